@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { hasSampleData } from "@/lib/data/datasets";
+import { LanguageSwitcher } from "./language-switcher";
+import type { Locale } from "@/lib/i18n/locales";
+
+export async function SiteHeader() {
+  const [t, locale, sample] = await Promise.all([getTranslations("app"), getLocale(), hasSampleData()]);
+  return (
+    <header>
+      <div className="site-header">
+        <div className="site-header__inner">
+          <Link href="/">{t("title")}</Link>
+          <div className="site-header__tools">
+            {sample && (
+              <span className="sample-badge" data-testid="sample-badge">
+                {t("sampleBadge")}
+              </span>
+            )}
+            <LanguageSwitcher current={locale as Locale} label={t("language")} />
+          </div>
+        </div>
+      </div>
+      {sample && (
+        <div className="sample-notice" role="note">
+          <p>{t("sampleNotice")}</p>
+        </div>
+      )}
+    </header>
+  );
+}

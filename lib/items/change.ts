@@ -1,0 +1,198 @@
+// The one way an item is created or changed. Every write (staff edits, progress updates, imports, seeding)
+// goes through here, so that the change, the version bump and the item_history row share one transaction.
+// The database backs this up: a trigger refuses an item UPDATE that does not bump the version by one, and a
+// deferred constraint trigger refuses a commit where an item version has no history row.
+import type { Confidence, HistoryAction, ItemStatus, Prisma } from "../generated/prisma/client";
+import { diffSnapshots, isoDate, readSnapshot, type ItemSnapshot } from "./snapshot";
+
+type Tx = Prisma.TransactionClient;
+
+export class ItemNotFoundError extends Error {
+  constructor(readonly itemId: number) {
+    super(`item ${itemId} does not exist`);
+    this.name = "ItemNotFoundError";
+  }
+}
+
+/** Someone else saved the item since the caller read it (optimistic locking). */
+export class VersionConflictError extends Error {
+  constructor(
+    readonly itemId: number,
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+  ) {
+    super(`item ${itemId} is at version ${actualVersion}, not ${expectedVersion}`);
+    this.name = "VersionConflictError";
+  }
+}
+
+export interface ItemFields {
+  parentId?: number | null;
+  pillarId?: number;
+  sortOrder?: number;
+  title?: string;
+  titleEn?: string | null;
+  description?: string | null;
+  leadUnitId?: number | null;
+  coLeadUnitId?: number | null;
+  responsiblePerson?: string | null;
+  status?: ItemStatus;
+  confidence?: Confidence | null;
+  progress?: number | null;
+  weight?: number;
+  startDate?: Date | null;
+  dueDate?: Date | null;
+  originalDueDate?: Date | null;
+  retiredAt?: Date | null;
+}
+
+export interface ItemLinks {
+  supportingUnitIds?: number[];
+  regionIds?: number[];
+  conferenceIds?: number[];
+}
+
+export interface ChangeContext {
+  /** null for system changes (seeding) */
+  actorId: number | null;
+  /** when the change happened; defaults to now (the sample dataset back-dates its history) */
+  at?: Date;
+  reason?: string | null;
+  isSample?: boolean;
+}
+
+export interface ChangeRequest {
+  action: HistoryAction;
+  /** the version the caller read; omit only for system changes that must not conflict */
+  expectedVersion?: number;
+  fields?: ItemFields;
+  links?: ItemLinks;
+  /** extra writes to the item's own rows (e.g. milestones), run inside the same transaction */
+  mutate?: (tx: Tx) => Promise<void>;
+}
+
+export interface ChangeResult {
+  version: number;
+  changedFields: string[];
+}
+
+const DATE_FIELDS = new Set(["startDate", "dueDate", "originalDueDate"]);
+
+/** What `fields` and `links` would make of `before`, in snapshot form, to detect no-op changes cheaply. */
+function project(before: ItemSnapshot, fields: ItemFields, links: ItemLinks): ItemSnapshot {
+  const next: Record<string, unknown> = { ...before };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (DATE_FIELDS.has(key)) next[key] = isoDate(value as Date | null);
+    else if (key === "retiredAt") next[key] = value ? (value as Date).toISOString() : null;
+    else next[key] = value;
+  }
+  if (links.supportingUnitIds) next.supportingUnitIds = [...new Set(links.supportingUnitIds)].sort((a, b) => a - b);
+  if (links.regionIds) next.regionIds = [...new Set(links.regionIds)].sort((a, b) => a - b);
+  if (links.conferenceIds) next.conferenceIds = [...new Set(links.conferenceIds)].sort((a, b) => a - b);
+  return next as unknown as ItemSnapshot;
+}
+
+async function replaceLinks(tx: Tx, itemId: number, links: ItemLinks): Promise<void> {
+  if (links.supportingUnitIds) {
+    await tx.itemSupportingUnit.deleteMany({ where: { itemId } });
+    await tx.itemSupportingUnit.createMany({
+      data: [...new Set(links.supportingUnitIds)].map((unitId) => ({ itemId, unitId })),
+    });
+  }
+  if (links.regionIds) {
+    await tx.itemRegion.deleteMany({ where: { itemId } });
+    await tx.itemRegion.createMany({ data: [...new Set(links.regionIds)].map((regionId) => ({ itemId, regionId })) });
+  }
+  if (links.conferenceIds) {
+    await tx.itemConference.deleteMany({ where: { itemId } });
+    await tx.itemConference.createMany({
+      data: [...new Set(links.conferenceIds)].map((conferenceId) => ({ itemId, conferenceId })),
+    });
+  }
+}
+
+async function writeHistory(
+  tx: Tx,
+  itemId: number,
+  version: number,
+  snapshot: ItemSnapshot,
+  action: HistoryAction,
+  changedFields: string[],
+  ctx: ChangeContext,
+  at: Date,
+): Promise<void> {
+  await tx.itemHistory.create({
+    data: {
+      itemId,
+      version,
+      changedAt: at,
+      actorId: ctx.actorId,
+      action,
+      changedFields,
+      reason: ctx.reason ?? null,
+      pillarId: snapshot.pillarId,
+      parentId: snapshot.parentId,
+      leadUnitId: snapshot.leadUnitId,
+      status: snapshot.status as never,
+      confidence: snapshot.confidence as never,
+      progress: snapshot.progress,
+      weight: snapshot.weight,
+      dueDate: snapshot.dueDate ? new Date(snapshot.dueDate) : null,
+      retired: snapshot.retiredAt !== null,
+      snapshot: snapshot as unknown as Prisma.InputJsonValue,
+      isSample: ctx.isSample ?? false,
+    },
+  });
+}
+
+/**
+ * Changes an item and records its new state. Locks the item row first, so concurrent writers queue and the
+ * second one sees the first one's version (and gets a VersionConflictError if it expected the old one).
+ * A request that would change nothing writes nothing and returns an empty changedFields.
+ */
+export async function changeItem(tx: Tx, itemId: number, req: ChangeRequest, ctx: ChangeContext): Promise<ChangeResult> {
+  const locked = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM items WHERE id = ${itemId} FOR UPDATE`;
+  const current = locked[0];
+  if (!current) throw new ItemNotFoundError(itemId);
+  if (req.expectedVersion !== undefined && req.expectedVersion !== current.version) {
+    throw new VersionConflictError(itemId, req.expectedVersion, current.version);
+  }
+  const before = await readSnapshot(tx, itemId);
+  if (!before) throw new ItemNotFoundError(itemId);
+
+  const fields = req.fields ?? {};
+  const links = req.links ?? {};
+  if (!req.mutate && diffSnapshots(before.snapshot, project(before.snapshot, fields, links)).length === 0) {
+    return { version: current.version, changedFields: [] };
+  }
+
+  const at = ctx.at ?? new Date();
+  await replaceLinks(tx, itemId, links);
+  if (req.mutate) await req.mutate(tx);
+  const version = current.version + 1;
+  await tx.item.update({ where: { id: itemId }, data: { ...fields, version, updatedAt: at } });
+
+  const after = await readSnapshot(tx, itemId);
+  const changedFields = diffSnapshots(before.snapshot, after!.snapshot);
+  await writeHistory(tx, itemId, version, after!.snapshot, req.action, changedFields, ctx, at);
+  return { version, changedFields };
+}
+
+export interface NewItem extends ItemFields {
+  code: string;
+  pillarId: number;
+  level: "RECOMMENDATION" | "ACTION";
+  title: string;
+  sourceExcerpt: string;
+}
+
+/** Creates an item at version 1 with its CREATE history row. */
+export async function createItem(tx: Tx, data: NewItem, links: ItemLinks, ctx: ChangeContext): Promise<number> {
+  const at = ctx.at ?? new Date();
+  const item = await tx.item.create({ data: { ...data, version: 1, createdAt: at, updatedAt: at } });
+  await replaceLinks(tx, item.id, links);
+  const after = await readSnapshot(tx, item.id);
+  await writeHistory(tx, item.id, 1, after!.snapshot, "CREATE", diffSnapshots(null, after!.snapshot), ctx, at);
+  return item.id;
+}

@@ -1,0 +1,104 @@
+// Gets `npm start` a migrated, seeded database: the one in DATABASE_URL, or an embedded PostgreSQL.
+import pg from "pg";
+import { createPrismaClient } from "../lib/prisma-client";
+import { seed } from "../prisma/seed/run";
+import { SAMPLE_PASSWORD, sampleAccounts } from "../prisma/seed/sample/index";
+import { startEmbeddedPostgres } from "./db/embedded";
+import { migrate } from "./db/migrate";
+import { ConfigError, type StartConfig } from "./start-config";
+
+export interface PreparedDatabase {
+  url: string;
+  description: string;
+  notes: string[];
+  stop(): Promise<void>;
+}
+
+const APP_DATABASE = "tracker";
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+async function checkConnection(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 8000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`cannot connect to DATABASE_URL ${redact(url)}: ${reason} — check that the server runs and the URL is right, or unset DATABASE_URL to use the embedded database`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function prepareDatabase(config: StartConfig, root: string): Promise<PreparedDatabase> {
+  let url: string;
+  let description: string;
+  let stop = async () => undefined as void;
+  if (config.databaseUrl) {
+    url = config.databaseUrl;
+    description = redact(url);
+    await checkConnection(url);
+  } else {
+    console.log(`• starting the embedded PostgreSQL (data in ${config.embeddedDir.replace(root + "/", "")})…`);
+    const embedded = await startEmbeddedPostgres({
+      dataDir: config.embeddedDir,
+      port: config.embeddedPort,
+      onLog: (line) => {
+        if (/FATAL|PANIC|stopping PostgreSQL|cannot reach/.test(line)) console.log(`  ${line}`);
+      },
+    });
+    stop = embedded.stop;
+    try {
+      await ensureDatabase(embedded.adminUrl, APP_DATABASE);
+    } catch (err) {
+      await stop();
+      throw err;
+    }
+    url = embedded.urlFor(APP_DATABASE);
+    description = `embedded PostgreSQL 15 on 127.0.0.1:${embedded.port} (${redact(url)})`;
+  }
+
+  try {
+    const applied = await migrate(url);
+    if (applied.length) console.log(`• migrations applied: ${applied.join(", ")}`);
+    const prisma = createPrismaClient(url, { max: 2 });
+    try {
+      const report = await seed(prisma, { sample: config.sample, log: (l) => console.log(`• ${l}`) });
+      const hasSample = (await prisma.dataset.count({ where: { key: "sample" } })) > 0;
+      const notes: string[] = [];
+      if (hasSample) {
+        notes.push(`示例数据 sample data is loaded. Sample sign-in accounts (password ${SAMPLE_PASSWORD}):`);
+        for (const a of sampleAccounts) notes.push(`  ${a.loginName.padEnd(12)} ${a.role.padEnd(7)} ${a.description}`);
+      } else {
+        notes.push("no sample data (document only)");
+      }
+      if (report.sampleSkipped) notes.push(`sample data not loaded: ${report.sampleSkipped}`);
+      return { url, description, notes, stop };
+    } finally {
+      await prisma.$disconnect();
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

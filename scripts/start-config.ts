@@ -1,0 +1,55 @@
+// Settings for `npm start`, from arguments and environment. Every mistake is a one-line ConfigError.
+import { resolve } from "node:path";
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export interface StartConfig {
+  port: number;
+  hostname: string;
+  databaseUrl: string | null;
+  embeddedDir: string;
+  embeddedPort: number;
+  sample: boolean;
+  skipBuild: boolean;
+}
+
+const USAGE = "usage: npm start [-- --no-sample]";
+
+function parsePort(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name}=${raw} is not a port number (0–65535)`);
+  return n;
+}
+
+function parseBool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === "") return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name}=${raw} must be true or false`);
+}
+
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): StartConfig {
+  let sample = parseBool("SAMPLE_DATA", env.SAMPLE_DATA, true);
+  let skipBuild = parseBool("SKIP_BUILD", env.SKIP_BUILD, false);
+  for (const arg of argv) {
+    if (arg === "--no-sample") sample = false;
+    else if (arg === "--skip-build") skipBuild = true;
+    else throw new ConfigError(`unknown option ${arg} (${USAGE})`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\/[^/]/.test(databaseUrl)) {
+    throw new ConfigError("DATABASE_URL must look like postgresql://user:password@host:5432/database (or leave it unset to use the embedded database)");
+  }
+  return {
+    port: parsePort("PORT", env.PORT, 3000),
+    hostname: env.HOST?.trim() || "127.0.0.1",
+    databaseUrl,
+    embeddedDir: resolve(cwd, env.EMBEDDED_PG_DIR?.trim() || ".data/pg"),
+    embeddedPort: parsePort("EMBEDDED_PG_PORT", env.EMBEDDED_PG_PORT, 0),
+    sample,
+    skipBuild,
+  };
+}

@@ -1,0 +1,80 @@
+// `npm start`: one command from a fresh clone to a running tracker.
+//  - no DATABASE_URL: starts an embedded PostgreSQL with its data in .data/pg (git-ignored);
+//  - applies migrations, seeds the document (and sample data unless --no-sample) when missing;
+//  - builds the app if the build is missing or older than the source;
+//  - serves on PORT (default 3000) and stops the database on Ctrl-C / SIGTERM.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import { loadConfig, ConfigError } from "./start-config";
+import { prepareDatabase } from "./prepare-database";
+import { sourceHash } from "./source-hash";
+
+const root = join(import.meta.dirname, "..");
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+function buildIfNeeded(): void {
+  const hash = sourceHash(root);
+  const stamp = join(root, ".next", "source-hash");
+  if (existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+  console.log("• building the app (first start or changed source; takes a minute or two)…");
+  const res = spawnSync(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (res.status !== 0) fail("the build failed (see above); fix the error and run npm start again");
+  writeFileSync(stamp, hash);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.argv.slice(2), process.env);
+  const database = await prepareDatabase(config, root);
+  let server: Server | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n• ${signal}: stopping…`);
+    server?.closeAllConnections();
+    server?.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  if (!config.skipBuild) buildIfNeeded();
+  process.env.DATABASE_URL = database.url;
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  // Next runs in this process (a custom server) so that `kill -9` of `npm start` leaves no server behind
+  // holding the port; an orphaned embedded PostgreSQL is stopped by the next start.
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: root, hostname: config.hostname, port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server!.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new ConfigError(`port ${config.port} is in use: set PORT to a free port`) : err),
+    );
+    server!.listen(config.port, config.hostname, resolve);
+  });
+  const shown = config.hostname === "0.0.0.0" ? "localhost" : config.hostname;
+  console.log(`\n✔ 成渝双城经济圈政策落实跟踪 is running at http://${shown}:${config.port}`);
+  console.log(`  database: ${database.description}`);
+  for (const line of database.notes) console.log(`  ${line}`);
+  console.log("  Press Ctrl-C to stop.");
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) fail(err.message);
+  console.error(err);
+  fail("start failed (details above)");
+});
