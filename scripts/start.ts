@@ -3,13 +3,11 @@
 //  - applies migrations, seeds the document (and sample data unless --no-sample) when missing;
 //  - builds the app if the build is missing or older than the source;
 //  - serves on PORT (default 3000) and stops the database on Ctrl-C / SIGTERM.
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { loadConfig, ConfigError } from "./start-config";
-import { prepareDatabase } from "./prepare-database";
-import { sourceHash } from "./source-hash";
+import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
+import { buildIfNeeded } from "./build";
 
 const root = join(import.meta.dirname, "..");
 
@@ -18,38 +16,29 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function buildIfNeeded(): void {
-  const hash = sourceHash(root);
-  const stamp = join(root, ".next", "source-hash");
-  if (existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
-  console.log("• building the app (first start or changed source; takes a minute or two)…");
-  const res = spawnSync(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (res.status !== 0) fail("the build failed (see above); fix the error and run npm start again");
-  writeFileSync(stamp, hash);
-}
-
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
-  const database = await prepareDatabase(config, root);
+  let database: PreparedDatabase | undefined;
   let server: Server | undefined;
   let stopping = false;
+  // Registered before the database starts, so a stop during seeding or building also stops PostgreSQL.
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n• ${signal}: stopping…`);
     server?.closeAllConnections();
     server?.close();
-    await database.stop();
+    await database?.stop();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  database = await prepareDatabase(config, root);
 
-  if (!config.skipBuild) buildIfNeeded();
+  if (!config.skipBuild && !buildIfNeeded(root)) {
+    await database.stop();
+    fail("the build failed (see above); fix the error and run npm start again");
+  }
   process.env.DATABASE_URL = database.url;
   (process.env as Record<string, string>).NODE_ENV = "production";
   process.env.NEXT_TELEMETRY_DISABLED = "1";

@@ -44,6 +44,7 @@ export interface ItemFields {
   dueDate?: Date | null;
   originalDueDate?: Date | null;
   retiredAt?: Date | null;
+  lastUpdateAt?: Date | null;
 }
 
 export interface ItemLinks {
@@ -84,7 +85,7 @@ function project(before: ItemSnapshot, fields: ItemFields, links: ItemLinks): It
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     if (DATE_FIELDS.has(key)) next[key] = isoDate(value as Date | null);
-    else if (key === "retiredAt") next[key] = value ? (value as Date).toISOString() : null;
+    else if (key === "retiredAt" || key === "lastUpdateAt") next[key] = value ? (value as Date).toISOString() : null;
     else next[key] = value;
   }
   if (links.supportingUnitIds) next.supportingUnitIds = [...new Set(links.supportingUnitIds)].sort((a, b) => a - b);
@@ -140,6 +141,7 @@ async function writeHistory(
       weight: snapshot.weight,
       dueDate: snapshot.dueDate ? new Date(snapshot.dueDate) : null,
       retired: snapshot.retiredAt !== null,
+      lastUpdateAt: snapshot.lastUpdateAt ? new Date(snapshot.lastUpdateAt) : null,
       snapshot: snapshot as unknown as Prisma.InputJsonValue,
       isSample: ctx.isSample ?? false,
     },

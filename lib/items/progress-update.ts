@@ -1,5 +1,5 @@
-// Posting a progress update (进展): the update row and the item's new status/progress/confidence are written
-// together, and the item follows its latest update.
+// Posting a progress update (进展): the update row and the item's new status/progress/confidence/lastUpdateAt
+// are written together, and the item follows its latest update.
 import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
 import { impliedProgress } from "../status";
 import { changeItem, type ChangeContext, type ChangeResult } from "./change";
@@ -33,7 +33,8 @@ export async function recordProgressUpdate(
     {
       action: "PROGRESS_UPDATE",
       expectedVersion: input.expectedVersion,
-      fields: { status: input.status, progress, confidence: input.confidence },
+      // lastUpdateAt makes every report a recorded change, even one that repeats the last status.
+      fields: { status: input.status, progress, confidence: input.confidence, lastUpdateAt: at },
     },
     { ...ctx, at },
   );

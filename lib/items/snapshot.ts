@@ -34,6 +34,7 @@ export interface ItemSnapshot {
   dueDate: string | null;
   originalDueDate: string | null;
   retiredAt: string | null;
+  lastUpdateAt: string | null;
   milestones: MilestoneSnapshot[];
 }
 
@@ -80,6 +81,7 @@ export async function readSnapshot(tx: Tx, itemId: number): Promise<{ version: n
       dueDate: isoDate(item.dueDate),
       originalDueDate: isoDate(item.originalDueDate),
       retiredAt: item.retiredAt ? item.retiredAt.toISOString() : null,
+      lastUpdateAt: item.lastUpdateAt ? item.lastUpdateAt.toISOString() : null,
       milestones: item.milestones.map((m) => ({
         id: m.id,
         title: m.title,

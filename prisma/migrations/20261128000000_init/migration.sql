@@ -108,6 +108,7 @@ CREATE TABLE "items" (
     "due_date" DATE,
     "original_due_date" DATE,
     "retired_at" TIMESTAMPTZ(3),
+    "last_update_at" TIMESTAMPTZ(3),
     "version" INTEGER NOT NULL DEFAULT 1,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -211,6 +212,7 @@ CREATE TABLE "item_history" (
     "weight" INTEGER NOT NULL,
     "due_date" DATE,
     "retired" BOOLEAN NOT NULL,
+    "last_update_at" TIMESTAMPTZ(3),
     "snapshot" JSONB NOT NULL,
     "is_sample" BOOLEAN NOT NULL DEFAULT false,
 

@@ -1,0 +1,86 @@
+// The README's run command on an embedded database: first start, `kill -9`, start again, then a clean stop.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "./fixtures";
+import { freePort } from "../scripts/db/embedded";
+
+const root = join(import.meta.dirname, "..");
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+function startApp(dataDir: string, port: number): Started {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  return { child, output: () => out };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function postmasterPid(dataDir: string): number | null {
+  const file = join(dataDir, "postmaster.pid");
+  return existsSync(file) ? Number(readFileSync(file, "utf8").split("\n")[0]) : null;
+}
+
+test.describe.configure({ mode: "serial", timeout: 300_000 });
+
+test("npm start serves on an embedded database, survives kill -9 and stops cleanly", async ({ request }) => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), "tracker-start-")), "pg");
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+
+  const first = startApp(dataDir, port);
+  await expect.poll(first.output, { timeout: 240_000 }).toContain("is running at");
+  expect(first.output()).toContain("admin");
+  const home = await request.get(url);
+  expect(home.status()).toBe(200);
+  const html = await home.text();
+  for (const title of ["优化空间格局", "建体系育集群", "建强开放高地", "创机遇开新局", "完善执行机制"]) expect(html).toContain(title);
+  const orphan = postmasterPid(dataDir);
+  expect(orphan).not.toBeNull();
+
+  // kill -9 leaves PostgreSQL running without its parent; the next start must take over.
+  first.child.kill("SIGKILL");
+  await expect.poll(() => first.child.exitCode !== null || first.child.signalCode !== null).toBe(true);
+  expect(isAlive(orphan!)).toBe(true);
+
+  const second = startApp(dataDir, port);
+  await expect.poll(second.output, { timeout: 240_000 }).toContain("is running at");
+  expect(second.output()).not.toContain("sample data (示例数据) loaded");
+  expect(isAlive(orphan!)).toBe(false);
+  expect((await request.get(url)).status()).toBe(200);
+
+  // SIGTERM stops the server and the database.
+  const running = postmasterPid(dataDir);
+  second.child.kill("SIGTERM");
+  await expect.poll(() => second.child.exitCode, { timeout: 30_000 }).toBe(0);
+  expect(isAlive(running!)).toBe(false);
+});
+
+test("a wrong setting is a one-line error, not a stack trace", async () => {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: "mysql://nope", PORT: "3000" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  await expect.poll(() => child.exitCode, { timeout: 60_000 }).toBe(1);
+  expect(err.trim().split("\n")).toHaveLength(1);
+  expect(err).toContain("DATABASE_URL must look like postgresql://");
+});

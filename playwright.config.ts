@@ -1,0 +1,44 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumExecutable } from "./scripts/chromium";
+import { databaseUrl } from "./scripts/db/test-cluster";
+
+// Run through `npm test`, which provides a PostgreSQL server and a fresh database for the app under test.
+const admin = process.env.TEST_ADMIN_DATABASE_URL;
+const database = process.env.E2E_DATABASE;
+if (!admin || !database) {
+  throw new Error("run the end-to-end tests with `npm test` (it starts PostgreSQL and creates the e2e database)");
+}
+const port = Number(process.env.E2E_PORT ?? 39173);
+process.env.E2E_DATABASE_URL = databaseUrl(admin, database);
+const executablePath = chromiumExecutable();
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // The README's run command, against the e2e database: migrates, seeds sample data, serves.
+    command: "node --import tsx scripts/start.ts",
+    url: `http://127.0.0.1:${port}/`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { DATABASE_URL: process.env.E2E_DATABASE_URL, PORT: String(port), SKIP_BUILD: "false" },
+  },
+});

@@ -1,0 +1,144 @@
+// Sample accounts (示例数据). All share one documented password so a demo can log in as any role.
+import type { Prisma } from "../../../lib/generated/prisma/client";
+import type { Role } from "../../../lib/generated/prisma/enums";
+import { departmentName, JOINT_OFFICE, type DepartmentKey, type SampleUnits, type UnitRef } from "./units";
+
+type Tx = Prisma.TransactionClient;
+
+export const SAMPLE_PASSWORD = "Chengyu#2026";
+
+interface AccountDef {
+  loginName: string;
+  displayName: string;
+  role: Role;
+  unitName: string | null;
+  description: string;
+}
+
+/** Editors: one reporting clerk for each of these departments, on both sides. */
+const EDITOR_DEPARTMENTS: { key: DepartmentKey; sc: string; cq: string; names: [string, string] }[] = [
+  { key: "fgw", sc: "sc.fgw", cq: "cq.fgw", names: ["刘晓峰", "陈思远"] },
+  { key: "jt", sc: "sc.jtt", cq: "cq.jtw", names: ["赵海燕", "周俊杰"] },
+  { key: "jx", sc: "sc.jxt", cq: "cq.jxw", names: ["孙文静", "吴国庆"] },
+  { key: "sw", sc: "sc.swt", cq: "cq.sww", names: ["黄春燕", "郭德明"] },
+  { key: "kj", sc: "sc.kjt", cq: "cq.kjj", names: ["林雨桐", "马光辉"] },
+  { key: "sthj", sc: "sc.sthjt", cq: "cq.sthjj", names: ["何丽华", "罗建华"] },
+];
+
+function accountDefs(): AccountDef[] {
+  const defs: AccountDef[] = [
+    {
+      loginName: "admin",
+      displayName: "系统管理员（示例）",
+      role: "ADMIN",
+      unitName: JOINT_OFFICE.name,
+      description: "管理员：管理单位、账号和事项树",
+    },
+    {
+      loginName: "leader",
+      displayName: "张卫东（示例）",
+      role: "VIEWER",
+      unitName: departmentName("bgt", "SICHUAN"),
+      description: "四川方领导：只读查看看板和报告",
+    },
+    {
+      loginName: "leader.cq",
+      displayName: "杨志远（示例）",
+      role: "VIEWER",
+      unitName: departmentName("bgt", "CHONGQING"),
+      description: "重庆方领导：只读查看看板和报告",
+    },
+  ];
+  for (const dept of EDITOR_DEPARTMENTS) {
+    const scUnit = departmentName(dept.key, "SICHUAN");
+    const cqUnit = departmentName(dept.key, "CHONGQING");
+    defs.push(
+      {
+        loginName: dept.sc,
+        displayName: `${dept.names[0]}（示例）`,
+        role: "EDITOR",
+        unitName: scUnit,
+        description: `川方填报人员：${scUnit}`,
+      },
+      {
+        loginName: dept.cq,
+        displayName: `${dept.names[1]}（示例）`,
+        role: "EDITOR",
+        unitName: cqUnit,
+        description: `渝方填报人员：${cqUnit}`,
+      },
+    );
+  }
+  return defs;
+}
+
+const MAIN_ACCOUNTS = ["admin", "leader", "sc.fgw", "cq.jtw"];
+
+/** The accounts the start script prints (all use SAMPLE_PASSWORD). */
+export const sampleAccounts: {
+  loginName: string;
+  role: "ADMIN" | "EDITOR" | "VIEWER";
+  unitName: string | null;
+  description: string;
+}[] = accountDefs()
+  .filter((a) => MAIN_ACCOUNTS.includes(a.loginName))
+  .map(({ loginName, role, unitName, description }) => ({ loginName, role, unitName, description }));
+
+export interface SampleUser {
+  id: number;
+  loginName: string;
+  role: Role;
+  unit: UnitRef | null;
+}
+
+export interface SampleAccounts {
+  admin: SampleUser;
+  /** unit id → that unit's editor */
+  editorByUnit: Map<number, SampleUser>;
+  created: number;
+}
+
+/** Creates the sample accounts that do not exist yet (by login name). */
+export async function ensureAccounts(
+  tx: Tx,
+  units: SampleUnits,
+  hashPassword: (plain: string) => Promise<string>,
+): Promise<SampleAccounts> {
+  const defs = accountDefs();
+  const existing = await tx.user.findMany({
+    where: { loginName: { in: defs.map((d) => d.loginName) } },
+    select: { id: true, loginName: true, role: true, unitId: true },
+  });
+  const byLogin = new Map(existing.map((u) => [u.loginName, u]));
+  const unitById = new Map([...units.byName.values()].map((u) => [u.id, u]));
+  const users: SampleUser[] = [];
+  let created = 0;
+  for (const def of defs) {
+    let row = byLogin.get(def.loginName);
+    if (!row) {
+      const unitId = def.unitName ? (units.byName.get(def.unitName)?.id ?? null) : null;
+      row = await tx.user.create({
+        data: {
+          loginName: def.loginName,
+          displayName: def.displayName,
+          passwordHash: await hashPassword(SAMPLE_PASSWORD),
+          role: def.role,
+          unitId,
+          isSample: true,
+        },
+        select: { id: true, loginName: true, role: true, unitId: true },
+      });
+      created++;
+    }
+    users.push({
+      id: row.id,
+      loginName: row.loginName,
+      role: row.role,
+      unit: row.unitId ? (unitById.get(row.unitId) ?? null) : null,
+    });
+  }
+  const admin = users.find((u) => u.loginName === "admin")!;
+  const editorByUnit = new Map<number, SampleUser>();
+  for (const u of users) if (u.role === "EDITOR" && u.unit && !editorByUnit.has(u.unit.id)) editorByUnit.set(u.unit.id, u);
+  return { admin, editorByUnit, created };
+}

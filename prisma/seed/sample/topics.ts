@@ -1,0 +1,62 @@
+// Which department an item belongs to, and which joint conference it fits, guessed from its wording.
+// Rules are tried in order on the title; the first whose keywords appear wins. Titles without any fall back
+// to the pillar's theme (the excerpts list many fields at once, so they mislead more than they help).
+import type { Topic } from "./units";
+
+const TOPIC_RULES: [Topic, RegExp][] = [
+  ["coordination", /合作办公室|联合办公室|联席会议|人大|政协|协调机制|推进机制|执行机制|纳入考核/],
+  ["finance", /金融|证券|交易所|期货|保险|信贷|贷款|质押|投融资|基金/],
+  ["energy", /特高压|电力|能源|北煤|清洁能源|油气|天然气|水电/],
+  ["ecology", /生态|流域|水环境|环境共建|环境保护|污染|绿色|环保/],
+  ["transport", /铁路|高铁|航道|航电|枢纽|机场|航空|航线|通道|公路|高速|轨道|交通|港口|水运|班列|空中走廊|水道|物流/],
+  ["science", /科技|科学|创新中心|创新平台|创新服务|实验室|研究机构|科研|技术|大科学|人才|知识产权|数据/],
+  ["fiscal", /财税|税费|税收|财政|投资|举债/],
+  ["land", /用地|土地|国土空间/],
+  ["commerce", /开放|自贸|自由贸易|口岸|一带一路|进出口|对外交往|消费|外资|保税|营商环境/],
+  ["industry", /产业|制造|集群|备份|电子信息|汽车|装备|工业|园区|开发区|高新区|企业|战略资源|承接|材料|贸易转移/],
+  ["reform", /改革|审批|统计|行政区|经济区|同城化|一体化|市场|准入|权限|政策/],
+];
+
+const PILLAR_DEFAULT: Record<number, Topic> = {
+  1: "reform",
+  2: "industry",
+  3: "commerce",
+  4: "reform",
+  5: "coordination",
+};
+
+export function classifyTopic(title: string, pillarNumber: number): Topic {
+  for (const [topic, pattern] of TOPIC_RULES) if (pattern.test(title)) return topic;
+  return PILLAR_DEFAULT[pillarNumber] ?? "reform";
+}
+
+/** Topics where a named place should lead (its government) rather than a provincial department. */
+export const PLACE_LED_TOPICS: ReadonlySet<Topic> = new Set<Topic>(["reform", "industry", "land", "coordination"]);
+
+export interface ConferenceContext {
+  pillarNumber: number;
+  recommendationTitle: string;
+  title: string;
+  topic: Topic;
+}
+
+/**
+ * Conference numbers (1–8, the order of the eight 川渝党政联席会议) whose theme fits the item. The themes:
+ * 1 2020-03-17 唱好“双城记” (mechanisms) · 2 2020-12-14 落实规划纲要 (open platforms, big market) ·
+ * 3 2021-05-27 战略协作 (产业协作) · 4 2021-12-14 一极一源、两中心两地 (the two cores) ·
+ * 5 2022-06-29 五个互联互通 (transport) · 6 2022-12-30 市场一体化、国际消费目的地 ·
+ * 7 2023-06-26 成渝中部崛起 (the 极点) · 8 2023-12-28 现代化产业体系、综合性科学中心.
+ */
+export function conferenceThemes(c: ConferenceContext): number[] {
+  const out: number[] = [];
+  const text = `${c.recommendationTitle} ${c.title}`;
+  if (c.pillarNumber === 5) out.push(1);
+  if (c.pillarNumber === 3 && c.topic !== "transport") out.push(2);
+  if (c.pillarNumber === 2 && (c.topic === "industry" || c.topic === "commerce")) out.push(3);
+  if (c.pillarNumber === 1 && /双城|动力源|双核|都市圈/.test(text)) out.push(4);
+  if (c.topic === "transport") out.push(5);
+  if (/市场|准入|消费|同城化|一体化/.test(text) && c.pillarNumber >= 3) out.push(6);
+  if (c.pillarNumber === 1 && /极点|中部|西扩|东进/.test(text)) out.push(7);
+  if (c.topic === "science" || (c.pillarNumber === 2 && /备份|集群/.test(text))) out.push(8);
+  return out;
+}

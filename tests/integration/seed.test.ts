@@ -1,0 +1,163 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSnapshot } from "../../lib/items/snapshot";
+import { documentCounts, pillarItems } from "../../prisma/seed/document/index";
+import { sampleStart, seed } from "../../prisma/seed/run";
+import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+
+/** Row count of every table, read with count(*) (not statistics). */
+async function tableCounts(url: string): Promise<Record<string, number>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
+    const out: Record<string, number> = {};
+    for (const { table_name } of rows) {
+      out[table_name] = Number((await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${table_name}"`)).rows[0]!.n);
+    }
+    return out;
+  } finally {
+    await c.end();
+  }
+}
+
+describe("document seed", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await seed(t.db, { sample: false });
+  });
+  afterAll(async () => t.drop());
+
+  it("loads the whole document: pillars, recommendations, action items, goals, conferences, regions, units", async () => {
+    const counts = await tableCounts(t.url);
+    expect(counts.pillars).toBe(5);
+    expect(counts.conferences).toBe(8);
+    expect(await t.db.item.count({ where: { level: "RECOMMENDATION" } })).toBe(documentCounts.recommendations);
+    expect(await t.db.item.count({ where: { level: "ACTION" } })).toBe(documentCounts.actions);
+    expect(documentCounts.recommendations).toBe(13);
+    expect(documentCounts.actions).toBeGreaterThanOrEqual(100);
+    expect(counts.goals).toBe(documentCounts.goals);
+    expect(counts.regions).toBe(documentCounts.regions);
+    expect(counts.units).toBe(documentCounts.units);
+  });
+
+  it("stores every item under its code with its verbatim excerpt, parent and pillar", async () => {
+    const items = new Map((await t.db.item.findMany({ include: { parent: true, pillar: true } })).map((i) => [i.code, i]));
+    for (const p of pillarItems) {
+      p.recommendations.forEach((rec, ri) => {
+        const recItem = items.get(`${p.pillar}.${ri + 1}`);
+        expect(recItem, `${p.pillar}.${ri + 1}`).toMatchObject({ title: rec.title, sourceExcerpt: rec.sourceExcerpt, parentId: null });
+        expect(recItem!.pillar.number).toBe(p.pillar);
+        rec.actions.forEach((action, ai) => {
+          const code = `${p.pillar}.${ri + 1}.${ai + 1}`;
+          const item = items.get(code);
+          expect(item, code).toMatchObject({ title: action.title, sourceExcerpt: action.sourceExcerpt, level: "ACTION" });
+          expect(item!.parent?.code).toBe(`${p.pillar}.${ri + 1}`);
+        });
+      });
+    }
+  });
+
+  it("states nothing the document does not: no owners, statuses, progress or dates", async () => {
+    expect(await t.db.item.count({ where: { status: { not: "NOT_ASSESSED" } } })).toBe(0);
+    expect(
+      await t.db.item.count({
+        where: { OR: [{ leadUnitId: { not: null } }, { progress: { not: null } }, { dueDate: { not: null } }, { responsiblePerson: { not: null } }] },
+      }),
+    ).toBe(0);
+    expect(await t.db.user.count()).toBe(0);
+    expect((await t.db.dataset.findMany()).map((d) => d.key)).toEqual(["document"]);
+  });
+
+  it("gives every item its CREATE history row from the first write", async () => {
+    const items = await t.db.item.count();
+    const creates = await t.db.itemHistory.count({ where: { action: "CREATE", version: 1 } });
+    expect(creates).toBe(items);
+  });
+
+  it("changes nothing when run again (identical row counts and versions)", async () => {
+    const before = await tableCounts(t.url);
+    const versions = await t.db.item.aggregate({ _sum: { version: true } });
+    const report = await seed(t.db, { sample: false });
+    expect(report.documentItemsAdded).toBe(0);
+    expect(await tableCounts(t.url)).toEqual(before);
+    expect(await t.db.item.aggregate({ _sum: { version: true } })).toEqual(versions);
+  });
+
+  it("does not add sample data to a database that already holds items", async () => {
+    const before = await tableCounts(t.url);
+    const report = await seed(t.db, { sample: true });
+    expect(report.sampleLoaded).toBe(false);
+    expect(report.sampleSkipped).toMatch(/empty database/);
+    expect(await tableCounts(t.url)).toEqual(before);
+  });
+});
+
+describe("sample dataset (示例数据)", () => {
+  let t: TestDatabase;
+  const now = new Date("2026-11-20T08:00:00Z");
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await seed(t.db, { sample: true, now });
+  }, 300_000);
+  afterAll(async () => t.drop());
+
+  it("is recorded as loaded and labelled as sample on units, users, updates and history", async () => {
+    expect((await t.db.dataset.findMany({ orderBy: { key: "asc" } })).map((d) => d.key)).toEqual(["document", "sample"]);
+    expect(await t.db.user.count({ where: { isSample: false } })).toBe(0);
+    expect(await t.db.progressUpdate.count({ where: { isSample: false } })).toBe(0);
+    expect(await t.db.itemHistory.count({ where: { isSample: false, action: { not: "CREATE" } } })).toBe(0);
+    expect(await t.db.unit.count({ where: { isSample: true } })).toBeGreaterThan(10);
+  });
+
+  it("has accounts for every role, with argon2id password hashes", async () => {
+    const users = await t.db.user.findMany();
+    for (const role of ["ADMIN", "EDITOR", "VIEWER"] as const) expect(users.some((u) => u.role === role)).toBe(true);
+    for (const u of users) expect(u.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("gives owners, statuses and about a year of updates", async () => {
+    const actions = await t.db.item.count({ where: { level: "ACTION" } });
+    expect(await t.db.item.count({ where: { level: "ACTION", leadUnitId: { not: null } } })).toBe(actions);
+    expect(await t.db.item.count({ where: { status: "COMPLETED" } })).toBeGreaterThan(0);
+    const range = await t.db.progressUpdate.aggregate({ _min: { createdAt: true }, _max: { createdAt: true }, _count: true });
+    expect(range._count).toBeGreaterThan(actions);
+    const days = (range._max.createdAt!.getTime() - range._min.createdAt!.getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(300);
+  });
+
+  it("keeps history chronological, within the sample year, and in agreement with every item's state", async () => {
+    const start = sampleStart(now);
+    const history = await t.db.itemHistory.findMany({ orderBy: [{ itemId: "asc" }, { version: "asc" }] });
+    for (const h of history) {
+      expect(h.changedAt.getTime()).toBeGreaterThanOrEqual(start.getTime());
+      expect(h.changedAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    for (let i = 1; i < history.length; i++) {
+      const [a, b] = [history[i - 1]!, history[i]!];
+      if (a.itemId === b.itemId) {
+        expect(b.version).toBe(a.version + 1);
+        expect(b.changedAt.getTime()).toBeGreaterThanOrEqual(a.changedAt.getTime());
+      }
+    }
+    const latest = new Map(history.map((h) => [h.itemId, h]));
+    const items = await t.db.item.findMany({ select: { id: true, version: true } });
+    await t.db.$transaction(async (tx) => {
+      for (const item of items) {
+        const h = latest.get(item.id)!;
+        expect(h.version).toBe(item.version);
+        expect(h.snapshot).toEqual((await readSnapshot(tx, item.id))!.snapshot);
+      }
+    });
+  });
+
+  it("changes nothing when seeded again", async () => {
+    const c = await tableCounts(t.url);
+    const report = await seed(t.db, { sample: true, now: new Date() });
+    expect(report).toMatchObject({ documentItemsAdded: 0, sampleLoaded: false });
+    expect(await tableCounts(t.url)).toEqual(c);
+  });
+});
