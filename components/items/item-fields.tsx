@@ -40,6 +40,14 @@ export async function ItemFields({ item }: { item: ItemDetail }) {
       </dd>
       <dt>{t("originalDueDate")}</dt>
       <dd>{date(item.originalDueDate)}</dd>
+      <dt>{t("lastUpdate")}</dt>
+      <dd>
+        {item.lastUpdateAt ? (
+          <time dateTime={item.lastUpdateAt.toISOString()}>{format.dateTime(item.lastUpdateAt, { dateStyle: "medium" })}</time>
+        ) : (
+          <span className="muted">{t("noValue")}</span>
+        )}
+      </dd>
       <dt>{t("weight")}</dt>
       <dd>{item.weight}</dd>
       <dt>{t("regions")}</dt>

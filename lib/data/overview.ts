@@ -1,13 +1,8 @@
 import "server-only";
 import { db } from "../db";
+import type { Pillar } from "../generated/prisma/client";
 
-export interface PillarOverview {
-  number: number;
-  title: string;
-  titleEn: string;
-  theme: string;
-  requirement: string;
-  summary: string;
+export interface PillarOverview extends Omit<Pillar, "id"> {
   recommendationCount: number;
   actionCount: number;
   recommendations: { code: string; title: string; titleEn: string | null }[];
