@@ -64,7 +64,8 @@ export async function prepareDatabase(config: StartConfig, root: string): Promis
       dataDir: config.embeddedDir,
       port: config.embeddedPort,
       onLog: (line) => {
-        if (/FATAL|PANIC|stopping PostgreSQL|cannot reach/.test(line)) console.log(`  ${line}`);
+        // Show what a person must know; connections ended by our own shutdown are not news.
+        if (/FATAL|PANIC|stopping PostgreSQL|cannot reach/.test(line) && !line.includes("administrator command")) console.log(`  ${line}`);
       },
     });
     stop = embedded.stop;
