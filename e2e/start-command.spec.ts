@@ -1,5 +1,6 @@
 // The README's run command on an embedded database: first start, `kill -9`, start again, then a clean stop.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -72,15 +73,31 @@ test("npm start serves on an embedded database, survives kill -9 and stops clean
   expect(isAlive(running!)).toBe(false);
 });
 
-test("a wrong setting is a one-line error, not a stack trace", async () => {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: "mysql://nope", PORT: "3000" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+async function startError(env: Record<string, string>): Promise<string> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let err = "";
   child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
   await expect.poll(() => child.exitCode, { timeout: 60_000 }).toBe(1);
-  expect(err.trim().split("\n")).toHaveLength(1);
-  expect(err).toContain("DATABASE_URL must look like postgresql://");
+  return err;
+}
+
+test("a wrong setting is a one-line error, not a stack trace", async () => {
+  const badUrl = await startError({ DATABASE_URL: "mysql://nope", PORT: "3000" });
+  expect(badUrl.trim().split("\n")).toHaveLength(1);
+  expect(badUrl).toContain("DATABASE_URL must look like postgresql://");
+
+  const badPort = await startError({ PORT: "eighty" });
+  expect(badPort.trim()).toBe("✖ PORT=eighty is not a port number (0–65535)");
+});
+
+test("a port in use is reported before anything starts", async () => {
+  const port = await freePort();
+  const blocker = createServer().listen(port, "127.0.0.1");
+  await new Promise((r) => blocker.once("listening", r));
+  try {
+    const err = await startError({ PORT: String(port), DATABASE_URL: "" });
+    expect(err.trim()).toBe(`✖ port ${port} is in use: set PORT to a free port`);
+  } finally {
+    blocker.close();
+  }
 });

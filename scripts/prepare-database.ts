@@ -50,7 +50,15 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-export async function prepareDatabase(config: StartConfig, root: string): Promise<PreparedDatabase> {
+/**
+ * `onServerStarted` hands the caller the embedded server's stop function as soon as it runs, so a Ctrl-C
+ * during migration or seeding can still stop it.
+ */
+export async function prepareDatabase(
+  config: StartConfig,
+  root: string,
+  onServerStarted: (stop: () => Promise<void>) => void = () => undefined,
+): Promise<PreparedDatabase> {
   let url: string;
   let description: string;
   let stop = async () => undefined as void;
@@ -69,6 +77,7 @@ export async function prepareDatabase(config: StartConfig, root: string): Promis
       },
     });
     stop = embedded.stop;
+    onServerStarted(stop);
     try {
       await ensureDatabase(embedded.adminUrl, APP_DATABASE);
     } catch (err) {

@@ -5,11 +5,12 @@
 //  - serves on PORT (default 3000) and stops the database on Ctrl-C / SIGTERM.
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import { loadConfig, ConfigError } from "./start-config";
+import { loadConfig, ConfigError, type StartConfig } from "./start-config";
 import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
 import { buildIfNeeded } from "./build";
 
 const root = join(import.meta.dirname, "..");
+let activeServer: Server | undefined;
 
 function fail(message: string): never {
   console.error(`✖ ${message}`);
@@ -18,26 +19,44 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
-  let database: PreparedDatabase | undefined;
-  let server: Server | undefined;
+  let stopDatabase: () => Promise<void> = async () => undefined;
   let stopping = false;
   // Registered before the database starts, so a stop during seeding or building also stops PostgreSQL.
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n• ${signal}: stopping…`);
-    server?.closeAllConnections();
-    server?.close();
-    await database?.stop();
+    activeServer?.closeAllConnections();
+    activeServer?.close();
+    await stopDatabase();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  database = await prepareDatabase(config, root);
+  // Fail fast, before the database starts and the build runs, when the port is taken.
+  await listenOnce(config.port, config.hostname);
+  const database = await prepareDatabase(config, root, (stop) => (stopDatabase = stop));
+  try {
+    await serve(config, database);
+  } catch (err) {
+    await stopDatabase();
+    throw err;
+  }
+}
 
+function listenOnce(port: number, hostname: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new ConfigError(`port ${port} is in use: set PORT to a free port`) : err),
+    );
+    probe.listen(port, hostname, () => probe.close(() => resolve()));
+  });
+}
+
+async function serve(config: StartConfig, database: PreparedDatabase): Promise<void> {
   if (!config.skipBuild && !buildIfNeeded(root)) {
-    await database.stop();
-    fail("the build failed (see above); fix the error and run npm start again");
+    throw new ConfigError("the build failed (see above); fix the error and run npm start again");
   }
   process.env.DATABASE_URL = database.url;
   (process.env as Record<string, string>).NODE_ENV = "production";
@@ -48,12 +67,13 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: root, hostname: config.hostname, port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => void handle(req, res));
+  activeServer = server;
   await new Promise<void>((resolve, reject) => {
-    server!.once("error", (err: NodeJS.ErrnoException) =>
+    server.once("error", (err: NodeJS.ErrnoException) =>
       reject(err.code === "EADDRINUSE" ? new ConfigError(`port ${config.port} is in use: set PORT to a free port`) : err),
     );
-    server!.listen(config.port, config.hostname, resolve);
+    server.listen(config.port, config.hostname, resolve);
   });
   const shown = config.hostname === "0.0.0.0" ? "localhost" : config.hostname;
   console.log(`\n✔ 成渝双城经济圈政策落实跟踪 is running at http://${shown}:${config.port}`);
