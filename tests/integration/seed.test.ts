@@ -31,6 +31,25 @@ describe("document seed", () => {
   });
   afterAll(async () => t.drop());
 
+  it("has exactly the items counted when the source was read (a dropped item fails here)", async () => {
+    // Counted by reading the whole source text: actions per recommendation, in document order.
+    const perRecommendation: Record<string, number> = {
+      "1.1": 5, "1.2": 12, "1.3": 11,
+      "2.1": 5, "2.2": 13, "2.3": 11, "2.4": 5,
+      "3.1": 23, "3.2": 10,
+      "4.1": 15, "4.2": 11,
+      "5.1": 5, "5.2": 4,
+    };
+    const rows = await t.db.item.groupBy({ by: ["parentId"], where: { level: "ACTION" }, _count: { _all: true } });
+    const recs = await t.db.item.findMany({ where: { level: "RECOMMENDATION" }, select: { id: true, code: true } });
+    const actual = Object.fromEntries(recs.map((r) => [r.code, rows.find((x) => x.parentId === r.id)?._count._all ?? 0]));
+    expect(actual).toEqual(perRecommendation);
+    expect(Object.values(perRecommendation).reduce((a, b) => a + b, 0)).toBe(130);
+    expect(await t.db.goal.count()).toBe(5);
+    expect(await t.db.region.count()).toBe(27);
+    expect(await t.db.unit.count()).toBe(10);
+  });
+
   it("loads the whole document: pillars, recommendations, action items, goals, conferences, regions, units", async () => {
     const counts = await tableCounts(t.url);
     expect(counts.pillars).toBe(5);
