@@ -1,7 +1,7 @@
 // The README's run command on an embedded database: first start, `kill -9`, start again, then a clean stop.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "./fixtures";
@@ -41,7 +41,8 @@ function postmasterPid(dataDir: string): number | null {
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 test("npm start serves on an embedded database, survives kill -9 and stops cleanly", async ({ request }) => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), "tracker-start-")), "pg");
+  const workDir = mkdtempSync(join(tmpdir(), "tracker-start-"));
+  const dataDir = join(workDir, "pg");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
 
@@ -71,6 +72,7 @@ test("npm start serves on an embedded database, survives kill -9 and stops clean
   second.child.kill("SIGTERM");
   await expect.poll(() => second.child.exitCode, { timeout: 30_000 }).toBe(0);
   expect(isAlive(running!)).toBe(false);
+  rmSync(workDir, { recursive: true, force: true });
 });
 
 async function startError(env: Record<string, string>): Promise<string> {

@@ -1,6 +1,6 @@
 // A PostgreSQL server for tests: the one named by TEST_ADMIN_DATABASE_URL (set by scripts/test.ts, or by you
 // to use your own server), else a throwaway embedded cluster in a temporary directory.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -16,7 +16,13 @@ export async function acquireTestCluster(): Promise<TestCluster> {
   if (given) return { adminUrl: given, stop: async () => undefined };
   const dir = mkdtempSync(join(tmpdir(), "tracker-test-pg-"));
   const pgServer = await startEmbeddedPostgres({ dataDir: join(dir, "data"), ephemeral: true });
-  return { adminUrl: pgServer.adminUrl, stop: pgServer.stop };
+  return {
+    adminUrl: pgServer.adminUrl,
+    stop: async () => {
+      await pgServer.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** URL of database `name` on the server behind `adminUrl`. */
