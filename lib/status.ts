@@ -1,7 +1,7 @@
 // The status vocabulary (documented in docs/status-vocabulary.md).
 // Status is where an item is in its life; Confidence (green/amber/red) is how well it is going. They are kept
 // apart on purpose, as GitHub's project status updates and OpenProject do: an item can be 推进中 and red.
-import type { Confidence, ItemStatus } from "./generated/prisma/enums";
+import type { ItemStatus } from "./generated/prisma/enums";
 
 export const ITEM_STATUSES = [
   "NOT_ASSESSED",
@@ -11,8 +11,6 @@ export const ITEM_STATUSES = [
   "COMPLETED",
   "CANCELLED",
 ] as const satisfies readonly ItemStatus[];
-
-export const CONFIDENCES = ["GREEN", "AMBER", "RED"] as const satisfies readonly Confidence[];
 
 /** Statuses that end an item's life: they count as done or dropped, never as overdue. */
 export const CLOSED_STATUSES: readonly ItemStatus[] = ["COMPLETED", "CANCELLED"];
