@@ -67,6 +67,11 @@ test("npm start serves on an embedded database, survives kill -9 and stops clean
   expect(isAlive(orphan!)).toBe(false);
   expect((await request.get(url)).status()).toBe(200);
 
+  // A second start on the same data folder is refused and leaves the running one alone.
+  const other = await startError({ PORT: String(await freePort()), EMBEDDED_PG_DIR: dataDir, DATABASE_URL: "" });
+  expect(other.trim()).toMatch(/^✖ the database in .* is already in use by another running start \(pid \d+\)/);
+  expect((await request.get(url)).status()).toBe(200);
+
   // SIGTERM stops the server and the database.
   const running = postmasterPid(dataDir);
   second.child.kill("SIGTERM");

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { loadConfig, ConfigError, type StartConfig } from "./start-config";
 import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
 import { buildIfNeeded } from "./build";
+import { DataDirInUseError } from "./db/embedded";
 
 const root = join(import.meta.dirname, "..");
 let activeServer: Server | undefined;
@@ -83,7 +84,7 @@ async function serve(config: StartConfig, database: PreparedDatabase): Promise<v
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) fail(err.message);
+  if (err instanceof ConfigError || err instanceof DataDirInUseError) fail(err.message);
   console.error(err);
   fail("start failed (details above)");
 });

@@ -109,15 +109,35 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
   return check();
 }
 
+/** Another live process is running a server on this data directory (a second `npm start`, say). */
+export class DataDirInUseError extends Error {
+  override name = "DataDirInUseError";
+}
+
+function psField(pid: number, field: "ppid" | "args"): string {
+  try {
+    return run("ps", ["-o", `${field}=`, "-p", String(pid)]).trim();
+  } catch {
+    return "";
+  }
+}
+
 /**
  * A postmaster left running by a previous run that was killed with -9 holds the data directory. It is ours
- * (it serves this data directory), so stop it: fast shutdown first, immediate shutdown if it hangs.
+ * (it serves this data directory), so stop it: fast shutdown first, immediate shutdown if it hangs. One whose
+ * parent is still a live Node process belongs to a running start and is left alone.
  */
 async function stopOrphan(dataDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const parent = Number(psField(pid, "ppid"));
+  if (parent > 1 && /\bnode\b/.test(psField(parent, "args"))) {
+    throw new DataDirInUseError(
+      `the database in ${dataDir} is already in use by another running start (pid ${parent}); stop it first, or set EMBEDDED_PG_DIR to another folder`,
+    );
+  }
   log(`stopping PostgreSQL left running by an earlier run (pid ${pid})`);
   process.kill(pid, "SIGINT");
   if (await waitFor(() => !isAlive(pid), 15_000)) return;
