@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "./fixtures";
-import { freePort } from "../scripts/db/embedded";
+import { freePort, isAlive } from "../scripts/db/embedded";
 
 const root = join(import.meta.dirname, "..");
 
@@ -22,15 +22,6 @@ function startApp(dataDir: string, port: number): Started {
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
   return { child, output: () => out };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function postmasterPid(dataDir: string): number | null {

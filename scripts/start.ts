@@ -45,14 +45,20 @@ async function main(): Promise<void> {
   }
 }
 
-function listenOnce(port: number, hostname: string): Promise<void> {
+/** Listens, turning a taken port into the one-line ConfigError people see. */
+function listen(server: Server, port: number, hostname: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", (err: NodeJS.ErrnoException) =>
+    server.once("error", (err: NodeJS.ErrnoException) =>
       reject(err.code === "EADDRINUSE" ? new ConfigError(`port ${port} is in use: set PORT to a free port`) : err),
     );
-    probe.listen(port, hostname, () => probe.close(() => resolve()));
+    server.listen(port, hostname, resolve);
   });
+}
+
+async function listenOnce(port: number, hostname: string): Promise<void> {
+  const probe = createServer();
+  await listen(probe, port, hostname);
+  await new Promise((resolve) => probe.close(resolve));
 }
 
 async function serve(config: StartConfig, database: PreparedDatabase): Promise<void> {
@@ -70,12 +76,7 @@ async function serve(config: StartConfig, database: PreparedDatabase): Promise<v
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => void handle(req, res));
   activeServer = server;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", (err: NodeJS.ErrnoException) =>
-      reject(err.code === "EADDRINUSE" ? new ConfigError(`port ${config.port} is in use: set PORT to a free port`) : err),
-    );
-    server.listen(config.port, config.hostname, resolve);
-  });
+  await listen(server, config.port, config.hostname);
   const shown = config.hostname === "0.0.0.0" ? "localhost" : config.hostname;
   console.log(`\n✔ 成渝双城经济圈政策落实跟踪 is running at http://${shown}:${config.port}`);
   console.log(`  database: ${database.description}`);
