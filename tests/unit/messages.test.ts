@@ -1,12 +1,29 @@
 import { describe, expect, it } from "vitest";
-import en from "../../lib/i18n/messages/en.json";
-import zh from "../../lib/i18n/messages/zh-CN.json";
+import { MESSAGE_FILES, messagesFor } from "../../lib/i18n/messages";
+
+const en = messagesFor("en");
+const zh = messagesFor("zh-CN");
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
 describe("message catalogues", () => {
+  it("define each top-level namespace in exactly one file, the same file in both languages", () => {
+    for (const files of Object.values(MESSAGE_FILES)) {
+      const seen = new Map<string, string>();
+      for (const [file, catalogue] of Object.entries(files)) {
+        for (const ns of Object.keys(catalogue)) {
+          expect(seen.get(ns), `${ns} defined in ${seen.get(ns)} and ${file}`).toBeUndefined();
+          seen.set(ns, file);
+        }
+      }
+    }
+    for (const [file, catalogue] of Object.entries(MESSAGE_FILES.en)) {
+      expect(Object.keys(MESSAGE_FILES["zh-CN"][file]!).sort(), file).toEqual(Object.keys(catalogue).sort());
+    }
+  });
+
   it("have the same keys in Chinese and English", () => {
     expect(keys(en).sort()).toEqual(keys(zh).sort());
   });

@@ -1,0 +1,86 @@
+// The portfolio "as of" a moment, reconstructed from item_history — never from current values. Every view
+// that can be shown as of a date (dashboard, pillar, list, item, reports) selects FROM itemStatesSql(), so
+// live and historical views run the same SQL over the same columns.
+import { Prisma } from "./generated/prisma/client";
+
+export const TIME_ZONE = "Asia/Shanghai";
+const SHANGHAI_OFFSET = "+08:00"; // China has no daylight saving time
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** The first instant after the end of `date` (YYYY-MM-DD) in China: "as of that day" means changed_at < this. */
+export function endOfDay(date: string): Date {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  const start = new Date(`${date}T00:00:00${SHANGHAI_OFFSET}`);
+  return new Date(start.getTime() + 24 * 60 * 60 * 1000);
+}
+
+/** Today's calendar date in China, as YYYY-MM-DD. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/**
+ * One row per item that existed before `before` (null = now), with its state at that moment.
+ * Columns: id, code, parent_id, pillar_id, level, sort_order, title, title_en, lead_unit_id, co_lead_unit_id,
+ * supporting_unit_ids int[], region_ids int[], conference_ids int[], status, confidence, progress, weight,
+ * start_date, due_date, original_due_date, retired, last_update_at, version.
+ * Retired items are included (retired = true): callers decide whether to count them.
+ */
+export function itemStatesSql(before: Date | null): Prisma.Sql {
+  if (before === null) {
+    return Prisma.sql`(
+      SELECT i.id, i.code, i.parent_id, i.pillar_id, i.level::text AS level, i.sort_order, i.title, i.title_en,
+             i.lead_unit_id, i.co_lead_unit_id,
+             ARRAY(SELECT s.unit_id FROM item_supporting_units s WHERE s.item_id = i.id ORDER BY s.unit_id) AS supporting_unit_ids,
+             ARRAY(SELECT r.region_id FROM item_regions r WHERE r.item_id = i.id ORDER BY r.region_id) AS region_ids,
+             ARRAY(SELECT c.conference_id FROM item_conferences c WHERE c.item_id = i.id ORDER BY c.conference_id) AS conference_ids,
+             i.status::text AS status, i.confidence::text AS confidence, i.progress, i.weight,
+             i.start_date, i.due_date, i.original_due_date, (i.retired_at IS NOT NULL) AS retired,
+             i.last_update_at, i.version
+      FROM items i
+    )`;
+  }
+  // Versions only grow, so the highest version written before the moment is the state at that moment.
+  return Prisma.sql`(
+    SELECT h.item_id AS id, h.snapshot->>'code' AS code, h.parent_id, h.pillar_id, h.snapshot->>'level' AS level,
+           (h.snapshot->>'sortOrder')::int AS sort_order, h.snapshot->>'title' AS title, h.snapshot->>'titleEn' AS title_en,
+           h.lead_unit_id, (h.snapshot->>'coLeadUnitId')::int AS co_lead_unit_id,
+           ARRAY(SELECT jsonb_array_elements_text(h.snapshot->'supportingUnitIds')::int) AS supporting_unit_ids,
+           ARRAY(SELECT jsonb_array_elements_text(h.snapshot->'regionIds')::int) AS region_ids,
+           ARRAY(SELECT jsonb_array_elements_text(h.snapshot->'conferenceIds')::int) AS conference_ids,
+           h.status::text AS status, h.confidence::text AS confidence, h.progress, h.weight,
+           (h.snapshot->>'startDate')::date AS start_date, h.due_date, (h.snapshot->>'originalDueDate')::date AS original_due_date,
+           h.retired, h.last_update_at, h.version
+    FROM (
+      SELECT DISTINCT ON (item_id) *
+      FROM item_history
+      WHERE changed_at < ${before}
+      ORDER BY item_id, version DESC
+    ) h
+  )`;
+}
+
+/** Days without a progress update after which an open item counts as stale (not updated in 30 days). */
+export const STALE_DAYS = 30;
+
+/**
+ * SQL predicates over a row of itemStatesSql() aliased `alias`, judged on calendar day `day` (YYYY-MM-DD):
+ * overdue = open and due before that day; stale = open and no update in the STALE_DAYS before its end.
+ */
+export function overdueSql(alias: string, day: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`(NOT ${a}.retired AND ${a}.status NOT IN ('COMPLETED', 'CANCELLED') AND ${a}.due_date < ${day}::date)`;
+}
+
+export function staleSql(alias: string, day: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  const cutoff = new Date(endOfDay(day).getTime() - STALE_DAYS * 24 * 60 * 60 * 1000);
+  return Prisma.sql`(NOT ${a}.retired AND ${a}.status NOT IN ('COMPLETED', 'CANCELLED') AND (${a}.last_update_at IS NULL OR ${a}.last_update_at < ${cutoff}))`;
+}

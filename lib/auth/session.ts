@@ -1,0 +1,48 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { db } from "../db";
+import { can, type Actor, type Permission, type UnitScope } from "../permissions";
+import { readSessionClaims } from "./claims";
+
+export interface SessionUser extends Actor {
+  loginName: string;
+  displayName: string;
+  unitName: string | null;
+}
+
+/**
+ * The signed-in user, re-read from the database on every request (once per request, via React cache):
+ * a disabled account, a changed role or a reset password takes effect on the next request, on every
+ * app instance, even though the session itself is a stateless JWT.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const user = await db().user.findUnique({ where: { id: claims.userId }, include: { unit: { select: { name: true } } } });
+  if (!user || user.disabled || user.pendingApproval || user.sessionVersion !== claims.sessionVersion) return null;
+  return {
+    id: user.id,
+    role: user.role,
+    unitId: user.unitId,
+    loginName: user.loginName,
+    displayName: user.displayName,
+    unitName: user.unit?.name ?? null,
+  };
+});
+
+/** For pages and reads: a signed-out visitor is sent to sign in and brought back afterwards. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (user) return user;
+  const path = (await headers()).get("x-tracker-path") ?? "/";
+  redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+}
+
+/** For pages and reads: refuses with the 403 page (app/forbidden.tsx). */
+export async function requirePermission(permission: Permission, scope?: UnitScope): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user, permission, scope)) forbidden();
+  return user;
+}

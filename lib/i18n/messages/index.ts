@@ -1,0 +1,29 @@
+// The catalogue is split by feature area so each area's strings live beside each other and parallel work on
+// different features never edits the same file. Each file owns distinct top-level namespaces (a unit test
+// checks no namespace is defined twice).
+import enAdmin from "./en/admin.json";
+import enAuth from "./en/auth.json";
+import enBrowse from "./en/browse.json";
+import enCommon from "./en/common.json";
+import enDashboard from "./en/dashboard.json";
+import enEditing from "./en/editing.json";
+import enReports from "./en/reports.json";
+import zhAdmin from "./zh-CN/admin.json";
+import zhAuth from "./zh-CN/auth.json";
+import zhBrowse from "./zh-CN/browse.json";
+import zhCommon from "./zh-CN/common.json";
+import zhDashboard from "./zh-CN/dashboard.json";
+import zhEditing from "./zh-CN/editing.json";
+import zhReports from "./zh-CN/reports.json";
+import type { Locale } from "../locales";
+
+type Catalogue = Record<string, unknown>;
+
+export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
+  "zh-CN": { common: zhCommon, auth: zhAuth, admin: zhAdmin, editing: zhEditing, dashboard: zhDashboard, browse: zhBrowse, reports: zhReports },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, editing: enEditing, dashboard: enDashboard, browse: enBrowse, reports: enReports },
+};
+
+export function messagesFor(locale: Locale): Catalogue {
+  return Object.assign({}, ...Object.values(MESSAGE_FILES[locale])) as Catalogue;
+}

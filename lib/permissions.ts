@@ -1,0 +1,57 @@
+// The one permission table. Deny by default: a permission not listed for a role is refused, and every
+// action, route handler and non-public read asks `can()` (through requirePermission) itself.
+import type { Role } from "./generated/prisma/enums";
+
+export interface Actor {
+  id: number;
+  role: Role;
+  unitId: number | null;
+}
+
+/** The units an item belongs to; editors may write only where their unit is one of them. */
+export interface UnitScope {
+  leadUnitId: number | null;
+  coLeadUnitId: number | null;
+  supportingUnitIds: readonly number[];
+}
+
+type Rule = true | "ownUnit";
+
+export const PERMISSIONS = {
+  /** dashboard, pillar pages, item lists and item pages, history */
+  "portfolio:read": { ADMIN: true, EDITOR: true, VIEWER: true },
+  /** status reports and data exports */
+  "report:export": { ADMIN: true, EDITOR: true, VIEWER: true },
+  /** post a progress update (status, progress, confidence, note…) */
+  "item:post-update": { ADMIN: true, EDITOR: "ownUnit" },
+  /** edit an item's fields: responsible person, dates, weight, regions, conferences, milestones */
+  "item:update": { ADMIN: true, EDITOR: "ownUnit" },
+  /** change which units lead, co-lead or support an item (an editor must not hand work to another unit) */
+  "item:assign-units": { ADMIN: true },
+  /** the item tree: add, move, retire, restore */
+  "item:manage-tree": { ADMIN: true },
+  /** import a spreadsheet of item changes (each row is also checked against item:update) */
+  "item:import": { ADMIN: true, EDITOR: true },
+  "unit:manage": { ADMIN: true },
+  "user:manage": { ADMIN: true },
+  "audit:read": { ADMIN: true },
+} as const satisfies Record<string, Partial<Record<Role, Rule>>>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function inUnitScope(actor: Actor, scope: UnitScope): boolean {
+  if (actor.unitId == null) return false;
+  return scope.leadUnitId === actor.unitId || scope.coLeadUnitId === actor.unitId || scope.supportingUnitIds.includes(actor.unitId);
+}
+
+/**
+ * Whether `actor` may do `permission`. Unit-scoped permissions need the item's scope: asking without one
+ * answers whether the role could do it for *some* item (used to decide whether to show an entry point).
+ */
+export function can(actor: Actor | null, permission: Permission, scope?: UnitScope): boolean {
+  if (!actor) return false;
+  const rule = (PERMISSIONS[permission] as Partial<Record<Role, Rule>>)[actor.role];
+  if (rule === true) return true;
+  if (rule === "ownUnit") return scope ? inUnitScope(actor, scope) : actor.unitId != null;
+  return false;
+}
