@@ -6,11 +6,14 @@ import { databaseUrl } from "./scripts/db/test-cluster";
 const admin = process.env.TEST_ADMIN_DATABASE_URL;
 const database = process.env.E2E_DATABASE;
 if (!admin || !database) {
-  throw new Error("run the end-to-end tests with `npm test` (it starts PostgreSQL and creates the e2e database)");
+  throw new Error("run the end-to-end tests with `npm test`, or one spec with `npm run test:e2e -- e2e/NAME.spec.ts` (they start PostgreSQL and create the e2e database)");
 }
 const port = Number(process.env.E2E_PORT ?? 39173);
 process.env.E2E_DATABASE_URL = databaseUrl(admin, database);
 const executablePath = chromiumExecutable();
+// A mock 政务统一身份认证 (OIDC) provider is started by e2e/oidc.spec.ts on this loopback port.
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 39181);
+process.env.E2E_OIDC_PORT = String(OIDC_PORT);
 
 export default defineConfig({
   testDir: "e2e",
@@ -39,6 +42,13 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL, PORT: String(port), SKIP_BUILD: "false" },
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      PORT: String(port),
+      SKIP_BUILD: "false",
+      OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}/`,
+      OIDC_CLIENT_ID: "chengyu-tracker-e2e",
+      OIDC_CLIENT_SECRET: "e2e-secret",
+    },
   },
 });

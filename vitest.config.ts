@@ -5,9 +5,15 @@ import { fileURLToPath } from "node:url";
 // unless TEST_DATABASE_URL/DATABASE_URL points at a server), and each test file creates its own database.
 export default defineConfig({
   resolve: {
-    alias: { "@": fileURLToPath(new URL(".", import.meta.url)) },
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // The marker throws outside React Server Components; tests call server modules directly.
+      "server-only": fileURLToPath(new URL("./tests/setup/server-only.ts", import.meta.url)),
+    },
   },
   test: {
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,

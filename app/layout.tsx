@@ -18,11 +18,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           {t("skipToContent")}
         </a>
+        {/* Every client leaf (forms, filters, charts) may translate, so the provider wraps the whole page. */}
         <NextIntlClientProvider>
           <SiteHeader />
+          <main id="main">{children}</main>
+          <footer className="site-footer">{t("source")}</footer>
         </NextIntlClientProvider>
-        <main id="main">{children}</main>
-        <footer className="site-footer">{t("source")}</footer>
       </body>
     </html>
   );

@@ -13,6 +13,8 @@ export interface StartConfig {
   embeddedPort: number;
   sample: boolean;
   skipBuild: boolean;
+  /** behind a reverse proxy: take the client address from X-Forwarded-For (for sign-in throttling) */
+  trustProxy: boolean;
 }
 
 const USAGE = "usage: npm start [-- --no-sample]";
@@ -51,5 +53,6 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process
     embeddedPort: parsePort("EMBEDDED_PG_PORT", env.EMBEDDED_PG_PORT, 0),
     sample,
     skipBuild,
+    trustProxy: parseBool("TRUST_PROXY", env.TRUST_PROXY, false),
   };
 }

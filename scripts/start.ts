@@ -3,7 +3,8 @@
 //  - applies migrations, seeds the document (and sample data unless --no-sample) when missing;
 //  - builds the app if the build is missing or older than the source;
 //  - serves on PORT (default 3000) and stops the database on Ctrl-C / SIGTERM.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { resolveAuthSecret } from "./auth-secret";
 import { join } from "node:path";
 import { loadConfig, ConfigError, type StartConfig } from "./start-config";
 import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
@@ -61,11 +62,17 @@ async function listenOnce(port: number, hostname: string): Promise<void> {
   await new Promise((resolve) => probe.close(resolve));
 }
 
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+  return forwarded || req.socket.remoteAddress || "unknown";
+}
+
 async function serve(config: StartConfig, database: PreparedDatabase): Promise<void> {
   if (!config.skipBuild && !buildIfNeeded(root)) {
     throw new ConfigError("the build failed (see above); fix the error and run npm start again");
   }
   process.env.DATABASE_URL = database.url;
+  process.env.AUTH_SECRET = await resolveAuthSecret(database.url);
   (process.env as Record<string, string>).NODE_ENV = "production";
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   // Next runs in this process (a custom server) so that `kill -9` of `npm start` leaves no server behind
@@ -74,7 +81,11 @@ async function serve(config: StartConfig, database: PreparedDatabase): Promise<v
   const app = next({ dev: false, dir: root, hostname: config.hostname, port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    // Sign-in throttling keys on this; it is always overwritten, so a client cannot choose its own address.
+    req.headers["x-tracker-client-ip"] = clientAddress(req, config.trustProxy);
+    void handle(req, res);
+  });
   activeServer = server;
   await listen(server, config.port, config.hostname);
   const shown = config.hostname === "0.0.0.0" ? "localhost" : config.hostname;

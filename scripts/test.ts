@@ -1,7 +1,7 @@
 // `npm test`: the whole suite against real parts.
 //  1. one PostgreSQL server for the run: embedded (temporary) unless TEST_ADMIN_DATABASE_URL or DATABASE_URL
 //     names a server, where each test creates and drops databases of its own;
-//  2. unit and integration tests (vitest), each integration file in its own database;
+//  2. the type check, then unit and integration tests (vitest), each integration file in its own database;
 //  3. the production build (skipped when it is already current);
 //  4. Playwright end-to-end tests in Chromium against `npm start` on a fresh database.
 import { spawn } from "node:child_process";
@@ -40,6 +40,10 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, TEST_ADMIN_DATABASE_URL: cluster.adminUrl, NEXT_TELEMETRY_DISABLED: "1" };
   delete env.DATABASE_URL;
   try {
+    console.log("\n• type check");
+    const types = await run(bin("tsc"), ["--noEmit"], env);
+    if (types !== 0) return types;
+
     console.log("\n• unit and integration tests");
     const unit = await run(bin("vitest"), ["run"], env);
     if (unit !== 0) return unit;

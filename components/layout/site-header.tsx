@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
 import { hasSampleData } from "@/lib/data/datasets";
 import { LanguageSwitcher } from "./language-switcher";
+import { MainNav } from "./main-nav";
+import { UserMenu } from "./user-menu";
 import type { Locale } from "@/lib/i18n/locales";
 
 export async function SiteHeader() {
-  const [t, locale, sample] = await Promise.all([getTranslations("app"), getLocale(), hasSampleData()]);
+  const [t, locale, sample, user] = await Promise.all([getTranslations("app"), getLocale(), hasSampleData(), getCurrentUser()]);
   return (
     <header>
       <div className="site-header">
@@ -18,8 +21,14 @@ export async function SiteHeader() {
               </span>
             )}
             <LanguageSwitcher current={locale as Locale} label={t("language")} />
+            {user && <UserMenu user={user} />}
           </div>
         </div>
+        {user && (
+          <div className="site-header__inner">
+            <MainNav user={user} />
+          </div>
+        )}
       </div>
       {sample && (
         <div className="sample-notice" role="note">

@@ -101,6 +101,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       const type = (error as { type?: string }).type;
       if (type === "CredentialsSignin" || type === "AccessDenied") return;
+      // An expired or tampered session cookie simply means "not signed in".
+      if (type === "JWTSessionError") {
+        console.warn(`[auth] ignored an invalid session cookie (${(error as Error).message.split("\n")[0]})`);
+        return;
+      }
       console.error(error);
     },
   },

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/permissions";
+import type { SessionUser } from "@/lib/auth/session";
+
+// Entry points by role. Convenience only: each page and action checks permission itself.
+export async function MainNav({ user }: { user: SessionUser }) {
+  const t = await getTranslations("nav");
+  const links = [
+    { href: "/", label: t("dashboard"), show: can(user, "portfolio:read") },
+    { href: "/items", label: t("items"), show: can(user, "portfolio:read") },
+    { href: "/my-items", label: t("myItems"), show: can(user, "item:post-update") },
+    { href: "/admin", label: t("admin"), show: can(user, "user:manage") },
+  ];
+  return (
+    <nav aria-label={t("label")} className="main-nav">
+      <ul>
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.href}>
+              <Link href={l.href}>{l.label}</Link>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}

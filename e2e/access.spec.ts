@@ -1,0 +1,132 @@
+// Every page and route handler (found by listing app/, so a new one without an entry here fails) × every role
+// and a signed-out visitor → the answer the permission table gives; security headers on every response.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { APIResponse } from "@playwright/test";
+import { can, type Actor, type Permission } from "../lib/permissions";
+import { signInAs } from "./auth";
+import { expect, test } from "./fixtures";
+
+const appDir = join(import.meta.dirname, "..", "app");
+
+function routesOf(file: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name === file ? [join(dir, e.name)] : []));
+  return walk(appDir).map((path) => {
+    const segments = relative(appDir, path).split(sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s));
+    return `/${segments.join("/")}`;
+  });
+}
+
+/** Who may open each page: null = public. Unit-scoped pages are checked on an own and another unit's item. */
+function pagePolicy(route: string): { permission: Permission | null; scoped: boolean } {
+  if (route === "/login") return { permission: null, scoped: false };
+  if (route.startsWith("/admin/units")) return { permission: "unit:manage", scoped: false };
+  if (route.startsWith("/admin/audit")) return { permission: "audit:read", scoped: false };
+  if (route.startsWith("/admin/tree")) return { permission: "item:manage-tree", scoped: false };
+  if (route.startsWith("/admin")) return { permission: "user:manage", scoped: false };
+  if (route === "/items/[code]/update") return { permission: "item:post-update", scoped: true };
+  if (route === "/items/[code]/edit") return { permission: "item:update", scoped: true };
+  if (route === "/my-items") return { permission: "item:post-update", scoped: false };
+  return { permission: "portfolio:read", scoped: false };
+}
+
+/** Route handlers: the requests to make and whether each needs a signed-in user. */
+const ROUTE_HANDLERS: Record<string, { paths: string[]; public: boolean }> = {
+  "/api/auth/[...nextauth]": { paths: ["/api/auth/session", "/api/auth/providers", "/api/auth/csrf"], public: true },
+};
+
+const ROLES = [
+  { label: "admin", login: "admin" },
+  { label: "editor", login: "sc.fgw" },
+  { label: "viewer", login: "leader" },
+  { label: "signed out", login: null },
+] as const;
+
+function expectSecurityHeaders(response: APIResponse, url: string) {
+  const h = response.headers();
+  expect(h["content-security-policy"] ?? "", `${url} CSP`).toContain("frame-ancestors 'none'");
+  expect(h["x-frame-options"], `${url} X-Frame-Options`).toBe("DENY");
+  expect(h["x-content-type-options"], `${url} nosniff`).toBe("nosniff");
+  expect(h["referrer-policy"], `${url} Referrer-Policy`).toBe("strict-origin-when-cross-origin");
+}
+
+test("every page and route handler is listed in this walk", () => {
+  const pages = routesOf("page.tsx");
+  expect(pages.length).toBeGreaterThan(3);
+  for (const route of routesOf("route.ts")) expect(ROUTE_HANDLERS[route], `route handler ${route} has no entry`).toBeDefined();
+});
+
+for (const role of ROLES) {
+  test(`pages and route handlers answer ${role.label} as the permission table says`, async ({ page, sql }) => {
+    let actor: Actor | null = null;
+    if (role.login) {
+      await signInAs(page, role.login);
+      const [u] = await sql<{ id: number; role: Actor["role"]; unit_id: number | null }>(`SELECT id, role, unit_id FROM users WHERE login_name = $1`, [role.login]);
+      actor = { id: u!.id, role: u!.role, unitId: u!.unit_id };
+    }
+    const [editorUnit] = await sql<{ unit_id: number }>(`SELECT unit_id FROM users WHERE login_name = 'sc.fgw'`);
+    const scopeSql = `SELECT i.code, i.lead_unit_id, i.co_lead_unit_id,
+        coalesce(array(SELECT unit_id FROM item_supporting_units s WHERE s.item_id = i.id), '{}') AS supporting
+      FROM items i WHERE i.level = 'ACTION' AND i.retired_at IS NULL`;
+    const items = await sql<{ code: string; lead_unit_id: number | null; co_lead_unit_id: number | null; supporting: number[] }>(scopeSql);
+    const inScope = (i: (typeof items)[number]) => [i.lead_unit_id, i.co_lead_unit_id, ...i.supporting].includes(editorUnit!.unit_id);
+    const samples = [items.find(inScope), items.find((i) => !inScope(i))];
+    expect(samples[0] && samples[1], "sample data has an item of the editor's unit and one of another unit").toBeTruthy();
+
+    const checks: string[] = [];
+    const wrong: string[] = [];
+    for (const route of routesOf("page.tsx")) {
+      const policy = pagePolicy(route);
+      for (const sample of route.includes("[code]") ? samples : [undefined]) {
+        const url = route.replace("[code]", sample?.code ?? "").replace("[number]", "1");
+        const scope = sample ? { leadUnitId: sample.lead_unit_id, coLeadUnitId: sample.co_lead_unit_id, supportingUnitIds: sample.supporting } : undefined;
+        const response = await page.request.get(url, { maxRedirects: 0 });
+        expectSecurityHeaders(response, url);
+        const status = response.status();
+        let expected: number;
+        if (policy.permission === null) expected = actor ? 307 : 200; // the sign-in page sends a signed-in user on
+        else if (!actor) expected = 307; // to the sign-in page
+        else expected = can(actor, policy.permission, policy.scoped ? scope : undefined) ? 200 : 403;
+        checks.push(`${url}: ${status}`);
+        if (status !== expected) wrong.push(`${url} as ${role.label}: expected ${expected}, got ${status}`);
+        if (expected === 307) expect(response.headers()["location"] ?? "", url).toContain(policy.permission === null ? "/" : "/login");
+      }
+    }
+    for (const [route, handler] of Object.entries(ROUTE_HANDLERS)) {
+      for (const path of handler.paths) {
+        const response = await page.request.get(path, { maxRedirects: 0 });
+        expectSecurityHeaders(response, path);
+        const expected = handler.public || actor ? 200 : 401;
+        checks.push(`${path}: ${response.status()}`);
+        if (response.status() !== expected) wrong.push(`${route} ${path} as ${role.label}: expected ${expected}, got ${response.status()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checks.length).toBeGreaterThan(5);
+  });
+}
+
+/** The id under which the built app serves a server action (what a forged request would have to send). */
+function actionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "..", ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName)?.[0];
+  expect(id, `${exportedName} in the build's server reference manifest`).toBeTruthy();
+  return id!;
+}
+
+test("a cross-site POST to a server action is refused and changes nothing", async ({ page }) => {
+  await signInAs(page, "leader");
+  const id = actionId("signOutAction");
+  const forged = await page.request.post("/", {
+    headers: { "Next-Action": id, Origin: "https://evil.example", "Content-Type": "multipart/form-data; boundary=x" },
+    data: `--x\r\nContent-Disposition: form-data; name="$ACTION_ID_${id}"\r\n\r\n\r\n--x--\r\n`,
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  // The sign-out did not happen: the session still works.
+  await page.goto("/");
+  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+});

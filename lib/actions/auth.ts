@@ -1,0 +1,48 @@
+"use server";
+// Sign-in and sign-out. The only actions that do not require a signed-in user (see the permission walk test).
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { db } from "../db";
+import { signIn, signOut } from "../auth/next-auth";
+import { oidcSettings, OIDC_PROVIDER_ID } from "../auth/oidc";
+import { checkThrottle, normalizeLoginName } from "../auth/throttle";
+import { safeCallbackUrl, signInSchema } from "../validations/auth";
+
+export interface SignInState {
+  error?: "invalid" | "throttled";
+  minutes?: number;
+  fieldErrors?: Record<string, string[]>;
+  loginName?: string;
+}
+
+export async function signInWithPassword(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const loginName = formData.get("loginName");
+    return { fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>, loginName: typeof loginName === "string" ? loginName.slice(0, 64) : "" };
+  }
+  const { loginName, password, callbackUrl } = parsed.data;
+  try {
+    // Succeeds by throwing Next's redirect, which must propagate.
+    await signIn("credentials", { loginName, password, redirectTo: callbackUrl });
+    return {};
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    if ((error as AuthError & { code?: string }).code === "throttled") {
+      const ip = (await headers()).get("x-tracker-client-ip") ?? "unknown";
+      const verdict = await db().$transaction((tx) => checkThrottle(tx, normalizeLoginName(loginName), ip, new Date()));
+      const minutes = verdict.allowed ? 1 : Math.max(1, Math.ceil((verdict.retryAt.getTime() - Date.now()) / 60_000));
+      return { error: "throttled", minutes, loginName };
+    }
+    return { error: "invalid", loginName };
+  }
+}
+
+export async function signInWithSso(formData: FormData): Promise<void> {
+  if (!oidcSettings()) return;
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login?signedOut=1" });
+}

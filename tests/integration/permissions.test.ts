@@ -1,0 +1,180 @@
+// The permission walk: every server action (found by reading lib/actions, so a new action without an entry
+// fails here) × every kind of caller, called directly — the same as a forged request that bypasses the UI.
+// Expected answers come from the one permission table (lib/permissions.ts); refusals must write nothing.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { can, type Actor } from "../../lib/permissions";
+import type { SessionClaims } from "../../lib/auth/claims";
+import { seed } from "../../prisma/seed/run";
+import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import type { ActionCase, ActionContext } from "../support/action-cases/types";
+
+let claims: SessionClaims | null = null;
+vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, refresh: () => undefined }));
+
+const root = join(import.meta.dirname, "..", "..");
+
+/** Actions anyone may call, signed in or not, and why. */
+const PUBLIC_ACTIONS: Record<string, string> = {
+  signInWithPassword: "signing in is how a visitor becomes a user",
+  signInWithSso: "starts the OIDC redirect; the identity is checked when the provider answers",
+  signOutAction: "ends the caller's own session, whatever it is",
+};
+
+function actionFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return actionFiles(path);
+    return e.name.endsWith(".ts") && /^\s*["']use server["']/.test(readFileSync(path, "utf8")) ? [path] : [];
+  });
+}
+
+async function enumerateActions(): Promise<Map<string, { file: string; fn: (...args: unknown[]) => unknown }>> {
+  const actions = new Map<string, { file: string; fn: (...args: unknown[]) => unknown }>();
+  for (const file of actionFiles(join(root, "lib", "actions"))) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value !== "function") continue;
+      expect(actions.has(name), `two actions are called ${name}`).toBe(false);
+      actions.set(name, { file: relative(root, file), fn: value as (...args: unknown[]) => unknown });
+    }
+  }
+  return actions;
+}
+
+async function loadCases(): Promise<Map<string, ActionCase>> {
+  const dir = join(root, "tests", "support", "action-cases");
+  const cases = new Map<string, ActionCase>();
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "types.ts")) {
+    const mod = (await import(join(dir, name))) as Record<string, unknown>;
+    for (const exported of Object.values(mod)) {
+      if (!exported || typeof exported !== "object") continue;
+      for (const [action, c] of Object.entries(exported as Record<string, unknown>)) {
+        if (c && typeof c === "object" && "buildArgs" in c && "permission" in c) cases.set(action, c as ActionCase);
+      }
+    }
+  }
+  return cases;
+}
+
+type Outcome = "allowed" | "forbidden" | "unauthenticated" | `other:${string}`;
+
+async function outcomeOf(call: () => unknown): Promise<Outcome> {
+  try {
+    const result = (await call()) as { ok?: boolean; code?: string } | undefined;
+    if (result && result.ok === false) {
+      return result.code === "forbidden" || result.code === "unauthenticated" ? result.code : `other:${JSON.stringify(result)}`;
+    }
+    return "allowed";
+  } catch (error) {
+    // Actions that succeed by redirecting (to the page showing the result) throw Next's redirect.
+    const digest = (error as { digest?: string }).digest ?? "";
+    if (digest.startsWith("NEXT_REDIRECT")) return "allowed";
+    return `other:${(error as Error).message}`;
+  }
+}
+
+let t: TestDatabase;
+let actions: Awaited<ReturnType<typeof enumerateActions>>;
+let cases: Map<string, ActionCase>;
+const callers: { label: string; actor: (Actor & { sessionVersion: number }) | null; signedIn: boolean }[] = [];
+let item: { id: number; code: string; leadUnitId: number; coLeadUnitId: number | null; supportingUnitIds: number[] };
+
+async function fingerprint(): Promise<string> {
+  const [row] = await t.db.$queryRaw<Record<string, unknown>[]>`
+    SELECT (SELECT coalesce(sum(version), 0) FROM items) AS versions, (SELECT count(*) FROM items) AS items,
+           (SELECT count(*) FROM item_history) AS history, (SELECT count(*) FROM progress_updates) AS updates,
+           (SELECT count(*) FROM milestones) AS milestones, (SELECT count(*) FROM users) AS users,
+           (SELECT coalesce(sum(session_version), 0) FROM users) AS sessions, (SELECT count(*) FROM units) AS units,
+           (SELECT count(*) FROM audit_log) AS audit,
+           (SELECT md5(string_agg(u::text, '|' ORDER BY u.id)) FROM users u) AS users_md5,
+           (SELECT md5(string_agg(n::text, '|' ORDER BY n.id)) FROM units n) AS units_md5`;
+  return JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+}
+
+async function context(): Promise<ActionContext> {
+  const current = await t.db.item.findUniqueOrThrow({ where: { id: item.id }, include: { milestones: { take: 1, orderBy: { id: "asc" } } } });
+  let milestoneId = current.milestones[0]?.id;
+  if (!milestoneId) {
+    milestoneId = (await t.db.milestone.create({ data: { itemId: item.id, title: "walk milestone", plannedDate: new Date("2027-01-01") } })).id;
+  }
+  const other = await t.db.user.findFirstOrThrow({ where: { role: "EDITOR", disabled: false }, orderBy: { id: "desc" } });
+  return { db: t.db, itemId: item.id, itemCode: item.code, version: current.version, milestoneId, unitId: item.leadUnitId, userId: other.id };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url;
+  await seed(t.db, { sample: true });
+  actions = await enumerateActions();
+  cases = await loadCases();
+
+  const target = await t.db.item.findFirstOrThrow({
+    where: { level: "ACTION", retiredAt: null, leadUnitId: { not: null }, leadUnit: { users: { some: { role: "EDITOR", disabled: false } } } },
+    include: { supportingUnits: true },
+    orderBy: { code: "asc" },
+  });
+  item = { id: target.id, code: target.code, leadUnitId: target.leadUnitId!, coLeadUnitId: target.coLeadUnitId, supportingUnitIds: target.supportingUnits.map((s) => s.unitId) };
+  const inScope = [item.leadUnitId, item.coLeadUnitId, ...item.supportingUnitIds];
+  const users = await t.db.user.findMany({ where: { disabled: false } });
+  const pick = (label: string, u: (typeof users)[number] | undefined) => {
+    expect(u, label).toBeDefined();
+    callers.push({ label, actor: { id: u!.id, role: u!.role, unitId: u!.unitId, sessionVersion: u!.sessionVersion }, signedIn: true });
+  };
+  pick("admin", users.find((u) => u.role === "ADMIN"));
+  pick("editor of the item's unit", users.find((u) => u.role === "EDITOR" && u.unitId === item.leadUnitId));
+  pick("editor of another unit", users.find((u) => u.role === "EDITOR" && u.unitId != null && !inScope.includes(u.unitId)));
+  pick("viewer", users.find((u) => u.role === "VIEWER"));
+  // A disabled account whose session cookie is still valid.
+  const disabled = await t.db.user.create({
+    data: { loginName: "walk.disabled", displayName: "walk", passwordHash: "!", role: "ADMIN", unitId: item.leadUnitId, disabled: true },
+  });
+  callers.push({ label: "disabled account", actor: { id: disabled.id, role: "ADMIN", unitId: item.leadUnitId, sessionVersion: disabled.sessionVersion }, signedIn: false });
+  // A session issued before a password reset / role change (stale session version).
+  const admin = users.find((u) => u.role === "ADMIN")!;
+  callers.push({ label: "stale session of an admin", actor: { id: admin.id, role: "ADMIN", unitId: admin.unitId, sessionVersion: admin.sessionVersion + 100 }, signedIn: false });
+  callers.push({ label: "signed out", actor: null, signedIn: false });
+}, 180_000);
+
+afterAll(async () => {
+  await t?.drop();
+});
+
+describe("permission walk", () => {
+  it("finds the actions and has a case for every one that is not public", async () => {
+    expect(actions.size).toBeGreaterThan(Object.keys(PUBLIC_ACTIONS).length);
+    const missing = [...actions.keys()].filter((name) => !PUBLIC_ACTIONS[name] && !cases.has(name));
+    expect(missing, "server actions without a permission case in tests/support/action-cases").toEqual([]);
+    const stale = [...cases.keys()].filter((name) => !actions.has(name));
+    expect(stale, "cases for actions that no longer exist").toEqual([]);
+    for (const name of Object.keys(PUBLIC_ACTIONS)) expect(actions.has(name), name).toBe(true);
+  });
+
+  it("answers every caller of every action as the permission table says, and refusals write nothing", async () => {
+    const table: string[] = [];
+    const wrong: string[] = [];
+    for (const [name, c] of [...cases.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const action = actions.get(name);
+      if (!action) continue;
+      for (const caller of callers) {
+        claims = caller.actor ? { userId: caller.actor.id, sessionVersion: caller.actor.sessionVersion } : null;
+        const args = await c.buildArgs(await context());
+        const expected: Outcome = !caller.signedIn
+          ? "unauthenticated"
+          : can(caller.actor, c.permission, { leadUnitId: item.leadUnitId, coLeadUnitId: item.coLeadUnitId, supportingUnitIds: item.supportingUnitIds })
+            ? "allowed"
+            : "forbidden";
+        const before = expected === "allowed" ? "" : await fingerprint();
+        const got = await outcomeOf(() => action.fn(...args));
+        table.push(`${name} × ${caller.label}: ${got}`);
+        if (got !== expected) wrong.push(`${action.file} ${name} as ${caller.label}: expected ${expected}, got ${got}`);
+        if (expected !== "allowed" && (await fingerprint()) !== before) wrong.push(`${name} as ${caller.label} was refused but changed the database`);
+      }
+    }
+    console.log(`permission walk: ${table.length} action × caller checks`);
+    expect(wrong).toEqual([]);
+    expect(table.length).toBe(cases.size * callers.length);
+  }, 600_000);
+});
