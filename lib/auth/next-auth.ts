@@ -25,6 +25,16 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(256),
 });
 
+function sameSitePath(url: string): string {
+  try {
+    const parsed = new URL(url, "http://placeholder.invalid");
+    const path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+    return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+  } catch {
+    return "/";
+  }
+}
+
 function clientIp(request: Request): string {
   // Set by scripts/start.ts from the socket (or the trusted proxy), overwriting anything the client sent.
   return request.headers.get("x-tracker-client-ip")?.slice(0, 64) || "unknown";
@@ -65,6 +75,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/login", error: "/login" },
   providers,
   callbacks: {
+    // Redirect only to paths on this site, as relative URLs: behind a proxy or on loopback the host name
+    // Next.js believes it serves (e.g. localhost) can differ from the one in the browser, and dropping any
+    // origin also rules out open redirects.
+    redirect({ url }) {
+      return sameSitePath(url);
+    },
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
       if (!profile?.sub) return "/login?error=sso";

@@ -6,7 +6,6 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { can, type Actor } from "../../lib/permissions";
 import type { SessionClaims } from "../../lib/auth/claims";
-import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import type { ActionCase, ActionContext } from "../support/action-cases/types";
 
@@ -105,9 +104,8 @@ async function context(): Promise<ActionContext> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ sample: true });
   process.env.DATABASE_URL = t.url;
-  await seed(t.db, { sample: true });
   actions = await enumerateActions();
   cases = await loadCases();
 
