@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { requireAdminArea } from "@/lib/data/admin";
+
+export const dynamic = "force-dynamic";
+
+const SECTIONS = [
+  { key: "units", href: "/admin/units", permission: "unit:manage" },
+  { key: "users", href: "/admin/users", permission: "user:manage" },
+  { key: "tree", href: "/admin/tree", permission: "item:manage-tree" },
+  { key: "audit", href: "/admin/audit", permission: "audit:read" },
+] as const;
+
+export default async function AdminPage() {
+  const [{ allowed }, t] = await Promise.all([requireAdminArea(), getTranslations("admin")]);
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <AdminNav current="index" />
+      <p>{t("intro")}</p>
+      <ul className="grid plain">
+        {SECTIONS.filter((s) => (allowed as readonly string[]).includes(s.permission)).map((s) => (
+          <li key={s.key} className="card">
+            <h2 style={{ marginTop: 0 }}>
+              <Link href={s.href}>{t(`nav.${s.key}`)}</Link>
+            </h2>
+            <p className="small muted">{t(`navHint.${s.key}`)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import styles from "./admin.module.css";
+
+export type AdminSection = "index" | "units" | "users" | "tree" | "audit";
+const HREF: Record<AdminSection, string> = { index: "/admin", units: "/admin/units", users: "/admin/users", tree: "/admin/tree", audit: "/admin/audit" };
+
+export async function AdminNav({ current }: { current: AdminSection }) {
+  const t = await getTranslations("admin.nav");
+  return (
+    <nav aria-label={t("label")} className={styles.nav}>
+      {(Object.keys(HREF) as AdminSection[]).map((s) => (
+        <Link key={s} href={HREF[s]} aria-current={s === current ? "page" : undefined}>
+          {t(s)}
+        </Link>
+      ))}
+    </nav>
+  );
+}

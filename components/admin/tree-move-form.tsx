@@ -1,0 +1,45 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { moveItem } from "@/lib/actions/item-tree";
+import { LIMITS } from "@/lib/validations/admin";
+import { Field, FormStatus, SubmitButton } from "./form-bits";
+import { useAdminForm } from "./use-admin-form";
+import styles from "./admin.module.css";
+
+export interface MoveTarget {
+  value: string;
+  label: string;
+}
+
+export function TreeMoveForm({ item, targets }: { item: { id: number; code: string; version: number }; targets: MoveTarget[] }) {
+  const t = useTranslations("admin.tree");
+  const tAdmin = useTranslations("admin");
+  const { state, pending, onSubmit, errorsOf } = useAdminForm(moveItem);
+  return (
+    <form onSubmit={onSubmit} className={styles.form} noValidate aria-label={t("move")}>
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="version" value={item.version} />
+      <Field id="move-target" label={t("moveTarget")} errors={errorsOf("parent")}>
+        {(a11y) => (
+          <select name="parent" defaultValue="" required {...a11y}>
+            <option value="" disabled>
+              {t("chooseTarget")}
+            </option>
+            {targets.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="move-reason" label={`${t("reason")}${tAdmin("optional")}`} errors={errorsOf("reason")} max={LIMITS.reason}>
+        {(a11y) => <textarea name="reason" maxLength={LIMITS.reason} rows={2} {...a11y} />}
+      </Field>
+      <FormStatus state={state} />
+      <div>
+        <SubmitButton pending={pending} label={t("moveSubmit")} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { restoreItem, retireItem } from "@/lib/actions/item-tree";
+import { LIMITS } from "@/lib/validations/admin";
+import { Field, FormStatus, SubmitButton } from "./form-bits";
+import { useAdminForm } from "./use-admin-form";
+import styles from "./admin.module.css";
+
+/** Retire (after a confirmation step) or restore an item, always with a reason. */
+export function TreeRetireForm({ item }: { item: { id: number; code: string; version: number; retired: boolean } }) {
+  const t = useTranslations("admin.tree");
+  const tAdmin = useTranslations("admin");
+  const [confirming, setConfirming] = useState(false);
+  const { state, pending, onSubmit, errorsOf } = useAdminForm(item.retired ? restoreItem : retireItem, { onSuccess: () => setConfirming(false) });
+  return (
+    <form onSubmit={onSubmit} className={styles.form} noValidate aria-label={item.retired ? t("restore") : t("retire")}>
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="version" value={item.version} />
+      <p className="small muted" style={{ margin: 0 }}>
+        {item.retired ? t("restoreHint") : t("retireHint")}
+      </p>
+      <Field id="retire-reason" label={t("reason")} errors={[...errorsOf("reason"), ...errorsOf("itemId")]} max={LIMITS.reason}>
+        {(a11y) => <textarea name="reason" required maxLength={LIMITS.reason} rows={2} {...a11y} />}
+      </Field>
+      <FormStatus state={state} />
+      {item.retired ? (
+        <div>
+          <SubmitButton pending={pending} label={t("restore")} />
+        </div>
+      ) : confirming ? (
+        <div className={styles.confirm} role="group" aria-labelledby="retire-q">
+          <p id="retire-q" style={{ margin: 0 }}>
+            {t("confirmRetire", { code: item.code })}
+          </p>
+          <div className={styles.inline}>
+            <SubmitButton pending={pending} label={t("confirmRetireSubmit")} danger autoFocus />
+            <button type="button" className={styles.secondary} onClick={() => setConfirming(false)}>
+              {tAdmin("cancel")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div>
+          <button type="button" className={styles.secondary} onClick={() => setConfirming(true)}>
+            {t("retire")}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+"use server";
+// Units (牵头/配合单位) with their side (川方/渝方/共同/国家). Each change and its audit_log row share one
+// transaction. Units are never deleted: items, updates and accounts keep pointing at them.
+import { revalidatePath } from "next/cache";
+import { db } from "../db";
+import { changesBetween, changesOfNew, writeAudit } from "../admin/audit";
+import { fieldRefusal, Refusal, toFailure } from "../admin/errors";
+import { createUnitSchema, fieldErrorsOf, formObject, updateUnitSchema } from "../validations/admin";
+import { failure, guardAction, type ActionResult } from "./result";
+
+const UNIQUE = { name: ["name", "admin.validation.unitNameTaken"] as [string, string] };
+
+function done(): ActionResult {
+  revalidatePath("/admin/units");
+  revalidatePath("/admin/audit");
+  return { ok: true, message: "admin.saved" };
+}
+
+export async function createUnit(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const guard = await guardAction("unit:manage");
+  if (!guard.ok) return guard.failure;
+  const parsed = createUnitSchema.safeParse(formObject(formData));
+  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  try {
+    await db().$transaction(async (tx) => {
+      const taken = await tx.unit.findUnique({ where: { name: input.name }, select: { id: true } });
+      if (taken) throw fieldRefusal("name", "admin.validation.unitNameTaken");
+      const unit = await tx.unit.create({ data: input });
+      await writeAudit(tx, { actorId: guard.user.id, action: "unit.create", targetType: "unit", targetId: unit.id, details: { label: unit.name, changes: changesOfNew(input) } });
+    });
+  } catch (error) {
+    return toFailure(error, UNIQUE);
+  }
+  return done();
+}
+
+export async function updateUnit(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const guard = await guardAction("unit:manage");
+  if (!guard.ok) return guard.failure;
+  const parsed = updateUnitSchema.safeParse(formObject(formData));
+  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const { unitId, ...input } = parsed.data;
+  try {
+    await db().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM units WHERE id = ${unitId} FOR UPDATE`;
+      const unit = await tx.unit.findUnique({ where: { id: unitId } });
+      if (!unit) throw new Refusal("not-found", "actionErrors.not-found");
+      const changes = changesBetween({ name: unit.name, shortName: unit.shortName, side: unit.side, kind: unit.kind }, input);
+      if (Object.keys(changes).length === 0) return;
+      if (changes.name) {
+        const taken = await tx.unit.findUnique({ where: { name: input.name }, select: { id: true } });
+        if (taken && taken.id !== unitId) throw fieldRefusal("name", "admin.validation.unitNameTaken");
+      }
+      await tx.unit.update({ where: { id: unitId }, data: input });
+      await writeAudit(tx, { actorId: guard.user.id, action: "unit.update", targetType: "unit", targetId: unitId, details: { label: unit.name, changes } });
+    });
+  } catch (error) {
+    return toFailure(error, UNIQUE);
+  }
+  return done();
+}

@@ -1,0 +1,136 @@
+// Forms of the administration area: accounts, units and the item tree. Messages are catalogue keys; the
+// forms translate them with the field's LIMITS so "too long" can say how long is allowed.
+import { z } from "zod";
+import { Role, Side, UnitKind } from "../generated/prisma/enums";
+import { passwordProblems } from "./password";
+
+export const LIMITS = {
+  loginName: 64,
+  displayName: 100,
+  unitName: 100,
+  shortName: 30,
+  title: 500,
+  description: 4000,
+  reason: 500,
+} as const;
+
+const text = (max: number) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
+/** An optional text: a blank field means "none" (null). */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .optional()
+    .transform((v) => (v ? v : null));
+const id = z.coerce.number("validation.unknownId").int("validation.unknownId").positive("validation.unknownId").max(2_147_483_647, "validation.unknownId");
+/** A select whose blank option means "no unit". */
+const optionalId = z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v), id.nullable());
+const version = z.coerce.number("validation.notAnInteger").int("validation.notAnInteger").positive("validation.notAnInteger");
+
+const role = z.enum(Role, "validation.invalidChoice");
+
+export const loginNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "validation.required")
+  .max(LIMITS.loginName, "validation.tooLong")
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, "admin.validation.loginNameChars");
+
+/** Editors write only for their own unit, so an editor without a unit could do nothing. */
+function editorNeedsUnit(value: { role: Role; unitId: number | null }, ctx: z.RefinementCtx) {
+  if (value.role === "EDITOR" && value.unitId === null) ctx.addIssue({ code: "custom", path: ["unitId"], message: "admin.validation.editorNeedsUnit" });
+}
+
+function passwordsMatch(value: { password: string; passwordConfirm: string; loginName?: string }, ctx: z.RefinementCtx) {
+  for (const message of passwordProblems(value.password, value.loginName)) ctx.addIssue({ code: "custom", path: ["password"], message });
+  if (value.password !== value.passwordConfirm) ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+}
+
+export const createUserSchema = z
+  .object({
+    loginName: loginNameSchema,
+    displayName: text(LIMITS.displayName),
+    role,
+    unitId: optionalId,
+    password: z.string().max(256, "validation.passwordTooLong"),
+    passwordConfirm: z.string().max(256, "validation.passwordTooLong"),
+  })
+  .superRefine((v, ctx) => {
+    editorNeedsUnit(v, ctx);
+    passwordsMatch(v, ctx);
+  });
+
+export const updateUserSchema = z
+  .object({ userId: id, displayName: text(LIMITS.displayName), role, unitId: optionalId })
+  .superRefine(editorNeedsUnit);
+
+export const approveUserSchema = z.object({ userId: id, role, unitId: optionalId }).superRefine(editorNeedsUnit);
+
+export const setUserDisabledSchema = z.object({
+  userId: id,
+  disabled: z.enum(["true", "false"], "validation.invalidChoice").transform((v) => v === "true"),
+});
+
+/** The login name is checked against the password in the action, once the account is loaded. */
+export const resetPasswordSchema = z.object({
+  userId: id,
+  password: z.string().max(256, "validation.passwordTooLong"),
+  passwordConfirm: z.string().max(256, "validation.passwordTooLong"),
+});
+
+/** The password rules, which depend on the account's login name, and the confirmation. */
+export function newPasswordSchema(loginName: string) {
+  return z
+    .object({ password: z.string(), passwordConfirm: z.string() })
+    .superRefine((v, ctx) => passwordsMatch({ ...v, loginName }, ctx));
+}
+
+const unitFields = {
+  name: text(LIMITS.unitName),
+  shortName: optionalText(LIMITS.shortName),
+  side: z.enum(Side, "validation.invalidChoice"),
+  kind: z.enum(UnitKind, "validation.invalidChoice"),
+};
+export const createUnitSchema = z.object(unitFields);
+export const updateUnitSchema = z.object({ unitId: id, ...unitFields });
+
+/** Where an item goes in the tree: directly under a pillar (a recommendation) or under a recommendation. */
+export type TreeParent = { kind: "pillar"; id: number } | { kind: "item"; id: number };
+const parentRef = z
+  .string("validation.invalidChoice")
+  .regex(/^(pillar|item):\d{1,9}$/, "validation.invalidChoice")
+  .transform((v): TreeParent => {
+    const [kind, n] = v.split(":") as ["pillar" | "item", string];
+    return { kind, id: Number(n) };
+  });
+const requiredReason = z.string().trim().min(1, "admin.validation.reasonRequired").max(LIMITS.reason, "validation.tooLong");
+
+export const addItemSchema = z.object({
+  parent: parentRef,
+  title: text(LIMITS.title),
+  titleEn: optionalText(LIMITS.title),
+  description: optionalText(LIMITS.description),
+});
+export const moveItemSchema = z.object({ itemId: id, version, parent: parentRef, reason: optionalText(LIMITS.reason) });
+export const retireItemSchema = z.object({ itemId: id, version, reason: requiredReason });
+export const restoreItemSchema = retireItemSchema;
+
+/** FormData → plain object for zod; every value a form sends is a string. */
+export function formObject(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+  return out;
+}
+
+/** zod issues → { field: [message keys] } (first-level path; form-wide issues under "_form"). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : "_form";
+    const list = (out[key] ??= []);
+    if (!list.includes(issue.message)) list.push(issue.message);
+  }
+  return out;
+}
