@@ -1,35 +1,31 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ItemDetail } from "@/lib/data/items";
+import type { HistoryEntry } from "@/lib/browse/item-view";
+import { ChangeList } from "./item-changes";
+import styles from "./item.module.css";
 
-/** The item's history as a readable timeline: who changed what, when, and why. */
-export async function ItemHistory({ history }: { history: ItemDetail["history"] }) {
-  const [t, tAction, tField, format] = await Promise.all([
-    getTranslations("item"),
-    getTranslations("historyAction"),
-    getTranslations("field"),
-    getFormatter(),
-  ]);
+/** The item's history as a readable timeline: who changed which fields, when, from what to what, and why. */
+export async function ItemHistory({ history, truncated }: { history: HistoryEntry[]; truncated: boolean }) {
+  const [t, tAction, format] = await Promise.all([getTranslations("item"), getTranslations("historyAction"), getFormatter()]);
   return (
-    <ol className="timeline" data-testid="history">
-      {history.map((h) => (
-        <li key={h.id.toString()}>
-          <div>
-            <strong>{tAction(h.action)}</strong> · {t("version", { version: h.version })} ·{" "}
-            <time dateTime={h.changedAt.toISOString()}>{format.dateTime(h.changedAt, { dateStyle: "medium", timeStyle: "short" })}</time> ·{" "}
-            {h.actor?.displayName ?? t("system")}
-          </div>
-          {h.action !== "CREATE" && h.changedFields.length > 0 && (
-            <div className="small muted">
-              {t("changed")}：{h.changedFields.map((f) => (tField.has(f as never) ? tField(f as never) : f)).join("、")}
+    <>
+      <ol className="timeline" data-testid="history">
+        {history.map((h) => (
+          <li key={h.id} data-testid="history-entry" data-version={h.version}>
+            <div>
+              <strong>{tAction(h.action as never)}</strong> · {t("version", { version: h.version })} ·{" "}
+              <time dateTime={h.changedAt.toISOString()}>{format.dateTime(h.changedAt, { dateStyle: "medium", timeStyle: "short" })}</time> ·{" "}
+              {h.actor ?? t("system")}
             </div>
-          )}
-          {h.reason && (
-            <div className="small">
-              {t("reason")}：{h.reason}
-            </div>
-          )}
-        </li>
-      ))}
-    </ol>
+            {h.changes.length > 0 && <ChangeList changes={h.changes} />}
+            {h.reason && (
+              <div className={`small ${styles.reason}`}>
+                {t("reason")}：{h.reason}
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+      {truncated && <p className="small muted">{t("historyTruncated", { count: history.length })}</p>}
+    </>
   );
 }

@@ -1,40 +1,82 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AsOfBanner } from "@/components/as-of/as-of-banner";
+import { AsOfControl } from "@/components/as-of/as-of-control";
+import { itemHref } from "@/components/browse/items-table";
+import { ChangeList } from "@/components/items/item-changes";
 import { ItemFields } from "@/components/items/item-fields";
 import { ItemHistory } from "@/components/items/item-history";
 import { ItemMilestones } from "@/components/items/item-milestones";
+import { ItemSides } from "@/components/items/item-sides";
 import { ItemUpdates } from "@/components/items/item-updates";
+import styles from "@/components/items/item.module.css";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
-import { getItemByCode } from "@/lib/data/items";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getItemView } from "@/lib/data/items";
+import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/permissions";
+import { parseAsOfParams } from "@/lib/validations/as-of";
 
 export const dynamic = "force-dynamic";
 
-export default async function ItemPage({ params }: { params: Promise<{ code: string }> }) {
-  const { code } = await params;
-  const [item, t, tLevel, tApp, locale] = await Promise.all([
-    getItemByCode(decodeURIComponent(code)),
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ItemPage({ params, searchParams }: Props) {
+  const [{ code }, sp] = await Promise.all([params, searchParams]);
+  const asOf = parseAsOfParams(sp);
+  const item = await getItemView(decodeURIComponent(code), {
+    before: asOf.before,
+    ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore } : {}),
+  });
+  if (item === null) notFound();
+  const [t, tLevel, tApp, tPillar, locale, user] = await Promise.all([
     getTranslations("item"),
     getTranslations("level"),
     getTranslations("app"),
+    getTranslations("pillarPage"),
     getLocale(),
+    getCurrentUser(),
   ]);
-  if (!item) notFound();
+
+  if (item === "not-yet") {
+    return (
+      <article>
+        <AsOfControl selection={asOf} />
+        <p className={styles.notice} data-testid="not-yet">
+          {t("notYet", { date: asOf.asOf ?? asOf.today })}
+        </p>
+        <p>
+          <Link href={`/items/${decodeURIComponent(code)}`}>{t("viewLive")}</Link>
+        </p>
+      </article>
+    );
+  }
+
   const en = locale === "en";
   const title = (x: { title: string; titleEn: string | null }) => (en && x.titleEn ? x.titleEn : x.title);
+  const dated = (path: string) => {
+    const q = new URLSearchParams();
+    if (asOf.asOf) q.set("asOf", asOf.asOf);
+    if (asOf.compare) q.set("compare", asOf.compare);
+    return q.size ? `${path}?${q}` : path;
+  };
+  // Hiding these is only a convenience: the update and edit routes check the same permissions themselves.
+  const mayPost = can(user, "item:post-update", item.scope);
+  const mayEdit = can(user, "item:update", item.scope);
 
   return (
     <article>
       <nav aria-label="breadcrumb" className="breadcrumb">
         <Link href="/">{tApp("home")}</Link>
         <span aria-hidden="true">›</span>
-        <span>
-          {item.pillar.number}. {en ? item.pillar.titleEn : item.pillar.title}
-        </span>
+        <Link href={dated(`/pillars/${item.pillar.number}`)}>
+          {tPillar("heading", { number: item.pillar.number })} {en ? item.pillar.titleEn : item.pillar.title}
+        </Link>
         {item.parent && (
           <>
             <span aria-hidden="true">›</span>
-            <Link href={`/items/${item.parent.code}`}>
+            <Link href={itemHref(item.parent.code, asOf)}>
               {item.parent.code} {title(item.parent)}
             </Link>
           </>
@@ -43,36 +85,84 @@ export default async function ItemPage({ params }: { params: Promise<{ code: str
       <h1>
         <span className="muted">{item.code}</span> {item.title}
       </h1>
-      {item.titleEn && <p className="muted" lang="en" style={{ marginTop: "-.75rem" }}>{item.titleEn}</p>}
-      <p className="small muted">{tLevel(item.level)}</p>
+      {item.titleEn && (
+        <p className="muted" lang="en">
+          {item.titleEn}
+        </p>
+      )}
+      <p className="small muted">{tLevel(item.level as never)}</p>
+      {(mayPost || mayEdit) && asOf.asOf === null && (
+        <div className={styles.toolbar} role="group" aria-label={t("actions")}>
+          {mayPost && (
+            <Link className={`${styles.button} ${styles.primary}`} href={`/items/${item.code}/update`}>
+              {t("postUpdate")}
+            </Link>
+          )}
+          {mayEdit && (
+            <Link className={`${styles.button} ${styles.secondary}`} href={`/items/${item.code}/edit`}>
+              {t("edit")}
+            </Link>
+          )}
+        </div>
+      )}
+      <AsOfControl selection={asOf} />
+      <AsOfBanner selection={asOf} />
 
       <div className="two-col">
         <div className="stack">
+          {item.compare && (
+            <section className="card" aria-labelledby="compare" data-testid="item-compare">
+              <h2 id="compare">{t("compareTitle", { from: asOf.compare ?? "" })}</h2>
+              {!item.compare.existed ? (
+                <p>{t("compareNew", { from: asOf.compare ?? "" })}</p>
+              ) : item.compare.changes.length === 0 ? (
+                <p className="muted">{t("compareNone")}</p>
+              ) : (
+                <ChangeList changes={item.compare.changes} testId="compare-changes" />
+              )}
+            </section>
+          )}
           <section className="card" aria-labelledby="excerpt">
             <h2 id="excerpt">{t("sourceExcerpt")}</h2>
-            <blockquote lang="zh-CN" data-testid="source-excerpt">{item.sourceExcerpt}</blockquote>
-          </section>
-          <section className="card" aria-labelledby="children">
-            <h2 id="children">{t("children")}</h2>
-            {item.children.length === 0 ? (
-              <p className="muted">{t("noChildren")}</p>
-            ) : (
-              <ul className="plain" data-testid="children">
-                {item.children.map((c) => (
-                  <li key={c.code}>
-                    <Link href={`/items/${c.code}`}>
-                      {c.code} {title(c)}
-                    </Link>{" "}
-                    <StatusBadge status={c.status} /> <ConfidenceBadge confidence={c.confidence} />
-                    {c.progress !== null && <span className="small muted"> {c.progress}%</span>}
-                  </li>
-                ))}
-              </ul>
+            <blockquote lang="zh-CN" data-testid="source-excerpt">
+              {item.sourceExcerpt}
+            </blockquote>
+            {item.description && (
+              <>
+                <h3>{t("description")}</h3>
+                <p>{item.description}</p>
+              </>
             )}
           </section>
+          {item.sides && (
+            <section className="card" aria-labelledby="sides">
+              <h2 id="sides">{t("sides")}</h2>
+              <ItemSides sides={item.sides} />
+            </section>
+          )}
+          {(item.children.length > 0 || item.level === "RECOMMENDATION") && (
+            <section className="card" aria-labelledby="children">
+              <h2 id="children">{t("children")}</h2>
+              {item.children.length === 0 ? (
+                <p className="muted">{t("noChildren")}</p>
+              ) : (
+                <ul className="plain" data-testid="children">
+                  {item.children.map((c) => (
+                    <li key={c.code}>
+                      <Link href={itemHref(c.code, asOf)}>
+                        {c.code} {title(c)}
+                      </Link>{" "}
+                      <StatusBadge status={c.status as ItemStatus} /> <ConfidenceBadge confidence={c.confidence as Confidence | null} />
+                      {c.progress !== null && <span className="small muted"> {Math.round(c.progress)}%</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
           <section className="card" aria-labelledby="updates">
             <h2 id="updates">{t("updates")}</h2>
-            <ItemUpdates updates={item.progressUpdates} />
+            <ItemUpdates updates={item.updates} />
           </section>
         </div>
         <div className="stack">
@@ -86,7 +176,7 @@ export default async function ItemPage({ params }: { params: Promise<{ code: str
           </section>
           <section className="card" aria-labelledby="history">
             <h2 id="history">{t("history")}</h2>
-            <ItemHistory history={item.history} />
+            <ItemHistory history={item.history} truncated={item.historyTruncated} />
           </section>
         </div>
       </div>

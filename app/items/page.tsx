@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AsOfBanner } from "@/components/as-of/as-of-banner";
+import { AsOfControl } from "@/components/as-of/as-of-control";
+import { clearHref, FilterForm } from "@/components/browse/filter-form";
+import { ItemsTable } from "@/components/browse/items-table";
+import styles from "@/components/browse/browse.module.css";
+import { listItems } from "@/lib/data/browse";
+import { parseAsOfParams } from "@/lib/validations/as-of";
+import { browseSearch } from "@/lib/validations/browse";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("browse");
+  return { title: t("title") };
+}
+
+export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const asOf = parseAsOfParams(params);
+  const [list, t, tRoot] = await Promise.all([listItems(params, asOf), getTranslations("browse"), getTranslations()]);
+  const { query, rows, total, issues, options } = list;
+  const pages = Math.max(1, Math.ceil(total / query.size));
+  const dates = { asOf: asOf.asOf ?? undefined, compare: asOf.compare ?? undefined };
+  const pageHref = (page: number) => `/items${browseSearch({ ...query, page }, dates)}`;
+  const from = total === 0 ? 0 : (query.page - 1) * query.size + 1;
+  const to = Math.min(total, query.page * query.size);
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
+      <AsOfControl selection={asOf} />
+      <AsOfBanner selection={asOf} />
+      {issues.length > 0 && (
+        <ul className={styles.issues} role="alert" data-testid="param-issues">
+          {issues.map((issue) => (
+            <li key={issue.param}>
+              {t("invalidParam", { param: t(issue.param), value: issue.value })} {tRoot(issue.message as Parameters<typeof tRoot>[0])}
+            </li>
+          ))}
+        </ul>
+      )}
+      <FilterForm query={query} options={options} asOf={asOf} />
+      <div className={styles.summary} aria-live="polite">
+        <span className={styles.count} data-testid="result-count" data-count={total}>
+          {t("count", { count: total })}
+        </span>
+        {total > 0 && <span className="muted small">{t("range", { from, to })}</span>}
+      </div>
+      {total === 0 ? (
+        <div className={styles.empty} data-testid="empty-state">
+          <p>
+            <strong>{t("empty")}</strong>
+          </p>
+          <p>
+            {t("emptyHint")} <Link href={clearHref(asOf)}>{t("clear")}</Link>
+          </p>
+        </div>
+      ) : (
+        <>
+          <ItemsTable rows={rows} query={query} asOf={asOf} />
+          {pages > 1 && (
+            <nav className={styles.pagination} aria-label={t("pagination")}>
+              {query.page > 1 ? (
+                <Link href={pageHref(query.page - 1)} rel="prev">
+                  {t("prev")}
+                </Link>
+              ) : (
+                <span aria-disabled="true">{t("prev")}</span>
+              )}
+              <span aria-current="page">{t("pageOf", { page: query.page, pages })}</span>
+              {query.page < pages ? (
+                <Link href={pageHref(query.page + 1)} rel="next">
+                  {t("next")}
+                </Link>
+              ) : (
+                <span aria-disabled="true">{t("next")}</span>
+              )}
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}

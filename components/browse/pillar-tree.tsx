@@ -1,0 +1,99 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { PillarNode } from "@/lib/browse/pillar";
+import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
+import type { AsOfSelection } from "@/lib/validations/as-of";
+import { itemHref } from "./items-table";
+import styles from "./browse.module.css";
+
+/** The change column of a row when comparing: progress delta and status change, or "new". */
+async function Change({ row }: { row: PillarNode }) {
+  const [t, tStatus] = await Promise.all([getTranslations("browse"), getTranslations("status")]);
+  if (!row.compareExists) return <>{t("newItem")}</>;
+  const delta = row.progress === null ? null : Math.round(row.progress) - Math.round(row.compareProgress ?? 0);
+  const parts: React.ReactNode[] = [];
+  if (delta !== null && delta !== 0)
+    parts.push(
+      <span key="p" className={delta > 0 ? styles.up : styles.down}>
+        {delta > 0 ? "+" : ""}
+        {delta}%
+      </span>,
+    );
+  if (row.compareStatus !== row.status)
+    parts.push(<span key="s">{`${tStatus(row.compareStatus as ItemStatus)} → ${tStatus(row.status as ItemStatus)}`}</span>);
+  return parts.length ? <span className={styles.sub}>{parts.map((p, i) => [i > 0 ? " · " : null, p])}</span> : <>{t("noChange")}</>;
+}
+
+export async function RecommendationSection({ rec, asOf }: { rec: PillarNode; asOf: AsOfSelection }) {
+  const [t, tp, tSide, format, locale] = await Promise.all([
+    getTranslations("browse"),
+    getTranslations("pillarPage"),
+    getTranslations("side"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const en = locale === "en";
+  const comparing = asOf.compare !== null;
+  const title = (r: PillarNode) => (en && r.titleEn ? r.titleEn : r.title);
+  const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }) : t("notSet"));
+  const row = (r: PillarNode, isRec: boolean) => (
+    <tr key={r.id} data-code={r.code} data-progress={r.progress ?? ""}>
+      {isRec ? (
+        <th scope="row" className={styles.code}>
+          {r.code}
+        </th>
+      ) : (
+        <td className={styles.code}>{r.code}</td>
+      )}
+      <td className={styles.titleCell}>
+        <Link href={itemHref(r.code, asOf)}>{title(r)}</Link>
+      </td>
+      <td className={styles.unitCell}>
+        {r.leadUnitName ?? t("notSet")}
+        {r.leadUnitSide && <span className={styles.sub}>{tSide(r.leadUnitSide as never)}</span>}
+      </td>
+      <td>
+        <StatusBadge status={r.status as ItemStatus} /> <ConfidenceBadge confidence={r.confidence as Confidence | null} />
+      </td>
+      <td>{r.progress === null ? t("notSet") : <ProgressBar value={Math.round(r.progress)} label={`${r.code} ${t("columns.progress")}`} />}</td>
+      <td className={styles.num}>{day(r.dueDate)}</td>
+      <td>{r.overdue && <span className={`${styles.flag} ${styles.overdue}`}>{t("overdueFlag")}</span>}</td>
+      {comparing && (
+        <td data-testid="row-change">
+          <Change row={r} />
+        </td>
+      )}
+    </tr>
+  );
+  return (
+    <section id={`rec-${rec.code}`} className="card" aria-labelledby={`rec-${rec.code}-title`} data-testid="recommendation">
+      <h3 id={`rec-${rec.code}-title`}>
+        {rec.code} {title(rec)}
+      </h3>
+      <p className="small muted">{tp("actionCount", { count: rec.children.length })}</p>
+      <div className={styles.scroller} role="region" aria-label={tp("tableLabel", { title: `${rec.code} ${title(rec)}` })} tabIndex={0}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col">{t("columns.code")}</th>
+              <th scope="col">{t("columns.title")}</th>
+              <th scope="col">{t("columns.lead")}</th>
+              <th scope="col">{t("columns.status")}</th>
+              <th scope="col">{t("columns.progress")}</th>
+              <th scope="col">{t("columns.due")}</th>
+              <th scope="col">{t("columns.flags")}</th>
+              {comparing && <th scope="col">{tp("change")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {row(rec, true)}
+            {rec.children.map((c) => row(c, false))}
+          </tbody>
+        </table>
+      </div>
+      {rec.children.length === 0 && <p className="muted">{tp("noActions")}</p>}
+    </section>
+  );
+}

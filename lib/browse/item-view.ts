@@ -1,0 +1,334 @@
+// The item page's data, live or as of a moment. Live and historical views take the same path: the item's
+// state is an ItemSnapshot (read from the row now, or the latest item_history snapshot before the moment),
+// and everything dated (updates, history) is cut at the moment. Takes the client so tests can call it.
+import { Prisma } from "../generated/prisma/client";
+import type { Db } from "../prisma-client";
+import { diffSnapshots, readSnapshot, type ItemSnapshot } from "../items/snapshot";
+import type { UnitScope } from "../permissions";
+import { browseStatesSql } from "./query";
+
+const DAY_MS = 86_400_000;
+const HISTORY_LIMIT = 100;
+const UPDATES_LIMIT = 30;
+/** Fields that change with every progress update and say nothing on their own. */
+const QUIET_FIELDS = new Set(["lastUpdateAt", "sortOrder"]);
+
+export interface UnitRef {
+  id: number;
+  name: string;
+  side: string;
+}
+
+export interface FieldChange {
+  field: string;
+  /** "status" / "confidence" are enum keys, "date" an ISO day, "datetime" an ISO instant, else display text */
+  kind: "status" | "confidence" | "date" | "datetime" | "text";
+  from: string | null;
+  to: string | null;
+}
+
+export interface HistoryEntry {
+  id: string;
+  version: number;
+  changedAt: Date;
+  action: string;
+  actor: string | null;
+  reason: string | null;
+  changes: FieldChange[];
+}
+
+export interface UpdateEntry {
+  id: number;
+  createdAt: Date;
+  author: string | null;
+  unit: UnitRef | null;
+  status: string;
+  progress: number;
+  confidence: string;
+  note: string;
+  nextSteps: string | null;
+  blockers: string | null;
+  evidenceLinks: string[];
+}
+
+export interface SideReport {
+  side: "SICHUAN" | "CHONGQING";
+  update: UpdateEntry | null;
+}
+
+export interface ChildRow {
+  code: string;
+  title: string;
+  titleEn: string | null;
+  status: string;
+  confidence: string | null;
+  progress: number | null;
+}
+
+export interface ItemView {
+  id: number;
+  code: string;
+  level: string;
+  title: string;
+  titleEn: string | null;
+  description: string | null;
+  sourceExcerpt: string;
+  pillar: { number: number; title: string; titleEn: string };
+  parent: { code: string; title: string; titleEn: string | null } | null;
+  leadUnit: UnitRef | null;
+  coLeadUnit: UnitRef | null;
+  supportingUnits: UnitRef[];
+  responsiblePerson: string | null;
+  status: string;
+  confidence: string | null;
+  /** own progress of a leaf, rolled up from the children for an item that has any */
+  progress: number | null;
+  hasChildren: boolean;
+  weight: number;
+  startDate: string | null;
+  dueDate: string | null;
+  originalDueDate: string | null;
+  /** due date minus original due date, in days (0 when not revised) */
+  slippageDays: number;
+  retired: boolean;
+  lastUpdateAt: string | null;
+  version: number;
+  regions: UnitRef[];
+  conferences: { number: number; date: Date; theme: string }[];
+  milestones: ItemSnapshot["milestones"];
+  children: ChildRow[];
+  updates: UpdateEntry[];
+  history: HistoryEntry[];
+  historyTruncated: boolean;
+  /** for a jointly led item: each side's latest report, and whether they disagree */
+  sides: { reports: SideReport[]; disagree: boolean } | null;
+  /** with a compare moment: what differed then, field by field (null when not comparing) */
+  compare: { existed: boolean; changes: FieldChange[] } | null;
+  scope: UnitScope;
+}
+
+type Lookups = {
+  units: Map<number, UnitRef>;
+  regions: Map<number, UnitRef>;
+  conferences: Map<number, { number: number; date: Date; theme: string }>;
+  pillars: Map<number, { number: number; title: string; titleEn: string }>;
+  itemCodes: Map<number, string>;
+};
+
+async function lookups(prisma: Db): Promise<Lookups> {
+  const [units, regions, conferences, pillars, items] = await Promise.all([
+    prisma.unit.findMany({ select: { id: true, name: true, side: true } }),
+    prisma.region.findMany({ select: { id: true, name: true, side: true } }),
+    prisma.conference.findMany({ select: { id: true, number: true, date: true, theme: true } }),
+    prisma.pillar.findMany({ select: { id: true, number: true, title: true, titleEn: true } }),
+    prisma.item.findMany({ where: { level: "RECOMMENDATION" }, select: { id: true, code: true } }),
+  ]);
+  return {
+    units: new Map(units.map((u) => [u.id, u])),
+    regions: new Map(regions.map((r) => [r.id, r])),
+    conferences: new Map(conferences.map((c) => [c.id, c])),
+    pillars: new Map(pillars.map((p) => [p.id, p])),
+    itemCodes: new Map(items.map((i) => [i.id, i.code])),
+  };
+}
+
+function display(field: string, value: unknown, l: Lookups): { kind: FieldChange["kind"]; text: string | null } {
+  const kind: FieldChange["kind"] =
+    field === "status" ? "status" : field === "confidence" ? "confidence" : ["startDate", "dueDate", "originalDueDate"].includes(field) ? "date" : field === "retiredAt" || field === "lastUpdateAt" ? "datetime" : "text";
+  if (value === null || value === undefined) return { kind, text: null };
+  const names = (ids: unknown, map: Map<number, { name: string }>) => (ids as number[]).map((id) => map.get(id)?.name ?? `#${id}`).join("、") || null;
+  switch (field) {
+    case "leadUnitId":
+    case "coLeadUnitId":
+      return { kind, text: l.units.get(value as number)?.name ?? `#${String(value)}` };
+    case "supportingUnitIds":
+      return { kind, text: names(value, l.units) };
+    case "regionIds":
+      return { kind, text: names(value, l.regions) };
+    case "conferenceIds":
+      return { kind, text: (value as number[]).map((id) => String(l.conferences.get(id)?.number ?? `#${id}`)).join("、") || null };
+    case "pillarId":
+      return { kind, text: String(l.pillars.get(value as number)?.number ?? `#${String(value)}`) };
+    case "parentId":
+      return { kind, text: l.itemCodes.get(value as number) ?? `#${String(value)}` };
+    case "milestones":
+      return {
+        kind,
+        text: (value as ItemSnapshot["milestones"]).map((m) => `${m.title} (${m.plannedDate}${m.completedDate ? ` ✓ ${m.completedDate}` : ""})`).join("；") || null,
+      };
+    case "progress":
+      return { kind, text: `${String(value)}%` };
+    default:
+      return { kind, text: String(value) };
+  }
+}
+
+export function describeChanges(before: ItemSnapshot | null, after: ItemSnapshot, l: Lookups, quiet = true): FieldChange[] {
+  const fields = diffSnapshots(before, after);
+  const loud = quiet ? fields.filter((f) => !QUIET_FIELDS.has(f)) : fields;
+  return loud.map((field) => {
+    const key = field as keyof ItemSnapshot;
+    const from = before ? display(field, before[key], l) : { kind: display(field, after[key], l).kind, text: null };
+    const to = display(field, after[key], l);
+    return { field, kind: to.kind, from: from.text, to: to.text };
+  });
+}
+
+/** The item's snapshot at a moment: the row itself for now, else the latest history row before it. */
+async function snapshotAt(prisma: Db, itemId: number, before: Date | null): Promise<{ version: number; snapshot: ItemSnapshot } | null> {
+  if (before === null) return readSnapshot(prisma as unknown as Prisma.TransactionClient, itemId);
+  const h = await prisma.itemHistory.findFirst({
+    where: { itemId, changedAt: { lt: before } },
+    orderBy: { version: "desc" },
+    select: { version: true, snapshot: true },
+  });
+  return h ? { version: h.version, snapshot: h.snapshot as unknown as ItemSnapshot } : null;
+}
+
+function isJoint(lead: UnitRef | null, coLead: UnitRef | null): boolean {
+  return lead?.side === "JOINT" || (!!lead && !!coLead && lead.side !== coLead.side);
+}
+
+export async function loadItemView(
+  prisma: Db,
+  code: string,
+  moment: { before: Date | null; compareBefore?: Date | null },
+): Promise<ItemView | "not-yet" | null> {
+  // Who may write is decided on the live row (the as-of state may name other units).
+  const item = await prisma.item.findUnique({
+    where: { code },
+    select: { id: true, leadUnitId: true, coLeadUnitId: true, supportingUnits: { select: { unitId: true } } },
+  });
+  if (!item) return null;
+  const { before } = moment;
+  const state = await snapshotAt(prisma, item.id, before);
+  // Not created yet at that moment: the page says so rather than showing today's values.
+  if (!state) return "not-yet";
+  const s = state.snapshot;
+  const dated = before ? { lt: before } : undefined;
+
+  const [l, updates, historyRows, children] = await Promise.all([
+    lookups(prisma),
+    prisma.progressUpdate.findMany({
+      where: { itemId: item.id, ...(dated ? { createdAt: dated } : {}) },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: UPDATES_LIMIT,
+      include: { author: { select: { displayName: true } } },
+    }),
+    prisma.itemHistory.findMany({
+      where: { itemId: item.id, ...(dated ? { changedAt: dated } : {}) },
+      orderBy: { version: "desc" },
+      take: HISTORY_LIMIT + 1,
+      select: { id: true, version: true, changedAt: true, action: true, reason: true, snapshot: true, actor: { select: { displayName: true } } },
+    }),
+    prisma.$queryRaw<(ChildRow & { parent_id: number | null; id: number })[]>(Prisma.sql`
+      SELECT s.id, s.parent_id, s.code, s.title, s.title_en AS "titleEn", s.status, s.confidence, s.shown_progress AS progress, s.has_children AS "hasChildren"
+        FROM ${browseStatesSql(before)} s
+       WHERE (s.parent_id = ${item.id} OR s.id = ${item.id}) AND NOT (s.retired AND s.id <> ${item.id})
+       ORDER BY s.sort_order, string_to_array(s.code, '.')::int[]`),
+  ]);
+  const self = children.find((c) => c.id === item.id) as (ChildRow & { hasChildren?: boolean }) | undefined;
+  const unit = (id: number | null) => (id === null ? null : (l.units.get(id) ?? null));
+  const toUpdate = (u: (typeof updates)[number]): UpdateEntry => ({
+    id: u.id,
+    createdAt: u.createdAt,
+    author: u.author?.displayName ?? null,
+    unit: unit(u.unitId),
+    status: u.status,
+    progress: u.progress,
+    confidence: u.confidence,
+    note: u.note,
+    nextSteps: u.nextSteps,
+    blockers: u.blockers,
+    evidenceLinks: u.evidenceLinks,
+  });
+
+  // History as a timeline: each row diffed against the one before it (the extra row fetched is that
+  // predecessor for the oldest shown).
+  const truncated = historyRows.length > HISTORY_LIMIT;
+  const history: HistoryEntry[] = historyRows.slice(0, HISTORY_LIMIT).map((h, i) => {
+    const previous = historyRows[i + 1]?.snapshot as unknown as ItemSnapshot | undefined;
+    const changes = h.action === "CREATE" ? [] : describeChanges(previous ?? null, h.snapshot as unknown as ItemSnapshot, l);
+    return {
+      id: h.id.toString(),
+      version: h.version,
+      changedAt: h.changedAt,
+      action: h.action,
+      actor: h.actor?.displayName ?? null,
+      reason: h.reason,
+      changes,
+    };
+  });
+
+  const leadUnit = unit(s.leadUnitId);
+  const coLeadUnit = unit(s.coLeadUnitId);
+  let sides: ItemView["sides"] = null;
+  if (isJoint(leadUnit, coLeadUnit)) {
+    // Each side's latest report: the latest update posted by a unit of that side (before the moment).
+    const latest = await Promise.all(
+      (["SICHUAN", "CHONGQING"] as const).map((side) =>
+        prisma.progressUpdate.findFirst({
+          where: { itemId: item.id, unit: { side }, ...(dated ? { createdAt: dated } : {}) },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          include: { author: { select: { displayName: true } } },
+        }),
+      ),
+    );
+    const reports = latest.map((u, i) => ({ side: i === 0 ? ("SICHUAN" as const) : ("CHONGQING" as const), update: u ? toUpdate(u) : null }));
+    const [a, b] = reports.map((r) => r.update);
+    sides = { reports, disagree: !!a && !!b && (a.status !== b.status || a.progress !== b.progress) };
+  }
+
+  let compare: ItemView["compare"] = null;
+  if (moment.compareBefore !== undefined) {
+    const then = await snapshotAt(prisma, item.id, moment.compareBefore);
+    compare = then ? { existed: true, changes: describeChanges(then.snapshot, s, l) } : { existed: false, changes: [] };
+  }
+
+  const pillar = l.pillars.get(s.pillarId)!;
+  const parent = s.parentId
+    ? await prisma.item.findUnique({ where: { id: s.parentId }, select: { code: true, title: true, titleEn: true } })
+    : null;
+  const slippage = s.dueDate && s.originalDueDate ? Math.round((Date.parse(s.dueDate) - Date.parse(s.originalDueDate)) / DAY_MS) : 0;
+
+  return {
+    id: item.id,
+    code: s.code,
+    level: s.level,
+    title: s.title,
+    titleEn: s.titleEn,
+    description: s.description,
+    sourceExcerpt: s.sourceExcerpt,
+    pillar,
+    parent,
+    leadUnit,
+    coLeadUnit,
+    supportingUnits: s.supportingUnitIds.map((id) => unit(id)).filter((u): u is UnitRef => u !== null),
+    responsiblePerson: s.responsiblePerson,
+    status: s.status,
+    confidence: s.confidence,
+    progress: self ? self.progress : s.progress,
+    hasChildren: !!self?.hasChildren,
+    weight: s.weight,
+    startDate: s.startDate,
+    dueDate: s.dueDate,
+    originalDueDate: s.originalDueDate,
+    slippageDays: slippage,
+    retired: s.retiredAt !== null,
+    lastUpdateAt: s.lastUpdateAt,
+    version: state.version,
+    regions: s.regionIds.map((id) => l.regions.get(id)).filter((r): r is UnitRef => !!r),
+    conferences: s.conferenceIds
+      .map((id) => l.conferences.get(id))
+      .filter((c): c is NonNullable<typeof c> => !!c)
+      .sort((a, b) => a.number - b.number),
+    milestones: [...s.milestones].sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.id - b.id),
+    children: children.filter((c) => c.id !== item.id).map(({ code, title, titleEn, status, confidence, progress }) => ({ code, title, titleEn, status, confidence, progress })),
+    updates: updates.map(toUpdate),
+    history,
+    historyTruncated: truncated,
+    sides,
+    compare,
+    scope: { leadUnitId: item.leadUnitId, coLeadUnitId: item.coLeadUnitId, supportingUnitIds: item.supportingUnits.map((x) => x.unitId) },
+  };
+}

@@ -1,0 +1,98 @@
+// A pillar's recommendation → action tree with rolled-up progress (lib/rollup.ts), as of a moment and,
+// optionally, compared with an earlier one. One SQL query per moment; the tree is assembled here.
+import { overdueSql } from "../as-of";
+import { Prisma } from "../generated/prisma/client";
+import type { Db } from "../prisma-client";
+import { queryPillarRollUp } from "../rollup";
+import { browseStatesSql } from "./query";
+
+export interface TreeRow {
+  id: number;
+  parentId: number | null;
+  code: string;
+  level: string;
+  title: string;
+  titleEn: string | null;
+  leadUnitName: string | null;
+  leadUnitSide: string | null;
+  status: string;
+  confidence: string | null;
+  /** rolled-up progress for an item with children, own (possibly null) progress for a leaf */
+  progress: number | null;
+  hasChildren: boolean;
+  weight: number;
+  dueDate: Date | null;
+  overdue: boolean;
+  compareExists: boolean | null;
+  compareStatus: string | null;
+  compareProgress: number | null;
+}
+
+export interface PillarNode extends TreeRow {
+  children: PillarNode[];
+}
+
+export interface PillarTree {
+  pillar: { id: number; number: number; title: string; titleEn: string; theme: string; requirement: string; summary: string };
+  /** weighted progress of the pillar (unrounded), null when nothing counts */
+  progress: number | null;
+  compareProgress: number | null;
+  recommendations: PillarNode[];
+  actionCount: number;
+  overdueCount: number;
+  others: { number: number; title: string; titleEn: string }[];
+}
+
+export async function queryPillarTree(
+  db: Db,
+  number: number,
+  m: { before: Date | null; day: string; compareBefore?: Date | null },
+): Promise<PillarTree | null> {
+  const pillars = await db.pillar.findMany({ orderBy: { number: "asc" } });
+  const pillar = pillars.find((p) => p.number === number);
+  if (!pillar) return null;
+  const compare = m.compareBefore !== undefined;
+  const [rows, now, then] = await Promise.all([
+    db.$queryRaw<TreeRow[]>(Prisma.sql`
+      SELECT s.id, s.parent_id AS "parentId", s.code, s.level, s.title, s.title_en AS "titleEn",
+             lu.name AS "leadUnitName", lu.side::text AS "leadUnitSide", s.status, s.confidence,
+             s.shown_progress AS progress, s.has_children AS "hasChildren", s.weight, s.due_date AS "dueDate",
+             ${overdueSql("s", m.day)} AS overdue,
+             ${compare ? Prisma.sql`(c.id IS NOT NULL)` : Prisma.sql`NULL::boolean`} AS "compareExists",
+             ${compare ? Prisma.sql`c.status` : Prisma.sql`NULL::text`} AS "compareStatus",
+             ${compare ? Prisma.sql`c.shown_progress` : Prisma.sql`NULL::float8`} AS "compareProgress"
+        FROM ${browseStatesSql(m.before)} s
+        LEFT JOIN units lu ON lu.id = s.lead_unit_id
+        ${compare ? Prisma.sql`LEFT JOIN ${browseStatesSql(m.compareBefore ?? null)} c ON c.id = s.id AND NOT c.retired` : Prisma.empty}
+       WHERE s.pillar_id = ${pillar.id} AND NOT s.retired
+       ORDER BY s.sort_order, string_to_array(s.code, '.')::int[]`),
+    queryPillarRollUp(db, m.before),
+    compare ? queryPillarRollUp(db, m.compareBefore ?? null) : Promise.resolve(null),
+  ]);
+
+  const nodes = new Map<number, PillarNode>(rows.map((r) => [r.id, { ...r, children: [] }]));
+  const roots: PillarNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId !== null ? nodes.get(node.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  const leaves = rows.filter((r) => r.level === "ACTION");
+  return {
+    pillar: {
+      id: pillar.id,
+      number: pillar.number,
+      title: pillar.title,
+      titleEn: pillar.titleEn,
+      theme: pillar.theme,
+      requirement: pillar.requirement,
+      summary: pillar.summary,
+    },
+    progress: now.pillars.get(pillar.id) ?? null,
+    compareProgress: then ? (then.pillars.get(pillar.id) ?? null) : null,
+    recommendations: roots,
+    actionCount: leaves.length,
+    overdueCount: leaves.filter((r) => r.overdue).length,
+    others: pillars.filter((p) => p.number !== number).map((p) => ({ number: p.number, title: p.title, titleEn: p.titleEn })),
+  };
+}

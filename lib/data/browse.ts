@@ -1,0 +1,53 @@
+import "server-only";
+import { requirePermission } from "../auth/session";
+import { queryItems } from "../browse/query";
+import { db } from "../db";
+import { parseBrowseParams, type ParamIssue, type SearchParams } from "../validations/browse";
+import type { AsOfSelection } from "../validations/as-of";
+
+export interface FilterOptions {
+  pillars: { number: number; title: string; titleEn: string }[];
+  units: { id: number; name: string; side: string }[];
+  regions: { id: number; name: string; side: string }[];
+  conferences: { number: number; date: Date; theme: string }[];
+}
+
+/** The choices of the filter form (reference tables, small). */
+async function filterOptions(): Promise<FilterOptions> {
+  const prisma = db();
+  const [pillars, units, regions, conferences] = await Promise.all([
+    prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true, titleEn: true } }),
+    prisma.unit.findMany({ orderBy: [{ side: "asc" }, { name: "asc" }], select: { id: true, name: true, side: true } }),
+    prisma.region.findMany({ orderBy: [{ side: "asc" }, { name: "asc" }], select: { id: true, name: true, side: true } }),
+    prisma.conference.findMany({ orderBy: { number: "asc" }, select: { number: true, date: true, theme: true } }),
+  ]);
+  return { pillars, units, regions, conferences };
+}
+
+/**
+ * The items list for the URL's parameters, as of the selected day (and compared with another). Invalid
+ * parameters fall back to their defaults and come back as issues; ids that name nothing are issues too.
+ */
+export async function listItems(params: SearchParams, asOf: AsOfSelection) {
+  await requirePermission("portfolio:read");
+  const { query, issues } = parseBrowseParams(params);
+  const options = await filterOptions();
+  const unknown = (param: ParamIssue["param"], ok: boolean) => {
+    if (ok) return;
+    issues.push({ param, value: String(query[param as keyof typeof query]), message: "validation.unknownId" });
+    delete (query as unknown as Record<string, unknown>)[param];
+  };
+  if (query.pillar !== undefined) unknown("pillar", options.pillars.some((p) => p.number === query.pillar));
+  if (query.unit !== undefined) unknown("unit", options.units.some((u) => u.id === query.unit));
+  if (query.region !== undefined) unknown("region", options.regions.some((r) => r.id === query.region));
+  if (query.conference !== undefined) unknown("conference", options.conferences.some((c) => c.number === query.conference));
+
+  const result = await queryItems(db(), query, {
+    before: asOf.before,
+    day: asOf.day,
+    ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore, compareDay: asOf.compare } : {}),
+  });
+  return { query: { ...query, page: result.page }, issues, options, total: result.total, rows: result.rows };
+}
+
+export type ItemList = Awaited<ReturnType<typeof listItems>>;
