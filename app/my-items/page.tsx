@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { MyItemsTable } from "@/components/editing/my-items-table";
+import { listMyItems } from "@/lib/data/my-items";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("myItems");
+  return { title: t("title") };
+}
+
+export default async function MyItemsPage() {
+  const [{ user, items }, t] = await Promise.all([listMyItems(), getTranslations("myItems")]);
+  const overdue = items.filter((i) => i.overdue).length;
+  return (
+    <section className="stack">
+      <h1>{t("title")}</h1>
+      <p className="muted">{user.unitName ? t("intro", { unit: user.unitName }) : t("noUnit")}</p>
+      {items.length === 0 ? (
+        <p className="card" data-testid="my-items-empty">
+          {t("empty")} <Link href="/">{t("browse")}</Link>
+        </p>
+      ) : (
+        <>
+          <p className="small">{t("summary", { count: items.length, overdue })}</p>
+            <MyItemsTable items={items.map(({ lastUpdateAt: _omit, ...row }) => row)} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+"use client";
+import { useActionState, useState } from "react";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { bulkUpdateItems } from "@/lib/actions/items";
+import type { EditingState } from "@/lib/items/form-state";
+import { ITEM_STATUSES } from "@/lib/status";
+import { CONFIDENCES } from "@/lib/validations/item-limits";
+import { FieldError } from "./field-error";
+import { FormMessage } from "./form-message";
+import styles from "./editing.module.css";
+
+export interface MyItemRow {
+  id: number;
+  code: string;
+  title: string;
+  titleEn: string | null;
+  version: number;
+  status: (typeof ITEM_STATUSES)[number];
+  progress: number | null;
+  confidence: (typeof CONFIDENCES)[number] | null;
+  dueDate: string | null;
+  overdue: boolean;
+  daysSinceUpdate: number | null;
+  role: "lead" | "coLead" | "supporting";
+}
+
+/** My items with checkboxes; the bar above sets status and/or confidence of the selected ones in one save. */
+export function MyItemsTable({ items }: { items: MyItemRow[] }) {
+  const t = useTranslations();
+  const en = useLocale() === "en";
+  const [state, action, pending] = useActionState<EditingState<{ changed: number }>, FormData>(bulkUpdateItems, null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const problems = state && !state.ok && "items" in state ? state.items : undefined;
+  const allSelected = items.length > 0 && selected.size === items.length;
+  const toggle = (id: number, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <form action={action} noValidate data-testid="bulk-form">
+      <div className={styles.bulkBar} role="group" aria-label={t("editing.bulk.legend")}>
+        <span>{t("editing.bulk.selected", { count: selected.size })}</span>
+        <div className={styles.field}>
+          <label htmlFor="bulk-status">{t("editing.bulk.status")}</label>
+          <select id="bulk-status" name="status" defaultValue="" aria-describedby="bulk-status-error">
+            <option value="">{t("editing.bulk.keep")}</option>
+            {ITEM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="bulk-confidence">{t("editing.bulk.confidence")}</label>
+          <select id="bulk-confidence" name="confidence" defaultValue="">
+            <option value="">{t("editing.bulk.keep")}</option>
+            {CONFIDENCES.map((c) => (
+              <option key={c} value={c}>
+                {t(`confidence.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={styles.primary} disabled={pending}>
+          {pending ? t("editing.bulk.submitting") : t("editing.bulk.submit")}
+        </button>
+      </div>
+      <FieldError id="bulk-status-error" errors={errors?.status ?? errors?.items} values={{ max: 200 }} />
+      <FormMessage state={state?.ok ? { ...state, message: undefined } : state} />
+      {state?.ok && (
+        <p className={styles.success} role="status">
+          {t("editing.bulk.done", { count: state.data.changed })}
+        </p>
+      )}
+      {problems && (
+        <ul className={styles.alert} data-testid="bulk-problems">
+          {problems.map((p) => (
+            <li key={p.code}>
+              {p.code}: {t(`editing.bulk.problem.${p.problem}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">
+              <input
+                type="checkbox"
+                aria-label={t("editing.bulk.selectAll")}
+                checked={allSelected}
+                onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.id)) : new Set())}
+              />
+            </th>
+            <th scope="col">{t("myItems.item")}</th>
+            <th scope="col">{t("myItems.myRole")}</th>
+            <th scope="col">{t("item.status")}</th>
+            <th scope="col">{t("item.progress")}</th>
+            <th scope="col">{t("item.confidence")}</th>
+            <th scope="col">{t("item.dueDate")}</th>
+            <th scope="col">{t("myItems.lastUpdate")}</th>
+            <th scope="col">
+              <span className={styles.visuallyHidden}>{t("myItems.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.id} data-testid="my-item" data-code={i.code}>
+              <td>
+                <input
+                  type="checkbox"
+                  name="items"
+                  value={`${i.id}:${i.version}`}
+                  checked={selected.has(i.id)}
+                  onChange={(e) => toggle(i.id, e.target.checked)}
+                  aria-label={t("myItems.select", { code: i.code })}
+                />
+              </td>
+              <td>
+                <Link href={`/items/${i.code}`}>
+                  <span className="muted">{i.code}</span> {en && i.titleEn ? i.titleEn : i.title}
+                </Link>
+              </td>
+              <td className="small">{t(`myItems.role.${i.role}`)}</td>
+              <td>
+                <span className={`badge badge--${i.status}`}>{t(`status.${i.status}`)}</span>
+              </td>
+              <td>{i.progress === null ? "—" : `${i.progress}%`}</td>
+              <td>{i.confidence ? <span className={`badge badge--${i.confidence}`}>{t(`confidence.${i.confidence}`)}</span> : "—"}</td>
+              <td className={i.overdue ? styles.overdue : undefined}>
+                {i.dueDate ?? "—"}
+                {i.overdue && <div className="small">{t("myItems.overdue")}</div>}
+              </td>
+              <td>{i.daysSinceUpdate === null ? t("myItems.never") : t("myItems.daysAgo", { days: i.daysSinceUpdate })}</td>
+              <td>
+                <Link href={`/items/${i.code}/update`} aria-label={t("myItems.postUpdateFor", { code: i.code })}>
+                  {t("myItems.postUpdate")}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </form>
+  );
+}

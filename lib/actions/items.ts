@@ -1,0 +1,194 @@
+"use server";
+// The staff's writes to items: progress updates, field edits and the bulk status/confidence change.
+// Every action: guardAction first; parse the form with zod; load the item (locked) and re-check the
+// permission against ITS units (ids from the client are untrusted); write only through changeItem /
+// recordProgressUpdate, which record history in the same transaction; the hidden expectedVersion makes a
+// stale form answer "conflict" with what changed meanwhile instead of overwriting it.
+import { revalidatePath } from "next/cache";
+import { db } from "../db";
+import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../items/change";
+import { describeChangesSince } from "../items/conflict";
+import type { BulkProblem, EditingFailure, EditingState } from "../items/form-state";
+import { recordProgressUpdate } from "../items/progress-update";
+import { lockItem, type LockedItem } from "../items/scope";
+import { isoDate } from "../items/snapshot";
+import { Refusal, writeFailure } from "../items/write-errors";
+import { can, type Permission } from "../permissions";
+import type { SessionUser } from "../auth/session";
+import { impliedProgress } from "../status";
+import { bulkUpdateSchema, fieldErrorsOf, formFields, itemEditSchema, progressUpdateSchema } from "../validations/items";
+import { failure, guardAction } from "./result";
+
+async function conflictFailure(itemId: number, expectedVersion: number): Promise<EditingFailure> {
+  const conflict = await describeChangesSince(db(), itemId, expectedVersion);
+  return { ...failure("conflict"), conflict };
+}
+
+/** The locked item, or a Refusal: missing, outside the user's units, or retired (kept read-only). */
+async function itemFor(tx: Parameters<typeof lockItem>[0], user: SessionUser, permission: Permission, itemId: number): Promise<LockedItem> {
+  const item = await lockItem(tx, itemId);
+  if (!item) throw new Refusal(failure("not-found"));
+  if (!can(user, permission, item.scope)) throw new Refusal(failure("forbidden"));
+  if (item.retired) throw new Refusal(failure("invalid", "editing.errors.retired"));
+  return item;
+}
+
+function revalidateItem(code: string): void {
+  for (const path of [`/items/${code}`, `/items/${code}/edit`, `/items/${code}/update`, "/my-items"]) revalidatePath(path);
+}
+
+/** Post a progress update (进展); the item's status, progress and confidence follow it. */
+export async function postProgressUpdate(_prev: EditingState<{ code: string; version: number }>, formData: FormData): Promise<EditingState<{ code: string; version: number }>> {
+  const guard = await guardAction("item:post-update");
+  if (!guard.ok) return guard.failure;
+  const parsed = progressUpdateSchema.safeParse(formFields(formData));
+  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  try {
+    const result = await db().$transaction(async (tx) => {
+      const item = await itemFor(tx, guard.user, "item:post-update", input.itemId);
+      const written = await recordProgressUpdate(
+        tx,
+        {
+          itemId: item.id,
+          authorId: guard.user.id,
+          unitId: guard.user.unitId,
+          status: input.status,
+          progress: input.progress,
+          confidence: input.confidence,
+          note: input.note,
+          nextSteps: input.nextSteps,
+          blockers: input.blockers,
+          evidenceLinks: input.evidenceLinks,
+          expectedVersion: input.expectedVersion,
+        },
+        { actorId: guard.user.id },
+      );
+      return { code: item.code, version: written.version };
+    });
+    revalidateItem(result.code);
+    return { ok: true, data: result };
+  } catch (error) {
+    if (error instanceof Refusal) return error.failure;
+    if (error instanceof VersionConflictError) return conflictFailure(input.itemId, input.expectedVersion);
+    return writeFailure(error);
+  }
+}
+
+const UNIT_KEYS = ["leadUnitId", "coLeadUnitId", "supportingUnitIds", "assignUnits"] as const;
+
+/** Edit an item's fields; lead / co-lead / supporting units only with item:assign-units (administrators). */
+export async function updateItem(_prev: EditingState<{ code: string; version: number; changed: number }>, formData: FormData): Promise<EditingState<{ code: string; version: number; changed: number }>> {
+  const guard = await guardAction("item:update");
+  if (!guard.ok) return guard.failure;
+  // Any unit field in the request, even one the form never shows, needs the stronger permission.
+  const touchesUnits = UNIT_KEYS.some((k) => formData.has(k));
+  if (touchesUnits && !can(guard.user, "item:assign-units")) return failure("forbidden");
+  const raw = formFields(formData, ["regionIds", "conferenceIds", "supportingUnitIds"]);
+  raw.assignUnits = touchesUnits;
+  if (!touchesUnits) delete raw.supportingUnitIds;
+  const parsed = itemEditSchema.safeParse(raw);
+  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  try {
+    const result = await db().$transaction(async (tx) => {
+      const item = await itemFor(tx, guard.user, "item:update", input.itemId);
+      if (item.version !== input.expectedVersion) throw new VersionConflictError(item.id, input.expectedVersion, item.version);
+
+      // Ids must name existing rows; each unknown one is a field error, and nothing is written.
+      const fieldErrors: Record<string, string[]> = {};
+      const unknown = async (field: string, ids: number[], count: (ids: number[]) => Promise<number>) => {
+        if (ids.length > 0 && (await count(ids)) !== ids.length) fieldErrors[field] = ["validation.unknownId"];
+      };
+      const countUnits = (ids: number[]) => tx.unit.count({ where: { id: { in: ids } } });
+      await unknown("regionIds", input.regionIds, (ids) => tx.region.count({ where: { id: { in: ids } } }));
+      await unknown("conferenceIds", input.conferenceIds, (ids) => tx.conference.count({ where: { id: { in: ids } } }));
+      if (input.assignUnits) {
+        await unknown("leadUnitId", input.leadUnitId ? [input.leadUnitId] : [], countUnits);
+        await unknown("coLeadUnitId", input.coLeadUnitId ? [input.coLeadUnitId] : [], countUnits);
+        await unknown("supportingUnitIds", input.supportingUnitIds ?? [], countUnits);
+      }
+
+      // A revised due date needs a reason; the first due date ever set stays as the original.
+      const oldDue = isoDate(item.dueDate);
+      const newDue = isoDate(input.dueDate);
+      const dueChanged = oldDue !== newDue;
+      const revised = dueChanged && oldDue !== null;
+      if (revised && !input.dueDateReason) fieldErrors.dueDateReason = ["validation.reasonRequired"];
+      if (Object.keys(fieldErrors).length > 0) throw new Refusal(failure("invalid", undefined, fieldErrors));
+
+      const fields: ItemFields = {
+        responsiblePerson: input.responsiblePerson,
+        startDate: input.startDate,
+        dueDate: input.dueDate,
+        weight: input.weight,
+      };
+      if (dueChanged && item.originalDueDate === null) fields.originalDueDate = item.dueDate ?? input.dueDate;
+      const links: ItemLinks = { regionIds: input.regionIds, conferenceIds: input.conferenceIds };
+      if (input.assignUnits) {
+        fields.leadUnitId = input.leadUnitId ?? null;
+        fields.coLeadUnitId = input.coLeadUnitId ?? null;
+        links.supportingUnitIds = input.supportingUnitIds ?? [];
+      }
+      const written = await changeItem(
+        tx,
+        item.id,
+        { action: "UPDATE", expectedVersion: input.expectedVersion, fields, links },
+        { actorId: guard.user.id, reason: revised ? input.dueDateReason : null },
+      );
+      return { code: item.code, version: written.version, changed: written.changedFields.length };
+    });
+    revalidateItem(result.code);
+    return { ok: true, data: result, message: result.changed === 0 ? "editing.edit.noChange" : "editing.edit.saved" };
+  } catch (error) {
+    if (error instanceof Refusal) return error.failure;
+    if (error instanceof VersionConflictError) return conflictFailure(input.itemId, input.expectedVersion);
+    return writeFailure(error);
+  }
+}
+
+/**
+ * Set status and/or confidence of several of my items in one go: one transaction, each item at the version
+ * the list showed. If any item is outside my units, changed meanwhile or gone, nothing is written and the
+ * answer names those items.
+ */
+export async function bulkUpdateItems(_prev: EditingState<{ changed: number }>, formData: FormData): Promise<EditingState<{ changed: number }>> {
+  const guard = await guardAction("item:post-update");
+  if (!guard.ok) return guard.failure;
+  const parsed = bulkUpdateSchema.safeParse(formFields(formData, ["items"]));
+  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  try {
+    const changed = await db().$transaction(async (tx) => {
+      // Lock in id order so two bulk saves over overlapping items cannot deadlock.
+      const targets = [...input.items].sort((a, b) => a.id - b.id);
+      const problems: BulkProblem[] = [];
+      const loaded: { item: LockedItem; version: number }[] = [];
+      for (const target of targets) {
+        const item = await lockItem(tx, target.id);
+        if (!item || item.retired) problems.push({ code: item?.code ?? `#${target.id}`, problem: "not-found" });
+        else if (!can(guard.user, "item:post-update", item.scope)) problems.push({ code: item.code, problem: "forbidden" });
+        else if (item.version !== target.version) problems.push({ code: item.code, problem: "conflict" });
+        else loaded.push({ item, version: target.version });
+      }
+      if (problems.length > 0) {
+        const code = problems.some((p) => p.problem === "forbidden") ? "forbidden" : problems.some((p) => p.problem === "conflict") ? "conflict" : "not-found";
+        throw new Refusal<EditingFailure>({ ...failure(code, `editing.bulk.refused.${code}`), items: problems });
+      }
+      let count = 0;
+      for (const { item, version } of loaded) {
+        const status = input.status ?? item.status;
+        const fields: ItemFields = { status, progress: impliedProgress(status, item.progress) };
+        if (input.confidence) fields.confidence = input.confidence;
+        const written = await changeItem(tx, item.id, { action: "UPDATE", expectedVersion: version, fields }, { actorId: guard.user.id });
+        if (written.changedFields.length > 0) count += 1;
+      }
+      return { count, codes: loaded.map((l) => l.item.code) };
+    });
+    for (const code of changed.codes) revalidateItem(code);
+    return { ok: true, data: { changed: changed.count } };
+  } catch (error) {
+    if (error instanceof Refusal) return error.failure;
+    return writeFailure(error);
+  }
+}

@@ -1,0 +1,94 @@
+"use server";
+// Milestones of an item: add, complete, reopen, remove. Each is a change of the item (history action
+// MILESTONE, the milestone list is part of the item's snapshot), written through changeItem. They act on one
+// milestone row and cannot overwrite anyone's edit, so they do not ask for the form's version: a person
+// ticking off a milestone while a colleague edits the dates should not be sent back.
+import { revalidatePath } from "next/cache";
+import { db } from "../db";
+import { changeItem } from "../items/change";
+import type { EditingState } from "../items/form-state";
+import { lockItem } from "../items/scope";
+import { Refusal, writeFailure } from "../items/write-errors";
+import { todayInChina } from "../as-of";
+import { can } from "../permissions";
+import type { SessionUser } from "../auth/session";
+import { addMilestoneSchema, fieldErrorsOf, formFields, milestoneRefSchema } from "../validations/items";
+import { failure, guardAction } from "./result";
+import type { Prisma } from "../generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+type MilestoneState = EditingState<{ version: number }>;
+
+/** Locks the item, checks the user may edit it, runs the change and refreshes the pages that show it. */
+async function changeMilestones(
+  user: SessionUser,
+  itemId: number,
+  milestoneId: number | null,
+  mutate: (tx: Tx) => Promise<void>,
+): Promise<MilestoneState> {
+  try {
+    const result = await db().$transaction(async (tx) => {
+      const item = await lockItem(tx, itemId);
+      if (!item) throw new Refusal(failure("not-found"));
+      if (!can(user, "item:update", item.scope)) throw new Refusal(failure("forbidden"));
+      if (item.retired) throw new Refusal(failure("invalid", "editing.errors.retired"));
+      if (milestoneId !== null && !(await tx.milestone.findFirst({ where: { id: milestoneId, itemId }, select: { id: true } }))) {
+        throw new Refusal(failure("not-found"));
+      }
+      const written = await changeItem(tx, itemId, { action: "MILESTONE", mutate }, { actorId: user.id });
+      return { code: item.code, version: written.version };
+    });
+    revalidatePath(`/items/${result.code}`);
+    revalidatePath(`/items/${result.code}/edit`);
+    return { ok: true, data: { version: result.version } };
+  } catch (error) {
+    if (error instanceof Refusal) return error.failure;
+    return writeFailure(error);
+  }
+}
+
+export async function addMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
+  const guard = await guardAction("item:update");
+  if (!guard.ok) return guard.failure;
+  const parsed = addMilestoneSchema.safeParse(formFields(formData));
+  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  const { itemId, title, plannedDate } = parsed.data;
+  return changeMilestones(guard.user, itemId, null, async (tx) => {
+    const last = await tx.milestone.aggregate({ where: { itemId }, _max: { sortOrder: true } });
+    await tx.milestone.create({ data: { itemId, title, plannedDate, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
+  });
+}
+
+export async function completeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
+  const guard = await guardAction("item:update");
+  if (!guard.ok) return guard.failure;
+  const parsed = milestoneRefSchema.safeParse(formFields(formData));
+  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  const { itemId, milestoneId } = parsed.data;
+  const today = new Date(`${todayInChina()}T00:00:00Z`);
+  return changeMilestones(guard.user, itemId, milestoneId, async (tx) => {
+    await tx.milestone.updateMany({ where: { id: milestoneId, itemId, completedDate: null }, data: { completedDate: today } });
+  });
+}
+
+export async function reopenMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
+  const guard = await guardAction("item:update");
+  if (!guard.ok) return guard.failure;
+  const parsed = milestoneRefSchema.safeParse(formFields(formData));
+  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  const { itemId, milestoneId } = parsed.data;
+  return changeMilestones(guard.user, itemId, milestoneId, async (tx) => {
+    await tx.milestone.updateMany({ where: { id: milestoneId, itemId }, data: { completedDate: null } });
+  });
+}
+
+export async function removeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
+  const guard = await guardAction("item:update");
+  if (!guard.ok) return guard.failure;
+  const parsed = milestoneRefSchema.safeParse(formFields(formData));
+  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  const { itemId, milestoneId } = parsed.data;
+  return changeMilestones(guard.user, itemId, milestoneId, async (tx) => {
+    await tx.milestone.deleteMany({ where: { id: milestoneId, itemId } });
+  });
+}

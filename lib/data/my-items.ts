@@ -1,0 +1,72 @@
+import "server-only";
+import { forbidden } from "next/navigation";
+import { db } from "../db";
+import { requireUser } from "../auth/session";
+import { can } from "../permissions";
+import { todayInChina } from "../as-of";
+import { isClosed } from "../status";
+
+export type MyRole = "lead" | "coLead" | "supporting";
+
+/**
+ * "My items": the open items where the user's unit leads, co-leads or supports, overdue first, then those
+ * not updated for longest (never updated before any), then by code. Only roles that can post updates
+ * have a "my items" list; a viewer gets 403.
+ */
+export async function listMyItems() {
+  const user = await requireUser();
+  if (!can(user, "item:post-update")) forbidden();
+  if (user.unitId === null) return { user, today: todayInChina(), items: [] };
+  const unitId = user.unitId;
+  const rows = await db().item.findMany({
+    where: {
+      retiredAt: null,
+      OR: [{ leadUnitId: unitId }, { coLeadUnitId: unitId }, { supportingUnits: { some: { unitId } } }],
+    },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      titleEn: true,
+      version: true,
+      status: true,
+      progress: true,
+      confidence: true,
+      dueDate: true,
+      lastUpdateAt: true,
+      leadUnitId: true,
+      coLeadUnitId: true,
+    },
+  });
+  const today = todayInChina();
+  const now = Date.now();
+  const items = rows.map((r) => {
+    const due = r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null;
+    const role: MyRole = r.leadUnitId === unitId ? "lead" : r.coLeadUnitId === unitId ? "coLead" : "supporting";
+    return {
+      id: r.id,
+      code: r.code,
+      title: r.title,
+      titleEn: r.titleEn,
+      version: r.version,
+      status: r.status,
+      progress: r.progress,
+      confidence: r.confidence,
+      dueDate: due,
+      overdue: due !== null && due < today && !isClosed(r.status),
+      daysSinceUpdate: r.lastUpdateAt ? Math.floor((now - r.lastUpdateAt.getTime()) / 86_400_000) : null,
+      lastUpdateAt: r.lastUpdateAt?.getTime() ?? null,
+      role,
+    };
+  });
+  const byCode = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
+  items.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      (a.lastUpdateAt ?? -Infinity) - (b.lastUpdateAt ?? -Infinity) ||
+      byCode(a.code, b.code),
+  );
+  return { user, today, items };
+}
+
+export type MyItem = Awaited<ReturnType<typeof listMyItems>>["items"][number];
