@@ -1,59 +1,76 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { PillarCard } from "@/components/home/pillar-card";
-import { getHomeOverview } from "@/lib/data/overview";
+import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
+import { AsOfBanner } from "@/components/as-of/as-of-banner";
+import { AsOfControl } from "@/components/as-of/as-of-control";
+import { AttentionItemsPanel } from "@/components/dashboard/attention-items";
+import { ChangesPanel } from "@/components/dashboard/changes-panel";
+import { ConferenceTimelinePanel } from "@/components/dashboard/conference-timeline";
+import styles from "@/components/dashboard/dashboard.module.css";
+import { DistributionsPanel } from "@/components/dashboard/distributions";
+import { HeadlineFigures } from "@/components/dashboard/headline-figures";
+import { PillarProgressPanel } from "@/components/dashboard/pillar-progress";
+import { ProgressTrendPanel } from "@/components/dashboard/progress-trend";
+import { RecentUpdatesPanel } from "@/components/dashboard/recent-updates";
+import { SideBreakdownPanel } from "@/components/dashboard/side-breakdown";
+import { WidgetSkeleton } from "@/components/dashboard/skeleton";
+import { UnitAccountabilityPanel } from "@/components/dashboard/unit-accountability";
+import { requirePermission } from "@/lib/auth/session";
+import { parseAsOfParams } from "@/lib/validations/as-of";
+import { parseUnitSort } from "@/lib/validations/dashboard";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const [{ pillars, goals, conferences }, t, tApp, format, locale] = await Promise.all([
-    getHomeOverview(),
-    getTranslations("home"),
-    getTranslations("app"),
-    getFormatter(),
-    getLocale(),
-  ]);
-  const en = locale === "en";
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The leadership dashboard: every widget streams on its own, live or as of the day in ?asOf=. */
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePermission("portfolio:read");
+  const [params, t] = await Promise.all([searchParams, getTranslations("dashboard")]);
+  const selection = parseAsOfParams(params);
+  const sort = parseUnitSort(params);
+  const loading = t("loading");
+  // The key makes a new date show skeletons instead of the previous date's figures.
+  const key = `${selection.asOf ?? "live"}|${selection.compare ?? ""}`;
   return (
     <>
-      <h1>{tApp("title")}</h1>
-      {pillars.length === 0 ? (
-        <p className="card">{t("empty")}</p>
-      ) : (
-        <>
-          <section aria-labelledby="goals">
-            <h2 id="goals">{t("goals")}</h2>
-            <ul className="card stack">
-              {goals.map((g) => (
-                <li key={g.number}>{en ? g.titleEn : g.title}</li>
-              ))}
-            </ul>
-          </section>
-          <section aria-labelledby="pillars">
-            <h2 id="pillars">{t("pillars")}</h2>
-            <div className="grid">
-              {pillars.map((p) => (
-                <PillarCard key={p.number} pillar={p} />
-              ))}
-            </div>
-          </section>
-          <section aria-labelledby="conferences">
-            <h2 id="conferences">{t("conferences")}</h2>
-            <ol className="timeline card">
-              {conferences.map((c) => (
-                <li key={c.number}>
-                  <strong>
-                    {t("conferenceNumber", { number: c.number })} · {format.dateTime(c.date, { dateStyle: "long", timeZone: "UTC" })}
-                  </strong>
-                  <div lang="zh-CN">{c.theme}</div>
-                  <div className="small muted" lang="zh-CN">
-                    {c.summary}
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </section>
-        </>
-      )}
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
+      <AsOfControl selection={selection} />
+      <AsOfBanner selection={selection} />
+      <div className={styles.widgets} key={key}>
+        <Suspense fallback={<WidgetSkeleton height={220} label={loading} wide />}>
+          <HeadlineFigures selection={selection} />
+        </Suspense>
+        {selection.compareBefore !== null ? (
+          <Suspense fallback={<WidgetSkeleton height={320} label={loading} wide />}>
+            <ChangesPanel selection={selection} />
+          </Suspense>
+        ) : null}
+        <Suspense fallback={<WidgetSkeleton height={720} label={loading} wide />}>
+          <PillarProgressPanel selection={selection} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton height={420} label={loading} wide />}>
+          <ProgressTrendPanel selection={selection} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton height={560} label={loading} />}>
+          <DistributionsPanel selection={selection} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton height={560} label={loading} />}>
+          <RecentUpdatesPanel selection={selection} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton height={480} label={loading} wide />}>
+          <AttentionItemsPanel selection={selection} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton height={600} label={loading} wide />}>
+          <UnitAccountabilityPanel selection={selection} sort={sort} params={params} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton height={520} label={loading} wide />}>
+          <SideBreakdownPanel selection={selection} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton height={360} label={loading} wide />}>
+          <ConferenceTimelinePanel selection={selection} />
+        </Suspense>
+      </div>
     </>
   );
 }

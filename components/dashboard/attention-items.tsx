@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
+import { getAttentionItems } from "@/lib/data/dashboard";
+import type { AsOfSelection } from "@/lib/validations/as-of";
+import styles from "./dashboard.module.css";
+import { isoDay, itemsHref, percent, withAsOf } from "./format";
+import { Widget } from "./widget";
+
+/** Overdue items (longest overdue first), then open items reported off track. */
+export async function AttentionItemsPanel({ selection }: { selection: AsOfSelection }) {
+  const [{ items, total }, t, locale] = await Promise.all([getAttentionItems(selection), getTranslations("dashboard"), getLocale()]);
+  const en = locale === "en";
+  return (
+    <Widget id="attention" title={t("attention.heading")} wide>
+      {items.length === 0 ? (
+        <p>{t("attention.empty")}</p>
+      ) : (
+        <>
+          <div className={styles.tableWrap}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("attention.item")}</th>
+                  <th scope="col">{t("attention.lead")}</th>
+                  <th scope="col">{t("attention.due")}</th>
+                  <th scope="col" className={styles.num}>
+                    {t("attention.daysOverdue")}
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    {t("attention.progress")}
+                  </th>
+                  <th scope="col">{t("attention.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr key={i.code}>
+                    <td>
+                      <Link href={withAsOf(`/items/${i.code}`, selection)}>
+                        {i.code} {en && i.titleEn ? i.titleEn : i.title}
+                      </Link>
+                    </td>
+                    <td>
+                      {i.leadUnit ?? t("noValue")}
+                      {i.coLeadUnit ? ` / ${i.coLeadUnit}` : ""}
+                    </td>
+                    <td>{isoDay(i.dueDate) ?? t("noValue")}</td>
+                    <td className={styles.num}>{i.daysOverdue === null ? t("attention.offTrack") : t("attention.days", { days: i.daysOverdue })}</td>
+                    <td className={styles.num}>{percent(i.progress, t("noValue"))}</td>
+                    <td>
+                      <StatusBadge status={i.status} /> <ConfidenceBadge confidence={i.confidence} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {total > items.length ? (
+            <p className={styles.note}>
+              <Link href={itemsHref({ level: "ACTION", overdue: 1, sort: "due" }, selection)}>{t("attention.more", { total })}</Link>
+            </p>
+          ) : null}
+        </>
+      )}
+    </Widget>
+  );
+}

@@ -1,0 +1,24 @@
+// Small display helpers shared by the dashboard widgets (server side).
+import type { AsOfSelection } from "@/lib/validations/as-of";
+
+/** Progress with one decimal, as every dashboard figure shows it. */
+export function percent(value: number | null | undefined, none: string): string {
+  return value === null || value === undefined ? none : `${value.toFixed(1)}%`;
+}
+
+/** A DATE column (midnight UTC) as YYYY-MM-DD. */
+export function isoDay(value: Date | null): string | null {
+  return value === null ? null : value.toISOString().slice(0, 10);
+}
+
+/** A link into the items list with these filters, at the same as-of day as the dashboard. */
+export function itemsHref(filters: Record<string, string | number>, selection: Pick<AsOfSelection, "asOf">): string {
+  const params = new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)]));
+  if (selection.asOf) params.set("asOf", selection.asOf);
+  return `/items?${params}`;
+}
+
+/** Keeps the as-of day on links to other as-of-aware pages. */
+export function withAsOf(path: string, selection: Pick<AsOfSelection, "asOf">): string {
+  return selection.asOf ? `${path}?asOf=${selection.asOf}` : path;
+}

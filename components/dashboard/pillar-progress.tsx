@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getPillarProgress } from "@/lib/data/dashboard";
+import type { AsOfSelection } from "@/lib/validations/as-of";
+import styles from "./dashboard.module.css";
+import { itemsHref, percent, withAsOf } from "./format";
+import { Widget } from "./widget";
+
+function Bar({ value, label, none }: { value: number | null; label: string; none: string }) {
+  const v = value ?? 0;
+  return (
+    <div className={styles.bar}>
+      <div className={styles.barTrack} role="progressbar" aria-label={label} aria-valuenow={Math.round(v * 10) / 10} aria-valuemin={0} aria-valuemax={100}>
+        <div className={styles.barFill} style={{ width: `${Math.min(100, Math.max(0, v))}%` }} />
+      </div>
+      <span className={styles.barValue} data-testid="pillar-progress-value">
+        {percent(value, none)}
+      </span>
+    </div>
+  );
+}
+
+/** The central ask: each pillar's rolled-up progress, its recommendations one click away. */
+export async function PillarProgressPanel({ selection }: { selection: AsOfSelection }) {
+  const [pillars, t, tStatus, locale] = await Promise.all([
+    getPillarProgress(selection),
+    getTranslations("dashboard"),
+    getTranslations("status"),
+    getLocale(),
+  ]);
+  const en = locale === "en";
+  return (
+    <Widget id="pillar-progress" title={t("pillars.heading")} wide>
+      {pillars.length === 0 ? (
+        <p>{t("emptyPortfolio")}</p>
+      ) : (
+        <ol className={styles.pillars}>
+          {pillars.map((p) => {
+            const name = en ? p.titleEn : `${p.title}：${p.theme}`;
+            return (
+              <li key={p.number} className={styles.pillar} data-testid={`pillar-${p.number}`}>
+                <div className={styles.pillarHead}>
+                  <h3>
+                    <Link href={withAsOf(`/pillars/${p.number}`, selection)} aria-label={t("pillars.openPillar", { number: p.number })}>
+                      {t("pillars.pillar", { number: p.number })}
+                    </Link>{" "}
+                    <span lang={en ? "en" : "zh-CN"}>{name}</span>
+                  </h3>
+                  <span className={styles.meta}>
+                    <Link href={itemsHref({ pillar: p.number, level: "ACTION" }, selection)}>{t("pillars.actions", { count: p.actions })}</Link>
+                    <span>{t("pillars.completed", { count: p.completed })}</span>
+                    {p.overdue > 0 ? <Link href={itemsHref({ pillar: p.number, overdue: 1 }, selection)}>{t("pillars.overdue", { count: p.overdue })}</Link> : null}
+                  </span>
+                </div>
+                <Bar value={p.progress} label={t("pillars.progressOf", { name: t("pillars.pillar", { number: p.number }) })} none={t("pillars.noProgress")} />
+                <ul className={styles.recs} aria-label={`${t("pillars.pillar", { number: p.number })} · ${t("pillars.recommendations")}`}>
+                    {p.recommendations.map((r) => (
+                      <li key={r.code}>
+                        <Link href={withAsOf(`/pillars/${p.number}`, selection) + `#rec-${r.code}`}>
+                          {r.code} {en && r.titleEn ? r.titleEn : r.title}
+                        </Link>
+                        <span>
+                          {r.status === "CANCELLED" ? tStatus("CANCELLED") : percent(r.progress, t("noValue"))}
+                        </span>
+                      </li>
+                    ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Widget>
+  );
+}

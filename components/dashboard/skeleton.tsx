@@ -1,0 +1,10 @@
+import styles from "./dashboard.module.css";
+
+/** A fixed-height placeholder, so the page does not jump when the widget streams in. */
+export function WidgetSkeleton({ height, label, wide }: { height: number; label: string; wide?: boolean }) {
+  return (
+    <div className={`${styles.skeleton} ${wide ? styles.wide : ""}`} style={{ height }} aria-busy="true">
+      <span className={styles.skeletonText}>{label}</span>
+    </div>
+  );
+}

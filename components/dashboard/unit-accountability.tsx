@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getUnitAccountability } from "@/lib/data/dashboard";
+import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { UnitSort, UnitSortKey } from "@/lib/validations/dashboard";
+import styles from "./dashboard.module.css";
+import { itemsHref, percent } from "./format";
+import { Widget } from "./widget";
+
+type Params = Record<string, string | string[] | undefined>;
+
+/** The dashboard URL with a new sort, keeping every other parameter (as-of, compare). */
+function sortHref(params: Params, key: UnitSortKey, current: UnitSort): string {
+  const next = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (k === "unitSort" || k === "unitDir" || v === undefined) continue;
+    for (const value of Array.isArray(v) ? v : [v]) next.append(k, value);
+  }
+  const dir = current.key === key ? (current.dir === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc";
+  next.set("unitSort", key);
+  next.set("unitDir", dir);
+  return `/?${next}#units-heading`;
+}
+
+export async function UnitAccountabilityPanel({ selection, sort, params }: { selection: AsOfSelection; sort: UnitSort; params: Params }) {
+  const [units, t] = await Promise.all([getUnitAccountability(selection, sort), getTranslations("dashboard")]);
+  const columns: { key: UnitSortKey; label: string; numeric: boolean }[] = [
+    { key: "name", label: t("units.unit"), numeric: false },
+    { key: "items", label: t("units.items"), numeric: true },
+    { key: "progress", label: t("units.progress"), numeric: true },
+    { key: "overdue", label: t("units.overdue"), numeric: true },
+    { key: "stale", label: t("units.stale"), numeric: true },
+    { key: "days", label: t("units.daysSince"), numeric: true },
+  ];
+  return (
+    <Widget id="units" title={t("units.heading")} wide>
+      {units.length === 0 ? (
+        <p>{t("units.empty")}</p>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table>
+            <caption className="small muted" style={{ textAlign: "left" }}>
+              {t("units.caption")}
+            </caption>
+            <thead>
+              <tr>
+                {columns.map((c) => {
+                  const active = sort.key === c.key;
+                  return (
+                    <th
+                      key={c.key}
+                      scope="col"
+                      className={c.numeric ? styles.num : undefined}
+                      aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
+                    >
+                      <Link href={sortHref(params, c.key, sort)} className={styles.sortLink} scroll={false}>
+                        {c.label}
+                        {active ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
+                      </Link>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {units.map((u) => (
+                <tr key={u.id} data-testid="unit-row">
+                  <th scope="row">
+                    <Link href={itemsHref({ unit: u.id }, selection)}>{u.shortName ?? u.name}</Link>
+                  </th>
+                  <td className={styles.num}>{u.items}</td>
+                  <td className={styles.num}>{percent(u.progress, t("noValue"))}</td>
+                  <td className={styles.num}>{u.overdue > 0 ? <Link href={itemsHref({ unit: u.id, overdue: 1 }, selection)}>{u.overdue}</Link> : 0}</td>
+                  <td className={styles.num}>{u.stale > 0 ? <Link href={itemsHref({ unit: u.id, stale: 1 }, selection)}>{u.stale}</Link> : 0}</td>
+                  <td className={styles.num}>{u.daysSinceUpdate === null ? t("units.never") : u.daysSinceUpdate}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Widget>
+  );
+}

@@ -1,0 +1,289 @@
+// SQL for the leadership dashboard (wrapped with permission checks by lib/data/dashboard.ts). Every widget is one SQL query over the portfolio as of a moment
+// (itemStatesSql via the roll-up CTEs), so the same code answers live and "as of" a date, and all
+// aggregation happens in PostgreSQL. Counts are over action items (事项) that are not retired; progress
+// figures use the one roll-up definition in lib/rollup.ts.
+import { comparePortfolio, type PortfolioComparison } from "../as-of-compare";
+import { endOfDay, itemStatesSeriesSql, overdueSql, staleSql, todayInChina } from "../as-of";
+import { SIDE_SQL } from "../browse/query";
+import { Prisma } from "../generated/prisma/client";
+import type { Db } from "../prisma-client";
+import type { Confidence, ItemStatus, Side } from "../generated/prisma/enums";
+import { pillarAveragesSql, rollUpCtes, rolledStatesSql, singleMomentStates } from "../rollup";
+import type { AsOfSelection } from "../validations/as-of";
+import type { UnitSort } from "../validations/dashboard";
+
+type Moment = Pick<AsOfSelection, "before" | "day">;
+
+/** Live and as-of queries alike: roll-up CTEs for one moment. */
+const rolledCtes = (before: Date | null) => rollUpCtes(singleMomentStates(before));
+const ACTIONS = Prisma.sql`(s.level = 'ACTION' AND NOT s.retired)`;
+const OPEN = Prisma.sql`(s.status NOT IN ('COMPLETED', 'CANCELLED'))`;
+
+export interface Headline {
+  items: number;
+  overall: number | null;
+  green: number;
+  amber: number;
+  red: number;
+  open: number;
+  completed: number;
+  overdue: number;
+  stale: number;
+}
+
+/** Headline figures; confidence counts are over open items (closed work needs no confidence). */
+export async function queryHeadline(d: Db, { before, day }: Moment): Promise<Headline> {
+  const [row] = await d.$queryRaw<Headline[]>(Prisma.sql`
+    WITH RECURSIVE ${rolledCtes(before)}
+    SELECT count(*)::int AS items,
+           count(*) FILTER (WHERE ${OPEN})::int AS open,
+           count(*) FILTER (WHERE ${OPEN} AND s.confidence = 'GREEN')::int AS green,
+           count(*) FILTER (WHERE ${OPEN} AND s.confidence = 'AMBER')::int AS amber,
+           count(*) FILTER (WHERE ${OPEN} AND s.confidence = 'RED')::int AS red,
+           count(*) FILTER (WHERE s.status = 'COMPLETED')::int AS completed,
+           count(*) FILTER (WHERE ${overdueSql("s", day)})::int AS overdue,
+           count(*) FILTER (WHERE ${staleSql("s", day)})::int AS stale,
+           (SELECT pa.progress FROM ${pillarAveragesSql} WHERE pa.pillar_id IS NULL) AS overall
+    FROM rolled s
+    WHERE ${ACTIONS}`);
+  return row ?? { items: 0, overall: null, green: 0, amber: 0, red: 0, open: 0, completed: 0, overdue: 0, stale: 0 };
+}
+
+export interface PillarProgress {
+  id: number;
+  number: number;
+  title: string;
+  titleEn: string;
+  theme: string;
+  progress: number | null;
+  actions: number;
+  completed: number;
+  overdue: number;
+  recommendations: { code: string; title: string; titleEn: string | null; progress: number; status: ItemStatus }[];
+}
+
+export async function queryPillarProgress(d: Db, { before, day }: Moment): Promise<PillarProgress[]> {
+  return d.$queryRaw<PillarProgress[]>(Prisma.sql`
+    WITH RECURSIVE ${rolledCtes(before)}
+    SELECT p.id, p.number, p.title, p.title_en AS "titleEn", p.theme, pa.progress,
+           (SELECT count(*) FROM rolled s WHERE s.pillar_id = p.id AND ${ACTIONS})::int AS actions,
+           (SELECT count(*) FROM rolled s WHERE s.pillar_id = p.id AND ${ACTIONS} AND s.status = 'COMPLETED')::int AS completed,
+           (SELECT count(*) FROM rolled s WHERE s.pillar_id = p.id AND ${ACTIONS} AND ${overdueSql("s", day)})::int AS overdue,
+           (SELECT coalesce(json_agg(json_build_object('code', s.code, 'title', s.title, 'titleEn', s.title_en,
+                                                       'progress', s.rolled_progress, 'status', s.status)
+                                     ORDER BY s.sort_order, s.code), '[]'::json)
+            FROM rolled s WHERE s.pillar_id = p.id AND s.parent_id IS NULL AND NOT s.retired) AS recommendations
+    FROM pillars p
+    LEFT JOIN ${pillarAveragesSql} ON pa.pillar_id = p.id
+    ORDER BY p.number`);
+}
+
+export interface Distributions {
+  status: { key: ItemStatus; count: number }[];
+  /** open items only; key null = no confidence given yet */
+  confidence: { key: Confidence | null; count: number }[];
+}
+
+export async function queryDistributions(d: Db, { before }: Moment): Promise<Distributions> {
+  const rows = await d.$queryRaw<{ kind: "status" | "confidence"; key: string | null; count: number }[]>(Prisma.sql`
+    WITH s AS (SELECT * FROM ${singleMomentStates(before)} s WHERE ${ACTIONS})
+    SELECT 'status' AS kind, s.status AS key, count(*)::int AS count FROM s GROUP BY s.status
+    UNION ALL
+    SELECT 'confidence', s.confidence, count(*)::int FROM s WHERE ${OPEN} GROUP BY s.confidence`);
+  return {
+    status: rows.filter((r) => r.kind === "status").map((r) => ({ key: r.key as ItemStatus, count: r.count })),
+    confidence: rows.filter((r) => r.kind === "confidence").map((r) => ({ key: r.key as Confidence | null, count: r.count })),
+  };
+}
+
+export interface TrendPoint {
+  /** the calendar day the point describes (its end) */
+  day: string;
+  overall: number | null;
+  /** keyed by pillar number */
+  pillars: Record<number, number | null>;
+}
+
+export const TREND_POINTS = 53; // a year of weeks, both ends included
+/** Weekly progress over the 12 months up to the selected day, reconstructed from history in one query. */
+export async function queryProgressTrend(d: Db, { day }: Moment): Promise<TrendPoint[]> {
+  const end = endOfDay(day);
+  const rows = await d.$queryRaw<{ at_key: number; pillar_number: number | null; progress: number | null }[]>(Prisma.sql`
+    WITH RECURSIVE ${rollUpCtes(itemStatesSeriesSql(end, TREND_POINTS, 7))}
+    SELECT pa.at_key, p.number AS pillar_number, pa.progress
+    FROM ${pillarAveragesSql}
+    LEFT JOIN pillars p ON p.id = pa.pillar_id`);
+  const points: TrendPoint[] = [];
+  for (let k = TREND_POINTS - 1; k >= 0; k--) {
+    const d = todayInChina(new Date(end.getTime() - k * 7 * 86_400_000 - 1));
+    const mine = rows.filter((r) => r.at_key === k);
+    points.push({
+      day: d,
+      overall: mine.find((r) => r.pillar_number === null)?.progress ?? null,
+      pillars: Object.fromEntries(mine.filter((r) => r.pillar_number !== null).map((r) => [r.pillar_number!, r.progress])),
+    });
+  }
+  return points;
+}
+
+export interface AttentionItem {
+  code: string;
+  title: string;
+  titleEn: string | null;
+  status: ItemStatus;
+  confidence: Confidence | null;
+  progress: number;
+  dueDate: Date | null;
+  leadUnit: string | null;
+  coLeadUnit: string | null;
+  daysOverdue: number | null;
+}
+
+export const ATTENTION_LIMIT = 12;
+/** Overdue open items (most days overdue first), then open items reported off track (red). */
+export async function queryAttentionItems(d: Db, { before, day }: Moment): Promise<{ items: AttentionItem[]; total: number }> {
+  const rows = await d.$queryRaw<(AttentionItem & { total: number })[]>(Prisma.sql`
+    SELECT s.code, s.title, s.title_en AS "titleEn", s.status, s.confidence, s.rolled_progress AS progress,
+           s.due_date AS "dueDate", lu.name AS "leadUnit", cu.name AS "coLeadUnit",
+           CASE WHEN ${overdueSql("s", day)} THEN (${day}::date - s.due_date) END AS "daysOverdue",
+           (count(*) OVER ())::int AS total
+    FROM ${rolledStatesSql(before)} s
+    LEFT JOIN units lu ON lu.id = s.lead_unit_id
+    LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
+    WHERE ${ACTIONS} AND (${overdueSql("s", day)} OR (${OPEN} AND s.confidence = 'RED'))
+    ORDER BY "daysOverdue" DESC NULLS LAST, s.rolled_progress ASC, s.code
+    LIMIT ${ATTENTION_LIMIT}`);
+  return { items: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
+}
+
+export interface UnitAccountability {
+  id: number;
+  name: string;
+  shortName: string | null;
+  side: Side;
+  items: number;
+  progress: number | null;
+  overdue: number;
+  stale: number;
+  lastUpdate: Date | null;
+  /** whole days from the last progress update to the end of the selected day; null = never updated */
+  daysSinceUpdate: number | null;
+}
+
+const UNIT_ORDER: Record<UnitSort["key"], Prisma.Sql> = {
+  name: Prisma.sql`name`,
+  items: Prisma.sql`items`,
+  progress: Prisma.sql`progress`,
+  overdue: Prisma.sql`overdue`,
+  stale: Prisma.sql`stale`,
+  days: Prisma.sql`"daysSinceUpdate"`,
+};
+
+/** Per lead unit: its action items, weighted progress, overdue, stale and days since its last update. */
+export async function queryUnitAccountability(d: Db, { before, day }: Moment, sort: UnitSort): Promise<UnitAccountability[]> {
+  const dir = sort.dir === "asc" ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`;
+  // "days since" counts to now for the live view, to the end of the day for a past one.
+  const reference = before ?? new Date();
+  return d.$queryRaw<UnitAccountability[]>(Prisma.sql`
+    SELECT * FROM (
+      SELECT u.id, u.name, u.short_name AS "shortName", u.side, count(*)::int AS items,
+             (sum(s.weight * s.rolled_progress) / nullif(sum(s.weight), 0))::float8 AS progress,
+             count(*) FILTER (WHERE ${overdueSql("s", day)})::int AS overdue,
+             count(*) FILTER (WHERE ${staleSql("s", day)})::int AS stale,
+             max(s.last_update_at) AS "lastUpdate",
+             floor(extract(epoch FROM (${reference}::timestamptz - max(s.last_update_at))) / 86400)::int AS "daysSinceUpdate"
+      FROM ${rolledStatesSql(before)} s
+      JOIN units u ON u.id = s.lead_unit_id
+      WHERE ${ACTIONS}
+      GROUP BY u.id
+    ) x
+    ORDER BY ${UNIT_ORDER[sort.key]} ${dir}, name ASC`);
+}
+
+export interface Breakdown {
+  key: string | null;
+  id?: number;
+  items: number;
+  progress: number | null;
+  completed: number;
+  overdue: number;
+}
+
+/** Sichuan side / Chongqing side / joint (as the items list's side filter defines it), and per region. */
+export async function querySideAndRegionBreakdown(d: Db, { before, day }: Moment): Promise<{ sides: Breakdown[]; regions: (Breakdown & { id: number; side: Side })[] }> {
+  const figures = Prisma.sql`count(*)::int AS items,
+    (sum(s.weight * s.rolled_progress) / nullif(sum(s.weight), 0))::float8 AS progress,
+    count(*) FILTER (WHERE s.status = 'COMPLETED')::int AS completed,
+    count(*) FILTER (WHERE ${overdueSql("s", day)})::int AS overdue`;
+  const [sides, regions] = await Promise.all([
+    d.$queryRaw<Breakdown[]>(Prisma.sql`
+      SELECT ${SIDE_SQL} AS key, ${figures}
+      FROM ${rolledStatesSql(before)} s
+      LEFT JOIN units lu ON lu.id = s.lead_unit_id
+      LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
+      WHERE ${ACTIONS}
+      GROUP BY 1
+      ORDER BY array_position(ARRAY['SICHUAN', 'CHONGQING', 'JOINT', 'NATIONAL'], ${SIDE_SQL}) NULLS LAST`),
+    d.$queryRaw<(Breakdown & { id: number; side: Side })[]>(Prisma.sql`
+      SELECT rg.id, rg.name AS key, rg.side, ${figures}
+      FROM ${rolledStatesSql(before)} s
+      JOIN regions rg ON rg.id = ANY(s.region_ids)
+      WHERE ${ACTIONS}
+      GROUP BY rg.id
+      ORDER BY items DESC, rg.name`),
+  ]);
+  return { sides, regions };
+}
+
+export interface RecentUpdate {
+  id: number;
+  createdAt: Date;
+  status: ItemStatus;
+  progress: number;
+  confidence: Confidence;
+  note: string;
+  code: string;
+  title: string;
+  titleEn: string | null;
+  unitName: string | null;
+}
+
+export const RECENT_LIMIT = 10;
+/** The latest progress updates posted up to the selected moment, newest first. */
+export async function queryRecentUpdates(d: Db, { before }: Moment): Promise<RecentUpdate[]> {
+  return d.$queryRaw<RecentUpdate[]>(Prisma.sql`
+    SELECT pu.id, pu.created_at AS "createdAt", pu.status, pu.progress, pu.confidence, pu.note,
+           i.code, i.title, i.title_en AS "titleEn", u.name AS "unitName"
+    FROM progress_updates pu
+    JOIN items i ON i.id = pu.item_id
+    LEFT JOIN units u ON u.id = pu.unit_id
+    ${before === null ? Prisma.empty : Prisma.sql`WHERE pu.created_at < ${before}`}
+    ORDER BY pu.created_at DESC, pu.id DESC
+    LIMIT ${RECENT_LIMIT}`);
+}
+
+export interface ConferenceSummary {
+  number: number;
+  date: Date;
+  theme: string;
+  summary: string;
+  items: number;
+  progress: number | null;
+}
+
+/** The joint conferences with the items linked to them at the selected moment. */
+export async function queryConferenceTimeline(d: Db, { before }: Moment): Promise<ConferenceSummary[]> {
+  return d.$queryRaw<ConferenceSummary[]>(Prisma.sql`
+    SELECT c.number, c.date, c.theme, c.summary, count(s.id)::int AS items,
+           (sum(s.weight * s.rolled_progress) / nullif(sum(s.weight), 0))::float8 AS progress
+    FROM conferences c
+    LEFT JOIN ${rolledStatesSql(before)} s ON c.id = ANY(s.conference_ids) AND NOT s.retired
+    GROUP BY c.id
+    ORDER BY c.number`);
+}
+
+/** What changed between the comparison day and the as-of day (or now); null without a comparison day. */
+export async function queryPortfolioChanges(d: Db, selection: Pick<AsOfSelection, "before" | "compareBefore">): Promise<PortfolioComparison | null> {
+  if (selection.compareBefore === null) return null;
+  return comparePortfolio(d, selection.compareBefore, selection.before);
+}
