@@ -1,0 +1,26 @@
+// The dashboard's own URL parameters (besides asOf/compare): how the accountability table is sorted.
+// A bad value falls back to the default order; the table stays usable.
+import { z } from "zod";
+
+export const UNIT_SORT_KEYS = ["name", "items", "progress", "overdue", "stale", "days"] as const;
+export type UnitSortKey = (typeof UNIT_SORT_KEYS)[number];
+export interface UnitSort {
+  key: UnitSortKey;
+  dir: "asc" | "desc";
+}
+
+/** Worst first: the units with most overdue items lead the table. */
+export const DEFAULT_UNIT_SORT: UnitSort = { key: "overdue", dir: "desc" };
+
+const unitSortSchema = z.enum(UNIT_SORT_KEYS);
+const dirSchema = z.enum(["asc", "desc"]);
+
+type SearchParamValue = string | string[] | undefined;
+const first = (v: SearchParamValue) => (Array.isArray(v) ? v[0] : v);
+
+export function parseUnitSort(params: Record<string, SearchParamValue>): UnitSort {
+  const key = unitSortSchema.safeParse(first(params.unitSort));
+  const dir = dirSchema.safeParse(first(params.unitDir));
+  if (!key.success) return DEFAULT_UNIT_SORT;
+  return { key: key.data, dir: dir.success ? dir.data : key.data === "name" ? "asc" : "desc" };
+}
