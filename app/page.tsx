@@ -7,6 +7,7 @@ import { ChangesPanel } from "@/components/dashboard/changes-panel";
 import { ConferenceTimelinePanel } from "@/components/dashboard/conference-timeline";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { DistributionsPanel } from "@/components/dashboard/distributions";
+import { GoalsPanel } from "@/components/dashboard/goals-panel";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { PillarProgressPanel } from "@/components/dashboard/pillar-progress";
 import { ProgressTrendPanel } from "@/components/dashboard/progress-trend";
@@ -71,6 +72,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <ConferenceTimelinePanel selection={selection} />
         </Suspense>
       </div>
+      <Suspense fallback={null}>
+        <GoalsPanel />
+      </Suspense>
     </>
   );
 }

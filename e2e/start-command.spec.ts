@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SAMPLE_PASSWORD } from "./auth";
 import { expect, test } from "./fixtures";
 import { freePort, isAlive } from "../scripts/db/embedded";
 
@@ -31,7 +32,8 @@ function postmasterPid(dataDir: string): number | null {
 
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
-test("npm start serves on an embedded database, survives kill -9 and stops cleanly", async ({ request }) => {
+test("npm start serves on an embedded database, survives kill -9 and stops cleanly", async ({ page }) => {
+  const request = page.request;
   const workDir = mkdtempSync(join(tmpdir(), "tracker-start-"));
   const dataDir = join(workDir, "pg");
   const port = await freePort();
@@ -40,6 +42,12 @@ test("npm start serves on an embedded database, survives kill -9 and stops clean
   const first = startApp(dataDir, port);
   await expect.poll(first.output, { timeout: 240_000 }).toContain("is running at");
   expect(first.output()).toContain("admin");
+  // Every page needs a signed-in user: sign in with a sample account, as a person would.
+  await page.goto(`${url}login`);
+  await page.locator('input[name="loginName"]').fill("leader");
+  await page.locator('input[name="password"]').fill(SAMPLE_PASSWORD);
+  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+  await expect(page.getByTestId("signed-in-user")).toBeVisible();
   const home = await request.get(url);
   expect(home.status()).toBe(200);
   const html = await home.text();
@@ -56,7 +64,10 @@ test("npm start serves on an embedded database, survives kill -9 and stops clean
   await expect.poll(second.output, { timeout: 240_000 }).toContain("is running at");
   expect(second.output()).not.toContain("sample data (示例数据) loaded");
   expect(isAlive(orphan!)).toBe(false);
-  expect((await request.get(url)).status()).toBe(200);
+  // The session secret lives in the database, so the restart signed nobody out.
+  const again = await request.get(url, { maxRedirects: 0 });
+  expect(again.status()).toBe(200);
+  expect(await again.text()).toContain("优化空间格局");
 
   // A second start on the same data folder is refused and leaves the running one alone.
   const other = await startError({ PORT: String(await freePort()), EMBEDDED_PG_DIR: dataDir, DATABASE_URL: "" });

@@ -4,24 +4,10 @@
 //  2. the type check, then unit and integration tests (vitest), each integration file in its own database;
 //  3. the production build (skipped when it is already current);
 //  4. Playwright end-to-end tests in Chromium against `npm start` on a fresh database.
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { buildIfNeeded } from "./build";
-import { acquireTestCluster, adminQuery, type TestCluster } from "./db/test-cluster";
-import { chromiumExecutable } from "./chromium";
-
-const root = join(import.meta.dirname, "..");
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-function bin(name: string): string {
-  return join(root, "node_modules", ".bin", name);
-}
+import { bin, root, run, stopChildren } from "./child";
+import { acquireTestCluster, type TestCluster } from "./db/test-cluster";
+import { runEndToEnd } from "./e2e-steps";
 
 async function main(): Promise<number> {
   // A DATABASE_URL given to `npm test` names the server to test on (its own databases are left alone).
@@ -30,6 +16,7 @@ async function main(): Promise<number> {
   }
   let cluster: TestCluster | undefined;
   const stop = async () => {
+    stopChildren();
     await cluster?.stop();
     cluster = undefined;
   };
@@ -51,21 +38,7 @@ async function main(): Promise<number> {
     console.log("\n• production build");
     if (!buildIfNeeded(root)) return 1;
 
-    if (!chromiumExecutable()) {
-      // No system Chromium (a developer machine without Debian's package): use Playwright's own browser.
-      console.log("\n• no system Chromium found: installing Playwright's Chromium");
-      const installed = await run(bin("playwright"), ["install", "chromium"], env);
-      if (installed !== 0) return installed;
-    }
-
-    console.log("\n• end-to-end tests (Chromium)");
-    const e2eDb = `e2e_${process.pid}_${Date.now()}`;
-    await adminQuery(cluster.adminUrl, `CREATE DATABASE "${e2eDb}"`);
-    try {
-      return await run(bin("playwright"), ["test"], { ...env, E2E_DATABASE: e2eDb });
-    } finally {
-      await adminQuery(cluster.adminUrl, `DROP DATABASE IF EXISTS "${e2eDb}" WITH (FORCE)`).catch(() => undefined);
-    }
+    return await runEndToEnd(cluster.adminUrl, [], env);
   } finally {
     await stop();
   }
