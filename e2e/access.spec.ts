@@ -1,22 +1,12 @@
 // Every page and route handler (found by listing app/, so a new one without an entry here fails) × every role
 // and a signed-out visitor → the answer the permission table gives; security headers on every response.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { APIResponse } from "@playwright/test";
 import { can, type Actor, type Permission } from "../lib/permissions";
 import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
-
-const appDir = join(import.meta.dirname, "..", "app");
-
-function routesOf(file: string): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name === file ? [join(dir, e.name)] : []));
-  return walk(appDir).map((path) => {
-    const segments = relative(appDir, path).split(sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s));
-    return `/${segments.join("/")}`;
-  });
-}
+import { appRoutes } from "./support/routes";
 
 /** Who may open each page: null = public. Unit-scoped pages are checked on an own and another unit's item. */
 function pagePolicy(route: string): { permission: Permission | null; scoped: boolean } {
@@ -52,9 +42,9 @@ function expectSecurityHeaders(response: APIResponse, url: string) {
 }
 
 test("every page and route handler is listed in this walk", () => {
-  const pages = routesOf("page.tsx");
+  const pages = appRoutes("page.tsx");
   expect(pages.length).toBeGreaterThan(3);
-  for (const route of routesOf("route.ts")) expect(ROUTE_HANDLERS[route], `route handler ${route} has no entry`).toBeDefined();
+  for (const route of appRoutes("route.ts")) expect(ROUTE_HANDLERS[route], `route handler ${route} has no entry`).toBeDefined();
 });
 
 for (const role of ROLES) {
@@ -76,7 +66,7 @@ for (const role of ROLES) {
 
     const checks: string[] = [];
     const wrong: string[] = [];
-    for (const route of routesOf("page.tsx")) {
+    for (const route of appRoutes("page.tsx")) {
       const policy = pagePolicy(route);
       for (const sample of route.includes("[code]") ? samples : [undefined]) {
         const url = route.replace("[code]", sample?.code ?? "").replace("[number]", "1");

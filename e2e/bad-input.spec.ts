@@ -1,16 +1,7 @@
 // Malformed query parameters and path segments on every page (listed from app/): a clear answer, never a 500.
-import { readdirSync } from "node:fs";
-import { join, relative, sep } from "node:path";
 import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
-
-const appDir = join(import.meta.dirname, "..", "app");
-
-function pageRoutes(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name === "page.tsx" ? [join(dir, e.name)] : []));
-  return walk(appDir).map((p) => `/${relative(appDir, p).split(sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`);
-}
+import { appRoutes } from "./support/routes";
 
 const BAD_QUERIES = [
   "asOf=2026-13-45&compare=yesterday",
@@ -36,7 +27,7 @@ test("malformed parameters and path segments never produce a server error", asyn
   const [, realCode] = /\/items\/([\d.]+)/.exec((await page.request.get("/items?level=ACTION").then((r) => r.text())).match(/href="\/items\/[\d.]+"/)?.[0] ?? "") ?? [];
   const failures: string[] = [];
   let tried = 0;
-  for (const route of pageRoutes()) {
+  for (const route of appRoutes("page.tsx")) {
     const dynamic = Object.keys(BAD_SEGMENTS).find((seg) => route.includes(seg));
     const fill = (value: string) => (dynamic ? route.replace(dynamic, value) : route);
     const urls = [
