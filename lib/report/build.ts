@@ -1,0 +1,335 @@
+// Builds the status report's data (lib/report/types.ts) for one scope as of the end of a day, with the
+// changes since a compare day. Pure data: no permission check here (lib/data/reports.ts adds it), so tests
+// and every renderer call it directly. Everything is reconstructed from item_history (itemStatesSql via the
+// browse/roll-up SQL) — never the current values — so a report for a past day shows that day's portfolio.
+//
+// Definitions (the dashboard's, restricted to the scope):
+// - the scope is a set of items: the items list's filters (lib/browse/query.ts whereSql) applied to the states
+//   at the as-of moment; pillar / unit (lead or co-lead) / side / region scopes are those same filters, so a
+//   scope and the list filtered the same way hold the same items. Retired items are never in scope.
+// - counts (headline, pillars, units) are over action items (事项), as on the dashboard;
+// - progress is the one roll-up (lib/rollup.ts): an item's rolled-up progress; a scope's (or a pillar's
+//   within it) progress is the weight-averaged rolled-up progress of its "roots" — counting in-scope items
+//   whose parent is not in scope. For "all" and for a pillar the roots are the recommendations, exactly the
+//   dashboard's pillar and overall figures.
+import { comparePortfolio } from "../as-of-compare";
+import { endOfDay, overdueSql, staleSql } from "../as-of";
+import { browseStatesSql, whereSql } from "../browse/query";
+import { Prisma } from "../generated/prisma/client";
+import type { Confidence, ItemLevel, ItemStatus, Side } from "../generated/prisma/enums";
+import type { Db } from "../prisma-client";
+import { parseBrowseParams, type BrowseFilters } from "../validations/browse";
+import { reportTranslator } from "./labels";
+import type { ReportChanges, ReportData, ReportHeadline, ReportItem, ReportPillar, ReportRequest, ReportScope, ReportUnit, ReportUpdate } from "./types";
+
+type RawDb = Pick<Db, "$queryRaw">;
+
+/** A scope naming a pillar, unit or region that does not exist: the caller answers 400, not 500. */
+export class ReportScopeNotFoundError extends Error {
+  constructor(public readonly scope: ReportScope) {
+    super(`report scope not found: ${JSON.stringify(scope)}`);
+    this.name = "ReportScopeNotFoundError";
+  }
+}
+
+/** How many progress updates the report lists (newest first, up to the as-of moment). */
+export const REPORT_RECENT_LIMIT = 20;
+/** How many of the largest progress moves the changes section lists. */
+export const REPORT_PROGRESS_MOVES = 10;
+
+const MS_PER_DAY = 86_400_000;
+const isoDay = (d: Date | null): string | null => (d === null ? null : d.toISOString().slice(0, 10));
+
+/** The scope as items-list filters (the one definition of "which items"). */
+export function scopeFilters(scope: ReportScope): BrowseFilters {
+  switch (scope.kind) {
+    case "all":
+      return {};
+    case "pillar":
+      return { pillar: scope.pillarNumber };
+    case "unit":
+      return { unit: scope.unitId };
+    case "side":
+      return { side: scope.side };
+    case "region":
+      return { region: scope.regionId };
+    case "filters": {
+      // Only filters: sorting and paging parameters of the list do not change which items are in scope.
+      const { query } = parseBrowseParams(Object.fromEntries(new URLSearchParams(scope.search)));
+      const { sort: _s, dir: _d, page: _p, size: _z, ...filters } = query;
+      return filters;
+    }
+  }
+}
+
+interface ItemRow {
+  id: number;
+  code: string;
+  parent_id: number | null;
+  pillar_id: number;
+  pillar_number: number;
+  pillar_title: string;
+  pillar_title_en: string;
+  level: ItemLevel;
+  title: string;
+  title_en: string | null;
+  lead_unit_id: number | null;
+  lead_unit: string | null;
+  lead_side: Side | null;
+  co_lead_unit: string | null;
+  supporting_units: string[];
+  responsible_person: string | null;
+  status: ItemStatus;
+  confidence: Confidence | null;
+  rolled_progress: number;
+  progress: number | null;
+  weight: number;
+  start_date: Date | null;
+  due_date: Date | null;
+  original_due_date: Date | null;
+  last_update_at: Date | null;
+  version: number;
+  overdue: boolean;
+  stale: boolean;
+}
+
+async function scopeItems(db: RawDb, filters: BrowseFilters, before: Date, day: string): Promise<ItemRow[]> {
+  return db.$queryRaw<ItemRow[]>(Prisma.sql`
+    SELECT s.id, s.code, s.parent_id, s.pillar_id, p.number AS pillar_number, p.title AS pillar_title, p.title_en AS pillar_title_en,
+           s.level, s.title, s.title_en, s.lead_unit_id, lu.name AS lead_unit, lu.side::text AS lead_side, cu.name AS co_lead_unit,
+           ARRAY(SELECT su.name FROM units su WHERE su.id = ANY(s.supporting_unit_ids) ORDER BY su.name) AS supporting_units,
+           (SELECT h.snapshot->>'responsiblePerson' FROM item_history h WHERE h.item_id = s.id AND h.version = s.version) AS responsible_person,
+           s.status, s.confidence, s.rolled_progress, s.progress, s.weight, s.start_date, s.due_date, s.original_due_date,
+           s.last_update_at, s.version, ${overdueSql("s", day)} AS overdue, ${staleSql("s", day)} AS stale
+    FROM ${browseStatesSql(before)} s
+    JOIN pillars p ON p.id = s.pillar_id
+    JOIN items src ON src.id = s.id
+    LEFT JOIN units lu ON lu.id = s.lead_unit_id
+    LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
+    WHERE ${whereSql(filters, day)}
+    ORDER BY string_to_array(s.code, '.')::int[]`);
+}
+
+const counting = (r: ItemRow) => r.status !== "CANCELLED";
+const isOpen = (r: ItemRow) => r.status !== "COMPLETED" && r.status !== "CANCELLED";
+
+/** Weight-averaged rolled-up progress of the counting roots among `rows`; null when there are none. */
+function rootsProgress(rows: readonly ItemRow[], inScope: ReadonlySet<number>): number | null {
+  let weighted = 0;
+  let total = 0;
+  for (const r of rows) {
+    if (!counting(r) || (r.parent_id !== null && inScope.has(r.parent_id))) continue;
+    weighted += r.weight * r.rolled_progress;
+    total += r.weight;
+  }
+  return total > 0 ? weighted / total : null;
+}
+
+function toReportItem(r: ItemRow, day: string, en: boolean): ReportItem {
+  const due = isoDay(r.due_date);
+  const original = isoDay(r.original_due_date);
+  return {
+    code: r.code,
+    pillarNumber: r.pillar_number,
+    pillarTitle: en ? r.pillar_title_en : r.pillar_title,
+    level: r.level,
+    title: en && r.title_en ? r.title_en : r.title,
+    leadUnit: r.lead_unit,
+    coLeadUnit: r.co_lead_unit,
+    supportingUnits: r.supporting_units,
+    responsiblePerson: r.responsible_person,
+    status: r.status,
+    confidence: r.confidence,
+    progress: r.rolled_progress,
+    reportedProgress: r.progress,
+    startDate: isoDay(r.start_date),
+    dueDate: due,
+    originalDueDate: original,
+    slippageDays: due !== null && original !== null ? Math.round((Date.parse(due) - Date.parse(original)) / MS_PER_DAY) : null,
+    overdue: r.overdue,
+    daysOverdue: r.overdue && due !== null ? Math.round((Date.parse(day) - Date.parse(due)) / MS_PER_DAY) : null,
+    lastUpdateAt: r.last_update_at?.toISOString() ?? null,
+    version: r.version,
+  };
+}
+
+function headlineOf(rows: readonly ItemRow[], inScope: ReadonlySet<number>): ReportHeadline {
+  const actions = rows.filter((r) => r.level === "ACTION");
+  const open = actions.filter(isOpen);
+  return {
+    items: actions.length,
+    overallProgress: rootsProgress(rows, inScope),
+    onTrack: open.filter((r) => r.confidence === "GREEN").length,
+    atRisk: open.filter((r) => r.confidence === "AMBER").length,
+    offTrack: open.filter((r) => r.confidence === "RED").length,
+    completed: actions.filter((r) => r.status === "COMPLETED").length,
+    overdue: actions.filter((r) => r.overdue).length,
+    stale: actions.filter((r) => r.stale).length,
+  };
+}
+
+function pillarsOf(rows: readonly ItemRow[], inScope: ReadonlySet<number>, en: boolean): ReportPillar[] {
+  const byPillar = new Map<number, ItemRow[]>();
+  for (const r of rows) byPillar.set(r.pillar_number, [...(byPillar.get(r.pillar_number) ?? []), r]);
+  return [...byPillar.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([number, list]) => {
+      const actions = list.filter((r) => r.level === "ACTION");
+      return {
+        number,
+        title: en ? list[0]!.pillar_title_en : list[0]!.pillar_title,
+        progress: rootsProgress(list, inScope),
+        items: actions.length,
+        completed: actions.filter((r) => r.status === "COMPLETED").length,
+        overdue: actions.filter((r) => r.overdue).length,
+      };
+    });
+}
+
+/** Per lead unit, over the scope's action items (the dashboard's accountability table). */
+function unitsOf(rows: readonly ItemRow[], reference: Date): ReportUnit[] {
+  const byUnit = new Map<number, ItemRow[]>();
+  for (const r of rows) {
+    if (r.level !== "ACTION" || r.lead_unit_id === null) continue;
+    byUnit.set(r.lead_unit_id, [...(byUnit.get(r.lead_unit_id) ?? []), r]);
+  }
+  return [...byUnit.values()]
+    .map((list) => {
+      const weight = list.reduce((s, r) => s + r.weight, 0);
+      const last = list.reduce<number | null>((m, r) => (r.last_update_at === null ? m : Math.max(m ?? 0, r.last_update_at.getTime())), null);
+      return {
+        unit: list[0]!.lead_unit!,
+        side: list[0]!.lead_side!,
+        items: list.length,
+        averageProgress: weight > 0 ? list.reduce((s, r) => s + r.weight * r.rolled_progress, 0) / weight : null,
+        overdue: list.filter((r) => r.overdue).length,
+        stale: list.filter((r) => r.stale).length,
+        daysSinceLastUpdate: last === null ? null : Math.floor((reference.getTime() - last) / MS_PER_DAY),
+      };
+    })
+    .sort((a, b) => a.unit.localeCompare(b.unit, "zh-CN"));
+}
+
+async function recentUpdatesOf(db: RawDb, ids: number[], before: Date, en: boolean): Promise<ReportUpdate[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<
+    { code: string; title: string; title_en: string | null; unit: string | null; author: string | null; at: Date; status: ItemStatus; progress: number; confidence: Confidence; note: string }[]
+  >(Prisma.sql`
+    SELECT i.code, i.title, i.title_en, u.name AS unit, a.display_name AS author, pu.created_at AS at,
+           pu.status::text AS status, pu.progress, pu.confidence::text AS confidence, pu.note
+    FROM progress_updates pu
+    JOIN items i ON i.id = pu.item_id
+    LEFT JOIN units u ON u.id = pu.unit_id
+    LEFT JOIN users a ON a.id = pu.author_id
+    WHERE pu.created_at < ${before} AND pu.item_id IN (${Prisma.join(ids)})
+    ORDER BY pu.created_at DESC, pu.id DESC
+    LIMIT ${REPORT_RECENT_LIMIT}`);
+  return rows.map((r) => ({
+    code: r.code,
+    title: en && r.title_en ? r.title_en : r.title,
+    unit: r.unit,
+    author: r.author,
+    at: r.at.toISOString(),
+    status: r.status,
+    progress: r.progress,
+    confidence: r.confidence,
+    note: r.note,
+  }));
+}
+
+async function changesOf(db: RawDb, ids: number[], compare: string, before: Date, en: boolean): Promise<ReportChanges> {
+  const { changes } = await comparePortfolio(db, endOfDay(compare), before, { itemIds: ids });
+  const title = (c: { title: string; titleEn: string | null }) => (en && c.titleEn ? c.titleEn : c.title);
+  const out: ReportChanges = { since: compare, newlyCompleted: [], newlyOverdue: [], statusDowngrades: [], dueDateRevisions: [], progressMoves: [] };
+  for (const c of changes) {
+    const t = title(c);
+    if (c.kinds.includes("completed")) out.newlyCompleted.push({ code: c.code, title: t, leadUnit: c.leadUnitName });
+    if (c.kinds.includes("overdue")) out.newlyOverdue.push({ code: c.code, title: t, leadUnit: c.leadUnitName, dueDate: c.to.dueDate });
+    if (c.kinds.includes("statusDowngrade") && c.from) out.statusDowngrades.push({ code: c.code, title: t, from: c.from.status, to: c.to.status, kind: "status" });
+    if (c.kinds.includes("confidenceDowngrade") && c.from?.confidence && c.to.confidence)
+      out.statusDowngrades.push({ code: c.code, title: t, from: c.from.confidence, to: c.to.confidence, kind: "confidence" });
+    for (const r of c.dueDateRevisions) out.dueDateRevisions.push({ code: c.code, title: t, from: r.from, to: r.to, reason: r.reason, at: r.at.toISOString() });
+    if (c.kinds.includes("progress") && c.from)
+      out.progressMoves.push({ code: c.code, title: t, from: c.from.progress, to: c.to.progress, delta: c.progressDelta });
+  }
+  out.progressMoves.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.code.localeCompare(b.code, "en", { numeric: true }));
+  out.progressMoves = out.progressMoves.slice(0, REPORT_PROGRESS_MOVES);
+  return out;
+}
+
+async function scopeLabel(db: RawDb, request: ReportRequest): Promise<string> {
+  const t = reportTranslator(request.locale);
+  const scope = request.scope;
+  const one = async <T>(sql: Prisma.Sql): Promise<T> => {
+    const [row] = await db.$queryRaw<T[]>(sql);
+    if (row === undefined) throw new ReportScopeNotFoundError(scope);
+    return row;
+  };
+  switch (scope.kind) {
+    case "all":
+      return t("scopeLabel.all");
+    case "pillar": {
+      const p = await one<{ title: string; title_en: string }>(Prisma.sql`SELECT title, title_en FROM pillars WHERE number = ${scope.pillarNumber}`);
+      return t("scopeLabel.pillar", { number: scope.pillarNumber, title: request.locale === "en" ? p.title_en : p.title });
+    }
+    case "unit": {
+      const u = await one<{ name: string }>(Prisma.sql`SELECT name FROM units WHERE id = ${scope.unitId}`);
+      return t("scopeLabel.unit", { unit: u.name });
+    }
+    case "side":
+      return t("scopeLabel.side", { side: t(`sides.${scope.side}`) });
+    case "region": {
+      const r = await one<{ name: string }>(Prisma.sql`SELECT name FROM regions WHERE id = ${scope.regionId}`);
+      return t("scopeLabel.region", { region: r.name });
+    }
+    case "filters": {
+      const filters = Object.entries(scopeFilters(scope)).map(([k, v]) => `${k}=${v === true ? "1" : String(v)}`);
+      return filters.length === 0 ? t("scopeLabel.filtersNone") : t("scopeLabel.filters", { filters: filters.join(", ") });
+    }
+  }
+}
+
+/**
+ * The report for `request`: the scope at the end of `asOf` (China), and the changes since the end of
+ * `compare` when given (must be earlier than asOf). `now` is the generation time (tests pass a fixed one).
+ */
+async function hasSampleDataset(db: RawDb): Promise<boolean> {
+  const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM datasets WHERE key = 'sample'`;
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+export async function buildReport(db: RawDb, request: ReportRequest, now: Date = new Date()): Promise<ReportData> {
+  const before = endOfDay(request.asOf);
+  const day = request.asOf;
+  const en = request.locale === "en";
+  const label = await scopeLabel(db, request);
+  const rows = await scopeItems(db, scopeFilters(request.scope), before, day);
+  const inScope = new Set(rows.map((r) => r.id));
+  const ids = [...inScope];
+  const items = rows.map((r) => toReportItem(r, day, en));
+  const lagging = items
+    .filter((it) => it.level === "ACTION" && it.status !== "COMPLETED" && it.status !== "CANCELLED" && (it.overdue || it.confidence === "RED"))
+    .sort((a, b) => (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) || a.progress - b.progress || a.code.localeCompare(b.code, "en", { numeric: true }));
+  // "Days since the last update" counts to the end of a past day, to now for today.
+  const reference = new Date(Math.min(before.getTime(), now.getTime()));
+  const [recentUpdates, changes] = await Promise.all([
+    recentUpdatesOf(db, ids, before, en),
+    request.compare === null ? Promise.resolve(null) : changesOf(db, ids, request.compare, before, en),
+  ]);
+  return {
+    scopeLabel: label,
+    scope: request.scope,
+    asOf: request.asOf,
+    compare: request.compare,
+    locale: request.locale,
+    generatedAt: now.toISOString(),
+    sampleData: await hasSampleDataset(db),
+    headline: headlineOf(rows, inScope),
+    pillars: pillarsOf(rows, inScope, en),
+    items,
+    lagging,
+    units: unitsOf(rows, reference),
+    recentUpdates,
+    changes,
+  };
+}

@@ -1,0 +1,129 @@
+// The status report's data: one plain, serialisable object built once per request (lib/report/build.ts) and
+// rendered by every format (XLSX, CSV, DOCX, PDF, JSON, the print preview). Renderers never query the
+// database, so every format shows exactly the same numbers for the same scope and date.
+import type { Confidence, ItemLevel, ItemStatus, Side } from "../generated/prisma/enums";
+import type { Locale } from "../i18n/locales";
+
+/** What the report covers. "filters" reuses the items list's URL filters (lib/validations/browse.ts). */
+export type ReportScope =
+  | { kind: "all" }
+  | { kind: "pillar"; pillarNumber: number }
+  | { kind: "unit"; unitId: number }
+  | { kind: "side"; side: Side }
+  | { kind: "region"; regionId: number }
+  | { kind: "filters"; search: string };
+
+export type ReportFormat = "xlsx" | "csv" | "docx" | "pdf" | "json";
+
+export interface ReportRequest {
+  scope: ReportScope;
+  /** YYYY-MM-DD: the report shows the portfolio at the end of this day (China), rebuilt from history */
+  asOf: string;
+  /** YYYY-MM-DD, earlier than asOf: "changes since" is computed between the two; null = no comparison */
+  compare: string | null;
+  locale: Locale;
+}
+
+/** One item as it stood at the end of the as-of day. Dates are YYYY-MM-DD; progress is 0–100. */
+export interface ReportItem {
+  code: string;
+  pillarNumber: number;
+  pillarTitle: string;
+  level: ItemLevel;
+  title: string;
+  leadUnit: string | null;
+  coLeadUnit: string | null;
+  supportingUnits: string[];
+  responsiblePerson: string | null;
+  status: ItemStatus;
+  confidence: Confidence | null;
+  /** rolled-up progress (lib/rollup.ts) */
+  progress: number;
+  /** progress reported on the item itself (null = none yet): what an import round-trips */
+  reportedProgress: number | null;
+  startDate: string | null;
+  dueDate: string | null;
+  originalDueDate: string | null;
+  /** dueDate − originalDueDate in days (positive = later), null when either is missing */
+  slippageDays: number | null;
+  overdue: boolean;
+  daysOverdue: number | null;
+  /** ISO timestamp of the latest progress update before the end of the as-of day */
+  lastUpdateAt: string | null;
+  /** item version at the as-of moment (an import of this file checks it for conflicts) */
+  version: number;
+}
+
+export interface ReportHeadline {
+  items: number;
+  overallProgress: number | null;
+  onTrack: number;
+  atRisk: number;
+  offTrack: number;
+  completed: number;
+  overdue: number;
+  stale: number;
+}
+
+export interface ReportPillar {
+  number: number;
+  title: string;
+  progress: number | null;
+  items: number;
+  completed: number;
+  overdue: number;
+}
+
+export interface ReportUnit {
+  unit: string;
+  side: Side;
+  items: number;
+  averageProgress: number | null;
+  overdue: number;
+  stale: number;
+  daysSinceLastUpdate: number | null;
+}
+
+export interface ReportUpdate {
+  code: string;
+  title: string;
+  unit: string | null;
+  author: string | null;
+  at: string;
+  status: ItemStatus;
+  progress: number;
+  confidence: Confidence;
+  note: string;
+}
+
+export interface ReportChanges {
+  /** the compare date (YYYY-MM-DD) */
+  since: string;
+  newlyCompleted: { code: string; title: string; leadUnit: string | null }[];
+  newlyOverdue: { code: string; title: string; leadUnit: string | null; dueDate: string | null }[];
+  statusDowngrades: { code: string; title: string; from: ItemStatus | Confidence; to: ItemStatus | Confidence; kind: "status" | "confidence" }[];
+  dueDateRevisions: { code: string; title: string; from: string | null; to: string | null; reason: string | null; at: string }[];
+  /** largest absolute progress moves, biggest first */
+  progressMoves: { code: string; title: string; from: number; to: number; delta: number }[];
+}
+
+export interface ReportData {
+  /** human-readable scope, in the report's language */
+  scopeLabel: string;
+  scope: ReportScope;
+  asOf: string;
+  compare: string | null;
+  locale: Locale;
+  generatedAt: string;
+  /** 示例数据 is loaded: every format says so, so fictional figures never pass for real ones in a meeting */
+  sampleData: boolean;
+  headline: ReportHeadline;
+  pillars: ReportPillar[];
+  /** every item in scope (recommendations and actions), by code */
+  items: ReportItem[];
+  /** overdue or off-track (RED) open items, most overdue first */
+  lagging: ReportItem[];
+  units: ReportUnit[];
+  recentUpdates: ReportUpdate[];
+  changes: ReportChanges | null;
+}

@@ -1,0 +1,120 @@
+// The report page's and the report route's URL parameters: scope (+ id or filters), asOf, compare, format.
+// Unlike the items list, a report refuses bad parameters instead of falling back: a downloaded report must be
+// exactly what was asked for. Each issue names the parameter and carries a message key (namespaced, for
+// getTranslations() at the root) that the page shows and the route answers with a 400.
+import { z } from "zod";
+import { todayInChina } from "../as-of";
+import type { ReportFormat, ReportScope } from "../report/types";
+import { SIDES } from "./browse";
+import { dayParamSchema } from "./as-of";
+
+export const REPORT_SCOPE_KINDS = ["all", "pillar", "unit", "side", "region", "filters"] as const;
+export const REPORT_FORMATS = ["xlsx", "csv", "docx", "pdf", "json"] as const satisfies readonly ReportFormat[];
+/** The default comparison: this many days before the as-of day. */
+export const DEFAULT_COMPARE_DAYS = 30;
+/** `compare=none` asks for a report without a "changes since" section. */
+export const NO_COMPARE = "none";
+export const MAX_FILTERS_LENGTH = 1000;
+
+export type ReportParam = "scope" | "id" | "filters" | "asOf" | "compare" | "format";
+
+export interface ReportParamIssue {
+  param: ReportParam;
+  value: string;
+  message: string;
+}
+
+export interface ReportParams {
+  scope: ReportScope;
+  asOf: string;
+  compare: string | null;
+  format: ReportFormat;
+}
+
+const idSchema = z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "validation.unknownId").max(2_147_483_647, "validation.unknownId");
+const pillarSchema = z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "validation.unknownId").max(99, "validation.unknownId");
+const sideSchema = z.enum(SIDES, { message: "validation.invalidChoice" });
+
+type Raw = string | string[] | undefined;
+const first = (v: Raw): string | undefined => {
+  const s = Array.isArray(v) ? v[0] : v;
+  return s === undefined || s.trim() === "" ? undefined : s.trim();
+};
+
+/** asOf − n days, as YYYY-MM-DD (calendar arithmetic on the date itself, no time zone involved). */
+export function daysBefore(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Parses URLSearchParams or a page's searchParams; `now` fixes "today" (China) for tests. */
+export function parseReportParams(input: URLSearchParams | Record<string, Raw>, now: Date = new Date()): { ok: true; params: ReportParams } | { ok: false; issues: ReportParamIssue[] } {
+  const get = (k: ReportParam): string | undefined => first(input instanceof URLSearchParams ? (input.get(k) ?? undefined) : input[k]);
+  const issues: ReportParamIssue[] = [];
+  const refuse = (param: ReportParam, value: string, message: string) => issues.push({ param, value: value.slice(0, 60), message });
+  const today = todayInChina(now);
+  const daySchema = dayParamSchema(today);
+
+  const kindRaw = get("scope") ?? "all";
+  const kind = (REPORT_SCOPE_KINDS as readonly string[]).includes(kindRaw) ? (kindRaw as (typeof REPORT_SCOPE_KINDS)[number]) : null;
+  if (kind === null) refuse("scope", kindRaw, "validation.invalidChoice");
+  let scope: ReportScope = { kind: "all" };
+  // The page's form sends the id under the scope's own name (pillar=, unit=, side=, region=): one select each.
+  const named = kind === "pillar" || kind === "unit" || kind === "side" || kind === "region" ? first(input instanceof URLSearchParams ? (input.get(kind) ?? undefined) : input[kind]) : undefined;
+  const idRaw = get("id") ?? named;
+  const withId = <T,>(schema: z.ZodType<T>, make: (v: T) => ReportScope) => {
+    if (idRaw === undefined) return refuse("id", "", "validation.required");
+    const parsed = schema.safeParse(idRaw);
+    if (parsed.success) scope = make(parsed.data);
+    else refuse("id", idRaw, parsed.error.issues[0]?.message ?? "validation.invalidChoice");
+  };
+  if (kind === "pillar") withId(pillarSchema, (n) => ({ kind: "pillar", pillarNumber: n }));
+  if (kind === "unit") withId(idSchema, (n) => ({ kind: "unit", unitId: n }));
+  if (kind === "region") withId(idSchema, (n) => ({ kind: "region", regionId: n }));
+  if (kind === "side") withId(sideSchema, (s) => ({ kind: "side", side: s }));
+  if (kind === "filters") {
+    const filters = (input instanceof URLSearchParams ? input.get("filters") : first(input.filters)) ?? "";
+    if (filters.length > MAX_FILTERS_LENGTH) refuse("filters", filters, "validation.tooLong");
+    else scope = { kind: "filters", search: filters.replace(/^\?/, "") };
+  }
+
+  let asOf = today;
+  const asOfRaw = get("asOf");
+  if (asOfRaw !== undefined) {
+    const parsed = daySchema.safeParse(asOfRaw);
+    if (parsed.success) asOf = parsed.data;
+    else refuse("asOf", asOfRaw, parsed.error.issues[0]?.message ?? "validation.invalidDate");
+  }
+
+  let compare: string | null = daysBefore(asOf, DEFAULT_COMPARE_DAYS);
+  const compareRaw = get("compare");
+  if (compareRaw === NO_COMPARE) compare = null;
+  else if (compareRaw !== undefined) {
+    const parsed = daySchema.safeParse(compareRaw);
+    if (!parsed.success) refuse("compare", compareRaw, parsed.error.issues[0]?.message ?? "validation.invalidDate");
+    else if (parsed.data >= asOf) refuse("compare", compareRaw, "asOf.errors.compareNotEarlier");
+    else compare = parsed.data;
+  }
+
+  const formatRaw = get("format") ?? "xlsx";
+  const format = (REPORT_FORMATS as readonly string[]).includes(formatRaw) ? (formatRaw as ReportFormat) : null;
+  if (format === null) refuse("format", formatRaw, "validation.invalidChoice");
+
+  if (issues.length > 0 || format === null) return { ok: false, issues };
+  return { ok: true, params: { scope, asOf, compare, format } };
+}
+
+/** The query string for a report (route or page), only what differs from the defaults. */
+export function reportSearch(p: { scope: ReportScope; asOf: string; compare: string | null; format?: ReportFormat }): string {
+  const sp = new URLSearchParams();
+  const s = p.scope;
+  if (s.kind !== "all") sp.set("scope", s.kind);
+  if (s.kind === "pillar") sp.set("id", String(s.pillarNumber));
+  if (s.kind === "unit") sp.set("id", String(s.unitId));
+  if (s.kind === "region") sp.set("id", String(s.regionId));
+  if (s.kind === "side") sp.set("id", s.side);
+  if (s.kind === "filters") sp.set("filters", s.search);
+  sp.set("asOf", p.asOf);
+  sp.set("compare", p.compare ?? NO_COMPARE);
+  if (p.format) sp.set("format", p.format);
+  return sp.toString();
+}
