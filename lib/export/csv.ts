@@ -1,0 +1,42 @@
+// The items of a report as CSV, in exactly the items columns (lib/report/item-columns.ts) so the import reads
+// it back. UTF-8 with a byte-order mark and CRLF line ends: Excel and WPS then open Chinese text correctly.
+// Quoting is csv-stringify's.
+//
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with = + - @ (or a tab or
+// carriage return) as a formula, so any such text cell is written with a leading single quote, which the
+// spreadsheet shows as text. Plain numbers like -3 (a negative slippage) are left alone: they cannot be formulas.
+import { stringify } from "csv-stringify/sync";
+import type { ReportData } from "../report/types";
+import { catalogueTranslator, chinaTime, itemCells, itemHeaders, type ItemCell } from "./cells";
+
+export const BOM = "\uFEFF";
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?%?$/;
+
+/** OWASP's neutralisation: prefix text that a spreadsheet would read as a formula with a single quote. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+function cellText(cell: ItemCell): string {
+  switch (cell.kind) {
+    case "empty":
+      return "";
+    case "text":
+      return neutraliseFormula(cell.value);
+    case "number":
+      return String(cell.value);
+    case "percent":
+      return `${cell.value}%`;
+    case "date":
+      return cell.value;
+    case "moment":
+      return chinaTime(cell.value);
+  }
+}
+
+export function renderCsv(data: ReportData): Buffer {
+  const t = catalogueTranslator(data.locale);
+  const rows = [itemHeaders(data.locale).map(neutraliseFormula), ...data.items.map((item) => itemCells(item, t).map(cellText))];
+  return Buffer.from(BOM + stringify(rows, { record_delimiter: "\r\n" }), "utf8");
+}
