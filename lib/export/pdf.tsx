@@ -1,0 +1,162 @@
+// The status report as a PDF, drawn on the server by @react-pdf/renderer with the bundled Noto Sans SC (OFL),
+// so the Chinese is real text in embedded CID subsets and no browser or system font is needed. Same outline
+// as the DOCX (report-document.ts); page numbers in a fixed footer, table header rows repeated on every page.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import type { ReportData } from "../report/types";
+import { buildReportOutline, type OutlineBlock, type ReportOutline } from "./report-document";
+
+const FAMILY = "NotoSansSC";
+const FONT_DIR = path.join("node_modules", "@expo-google-fonts", "noto-sans-sc");
+const FONT_FILES = { 400: "400Regular/NotoSansSC_400Regular.ttf", 700: "700Bold/NotoSansSC_700Bold.ttf" } as const;
+
+// Han, CJK punctuation, kana and full-width forms: places where a line may break between any two characters.
+const CJK = /[\u2E80-\u2FFF\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/u;
+// Kinsoku: no line starts with closing punctuation and none ends with opening punctuation.
+const CLOSING = /[，。、；：？！）」』》〉】”’％…,.;:?!)\]%]/u;
+const OPENING = /[（「『《〈【“‘(\[]/u;
+
+/**
+ * react-pdf breaks lines only at spaces and hyphenation points, and Chinese has no spaces: without this a
+ * long Chinese sentence overflows its box. A break is allowed next to every CJK character (Latin runs and
+ * numbers stay whole). The empty string after each piece matters: textkit turns an empty syllable into a
+ * zero-width glue, a break point WITHOUT the hyphen it would draw at a plain syllable boundary.
+ */
+export function splitForLineBreaks(word: string): string[] {
+  if (!CJK.test(word)) return [word];
+  const chars = Array.from(word);
+  const parts: string[] = [];
+  let current = "";
+  chars.forEach((char, i) => {
+    current += char;
+    const next = chars[i + 1];
+    if (next === undefined) return;
+    if ((CJK.test(char) || CJK.test(next)) && !CLOSING.test(next) && !OPENING.test(char)) {
+      parts.push(current, "");
+      current = "";
+    }
+  });
+  parts.push(current);
+  return parts;
+}
+
+let fontsRegistered = false;
+
+/**
+ * The font files are read at render time from node_modules (resolved from the working directory, which is
+ * the project folder under `npm start`, `next start` and the tests) rather than bundled: each weight is
+ * ~10 MB, and @react-pdf/renderer stays outside the server bundle (next.config.ts serverExternalPackages).
+ */
+function fontPath(file: string): string {
+  const candidates = [path.join(process.cwd(), FONT_DIR, file), path.join(process.env.INIT_CWD ?? process.cwd(), FONT_DIR, file)];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`Noto Sans SC font not found (looked for ${candidates.join(", ")}); run npm ci`);
+  return found;
+}
+
+function registerFonts(): void {
+  if (fontsRegistered) return;
+  Font.register({
+    family: FAMILY,
+    fonts: [
+      { src: fontPath(FONT_FILES[400]), fontWeight: 400 },
+      { src: fontPath(FONT_FILES[700]), fontWeight: 700 },
+    ],
+  });
+  Font.registerHyphenationCallback(splitForLineBreaks);
+  fontsRegistered = true;
+}
+
+const styles = StyleSheet.create({
+  page: { fontFamily: FAMILY, fontSize: 10.5, paddingTop: 56, paddingBottom: 64, paddingHorizontal: 56, color: "#000" },
+  title: { fontSize: 19, fontWeight: 700, textAlign: "center", marginBottom: 10 },
+  subtitle: { fontSize: 11, textAlign: "center", marginBottom: 2, color: "#333" },
+  subtitleEnd: { marginBottom: 16 },
+  heading1: { fontSize: 14, fontWeight: 700, marginTop: 12, marginBottom: 6 },
+  heading2: { fontSize: 12, fontWeight: 700, marginTop: 8, marginBottom: 4 },
+  paragraph: { textIndent: 21, marginBottom: 4, textAlign: "justify", lineHeight: 1.6 },
+  entry: { marginBottom: 2, paddingLeft: 10, lineHeight: 1.5 },
+  table: { borderTopWidth: 0.75, borderLeftWidth: 0.75, borderColor: "#000", marginTop: 2, marginBottom: 10, fontSize: 9 },
+  row: { flexDirection: "row" },
+  headerRow: { flexDirection: "row", backgroundColor: "#e7e6e6" },
+  cell: { borderRightWidth: 0.75, borderBottomWidth: 0.75, borderColor: "#000", paddingVertical: 2.5, paddingHorizontal: 3 },
+  bold: { fontWeight: 700 },
+  footer: { position: "absolute", bottom: 28, left: 0, right: 0, textAlign: "center", fontSize: 9, color: "#333" },
+});
+
+function Block({ block }: { block: OutlineBlock }) {
+  switch (block.kind) {
+    case "heading":
+      // minPresenceAhead keeps a heading from ending a page without anything under it.
+      return (
+        <Text style={block.level === 1 ? styles.heading1 : styles.heading2} minPresenceAhead={40}>
+          {block.text}
+        </Text>
+      );
+    case "paragraph":
+      return <Text style={styles.paragraph}>{block.text}</Text>;
+    case "entries":
+      return (
+        <View>
+          {block.entries.map((entry, i) => (
+            <Text key={i} style={styles.entry}>{`${i + 1}. ${entry}`}</Text>
+          ))}
+        </View>
+      );
+    case "table":
+      return (
+        <View style={styles.table}>
+          {/* fixed: repeated at the top of every page this table continues onto */}
+          <View style={styles.headerRow} fixed>
+            {block.columns.map((column, i) => (
+              <Text key={i} style={[styles.cell, styles.bold, { width: `${column.width * 100}%`, textAlign: "center" }]}>
+                {column.label}
+              </Text>
+            ))}
+          </View>
+          {block.rows.map((row, r) => (
+            <View key={r} style={styles.row} wrap={false}>
+              {row.cells.map((text, i) => {
+                const column = block.columns[i];
+                return (
+                  <Text key={i} style={[styles.cell, row.strong ? styles.bold : {}, { width: `${(column?.width ?? 0.1) * 100}%`, textAlign: column?.align ?? "left" }]}>
+                    {text}
+                  </Text>
+                );
+              })}
+            </View>
+          ))}
+        </View>
+      );
+  }
+}
+
+function ReportPdf({ outline }: { outline: ReportOutline }) {
+  const { footer } = outline;
+  return (
+    <Document title={outline.title} language={outline.locale} creator={outline.title} producer={outline.title}>
+      <Page size="A4" style={styles.page}>
+        <Text style={styles.title}>{outline.title}</Text>
+        {outline.subtitle.map((line, i) => (
+          <Text key={i} style={i === outline.subtitle.length - 1 ? [styles.subtitle, styles.subtitleEnd] : styles.subtitle}>
+            {line}
+          </Text>
+        ))}
+        {outline.blocks.map((block, i) => (
+          <Block key={i} block={block} />
+        ))}
+        <Text
+          style={styles.footer}
+          fixed
+          render={({ pageNumber, totalPages }) => `${footer.beforePage}${pageNumber}${footer.between}${totalPages}${footer.afterTotal}`}
+        />
+      </Page>
+    </Document>
+  );
+}
+
+export async function renderPdf(data: ReportData): Promise<Buffer> {
+  registerFonts();
+  return renderToBuffer(<ReportPdf outline={buildReportOutline(data)} />);
+}

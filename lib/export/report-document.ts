@@ -1,0 +1,248 @@
+// The written status report (工作报告) as a format-neutral outline: headings, prose, numbered entries and
+// tables, all already worded in the report's language. The DOCX and PDF renderers only lay this outline out,
+// so both documents always say the same thing in the same order.
+import { createTranslator } from "next-intl";
+import { messagesFor } from "../i18n/messages";
+import type { Locale } from "../i18n/locales";
+import type { ReportData, ReportItem } from "../report/types";
+
+export type Align = "left" | "right" | "center";
+
+export interface OutlineColumn {
+  label: string;
+  /** share of the table width, the columns of a table summing to 1 */
+  width: number;
+  align: Align;
+}
+
+export interface OutlineRow {
+  cells: string[];
+  /** a recommendation row (its actions follow it) or a total: drawn in bold */
+  strong: boolean;
+}
+
+export type OutlineBlock =
+  | { kind: "heading"; level: 1 | 2; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "entries"; entries: string[] }
+  | { kind: "table"; columns: OutlineColumn[]; rows: OutlineRow[] };
+
+export interface ReportOutline {
+  locale: Locale;
+  title: string;
+  /** the lines under the title: date, scope, compare date, generation time */
+  subtitle: string[];
+  blocks: OutlineBlock[];
+  /** footer text with the two page-number placeholders left for the renderer to fill */
+  footer: { beforePage: string; between: string; afterTotal: string };
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+function translator(locale: Locale, namespace: string): Translate {
+  // Loosely typed on purpose: the catalogue unit test checks that keys exist in both languages.
+  return createTranslator({ locale, messages: messagesFor(locale) as never, namespace: namespace as never }) as unknown as Translate;
+}
+
+/** "2026年11月28日" / "28 November 2026" for a YYYY-MM-DD calendar day (no time zone shift). */
+export function formatReportDate(day: string, locale: Locale): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(date);
+}
+
+function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "Asia/Shanghai",
+  }).format(new Date(iso));
+}
+
+/** One decimal at most: 62.35 → "62.4", 100 → "100". */
+export function formatNumber(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+export function buildReportOutline(data: ReportData): ReportOutline {
+  const { locale } = data;
+  const t = translator(locale, "reportDoc");
+  const status = translator(locale, "status");
+  const confidence = translator(locale, "confidence");
+  const percent = (value: number | null) => (value === null ? t("noProgress") : t("percent", { value: formatNumber(value) }));
+  const day = (value: string | null) => (value === null ? t("noDate") : formatReportDate(value, locale));
+  const unit = (value: string | null) => value ?? t("noUnit");
+  // Jointly led items name both sides' units: the lagging list is where leaders look for who to call.
+  const leadUnits = (item: ReportItem) => [item.leadUnit, item.coLeadUnit].filter((u): u is string => u !== null).join("、") || t("noUnit");
+  const asOf = formatReportDate(data.asOf, locale);
+  const h = data.headline;
+
+  const blocks: OutlineBlock[] = [];
+
+  blocks.push({ kind: "heading", level: 1, text: t("sectionSummary") });
+  blocks.push({
+    kind: "paragraph",
+    text: t("summary", {
+      date: asOf,
+      scope: data.scopeLabel,
+      items: h.items,
+      progress: percent(h.overallProgress),
+      completed: h.completed,
+      overdue: h.overdue,
+      stale: h.stale,
+      onTrack: h.onTrack,
+      atRisk: h.atRisk,
+      offTrack: h.offTrack,
+    }),
+  });
+
+  blocks.push({ kind: "heading", level: 1, text: t("sectionPillars") });
+  blocks.push({ kind: "paragraph", text: t("pillarsIntro") });
+  blocks.push({
+    kind: "table",
+    columns: [
+      { label: t("colPillar"), width: 0.52, align: "left" },
+      { label: t("colItems"), width: 0.12, align: "right" },
+      { label: t("colCompleted"), width: 0.12, align: "right" },
+      { label: t("colOverdue"), width: 0.12, align: "right" },
+      { label: t("colProgress"), width: 0.12, align: "right" },
+    ],
+    rows: data.pillars.map((p) => ({
+      cells: [t("pillarHeading", { number: p.number, title: p.title }), String(p.items), String(p.completed), String(p.overdue), percent(p.progress)],
+      strong: false,
+    })),
+  });
+
+  blocks.push({ kind: "heading", level: 1, text: t("sectionLagging") });
+  if (data.lagging.length === 0) {
+    blocks.push({ kind: "paragraph", text: t("laggingNone") });
+  } else {
+    blocks.push({ kind: "paragraph", text: t("laggingIntro", { count: data.lagging.length }) });
+    blocks.push({
+      kind: "table",
+      columns: [
+        { label: t("colCode"), width: 0.08, align: "left" },
+        { label: t("colItem"), width: 0.29, align: "left" },
+        { label: t("colLeadUnit"), width: 0.19, align: "left" },
+        { label: t("colStatus"), width: 0.1, align: "center" },
+        { label: t("colConfidence"), width: 0.11, align: "center" },
+        { label: t("colDueDate"), width: 0.13, align: "left" },
+        { label: t("colDaysOverdue"), width: 0.1, align: "right" },
+      ],
+      rows: data.lagging.map((item) => ({
+        cells: [
+          item.code,
+          item.title,
+          leadUnits(item),
+          status(item.status),
+          item.confidence === null ? "" : confidence(item.confidence),
+          item.dueDate ?? t("noDate"),
+          item.daysOverdue === null ? "" : String(item.daysOverdue),
+        ],
+        strong: false,
+      })),
+    });
+  }
+
+  if (data.changes === null) {
+    blocks.push({ kind: "heading", level: 1, text: t("sectionChangesNoCompare") });
+    blocks.push({ kind: "paragraph", text: t("noCompare") });
+  } else {
+    const c = data.changes;
+    const since = formatReportDate(c.since, locale);
+    blocks.push({ kind: "heading", level: 1, text: t("sectionChanges", { date: since }) });
+    const total = c.newlyCompleted.length + c.newlyOverdue.length + c.statusDowngrades.length + c.dueDateRevisions.length + c.progressMoves.length;
+    blocks.push({ kind: "paragraph", text: total === 0 ? t("noChanges", { date: since }) : t("changesIntro", { date: since, asOf }) });
+    const group = (heading: string, entries: string[]) => {
+      blocks.push({ kind: "heading", level: 2, text: heading });
+      blocks.push(entries.length === 0 ? { kind: "paragraph", text: t("none") } : { kind: "entries", entries });
+    };
+    group(
+      t("newlyCompleted", { count: c.newlyCompleted.length }),
+      c.newlyCompleted.map((e) => t("entryCompleted", { code: e.code, title: e.title, unit: unit(e.leadUnit) })),
+    );
+    group(
+      t("newlyOverdue", { count: c.newlyOverdue.length }),
+      c.newlyOverdue.map((e) => t("entryOverdue", { code: e.code, title: e.title, unit: unit(e.leadUnit), due: day(e.dueDate) })),
+    );
+    group(
+      t("statusDowngrades", { count: c.statusDowngrades.length }),
+      c.statusDowngrades.map((e) => {
+        const label = e.kind === "status" ? status : confidence;
+        return t("entryDowngrade", {
+          code: e.code,
+          title: e.title,
+          kind: t(e.kind === "status" ? "downgradeStatus" : "downgradeConfidence"),
+          from: label(e.from),
+          to: label(e.to),
+        });
+      }),
+    );
+    group(
+      t("dueDateRevisions", { count: c.dueDateRevisions.length }),
+      c.dueDateRevisions.map((e) =>
+        t("entryRevision", {
+          code: e.code,
+          title: e.title,
+          from: day(e.from),
+          to: day(e.to),
+          at: formatReportDate(e.at.slice(0, 10), locale),
+          reason: e.reason?.trim() ? e.reason : t("noReason"),
+        }),
+      ),
+    );
+    group(
+      t("progressMoves", { count: c.progressMoves.length }),
+      c.progressMoves.map((e) =>
+        t("entryMove", {
+          code: e.code,
+          title: e.title,
+          from: percent(e.from),
+          to: percent(e.to),
+          delta: `${e.delta > 0 ? "+" : ""}${formatNumber(e.delta)}`,
+        }),
+      ),
+    );
+  }
+
+  blocks.push({ kind: "heading", level: 1, text: t("sectionDetails") });
+  const detailColumns: OutlineColumn[] = [
+    { label: t("colCode"), width: 0.09, align: "left" },
+    { label: t("colItem"), width: 0.41, align: "left" },
+    { label: t("colLeadUnit"), width: 0.2, align: "left" },
+    { label: t("colStatus"), width: 0.1, align: "center" },
+    { label: t("colProgress"), width: 0.08, align: "right" },
+    { label: t("colDueDate"), width: 0.12, align: "left" },
+  ];
+  const detailRow = (item: ReportItem): OutlineRow => ({
+    cells: [item.code, item.title, unit(item.leadUnit), status(item.status), percent(item.progress), item.dueDate ?? t("noDate")],
+    strong: item.level === "RECOMMENDATION",
+  });
+  for (const pillar of data.pillars) {
+    const items = data.items.filter((item) => item.pillarNumber === pillar.number);
+    blocks.push({ kind: "heading", level: 2, text: t("pillarHeading", { number: pillar.number, title: pillar.title }) });
+    blocks.push({
+      kind: "paragraph",
+      text: t("pillarLine", { items: pillar.items, completed: pillar.completed, overdue: pillar.overdue, progress: percent(pillar.progress) }),
+    });
+    if (items.length === 0) blocks.push({ kind: "paragraph", text: t("pillarNoItems") });
+    else blocks.push({ kind: "table", columns: detailColumns, rows: items.map(detailRow) });
+  }
+
+  const subtitle = [t("asOfLine", { date: asOf }), t("scopeLine", { scope: data.scopeLabel })];
+  if (data.sampleData) subtitle.unshift(t("sampleLine"));
+  if (data.compare !== null) subtitle.push(t("compareLine", { date: formatReportDate(data.compare, locale) }));
+  subtitle.push(t("generatedLine", { at: formatDateTime(data.generatedAt, locale) }));
+
+  // The footer sentence is translated whole and split around placeholder marks, so word order stays the
+  // translator's while DOCX and PDF insert their own live page-number fields.
+  const footerText = t("footer", { page: "\u0001", total: "\u0002" });
+  const [beforePage = "", rest = ""] = footerText.split("\u0001");
+  const [between = "", afterTotal = ""] = rest.split("\u0002");
+
+  return { locale, title: t("title"), subtitle, blocks, footer: { beforePage, between, afterTotal } };
+}
