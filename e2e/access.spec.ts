@@ -18,12 +18,18 @@ function pagePolicy(route: string): { permission: Permission | null; scoped: boo
   if (route === "/items/[code]/update") return { permission: "item:post-update", scoped: true };
   if (route === "/items/[code]/edit") return { permission: "item:update", scoped: true };
   if (route === "/my-items") return { permission: "item:post-update", scoped: false };
+  if (route === "/items/import") return { permission: "item:import", scoped: false };
+  if (route === "/reports") return { permission: "report:export", scoped: false };
   return { permission: "portfolio:read", scoped: false };
 }
 
-/** Route handlers: the requests to make and whether each needs a signed-in user. */
-const ROUTE_HANDLERS: Record<string, { paths: string[]; public: boolean }> = {
+/**
+ * Route handlers: the requests to make, whether each needs a signed-in user and, if so, the permission it
+ * checks (401 signed out, 403 without the permission, 200 otherwise).
+ */
+const ROUTE_HANDLERS: Record<string, { paths: string[]; public: boolean; permission?: Permission }> = {
   "/api/auth/[...nextauth]": { paths: ["/api/auth/session", "/api/auth/providers", "/api/auth/csrf"], public: true },
+  "/api/reports": { paths: ["/api/reports?format=json", "/api/reports?format=csv&scope=pillar&id=1"], public: false, permission: "report:export" },
 };
 
 const ROLES = [
@@ -87,7 +93,7 @@ for (const role of ROLES) {
       for (const path of handler.paths) {
         const response = await page.request.get(path, { maxRedirects: 0 });
         expectSecurityHeaders(response, path);
-        const expected = handler.public || actor ? 200 : 401;
+        const expected = handler.public ? 200 : !actor ? 401 : handler.permission && !can(actor, handler.permission) ? 403 : 200;
         checks.push(`${path}: ${response.status()}`);
         if (response.status() !== expected) wrong.push(`${route} ${path} as ${role.label}: expected ${expected}, got ${response.status()}`);
       }

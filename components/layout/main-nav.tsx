@@ -10,6 +10,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     { href: "/", label: t("dashboard"), show: can(user, "portfolio:read") },
     { href: "/items", label: t("items"), show: can(user, "portfolio:read") },
     { href: "/my-items", label: t("myItems"), show: can(user, "item:post-update") },
+    { href: "/reports", label: t("reports"), show: can(user, "report:export") },
     { href: "/admin", label: t("admin"), show: can(user, "user:manage") },
   ];
   return (

@@ -1,0 +1,56 @@
+// GET /api/reports?scope=…&id=…&filters=…&asOf=…&compare=…&format=xlsx|csv|docx|pdf|json — the report file.
+// Checks the user itself (never relies on proxy.ts): 401 signed out, 403 without report:export, 400 with a
+// readable message for bad parameters or an unknown scope, 503 when the database is down; never a 500.
+import { cookies } from "next/headers";
+import { getCurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { catalogueTranslator } from "@/lib/export/cells";
+import { CONTENT_TYPES, contentDisposition, reportFileNames } from "@/lib/export/filename";
+import { renderReport } from "@/lib/export/render";
+import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+import { can } from "@/lib/permissions";
+import { buildReport, ReportScopeNotFoundError } from "@/lib/report/build";
+import { parseReportParams } from "@/lib/validations/report";
+import { describeReportIssues } from "@/lib/validations/report-messages";
+
+export const dynamic = "force-dynamic";
+
+const text = (status: number, body: string) =>
+  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+export async function GET(request: Request): Promise<Response> {
+  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  const t = catalogueTranslator(locale);
+  let user;
+  try {
+    user = await getCurrentUser();
+  } catch {
+    return text(503, t("reports.errors.unavailable"));
+  }
+  if (!user) return text(401, t("reports.errors.signedOut"));
+  if (!can(user, "report:export")) return text(403, t("reports.errors.forbidden"));
+
+  const parsed = parseReportParams(new URL(request.url).searchParams);
+  if (!parsed.ok) return text(400, [t("reports.errors.heading"), ...describeReportIssues(parsed.issues, t)].join("\n"));
+  const { scope, asOf, compare, format } = parsed.params;
+
+  let body: Buffer;
+  try {
+    const data = await buildReport(db(), { scope, asOf, compare, locale });
+    body = await renderReport(data, format);
+  } catch (error) {
+    if (error instanceof ReportScopeNotFoundError) return text(400, t("reports.errors.scopeNotFound"));
+    console.error("report export failed", error);
+    return text(503, t("reports.errors.unavailable"));
+  }
+  return new Response(new Uint8Array(body), {
+    status: 200,
+    headers: {
+      "Content-Type": CONTENT_TYPES[format],
+      "Content-Disposition": contentDisposition(reportFileNames(asOf, format, locale)),
+      "Content-Length": String(body.length),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
