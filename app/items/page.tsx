@@ -5,7 +5,9 @@ import { AsOfControl } from "@/components/as-of/as-of-control";
 import { clearHref, FilterForm } from "@/components/browse/filter-form";
 import { ItemsTable } from "@/components/browse/items-table";
 import styles from "@/components/browse/browse.module.css";
+import { getCurrentUser } from "@/lib/auth/session";
 import { listItems } from "@/lib/data/browse";
+import { can } from "@/lib/permissions";
 import { parseAsOfParams } from "@/lib/validations/as-of";
 import { browseSearch } from "@/lib/validations/browse";
 
@@ -19,18 +21,25 @@ export async function generateMetadata() {
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const asOf = parseAsOfParams(params);
-  const [list, t, tRoot] = await Promise.all([listItems(params, asOf), getTranslations("browse"), getTranslations()]);
+  const [list, t, tRoot, user] = await Promise.all([listItems(params, asOf), getTranslations("browse"), getTranslations(), getCurrentUser()]);
   const { query, rows, total, issues, options } = list;
   const pages = Math.max(1, Math.ceil(total / query.size));
   const dates = { asOf: asOf.asOf ?? undefined, compare: asOf.compare ?? undefined };
   const pageHref = (page: number) => `/items${browseSearch({ ...query, page }, dates)}`;
   const from = total === 0 ? 0 : (query.page - 1) * query.size + 1;
   const to = Math.min(total, query.page * query.size);
+  // The report page takes this list's filters (sorting and paging do not change which items are in scope).
+  const reportHref = `/reports?${new URLSearchParams({ scope: "filters", filters: browseSearch({ ...query, page: 1 }).slice(1), ...(asOf.asOf ? { asOf: asOf.asOf } : {}) })}`;
 
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
+      {can(user, "item:import") && (
+        <p>
+          <Link href="/items/import">{tRoot("import.link")}</Link>
+        </p>
+      )}
       <AsOfControl selection={asOf} />
       <AsOfBanner selection={asOf} />
       {issues.length > 0 && (
@@ -48,6 +57,9 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
           {t("count", { count: total })}
         </span>
         {total > 0 && <span className="muted small">{t("range", { from, to })}</span>}
+        <Link href={reportHref} data-testid="export-report">
+          {tRoot("reports.exportLink")}
+        </Link>
       </div>
       {total === 0 ? (
         <div className={styles.empty} data-testid="empty-state">

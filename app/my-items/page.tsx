@@ -11,12 +11,15 @@ export async function generateMetadata() {
 }
 
 export default async function MyItemsPage() {
-  const [{ user, items }, t] = await Promise.all([listMyItems(), getTranslations("myItems")]);
+  const [{ user, items }, t, tImport] = await Promise.all([listMyItems(), getTranslations("myItems"), getTranslations("import")]);
   const overdue = items.filter((i) => i.overdue).length;
   return (
     <section className="stack">
       <h1>{t("title")}</h1>
       <p className="muted">{user.unitName ? t("intro", { unit: user.unitName }) : t("noUnit")}</p>
+      <p>
+        <Link href="/items/import">{tImport("link")}</Link>
+      </p>
       {items.length === 0 ? (
         <p className="card" data-testid="my-items-empty">
           {t("empty")} <Link href="/">{t("browse")}</Link>

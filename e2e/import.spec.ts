@@ -1,0 +1,159 @@
+// Import in the real app: an editor downloads their unit's items file from the report route, changes cells in it (as in Excel), uploads
+// it on /items/import, sees the dry run, applies it and finds the new values on the item page; a bad file
+// is answered with its row and column and changes nothing.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import ExcelJS from "exceljs";
+import type ZhAuth from "../lib/i18n/messages/zh-CN/auth.json";
+import type ZhCommon from "../lib/i18n/messages/zh-CN/common.json";
+import type ZhEditing from "../lib/i18n/messages/zh-CN/editing.json";
+import { ITEM_COLUMNS } from "../lib/report/item-columns";
+import { signInAs } from "./auth";
+import { expect, test } from "./fixtures";
+
+// The catalogue is read as data (Playwright's loader does not take JSON imports); the types come from the files.
+const catalogue = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, "..", "lib", "i18n", "messages", "zh-CN", `${name}.json`), "utf8")) as T;
+const zhAuth = catalogue<typeof ZhAuth>("auth");
+const zhCommon = catalogue<typeof ZhCommon>("common");
+const im = catalogue<typeof ZhEditing>("editing").import;
+
+type Sql = Parameters<Parameters<typeof test>[2]>[0]["sql"];
+type Status = keyof typeof ZhCommon.status;
+type Confidence = keyof typeof ZhCommon.confidence;
+interface ItemRow {
+  code: string;
+  level: "RECOMMENDATION" | "ACTION";
+  pillar: number;
+  title: string;
+  lead: string | null;
+  co_lead: string | null;
+  responsible_person: string | null;
+  status: Status;
+  confidence: Confidence | null;
+  progress: number | null;
+  start_date: string | null;
+  due_date: string | null;
+  original_due_date: string | null;
+  version: number;
+}
+
+/** An editor (first or last by name: the two tests run in parallel on different units) whose unit leads at least two open action items with a free progress value, and those items. */
+async function editorWithItems(sql: Sql, order: "ASC" | "DESC") {
+  const [editor] = await sql<{ login_name: string; unit_id: number }>(
+    `SELECT u.login_name, u.unit_id FROM users u
+      WHERE u.role = 'EDITOR' AND NOT u.disabled AND u.login_name <> 'cq.sthjj'
+        AND (SELECT count(*) FROM items i WHERE i.lead_unit_id = u.unit_id AND i.retired_at IS NULL AND i.level = 'ACTION'
+               AND i.status NOT IN ('COMPLETED', 'NOT_STARTED')) >= 2
+      ORDER BY u.login_name ${order} LIMIT 1`,
+  );
+  expect(editor, "the sample data has such an editor").toBeDefined();
+  const rows = await sql<ItemRow>(
+    `SELECT i.code, i.level, p.number AS pillar, i.title, lu.name AS lead, cu.name AS co_lead, i.responsible_person, i.status,
+            i.confidence, i.progress, to_char(i.start_date, 'YYYY-MM-DD') AS start_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
+            to_char(i.original_due_date, 'YYYY-MM-DD') AS original_due_date, i.version
+       FROM items i JOIN pillars p ON p.id = i.pillar_id LEFT JOIN units lu ON lu.id = i.lead_unit_id LEFT JOIN units cu ON cu.id = i.co_lead_unit_id
+      WHERE i.lead_unit_id = $1 AND i.retired_at IS NULL ORDER BY i.code`,
+    [editor!.unit_id],
+  );
+  return { login: editor!.login_name, unitId: editor!.unit_id, rows };
+}
+
+/** The unit's items file from the report route (the real export), as the signed-in editor downloads it. */
+async function downloadUnitXlsx(page: Page, unitId: number): Promise<Buffer> {
+  const response = await page.request.get(`/api/reports?scope=unit&id=${unitId}&compare=none&format=xlsx`);
+  expect(response.status()).toBe(200);
+  return Buffer.from(await response.body());
+}
+
+/** Changes cells of the items sheet (row by code, column by key) as Excel would, and saves the workbook. */
+async function editXlsx(bytes: Buffer, edits: { code: string; key: string; value: unknown }[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = wb.worksheets.find((ws) => ws.getRow(1).getCell(1).text === ITEM_COLUMNS[0]!.zh);
+  expect(sheet, "the export has an items sheet with the zh header").toBeDefined();
+  for (const edit of edits) {
+    const rows: ExcelJS.Row[] = [];
+    sheet!.eachRow((row) => {
+      if (row.getCell(1).text === edit.code) rows.push(row);
+    });
+    expect(rows, `row ${edit.code} in the export`).toHaveLength(1);
+    rows[0]!.getCell(ITEM_COLUMNS.findIndex((c) => c.key === edit.key) + 1).value = edit.value as ExcelJS.CellValue;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The versions of the file's items (other spec files may change other items meanwhile). */
+const versionsOf = async (sql: Sql, rows: ItemRow[]) =>
+  (await sql<{ v: string }>(`SELECT string_agg(code || ':' || version, ',' ORDER BY code) AS v FROM items WHERE code = ANY($1)`, [rows.map((r) => r.code)]))[0]!.v;
+
+
+test("an editor changes cells of their unit's items file, previews the changes, applies them and sees them on the item page", async ({ page, sql }) => {
+  const { login, unitId, rows } = await editorWithItems(sql, "DESC");
+  const open = rows.filter((r) => r.level === "ACTION" && r.status !== "COMPLETED" && r.status !== "NOT_STARTED");
+  const [a, b] = [open[0]!, open[1]!];
+  const newStatus: Status = a.status === "ON_HOLD" ? "IN_PROGRESS" : "ON_HOLD";
+  const newProgress = b.progress === 42 ? 43 : 42;
+
+  await signInAs(page, login);
+  // Download the unit's items (the real export), change two cells in it as in Excel (a percent cell holds a fraction).
+  const file = await editXlsx(await downloadUnitXlsx(page, unitId), [
+    { code: a.code, key: "status", value: zhCommon.status[newStatus] },
+    { code: b.code, key: "reportedProgress", value: newProgress / 100 },
+  ]);
+  await page.goto("/my-items");
+  await page.getByRole("link", { name: im.link }).click();
+  await expect(page).toHaveURL(/\/items\/import$/);
+  await page.getByLabel(im.file).setInputFiles({ name: "本单位事项.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
+  const before = await versionsOf(sql, rows);
+  await page.getByRole("button", { name: im.preview }).click();
+
+  const plan = page.getByTestId("import-plan");
+  await expect(plan).toBeVisible();
+  // Exactly the two changed rows are listed with their cells, old → new; the dry run wrote nothing.
+  await expect(plan.locator("tbody tr[data-code]")).toHaveCount(2);
+  await expect(plan.locator(`tr[data-code="${a.code}"] li[data-key="status"]`)).toHaveText(
+    `状态: ${im.arrow.replace("{from}", zhCommon.status[a.status]).replace("{to}", zhCommon.status[newStatus])}`,
+  );
+  await expect(plan.locator(`tr[data-code="${b.code}"] li[data-key="reportedProgress"]`)).toHaveText(
+    `进度: ${im.arrow.replace("{from}", b.progress === null ? im.empty : `${b.progress}%`).replace("{to}", `${newProgress}%`)}`,
+  );
+  expect(await versionsOf(sql, rows)).toBe(before);
+
+  await page.getByRole("button", { name: im.apply }).click();
+  const applied = page.getByTestId("import-applied");
+  await expect(applied).toBeVisible();
+  await expect(applied.getByRole("link")).toHaveCount(2);
+  const [after] = await sql<{ status: string; version: number }>(`SELECT status, version FROM items WHERE code = $1`, [a.code]);
+  expect(after).toEqual({ status: newStatus, version: a.version + 1 });
+
+  await applied.getByRole("link", { name: new RegExp(`^${a.code.replaceAll(".", "\\.")} `) }).click();
+  await expect(page.getByTestId("item-status")).toHaveAttribute("data-status", newStatus);
+  await page.goto(`/items/${b.code}`);
+  await expect(page.getByTestId("item-progress")).toHaveAttribute("data-progress", String(newProgress));
+});
+
+test("a bad file is answered with its row and column and changes nothing", async ({ page, sql }) => {
+  const { login, unitId, rows } = await editorWithItems(sql, "ASC");
+  expect(login).not.toBe((await editorWithItems(sql, "DESC")).login);
+  await signInAs(page, login, undefined, "/items/import");
+  // Progress 150% in the row of the unit's first item.
+  const exported = await downloadUnitXlsx(page, unitId);
+  const file = await editXlsx(exported, [{ code: rows[0]!.code, key: "reportedProgress", value: 1.5 }]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file as unknown as ArrayBuffer);
+  let excelRow = 0;
+  wb.worksheets.find((ws) => ws.getRow(1).getCell(1).text === ITEM_COLUMNS[0]!.zh)!.eachRow((row, n) => {
+    if (row.getCell(1).text === rows[0]!.code) excelRow = n;
+  });
+  await page.goto("/items/import");
+  const before = await versionsOf(sql, rows);
+  await page.getByLabel(im.file).setInputFiles({ name: "坏文件.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
+  await page.getByRole("button", { name: im.preview }).click();
+
+  await expect(page.getByTestId("import-refused")).toHaveText(im.refused.invalid);
+  const problem = page.getByTestId("import-errors").locator(`tr[data-row="${excelRow}"][data-column="进度"]`);
+  await expect(problem).toContainText(zhAuth.validation.progressRange);
+  await expect(page.getByRole("button", { name: im.apply })).toHaveCount(0);
+  expect(await versionsOf(sql, rows)).toBe(before);
+});

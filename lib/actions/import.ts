@@ -1,0 +1,120 @@
+"use server";
+// Importing an items file (XLSX or CSV in the export's item columns): a dry run that writes nothing and
+// answers, per row and cell, what would change and every error; then the apply, which receives the same file
+// again (its sha256 must equal the previewed one), re-plans it inside ONE transaction with the items locked,
+// and writes every change through changeItem (version check + history row) — or nothing at all.
+import { revalidatePath } from "next/cache";
+import { db } from "../db";
+import { changeItem, VersionConflictError, type ItemFields } from "../items/change";
+import { Refusal, writeFailure } from "../items/write-errors";
+import { isParsed, parseImportFile, sha256, type UploadedFile } from "../import/parse";
+import { buildImportPlan, type PlannedChange } from "../import/plan";
+import type { ImportApplied, ImportPlan, ImportProblem } from "../import/types";
+import { IMPORT_MAX_BYTES } from "../validations/import";
+import { failure, guardAction, type ActionFailure, type ActionResult } from "./result";
+
+export type ImportFailure = ActionFailure & { plan?: ImportPlan };
+export type PreviewState = ActionResult<{ plan: ImportPlan }> | ImportFailure | null;
+export type ApplyState = ActionResult<ImportApplied> | ImportFailure | null;
+
+const emptyPlan = (fileName: string, fileHash: string, errors: ImportProblem[]): ImportPlan => ({
+  fileName,
+  fileHash,
+  rows: [],
+  errors,
+  counts: { rows: 0, changed: 0, unchanged: 0, cells: 0 },
+});
+
+/** The refusal code of a plan with errors: rows outside the user's units first, then stale rows. */
+function refusal(plan: ImportPlan): ImportFailure {
+  const has = (key: string) => plan.errors.some((e) => e.message === key);
+  const code = has("import.problems.forbidden") ? "forbidden" : has("import.problems.conflict") ? "conflict" : "invalid";
+  return { ...failure(code, `import.refused.${code}`), plan };
+}
+
+async function readUpload(formData: FormData): Promise<UploadedFile | ImportFailure> {
+  const file = formData.get("file");
+  if (!(file instanceof Blob) || (file.size === 0 && !(file as File).name)) return failure("invalid", "import.errors.noFile");
+  const name = (file as File).name || "upload";
+  // Refuse an oversize upload before reading it into memory.
+  if (file.size > IMPORT_MAX_BYTES) {
+    return { ...failure("invalid", "import.refused.invalid"), plan: emptyPlan(name, "", [{ row: null, column: null, message: "import.problems.tooLarge", values: { max: IMPORT_MAX_BYTES / 1024 / 1024 } }]) };
+  }
+  return { name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) };
+}
+
+/** Dry run: parse and plan against the current state. Writes nothing. */
+export async function previewImport(_prev: PreviewState, formData: FormData): Promise<PreviewState> {
+  const guard = await guardAction("item:import");
+  if (!guard.ok) return guard.failure;
+  const upload = await readUpload(formData);
+  if ("ok" in upload) return upload;
+  try {
+    const parsed = await parseImportFile(upload);
+    if (!isParsed(parsed)) return refusal(emptyPlan(upload.name, parsed.hash, parsed.problems));
+    const { plan } = await buildImportPlan(db(), guard.user, parsed, upload.name);
+    return plan.errors.length > 0 ? refusal(plan) : { ok: true, data: { plan } };
+  } catch (error) {
+    return writeFailure(error);
+  }
+}
+
+function fieldsOf(change: PlannedChange): ItemFields {
+  const day = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
+  const fields: ItemFields = {};
+  const t = change.target;
+  for (const key of change.changedKeys) {
+    if (key === "reportedProgress") fields.progress = t.reportedProgress;
+    else if (key === "startDate" || key === "dueDate") fields[key] = day(t[key]);
+    else if (key === "status") fields.status = t.status;
+    else if (key === "confidence") fields.confidence = t.confidence;
+    else fields.responsiblePerson = t.responsiblePerson;
+  }
+  if (change.originalDueDate !== undefined) fields.originalDueDate = day(change.originalDueDate);
+  return fields;
+}
+
+/**
+ * Apply: the form sends the previewed file again with the hash the preview answered; a different file is
+ * refused. Everything is re-checked inside the transaction (permissions, versions, values), so an item saved
+ * by someone else since the preview stops the whole file.
+ */
+export async function applyImport(_prev: ApplyState, formData: FormData): Promise<ApplyState> {
+  const guard = await guardAction("item:import");
+  if (!guard.ok) return guard.failure;
+  const upload = await readUpload(formData);
+  if ("ok" in upload) return upload;
+  if (formData.get("fileHash") !== sha256(upload.bytes)) return failure("invalid", "import.errors.fileChanged");
+  try {
+    const parsed = await parseImportFile(upload);
+    if (!isParsed(parsed)) return refusal(emptyPlan(upload.name, parsed.hash, parsed.problems));
+    const applied = await db().$transaction(
+      async (tx) => {
+        // Lock every named item in id order (two imports over overlapping items cannot deadlock), then plan
+        // against exactly the state that will be changed.
+        const codes = parsed.rows.map((r) => r.values.code);
+        await tx.$queryRaw`SELECT id FROM items WHERE code = ANY(${codes}) ORDER BY id FOR UPDATE`;
+        const { plan, changes } = await buildImportPlan(tx, guard.user, parsed, upload.name);
+        if (plan.errors.length > 0) throw new Refusal(refusal(plan));
+        for (const change of changes) {
+          await changeItem(tx, change.itemId, { action: "UPDATE", expectedVersion: change.expectedVersion, fields: fieldsOf(change) }, { actorId: guard.user.id, reason: change.reason });
+        }
+        return {
+          fileName: upload.name,
+          changed: plan.rows.filter((r) => r.changes.length > 0).map((r) => ({ code: r.code, title: r.title, cells: r.changes.length })),
+          unchanged: plan.counts.unchanged,
+        } satisfies ImportApplied;
+      },
+      // A whole portfolio in one file is a few hundred statements: more than the 5 s default on a busy server.
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+    for (const { code } of applied.changed) for (const path of [`/items/${code}`, `/items/${code}/edit`, `/items/${code}/update`]) revalidatePath(path);
+    revalidatePath("/my-items");
+    revalidatePath("/items");
+    return { ok: true, data: applied };
+  } catch (error) {
+    if (error instanceof Refusal) return error.failure as ImportFailure;
+    if (error instanceof VersionConflictError) return failure("conflict", "import.refused.conflict");
+    return writeFailure(error);
+  }
+}

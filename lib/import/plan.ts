@@ -1,0 +1,188 @@
+// Compares each parsed row with its item's CURRENT state: per row and cell, what an import would change
+// (editable columns only), which read-only cells differ (reported, not imported), and what stops the file:
+// unknown or retired codes, rows the user may not change, rows whose item was saved after the export, a
+// revised due date without a change note. The same function serves the dry run and, inside the apply
+// transaction with the items locked, the apply — so what is written is exactly what the plan says.
+import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
+import { isoDate } from "../items/snapshot";
+import { can, type Actor } from "../permissions";
+import { ITEM_COLUMNS } from "../report/item-columns";
+import { impliedProgress } from "../status";
+import type { ParsedFile } from "./parse";
+import type { ImportCellChange, ImportPlan, ImportPlanRow, ImportProblem, ImportValueKind } from "./types";
+
+type Tx = Prisma.TransactionClient;
+
+/** The editable state of an item, as an import sets it. */
+export interface ImportTarget {
+  responsiblePerson: string | null;
+  status: ItemStatus;
+  confidence: Confidence | null;
+  reportedProgress: number | null;
+  startDate: string | null;
+  dueDate: string | null;
+}
+
+export interface PlannedChange {
+  itemId: number;
+  code: string;
+  row: number;
+  expectedVersion: number;
+  target: ImportTarget;
+  changedKeys: (keyof ImportTarget)[];
+  /** the item has no original due date yet: the first revision keeps the old one as original */
+  originalDueDate: string | null | undefined;
+  reason: string | null;
+}
+
+const KIND: Record<keyof ImportTarget, ImportValueKind> = {
+  responsiblePerson: "text",
+  status: "status",
+  confidence: "confidence",
+  reportedProgress: "progress",
+  startDate: "text",
+  dueDate: "text",
+};
+/** Columns that a progress report would change: they need item:post-update as well as item:update. */
+const REPORT_KEYS = new Set<keyof ImportTarget>(["status", "confidence", "reportedProgress"]);
+
+async function loadItems(tx: Tx, codes: string[]) {
+  const items = await tx.item.findMany({
+    where: { code: { in: codes } },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      titleEn: true,
+      version: true,
+      retiredAt: true,
+      responsiblePerson: true,
+      status: true,
+      confidence: true,
+      progress: true,
+      startDate: true,
+      dueDate: true,
+      originalDueDate: true,
+      leadUnitId: true,
+      coLeadUnitId: true,
+      supportingUnits: { select: { unitId: true } },
+      leadUnit: { select: { name: true, shortName: true } },
+      coLeadUnit: { select: { name: true, shortName: true } },
+    },
+  });
+  return new Map(items.map((i) => [i.code, i]));
+}
+
+const same = (a: string | null, b: string | null) => (a ?? "").trim() === (b ?? "").trim();
+
+export async function buildImportPlan(tx: Tx, user: Actor, file: ParsedFile, fileName: string): Promise<{ plan: ImportPlan; changes: PlannedChange[] }> {
+  const errors: ImportProblem[] = [...file.problems];
+  const rows: ImportPlanRow[] = [];
+  const changes: PlannedChange[] = [];
+  const items = await loadItems(
+    tx,
+    file.rows.map((r) => r.values.code),
+  );
+  const h = file.headers;
+
+  for (const { row, values, raw } of file.rows) {
+    const item = items.get(values.code);
+    if (!item) {
+      errors.push({ row, column: h.code, message: "import.problems.unknownCode", values: { code: values.code } });
+      continue;
+    }
+    const current: ImportTarget = {
+      responsiblePerson: item.responsiblePerson,
+      status: item.status,
+      confidence: item.confidence,
+      reportedProgress: item.progress,
+      startDate: isoDate(item.startDate),
+      dueDate: isoDate(item.dueDate),
+    };
+    const target: ImportTarget = {
+      responsiblePerson: values.responsiblePerson,
+      status: values.status!,
+      confidence: values.confidence,
+      // 已完成 is always 100 and 未启动 always 0, as everywhere else (lib/status.ts).
+      reportedProgress: impliedProgress(values.status!, values.reportedProgress),
+      startDate: values.startDate,
+      dueDate: values.dueDate,
+    };
+    const warnings: ImportProblem[] = [];
+    if (target.reportedProgress !== values.reportedProgress) {
+      warnings.push({ row, column: h.reportedProgress, message: "import.problems.progressImplied", values: { progress: target.reportedProgress ?? 0 } });
+    }
+    const changedKeys = (Object.keys(KIND) as (keyof ImportTarget)[]).filter((key) => {
+      const a = current[key];
+      const b = target[key];
+      return typeof a === "number" || typeof b === "number" ? a !== b : !same(a as string | null, b as string | null);
+    });
+    const cellChanges: ImportCellChange[] = changedKeys.map((key) => ({
+      key,
+      column: h[key],
+      kind: KIND[key],
+      from: current[key] === null ? null : String(current[key]),
+      to: target[key] === null ? null : String(target[key]),
+    }));
+
+    // Read-only context that differs from the item is shown, never applied (a warning, not an error: the
+    // spreadsheet may have been tidied for a meeting, and the editable cells are still meant).
+    const readOnly: [keyof typeof h, (string | null | undefined)[]][] = [
+      ["title", [item.title, item.titleEn]],
+      ["leadUnit", item.leadUnit ? [item.leadUnit.name, item.leadUnit.shortName] : [null]],
+      ["coLeadUnit", item.coLeadUnit ? [item.coLeadUnit.name, item.coLeadUnit.shortName] : [null]],
+    ];
+    for (const [key, accepted] of readOnly) {
+      const text = raw[key] ?? "";
+      if (!accepted.some((a) => same(a ?? null, text))) warnings.push({ row, column: h[key], message: "import.problems.notImported" });
+    }
+
+    const rowErrors: ImportProblem[] = [];
+    // A retired item is kept read-only: listed when unchanged, refused when the row would change it.
+    if (changedKeys.length > 0 && item.retiredAt) rowErrors.push({ row, column: h.code, message: "import.problems.retired", values: { code: item.code } });
+    else if (changedKeys.length > 0) {
+      const scope = { leadUnitId: item.leadUnitId, coLeadUnitId: item.coLeadUnitId, supportingUnitIds: item.supportingUnits.map((s) => s.unitId) };
+      const needsReport = changedKeys.some((k) => REPORT_KEYS.has(k));
+      if (!can(user, "item:update", scope) || (needsReport && !can(user, "item:post-update", scope))) {
+        rowErrors.push({ row, column: null, message: "import.problems.forbidden", values: { code: item.code } });
+      }
+      if (values.version !== item.version) {
+        rowErrors.push({ row, column: h.version, message: "import.problems.conflict", values: { code: item.code, file: values.version, current: item.version } });
+      }
+      // A revised due date needs a reason, as in the edit form; the first due date ever set does not.
+      if (changedKeys.includes("dueDate") && current.dueDate !== null && !values.changeNote) {
+        rowErrors.push({ row, column: h.changeNote, message: "validation.reasonRequired" });
+      }
+    }
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    rows.push({ row, code: item.code, title: item.title, changes: cellChanges, warnings });
+    if (changedKeys.length > 0) {
+      changes.push({
+        itemId: item.id,
+        code: item.code,
+        row,
+        expectedVersion: values.version,
+        target,
+        changedKeys,
+        originalDueDate: changedKeys.includes("dueDate") && item.originalDueDate === null ? (current.dueDate ?? target.dueDate) : undefined,
+        reason: values.changeNote,
+      });
+    }
+  }
+
+  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || ITEM_COLUMNS.findIndex((c) => h[c.key] === a.column) - ITEM_COLUMNS.findIndex((c) => h[c.key] === b.column));
+  const changed = rows.filter((r) => r.changes.length > 0).length;
+  return {
+    plan: {
+      fileName,
+      fileHash: file.hash,
+      rows,
+      errors,
+      counts: { rows: rows.length, changed, unchanged: rows.length - changed, cells: rows.reduce((n, r) => n + r.changes.length, 0) },
+    },
+    changes,
+  };
+}
