@@ -49,6 +49,7 @@ export default defineConfig({
       OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}/`,
       OIDC_CLIENT_ID: "chengyu-tracker-e2e",
       OIDC_CLIENT_SECRET: "e2e-secret",
+      I18N_STRICT: "1",
     },
   },
 });
