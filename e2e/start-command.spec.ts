@@ -15,10 +15,32 @@ interface Started {
   output: () => string;
 }
 
+// What the tests started, stopped after each test even when an assertion failed midway.
+const started: ChildProcess[] = [];
+const workDirs: string[] = [];
+
+test.afterEach(async () => {
+  for (const child of started.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    child.kill("SIGTERM");
+    await expect.poll(() => child.exitCode !== null || child.signalCode !== null, { timeout: 30_000 }).toBe(true);
+  }
+  for (const dir of workDirs.splice(0)) {
+    // A database orphaned by the kill -9 step, if the test stopped before the restart took it over.
+    const orphan = postmasterPid(join(dir, "pg"));
+    if (orphan && isAlive(orphan)) {
+      process.kill(orphan, "SIGTERM");
+      await expect.poll(() => isAlive(orphan), { timeout: 30_000 }).toBe(false);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 function startApp(dataDir: string, port: number): Started {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: dataDir };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  started.push(child);
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
@@ -35,6 +57,7 @@ test.describe.configure({ mode: "serial", timeout: 300_000 });
 test("npm start serves on an embedded database, survives kill -9 and stops cleanly", async ({ page }) => {
   const request = page.request;
   const workDir = mkdtempSync(join(tmpdir(), "tracker-start-"));
+  workDirs.push(workDir);
   const dataDir = join(workDir, "pg");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
@@ -79,11 +102,11 @@ test("npm start serves on an embedded database, survives kill -9 and stops clean
   second.child.kill("SIGTERM");
   await expect.poll(() => second.child.exitCode, { timeout: 30_000 }).toBe(0);
   expect(isAlive(running!)).toBe(false);
-  rmSync(workDir, { recursive: true, force: true });
 });
 
 async function startError(env: Record<string, string>): Promise<string> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  started.push(child);
   let err = "";
   child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
   await expect.poll(() => child.exitCode, { timeout: 60_000 }).toBe(1);
