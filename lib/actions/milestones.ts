@@ -59,36 +59,34 @@ export async function addMilestone(_prev: MilestoneState, formData: FormData): P
   });
 }
 
-export async function completeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
+/** complete, reopen and remove share their first steps: the gate, then the item and milestone ids. */
+async function changeReferencedMilestone(
+  formData: FormData,
+  mutate: (tx: Tx, ref: { itemId: number; milestoneId: number }) => Promise<void>,
+): Promise<MilestoneState> {
   const guard = await guardAction("item:update");
   if (!guard.ok) return guard.failure;
   const parsed = milestoneRefSchema.safeParse(formFields(formData));
   if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
-  const { itemId, milestoneId } = parsed.data;
+  const ref = parsed.data;
+  return changeMilestones(guard.user, ref.itemId, ref.milestoneId, (tx) => mutate(tx, ref));
+}
+
+export async function completeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
   const today = new Date(`${todayInChina()}T00:00:00Z`);
-  return changeMilestones(guard.user, itemId, milestoneId, async (tx) => {
+  return changeReferencedMilestone(formData, async (tx, { itemId, milestoneId }) => {
     await tx.milestone.updateMany({ where: { id: milestoneId, itemId, completedDate: null }, data: { completedDate: today } });
   });
 }
 
 export async function reopenMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
-  const guard = await guardAction("item:update");
-  if (!guard.ok) return guard.failure;
-  const parsed = milestoneRefSchema.safeParse(formFields(formData));
-  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
-  const { itemId, milestoneId } = parsed.data;
-  return changeMilestones(guard.user, itemId, milestoneId, async (tx) => {
+  return changeReferencedMilestone(formData, async (tx, { itemId, milestoneId }) => {
     await tx.milestone.updateMany({ where: { id: milestoneId, itemId }, data: { completedDate: null } });
   });
 }
 
 export async function removeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
-  const guard = await guardAction("item:update");
-  if (!guard.ok) return guard.failure;
-  const parsed = milestoneRefSchema.safeParse(formFields(formData));
-  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
-  const { itemId, milestoneId } = parsed.data;
-  return changeMilestones(guard.user, itemId, milestoneId, async (tx) => {
+  return changeReferencedMilestone(formData, async (tx, { itemId, milestoneId }) => {
     await tx.milestone.deleteMany({ where: { id: milestoneId, itemId } });
   });
 }
