@@ -47,7 +47,9 @@ export function itemStatesSql(before: Date | null): Prisma.Sql {
       FROM items i
     )`;
   }
-  // Versions only grow, so the highest version written before the moment is the state at that moment.
+  // Each item's latest history row written before the moment is its state then: one probe per item into
+  // the (item_id, changed_at desc, version desc) index rather than a sort of all history before the moment.
+  // Items are never deleted, so `items` lists every item that can have history.
   return Prisma.sql`(
     SELECT h.item_id AS id, h.snapshot->>'code' AS code, h.parent_id, h.pillar_id, h.snapshot->>'level' AS level,
            (h.snapshot->>'sortOrder')::int AS sort_order, h.snapshot->>'title' AS title, h.snapshot->>'titleEn' AS title_en,
@@ -58,11 +60,12 @@ export function itemStatesSql(before: Date | null): Prisma.Sql {
            h.status::text AS status, h.confidence::text AS confidence, h.progress, h.weight,
            (h.snapshot->>'startDate')::date AS start_date, h.due_date, (h.snapshot->>'originalDueDate')::date AS original_due_date,
            h.retired, h.last_update_at, h.version
-    FROM (
-      SELECT DISTINCT ON (item_id) *
-      FROM item_history
-      WHERE changed_at < ${before}
-      ORDER BY item_id, version DESC
+    FROM items i0
+    CROSS JOIN LATERAL (
+      SELECT * FROM item_history x
+      WHERE x.item_id = i0.id AND x.changed_at < ${before}
+      ORDER BY x.changed_at DESC, x.version DESC
+      LIMIT 1
     ) h
   )`;
 }

@@ -1,0 +1,57 @@
+// An in-process cache whose entries are only valid for one data version (see the data_version table): a
+// write anywhere moves the version, so the next read on every instance misses and recomputes. Entries for
+// "now" also expire after LIVE_TTL_MS, because some figures are judged against the clock (days since the
+// last update, overdue today) and would drift in a long quiet spell without writes.
+//
+// Concurrent misses for one key share a single computation, so twenty dashboards opened right after a write
+// run each aggregate once, not twenty times.
+
+export const LIVE_TTL_MS = 60_000;
+const MAX_ENTRIES = 400;
+
+interface Entry {
+  version: string;
+  expiresAt: number;
+  value: Promise<unknown>;
+}
+
+export class VersionKeyedCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+
+  /**
+   * The value for `key` at data version `version`, computed by `compute` when absent, stale or expired.
+   * `ttlMs` null: valid for as long as the version holds (a past moment's figures never change).
+   */
+  get<T>(key: string, version: string, ttlMs: number | null, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version && hit.expiresAt > now) {
+      // Least recently used goes first when the cache is full: re-insert to mark as used.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    const value = compute();
+    const entry: Entry = { version, expiresAt: ttlMs === null ? Number.POSITIVE_INFINITY : now + ttlMs, value };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    // A failed computation (database down) is not kept: the next request tries again.
+    value.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return value;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
