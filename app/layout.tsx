@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -11,15 +11,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("app")]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("app"), getMessages()]);
   return (
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
           {t("skipToContent")}
         </a>
-        {/* Every client leaf (forms, filters, charts) may translate, so the provider wraps the whole page. */}
-        <NextIntlClientProvider>
+        {/* Only app/error.tsx translates on the client everywhere; segments with client forms add the whole
+            catalogue in their own layout (components/i18n/form-messages.tsx). */}
+        <NextIntlClientProvider messages={{ errors: messages.errors }}>
           <SiteHeader />
           <main id="main">{children}</main>
           <footer className="site-footer">{t("source")}</footer>

@@ -3,8 +3,8 @@
 // with the one roll-up definition (lib/rollup.ts), in two SQL queries whatever the portfolio's size.
 import { Prisma } from "./generated/prisma/client";
 import type { Confidence, ItemStatus } from "./generated/prisma/enums";
-import { todayInChina } from "./as-of";
-import { rolledStatesSql } from "./rollup";
+import { itemStatesSql, todayInChina } from "./as-of";
+import { rollUpCtes } from "./rollup";
 
 type RawQuery = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
 
@@ -128,13 +128,14 @@ interface PairRow {
 
 function filterSql(filter: CompareFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (filter.pillarId !== undefined) parts.push(Prisma.sql`(t.pillar_id = ${filter.pillarId} OR f.pillar_id = ${filter.pillarId})`);
+  if (filter.pillarId !== undefined) parts.push(Prisma.sql`(pr.t_pillar = ${filter.pillarId} OR pr.f_pillar = ${filter.pillarId})`);
   if (filter.unitId !== undefined) {
     const u = filter.unitId;
-    parts.push(Prisma.sql`(t.lead_unit_id = ${u} OR t.co_lead_unit_id = ${u} OR f.lead_unit_id = ${u} OR f.co_lead_unit_id = ${u})`);
+    parts.push(Prisma.sql`(pr.t_lead = ${u} OR pr.t_co_lead = ${u} OR pr.f_lead = ${u} OR pr.f_co_lead = ${u})`);
   }
   if (filter.itemIds !== undefined) {
-    parts.push(filter.itemIds.length === 0 ? Prisma.sql`false` : Prisma.sql`t.id IN (${Prisma.join(filter.itemIds)})`);
+    // One array parameter, not one per id: a report of 10,000 items would otherwise bind 10,000 parameters.
+    parts.push(Prisma.sql`pr.id = ANY(${filter.itemIds}::int[])`);
   }
   return parts.length === 0 ? Prisma.sql`true` : Prisma.join(parts, " AND ");
 }
@@ -156,30 +157,42 @@ export async function comparePortfolio(db: RawQuery, fromBefore: Date, toBefore:
 
   // Items never disappear (retiring keeps them), so every item of the earlier moment is in the later one.
   const [pairs, revisions] = await Promise.all([
+    // Both moments are rolled up in one pass (at_key 0 = to, 1 = from) and paired by grouping on the item:
+    // a join of two roll-ups misleads the planner (it expects a few rows and nests loops over 10,000 × 10,000).
     db.$queryRaw<PairRow[]>(Prisma.sql`
-      SELECT t.id, t.code, t.title, t.title_en, t.level, u.name AS lead_unit_name,
-             (f.id IS NOT NULL) AS f_exists, f.status AS f_status, f.confidence AS f_confidence, f.rolled_progress AS f_rolled,
-             f.progress AS f_progress, f.due_date AS f_due, f.parent_id AS f_parent, f.pillar_id AS f_pillar,
-             f.lead_unit_id AS f_lead, f.retired AS f_retired,
-             t.status AS t_status, t.confidence AS t_confidence, t.rolled_progress AS t_rolled, t.progress AS t_progress,
-             t.due_date AS t_due, t.parent_id AS t_parent, t.pillar_id AS t_pillar, t.lead_unit_id AS t_lead,
-             t.retired AS t_retired, p.number AS pillar_number
-      FROM ${rolledStatesSql(toBefore)} t
-      LEFT JOIN ${rolledStatesSql(fromBefore)} f ON f.id = t.id
-      JOIN pillars p ON p.id = t.pillar_id
-      LEFT JOIN units u ON u.id = t.lead_unit_id
-      WHERE ${filterSql(filter)}
-      ORDER BY p.number, t.code`),
-    db.$queryRaw<{ item_id: number; changed_at: Date; reason: string | null; due_date: Date | null; prev_due: Date | null }[]>(Prisma.sql`
-      SELECT item_id, changed_at, reason, due_date, prev_due
+      WITH RECURSIVE ${rollUpCtes(Prisma.sql`(SELECT 0 AS at_key, x.* FROM ${itemStatesSql(toBefore)} x UNION ALL SELECT 1 AS at_key, y.* FROM ${itemStatesSql(fromBefore)} y)`)}
+      SELECT pr.*, u.name AS lead_unit_name, p.number AS pillar_number
       FROM (
-        SELECT item_id, version, changed_at, reason, due_date, changed_fields,
-               lag(due_date) OVER (PARTITION BY item_id ORDER BY version) AS prev_due
-        FROM item_history
-        WHERE changed_at < ${until}
-      ) h
-      WHERE changed_at >= ${fromBefore} AND version > 1 AND 'dueDate' = ANY(changed_fields)
-      ORDER BY item_id, changed_at`),
+        SELECT r.id,
+               max(r.code) FILTER (WHERE r.at_key = 0) AS code, max(r.title) FILTER (WHERE r.at_key = 0) AS title,
+               max(r.title_en) FILTER (WHERE r.at_key = 0) AS title_en, max(r.level) FILTER (WHERE r.at_key = 0) AS level,
+               bool_or(r.at_key = 1) AS f_exists,
+               max(r.status) FILTER (WHERE r.at_key = 1) AS f_status, max(r.confidence) FILTER (WHERE r.at_key = 1) AS f_confidence,
+               max(r.rolled_progress) FILTER (WHERE r.at_key = 1) AS f_rolled, max(r.progress) FILTER (WHERE r.at_key = 1) AS f_progress,
+               max(r.due_date) FILTER (WHERE r.at_key = 1) AS f_due, max(r.parent_id) FILTER (WHERE r.at_key = 1) AS f_parent,
+               max(r.pillar_id) FILTER (WHERE r.at_key = 1) AS f_pillar, max(r.lead_unit_id) FILTER (WHERE r.at_key = 1) AS f_lead,
+               max(r.co_lead_unit_id) FILTER (WHERE r.at_key = 1) AS f_co_lead, bool_or(r.retired) FILTER (WHERE r.at_key = 1) AS f_retired,
+               max(r.status) FILTER (WHERE r.at_key = 0) AS t_status, max(r.confidence) FILTER (WHERE r.at_key = 0) AS t_confidence,
+               max(r.rolled_progress) FILTER (WHERE r.at_key = 0) AS t_rolled, max(r.progress) FILTER (WHERE r.at_key = 0) AS t_progress,
+               max(r.due_date) FILTER (WHERE r.at_key = 0) AS t_due, max(r.parent_id) FILTER (WHERE r.at_key = 0) AS t_parent,
+               max(r.pillar_id) FILTER (WHERE r.at_key = 0) AS t_pillar, max(r.lead_unit_id) FILTER (WHERE r.at_key = 0) AS t_lead,
+               max(r.co_lead_unit_id) FILTER (WHERE r.at_key = 0) AS t_co_lead, bool_or(r.retired) FILTER (WHERE r.at_key = 0) AS t_retired
+        FROM rolled r
+        GROUP BY r.id
+        HAVING bool_or(r.at_key = 0)
+      ) pr
+      JOIN pillars p ON p.id = pr.t_pillar
+      LEFT JOIN units u ON u.id = pr.t_lead
+      WHERE ${filterSql(filter)}
+      ORDER BY p.number, pr.code`),
+    db.$queryRaw<{ item_id: number; changed_at: Date; reason: string | null; due_date: Date | null; prev_due: Date | null }[]>(Prisma.sql`
+      -- Only the history written between the moments (index on changed_at); each revision's previous due
+      -- date is one probe of the version before it, not a window over all history.
+      SELECT h.item_id, h.changed_at, h.reason, h.due_date,
+             (SELECT p.due_date FROM item_history p WHERE p.item_id = h.item_id AND p.version = h.version - 1) AS prev_due
+      FROM item_history h
+      WHERE h.changed_at >= ${fromBefore} AND h.changed_at < ${until} AND h.version > 1 AND 'dueDate' = ANY(h.changed_fields)
+      ORDER BY h.item_id, h.changed_at`),
   ]);
 
   const revisionsByItem = new Map<number, DueDateRevision[]>();

@@ -34,8 +34,20 @@ export function todayInChina(now: Date = new Date()): string {
  * Retired items are included (retired = true): callers decide whether to count them.
  */
 export function itemStatesSql(before: Date | null): Prisma.Sql {
-  if (before === null) {
-    return Prisma.sql`(
+  if (before === null) return liveStatesSql;
+  // When no history was written at or after the moment (the end of today, usually), every item's state then
+  // is its latest history row, which the database keeps equal to the item's own row (trigger
+  // items_history_required): read the rows, not history. The test is one index lookup, evaluated once, and
+  // PostgreSQL runs only the branch it selects.
+  return Prisma.sql`(
+    SELECT * FROM ${liveStatesSql} live WHERE (SELECT max(changed_at) FROM item_history) < ${before}
+    UNION ALL
+    SELECT * FROM ${historyStatesSql(before)} past WHERE NOT coalesce((SELECT max(changed_at) FROM item_history) < ${before}, false)
+  )`;
+}
+
+/** Every item's current state, from its own row (columns as itemStatesSql). */
+const liveStatesSql = Prisma.sql`(
       SELECT i.id, i.code, i.parent_id, i.pillar_id, i.level::text AS level, i.sort_order, i.title, i.title_en,
              i.lead_unit_id, i.co_lead_unit_id,
              ARRAY(SELECT s.unit_id FROM item_supporting_units s WHERE s.item_id = i.id ORDER BY s.unit_id) AS supporting_unit_ids,
@@ -46,7 +58,9 @@ export function itemStatesSql(before: Date | null): Prisma.Sql {
              i.last_update_at, i.version
       FROM items i
     )`;
-  }
+
+/** Every item's state at `before`, reconstructed from history (columns as itemStatesSql). */
+function historyStatesSql(before: Date): Prisma.Sql {
   // Each item's latest history row written before the moment is its state then: one probe per item into
   // the (item_id, changed_at desc, version desc) index rather than a sort of all history before the moment.
   // Items are never deleted, so `items` lists every item that can have history.
@@ -89,26 +103,25 @@ export function staleSql(alias: string, day: string): Prisma.Sql {
 }
 
 /**
- * Many moments at once, for trends: one row per (moment, item that existed then) with at_key = 0 for the
- * moment `end` and k for `end` − k·stepDays days, k = 0…points−1. Columns: at_key, moment, id, parent_id,
- * pillar_id, level, status, confidence, progress, weight, due_date, retired, last_update_at — the ones
- * roll-ups and counts need (feed it to rollUpCtes() in lib/rollup.ts). One query instead of one per point.
+ * Many moments at once, for trends: one row per (moment, item that existed then) with at_key = k for
+ * `moments[k]`. Columns: at_key, moment, id, parent_id, pillar_id, level, status, confidence, progress,
+ * weight, due_date, retired, last_update_at — the ones roll-ups and counts need (feed it to rollUpCtes() in
+ * lib/rollup.ts). Same answer as itemStatesSql() per moment; each (moment, item) is one index-only probe
+ * (the history index carries these columns), so the cost grows with items × moments, not with history.
  */
-export function itemStatesSeriesSql(end: Date, points: number, stepDays: number): Prisma.Sql {
+export function itemStatesAtSql(moments: readonly Date[]): Prisma.Sql {
   return Prisma.sql`(
-    SELECT w.at_key, w.moment, h.item_id AS id, h.parent_id, h.pillar_id, h.snapshot->>'level' AS level,
+    SELECT (w.ord - 1)::int AS at_key, w.moment, i0.id, h.parent_id, h.pillar_id, i0.level::text AS level,
            h.status::text AS status, h.confidence::text AS confidence, h.progress, h.weight, h.due_date,
            h.retired, h.last_update_at
-    FROM (
-      SELECT n AS at_key, ${end}::timestamptz - make_interval(days => ${stepDays}::int * n) AS moment
-      FROM generate_series(0, ${points}::int - 1) n
-    ) w
-    JOIN (
-      -- A history row is an item's state at moment m when it was written before m and no higher version
-      -- was: one window pass instead of one DISTINCT ON sort per moment (same answer as itemStatesSql).
-      SELECT x.*, min(x.changed_at) OVER (PARTITION BY x.item_id ORDER BY x.version ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS superseded_at
+    FROM unnest(${moments.map((m) => m.toISOString())}::timestamptz[]) WITH ORDINALITY AS w(moment, ord)
+    CROSS JOIN items i0
+    CROSS JOIN LATERAL (
+      SELECT x.parent_id, x.pillar_id, x.status, x.confidence, x.progress, x.weight, x.due_date, x.retired, x.last_update_at
       FROM item_history x
-      WHERE x.changed_at < ${end}
-    ) h ON h.changed_at < w.moment AND (h.superseded_at IS NULL OR h.superseded_at >= w.moment)
+      WHERE x.item_id = i0.id AND x.changed_at < w.moment
+      ORDER BY x.changed_at DESC, x.version DESC
+      LIMIT 1
+    ) h
   )`;
 }

@@ -141,6 +141,25 @@ export function singleMomentStates(before: Date | null): Prisma.Sql {
 }
 
 /**
+ * Like singleMomentStates(), but only the item `rootId` and what sits below it at that moment (down to
+ * `depth` levels; the tree has two): enough to roll up that item and its children without rolling up the
+ * whole portfolio. The tree is walked on id and parent_id alone, which the history index carries.
+ */
+export function subtreeStates(before: Date | null, rootId: number, depth = 3): Prisma.Sql {
+  let level = Prisma.sql`SELECT ${rootId}::int`;
+  const levels: Prisma.Sql[] = [level];
+  for (let i = 0; i < depth; i++) {
+    level = Prisma.sql`SELECT t.id FROM tree t WHERE t.parent_id IN (${level})`;
+    levels.push(level);
+  }
+  return Prisma.sql`(
+    WITH tree AS MATERIALIZED (SELECT y.id, y.parent_id FROM ${itemStatesSql(before)} y)
+    SELECT 0 AS at_key, x.* FROM ${itemStatesSql(before)} x
+    WHERE x.id IN (${Prisma.join(levels, " UNION ")})
+  )`;
+}
+
+/**
  * Subquery: every item's state at `before` (null = now) plus `rolled_progress`. Use in FROM:
  * `SELECT … FROM ${rolledStatesSql(before)} r WHERE …`.
  */

@@ -22,8 +22,25 @@ function sortHref(params: Params, key: UnitSortKey, current: UnitSort): string {
   return `/?${next}#units-heading`;
 }
 
+/** Rows shown before "show all": at scale there are hundreds of lead units, and leadership reads the top. */
+export const UNIT_ROWS = 25;
+
+/** The dashboard URL with every parameter kept and `units=all` set or removed. */
+function allHref(params: Params, all: boolean): string {
+  const next = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (k === "units" || v === undefined) continue;
+    for (const value of Array.isArray(v) ? v : [v]) next.append(k, value);
+  }
+  if (all) next.set("units", "all");
+  const query = next.toString();
+  return `/${query ? `?${query}` : ""}#units-heading`;
+}
+
 export async function UnitAccountabilityPanel({ selection, sort, params }: { selection: AsOfSelection; sort: UnitSort; params: Params }) {
-  const [units, t] = await Promise.all([getUnitAccountability(selection, sort), getTranslations("dashboard")]);
+  const [allUnits, t] = await Promise.all([getUnitAccountability(selection, sort), getTranslations("dashboard")]);
+  const showAll = params.units === "all";
+  const units = showAll ? allUnits : allUnits.slice(0, UNIT_ROWS);
   const columns: { key: UnitSortKey; label: string; numeric: boolean }[] = [
     { key: "name", label: t("units.unit"), numeric: false },
     { key: "items", label: t("units.items"), numeric: true },
@@ -77,6 +94,13 @@ export async function UnitAccountabilityPanel({ selection, sort, params }: { sel
               ))}
             </tbody>
           </table>
+          {allUnits.length > UNIT_ROWS ? (
+            <p className="small">
+              <Link href={allHref(params, !showAll)} scroll={false} data-testid="units-toggle">
+                {showAll ? t("units.showTop", { count: UNIT_ROWS }) : t("units.showAll", { count: allUnits.length })}
+              </Link>
+            </p>
+          ) : null}
         </div>
       )}
     </Widget>

@@ -223,7 +223,7 @@ export async function loadItemView(
     }),
     prisma.$queryRaw<(ChildRow & { parent_id: number | null; id: number })[]>(Prisma.sql`
       SELECT s.id, s.parent_id, s.code, s.title, s.title_en AS "titleEn", s.status, s.confidence, s.shown_progress AS progress, s.has_children AS "hasChildren"
-        FROM ${browseStatesSql(before)} s
+        FROM ${browseStatesSql(before, item.id)} s
        WHERE (s.parent_id = ${item.id} OR s.id = ${item.id}) AND NOT (s.retired AND s.id <> ${item.id})
        ORDER BY s.sort_order, string_to_array(s.code, '.')::int[]`),
   ]);

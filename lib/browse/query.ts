@@ -4,7 +4,7 @@
 import { overdueSql, staleSql } from "../as-of";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
-import { rollUpCtes, singleMomentStates } from "../rollup";
+import { rollUpCtes, singleMomentStates, subtreeStates } from "../rollup";
 import type { BrowseFilters, BrowseQuery } from "../validations/browse";
 
 export interface QueryMoment {
@@ -56,9 +56,10 @@ export function likePattern(q: string): string {
  * States at a moment with the roll-up of lib/rollup.ts, plus what the list shows as progress: the rolled-up
  * value for an item that takes its progress from children, the item's own (possibly empty) value for a leaf.
  */
-export function browseStatesSql(before: Date | null): Prisma.Sql {
+export function browseStatesSql(before: Date | null, subtreeOf?: number): Prisma.Sql {
+  const states = subtreeOf === undefined ? singleMomentStates(before) : subtreeStates(before, subtreeOf);
   return Prisma.sql`(
-    WITH RECURSIVE ${rollUpCtes(singleMomentStates(before))}
+    WITH RECURSIVE ${rollUpCtes(states)}
     SELECT rolled.*,
            EXISTS (SELECT 1 FROM ru_kids k WHERE k.parent_id = rolled.id) AS has_children,
            CASE WHEN EXISTS (SELECT 1 FROM ru_kids k WHERE k.parent_id = rolled.id)

@@ -3,17 +3,44 @@ import "server-only";
 // instance whether its cached aggregates still describe the data.
 import { cache } from "react";
 import { db } from "../db";
-import { VersionKeyedCache } from "./version-keyed";
+import { LIVE_TTL_MS, VersionKeyedCache } from "./version-keyed";
 
-export const currentDataVersion = cache(async (): Promise<string> => {
-  const rows = await db().$queryRaw<{ version: string }[]>`SELECT version::text AS version FROM data_version WHERE id = 1`;
-  return rows[0]?.version ?? "0";
+export interface DataVersion {
+  /** moves with every committed change to shown data */
+  version: string;
+  /** moves only when history is written with an earlier time (sample data): keys caches of past moments */
+  historyEpoch: string;
+}
+
+export const currentDataVersion = cache(async (): Promise<DataVersion> => {
+  const rows = await db().$queryRaw<DataVersion[]>`
+    SELECT version::text AS version, history_epoch::text AS "historyEpoch" FROM data_version WHERE id = 1`;
+  return rows[0] ?? { version: "0", historyEpoch: "0" };
 });
 
-const globalForCache = globalThis as unknown as { __trackerAggregates?: VersionKeyedCache };
+const globalForCache = globalThis as unknown as { __trackerAggregates?: VersionKeyedCache; __trackerFiles?: VersionKeyedCache };
 
 /** The process's cache of portfolio aggregates (dashboard widgets). */
 export function aggregateCache(): VersionKeyedCache {
   globalForCache.__trackerAggregates ??= new VersionKeyedCache();
   return globalForCache.__trackerAggregates;
+}
+
+/** The process's cache of rendered report files: few entries, since a PDF of everything is megabytes. */
+export function fileCache(): VersionKeyedCache {
+  globalForCache.__trackerFiles ??= new VersionKeyedCache(12);
+  return globalForCache.__trackerFiles;
+}
+
+/**
+ * The value of `compute` for `key` at the current data version, from this process's cache when it has it.
+ * `moments` are the moments the value describes (null = now): one still to come can change with the clock,
+ * so such values also expire after LIVE_TTL_MS; a past one changes only with a write. Callers check the
+ * reader's permission first — the cache holds portfolio-wide values, never per-person ones.
+ */
+export async function readThrough<T>(key: string, moments: readonly (Date | null)[], compute: () => Promise<T>, store: VersionKeyedCache = aggregateCache()): Promise<T> {
+  const { version } = await currentDataVersion();
+  const now = Date.now();
+  const open = moments.some((m) => m === null || m.getTime() > now);
+  return store.get(key, version, open ? LIVE_TTL_MS : null, compute, now);
 }

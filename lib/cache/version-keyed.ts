@@ -47,6 +47,12 @@ export class VersionKeyedCache {
     return value;
   }
 
+  /** Whether `key` holds a current value for `version` (without computing anything). */
+  has(key: string, version: string, now = Date.now()): boolean {
+    const hit = this.entries.get(key);
+    return hit !== undefined && hit.version === version && hit.expiresAt > now;
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -3,7 +3,7 @@
 // aggregation happens in PostgreSQL. Counts are over action items (事项) that are not retired; progress
 // figures use the one roll-up definition in lib/rollup.ts.
 import { comparePortfolio, type PortfolioComparison } from "../as-of-compare";
-import { endOfDay, itemStatesSeriesSql, overdueSql, staleSql, todayInChina } from "../as-of";
+import { endOfDay, itemStatesAtSql, overdueSql, staleSql, todayInChina } from "../as-of";
 import { SIDE_SQL } from "../browse/query";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
@@ -105,25 +105,43 @@ export interface TrendPoint {
 }
 
 export const TREND_POINTS = 53; // a year of weeks, both ends included
-/** Weekly progress over the 12 months up to the selected day, reconstructed from history in one query. */
-export async function queryProgressTrend(d: Db, { day }: Moment): Promise<TrendPoint[]> {
+const TREND_STEP_MS = 7 * 86_400_000;
+
+/** The trend's moments, oldest first: the ends of the selected day and of each week before it. */
+export function trendMoments(day: string): Date[] {
   const end = endOfDay(day);
+  return Array.from({ length: TREND_POINTS }, (_, i) => new Date(end.getTime() - (TREND_POINTS - 1 - i) * TREND_STEP_MS));
+}
+
+export type TrendValue = Omit<TrendPoint, "day">;
+
+/** Overall and per-pillar progress at each moment, reconstructed from history, rolled up in one query. */
+export async function queryTrendValues(d: Db, moments: readonly Date[]): Promise<TrendValue[]> {
+  if (moments.length === 0) return [];
   const rows = await d.$queryRaw<{ at_key: number; pillar_number: number | null; progress: number | null }[]>(Prisma.sql`
-    WITH RECURSIVE ${rollUpCtes(itemStatesSeriesSql(end, TREND_POINTS, 7))}
+    WITH RECURSIVE ${rollUpCtes(itemStatesAtSql(moments))}
     SELECT pa.at_key, p.number AS pillar_number, pa.progress
     FROM ${pillarAveragesSql}
     LEFT JOIN pillars p ON p.id = pa.pillar_id`);
-  const points: TrendPoint[] = [];
-  for (let k = TREND_POINTS - 1; k >= 0; k--) {
-    const d = todayInChina(new Date(end.getTime() - k * 7 * 86_400_000 - 1));
+  return moments.map((_, k) => {
     const mine = rows.filter((r) => r.at_key === k);
-    points.push({
-      day: d,
+    return {
       overall: mine.find((r) => r.pillar_number === null)?.progress ?? null,
       pillars: Object.fromEntries(mine.filter((r) => r.pillar_number !== null).map((r) => [r.pillar_number!, r.progress])),
-    });
-  }
-  return points;
+    };
+  });
+}
+
+/** A trend point's label: the calendar day (in China) that its moment ends. */
+export function trendDay(moment: Date): string {
+  return todayInChina(new Date(moment.getTime() - 1));
+}
+
+/** Weekly progress over the 12 months up to the selected day (uncached; lib/data caches point by point). */
+export async function queryProgressTrend(d: Db, { day }: Moment): Promise<TrendPoint[]> {
+  const moments = trendMoments(day);
+  const values = await queryTrendValues(d, moments);
+  return moments.map((m, k) => ({ day: trendDay(m), ...values[k]! }));
 }
 
 export interface AttentionItem {

@@ -1,6 +1,7 @@
 import "server-only";
 import { requirePermission } from "../auth/session";
 import { queryItems } from "../browse/query";
+import { readThrough } from "../cache/data-version";
 import { db } from "../db";
 import { parseBrowseParams, type ParamIssue, type SearchParams } from "../validations/browse";
 import type { AsOfSelection } from "../validations/as-of";
@@ -12,8 +13,12 @@ export interface FilterOptions {
   conferences: { number: number; date: Date; theme: string }[];
 }
 
-/** The choices of the filter form (reference tables, small). */
-async function filterOptions(): Promise<FilterOptions> {
+/** The choices of the filter form (reference tables, small, but hundreds of units at scale: cached). */
+function filterOptions(): Promise<FilterOptions> {
+  return readThrough("browse:filter-options", [], queryFilterOptions);
+}
+
+async function queryFilterOptions(): Promise<FilterOptions> {
   const prisma = db();
   const [pillars, units, regions, conferences] = await Promise.all([
     prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true, titleEn: true } }),
@@ -42,11 +47,15 @@ export async function listItems(params: SearchParams, asOf: AsOfSelection) {
   if (query.region !== undefined) unknown("region", options.regions.some((r) => r.id === query.region));
   if (query.conference !== undefined) unknown("conference", options.conferences.some((c) => c.number === query.conference));
 
-  const result = await queryItems(db(), query, {
+  const moment = {
     before: asOf.before,
     day: asOf.day,
     ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore, compareDay: asOf.compare } : {}),
-  });
+  };
+  // The same filtered view is opened by many (leadership's saved links): one query per data version.
+  const key = `browse:items:${JSON.stringify(query)}:${JSON.stringify(moment)}`;
+  const moments = asOf.compare !== null ? [asOf.before, asOf.compareBefore] : [asOf.before];
+  const result = await readThrough(key, moments, () => queryItems(db(), query, moment));
   return { query: { ...query, page: result.page }, issues, options, total: result.total, rows: result.rows };
 }
 

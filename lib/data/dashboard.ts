@@ -4,7 +4,7 @@ import "server-only";
 // readers through the version-keyed aggregate cache: the permission check runs on every request, the SQL
 // only after a write (or once a minute for live figures judged against the clock).
 import { requirePermission } from "../auth/session";
-import { aggregateCache, currentDataVersion } from "../cache/data-version";
+import { aggregateCache, currentDataVersion, readThrough } from "../cache/data-version";
 import { LIVE_TTL_MS } from "../cache/version-keyed";
 import { db } from "../db";
 import * as q from "../dashboard/queries";
@@ -18,18 +18,40 @@ type Moment = Pick<AsOfSelection, "before" | "day">;
 /** Permission first, then the cached value of `query` for this widget, moment and data version. */
 async function cachedRead<T>(widget: string, moments: (Date | null)[], extra: string, query: (d: Db) => Promise<T>): Promise<T> {
   await requirePermission("portfolio:read");
-  const version = await currentDataVersion();
-  const now = Date.now();
-  // A moment still to come (live, or today's end) can change with the clock; a past one only with a write.
-  const open = moments.some((m) => m === null || m.getTime() > now);
   const key = `dashboard:${widget}:${moments.map((m) => m?.toISOString() ?? "live").join(",")}:${extra}`;
-  return aggregateCache().get(key, version, open ? LIVE_TTL_MS : null, () => query(db()), now);
+  return readThrough(key, moments, () => query(db()));
 }
 
 export const getHeadline = (m: Moment) => cachedRead("headline", [m.before], m.day, (d) => q.queryHeadline(d, m));
 export const getPillarProgress = (m: Moment) => cachedRead("pillars", [m.before], m.day, (d) => q.queryPillarProgress(d, m));
 export const getDistributions = (m: Moment) => cachedRead("distributions", [m.before], m.day, (d) => q.queryDistributions(d, m));
-export const getProgressTrend = (m: Moment) => cachedRead("trend", [m.before], m.day, (d) => q.queryProgressTrend(d, m));
+/** A moment this long past cannot gain history any more (writes are stamped with their own time). */
+const SETTLED_MS = 15 * 60_000;
+
+/**
+ * The weekly trend, cached point by point: a point whose moment is settled is keyed by the history epoch
+ * and survives ordinary writes; only points still open (this week's end) are keyed by the data version. So
+ * after a write one moment is reconstructed, not 53; the missing points are computed together in one query.
+ */
+export async function getProgressTrend(m: Moment): Promise<q.TrendPoint[]> {
+  await requirePermission("portfolio:read");
+  const { version, historyEpoch } = await currentDataVersion();
+  const cache = aggregateCache();
+  const now = Date.now();
+  const points = q.trendMoments(m.day).map((moment) => {
+    const settled = moment.getTime() < now - SETTLED_MS;
+    return { moment, key: `dashboard:trend-point:${moment.toISOString()}`, version: settled ? `epoch:${historyEpoch}` : `data:${version}`, ttl: settled ? null : LIVE_TTL_MS };
+  });
+  const missing = points.filter((p) => !cache.has(p.key, p.version, now));
+  const computed = missing.length > 0 ? q.queryTrendValues(db(), missing.map((p) => p.moment)) : Promise.resolve([]);
+  const values = await Promise.all(
+    points.map((p) => {
+      const index = missing.indexOf(p);
+      return cache.get(p.key, p.version, p.ttl, () => computed.then((all) => all[index]!), now);
+    }),
+  );
+  return points.map((p, k) => ({ day: q.trendDay(p.moment), ...values[k]! }));
+}
 export const getAttentionItems = (m: Moment) => cachedRead("attention", [m.before], m.day, (d) => q.queryAttentionItems(d, m));
 export const getUnitAccountability = (m: Moment, sort: UnitSort) =>
   cachedRead("units", [m.before], `${m.day}:${JSON.stringify(sort)}`, (d) => q.queryUnitAccountability(d, m, sort));

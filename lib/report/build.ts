@@ -98,7 +98,9 @@ async function scopeItems(db: RawDb, filters: BrowseFilters, before: Date, day: 
     SELECT s.id, s.code, s.parent_id, s.pillar_id, p.number AS pillar_number, p.title AS pillar_title, p.title_en AS pillar_title_en,
            s.level, s.title, s.title_en, s.lead_unit_id, lu.name AS lead_unit, lu.side::text AS lead_side, cu.name AS co_lead_unit,
            ARRAY(SELECT su.name FROM units su WHERE su.id = ANY(s.supporting_unit_ids) ORDER BY su.name) AS supporting_units,
-           (SELECT h.snapshot->>'responsiblePerson' FROM item_history h WHERE h.item_id = s.id AND h.version = s.version) AS responsible_person,
+           -- the item's own row when it is still at that version; history's snapshot only for an older state
+           CASE WHEN src.version = s.version THEN src.responsible_person
+                ELSE (SELECT h.snapshot->>'responsiblePerson' FROM item_history h WHERE h.item_id = s.id AND h.version = s.version) END AS responsible_person,
            s.status, s.confidence, s.rolled_progress, s.progress, s.weight, s.start_date, s.due_date, s.original_due_date,
            s.last_update_at, s.version, ${overdueSql("s", day)} AS overdue, ${staleSql("s", day)} AS stale
     FROM ${browseStatesSql(before)} s
@@ -221,7 +223,7 @@ async function recentUpdatesOf(db: RawDb, ids: number[], before: Date, en: boole
     JOIN items i ON i.id = pu.item_id
     LEFT JOIN units u ON u.id = pu.unit_id
     LEFT JOIN users a ON a.id = pu.author_id
-    WHERE pu.created_at < ${before} AND pu.item_id IN (${Prisma.join(ids)})
+    WHERE pu.created_at < ${before} AND pu.item_id = ANY(${ids}::int[])
     ORDER BY pu.created_at DESC, pu.id DESC
     LIMIT ${REPORT_RECENT_LIMIT}`);
   return rows.map((r) => ({

@@ -120,6 +120,8 @@ export async function actualShape(url: string): Promise<DbShape> {
               array(SELECT a.attname || CASE WHEN (ix.indoption[k.ord - 1] & 1) = 1 THEN ' DESC' ELSE '' END
                       FROM unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
                       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+                     -- key columns only: INCLUDE columns cannot be written in schema.prisma
+                     WHERE k.ord <= ix.indnkeyatts
                      ORDER BY k.ord)::text[] AS cols
          FROM pg_index ix
          JOIN pg_class t ON t.oid = ix.indrelid
