@@ -10,7 +10,7 @@ import pg from "pg";
 export const PRISMA_MIGRATE_LOCK_ID = 72707369;
 export const DEFAULT_MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "prisma", "migrations");
 
-const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+export const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,
     "finished_at"           TIMESTAMPTZ,

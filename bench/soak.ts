@@ -1,0 +1,285 @@
+// `npm run bench:soak` (or `npm run bench -- --soak` after the bench): a bounded mixed load for SOAK_MINUTES
+// (default 10) on the large portfolio — readers (dashboard live and as of, lists, item and pillar pages),
+// editors (postProgressUpdate and updateItem over HTTP on items of their own unit, two sessions per account
+// so they collide; a conflict answer re-reads the version and is not an error), and exports (XLSX, CSV).
+// Pass: zero errors (5xx, network errors, timeouts, unexpected answers), memory growth after warm-up ≤ 20 %,
+// and every accepted progress update is in the database exactly once. Writes the Soak section of RESULTS.md.
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { formOf, HttpSession } from "../tests/support/http-client";
+import { treeRssMb, type App } from "./app";
+import { ADMIN_LOGIN, BENCH_PASSWORD, viewerLogin } from "./generate";
+import { bringUp, chinaDay, cleanup, type Running } from "./lifecycle";
+import { writeSoakSection } from "./results";
+
+const READERS = 4;
+const EDITOR_ACCOUNTS = 3;
+const SESSIONS_PER_EDITOR = 2;
+const ITEMS_PER_EDITOR = 4; // few, so the two sessions of an account collide now and then
+const EXPORT_PAUSE_MS = 5_000; // an exporter downloads, reads, downloads again: not a tight loop
+const REQUEST_TIMEOUT_MS = 60_000;
+
+interface Stats {
+  latencies: Map<string, number[]>;
+  errors: Map<string, number>;
+  errorSamples: string[];
+  accepted: { update: number; edit: number };
+  conflicts: number;
+}
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+function record(stats: Stats, kind: string, ms: number): void {
+  const list = stats.latencies.get(kind) ?? [];
+  list.push(ms);
+  stats.latencies.set(kind, list);
+}
+
+function fail(stats: Stats, kind: string, detail: string): void {
+  stats.errors.set(kind, (stats.errors.get(kind) ?? 0) + 1);
+  if (stats.errorSamples.length < 10) stats.errorSamples.push(`${kind}: ${detail.slice(0, 200)}`);
+}
+
+async function timed(stats: Stats, kind: string, session: HttpSession, path: string): Promise<void> {
+  const t = performance.now();
+  try {
+    const res = await session.fetch(path, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    await res.arrayBuffer();
+    if (res.status !== 200) fail(stats, kind, `${path} → HTTP ${res.status} ${res.headers.get("location") ?? ""}`);
+    else record(stats, kind, performance.now() - t);
+  } catch (err) {
+    fail(stats, kind, `${path} → ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+interface EditorItem {
+  id: number;
+  code: string;
+}
+
+async function editorsAndItems(db: pg.Client): Promise<{ login: string; items: EditorItem[] }[]> {
+  const { rows } = await db.query<{ login: string; ids: number[]; codes: string[] }>(`
+    SELECT u.login_name AS login, (array_agg(i.id ORDER BY i.id))[1:${ITEMS_PER_EDITOR}] AS ids,
+           (array_agg(i.code ORDER BY i.id))[1:${ITEMS_PER_EDITOR}] AS codes
+    FROM users u JOIN items i ON i.lead_unit_id = u.unit_id
+    WHERE u.role = 'EDITOR' AND NOT u.disabled AND i.level = 'ACTION' AND i.retired_at IS NULL AND i.status = 'IN_PROGRESS'
+    GROUP BY u.login_name HAVING count(*) >= ${ITEMS_PER_EDITOR}
+    ORDER BY u.login_name LIMIT ${EDITOR_ACCOUNTS}`);
+  return rows.map((r) => ({ login: r.login, items: r.ids.map((id, k) => ({ id, code: r.codes[k]! })) }));
+}
+
+interface ItemNow {
+  version: number;
+  progress: number | null;
+  start: string | null;
+  due: string | null;
+  weight: number;
+  regions: number[];
+  conferences: number[];
+}
+
+async function readItem(db: pg.Pool, id: number): Promise<ItemNow> {
+  const { rows } = await db.query<ItemNow>(
+    `SELECT version, progress, to_char(start_date, 'YYYY-MM-DD') AS start, to_char(due_date, 'YYYY-MM-DD') AS due, weight,
+            ARRAY(SELECT region_id FROM item_regions WHERE item_id = i.id) AS regions,
+            ARRAY(SELECT conference_id FROM item_conferences WHERE item_id = i.id) AS conferences
+     FROM items i WHERE id = $1`,
+    [id],
+  );
+  return rows[0]!;
+}
+
+type Answer = { ok: boolean; code?: string; data?: { version: number } };
+
+async function editorLoop(stats: Stats, session: HttpSession, items: EditorItem[], db: pg.Pool, until: number, n: number): Promise<void> {
+  let turn = n;
+  while (Date.now() < until) {
+    const item = items[turn % items.length]!;
+    const edit = turn % 3 === 2; // two progress updates for every edit
+    turn++;
+    const now = await readItem(db, item.id);
+    const kind = edit ? "edit (updateItem)" : "progress update";
+    const fields = edit
+      ? {
+          itemId: item.id,
+          expectedVersion: now.version,
+          responsiblePerson: `压测负责人${turn}`,
+          startDate: now.start ?? "",
+          dueDate: now.due ?? "",
+          weight: now.weight,
+          regionIds: now.regions.map(String),
+          conferenceIds: now.conferences.map(String),
+        }
+      : {
+          itemId: item.id,
+          expectedVersion: now.version,
+          status: "IN_PROGRESS",
+          progress: Math.min(95, Math.max(5, (now.progress ?? 5) + (turn % 2))),
+          confidence: "GREEN",
+          note: `压测进展 ${turn}：按计划推进。`,
+          nextSteps: "继续推进",
+        };
+    const t = performance.now();
+    try {
+      const res = await session.callAction<Answer>("lib/actions/items.ts", edit ? "updateItem" : "postProgressUpdate", [null, formOf(fields)], `/items/${item.code}/${edit ? "edit" : "update"}`);
+      const v = res.value;
+      if (res.status !== 200 || !v) fail(stats, kind, `HTTP ${res.status} ${(res.text ?? "").slice(0, 120)}`);
+      else if (v.ok) {
+        record(stats, kind, performance.now() - t);
+        if (edit) stats.accepted.edit++;
+        else stats.accepted.update++;
+      } else if (v.code === "conflict") {
+        record(stats, kind, performance.now() - t);
+        stats.conflicts++; // the next turn re-reads the version
+      } else fail(stats, kind, `refused: ${JSON.stringify(v).slice(0, 160)}`);
+    } catch (err) {
+      fail(stats, kind, err instanceof Error ? err.message : String(err));
+    }
+  }
+}
+
+export interface SoakOptions {
+  app: App;
+  databaseUrl: string;
+  log: (l: string) => void;
+  minutes?: number;
+}
+
+export interface SoakReport {
+  minutes: number;
+  ok: boolean;
+  section: string;
+}
+
+export async function runSoak({ app, databaseUrl, log, minutes = Number(process.env.SOAK_MINUTES ?? 10) }: SoakOptions): Promise<SoakReport> {
+  const stats: Stats = { latencies: new Map(), errors: new Map(), errorSamples: [], accepted: { update: 0, edit: 0 }, conflicts: 0 };
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    const editors = await editorsAndItems(admin);
+    const { rows: codes } = await admin.query<{ code: string }>("SELECT code FROM items WHERE level = 'ACTION' AND retired_at IS NULL ORDER BY random() LIMIT 200");
+    const { rows: before } = await admin.query<{ pu: number; h: number; at: Date }>("SELECT (SELECT count(*) FROM progress_updates)::int AS pu, (SELECT count(*) FROM item_history)::int AS h, now() AS at");
+
+    const sign = async (login: string) => {
+      const s = new HttpSession(app.baseUrl);
+      await s.signIn(login, BENCH_PASSWORD);
+      return s;
+    };
+    const readers = await Promise.all(Array.from({ length: READERS }, (_, k) => sign(viewerLogin(k + 1))));
+    const editorSessions = await Promise.all(editors.flatMap((e) => Array.from({ length: SESSIONS_PER_EDITOR }, async () => ({ s: await sign(e.login), items: e.items }))));
+    const exporter = await sign(ADMIN_LOGIN);
+
+    const durationMs = minutes * 60_000;
+    const warmupMs = Math.min(120_000, Math.max(20_000, durationMs * 0.15));
+    const began = Date.now();
+    const until = began + durationMs;
+    log(`soak: ${minutes} min, ${READERS} readers, ${editorSessions.length} editor sessions (${editors.length} accounts), 1 exporter; warm-up ${Math.round(warmupMs / 1000)} s`);
+
+    const mem: { t: number; mb: number }[] = [];
+    const sampler = setInterval(() => mem.push({ t: Date.now() - began, mb: treeRssMb(app.pid) }), 1000);
+    const yearAgo = chinaDay(-365);
+    const readerLoop = async (s: HttpSession, k: number) => {
+      let i = k;
+      while (Date.now() < until) {
+        const code = codes[(i * 7) % codes.length]!.code;
+        const pillar = (i % 5) + 1;
+        const step = i % 5;
+        i++;
+        if (step === 0) await timed(stats, "dashboard", s, "/");
+        else if (step === 1) await timed(stats, "items list", s, `/items?pillar=${pillar}&status=IN_PROGRESS`);
+        else if (step === 2) await timed(stats, "item page", s, `/items/${code}`);
+        else if (step === 3) await timed(stats, "dashboard as of", s, `/?asOf=${yearAgo}`);
+        else await timed(stats, "pillar page", s, `/pillars/${pillar}`);
+      }
+    };
+    const exportLoop = async () => {
+      let i = 0;
+      while (Date.now() < until) {
+        const format = i++ % 2 === 0 ? "xlsx" : "csv";
+        await timed(stats, `export ${format.toUpperCase()}`, exporter, `/api/reports?scope=all&format=${format}`);
+        if (Date.now() + EXPORT_PAUSE_MS < until) await new Promise((r) => setTimeout(r, EXPORT_PAUSE_MS));
+      }
+    };
+    const progress = setInterval(() => {
+      const done = [...stats.latencies.values()].reduce((s, l) => s + l.length, 0);
+      const errs = [...stats.errors.values()].reduce((s, n) => s + n, 0);
+      log(`  soak ${Math.round((Date.now() - began) / 1000)} s: ${done} answers, ${errs} errors, RSS ${mem.at(-1)?.mb.toFixed(0) ?? "?"} MB`);
+    }, 60_000);
+    await Promise.all([
+      ...readers.map((s, k) => readerLoop(s, k)),
+      ...editorSessions.map((e, k) => editorLoop(stats, e.s, e.items, db, until, k)),
+      exportLoop(),
+    ]);
+    clearInterval(progress);
+    clearInterval(sampler);
+
+    // Every accepted progress update is in the database exactly once (a refused one left nothing).
+    const { rows: after } = await admin.query<{ pu: number }>("SELECT count(*)::int AS pu FROM progress_updates WHERE created_at >= $1", [before[0]!.at]);
+    const stored = after[0]!.pu;
+    const afterWarm = mem.filter((m) => m.t >= warmupMs);
+    const warmMb = afterWarm[0]?.mb ?? NaN;
+    const endMb = mem.slice(-5).reduce((s, m) => s + m.mb, 0) / Math.max(1, Math.min(5, mem.length));
+    const maxMb = Math.max(...mem.map((m) => m.mb));
+    const growth = (endMb / warmMb - 1) * 100;
+    const errors = [...stats.errors.values()].reduce((s, n) => s + n, 0);
+    const ok = errors === 0 && growth <= 20 && stored === stats.accepted.update;
+
+    const kinds = [...new Set([...stats.latencies.keys(), ...stats.errors.keys()])].sort();
+    const rows = kinds.map((k) => {
+      const l = stats.latencies.get(k) ?? [];
+      return `| ${k} | ${l.length} | ${stats.errors.get(k) ?? 0} | ${pct(l, 50).toFixed(0)} | ${pct(l, 99).toFixed(0)} |`;
+    });
+    const section = [
+      "## Soak",
+      "",
+      `Written by \`npm run bench:soak\` (bench/soak.ts) on ${new Date().toISOString()}: ${minutes} min of mixed load on the same large portfolio — ` +
+        `${READERS} readers (viewer accounts: dashboard live and as of ${yearAgo}, filtered lists, item and pillar pages), ` +
+        `${editorSessions.length} editor sessions (${editors.length} editor accounts × ${SESSIONS_PER_EDITOR}, ${ITEMS_PER_EDITOR} items of their own unit each: postProgressUpdate and updateItem over HTTP; a conflict answer re-reads the version), ` +
+        `1 exporter (XLSX and CSV of all items, ${EXPORT_PAUSE_MS / 1000} s apart). Result: **${ok ? "pass" : "FAIL"}**.`,
+      "",
+      "| kind | answers | errors | p50 ms | p99 ms |",
+      "| --- | --- | --- | --- | --- |",
+      ...rows,
+      "",
+      "| check | value | target | result |",
+      "| --- | --- | --- | --- |",
+      `| errors (5xx, network, timeouts > ${REQUEST_TIMEOUT_MS / 1000} s, unexpected answers) | ${errors} | 0 | ${errors === 0 ? "pass" : "**miss**"} |`,
+      `| memory after warm-up (${Math.round(warmupMs / 1000)} s) → at end (mean of last 5 s) | ${warmMb.toFixed(0)} MB → ${endMb.toFixed(0)} MB (${growth >= 0 ? "+" : ""}${growth.toFixed(1)} %), max ${maxMb.toFixed(0)} MB | ≤ +20 % | ${growth <= 20 ? "pass" : "**miss**"} |`,
+      `| accepted progress updates = rows stored | ${stats.accepted.update} accepted, ${stored} stored | equal | ${stored === stats.accepted.update ? "pass" : "**miss**"} |`,
+      `| accepted edits / conflict answers | ${stats.accepted.edit} / ${stats.conflicts} | – | – |`,
+      "",
+      ...(stats.errorSamples.length ? ["First errors:", "", ...stats.errorSamples.map((e) => `- ${e}`), ""] : []),
+    ].join("\n");
+    writeSoakSection(section);
+    log(`soak ${ok ? "passed" : "FAILED"}: ${errors} errors, memory ${warmMb.toFixed(0)} → ${endMb.toFixed(0)} MB (${growth.toFixed(1)} %), ${stats.accepted.update} updates + ${stats.accepted.edit} edits accepted, ${stats.conflicts} conflicts`);
+    return { minutes, ok, section };
+  } finally {
+    await admin.end();
+    await db.end();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const log = (l: string) => console.log(`[soak ${new Date().toISOString().slice(11, 19)}] ${l}`);
+  const parts: Partial<Running> = {};
+  const stop = cleanup(parts);
+  const onSignal = () => void stop().then(() => process.exit(130));
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  bringUp(parts, log)
+    .then(({ dataset }) => runSoak({ app: parts.app!, databaseUrl: dataset.url, log }))
+    .then(async (r) => {
+      await stop();
+      process.exit(r.ok ? 0 : 1);
+    })
+    .catch(async (err: unknown) => {
+      console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+      await stop();
+      process.exit(1);
+    });
+}

@@ -1,0 +1,28 @@
+// The documented answer for each page and route handler: which permission it needs. Shared by the role walk
+// (e2e/access.spec.ts) and the full caller matrix (e2e/access-matrix.spec.ts).
+import type { Permission } from "../../lib/permissions";
+
+/** Who may open each page: null = public. Unit-scoped pages are checked on an own and another unit's item. */
+export function pagePolicy(route: string): { permission: Permission | null; scoped: boolean } {
+  if (route === "/login") return { permission: null, scoped: false };
+  if (route.startsWith("/admin/units")) return { permission: "unit:manage", scoped: false };
+  if (route.startsWith("/admin/audit")) return { permission: "audit:read", scoped: false };
+  if (route.startsWith("/admin/tree")) return { permission: "item:manage-tree", scoped: false };
+  if (route.startsWith("/admin")) return { permission: "user:manage", scoped: false };
+  if (route === "/items/[code]/update") return { permission: "item:post-update", scoped: true };
+  if (route === "/items/[code]/edit") return { permission: "item:update", scoped: true };
+  if (route === "/my-items") return { permission: "item:post-update", scoped: false };
+  if (route === "/items/import") return { permission: "item:import", scoped: false };
+  if (route === "/reports") return { permission: "report:export", scoped: false };
+  return { permission: "portfolio:read", scoped: false };
+}
+
+/**
+ * Route handlers: the requests to make, whether each needs a signed-in user and, if so, the permission it
+ * checks (401 signed out, 403 without the permission, 200 otherwise).
+ */
+export const ROUTE_HANDLERS: Record<string, { paths: string[]; public: boolean; permission?: Permission }> = {
+  "/api/auth/[...nextauth]": { paths: ["/api/auth/session", "/api/auth/providers", "/api/auth/csrf"], public: true },
+  "/api/reports": { paths: ["/api/reports?format=json", "/api/reports?format=csv&scope=pillar&id=1"], public: false, permission: "report:export" },
+};
+
