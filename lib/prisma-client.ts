@@ -8,5 +8,8 @@ export { Prisma } from "./generated/prisma/client";
 
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: options.max ?? 10 });
-  return new PrismaClient({ adapter });
+  // Prisma's defaults (2 s to get a connection for a transaction, 5 s to finish it) refuse writes as
+  // "unavailable" when many editors save at once on a busy two-core server; a save that waits a few seconds
+  // is better than a save refused. A database that is really down still fails at once (connection refused).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
 }

@@ -2,6 +2,7 @@
 // action never shows a stack trace and every message exists in zh-CN and en.
 import "server-only";
 import { getCurrentUser, type SessionUser } from "../auth/session";
+import { isDatabaseUnavailable } from "../db-errors";
 import { can, type Permission, type UnitScope } from "../permissions";
 
 export type FailureCode = "unauthenticated" | "forbidden" | "invalid" | "not-found" | "conflict" | "unavailable";
@@ -29,7 +30,15 @@ export async function guardAction(
   permission: Permission,
   scope?: UnitScope,
 ): Promise<{ ok: true; user: SessionUser } | { ok: false; failure: ActionFailure }> {
-  const user = await getCurrentUser();
+  let user: SessionUser | null;
+  try {
+    user = await getCurrentUser();
+  } catch (error) {
+    // Reading the user is every action's first database query: with the database down, answer
+    // "unavailable" (the form keeps its input) instead of letting the action fail with an HTTP 500.
+    if (isDatabaseUnavailable(error)) return { ok: false, failure: failure("unavailable") };
+    throw error;
+  }
   if (!user) return { ok: false, failure: failure("unauthenticated") };
   if (!can(user, permission, scope)) return { ok: false, failure: failure("forbidden") };
   return { ok: true, user };
