@@ -33,7 +33,8 @@ function refusal(plan: ImportPlan): ImportFailure {
 }
 
 async function readUpload(formData: FormData): Promise<UploadedFile | ImportFailure> {
-  const file = formData.get("file");
+  // A hand-made request can send anything as the form: no form, no file.
+  const file = formData instanceof FormData ? formData.get("file") : null;
   if (!(file instanceof Blob) || (file.size === 0 && !(file as File).name)) return failure("invalid", "import.errors.noFile");
   const name = (file as File).name || "upload";
   // Refuse an oversize upload before reading it into memory.

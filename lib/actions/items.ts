@@ -82,7 +82,7 @@ export async function updateItem(_prev: EditingState<{ code: string; version: nu
   const guard = await guardAction("item:update");
   if (!guard.ok) return guard.failure;
   // Any unit field in the request, even one the form never shows, needs the stronger permission.
-  const touchesUnits = UNIT_KEYS.some((k) => formData.has(k));
+  const touchesUnits = formData instanceof FormData && UNIT_KEYS.some((k) => formData.has(k));
   if (touchesUnits && !can(guard.user, "item:assign-units")) return failure("forbidden");
   const raw = formFields(formData, ["regionIds", "conferenceIds", "supportingUnitIds"]);
   raw.assignUnits = touchesUnits;

@@ -272,7 +272,8 @@ export async function parseImportFile(file: UploadedFile): Promise<ParsedFile | 
     result = await readXlsx(file.bytes, hash);
   } else if (ext === "csv") {
     const head = file.bytes.subarray(0, 8192);
-    if (zip || head.subarray(0, 4).equals(OLE_MAGIC) || head.includes(0)) return fail([problem(null, null, "import.problems.notCsv")]);
+    // A NUL anywhere (not only in the sniffed head): PostgreSQL text cannot store it, so the apply would fail.
+    if (zip || head.subarray(0, 4).equals(OLE_MAGIC) || file.bytes.includes(0)) return fail([problem(null, null, "import.problems.notCsv")]);
     result = readCsv(file.bytes, hash);
   } else {
     return fail([problem(null, null, "import.problems.wrongType", { name: file.name })]);

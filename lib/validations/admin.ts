@@ -14,7 +14,7 @@ export const LIMITS = {
   reason: 500,
 } as const;
 
-const text = (max: number) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
+const text = (max: number) => z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");
 /** An optional text: a blank field means "none" (null). */
 const optionalText = (max: number) =>
   z
@@ -31,7 +31,7 @@ const version = z.coerce.number("validation.notAnInteger").int("validation.notAn
 const role = z.enum(Role, "validation.invalidChoice");
 
 export const loginNameSchema = z
-  .string()
+  .string("validation.required")
   .trim()
   .toLowerCase()
   .min(1, "validation.required")
@@ -54,8 +54,8 @@ export const createUserSchema = z
     displayName: text(LIMITS.displayName),
     role,
     unitId: optionalId,
-    password: z.string().max(256, "validation.passwordTooLong"),
-    passwordConfirm: z.string().max(256, "validation.passwordTooLong"),
+    password: z.string("validation.required").max(256, "validation.passwordTooLong"),
+    passwordConfirm: z.string("validation.required").max(256, "validation.passwordTooLong"),
   })
   .superRefine((v, ctx) => {
     editorNeedsUnit(v, ctx);
@@ -76,8 +76,8 @@ export const setUserDisabledSchema = z.object({
 /** The login name is checked against the password in the action, once the account is loaded. */
 export const resetPasswordSchema = z.object({
   userId: id,
-  password: z.string().max(256, "validation.passwordTooLong"),
-  passwordConfirm: z.string().max(256, "validation.passwordTooLong"),
+  password: z.string("validation.required").max(256, "validation.passwordTooLong"),
+  passwordConfirm: z.string("validation.required").max(256, "validation.passwordTooLong"),
 });
 
 /** The password rules, which depend on the account's login name, and the confirmation. */
@@ -105,7 +105,7 @@ const parentRef = z
     const [kind, n] = v.split(":") as ["pillar" | "item", string];
     return { kind, id: Number(n) };
   });
-const requiredReason = z.string().trim().min(1, "admin.validation.reasonRequired").max(LIMITS.reason, "validation.tooLong");
+const requiredReason = z.string("admin.validation.reasonRequired").trim().min(1, "admin.validation.reasonRequired").max(LIMITS.reason, "validation.tooLong");
 
 export const addItemSchema = z.object({
   parent: parentRef,
@@ -120,7 +120,10 @@ export const restoreItemSchema = retireItemSchema;
 /** FormData → plain object for zod; every value a form sends is a string. */
 export function formObject(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+  // A hand-made request can decode to anything; treat what is not a form as an empty one (→ "required").
+  if (!(formData instanceof FormData)) return out;
+  // PostgreSQL text cannot hold U+0000 (the write would fail as "unavailable"); it is invisible, so drop it.
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value.replaceAll("\u0000", "");
   return out;
 }
 

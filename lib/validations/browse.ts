@@ -28,7 +28,8 @@ export const browseParamSchemas = {
   conference: z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "validation.unknownId").max(999, "validation.unknownId"),
   overdue: flag,
   stale: flag,
-  q: z.string().trim().max(MAX_QUERY_LENGTH, "browse.queryTooLong"),
+  // U+0000 cannot be sent to PostgreSQL (the query fails: a 500); it is invisible, so it is dropped.
+  q: z.string().trim().max(MAX_QUERY_LENGTH, "browse.queryTooLong").transform((s) => s.replaceAll("\u0000", "")),
   sort: z.enum(SORT_KEYS, { message: "validation.invalidChoice" }),
   dir: z.enum(["asc", "desc"], { message: "validation.invalidChoice" }),
   page: z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "browse.invalidPage").max(100_000, "browse.invalidPage"),

@@ -126,8 +126,8 @@ export const itemEditSchema = z
     conferenceIds: idList,
     /** present only in an administrator's form (hidden marker "assignUnits") */
     assignUnits: z.boolean(),
-    leadUnitId: z.union([z.literal("").transform(() => null), idField]).optional(),
-    coLeadUnitId: z.union([z.literal("").transform(() => null), idField]).optional(),
+    leadUnitId: z.union([z.literal("").transform(() => null), idField], { error: "validation.unknownId" }).optional(),
+    coLeadUnitId: z.union([z.literal("").transform(() => null), idField], { error: "validation.unknownId" }).optional(),
     supportingUnitIds: idList.optional(),
   })
   .superRefine((v, ctx) => {
@@ -150,8 +150,8 @@ export const bulkUpdateSchema = z
           return { id, version };
         }),
       ),
-    status: z.union([z.literal("").transform(() => null), z.enum(ITEM_STATUSES, { error: "validation.invalidChoice" })]).optional(),
-    confidence: z.union([z.literal("").transform(() => null), z.enum(CONFIDENCES, { error: "validation.invalidChoice" })]).optional(),
+    status: z.union([z.literal("").transform(() => null), z.enum(ITEM_STATUSES)], { error: "validation.invalidChoice" }).optional(),
+    confidence: z.union([z.literal("").transform(() => null), z.enum(CONFIDENCES)], { error: "validation.invalidChoice" }).optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.status && !v.confidence) ctx.addIssue({ code: "custom", path: ["status"], message: "editing.bulk.nothingToChange" });
@@ -172,9 +172,12 @@ export const milestoneRefSchema = z.object({
 /** The fields of a form as one object: multi-valued fields as arrays, everything else as its single string. */
 export function formFields(formData: FormData, arrayKeys: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
+  // A hand-made request can decode to anything; what is not a form reads as an empty one (→ "required").
+  const keys = formData instanceof FormData ? formData.keys() : [];
+  for (const key of new Set(keys)) {
     if (key.startsWith("$ACTION")) continue;
-    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    // PostgreSQL text cannot hold U+0000 (the write would fail as "unavailable"); it is invisible, so drop it.
+    const values = formData.getAll(key).filter((v): v is string => typeof v === "string").map((v) => v.replaceAll("\u0000", ""));
     out[key] = arrayKeys.includes(key) ? values : values[0];
   }
   for (const key of arrayKeys) out[key] ??= [];

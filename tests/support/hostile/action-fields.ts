@@ -1,0 +1,285 @@
+// What a bad value is for each field a server action's form sends (tests/integration/hostile-actions.test.ts).
+// Every value produced under `bad` is wrong for that field whatever the other fields hold — wrong shape, out of
+// range, unknown or foreign id, stale version — so a form carrying one must be refused and write nothing.
+// `noise` are hostile values that ARE acceptable (markup, SQL, odd characters inside the length limit): they
+// ride along in the other fields so refusals are tested with script everywhere. A field without a rule here
+// fails the test, so a new form field gets a rule before it is trusted.
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { BAD_DATES, BAD_NUMBERS, hostileText, oversize, SCRIPTS, SQL_FRAGMENTS } from "./values";
+
+export const MISSING = Symbol("missing");
+export type FieldValue = string | string[] | Blob | typeof MISSING;
+
+export interface BadContext {
+  role: "editor" | "admin";
+  /** the legitimate form this action's case builds (tests/support/action-cases) */
+  legit: FormData;
+  /** action items outside the editor's units, with their versions */
+  foreignItems: { id: number; version: number }[];
+  /** milestones that belong to other items than the one in the form */
+  foreignMilestoneIds: number[];
+}
+
+interface FieldRule {
+  bad(ctx: BadContext): fc.Arbitrary<FieldValue>;
+  noise?: fc.Arbitrary<string>;
+}
+
+/** Ids that are far above anything the sample data creates (the column is a 32-bit int). */
+const unknownId = fc.integer({ min: 1_500_000_000, max: 2_147_483_647 }).map(String);
+const garbage = fc.constantFrom<FieldValue>(...SCRIPTS, ...SQL_FRAGMENTS, "abc", "[]", "{}", "null", "true");
+const aFile = fc.constantFrom<FieldValue>(new Blob(["<script>alert(1)</script>"], { type: "text/html" }), new File(["1"], "1.txt"));
+/** Several values for a field that takes one (all of them bad, so whichever the action reads is bad). */
+const repeated = (arb: fc.Arbitrary<FieldValue>) => fc.array(arb.filter((v): v is string => typeof v === "string"), { minLength: 2, maxLength: 3 });
+
+function alsoMissing(required: boolean, arb: fc.Arbitrary<FieldValue>): fc.Arbitrary<FieldValue> {
+  return required ? fc.oneof({ weight: 6, arbitrary: arb }, { weight: 1, arbitrary: fc.constantFrom<FieldValue>(MISSING, "", "   ") }, { weight: 1, arbitrary: aFile }) : arb;
+}
+const withRepeats = (arb: fc.Arbitrary<FieldValue>) => fc.oneof({ weight: 6, arbitrary: arb }, { weight: 1, arbitrary: repeated(arb) });
+
+/** A positive id field: malformed numbers, SQL, unknown ids; for an editor also `foreign` ids (other units' rows). */
+function idRule(required: boolean, foreign?: (ctx: BadContext) => number[]): FieldRule {
+  return {
+    bad: (ctx) => {
+      const others = foreign?.(ctx) ?? [];
+      const shapes = fc.oneof(
+        fc.constantFrom<FieldValue>(...BAD_NUMBERS.filter((n) => n.trim() !== "" && n !== "0x10" && n !== "１２"), "0", "2147483648", "1 OR 1=1", "1; DROP TABLE items"),
+        fc.integer({ min: -2_000_000_000, max: 0 }).map(String),
+        unknownId,
+        garbage,
+        ...(others.length > 0 ? [fc.constantFrom(...others.map(String))] : []),
+      );
+      return withRepeats(alsoMissing(required, shapes));
+    },
+  };
+}
+
+const versionRule: FieldRule = {
+  bad: (ctx) => {
+    const legit = Number(ctx.legit.get("expectedVersion") ?? ctx.legit.get("version"));
+    return withRepeats(
+      alsoMissing(
+        true,
+        fc.oneof(
+          fc.integer({ min: legit + 1, max: legit + 100_000 }).map(String),
+          fc.integer({ min: -1000, max: legit - 1 }).map(String),
+          fc.constantFrom<FieldValue>("abc", "1.5", "1e309", "NaN", "-1", "99999999999999999999", ...SQL_FRAGMENTS),
+        ),
+      ),
+    );
+  },
+};
+
+function enumRule(required: boolean): FieldRule {
+  const shapes = fc.oneof(
+    fc.constantFrom<FieldValue>("NOPE", "in_progress", "IN_PROGRESS ", " GREEN", "green", "0", "1", "toString", "__proto__", "constructor", ...SCRIPTS, ...SQL_FRAGMENTS),
+    fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/^[A-Z_]+$/.test(s)),
+  );
+  return { bad: () => withRepeats(alsoMissing(required, shapes)) };
+}
+
+function intRule(min: number, max: number): FieldRule {
+  const shapes = fc.oneof(
+    fc.constantFrom<FieldValue>(String(min - 1), String(max + 1)),
+    fc.integer({ min: -1_000_000, max: min - 1 }).map(String),
+    fc.integer({ min: max + 1, max: 2_000_000_000 }).map(String),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }).filter((d) => !Number.isInteger(d)).map(String),
+    fc.constantFrom<FieldValue>(...BAD_NUMBERS.filter((n) => n.trim() !== ""), "abc", "50%", "5 0", ...SQL_FRAGMENTS),
+  );
+  return { bad: () => withRepeats(alsoMissing(true, shapes)) };
+}
+
+const fitting = (max: number, required: boolean) =>
+  hostileText.map((s) => (required ? `x${s}` : s).slice(0, max)).filter((s) => !required || s.trim() !== "");
+
+function textRule(max: number, required: boolean): FieldRule {
+  // Just over the limit after trimming (a leading/trailing space is not counted), or far over it.
+  const tooLong = fc.oneof(oversize(max + 1).map((s) => `x${s}`), oversize(100_000));
+  return {
+    bad: () => withRepeats(required ? fc.oneof(tooLong, fc.constantFrom<FieldValue>(MISSING, "", "   ", "\n\t "), aFile) : tooLong),
+    noise: fitting(max, required),
+  };
+}
+
+function dateRule(required: boolean): FieldRule {
+  const shapes = fc.oneof(
+    fc.constantFrom<FieldValue>(...BAD_DATES, ...SCRIPTS, ...SQL_FRAGMENTS),
+    fc.integer({ min: 2101, max: 275_000 }).map((y) => `${y}-01-01`),
+    fc.integer({ min: 0, max: 1999 }).map((y) => `${String(y).padStart(4, "0")}-06-15`),
+    fc.tuple(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 13, max: 99 })).map(([y, m]) => `${y}-${m}-01`),
+  );
+  return { bad: () => withRepeats(alsoMissing(required, shapes)) };
+}
+
+const urlsRule: FieldRule = {
+  bad: () =>
+    withRepeats(
+      fc.oneof(
+        fc.constantFrom<FieldValue>("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://x.example/a", "file:///etc/passwd", "not a url", "http://", "vbscript:msgbox(1)", "<script>alert(1)</script>"),
+        fc.constant<FieldValue>(`https://x.example/${"a".repeat(1100)}`),
+        fc.integer({ min: 11, max: 40 }).map((n) => Array.from({ length: n }, (_, i) => `https://x.example/${i}`).join("\n")),
+        fc.constant<FieldValue>(Array.from({ length: 2000 }, (_, i) => `https://x.example/${i}`).join("\n")),
+      ),
+    ),
+  noise: fc.constantFrom("", "https://x.example/?q=<script>alert(1)</script>", "https://x.example/a'%20OR%201=1"),
+};
+
+const RULES: Record<string, FieldRule> = {
+  itemId: idRule(true, (ctx) => (ctx.role === "editor" ? ctx.foreignItems.map((i) => i.id) : [])),
+  milestoneId: idRule(true, (ctx) => ctx.foreignMilestoneIds),
+  userId: idRule(true),
+  "updateUnit.unitId": idRule(true),
+  unitId: idRule(false),
+  expectedVersion: versionRule,
+  version: versionRule,
+  status: enumRule(true),
+  confidence: enumRule(true),
+  "bulkUpdateItems.status": enumRule(false),
+  "bulkUpdateItems.confidence": enumRule(false),
+  side: enumRule(true),
+  kind: enumRule(true),
+  role: enumRule(true),
+  progress: intRule(0, 100),
+  weight: intRule(1, 100),
+  note: textRule(2000, true),
+  nextSteps: textRule(2000, false),
+  blockers: textRule(2000, false),
+  responsiblePerson: textRule(100, false),
+  dueDateReason: textRule(500, false),
+  "addMilestone.title": textRule(200, true),
+  "addItem.title": textRule(500, true),
+  titleEn: textRule(500, false),
+  description: textRule(4000, false),
+  name: textRule(100, true),
+  shortName: textRule(30, false),
+  displayName: textRule(100, true),
+  "moveItem.reason": textRule(500, false),
+  reason: textRule(500, true),
+  startDate: dateRule(false),
+  dueDate: dateRule(false),
+  plannedDate: dateRule(true),
+  evidenceLinks: urlsRule,
+  loginName: {
+    bad: () =>
+      withRepeats(
+        alsoMissing(true, fc.oneof(fc.constantFrom<FieldValue>("ADMIN", "admin", "Has Space", "-lead", ".dot", "中文名", "a".repeat(65), ...SCRIPTS, ...SQL_FRAGMENTS), oversize(100_000))),
+      ),
+    noise: fc.constantFrom("x.walk", "y-walk_2"),
+  },
+  // A password that differs from its confirmation (or breaks the rules) is refused before anything is hashed.
+  password: {
+    bad: (ctx) => withRepeats(fc.oneof(hostileText, oversize(300), fc.constantFrom<FieldValue>(MISSING, "", "short1!")).filter((v) => v !== ctx.legit.get("passwordConfirm"))),
+  },
+  passwordConfirm: {
+    bad: (ctx) => withRepeats(fc.oneof(hostileText, oversize(300), fc.constantFrom<FieldValue>(MISSING, "")).filter((v) => v !== ctx.legit.get("password"))),
+  },
+  disabled: { bad: () => withRepeats(alsoMissing(true, fc.constantFrom<FieldValue>("yes", "1", "TRUE", "on", "false ", ...SCRIPTS))) },
+  parent: {
+    bad: () =>
+      withRepeats(
+        alsoMissing(
+          true,
+          fc.oneof(
+            fc.constantFrom<FieldValue>("pillar:abc", "item:-1", "item:", "item:1.5", "item:1 OR 1=1", "item:9999999999", "pillar", "item", ":1", ...SCRIPTS, ...SQL_FRAGMENTS),
+            fc.integer({ min: 100_000_000, max: 999_999_999 }).map((n) => `item:${n}`),
+            fc.integer({ min: 100_000_000, max: 999_999_999 }).map((n) => `pillar:${n}`),
+          ),
+        ),
+      ),
+  },
+  items: {
+    bad: (ctx) => {
+      const legit = String(ctx.legit.get("items"));
+      const [id, version] = legit.split(":").map(Number) as [number, number];
+      const pair = fc.oneof(
+        fc.constantFrom("abc", "1:", ":1", "-1:1", "1:2:3", "12345678901:1", "1:-1", "1.5:1", ...SCRIPTS, ...SQL_FRAGMENTS),
+        unknownId.map((u) => `${u}:1`),
+        fc.integer({ min: 1, max: 1000 }).map((d) => `${id}:${version + d}`),
+        ...(ctx.role === "editor" && ctx.foreignItems.length > 0 ? [fc.constantFrom(...ctx.foreignItems.map((i) => `${i.id}:${i.version}`))] : []),
+      );
+      return fc.oneof(
+        { weight: 4, arbitrary: pair },
+        { weight: 2, arbitrary: fc.array(pair, { minLength: 1, maxLength: 5 }).map((bad) => [legit, ...bad]) },
+        { weight: 1, arbitrary: fc.constant<FieldValue>(Array.from({ length: 201 }, () => legit)) },
+        { weight: 1, arbitrary: fc.constantFrom<FieldValue>(MISSING) },
+      );
+    },
+  },
+  file: {
+    bad: () =>
+      fc.oneof(
+        fc.constantFrom<FieldValue>(MISSING, "a string, not a file", "", new File([], "empty.csv"), new Blob([]), new File(["<script>alert(1)</script>"], "x.csv", { type: "text/csv" })),
+        fc.uint8Array({ minLength: 1, maxLength: 4000 }).map((bytes) => new File([bytes], "random.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })),
+        fc.constantFrom("x.csv", "x.xlsx", "x.exe", "").chain((name) => hostileText.map((text) => new File([text], name))),
+      ),
+  },
+  fileHash: {
+    bad: (ctx) =>
+      alsoMissing(
+        true,
+        fc.oneof(
+          fc.constantFrom<FieldValue>("0".repeat(64), ...SCRIPTS, ...SQL_FRAGMENTS),
+          fc.string({ minLength: 1, maxLength: 80 }).map((s) => createHash("sha256").update(s).digest("hex")),
+        ).filter((v) => v !== ctx.legit.get("fileHash")),
+      ),
+  },
+};
+
+export function ruleFor(action: string, field: string): FieldRule | undefined {
+  return RULES[`${action}.${field}`] ?? RULES[field];
+}
+
+/** Keys a hostile client adds to any form (prototype names, Next's own prefixes, a unit field an editor may not send). */
+const EXTRA_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty", "$ACTION_ID_0", "$ACTION_REF_1", "$ACTION_1:0", "supportingUnitIds[]", "\u0000", "字段"] as const;
+
+export interface HostileForm {
+  fields: [string, FieldValue][];
+  /** the fields that carry a bad value (at least one) */
+  corrupted: string[];
+}
+
+/** Forms for `action`: the legitimate one with 1–3 fields made bad, hostile-but-valid text in the others, odd extra keys. */
+export function hostileForms(action: string, ctx: BadContext): fc.Arbitrary<HostileForm> {
+  const names = [...new Set(ctx.legit.keys())];
+  const legitOf = (name: string): FieldValue => {
+    const all = ctx.legit.getAll(name);
+    return all.length === 1 ? (all[0] as string | Blob) : (all as string[]);
+  };
+  // Mostly one bad field (so each field's own check is what must refuse), sometimes two or three.
+  const one = fc.constantFrom(...names).map((n) => [n]);
+  const some = fc.subarray(names, { minLength: 1, maxLength: Math.min(3, names.length) });
+  return fc.oneof({ weight: 3, arbitrary: one }, { weight: 1, arbitrary: some }).chain((corrupted) =>
+    fc
+      .tuple(
+        fc.tuple(...corrupted.map((name) => ruleFor(action, name)!.bad(ctx))),
+        fc.tuple(
+          ...names.map((name) => {
+            const noise = ruleFor(action, name)?.noise;
+            return corrupted.includes(name) || !noise ? fc.constant(legitOf(name)) : fc.oneof(fc.constant(legitOf(name)), noise);
+          }),
+        ),
+        fc.array(fc.tuple(fc.constantFrom(...EXTRA_KEYS), hostileText), { maxLength: 2 }),
+      )
+      .map(([bad, kept, extra]) => ({
+        corrupted,
+        fields: [...names.map((name, i): [string, FieldValue] => (corrupted.includes(name) ? [name, bad[corrupted.indexOf(name)]!] : [name, kept[i]!])), ...extra],
+      })),
+  );
+}
+
+export function toFormData(form: HostileForm): FormData {
+  const data = new FormData();
+  for (const [name, value] of form.fields) {
+    if (value === MISSING) continue;
+    for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
+  }
+  return data;
+}
+
+/** A short printable description of a form, for failure messages (long values cut). */
+export function describeForm(form: HostileForm): string {
+  const show = (v: FieldValue): string =>
+    v === MISSING ? "<missing>" : Array.isArray(v) ? `[${v.map(show).join(", ")}]` : typeof v === "string" ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v) : `<${v.constructor.name} ${v.size}B>`;
+  return form.fields.map(([k, v]) => `${k}=${show(v)}`).join(" ");
+}
