@@ -20,6 +20,9 @@ function Bar({ value, label, none }: { value: number | null; label: string; none
   );
 }
 
+/** Recommendations listed per pillar; the pillar page lists them all (a large portfolio has hundreds). */
+const RECS_SHOWN = 8;
+
 /** The central ask: each pillar's rolled-up progress, its recommendations one click away. */
 export async function PillarProgressPanel({ selection }: { selection: AsOfSelection }) {
   const [pillars, t, tStatus, locale] = await Promise.all([
@@ -54,7 +57,7 @@ export async function PillarProgressPanel({ selection }: { selection: AsOfSelect
                 </div>
                 <Bar value={p.progress} label={t("pillars.progressOf", { name: t("pillars.pillar", { number: p.number }) })} none={t("pillars.noProgress")} />
                 <ul className={styles.recs} aria-label={`${t("pillars.pillar", { number: p.number })} · ${t("pillars.recommendations")}`}>
-                    {p.recommendations.map((r) => (
+                    {p.recommendations.slice(0, RECS_SHOWN).map((r) => (
                       <li key={r.code}>
                         <Link href={withAsOf(`/pillars/${p.number}`, selection) + `#rec-${r.code}`}>
                           {r.code} {en && r.titleEn ? r.titleEn : r.title}
@@ -64,6 +67,11 @@ export async function PillarProgressPanel({ selection }: { selection: AsOfSelect
                         </span>
                       </li>
                     ))}
+                    {p.recommendations.length > RECS_SHOWN ? (
+                      <li>
+                        <Link href={withAsOf(`/pillars/${p.number}`, selection)}>{t("pillars.allRecommendations", { count: p.recommendations.length })}</Link>
+                      </li>
+                    ) : null}
                 </ul>
               </li>
             );
