@@ -32,6 +32,8 @@ export interface LoadResult {
   maxRssMb: number;
   /** measured by a fixed number of requests because too few completed within the time window */
   slow: boolean;
+  /** the first request of the target, alone: caches cold (the cost after a write), in ms */
+  firstMs: number;
 }
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
@@ -40,15 +42,17 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
-export async function checkTarget(baseUrl: string, cookie: string, path: string): Promise<number> {
+export async function checkTarget(baseUrl: string, cookie: string, path: string): Promise<{ bytes: number; ms: number }> {
+  const started = performance.now();
   const res = await fetch(new URL(path, baseUrl), { headers: { cookie }, redirect: "manual" });
   const body = await res.arrayBuffer();
+  const ms = performance.now() - started;
   if (res.status !== 200) throw new Error(`${path} answered ${res.status} ${res.headers.get("location") ?? ""} before the load run`);
-  return body.byteLength;
+  return { bytes: body.byteLength, ms };
 }
 
 export async function loadTarget(baseUrl: string, cookie: string, target: Target, serverPid: number): Promise<LoadResult> {
-  await checkTarget(baseUrl, cookie, target.path);
+  const first = await checkTarget(baseUrl, cookie, target.path);
   const common = { url: new URL(target.path, baseUrl).toString(), headers: { cookie }, connections: target.connections, timeout: 60 };
   if (target.warmupSeconds > 0) await run({ ...common, duration: target.warmupSeconds });
   const mem = sampleMemory(serverPid);
@@ -77,5 +81,6 @@ export async function loadTarget(baseUrl: string, cookie: string, target: Target
     bytesPerRequest: r.requests.total ? r.throughput.total / r.requests.total : 0,
     maxRssMb: maxMb,
     slow,
+    firstMs: first.ms,
   };
 }

@@ -76,7 +76,9 @@ function targets(r: BenchReport): Target[] {
   check("dashboard p99 ≤ 200 ms", live?.p99, 200, "ms");
   check("dashboard req/s ≥ 40 % of the static page's", live && stat ? (live.reqPerSec / stat.reqPerSec) * 100 : undefined, 40, "%", true);
   check("as-of dashboard p50 ≤ 2 × live p50", asOf && live ? asOf.p50 / live.p50 : undefined, 2, "×");
-  check("XLSX of all items ≤ 3 s (mean per file)", xlsx ? xlsx.mean / 1000 : undefined, 3, "s");
+  // The first file is built and rendered from the database; later ones come from the file cache until a
+  // write, so the target is judged on the first (the load table shows both).
+  check("XLSX of all items ≤ 3 s (first file, built from the database)", xlsx ? xlsx.firstMs / 1000 : undefined, 3, "s");
   check("server memory ≤ 512 MB under load (max RSS)", r.load.length ? Math.max(...r.load.map((l) => l.maxRssMb)) : undefined, 512, "MB");
   const lh = (ff: "desktop" | "mobile") => r.lighthouse.find((l) => l.page === "dashboard" && l.formFactor === ff);
   check("Lighthouse dashboard performance ≥ 95 desktop", lh("desktop")?.performance, 95, "", true);
@@ -122,8 +124,8 @@ export function renderResults(r: BenchReport): string {
     "",
     `Signed in as bench.admin; each target fetched once (must answer 200), warmed up, then measured. Item page: \`/items/${r.itemCode}\`.`,
     "",
-    table(["target", "path", "conn.", "requests", "req/s", "p50 ms", "p99 ms", "mean ms", "errors", "timeouts", "non-2xx", "KB/resp.", "vs static", "max RSS MB"],
-      r.load.map((l) => [l.slow ? `${l.name} (too slow for the time window: a fixed ${l.requests} requests)` : l.name, `\`${l.path}\``, l.connections, l.requests, f1(l.reqPerSec), f0(l.p50), f0(l.p99), f0(l.mean), l.errors, l.timeouts, l.non2xx, f1(l.bytesPerRequest / 1024), stat ? `${f1((l.reqPerSec / stat.reqPerSec) * 100)} %` : "–", f0(l.maxRssMb)])),
+    table(["target", "path", "first (cold) ms", "conn.", "requests", "req/s", "p50 ms", "p99 ms", "mean ms", "errors", "timeouts", "non-2xx", "KB/resp.", "vs static", "max RSS MB"],
+      r.load.map((l) => [l.slow ? `${l.name} (too slow for the time window: a fixed ${l.requests} requests)` : l.name, `\`${l.path}\``, f0(l.firstMs), l.connections, l.requests, f1(l.reqPerSec), f0(l.p50), f0(l.p99), f0(l.mean), l.errors, l.timeouts, l.non2xx, f1(l.bytesPerRequest / 1024), stat ? `${f1((l.reqPerSec / stat.reqPerSec) * 100)} %` : "–", f0(l.maxRssMb)])),
     "",
     "## EXPLAIN (ANALYZE, BUFFERS) at this size",
     "",

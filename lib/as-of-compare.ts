@@ -15,6 +15,8 @@ export interface CompareFilter {
   unitId?: number;
   /** only these items */
   itemIds?: number[];
+  /** only items not retired at the later moment (what a report of everything lists) */
+  activeOnly?: boolean;
 }
 
 /** An item's state at one of the two moments (null in ItemChange when it did not exist then). */
@@ -137,6 +139,7 @@ function filterSql(filter: CompareFilter): Prisma.Sql {
     // One array parameter, not one per id: a report of 10,000 items would otherwise bind 10,000 parameters.
     parts.push(Prisma.sql`pr.id = ANY(${filter.itemIds}::int[])`);
   }
+  if (filter.activeOnly) parts.push(Prisma.sql`NOT pr.t_retired`);
   return parts.length === 0 ? Prisma.sql`true` : Prisma.join(parts, " AND ");
 }
 

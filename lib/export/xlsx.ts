@@ -46,13 +46,16 @@ function addTable(sheet: ExcelJS.Worksheet, columns: Column[], rows: Value[][], 
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF5" } };
     cell.alignment = { vertical: "middle", wrapText: true };
   });
+  // One style object per column, shared by its cells: setting cell.numFmt gives every cell a style of its
+  // own, which exceljs then compares one by one when it writes (most of the time of a 10,000-row sheet).
+  const styles = columns.map((c) => (c.numFmt ? ({ numFmt: c.numFmt } as Partial<ExcelJS.Style>) : undefined));
   rows.forEach((values, r) => {
     const row = sheet.getRow(startRow + 1 + r);
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       cell.value = v;
-      const fmt = columns[i]?.numFmt;
-      if (fmt) cell.numFmt = fmt;
+      const style = styles[i];
+      if (style) cell.style = style;
     });
   });
   columns.forEach((c, i) => {
