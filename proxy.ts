@@ -17,13 +17,27 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 function isCrossSiteWrite(request: NextRequest): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
-  // The identity provider's own redirect back to us is checked by Auth.js (state, PKCE, nonce).
-  if (request.nextUrl.pathname.startsWith("/api/auth/callback/")) return false;
+  // The identity provider's own redirect back to us (it may POST from its own origin) is checked by Auth.js
+  // (state, PKCE, nonce). Only the SSO callback: the password callback is ours alone and is refused here too.
+  if (request.nextUrl.pathname === "/api/auth/callback/gov-sso") return false;
   if (request.headers.get("sec-fetch-site") === "cross-site") return true;
   const origin = request.headers.get("origin");
   if (!origin) return false;
   try {
     return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A path that is not valid percent-encoded UTF-8 (e.g. /pillars/%FF). Next.js decodes dynamic route segments
+ * with decodeURIComponent and answers such a path with a 500; no page can serve it, so it gets a plain 400.
+ */
+function isMalformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
   } catch {
     return true;
   }
@@ -39,6 +53,9 @@ export function proxy(request: NextRequest) {
     for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
     return response;
   };
+  if (isMalformedPath(pathname)) {
+    return secured(new NextResponse("Malformed address / 地址格式错误", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+  }
   if (isCrossSiteWrite(request)) {
     return secured(new NextResponse("Cross-site request refused / 已拒绝跨站请求", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
   }
