@@ -15,7 +15,7 @@ import type { ActionContext } from "../support/action-cases/types";
 import { describeForm, hostileForms, ruleFor, toFormData, type BadContext } from "../support/hostile/action-fields";
 import { unclearRefusal } from "../support/hostile/clear-failure";
 import { checksum, quickFingerprint } from "../support/hostile/db-checksum";
-import { enumerateActions, loadActionCases } from "../support/hostile/server-actions";
+import { enumerateActions, loadActionCases } from "../support/server-actions";
 import { hostileText } from "../support/hostile/values";
 
 let claims: SessionClaims | null = null;

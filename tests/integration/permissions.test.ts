@@ -1,19 +1,16 @@
 // The permission walk: every server action (found by reading lib/actions, so a new action without an entry
 // fails here) × every kind of caller, called directly — the same as a forged request that bypasses the UI.
 // Expected answers come from the one permission table (lib/permissions.ts); refusals must write nothing.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { can, type Actor } from "../../lib/permissions";
 import type { SessionClaims } from "../../lib/auth/claims";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import type { ActionCase, ActionContext } from "../support/action-cases/types";
+import { enumerateActions, loadActionCases } from "../support/server-actions";
 
 let claims: SessionClaims | null = null;
 vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, refresh: () => undefined }));
-
-const root = join(import.meta.dirname, "..", "..");
 
 /** Actions anyone may call, signed in or not, and why. */
 const PUBLIC_ACTIONS: Record<string, string> = {
@@ -21,42 +18,6 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   signInWithSso: "starts the OIDC redirect; the identity is checked when the provider answers",
   signOutAction: "ends the caller's own session, whatever it is",
 };
-
-function actionFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return actionFiles(path);
-    return e.name.endsWith(".ts") && /^\s*["']use server["']/.test(readFileSync(path, "utf8")) ? [path] : [];
-  });
-}
-
-async function enumerateActions(): Promise<Map<string, { file: string; fn: (...args: unknown[]) => unknown }>> {
-  const actions = new Map<string, { file: string; fn: (...args: unknown[]) => unknown }>();
-  for (const file of actionFiles(join(root, "lib", "actions"))) {
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) {
-      if (typeof value !== "function") continue;
-      expect(actions.has(name), `two actions are called ${name}`).toBe(false);
-      actions.set(name, { file: relative(root, file), fn: value as (...args: unknown[]) => unknown });
-    }
-  }
-  return actions;
-}
-
-async function loadCases(): Promise<Map<string, ActionCase>> {
-  const dir = join(root, "tests", "support", "action-cases");
-  const cases = new Map<string, ActionCase>();
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "types.ts")) {
-    const mod = (await import(join(dir, name))) as Record<string, unknown>;
-    for (const exported of Object.values(mod)) {
-      if (!exported || typeof exported !== "object") continue;
-      for (const [action, c] of Object.entries(exported as Record<string, unknown>)) {
-        if (c && typeof c === "object" && "buildArgs" in c && "permission" in c) cases.set(action, c as ActionCase);
-      }
-    }
-  }
-  return cases;
-}
 
 type Outcome = "allowed" | "forbidden" | "unauthenticated" | `other:${string}`;
 
@@ -107,7 +68,7 @@ beforeAll(async () => {
   t = await createTestDatabase({ sample: true });
   process.env.DATABASE_URL = t.url;
   actions = await enumerateActions();
-  cases = await loadCases();
+  cases = await loadActionCases();
 
   const target = await t.db.item.findFirstOrThrow({
     where: { level: "ACTION", retiredAt: null, leadUnitId: { not: null }, leadUnit: { users: { some: { role: "EDITOR", disabled: false } } } },

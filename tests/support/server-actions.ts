@@ -1,11 +1,11 @@
 // Every server action of the app, found by reading lib/actions (files starting with "use server"), and the
 // permission-walk cases that say how each is called legitimately (tests/support/action-cases). Used by the
-// hostile-input test so a new action is covered — or fails the test — without anyone remembering to add it.
+// permission walk and the hostile-input test, so a new action is covered — or fails them — unasked.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { ActionCase } from "../action-cases/types";
+import type { ActionCase } from "./action-cases/types";
 
-const root = join(import.meta.dirname, "..", "..", "..");
+const root = join(import.meta.dirname, "..", "..");
 
 export type ServerAction = { file: string; fn: (...args: unknown[]) => unknown };
 
