@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/http/action-request";
 import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -12,7 +13,14 @@ const nextConfig: NextConfig = {
   // forbidden() in reads renders app/forbidden.tsx with HTTP 403.
   // Server actions carry uploads: the items import accepts files up to 5 MB (lib/validations/import.ts) and
   // must answer a bigger one itself, so the framework's cap sits a little above that (default 1 MB).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
+  // proxy.ts answers a body over that cap with 413 (Next's own answer is a 500); it reads a copy Next buffers
+  // for it, cut at proxyClientMaxBodySize, which must therefore exceed the cap (a cut body reaches the
+  // action too).
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    proxyClientMaxBodySize: ACTION_BODY_LIMIT_BYTES + 1024 * 1024,
+  },
   // Native and database packages stay in node_modules rather than in the server bundle. @react-pdf/renderer
   // too: it runs its own React reconciler and WebAssembly layout engine (yoga), and reads the Noto Sans SC
   // files from node_modules at render time (lib/export/pdf.tsx).

@@ -2,6 +2,7 @@
 // itself (lib/auth/session.ts). It only: sets the CSP nonce, tells pages their path (for the sign-in
 // redirect's return address), and sends a visitor without a session cookie straight to the sign-in page.
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseActionRequest } from "./lib/http/action-request";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const PUBLIC_PREFIXES = ["/login", "/api/", "/_next/", "/favicon"];
@@ -43,7 +44,7 @@ function isMalformedPath(pathname: string): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
@@ -58,6 +59,11 @@ export function proxy(request: NextRequest) {
   }
   if (isCrossSiteWrite(request)) {
     return secured(new NextResponse("Cross-site request refused / 已拒绝跨站请求", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+  }
+  // A server-action body Next.js cannot decode (or over its size limit) would get a 500 from Next itself.
+  const refusal = pathname.startsWith("/api/") ? null : await refuseActionRequest(request);
+  if (refusal) {
+    return secured(new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
   }
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.getAll().some((c) => c.name.startsWith(`${name}.`)));

@@ -160,14 +160,15 @@ test("every route and action × every kind of caller gets the documented answer"
   // The walk's item: an action item whose lead unit has an editor, from the end of the tree (other specs
   // work at its start), and an editor of another unit.
   const target = await db.item.findFirstOrThrow({
-    where: { level: "ACTION", retiredAt: null, leadUnit: { users: { some: { role: "EDITOR", disabled: false } } } },
+    where: { level: "ACTION", retiredAt: null, leadUnit: { users: { some: { role: "EDITOR", disabled: false, isSample: true } } } },
     include: { supportingUnits: true },
     orderBy: { code: "desc" },
   });
   const scope = { leadUnitId: target.leadUnitId, coLeadUnitId: target.coLeadUnitId, supportingUnitIds: target.supportingUnits.map((s) => s.unitId) };
   const inScope = (unitId: number | null) => unitId != null && [scope.leadUnitId, scope.coLeadUnitId, ...scope.supportingUnitIds].includes(unitId);
-  const ownEditor = await db.user.findFirstOrThrow({ where: { role: "EDITOR", disabled: false, unitId: target.leadUnitId! }, orderBy: { id: "desc" } });
-  const otherEditor = (await db.user.findMany({ where: { role: "EDITOR", disabled: false, loginName: { not: { startsWith: "walk." } } }, orderBy: { id: "desc" } })).find((u) => !inScope(u.unitId))!;
+  // Sample accounts only (their password is known): other specs add editors of their own meanwhile.
+  const ownEditor = await db.user.findFirstOrThrow({ where: { role: "EDITOR", disabled: false, isSample: true, unitId: target.leadUnitId! }, orderBy: { id: "desc" } });
+  const otherEditor = (await db.user.findMany({ where: { role: "EDITOR", disabled: false, isSample: true }, orderBy: { id: "desc" } })).find((u) => !inScope(u.unitId))!;
   const other = await db.item.findFirstOrThrow({
     where: { level: "ACTION", retiredAt: null, NOT: [{ leadUnitId: ownEditor.unitId }, { coLeadUnitId: ownEditor.unitId }, { supportingUnits: { some: { unitId: ownEditor.unitId! } } }] },
     orderBy: { code: "desc" },

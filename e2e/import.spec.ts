@@ -42,7 +42,7 @@ interface ItemRow {
 async function editorWithItems(sql: Sql, order: "ASC" | "DESC") {
   const [editor] = await sql<{ login_name: string; unit_id: number }>(
     `SELECT u.login_name, u.unit_id FROM users u
-      WHERE u.role = 'EDITOR' AND NOT u.disabled AND u.login_name <> 'cq.sthjj'
+      WHERE u.role = 'EDITOR' AND NOT u.disabled AND u.is_sample AND u.login_name <> 'cq.sthjj' -- sample accounts: other specs add editors with other passwords
         AND (SELECT count(*) FROM items i WHERE i.lead_unit_id = u.unit_id AND i.retired_at IS NULL AND i.level = 'ACTION'
                AND i.status NOT IN ('COMPLETED', 'NOT_STARTED')) >= 2
       ORDER BY u.login_name ${order} LIMIT 1`,

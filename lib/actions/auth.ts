@@ -15,7 +15,9 @@ export interface SignInState {
   loginName?: string;
 }
 
-export async function signInWithPassword(_prev: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInWithPassword(_prev: SignInState, input: FormData): Promise<SignInState> {
+  // The arguments come from the request as sent: anything that is not a form is an empty form.
+  const formData = input instanceof FormData ? input : new FormData();
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const loginName = formData.get("loginName");
@@ -40,7 +42,7 @@ export async function signInWithPassword(_prev: SignInState, formData: FormData)
 
 export async function signInWithSso(formData: FormData): Promise<void> {
   if (!oidcSettings()) return;
-  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackUrl(formData instanceof FormData ? formData.get("callbackUrl") : null) });
 }
 
 export async function signOutAction(): Promise<void> {
