@@ -139,10 +139,19 @@ async function stopOrphan(dataDir: string, log: (line: string) => void): Promise
     );
   }
   log(`stopping PostgreSQL left running by an earlier run (pid ${pid})`);
-  process.kill(pid, "SIGINT");
+  signal(pid, "SIGINT");
   if (await waitFor(() => !isAlive(pid), 15_000)) return;
-  process.kill(pid, "SIGQUIT");
+  signal(pid, "SIGQUIT");
   await waitFor(() => !isAlive(pid), 10_000);
+}
+
+/** Signals a process that may exit at any moment (a killed server's postmaster on its way down): gone is fine. */
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ESRCH") throw err;
+  }
 }
 
 interface Credentials {
