@@ -19,7 +19,8 @@ export async function ConferenceTimelinePanel({ selection }: { selection: AsOfSe
               <strong>{t("conferences.number", { number: c.number })}</strong> · <time dateTime={isoDay(c.date)!}>{isoDay(c.date)}</time>
               <div lang="zh-CN">{c.theme}</div>
               <div className="small">
-                <Link href={itemsHref({ conference: c.number }, selection)} aria-label={t("conferences.viewItems", { number: c.number })}>
+                {/* The name starts with the visible words (WCAG 2.5.3: speech users say what they see). */}
+                <Link href={itemsHref({ conference: c.number }, selection)} aria-label={`${t("conferences.items", { count: c.items })} ${t("conferences.viewItems", { number: c.number })}`}>
                   {t("conferences.items", { count: c.items })}
                 </Link>
                 {c.items > 0 ? ` · ${percent(c.progress, t("noValue"))}` : ""}

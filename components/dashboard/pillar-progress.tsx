@@ -44,7 +44,7 @@ export async function PillarProgressPanel({ selection }: { selection: AsOfSelect
               <li key={p.number} className={styles.pillar} data-testid={`pillar-${p.number}`}>
                 <div className={styles.pillarHead}>
                   <h3>
-                    <Link href={withAsOf(`/pillars/${p.number}`, selection)} aria-label={t("pillars.openPillar", { number: p.number })}>
+                    <Link href={withAsOf(`/pillars/${p.number}`, selection)}>
                       {t("pillars.pillar", { number: p.number })}
                     </Link>{" "}
                     <span lang={en ? "en" : "zh-CN"}>{name}</span>
