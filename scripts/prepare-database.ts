@@ -6,6 +6,7 @@ import { SAMPLE_PASSWORD, sampleAccounts } from "../prisma/seed/sample/index";
 import { startEmbeddedPostgres } from "./db/embedded";
 import { migrate } from "./db/migrate";
 import { ConfigError, type StartConfig } from "./start-config";
+import { redact } from "./db/redact";
 
 export interface PreparedDatabase {
   url: string;
@@ -15,16 +16,6 @@ export interface PreparedDatabase {
 }
 
 const APP_DATABASE = "tracker";
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
-}
 
 async function checkConnection(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 8000 });

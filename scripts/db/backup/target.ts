@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { isAlive, startEmbeddedPostgres } from "../embedded";
 import { BackupError } from "./format";
+import { redact } from "../redact";
 
 /** The database `npm start` creates on the embedded server (scripts/prepare-database.ts). */
 export const EMBEDDED_DATABASE = "tracker";
@@ -15,16 +16,6 @@ export interface ResolvedDatabase {
   url: string;
   description: string;
   release(): Promise<void>;
-}
-
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
 }
 
 /** Where the embedded cluster's data may live: the folder itself, or /var/tmp when run as root (see embedded.ts). */
