@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { fileCache, readThrough } from "@/lib/cache/data-version";
 import { db } from "@/lib/db";
 import { catalogueTranslator } from "@/lib/export/cells";
+import { reportGate } from "@/lib/export/gate";
 import { CONTENT_TYPES, contentDisposition, reportFileNames } from "@/lib/export/filename";
 import { renderReport } from "@/lib/export/render";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
@@ -42,7 +43,10 @@ export async function GET(request: Request): Promise<Response> {
     // once per data version (a report of 10,000 items takes seconds), after the permission checks above.
     const key = `report:${format}:${JSON.stringify({ scope, asOf, compare, locale })}`;
     const moments = [endOfDay(asOf), ...(compare === null ? [] : [endOfDay(compare)])];
-    body = await readThrough(key, moments, async () => renderReport(await buildReport(db(), { scope, asOf, compare, locale }), format), fileCache());
+    // Building waits for a free slot (reportGate): a burst of different reports queues instead of each
+    // holding a whole portfolio in memory at once.
+    const build = () => reportGate().run(async () => renderReport(await buildReport(db(), { scope, asOf, compare, locale }), format));
+    body = await readThrough(key, moments, build, fileCache());
   } catch (error) {
     if (error instanceof ReportScopeNotFoundError) return text(400, t("reports.errors.scopeNotFound"));
     console.error("report export failed", error);
