@@ -1,9 +1,13 @@
 import { getTranslations } from "next-intl/server";
+import { DOCUMENT_LIMITS, listedItems } from "@/lib/export/report-document";
 import type { ReportData, ReportItem } from "@/lib/report/types";
 import { chinaDateTime, percent } from "./format";
 import styles from "./reports.module.css";
 
-/** The print-friendly report, rendered from the same ReportData as every downloaded format. */
+/**
+ * The print-friendly report, rendered from the same ReportData as every downloaded format. Like the Word and
+ * PDF files it lists at most DOCUMENT_LIMITS rows one by one and says where the rest are.
+ */
 export async function ReportPreview({ data }: { data: ReportData }) {
   const t = await getTranslations("reports.preview");
   const tc = await getTranslations("reports.cols");
@@ -21,7 +25,10 @@ export async function ReportPreview({ data }: { data: ReportData }) {
     ["overdue", h.overdue],
     ["stale", h.stale],
   ];
-  const itemsByPillar = data.pillars.map((p) => ({ pillar: p, items: data.items.filter((i) => i.pillarNumber === p.number) }));
+  const tDoc = (key: string, values: Record<string, number>) => tRoot(`reportDoc.${key}` as never, values as never);
+  const listed = listedItems(data.items);
+  const itemsByPillar = data.pillars.map((p) => ({ pillar: p, items: listed.filter((i) => i.pillarNumber === p.number) }));
+  const lagging = data.lagging.slice(0, DOCUMENT_LIMITS.lagging);
   const ch = data.changes;
   const entry = (code: string, title: string, rest?: string | null) => (
     <li key={`${code}-${rest ?? ""}`}>
@@ -29,7 +36,17 @@ export async function ReportPreview({ data }: { data: ReportData }) {
       {rest ? `（${rest}）` : ""}
     </li>
   );
-  const list = (items: React.ReactNode[]) => (items.length === 0 ? <p className="muted">{t("noChanges")}</p> : <ul>{items}</ul>);
+  const list = (items: React.ReactNode[]) => {
+    if (items.length === 0) return <p className="muted">{t("noChanges")}</p>;
+    const shown = items.slice(0, DOCUMENT_LIMITS.changeEntries);
+    const rest = items.length - shown.length;
+    return (
+      <ul>
+        {shown}
+        {rest > 0 && <li className="muted">{tDoc("changesLimited", { rest })}</li>}
+      </ul>
+    );
+  };
 
   return (
     <article className={styles.report} data-testid="report-preview" lang={data.locale}>
@@ -100,7 +117,10 @@ export async function ReportPreview({ data }: { data: ReportData }) {
       {data.lagging.length === 0 ? (
         <p className="muted">{t("noLagging")}</p>
       ) : (
-        <ItemTable items={data.lagging} t={tc} status={status} confidence={confidence} extra={(i) => (i.daysOverdue !== null ? t("daysOverdue", { days: i.daysOverdue }) : "")} testId="report-lagging" />
+        <>
+          {lagging.length < data.lagging.length && <p className="muted">{tDoc("laggingLimited", { shown: lagging.length, rest: data.lagging.length - lagging.length })}</p>}
+          <ItemTable items={lagging} t={tc} status={status} confidence={confidence} extra={(i) => (i.daysOverdue !== null ? t("daysOverdue", { days: i.daysOverdue }) : "")} testId="report-lagging" />
+        </>
       )}
 
       <h2>{data.compare ? t("changesHeading", { date: data.compare }) : t("changesHeading", { date: "—" })}</h2>
@@ -122,6 +142,11 @@ export async function ReportPreview({ data }: { data: ReportData }) {
       )}
 
       <h2>{t("detailHeading")}</h2>
+      {listed.length < data.items.length && (
+        <p className="muted" data-testid="report-details-limited">
+          {tDoc("detailsLimited", { total: data.items.length, limit: DOCUMENT_LIMITS.detailRows, shown: listed.length })}
+        </p>
+      )}
       {itemsByPillar.map(({ pillar, items }) => (
         <section key={pillar.number}>
           <h3>

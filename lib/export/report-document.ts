@@ -83,6 +83,15 @@ export const DOCUMENT_LIMITS = {
   detailRows: 400,
 } as const;
 
+/**
+ * The items a written report (and the preview page) lists one by one: all of them, or over the limit only the
+ * recommendations, each of which rolls up its actions.
+ */
+export function listedItems(items: ReportItem[]): ReportItem[] {
+  if (items.length <= DOCUMENT_LIMITS.detailRows) return items;
+  return items.filter((item) => item.level === "RECOMMENDATION").slice(0, DOCUMENT_LIMITS.detailRows);
+}
+
 export function buildReportOutline(data: ReportData): ReportOutline {
   const { locale } = data;
   const t = translator(locale, "reportDoc");
@@ -243,8 +252,7 @@ export function buildReportOutline(data: ReportData): ReportOutline {
     cells: [item.code, item.title, unit(item.leadUnit), status(item.status), percent(item.progress), item.dueDate ?? t("noDate")],
     strong: item.level === "RECOMMENDATION",
   });
-  // Over the limit, the tables list the recommendations (each rolls up its actions) and say where the rest is.
-  const listed = data.items.length <= DOCUMENT_LIMITS.detailRows ? data.items : data.items.filter((item) => item.level === "RECOMMENDATION").slice(0, DOCUMENT_LIMITS.detailRows);
+  const listed = listedItems(data.items);
   if (listed.length < data.items.length) {
     blocks.push({ kind: "paragraph", text: t("detailsLimited", { total: data.items.length, limit: DOCUMENT_LIMITS.detailRows, shown: listed.length }) });
   }
