@@ -6,7 +6,7 @@ import { db } from "../db";
 import { changesBetween, changesOfNew, writeAudit } from "../admin/audit";
 import { fieldRefusal, Refusal, toFailure } from "../admin/errors";
 import { createUnitSchema, fieldErrorsOf, formObject, updateUnitSchema } from "../validations/admin";
-import { failure, guardAction, type ActionResult } from "./result";
+import { failure, authorizeAction, type ActionResult } from "./result";
 
 const UNIQUE = { name: ["name", "admin.validation.unitNameTaken"] as [string, string] };
 
@@ -17,7 +17,7 @@ function done(): ActionResult {
 }
 
 export async function createUnit(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await guardAction("unit:manage");
+  const guard = await authorizeAction("unit:manage");
   if (!guard.ok) return guard.failure;
   const parsed = createUnitSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
@@ -36,7 +36,7 @@ export async function createUnit(_prev: ActionResult | null, formData: FormData)
 }
 
 export async function updateUnit(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await guardAction("unit:manage");
+  const guard = await authorizeAction("unit:manage");
   if (!guard.ok) return guard.failure;
   const parsed = updateUnitSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));

@@ -19,7 +19,7 @@ import {
   setUserDisabledSchema,
   updateUserSchema,
 } from "../validations/admin";
-import { failure, guardAction, type ActionResult } from "./result";
+import { failure, authorizeAction, type ActionResult } from "./result";
 
 type Tx = Prisma.TransactionClient;
 
@@ -58,7 +58,7 @@ function done(): ActionResult {
 }
 
 export async function createUser(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await guardAction("user:manage");
+  const guard = await authorizeAction("user:manage");
   if (!guard.ok) return guard.failure;
   const parsed = createUserSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
@@ -88,7 +88,7 @@ export async function createUser(_prev: ActionResult | null, formData: FormData)
 }
 
 export async function updateUser(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await guardAction("user:manage");
+  const guard = await authorizeAction("user:manage");
   if (!guard.ok) return guard.failure;
   const parsed = updateUserSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
@@ -118,7 +118,7 @@ export async function updateUser(_prev: ActionResult | null, formData: FormData)
 }
 
 export async function setUserDisabled(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await guardAction("user:manage");
+  const guard = await authorizeAction("user:manage");
   if (!guard.ok) return guard.failure;
   const parsed = setUserDisabledSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
@@ -147,7 +147,7 @@ export async function setUserDisabled(_prev: ActionResult | null, formData: Form
 }
 
 export async function resetPassword(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await guardAction("user:manage");
+  const guard = await authorizeAction("user:manage");
   if (!guard.ok) return guard.failure;
   const parsed = resetPasswordSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
@@ -171,7 +171,7 @@ export async function resetPassword(_prev: ActionResult | null, formData: FormDa
 }
 
 export async function approveUser(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await guardAction("user:manage");
+  const guard = await authorizeAction("user:manage");
   if (!guard.ok) return guard.failure;
   const parsed = approveUserSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));

@@ -11,7 +11,7 @@ import { isParsed, parseImportFile, sha256, type UploadedFile } from "../import/
 import { buildImportPlan, type PlannedChange } from "../import/plan";
 import type { ImportApplied, ImportPlan, ImportProblem } from "../import/types";
 import { IMPORT_MAX_BYTES } from "../validations/import";
-import { failure, guardAction, type ActionFailure, type ActionResult } from "./result";
+import { failure, authorizeAction, type ActionFailure, type ActionResult } from "./result";
 
 export type ImportFailure = ActionFailure & { plan?: ImportPlan };
 export type PreviewState = ActionResult<{ plan: ImportPlan }> | ImportFailure | null;
@@ -46,7 +46,7 @@ async function readUpload(formData: FormData): Promise<UploadedFile | ImportFail
 
 /** Dry run: parse and plan against the current state. Writes nothing. */
 export async function previewImport(_prev: PreviewState, formData: FormData): Promise<PreviewState> {
-  const guard = await guardAction("item:import");
+  const guard = await authorizeAction("item:import");
   if (!guard.ok) return guard.failure;
   const upload = await readUpload(formData);
   if ("ok" in upload) return upload;
@@ -81,7 +81,7 @@ function fieldsOf(change: PlannedChange): ItemFields {
  * by someone else since the preview stops the whole file.
  */
 export async function applyImport(_prev: ApplyState, formData: FormData): Promise<ApplyState> {
-  const guard = await guardAction("item:import");
+  const guard = await authorizeAction("item:import");
   if (!guard.ok) return guard.failure;
   const upload = await readUpload(formData);
   if ("ok" in upload) return upload;

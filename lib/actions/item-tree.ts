@@ -7,7 +7,7 @@ import { writeAudit } from "../admin/audit";
 import { toFailure } from "../admin/errors";
 import { addTreeItem, moveTreeItem, restoreTreeItem, retireTreeItem, TreeRuleError } from "../items/tree";
 import { addItemSchema, fieldErrorsOf, formObject, moveItemSchema, restoreItemSchema, retireItemSchema } from "../validations/admin";
-import { failure, guardAction, type ActionResult } from "./result";
+import { failure, authorizeAction, type ActionResult } from "./result";
 
 function treeFailure(error: unknown) {
   if (error instanceof TreeRuleError) return failure("invalid", "actionErrors.invalid", { [error.field]: [error.messageKey] });
@@ -21,7 +21,7 @@ function done(message: string, code: string): ActionResult<{ code: string }> {
 }
 
 export async function addItem(_prev: ActionResult<{ code: string }> | null, formData: FormData): Promise<ActionResult<{ code: string }>> {
-  const guard = await guardAction("item:manage-tree");
+  const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
   const parsed = addItemSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
@@ -45,7 +45,7 @@ export async function addItem(_prev: ActionResult<{ code: string }> | null, form
 }
 
 export async function moveItem(_prev: ActionResult<{ code: string }> | null, formData: FormData): Promise<ActionResult<{ code: string }>> {
-  const guard = await guardAction("item:manage-tree");
+  const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
   const parsed = moveItemSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
@@ -69,7 +69,7 @@ export async function moveItem(_prev: ActionResult<{ code: string }> | null, for
 }
 
 export async function retireItem(_prev: ActionResult<{ code: string }> | null, formData: FormData): Promise<ActionResult<{ code: string }>> {
-  const guard = await guardAction("item:manage-tree");
+  const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
   const parsed = retireItemSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
@@ -93,7 +93,7 @@ export async function retireItem(_prev: ActionResult<{ code: string }> | null, f
 }
 
 export async function restoreItem(_prev: ActionResult<{ code: string }> | null, formData: FormData): Promise<ActionResult<{ code: string }>> {
-  const guard = await guardAction("item:manage-tree");
+  const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
   const parsed = restoreItemSchema.safeParse(formObject(formData));
   if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));

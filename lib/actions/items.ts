@@ -1,6 +1,6 @@
 "use server";
 // The staff's writes to items: progress updates, field edits and the bulk status/confidence change.
-// Every action: guardAction first; parse the form with zod; load the item (locked) and re-check the
+// Every action: authorizeAction first; parse the form with zod; load the item (locked) and re-check the
 // permission against ITS units (ids from the client are untrusted); write only through changeItem /
 // recordProgressUpdate, which record history in the same transaction; the hidden expectedVersion makes a
 // stale form answer "conflict" with what changed meanwhile instead of overwriting it.
@@ -17,7 +17,7 @@ import { can, type Permission } from "../permissions";
 import type { SessionUser } from "../auth/session";
 import { impliedProgress } from "../status";
 import { bulkUpdateSchema, fieldErrorsOf, formFields, itemEditSchema, progressUpdateSchema } from "../validations/items";
-import { failure, guardAction } from "./result";
+import { failure, authorizeAction } from "./result";
 
 async function conflictFailure(itemId: number, expectedVersion: number): Promise<EditingFailure> {
   const conflict = await describeChangesSince(db(), itemId, expectedVersion);
@@ -39,7 +39,7 @@ function revalidateItem(code: string): void {
 
 /** Post a progress update (进展); the item's status, progress and confidence follow it. */
 export async function postProgressUpdate(_prev: EditingState<{ code: string; version: number }>, formData: FormData): Promise<EditingState<{ code: string; version: number }>> {
-  const guard = await guardAction("item:post-update");
+  const guard = await authorizeAction("item:post-update");
   if (!guard.ok) return guard.failure;
   const parsed = progressUpdateSchema.safeParse(formFields(formData));
   if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
@@ -79,7 +79,7 @@ const UNIT_KEYS = ["leadUnitId", "coLeadUnitId", "supportingUnitIds", "assignUni
 
 /** Edit an item's fields; lead / co-lead / supporting units only with item:assign-units (administrators). */
 export async function updateItem(_prev: EditingState<{ code: string; version: number; changed: number }>, formData: FormData): Promise<EditingState<{ code: string; version: number; changed: number }>> {
-  const guard = await guardAction("item:update");
+  const guard = await authorizeAction("item:update");
   if (!guard.ok) return guard.failure;
   // Any unit field in the request, even one the form never shows, needs the stronger permission.
   const touchesUnits = formData instanceof FormData && UNIT_KEYS.some((k) => formData.has(k));
@@ -153,7 +153,7 @@ export async function updateItem(_prev: EditingState<{ code: string; version: nu
  * answer names those items.
  */
 export async function bulkUpdateItems(_prev: EditingState<{ changed: number }>, formData: FormData): Promise<EditingState<{ changed: number }>> {
-  const guard = await guardAction("item:post-update");
+  const guard = await authorizeAction("item:post-update");
   if (!guard.ok) return guard.failure;
   const parsed = bulkUpdateSchema.safeParse(formFields(formData, ["items"]));
   if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));

@@ -13,7 +13,7 @@ import { todayInChina } from "../as-of";
 import { can } from "../permissions";
 import type { SessionUser } from "../auth/session";
 import { addMilestoneSchema, fieldErrorsOf, formFields, milestoneRefSchema } from "../validations/items";
-import { failure, guardAction } from "./result";
+import { failure, authorizeAction } from "./result";
 import type { Prisma } from "../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -48,7 +48,7 @@ async function changeMilestones(
 }
 
 export async function addMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
-  const guard = await guardAction("item:update");
+  const guard = await authorizeAction("item:update");
   if (!guard.ok) return guard.failure;
   const parsed = addMilestoneSchema.safeParse(formFields(formData));
   if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
@@ -64,7 +64,7 @@ async function changeReferencedMilestone(
   formData: FormData,
   mutate: (tx: Tx, ref: { itemId: number; milestoneId: number }) => Promise<void>,
 ): Promise<MilestoneState> {
-  const guard = await guardAction("item:update");
+  const guard = await authorizeAction("item:update");
   if (!guard.ok) return guard.failure;
   const parsed = milestoneRefSchema.safeParse(formFields(formData));
   if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));

@@ -26,7 +26,7 @@ export function failure(code: FailureCode, message: string = `actionErrors.${cod
  * The first line of every server action. Unlike requireUser() it never redirects: a form whose session
  * expired keeps what the person typed and says so.
  */
-export async function guardAction(
+export async function authorizeAction(
   permission: Permission,
   scope?: UnitScope,
 ): Promise<{ ok: true; user: SessionUser } | { ok: false; failure: ActionFailure }> {

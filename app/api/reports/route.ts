@@ -21,9 +21,8 @@ export const dynamic = "force-dynamic";
 const text = (status: number, body: string) =>
   new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-export async function GET(request: Request): Promise<Response> {
-  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const t = catalogueTranslator(locale);
+/** null when the signed-in user may export reports; otherwise the answer to give (read from the database). */
+async function authorizeExport(t: ReturnType<typeof catalogueTranslator>): Promise<Response | null> {
   let user;
   try {
     user = await getCurrentUser();
@@ -32,6 +31,14 @@ export async function GET(request: Request): Promise<Response> {
   }
   if (!user) return text(401, t("reports.errors.signedOut"));
   if (!can(user, "report:export")) return text(403, t("reports.errors.forbidden"));
+  return null;
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  const t = catalogueTranslator(locale);
+  const refused = await authorizeExport(t);
+  if (refused) return refused;
 
   const parsed = parseReportParams(new URL(request.url).searchParams);
   if (!parsed.ok) return text(400, [t("reports.errors.heading"), ...describeReportIssues(parsed.issues, t)].join("\n"));
