@@ -2,8 +2,6 @@
 // the DOCX (docx writes with fflate) and its XML is searched as text; pdf.js extracts the PDF's text the way
 // a viewer would, so a title drawn as an image or in boxes would not be found. Numbers come from the report
 // data and, for the sample database, from the database itself.
-import JSZip from "jszip";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "@/lib/as-of";
 import { renderDocx } from "@/lib/export/docx";
@@ -11,62 +9,9 @@ import { renderPdf, splitForLineBreaks } from "@/lib/export/pdf";
 import { buildReport } from "@/lib/report/build";
 import type { ReportData } from "@/lib/report/types";
 import { reportFixture } from "../support/report-fixture";
+import { readDocx, readPdf, squash, type PdfText } from "../support/report-files";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
-const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => XML_ENTITIES[e]!);
-
-interface DocxParts {
-  document: string;
-  styles: string;
-  footer: string;
-  /** the text of each paragraph of the body, runs joined */
-  paragraphs: string[];
-  /** each table row's cell texts */
-  rows: string[][];
-}
-
-async function readDocx(buffer: Buffer): Promise<DocxParts> {
-  const zip = await JSZip.loadAsync(buffer);
-  const part = async (name: string) => {
-    const file = zip.file(name);
-    if (!file) throw new Error(`${name} missing from the DOCX`);
-    return file.async("string");
-  };
-  const document = await part("word/document.xml");
-  const footerName = Object.keys(zip.files).find((n) => /^word\/footer\d*\.xml$/.test(n));
-  const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1]!)).join("");
-  const paragraphs = document.split("</w:p>").map(textOf).filter((p) => p !== "");
-  const rows = document
-    .split("</w:tr>")
-    .filter((r) => r.includes("<w:tr"))
-    .map((r) => r.slice(r.lastIndexOf("<w:tr")).split("</w:tc>").slice(0, -1).map(textOf));
-  return { document, styles: await part("word/styles.xml"), footer: footerName ? await part(footerName) : "", paragraphs, rows };
-}
-
-interface PdfText {
-  numPages: number;
-  /** each page's text with all whitespace removed (table cells wrap onto several lines) */
-  pages: string[];
-  /** every text line as pdf.js reports it */
-  lines: string[];
-}
-
-async function readPdf(buffer: Buffer): Promise<PdfText> {
-  const doc = await getDocument({ data: new Uint8Array(buffer), verbosity: 0, useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  const lines: string[] = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    const strings = content.items.map((item) => ("str" in item ? item.str : ""));
-    pages.push(squash(strings.join("")));
-    lines.push(...strings.filter((s) => s.trim() !== ""));
-  }
-  await doc.destroy();
-  return { numPages: doc.numPages, pages, lines };
-}
-
-const squash = (s: string) => s.replace(/\s+/g, "");
 const pct = (value: number) => `${Math.round(value * 10) / 10}%`;
 
 function changeEntries(data: ReportData): { code: string; title: string }[] {

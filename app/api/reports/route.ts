@@ -1,6 +1,7 @@
 // GET /api/reports?scope=…&id=…&filters=…&asOf=…&compare=…&format=xlsx|csv|docx|pdf|json — the report file.
 // Checks the user itself (never relies on proxy.ts): 401 signed out, 403 without report:export, 400 with a
-// readable message for bad parameters or an unknown scope, 503 when the database is down; never a 500.
+// readable message for bad parameters or an unknown scope, 503 when the database is down or a document could
+// not be laid out (lib/export/document-thread.ts); never a 500.
 import { cookies } from "next/headers";
 import { endOfDay } from "@/lib/as-of";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -8,6 +9,7 @@ import { fileCache, readThrough } from "@/lib/cache/data-version";
 import { db } from "@/lib/db";
 import { catalogueTranslator } from "@/lib/export/cells";
 import { reportGate } from "@/lib/export/gate";
+import { DocumentRenderError } from "@/lib/export/document-thread";
 import { CONTENT_TYPES, contentDisposition, reportFileNames } from "@/lib/export/filename";
 import { renderReport } from "@/lib/export/render";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
@@ -56,6 +58,10 @@ export async function GET(request: Request): Promise<Response> {
     body = await readThrough(key, moments, build, fileCache());
   } catch (error) {
     if (error instanceof ReportScopeNotFoundError) return text(400, t("reports.errors.scopeNotFound"));
+    if (error instanceof DocumentRenderError) {
+      console.error("report document failed", error.message);
+      return text(503, t("reports.errors.renderFailed"));
+    }
     console.error("report export failed", error);
     return text(503, t("reports.errors.unavailable"));
   }

@@ -1,0 +1,48 @@
+// Word and PDF reports are laid out in a worker thread (document-worker.mjs), one worker per file: the
+// server's event loop keeps answering meanwhile, the layout's memory is returned when the worker exits, and a
+// runaway layout hits the worker's own heap limit or the time limit instead of the server's.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { ReportData } from "../report/types";
+
+export type DocumentFormat = "docx" | "pdf";
+
+/** Heap one document may use (a 400-row PDF takes about 300 MB). */
+const WORKER_HEAP_MB = 1024;
+/** Longest a document may take (the largest allowed took 5 s alone, 11 s under load). */
+const WORKER_TIME_LIMIT_MS = 120_000;
+const ENTRY = path.join("lib", "export", "document-worker.mjs");
+
+export class DocumentRenderError extends Error {
+  override name = "DocumentRenderError";
+}
+
+/**
+ * Resolved from the working directory, which is the project folder under `npm start`, `next start` and the
+ * tests (as for the PDF's fonts): the server bundle has no file of its own to point at.
+ */
+function entryPath(): string {
+  const candidates = [path.join(process.cwd(), ENTRY), path.join(process.env.INIT_CWD ?? process.cwd(), ENTRY)];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new DocumentRenderError(`document worker not found (looked for ${candidates.join(", ")})`);
+  return found;
+}
+
+export function renderDocumentInWorker(data: ReportData, format: DocumentFormat, timeLimitMs = WORKER_TIME_LIMIT_MS): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entryPath(), { workerData: { data, format }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => settle(() => reject(new DocumentRenderError(`the ${format} took longer than ${timeLimitMs / 1000} s`))), timeLimitMs);
+    worker.once("message", (file: Uint8Array) => settle(() => resolve(Buffer.from(file.buffer, file.byteOffset, file.byteLength))));
+    worker.once("error", (error) => settle(() => reject(new DocumentRenderError(`the ${format} failed: ${error.message}`, { cause: error }))));
+    worker.once("exit", (code) => settle(() => reject(new DocumentRenderError(`the ${format} worker exited (code ${code}) without a file`))));
+  });
+}
