@@ -11,7 +11,7 @@
 //   / tampered cookie / stale        (/login itself: 200)                           (public actions: answered)
 // Static assets (/_next/static, outside proxy.ts's matcher) carry the static headers from next.config.ts but
 // no CSP: a CSP governs documents, and these are scripts and styles that the documents' CSP already allows.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { parse as parseCsv } from "csv-parse/sync";
 import { stringify as stringifyCsv } from "csv-stringify/sync";
 import { encode } from "next-auth/jwt";
@@ -194,7 +194,7 @@ test("every route and action × every kind of caller gets the documented answer"
     return s;
   };
   // Minted exactly as Auth.js issues them (same secret, salt and claims), one hour past its expiry.
-  const mint = (maxAge: number) => encode({ token: { sub: String(adminActor.id), uid: adminActor.id, sv: adminVersion }, secret, salt: COOKIE, maxAge });
+  const mint = (maxAge: number) => encode({ token: { sub: String(adminActor.id), uid: adminActor.id, sv: adminVersion, sid: randomUUID() }, secret, salt: COOKIE, maxAge });
   // Control: the same token unexpired is accepted, so the expired one is refused for its expiry alone.
   const control = await cookieSession(await mint(3600)).fetch("/admin");
   expect(control.status, "an unexpired token minted the same way opens /admin").toBe(200);
@@ -293,7 +293,9 @@ test("every route and action × every kind of caller gets the documented answer"
       ),
     );
   let actionChecks = 0;
-  for (const action of actions.sort((a, b) => a.exportedName.localeCompare(b.exportedName))) {
+  // Public actions last: sign-out ends the caller's session for good (ended_sessions), copy or not.
+  const publicLast = (a: { exportedName: string }) => (PUBLIC_ACTIONS[a.exportedName] ? 1 : 0);
+  for (const action of actions.sort((a, b) => publicLast(a) - publicLast(b) || a.exportedName.localeCompare(b.exportedName))) {
     const publicAction = PUBLIC_ACTIONS[action.exportedName];
     if (publicAction && !publicAction.args) continue;
     for (const caller of callers) {
@@ -306,7 +308,7 @@ test("every route and action × every kind of caller gets the documented answer"
           : can(caller.actor, c!.permission as Permission, scope)
             ? "allowed"
             : "forbidden";
-      // Sign-out clears the cookie it answers to: call it on a copy of the session.
+      // Sign-out answers with a cleared cookie: called on a copy, the original is kept to show the session ended.
       const session = publicAction ? copyOf(sessionOf(caller)) : sessionOf(caller);
       const before = expected === "allowed" ? "" : await fingerprint();
       const response = await session.callAction(action.file, action.exportedName, args);
@@ -315,6 +317,13 @@ test("every route and action × every kind of caller gets the documented answer"
       actionChecks++;
       if (got !== expected) wrong.push(`action ${action.file}#${action.exportedName} as ${caller.label}: expected ${expected}, got ${got}`);
       if (expected !== "allowed" && (await fingerprint()) !== before) wrong.push(`action ${action.exportedName} as ${caller.label} was refused but changed the database`);
+      if (action.exportedName === "signOutAction" && caller.actor) {
+        // Signed out through a copy of the cookie: the original no longer signs anyone in either.
+        const after = await sessionOf(caller).fetch("/");
+        await after.arrayBuffer();
+        checks.push(`GET / after sign-out × ${caller.label}: ${after.status}`);
+        if (after.status !== 307 || !(after.headers.get("location") ?? "").includes("/login")) wrong.push(`GET / after sign-out as ${caller.label}: expected 307 to /login, got ${after.status}`);
+      }
     }
   }
   // Action answers go through the same proxy as pages: one more header check on an action response per caller.

@@ -28,12 +28,29 @@ test("a wrong password gets the generic message, keeps the account name and sign
   await expect(page.locator('main [role="alert"]')).toHaveText("账号或密码错误。");
 });
 
-test("sign-out ends the session: pages send the visitor back to sign in", async ({ page }) => {
+test("sign-out ends the session: pages send the visitor back to sign in, and a copy of the cookie is worthless", async ({ page, browser }) => {
   await signInAs(page, "cq.jtw");
+  const [cookie] = (await page.context().cookies()).filter((c) => c.name === "authjs.session-token");
+  expect(cookie, "the session cookie").toBeDefined();
+  // A second sign-in of the same person (another browser) is a session of its own.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signInAs(otherPage, "cq.jtw");
   await signOut(page);
   await expect(page.getByRole("status")).toHaveText("已退出登录");
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
+  // The copied cookie, still within its 8 hours, no longer signs anyone in.
+  const copy = await browser.newContext();
+  await copy.addCookies([cookie!]);
+  const copyPage = await copy.newPage();
+  await copyPage.goto("/");
+  await expect(copyPage).toHaveURL(/\/login/);
+  expect((await copyPage.request.get("/api/reports?scope=all&format=csv")).status()).toBe(401);
+  // The other browser's session is untouched.
+  await otherPage.goto("/");
+  await expect(otherPage.getByTestId("signed-in-user")).toBeVisible();
+  await Promise.all([other.close(), copy.close()]);
 });
 
 test("repeated failures lock the account for a while, even against the right password, across the database", async ({ page, sql }) => {

@@ -3,6 +3,8 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { db } from "../db";
+import { readSessionClaims } from "../auth/claims";
+import { endSession } from "../auth/ended-sessions";
 import { signIn, signOut } from "../auth/next-auth";
 import { oidcSettings, OIDC_PROVIDER_ID } from "../auth/oidc";
 import { checkThrottle, normalizeLoginName } from "../auth/throttle";
@@ -46,5 +48,15 @@ export async function signInWithSso(formData: FormData): Promise<void> {
 }
 
 export async function signOutAction(): Promise<void> {
+  // The session is ended for good (a copy of the cookie stops working everywhere), then the cookie cleared.
+  const claims = await readSessionClaims().catch(() => null);
+  if (claims) {
+    try {
+      await endSession(db(), claims);
+    } catch (error) {
+      // Database down: this browser is still signed out; the session itself lapses at its expiry.
+      console.error(`[auth] could not record the sign-out of session ${claims.sessionId}: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
   await signOut({ redirectTo: "/login?signedOut=1" });
 }

@@ -1,5 +1,7 @@
-// Auth.js v5: local accounts (argon2id) and, when configured, OIDC. Sessions are JWTs carrying only the user id
-// and the account's session version; who the user is and what they may do is re-read on each request.
+// Auth.js v5: local accounts (argon2id) and, when configured, OIDC. Sessions are JWTs carrying only the user id,
+// the account's session version and the session's own id (which signing out ends: ended_sessions); who the
+// user is and what they may do is re-read on each request.
+import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -10,6 +12,7 @@ import { matchOidcIdentity, OIDC_PROVIDER_ID, oidcSettings } from "./oidc";
 declare module "next-auth" {
   interface Session {
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
@@ -102,6 +105,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.uid = Number(user.id);
         token.sv = (user as { sessionVersion?: number }).sessionVersion;
       }
+      // A new id at each sign-in, kept when the cookie is re-issued (Auth.js's own jti changes every time).
+      if (account) token.sid = randomUUID();
       return token;
     },
     session({ session, token }) {
@@ -109,6 +114,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         ...session,
         user: { ...session.user, id: String(token.uid ?? "") },
         sessionVersion: typeof token.sv === "number" ? token.sv : undefined,
+        sessionId: typeof token.sid === "string" ? token.sid : undefined,
       };
     },
   },

@@ -14,14 +14,17 @@ export interface SessionUser extends Actor {
 
 /**
  * The signed-in user, re-read from the database on every request (once per request, via React cache):
- * a disabled account, a changed role or a reset password takes effect on the next request, on every
- * app instance, even though the session itself is a stateless JWT.
+ * a disabled account, a changed role, a reset password or a sign-out (ended_sessions) takes effect on the
+ * next request, on every app instance, even though the session itself is a stateless JWT.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  const user = await db().user.findUnique({ where: { id: claims.userId }, include: { unit: { select: { name: true } } } });
-  if (!user || user.disabled || user.pendingApproval || user.sessionVersion !== claims.sessionVersion) return null;
+  const [user, ended] = await Promise.all([
+    db().user.findUnique({ where: { id: claims.userId }, include: { unit: { select: { name: true } } } }),
+    db().endedSession.findUnique({ where: { sessionId: claims.sessionId }, select: { sessionId: true } }),
+  ]);
+  if (!user || ended || user.disabled || user.pendingApproval || user.sessionVersion !== claims.sessionVersion) return null;
   return {
     id: user.id,
     role: user.role,

@@ -1,5 +1,6 @@
 // Administration actions called directly (as a forged request would), on a real database. Only the session
 // lookup (who is calling) and Next's cache invalidation are stubbed.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionClaims } from "../../lib/auth/claims";
 import { verifyPassword } from "../../lib/password";
@@ -25,7 +26,7 @@ function form(values: Record<string, string | number>): FormData {
 
 async function signInAs(userId: number) {
   const user = await t.db.user.findUniqueOrThrow({ where: { id: userId } });
-  claims = { userId, sessionVersion: user.sessionVersion };
+  claims = { sessionId: randomUUID(), userId, sessionVersion: user.sessionVersion };
 }
 
 /** Everything the administration actions can write; a refused call must leave it identical. */
@@ -161,12 +162,12 @@ describe("accounts", () => {
     expect((await lastAudit("users", user.id)).sameTransaction).toBe(true);
 
     // The session the account held before is refused, even once the account is enabled again.
-    claims = { userId: user.id, sessionVersion: user.sessionVersion };
+    claims = { sessionId: randomUUID(), userId: user.id, sessionVersion: user.sessionVersion };
     expect(await units.createUnit(null, form({ name: "离职者的单位", side: "JOINT", kind: "OTHER" }))).toMatchObject({ ok: false, code: "unauthenticated" });
     await signInAs(ids.admin);
     expect(await users.setUserDisabled(null, form({ userId: user.id, disabled: "false" }))).toMatchObject({ ok: true });
     expect((await lastAudit("users", user.id)).audit.action).toBe("user.enable");
-    claims = { userId: user.id, sessionVersion: user.sessionVersion };
+    claims = { sessionId: randomUUID(), userId: user.id, sessionVersion: user.sessionVersion };
     expect(await units.createUnit(null, form({ name: "离职者的单位", side: "JOINT", kind: "OTHER" }))).toMatchObject({ code: "unauthenticated" });
   });
 

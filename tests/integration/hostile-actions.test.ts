@@ -7,6 +7,7 @@
 // "unavailable", never a throw) and the database must not change: a cheap fingerprint after every input, a
 // full checksum of every table around each property. The legitimate form is accepted at the end, which shows
 // the refusals came from the bad fields. Actions found in lib/actions without a case or rule fail the test.
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionClaims } from "../../lib/auth/claims";
@@ -41,7 +42,7 @@ let foreignItems: { id: number; version: number }[];
 const counts = { forms: 0, nonForms: 0, byAction: new Map<string, number>() };
 
 const signIn = (a: Account) => {
-  claims = { userId: a.id, sessionVersion: a.sessionVersion };
+  claims = { sessionId: randomUUID(), userId: a.id, sessionVersion: a.sessionVersion };
 };
 
 async function context(): Promise<ActionContext> {

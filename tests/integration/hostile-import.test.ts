@@ -7,7 +7,7 @@
 // called .xlsx, wrong/missing/repeated columns, extra cells, too many rows, NUL bytes, files over the size
 // limit. Every file must be refused by both steps with problems from the catalogue (a cell problem naming the
 // row it is on), and the database must not change.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionClaims } from "../../lib/auth/claims";
@@ -61,7 +61,7 @@ beforeAll(async () => {
   const units = await t.db.item.groupBy({ by: ["leadUnitId"], where: { level: "ACTION", retiredAt: null, leadUnit: { users: { some: { role: "EDITOR", disabled: false } } } }, _count: true, orderBy: { _count: { id: "desc" } } });
   const [mine, theirs] = units.map((u) => u.leadUnitId!);
   const editor = await t.db.user.findFirstOrThrow({ where: { role: "EDITOR", disabled: false, unitId: mine } });
-  claims = { userId: editor.id, sessionVersion: editor.sessionVersion };
+  claims = { sessionId: randomUUID(), userId: editor.id, sessionVersion: editor.sessionVersion };
   own = (await exportedItems(t.db, { kind: "unit", unitId: mine! })).filter((i) => i.level === "ACTION").map((i) => rowOf(i));
   const outside = await t.db.item.findMany({
     where: { leadUnitId: theirs, OR: [{ coLeadUnitId: null }, { coLeadUnitId: { not: mine } }], supportingUnits: { none: { unitId: mine! } } },

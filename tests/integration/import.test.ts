@@ -2,7 +2,7 @@
 // database. Round trip: the real export (lib/export/xlsx.ts, csv.ts) → change three cells → the dry run lists
 // exactly those three → apply writes exactly those three with history. Every bad file is refused with its row
 // and column named, and leaves the database byte-for-byte as it was.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionClaims } from "../../lib/auth/claims";
 import type { ImportPlan, ImportProblem } from "../../lib/import/types";
@@ -32,7 +32,7 @@ let admin: Account;
 let unitId: number;
 
 const as = (a: Account | null) => {
-  claims = a ? { userId: a.id, sessionVersion: a.sessionVersion } : null;
+  claims = a ? { sessionId: randomUUID(), userId: a.id, sessionVersion: a.sessionVersion } : null;
 };
 const hashOf = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 

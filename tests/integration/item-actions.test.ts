@@ -1,5 +1,6 @@
 // The staff's editing actions called directly, as a form (or a forged request) would call them, against a
 // real seeded database. Only the session is mocked: readSessionClaims returns a real account's claims.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionClaims } from "../../lib/auth/claims";
 import { EVIDENCE_MAX, NOTE_MAX, PERSON_MAX, TEXT_MAX } from "../../lib/validations/item-limits";
@@ -26,7 +27,7 @@ let own: { id: number; code: string }[];
 let foreign: { id: number; code: string };
 
 const as = (a: Account | null) => {
-  claims = a ? { userId: a.id, sessionVersion: a.sessionVersion } : null;
+  claims = a ? { sessionId: randomUUID(), userId: a.id, sessionVersion: a.sessionVersion } : null;
 };
 function form(fields: Record<string, string | number | (string | number)[]>): FormData {
   const fd = new FormData();

@@ -1,6 +1,7 @@
 // The permission walk: every server action (found by reading lib/actions, so a new action without an entry
 // fails here) × every kind of caller, called directly — the same as a forged request that bypasses the UI.
 // Expected answers come from the one permission table (lib/permissions.ts); refusals must write nothing.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { can, type Actor } from "../../lib/permissions";
 import type { SessionClaims } from "../../lib/auth/claims";
@@ -39,7 +40,7 @@ async function outcomeOf(call: () => unknown): Promise<Outcome> {
 let t: TestDatabase;
 let actions: Awaited<ReturnType<typeof enumerateActions>>;
 let cases: Map<string, ActionCase>;
-const callers: { label: string; actor: (Actor & { sessionVersion: number }) | null; signedIn: boolean }[] = [];
+const callers: { label: string; actor: (Actor & { sessionVersion: number }) | null; signedIn: boolean; sessionId?: string }[] = [];
 let item: { id: number; code: string; leadUnitId: number; coLeadUnitId: number | null; supportingUnitIds: number[] };
 
 async function fingerprint(): Promise<string> {
@@ -94,6 +95,10 @@ beforeAll(async () => {
   // A session issued before a password reset / role change (stale session version).
   const admin = users.find((u) => u.role === "ADMIN")!;
   callers.push({ label: "stale session of an admin", actor: { id: admin.id, role: "ADMIN", unitId: admin.unitId, sessionVersion: admin.sessionVersion + 100 }, signedIn: false });
+  // A copy of an admin's cookie after that session was signed out (ended_sessions).
+  const ended = randomUUID();
+  await t.db.endedSession.create({ data: { sessionId: ended, userId: admin.id, expiresAt: new Date(Date.now() + 3600_000) } });
+  callers.push({ label: "ended session of an admin", actor: { id: admin.id, role: "ADMIN", unitId: admin.unitId, sessionVersion: admin.sessionVersion }, signedIn: false, sessionId: ended });
   callers.push({ label: "signed out", actor: null, signedIn: false });
 }, 180_000);
 
@@ -118,7 +123,7 @@ describe("permission walk", () => {
       const action = actions.get(name);
       if (!action) continue;
       for (const caller of callers) {
-        claims = caller.actor ? { userId: caller.actor.id, sessionVersion: caller.actor.sessionVersion } : null;
+        claims = caller.actor ? { sessionId: caller.sessionId ?? randomUUID(), userId: caller.actor.id, sessionVersion: caller.actor.sessionVersion } : null;
         const args = await c.buildArgs(await context());
         const expected: Outcome = !caller.signedIn
           ? "unauthenticated"

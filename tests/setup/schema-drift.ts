@@ -49,7 +49,8 @@ function columnType(field: DmmfField, enumDbName: (name: string) => string): str
   else if (field.type === "DateTime") {
     const native = field.nativeType?.[0];
     base = native === "Date" ? "date" : native === "Timestamptz" ? "timestamp with time zone" : "timestamp without time zone";
-  } else base = SCALAR_TYPES[field.type] ?? `unknown:${field.type}`;
+  } else if (field.type === "String" && field.nativeType?.[0] === "Uuid") base = "uuid";
+  else base = SCALAR_TYPES[field.type] ?? `unknown:${field.type}`;
   return field.isList ? `${base}[]` : base;
 }
 
