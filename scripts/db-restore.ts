@@ -2,7 +2,7 @@
 // else DATABASE_URL, else the embedded one of `npm start`, which must not be running with data in it).
 import { existsSync } from "node:fs";
 import { restoreDatabase } from "./db/backup/restore";
-import { describeError, resolveDatabase } from "./db/backup/target";
+import { runDatabaseCommand } from "./db/backup/target";
 
 const USAGE = "usage: npm run db:restore -- FILE [--into postgresql://…/empty_database]   (else DATABASE_URL, else the embedded database)";
 
@@ -21,25 +21,21 @@ function parseArgs(args: string[]): { file: string; into?: string } {
   return { file, into };
 }
 
-async function main(): Promise<void> {
+runDatabaseCommand("restore", () => {
   const args = process.argv.slice(2);
-  if (args.some((a) => a === "-h" || a === "--help")) return void console.log(USAGE);
+  if (args.some((a) => a === "-h" || a === "--help")) {
+    console.log(USAGE);
+    return null;
+  }
   const { file, into } = parseArgs(args);
   if (!existsSync(file)) throw new Error(`no such file: ${file}`);
-  const database = await resolveDatabase(into ?? (process.env.DATABASE_URL?.trim() || undefined), "restore");
-  try {
-    const summary = await restoreDatabase(file, database.url);
-    const rows = summary.tables.reduce((n, t) => n + t.rows, 0);
-    console.log(`✔ restored ${file} (taken ${summary.header.createdAt}) into ${database.description}`);
-    console.log(`  ${summary.tables.length} tables, ${rows} rows: every table's row count and checksum match the dump`);
-  } catch (err) {
-    throw new Error(describeError(err, database.description));
-  } finally {
-    await database.release();
-  }
-}
-
-main().catch((err: unknown) => {
-  console.error(`✖ ${describeError(err)}`);
-  process.exit(1);
+  return {
+    given: into ?? (process.env.DATABASE_URL?.trim() || undefined),
+    async work(database) {
+      const summary = await restoreDatabase(file, database.url);
+      const rows = summary.tables.reduce((n, t) => n + t.rows, 0);
+      console.log(`✔ restored ${file} (taken ${summary.header.createdAt}) into ${database.description}`);
+      console.log(`  ${summary.tables.length} tables, ${rows} rows: every table's row count and checksum match the dump`);
+    },
+  };
 });

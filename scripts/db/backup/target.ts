@@ -78,3 +78,33 @@ export function describeError(err: unknown, database?: string): string {
   }
   return e instanceof Error ? e.message.split("\n")[0]! : String(err);
 }
+
+/** What a command does once its arguments are read: the database it names (if any), and the work on it. */
+export interface DatabaseCommand {
+  given: string | undefined;
+  work(database: ResolvedDatabase): Promise<void>;
+}
+
+/**
+ * The command-line shape the backup and restore commands share. `plan` reads the arguments (null: nothing to
+ * do, e.g. --help); the work then runs on the resolved database, which is released (a server started for the
+ * command is stopped) whatever happens. Any failure ends the process with one line and exit code 1.
+ */
+export function runDatabaseCommand(purpose: "backup" | "restore", plan: () => DatabaseCommand | null): void {
+  const main = async () => {
+    const command = plan();
+    if (!command) return;
+    const database = await resolveDatabase(command.given, purpose);
+    try {
+      await command.work(database);
+    } catch (err) {
+      throw new Error(describeError(err, database.description));
+    } finally {
+      await database.release();
+    }
+  };
+  main().catch((err: unknown) => {
+    console.error(`✖ ${describeError(err)}`);
+    process.exit(1);
+  });
+}
