@@ -1,10 +1,10 @@
 // Word and PDF reports are laid out in a worker thread (document-worker.mjs), one worker per file: the
 // server's event loop keeps answering meanwhile, the layout's memory is returned when the worker exits, and a
 // runaway layout hits the worker's own heap limit or the time limit instead of the server's.
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ReportData } from "../report/types";
+import { projectFile } from "./project-file";
 
 export type DocumentFormat = "docx" | "pdf";
 
@@ -18,20 +18,10 @@ export class DocumentRenderError extends Error {
   override name = "DocumentRenderError";
 }
 
-/**
- * Resolved from the working directory, which is the project folder under `npm start`, `next start` and the
- * tests (as for the PDF's fonts): the server bundle has no file of its own to point at.
- */
-function entryPath(): string {
-  const candidates = [path.join(process.cwd(), ENTRY), path.join(process.env.INIT_CWD ?? process.cwd(), ENTRY)];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new DocumentRenderError(`document worker not found (looked for ${candidates.join(", ")})`);
-  return found;
-}
-
 export function renderDocumentInWorker(data: ReportData, format: DocumentFormat, timeLimitMs = WORKER_TIME_LIMIT_MS): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entryPath(), { workerData: { data, format }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const entry = projectFile(ENTRY, "document worker", (m) => new DocumentRenderError(m));
+    const worker = new Worker(entry, { workerData: { data, format }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;

@@ -1,10 +1,10 @@
 // The status report as a PDF, drawn on the server by @react-pdf/renderer with the bundled Noto Sans SC (OFL),
 // so the Chinese is real text in embedded CID subsets and no browser or system font is needed. Same outline
 // as the DOCX (report-document.ts); page numbers in a fixed footer, table header rows repeated on every page.
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { ReportData } from "../report/types";
+import { projectFile } from "./project-file";
 import { buildReportOutline, type OutlineBlock, type ReportOutline } from "./report-document";
 
 const FAMILY = "NotoSansSC";
@@ -44,16 +44,10 @@ export function splitForLineBreaks(word: string): string[] {
 let fontsRegistered = false;
 
 /**
- * The font files are read at render time from node_modules (resolved from the working directory, which is
- * the project folder under `npm start`, `next start` and the tests) rather than bundled: each weight is
- * ~10 MB, and @react-pdf/renderer stays outside the server bundle (next.config.ts serverExternalPackages).
+ * The font files are read at render time from node_modules rather than bundled: each weight is ~10 MB, and
+ * @react-pdf/renderer stays outside the server bundle (next.config.ts serverExternalPackages).
  */
-function fontPath(file: string): string {
-  const candidates = [path.join(process.cwd(), FONT_DIR, file), path.join(process.env.INIT_CWD ?? process.cwd(), FONT_DIR, file)];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`Noto Sans SC font not found (looked for ${candidates.join(", ")}); run npm ci`);
-  return found;
-}
+const fontPath = (file: string) => projectFile(path.join(FONT_DIR, file), "Noto Sans SC font", (m) => new Error(`${m}; run npm ci`));
 
 function registerFonts(): void {
   if (fontsRegistered) return;
