@@ -2,8 +2,9 @@
 // is not copied here: the dashboard's query functions are called with a stand-in client that records the
 // Prisma.Sql they build (and answers with no rows), and the recorded text and values are explained with pg.
 import pg from "pg";
-import { endOfDay, itemStatesSql } from "../lib/as-of";
-import * as queries from "../lib/dashboard/queries";
+import { itemStatesSql } from "../lib/queries/as-of";
+import { endOfDay } from "../lib/dates";
+import * as queries from "../lib/queries/dashboard";
 import { Prisma } from "../lib/generated/prisma/client";
 import type { Db } from "../lib/prisma-client";
 import { DEFAULT_UNIT_SORT } from "../lib/validations/dashboard";

@@ -129,7 +129,7 @@ export function renderResults(r: BenchReport): string {
     "",
     "## EXPLAIN (ANALYZE, BUFFERS) at this size",
     "",
-    "The dashboard's queries (every exported query* of lib/dashboard/queries.ts, recorded with a stand-in client and run with pg) and the as-of reconstruction (lib/as-of.ts itemStatesSql). Full plans: bench/EXPLAIN.md.",
+    "The dashboard's queries (every exported query* of lib/queries/dashboard.ts, recorded with a stand-in client and run with pg) and the as-of reconstruction (lib/queries/as-of.ts itemStatesSql). Full plans: bench/EXPLAIN.md.",
     "",
     table(["query", "moment", "execution ms", "planning ms", "shared hit", "shared read", "temp blocks"],
       r.explain.map((e) => [e.name, e.moment, f1(e.executionMs), f1(e.planningMs), e.sharedHit, e.sharedRead, e.tempBlocks])),

@@ -1,7 +1,7 @@
 // Every page (listed from app/) renders and hydrates in Chromium without a console error or warning —
 // live, as of a past date with a comparison, and the sign-in page signed out.
 import type { Page } from "@playwright/test";
-import { todayInChina } from "../lib/as-of";
+import { todayInChina } from "../lib/dates";
 import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
 import { appRoutes } from "./support/routes";

@@ -2,14 +2,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ReportForm } from "@/components/reports/report-form";
 import { ReportPreview } from "@/components/reports/report-preview";
 import styles from "@/components/reports/reports.module.css";
-import { todayInChina } from "@/lib/as-of";
+import { todayInChina } from "@/lib/dates";
 import { getReport, getReportScopeChoices } from "@/lib/data/reports";
 import { catalogueTranslator } from "@/lib/export/cells";
 import { toLocale } from "@/lib/i18n/locales";
-import { ReportScopeNotFoundError } from "@/lib/report/build";
+import { ReportScopeNotFoundError } from "@/lib/queries/report";
 import type { ReportData } from "@/lib/report/types";
 import { DEFAULT_COMPARE_DAYS, daysBefore, parseReportParams, REPORT_FORMATS, reportSearch } from "@/lib/validations/report";
-import { describeReportIssues } from "@/lib/validations/report-messages";
+import { describeReportIssues } from "@/lib/i18n/report-messages";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // Consistency assertions over the generated database: the totals, and the invariants the app itself keeps
 // (every item's current row equals its highest history version's snapshot; versions 1..n without gaps,
 // dated in increasing order; progress updates match PROGRESS_UPDATE history rows; no dangling references).
-// The snapshot check renders the current rows in SQL the way lib/items/snapshot.ts readSnapshot does, so it
+// The snapshot check renders the current rows in SQL the way lib/writes/snapshot.ts readSnapshot does, so it
 // also holds for the document's items, which the app's own createItem wrote.
 import type pg from "pg";
 import type { Targets } from "./common";

@@ -1,5 +1,5 @@
 // From the plan (g_item) to rows: each item's versions 1..n as dated events, the state after each event,
-// milestones, item_history (snapshot in lib/items/snapshot.ts ItemSnapshot form), progress_updates, the
+// milestones, item_history (snapshot in lib/writes/snapshot.ts ItemSnapshot form), progress_updates, the
 // items' current rows (= their highest version) and their link rows. All set-based.
 //
 // Events of an action with n versions (n ≥ 20 so the special ones fall on distinct versions):

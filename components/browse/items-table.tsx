@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { ItemRow } from "@/lib/browse/query";
+import type { ItemRow } from "@/lib/queries/items-list";
 import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
 import { browseSearch, type BrowseQuery, type SortKey } from "@/lib/validations/browse";
 import type { AsOfSelection } from "@/lib/validations/as-of";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { PillarNode } from "@/lib/browse/pillar";
+import type { PillarNode } from "@/lib/queries/pillar-tree";
 import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
 import type { AsOfSelection } from "@/lib/validations/as-of";
 import { itemHref } from "./items-table";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ChangeKind, ItemChange } from "@/lib/as-of-compare";
+import type { ChangeKind, ItemChange } from "@/lib/queries/compare";
 import { getPortfolioChanges } from "@/lib/data/dashboard";
 import type { AsOfSelection } from "@/lib/validations/as-of";
 import styles from "./dashboard.module.css";
@@ -13,7 +13,7 @@ const SIGNIFICANT: ChangeKind[] = ["completed", "overdue", "statusDowngrade", "c
 const rank = (c: ItemChange) => SIGNIFICANT.reduce((n, k) => n + (c.kinds.includes(k) ? 1 : 0), 0);
 const KIND_ORDER: ChangeKind[] = ["completed", "overdue", "statusDowngrade", "confidenceDowngrade", "dueDate", "created", "retired", "restored", "moved", "status", "confidence", "progress"];
 
-/** What changed between the comparison day and the as-of day, from lib/as-of-compare.ts. */
+/** What changed between the comparison day and the as-of day, from lib/queries/compare.ts. */
 export async function ChangesPanel({ selection }: { selection: AsOfSelection }) {
   const [comparison, t, tStatus, tConfidence, locale] = await Promise.all([
     getPortfolioChanges(selection),

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
-import { TIME_ZONE } from "@/lib/as-of";
+import { TIME_ZONE } from "@/lib/dates";
 import { getRecentUpdates } from "@/lib/data/dashboard";
 import type { AsOfSelection } from "@/lib/validations/as-of";
 import styles from "./dashboard.module.css";

@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import type { EditingState } from "@/lib/items/form-state";
+import type { EditingState } from "@/lib/forms/editing-state";
 import styles from "./editing.module.css";
 
 /**

@@ -3,7 +3,7 @@ import { useActionState, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { updateItem } from "@/lib/actions/items";
-import type { EditingState } from "@/lib/items/form-state";
+import type { EditingState } from "@/lib/forms/editing-state";
 import { PERSON_MAX, REASON_MAX } from "@/lib/validations/item-limits";
 import { FieldError } from "./field-error";
 import { ConflictNotice, FormMessage } from "./form-message";

@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { addMilestone, completeMilestone, removeMilestone, reopenMilestone } from "@/lib/actions/milestones";
-import type { EditingState } from "@/lib/items/form-state";
+import type { EditingState } from "@/lib/forms/editing-state";
 import { MILESTONE_TITLE_MAX } from "@/lib/validations/item-limits";
 import { FieldError } from "./field-error";
 import { FormMessage } from "./form-message";

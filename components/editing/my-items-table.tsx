@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { bulkUpdateItems } from "@/lib/actions/items";
-import type { EditingState } from "@/lib/items/form-state";
+import type { EditingState } from "@/lib/forms/editing-state";
 import { ITEM_STATUSES } from "@/lib/status";
 import { CONFIDENCES } from "@/lib/validations/item-limits";
 import { FieldError } from "./field-error";

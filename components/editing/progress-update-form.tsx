@@ -4,7 +4,7 @@ import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { postProgressUpdate } from "@/lib/actions/items";
-import type { EditingState } from "@/lib/items/form-state";
+import type { EditingState } from "@/lib/forms/editing-state";
 import { ITEM_STATUSES, impliedProgress } from "@/lib/status";
 import { CONFIDENCES, EVIDENCE_MAX, NOTE_MAX, TEXT_MAX } from "@/lib/validations/item-limits";
 import { FieldError } from "./field-error";

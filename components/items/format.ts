@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { FieldChange } from "@/lib/browse/item-view";
+import type { FieldChange } from "@/lib/queries/item-view";
 
 /** Calendar days are stored as DATE (ISO "YYYY-MM-DD"): format them in UTC so no time zone shifts the day. */
 export async function dayFormatter() {

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { FieldChange } from "@/lib/browse/item-view";
+import type { FieldChange } from "@/lib/queries/item-view";
 import { changeValueFormatter } from "./format";
 import styles from "./item.module.css";
 

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { ItemView, UnitRef } from "@/lib/browse/item-view";
+import type { ItemView, UnitRef } from "@/lib/queries/item-view";
 import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
 import { dayFormatter } from "./format";
 import styles from "./item.module.css";

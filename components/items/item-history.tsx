@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { HistoryEntry } from "@/lib/browse/item-view";
+import type { HistoryEntry } from "@/lib/queries/item-view";
 import { ChangeList } from "./item-changes";
 import styles from "./item.module.css";
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { ItemView } from "@/lib/browse/item-view";
+import type { ItemView } from "@/lib/queries/item-view";
 import { dayFormatter } from "./format";
 import styles from "./item.module.css";
 

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
-import type { UpdateEntry } from "@/lib/browse/item-view";
+import type { UpdateEntry } from "@/lib/queries/item-view";
 import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
 import styles from "./item.module.css";
 

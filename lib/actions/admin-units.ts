@@ -3,8 +3,8 @@
 // transaction. Units are never deleted: items, updates and accounts keep pointing at them.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
-import { changesBetween, changesOfNew, writeAudit } from "../admin/audit";
-import { fieldRefusal, Refusal, toFailure } from "../admin/errors";
+import { changesBetween, changesOfNew, writeAudit } from "../writes/audit";
+import { fieldRefusal, Refusal, toFailure } from "../forms/admin-errors";
 import { createUnitSchema, fieldErrorsOf, formObject, updateUnitSchema } from "../validations/admin";
 import { failure, authorizeAction, type ActionResult } from "./result";
 

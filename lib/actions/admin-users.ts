@@ -6,8 +6,8 @@ import { revalidatePath } from "next/cache";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
-import { changesBetween, changesOfNew, writeAudit } from "../admin/audit";
-import { fieldRefusal, Refusal, toFailure } from "../admin/errors";
+import { changesBetween, changesOfNew, writeAudit } from "../writes/audit";
+import { fieldRefusal, Refusal, toFailure } from "../forms/admin-errors";
 import { hashPassword } from "../password";
 import {
   approveUserSchema,

@@ -5,8 +5,8 @@
 // and writes every change through changeItem (version check + history row) — or nothing at all.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
-import { changeItem, VersionConflictError, type ItemFields } from "../items/change";
-import { Refusal, writeFailure } from "../items/write-errors";
+import { changeItem, VersionConflictError, type ItemFields } from "../writes/item-change";
+import { Refusal, writeFailure } from "../forms/write-errors";
 import { isParsed, parseImportFile, sha256, type UploadedFile } from "../import/parse";
 import { buildImportPlan, type PlannedChange } from "../import/plan";
 import type { ImportApplied, ImportPlan, ImportProblem } from "../import/types";

@@ -1,11 +1,11 @@
 "use server";
-// The item tree: add, move, retire, restore (administrators only). Item writes go through lib/items/tree.ts
+// The item tree: add, move, retire, restore (administrators only). Item writes go through lib/writes/item-tree.ts
 // → change.ts (history row per item); the audit_log row is written in the same transaction.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
-import { writeAudit } from "../admin/audit";
-import { toFailure } from "../admin/errors";
-import { addTreeItem, moveTreeItem, restoreTreeItem, retireTreeItem, TreeRuleError } from "../items/tree";
+import { writeAudit } from "../writes/audit";
+import { toFailure } from "../forms/admin-errors";
+import { addTreeItem, moveTreeItem, restoreTreeItem, retireTreeItem, TreeRuleError } from "../writes/item-tree";
 import { addItemSchema, fieldErrorsOf, formObject, moveItemSchema, restoreItemSchema, retireItemSchema } from "../validations/admin";
 import { failure, authorizeAction, type ActionResult } from "./result";
 

@@ -6,13 +6,13 @@
 // stale form answer "conflict" with what changed meanwhile instead of overwriting it.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
-import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../items/change";
-import { describeChangesSince } from "../items/conflict";
-import type { BulkProblem, EditingFailure, EditingState } from "../items/form-state";
-import { recordProgressUpdate } from "../items/progress-update";
-import { lockItem, type LockedItem } from "../items/scope";
-import { isoDate } from "../items/snapshot";
-import { Refusal, writeFailure } from "../items/write-errors";
+import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../writes/item-change";
+import { describeChangesSince } from "../writes/conflict";
+import type { BulkProblem, EditingFailure, EditingState } from "../forms/editing-state";
+import { recordProgressUpdate } from "../writes/progress-update";
+import { lockItem, type LockedItem } from "../writes/item-scope";
+import { isoDate } from "../writes/snapshot";
+import { Refusal, writeFailure } from "../forms/write-errors";
 import { can, type Permission } from "../permissions";
 import type { SessionUser } from "../auth/session";
 import { impliedProgress } from "../status";

@@ -5,11 +5,11 @@
 // ticking off a milestone while a colleague edits the dates should not be sent back.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
-import { changeItem } from "../items/change";
-import type { EditingState } from "../items/form-state";
-import { lockItem } from "../items/scope";
-import { Refusal, writeFailure } from "../items/write-errors";
-import { todayInChina } from "../as-of";
+import { changeItem } from "../writes/item-change";
+import type { EditingState } from "../forms/editing-state";
+import { lockItem } from "../writes/item-scope";
+import { Refusal, writeFailure } from "../forms/write-errors";
+import { todayInChina } from "../dates";
 import { can } from "../permissions";
 import type { SessionUser } from "../auth/session";
 import { addMilestoneSchema, fieldErrorsOf, formFields, milestoneRefSchema } from "../validations/items";

@@ -1,6 +1,6 @@
 import "server-only";
 import { requirePermission } from "../auth/session";
-import { queryItems } from "../browse/query";
+import { queryItems } from "../queries/items-list";
 import { readThrough } from "../cache/data-version";
 import { db } from "../db";
 import { parseBrowseParams, type ParamIssue, type SearchParams } from "../validations/browse";

@@ -1,18 +1,18 @@
 import "server-only";
 // Reads for the leadership dashboard: each checks the reader's permission, then runs one widget's SQL
-// (lib/dashboard/queries.ts) over the portfolio live or as of the selected day. Results are shared across
+// (lib/queries/dashboard.ts) over the portfolio live or as of the selected day. Results are shared across
 // readers through the version-keyed aggregate cache: the permission check runs on every request, the SQL
 // only after a write (or once a minute for live figures judged against the clock).
 import { requirePermission } from "../auth/session";
 import { aggregateCache, currentDataVersion, readThrough } from "../cache/data-version";
 import { LIVE_TTL_MS } from "../cache/version-keyed";
 import { db } from "../db";
-import * as q from "../dashboard/queries";
+import * as q from "../queries/dashboard";
 import type { Db } from "../prisma-client";
 import type { AsOfSelection } from "../validations/as-of";
 import type { UnitSort } from "../validations/dashboard";
 
-export type * from "../dashboard/queries";
+export type * from "../queries/dashboard";
 type Moment = Pick<AsOfSelection, "before" | "day">;
 
 /** Permission first, then the cached value of `query` for this widget, moment and data version. */

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { requirePermission } from "../auth/session";
 import { db } from "../db";
-import { loadItemView, type ItemView } from "../browse/item-view";
+import { loadItemView, type ItemView } from "../queries/item-view";
 
 /** Item codes are outline positions such as 3.1.4; anything else in the URL is simply not an item. */
 export const itemCodeSchema = z.string().regex(/^\d{1,3}(\.\d{1,4}){0,5}$/);

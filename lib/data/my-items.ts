@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import { db } from "../db";
 import { requireUser } from "../auth/session";
 import { can } from "../permissions";
-import { todayInChina } from "../as-of";
+import { todayInChina } from "../dates";
 import { isClosed } from "../status";
 
 export type MyRole = "lead" | "coLead" | "supporting";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { requirePermission } from "../auth/session";
-import { queryPillarTree, type PillarTree } from "../browse/pillar";
+import { queryPillarTree, type PillarTree } from "../queries/pillar-tree";
 import { db } from "../db";
 import type { AsOfSelection } from "../validations/as-of";
 

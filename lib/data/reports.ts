@@ -1,9 +1,9 @@
 import "server-only";
-// Reads for reports: the caller must hold report:export; the data itself comes from lib/report/build.ts.
+// Reads for reports: the caller must hold report:export; the data itself comes from lib/queries/report.ts.
 import { requirePermission } from "../auth/session";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { buildReport } from "../report/build";
+import { buildReport } from "../queries/report";
 import type { ReportData, ReportRequest } from "../report/types";
 
 export async function getReport(request: ReportRequest): Promise<ReportData> {

@@ -4,7 +4,7 @@
 // revised due date without a change note. The same function serves the dry run and, inside the apply
 // transaction with the items locked, the apply — so what is written is exactly what the plan says.
 import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
-import { isoDate } from "../items/snapshot";
+import { isoDate } from "../writes/snapshot";
 import { can, type Actor } from "../permissions";
 import { ITEM_COLUMNS } from "../report/item-columns";
 import { impliedProgress } from "../status";

@@ -1,4 +1,4 @@
-// The status report's data: one plain, serialisable object built once per request (lib/report/build.ts) and
+// The status report's data: one plain, serialisable object built once per request (lib/queries/report.ts) and
 // rendered by every format (XLSX, CSV, DOCX, PDF, JSON, the print preview). Renderers never query the
 // database, so every format shows exactly the same numbers for the same scope and date.
 import type { Confidence, ItemLevel, ItemStatus, Side } from "../generated/prisma/enums";
@@ -37,7 +37,7 @@ export interface ReportItem {
   responsiblePerson: string | null;
   status: ItemStatus;
   confidence: Confidence | null;
-  /** rolled-up progress (lib/rollup.ts) */
+  /** rolled-up progress (lib/queries/rollup.ts) */
   progress: number;
   /** progress reported on the item itself (null = none yet): what an import round-trips */
   reportedProgress: number | null;

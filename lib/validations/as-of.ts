@@ -2,7 +2,7 @@
 // A bad value never breaks the page: it is dropped (the page shows the live state, or no comparison) and
 // reported with a message key the page shows next to the date control.
 import { z } from "zod";
-import { endOfDay, isIsoDate, todayInChina } from "../as-of";
+import { endOfDay, isIsoDate, todayInChina } from "../dates";
 
 /** The earliest day the control accepts; the tracker holds nothing older. */
 export const MIN_AS_OF_DATE = "2000-01-01";

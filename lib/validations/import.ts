@@ -2,7 +2,7 @@
 // first: dates as YYYY-MM-DD, XLSX percentages as 0–100). Every message is a catalogue key; parse.ts maps the
 // issue's path back to the file's column header so each problem names its row and column.
 import { z } from "zod";
-import { isIsoDate } from "../as-of";
+import { isIsoDate } from "../dates";
 import enCommon from "../i18n/messages/en/common.json";
 import zhCommon from "../i18n/messages/zh-CN/common.json";
 import { ITEM_STATUSES } from "../status";

@@ -2,7 +2,7 @@
 // FormData values arrive as strings; every message is a catalogue key (shared "validation" namespace), and
 // each field's max length is known to the form, which passes {max} when it translates "validation.tooLong".
 import { z } from "zod";
-import { isIsoDate } from "../as-of";
+import { isIsoDate } from "../dates";
 import { ITEM_STATUSES } from "../status";
 import { BULK_MAX, CONFIDENCES, EVIDENCE_MAX, MILESTONE_TITLE_MAX, NOTE_MAX, PERSON_MAX, REASON_MAX, TEXT_MAX, URL_MAX } from "./item-limits";
 

@@ -3,7 +3,7 @@
 // exactly what was asked for. Each issue names the parameter and carries a message key (namespaced, for
 // getTranslations() at the root) that the page shows and the route answers with a 400.
 import { z } from "zod";
-import { todayInChina } from "../as-of";
+import { todayInChina } from "../dates";
 import type { ReportFormat, ReportScope } from "../report/types";
 import { SIDES } from "./browse";
 import { dayParamSchema } from "./as-of";

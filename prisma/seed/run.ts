@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../lib/prisma-client";
 import type { Prisma } from "../../lib/generated/prisma/client";
-import { createItem } from "../../lib/items/change";
+import { createItem } from "../../lib/writes/item-change";
 import { hashPassword } from "../../lib/password";
 import * as doc from "./document/index";
 import { loadSampleData, type SampleSummary } from "./sample/index";

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionClaims } from "../../lib/auth/claims";
 import { verifyPassword } from "../../lib/password";
-import { addTreeItem } from "../../lib/items/tree";
+import { addTreeItem } from "../../lib/writes/item-tree";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
 let claims: SessionClaims | null = null;
@@ -334,7 +334,7 @@ describe("item tree", () => {
 
 describe("error mapping", () => {
   it("turns a unique violation the pre-check missed (a race) into a field error", async () => {
-    const { toFailure } = await import("../../lib/admin/errors");
+    const { toFailure } = await import("../../lib/forms/admin-errors");
     const error = await t.db.user.create({ data: { loginName: "admin", displayName: "dup", passwordHash: "!", role: "VIEWER" } }).catch((e: unknown) => e);
     expect(toFailure(error, { login_name: ["loginName", "admin.validation.loginNameTaken"] })).toEqual({
       ok: false,

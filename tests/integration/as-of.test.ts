@@ -1,10 +1,11 @@
 // The portfolio as of a date, and what changed between two dates, on a small back-dated history with items
 // created, retired and moved between the two moments.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { comparePortfolio, type ItemChange } from "../../lib/as-of-compare";
-import { endOfDay, itemStatesSql } from "../../lib/as-of";
+import { comparePortfolio, type ItemChange } from "../../lib/queries/compare";
+import { itemStatesSql } from "../../lib/queries/as-of";
+import { endOfDay } from "../../lib/dates";
 import { Prisma } from "../../lib/generated/prisma/client";
-import { changeItem, createItem, type ItemFields } from "../../lib/items/change";
+import { changeItem, createItem, type ItemFields } from "../../lib/writes/item-change";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
 /** A moment on a calendar day in China. */

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeItem } from "../../lib/items/change";
+import { changeItem } from "../../lib/writes/item-change";
 import { listTables, tableChecksum } from "../../scripts/db/backup/catalog";
 import { backupDatabase } from "../../scripts/db/backup/dump";
 import { BackupError, SESSION_SETTINGS, type DumpHeader } from "../../scripts/db/backup/format";

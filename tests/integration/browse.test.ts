@@ -1,9 +1,9 @@
-// The items list query (lib/browse/query.ts) against the seeded sample data: every filter is checked
+// The items list query (lib/queries/items-list.ts) against the seeded sample data: every filter is checked
 // against an independent SQL query written here over the live tables (or item_history for an as-of day).
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endOfDay, todayInChina } from "../../lib/as-of";
-import { likePattern, queryItems } from "../../lib/browse/query";
+import { endOfDay, todayInChina } from "../../lib/dates";
+import { likePattern, queryItems } from "../../lib/queries/items-list";
 import { parseBrowseParams, type BrowseQuery } from "../../lib/validations/browse";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";

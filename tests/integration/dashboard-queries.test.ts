@@ -1,10 +1,11 @@
 // Every dashboard query runs, live and as of a past day, on the sample data, and its figures agree with
 // the pure roll-up and with plain counts over itemStatesSql.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endOfDay, itemStatesSql, todayInChina } from "../../lib/as-of";
-import * as q from "../../lib/dashboard/queries";
+import { itemStatesSql } from "../../lib/queries/as-of";
+import { endOfDay, todayInChina } from "../../lib/dates";
+import * as q from "../../lib/queries/dashboard";
 import { Prisma } from "../../lib/generated/prisma/client";
-import { overallProgress, pillarProgress, rollUp, type RollUpRow } from "../../lib/rollup";
+import { overallProgress, pillarProgress, rollUp, type RollUpRow } from "../../lib/queries/rollup";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 

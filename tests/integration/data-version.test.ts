@@ -3,7 +3,7 @@
 // on rollback, and once per transaction however many rows it writes.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeItem } from "../../lib/items/change";
+import { changeItem } from "../../lib/writes/item-change";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
 describe("data_version", () => {

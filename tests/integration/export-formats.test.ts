@@ -3,14 +3,15 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endOfDay, itemStatesSql, todayInChina } from "../../lib/as-of";
+import { itemStatesSql } from "../../lib/queries/as-of";
+import { endOfDay, todayInChina } from "../../lib/dates";
 import { neutraliseFormula, renderCsv } from "../../lib/export/csv";
 import { contentDisposition, reportFileNames } from "../../lib/export/filename";
 import { renderReport } from "../../lib/export/render";
 import { renderXlsx } from "../../lib/export/xlsx";
 import { Prisma } from "../../lib/generated/prisma/client";
-import { changeItem } from "../../lib/items/change";
-import { buildReport } from "../../lib/report/build";
+import { changeItem } from "../../lib/writes/item-change";
+import { buildReport } from "../../lib/queries/report";
 import { ITEM_COLUMNS } from "../../lib/report/item-columns";
 import type { ReportData } from "../../lib/report/types";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";

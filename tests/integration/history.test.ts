@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeItem, createItem, ItemNotFoundError, VersionConflictError } from "../../lib/items/change";
-import { recordProgressUpdate } from "../../lib/items/progress-update";
-import { readSnapshot } from "../../lib/items/snapshot";
+import { changeItem, createItem, ItemNotFoundError, VersionConflictError } from "../../lib/writes/item-change";
+import { recordProgressUpdate } from "../../lib/writes/progress-update";
+import { readSnapshot } from "../../lib/writes/snapshot";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
 describe("item changes and their history", () => {

@@ -2,13 +2,14 @@
 // change after it: the earlier report keeps the earlier values, and the later report's "changes since"
 // lists exactly what changed between the two days.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endOfDay, itemStatesSql, todayInChina } from "../../lib/as-of";
-import { queryHeadline, queryPillarProgress } from "../../lib/dashboard/queries";
+import { itemStatesSql } from "../../lib/queries/as-of";
+import { endOfDay, todayInChina } from "../../lib/dates";
+import { queryHeadline, queryPillarProgress } from "../../lib/queries/dashboard";
 import { Prisma } from "../../lib/generated/prisma/client";
-import { changeItem } from "../../lib/items/change";
-import { buildReport, ReportScopeNotFoundError } from "../../lib/report/build";
+import { changeItem } from "../../lib/writes/item-change";
+import { buildReport, ReportScopeNotFoundError } from "../../lib/queries/report";
 import type { ReportRequest } from "../../lib/report/types";
-import { queryItemRollUp } from "../../lib/rollup";
+import { queryItemRollUp } from "../../lib/queries/rollup";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
 const DAY = 86_400_000;

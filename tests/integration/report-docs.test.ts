@@ -3,10 +3,10 @@
 // a viewer would, so a title drawn as an image or in boxes would not be found. Numbers come from the report
 // data and, for the sample database, from the database itself.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInChina } from "@/lib/as-of";
+import { todayInChina } from "@/lib/dates";
 import { renderDocx } from "@/lib/export/docx";
 import { renderPdf, splitForLineBreaks } from "@/lib/export/pdf";
-import { buildReport } from "@/lib/report/build";
+import { buildReport } from "@/lib/queries/report";
 import type { ReportData } from "@/lib/report/types";
 import { reportFixture } from "../support/report-fixture";
 import { readDocx, readPdf, squash, type PdfText } from "../support/report-files";

@@ -1,10 +1,11 @@
 // The SQL roll-up (used by the dashboard and every aggregate) must give exactly what the pure rollUp() gives,
 // live and as of past dates, on the sample data plus a deeper tree with cancelled and retired branches.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endOfDay, itemStatesSql, todayInChina } from "../../lib/as-of";
+import { itemStatesSql } from "../../lib/queries/as-of";
+import { endOfDay, todayInChina } from "../../lib/dates";
 import { Prisma } from "../../lib/generated/prisma/client";
-import { changeItem, createItem } from "../../lib/items/change";
-import { overallProgress, pillarProgress, queryItemRollUp, queryPillarRollUp, rollUp, type RollUpRow } from "../../lib/rollup";
+import { changeItem, createItem } from "../../lib/writes/item-change";
+import { overallProgress, pillarProgress, queryItemRollUp, queryPillarRollUp, rollUp, type RollUpRow } from "../../lib/queries/rollup";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 

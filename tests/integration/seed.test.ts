@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSnapshot } from "../../lib/items/snapshot";
+import { readSnapshot } from "../../lib/writes/snapshot";
 import { documentCounts, pillarItems } from "../../prisma/seed/document/index";
 import { sampleStart, seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";

@@ -1,6 +1,6 @@
 // Items files for the import tests. The round trip edits the real export (lib/export/xlsx.ts, csv.ts) with
 // editXlsx / editCsv; the bad-file cases build files in the export's layout from real report data
-// (lib/report/build.ts) with xlsxOf / csvOf, which makes broken layouts easy: the items sheet with a frozen header, progress as a fraction
+// (lib/queries/report.ts) with xlsxOf / csvOf, which makes broken layouts easy: the items sheet with a frozen header, progress as a fraction
 // with a percent format and dates as real dates (XLSX); UTF-8 with BOM and CRLF with formula-looking text
 // neutralised by a leading apostrophe (CSV). `edit` changes cells by column key before writing, as a person
 // would in Excel.
@@ -9,9 +9,9 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { stringify as stringifyCsv } from "csv-stringify/sync";
 import enCommon from "../../lib/i18n/messages/en/common.json";
 import zhCommon from "../../lib/i18n/messages/zh-CN/common.json";
-import { todayInChina } from "../../lib/as-of";
+import { todayInChina } from "../../lib/dates";
 import type { Db } from "../../lib/prisma-client";
-import { buildReport } from "../../lib/report/build";
+import { buildReport } from "../../lib/queries/report";
 import { ITEM_COLUMNS } from "../../lib/report/item-columns";
 import type { ReportData, ReportItem, ReportScope } from "../../lib/report/types";
 
@@ -20,7 +20,7 @@ export type CellValue = string | number | Date | null;
 /** One data row as column key → value (what the export writes). */
 export type Row = Record<string, CellValue>;
 
-/** The report data an export of `scope` today renders (lib/report/build.ts). */
+/** The report data an export of `scope` today renders (lib/queries/report.ts). */
 export async function exportedReport(db: Db, scope: ReportScope, lang: Lang = "zh"): Promise<ReportData> {
   return buildReport(db, { scope, asOf: todayInChina(), compare: null, locale: lang === "zh" ? "zh-CN" : "en" });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endOfDay } from "../../lib/as-of";
+import { endOfDay } from "../../lib/dates";
 import { parseAsOfParams } from "../../lib/validations/as-of";
 
 // 2026-03-10 09:00 in China

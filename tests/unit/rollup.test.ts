@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { overallProgress, pillarProgress, rollUp, type RollUpRow } from "../../lib/rollup";
+import { overallProgress, pillarProgress, rollUp, type RollUpRow } from "../../lib/queries/rollup";
 
 const row = (id: number, parentId: number | null, progress: number | null, extra: Partial<RollUpRow> = {}): RollUpRow => ({
   id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { impliedProgress, isClosed, ITEM_STATUSES } from "../../lib/status";
-import { diffSnapshots, type ItemSnapshot } from "../../lib/items/snapshot";
+import { diffSnapshots, type ItemSnapshot } from "../../lib/writes/snapshot";
 
 describe("status vocabulary", () => {
   it("makes 已完成 mean 100 and 未启动 mean 0, and leaves other statuses' progress alone", () => {

@@ -3,7 +3,7 @@
 // readable message for bad parameters or an unknown scope, 503 when the database is down or a document could
 // not be laid out (lib/export/document-thread.ts); never a 500.
 import { cookies } from "next/headers";
-import { endOfDay } from "@/lib/as-of";
+import { endOfDay } from "@/lib/dates";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fileCache, readThrough } from "@/lib/cache/data-version";
 import { db } from "@/lib/db";
@@ -14,9 +14,9 @@ import { CONTENT_TYPES, contentDisposition, reportFileNames } from "@/lib/export
 import { renderReport } from "@/lib/export/render";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { can } from "@/lib/permissions";
-import { buildReport, ReportScopeNotFoundError } from "@/lib/report/build";
+import { buildReport, ReportScopeNotFoundError } from "@/lib/queries/report";
 import { parseReportParams } from "@/lib/validations/report";
-import { describeReportIssues } from "@/lib/validations/report-messages";
+import { describeReportIssues } from "@/lib/i18n/report-messages";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 // What "the database holds complete transactions only, and history agrees with item state" means, checked on
 // the whole database after a crash and restart:
 //  - every item's versions in item_history run 1..n without a gap, and n is the item's version;
-//  - every item's row (with its links and milestones, as lib/items/snapshot.ts reads it) equals the snapshot
+//  - every item's row (with its links and milestones, as lib/writes/snapshot.ts reads it) equals the snapshot
 //    of its highest history version;
 //  - every progress update has its PROGRESS_UPDATE history row (same item, same instant: they are written in
-//    one transaction by lib/items/progress-update.ts), and every such history row has its update.
+//    one transaction by lib/writes/progress-update.ts), and every such history row has its update.
 import { isDeepStrictEqual } from "node:util";
-import { readSnapshot } from "../../../lib/items/snapshot";
+import { readSnapshot } from "../../../lib/writes/snapshot";
 import { createPrismaClient, Prisma } from "../../../lib/prisma-client";
 
 export interface IntegrityReport {

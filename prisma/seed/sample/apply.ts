@@ -1,8 +1,8 @@
 // Writes one item's planned sample year through changeItem / recordProgressUpdate, each change at its own
 // instant, strictly increasing, so the item's history reads in order.
 import type { Prisma } from "../../../lib/generated/prisma/client";
-import { changeItem, type ChangeContext } from "../../../lib/items/change";
-import { recordProgressUpdate } from "../../../lib/items/progress-update";
+import { changeItem, type ChangeContext } from "../../../lib/writes/item-change";
+import { recordProgressUpdate } from "../../../lib/writes/progress-update";
 import type { SampleAccounts, SampleUser } from "./accounts";
 import type { Ownership } from "./ownership";
 import type { Rng, SampleCalendar } from "./random";

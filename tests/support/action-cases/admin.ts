@@ -2,7 +2,7 @@
 // the rows its call acts on, under fresh names, so a successful call never disturbs the walk's own accounts
 // and items (or the next call of the same action).
 import { randomBytes } from "node:crypto";
-import { addTreeItem, retireTreeItem } from "../../../lib/items/tree";
+import { addTreeItem, retireTreeItem } from "../../../lib/writes/item-tree";
 import type { ActionCases, ActionContext } from "./types";
 
 const suffix = () => randomBytes(4).toString("hex");

@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ItemEditForm } from "@/components/editing/item-edit-form";
 import { MilestoneEditor } from "@/components/editing/milestone-editor";
 import { getItemForEdit } from "@/lib/data/item-edit";
-import { isoDate } from "@/lib/items/snapshot";
+import { isoDate } from "@/lib/writes/snapshot";
 
 export const dynamic = "force-dynamic";
 

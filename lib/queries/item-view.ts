@@ -3,9 +3,9 @@
 // and everything dated (updates, history) is cut at the moment. Takes the client so tests can call it.
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
-import { diffSnapshots, readSnapshot, type ItemSnapshot } from "../items/snapshot";
+import { diffSnapshots, readSnapshot, type ItemSnapshot } from "../writes/snapshot";
 import type { UnitScope } from "../permissions";
-import { browseStatesSql } from "./query";
+import { browseStatesSql } from "./items-list";
 
 const DAY_MS = 86_400_000;
 const HISTORY_LIMIT = 100;

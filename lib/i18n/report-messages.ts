@@ -1,6 +1,6 @@
 // Readable text for report parameter issues (the route's 400 body and the page's message list).
 import type { Translate } from "../export/cells";
-import { MAX_FILTERS_LENGTH, type ReportParamIssue } from "./report";
+import { MAX_FILTERS_LENGTH, type ReportParamIssue } from "../validations/report";
 
 export function describeReportIssues(issues: ReportParamIssue[], t: Translate): string[] {
   return issues.map((i) =>

@@ -1,9 +1,10 @@
 // What changed in the portfolio between two moments, reconstructed from item_history. Used by the
 // dashboard's "changes since" panel and by reports; both moments are read with itemStatesSql() and rolled up
-// with the one roll-up definition (lib/rollup.ts), in two SQL queries whatever the portfolio's size.
-import { Prisma } from "./generated/prisma/client";
-import type { Confidence, ItemStatus } from "./generated/prisma/enums";
-import { itemStatesSql, todayInChina } from "./as-of";
+// with the one roll-up definition (lib/queries/rollup.ts), in two SQL queries whatever the portfolio's size.
+import { Prisma } from "../generated/prisma/client";
+import type { Confidence, ItemStatus } from "../generated/prisma/enums";
+import { itemStatesSql } from "./as-of";
+import { todayInChina } from "../dates";
 import { rollUpCtes } from "./rollup";
 
 type RawQuery = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
@@ -23,7 +24,7 @@ export interface CompareFilter {
 export interface ItemMoment {
   status: ItemStatus;
   confidence: Confidence | null;
-  /** rolled-up progress (lib/rollup.ts): own progress for a leaf, weighted from children otherwise */
+  /** rolled-up progress (lib/queries/rollup.ts): own progress for a leaf, weighted from children otherwise */
   progress: number;
   /** progress as reported on the item itself (null = none yet) */
   reportedProgress: number | null;

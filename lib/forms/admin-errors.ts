@@ -1,7 +1,7 @@
 // Turning what can go wrong inside an administrative action into the typed failure the form shows. Lives
 // outside lib/actions because only server actions may be exported from there.
 import { Prisma } from "../generated/prisma/client";
-import { ItemNotFoundError, VersionConflictError } from "../items/change";
+import { ItemNotFoundError, VersionConflictError } from "../writes/item-change";
 import { failure, type ActionFailure, type FailureCode } from "../actions/result";
 
 /** A rule the input breaks that only the database can tell (a name taken, a unit that does not exist). */

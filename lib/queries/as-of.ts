@@ -1,34 +1,8 @@
 // The portfolio "as of" a moment, reconstructed from item_history — never from current values. Every view
 // that can be shown as of a date (dashboard, pillar, list, item, reports) selects FROM itemStatesSql(), so
 // live and historical views run the same SQL over the same columns.
-import { Prisma } from "./generated/prisma/client";
-
-export const TIME_ZONE = "Asia/Shanghai";
-const SHANGHAI_OFFSET = "+08:00"; // China has no daylight saving time
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** The first instant after the end of `date` (YYYY-MM-DD) in China: "as of that day" means changed_at < this. */
-export function endOfDay(date: string): Date {
-  if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
-  const start = new Date(`${date}T00:00:00${SHANGHAI_OFFSET}`);
-  return new Date(start.getTime() + 24 * 60 * 60 * 1000);
-}
-
-// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with one, and pages call
-// this for every date they show (it was a tenth of the dashboard's CPU time under load).
-const CHINA_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** Today's calendar date in China, as YYYY-MM-DD. */
-export function todayInChina(now: Date = new Date()): string {
-  return CHINA_DAY.format(now);
-}
+import { endOfDay } from "../dates";
+import { Prisma } from "../generated/prisma/client";
 
 /**
  * One row per item that existed before `before` (null = now), with its state at that moment.
@@ -110,7 +84,7 @@ export function staleSql(alias: string, day: string): Prisma.Sql {
  * Many moments at once, for trends: one row per (moment, item that existed then) with at_key = k for
  * `moments[k]`. Columns: at_key, moment, id, parent_id, pillar_id, level, status, confidence, progress,
  * weight, due_date, retired, last_update_at — the ones roll-ups and counts need (feed it to rollUpCtes() in
- * lib/rollup.ts). Same answer as itemStatesSql() per moment; each (moment, item) is one index-only probe
+ * lib/queries/rollup.ts). Same answer as itemStatesSql() per moment; each (moment, item) is one index-only probe
  * (the history index carries these columns), so the cost grows with items × moments, not with history.
  */
 export function itemStatesAtSql(moments: readonly Date[]): Prisma.Sql {

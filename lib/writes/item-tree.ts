@@ -1,7 +1,7 @@
 // Rules of the item tree: pillar → recommendation (工作建议) → action item (事项). Every write goes through
 // change.ts, so each item touched by a tree operation gets its own history row in the same transaction.
 import type { Prisma } from "../generated/prisma/client";
-import { changeItem, createItem, ItemNotFoundError, type ChangeContext } from "./change";
+import { changeItem, createItem, ItemNotFoundError, type ChangeContext } from "./item-change";
 
 type Tx = Prisma.TransactionClient;
 

@@ -2,7 +2,7 @@
 // the person sees "try again" rather than an HTTP 500, and what they typed stays in the form.
 import { failure, type ActionFailure } from "../actions/result";
 import { isDatabaseUnavailable } from "../db-errors";
-import { ItemNotFoundError } from "./change";
+import { ItemNotFoundError } from "../writes/item-change";
 
 export function writeFailure(error: unknown): ActionFailure {
   if (error instanceof ItemNotFoundError) return failure("not-found");

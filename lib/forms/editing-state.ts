@@ -1,8 +1,8 @@
 // What the editing actions answer, shared by the actions and their forms (types only, safe for client code).
 import type { ActionFailure, ActionResult } from "../actions/result";
-import type { ConflictInfo } from "./conflict";
+import type { ConflictInfo } from "../writes/conflict";
 
-export type { ConflictInfo, MeanwhileChange } from "./conflict";
+export type { ConflictInfo, MeanwhileChange } from "../writes/conflict";
 
 export interface BulkProblem {
   code: string;

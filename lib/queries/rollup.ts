@@ -10,7 +10,7 @@
 // - a leaf uses its own progress, and no progress reported yet (null) counts as 0;
 // - a pillar's progress is the weighted average of its counting top-level items (the recommendations);
 // - overall progress is the weighted average over every counting top-level item of every pillar.
-import { Prisma } from "./generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { itemStatesSql } from "./as-of";
 
 export interface RollUpRow {

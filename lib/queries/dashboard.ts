@@ -1,14 +1,15 @@
 // SQL for the leadership dashboard (wrapped with permission checks by lib/data/dashboard.ts). Every widget is one SQL query over the portfolio as of a moment
 // (itemStatesSql via the roll-up CTEs), so the same code answers live and "as of" a date, and all
 // aggregation happens in PostgreSQL. Counts are over action items (事项) that are not retired; progress
-// figures use the one roll-up definition in lib/rollup.ts.
-import { comparePortfolio, type PortfolioComparison } from "../as-of-compare";
-import { endOfDay, itemStatesAtSql, overdueSql, staleSql, todayInChina } from "../as-of";
-import { SIDE_SQL } from "../browse/query";
+// figures use the one roll-up definition in lib/queries/rollup.ts.
+import { comparePortfolio, type PortfolioComparison } from "./compare";
+import { itemStatesAtSql, overdueSql, staleSql } from "./as-of";
+import { endOfDay, todayInChina } from "../dates";
+import { SIDE_SQL } from "./items-list";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import type { Confidence, ItemStatus, Side } from "../generated/prisma/enums";
-import { pillarAveragesSql, rollUpCtes, rolledStatesSql, singleMomentStates } from "../rollup";
+import { pillarAveragesSql, rollUpCtes, rolledStatesSql, singleMomentStates } from "./rollup";
 import type { AsOfSelection } from "../validations/as-of";
 import type { UnitSort } from "../validations/dashboard";
 

@@ -1,10 +1,10 @@
 // The items list as one SQL query over itemStatesSql(): filtering, sorting, counting and paging all run in
 // PostgreSQL, against the portfolio as it stood at a moment (or now). Pure with respect to the request: it
 // takes the database client and already-validated filters, so integration tests call it directly.
-import { overdueSql, staleSql } from "../as-of";
+import { overdueSql, staleSql } from "./as-of";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
-import { rollUpCtes, singleMomentStates, subtreeStates } from "../rollup";
+import { rollUpCtes, singleMomentStates, subtreeStates } from "./rollup";
 import type { BrowseFilters, BrowseQuery } from "../validations/browse";
 
 export interface QueryMoment {
@@ -53,7 +53,7 @@ export function likePattern(q: string): string {
 }
 
 /**
- * States at a moment with the roll-up of lib/rollup.ts, plus what the list shows as progress: the rolled-up
+ * States at a moment with the roll-up of lib/queries/rollup.ts, plus what the list shows as progress: the rolled-up
  * value for an item that takes its progress from children, the item's own (possibly empty) value for a leaf.
  */
 export function browseStatesSql(before: Date | null, subtreeOf?: number): Prisma.Sql {

@@ -4,23 +4,24 @@
 // browse/roll-up SQL) — never the current values — so a report for a past day shows that day's portfolio.
 //
 // Definitions (the dashboard's, restricted to the scope):
-// - the scope is a set of items: the items list's filters (lib/browse/query.ts whereSql) applied to the states
+// - the scope is a set of items: the items list's filters (lib/queries/items-list.ts whereSql) applied to the states
 //   at the as-of moment; pillar / unit (lead or co-lead) / side / region scopes are those same filters, so a
 //   scope and the list filtered the same way hold the same items. Retired items are never in scope.
 // - counts (headline, pillars, units) are over action items (事项), as on the dashboard;
-// - progress is the one roll-up (lib/rollup.ts): an item's rolled-up progress; a scope's (or a pillar's
+// - progress is the one roll-up (lib/queries/rollup.ts): an item's rolled-up progress; a scope's (or a pillar's
 //   within it) progress is the weight-averaged rolled-up progress of its "roots" — counting in-scope items
 //   whose parent is not in scope. For "all" and for a pillar the roots are the recommendations, exactly the
 //   dashboard's pillar and overall figures.
-import { comparePortfolio, type CompareFilter } from "../as-of-compare";
-import { endOfDay, overdueSql, staleSql } from "../as-of";
-import { browseStatesSql, whereSql } from "../browse/query";
+import { comparePortfolio, type CompareFilter } from "./compare";
+import { overdueSql, staleSql } from "./as-of";
+import { endOfDay } from "../dates";
+import { browseStatesSql, whereSql } from "./items-list";
 import { Prisma } from "../generated/prisma/client";
 import type { Confidence, ItemLevel, ItemStatus, Side } from "../generated/prisma/enums";
 import type { Db } from "../prisma-client";
 import { parseBrowseParams, type BrowseFilters } from "../validations/browse";
-import { reportTranslator } from "./labels";
-import type { ReportChanges, ReportData, ReportHeadline, ReportItem, ReportPillar, ReportRequest, ReportScope, ReportUnit, ReportUpdate } from "./types";
+import { reportTranslator } from "../report/labels";
+import type { ReportChanges, ReportData, ReportHeadline, ReportItem, ReportPillar, ReportRequest, ReportScope, ReportUnit, ReportUpdate } from "../report/types";
 
 type RawDb = Pick<Db, "$queryRaw">;
 

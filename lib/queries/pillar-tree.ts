@@ -1,10 +1,10 @@
-// A pillar's recommendation → action tree with rolled-up progress (lib/rollup.ts), as of a moment and,
+// A pillar's recommendation → action tree with rolled-up progress (lib/queries/rollup.ts), as of a moment and,
 // optionally, compared with an earlier one. One SQL query per moment; the tree is assembled here.
-import { overdueSql } from "../as-of";
+import { overdueSql } from "./as-of";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
-import { queryPillarRollUp } from "../rollup";
-import { browseStatesSql } from "./query";
+import { queryPillarRollUp } from "./rollup";
+import { browseStatesSql } from "./items-list";
 
 export interface TreeRow {
   id: number;

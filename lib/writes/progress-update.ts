@@ -2,7 +2,7 @@
 // are written together, and the item follows its latest update.
 import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
 import { impliedProgress } from "../status";
-import { changeItem, type ChangeContext, type ChangeResult } from "./change";
+import { changeItem, type ChangeContext, type ChangeResult } from "./item-change";
 
 type Tx = Prisma.TransactionClient;
 
