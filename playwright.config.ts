@@ -6,7 +6,9 @@ import { databaseUrl } from "./scripts/db/test-cluster";
 const admin = process.env.TEST_ADMIN_DATABASE_URL;
 const database = process.env.E2E_DATABASE;
 if (!admin || !database) {
-  throw new Error("run the end-to-end tests with `npm test`, or one spec with `npm run test:e2e -- e2e/NAME.spec.ts` (they start PostgreSQL and create the e2e database)");
+  throw new Error(
+    "run the end-to-end tests with `npm test`, or one spec with `npm run test:e2e -- e2e/NAME.spec.ts` (they start PostgreSQL and create the e2e database)",
+  );
 }
 const port = Number(process.env.E2E_PORT ?? 39173);
 process.env.E2E_DATABASE_URL = databaseUrl(admin, database);
@@ -31,7 +33,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],

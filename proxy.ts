@@ -55,18 +55,35 @@ export async function proxy(request: NextRequest) {
     return response;
   };
   if (isMalformedPath(pathname)) {
-    return secured(new NextResponse("Malformed address / 地址格式错误", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+    return secured(
+      new NextResponse("Malformed address / 地址格式错误", {
+        status: 400,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      }),
+    );
   }
   if (isCrossSiteWrite(request)) {
-    return secured(new NextResponse("Cross-site request refused / 已拒绝跨站请求", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+    return secured(
+      new NextResponse("Cross-site request refused / 已拒绝跨站请求", {
+        status: 403,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      }),
+    );
   }
   // A server-action body Next.js cannot decode (or over its size limit) would get a 500 from Next itself.
   const refusal = pathname.startsWith("/api/") ? null : await refuseActionRequest(request);
   if (refusal) {
-    return secured(new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+    return secured(
+      new NextResponse(refusal.message, {
+        status: refusal.status,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      }),
+    );
   }
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.getAll().some((c) => c.name.startsWith(`${name}.`)));
+  const hasSession = SESSION_COOKIES.some(
+    (name) => request.cookies.has(name) || request.cookies.getAll().some((c) => c.name.startsWith(`${name}.`)),
+  );
   if (!isPublic && !hasSession && request.method === "GET") {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
@@ -81,5 +98,10 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
 };

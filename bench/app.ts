@@ -11,7 +11,9 @@ const LOCK = "/tmp/chengyu-next.lock";
 
 export function buildIsCurrent(): boolean {
   const stamp = join(root, ".next", "source-hash");
-  return existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === sourceHash(root);
+  return (
+    existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === sourceHash(root)
+  );
 }
 
 /** Builds under the exclusive lock when stale; returns the seconds spent building (0 when current). */
@@ -21,7 +23,14 @@ export function buildIfStale(log: (l: string) => void): number {
   const began = Date.now();
   const res = spawnSync(
     "flock",
-    [LOCK, process.execPath, "--import", "tsx", "-e", "import('./scripts/build.ts').then(m=>{if(!m.buildIfNeeded(process.cwd()))process.exit(1)})"],
+    [
+      LOCK,
+      process.execPath,
+      "--import",
+      "tsx",
+      "-e",
+      "import('./scripts/build.ts').then(m=>{if(!m.buildIfNeeded(process.cwd()))process.exit(1)})",
+    ],
     { cwd: root, stdio: "inherit" },
   );
   if (res.status !== 0) throw new Error("the build failed");
@@ -34,7 +43,9 @@ export interface LockHold {
 
 /** A shared hold on the build lock: builds (exclusive) wait until the benchmark is done. */
 export async function holdBuildLock(log: (l: string) => void): Promise<LockHold> {
-  const child = spawn("flock", ["-s", LOCK, "sh", "-c", "echo locked; exec cat"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn("flock", ["-s", LOCK, "sh", "-c", "echo locked; exec cat"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const waiting = setTimeout(() => log("waiting for the build lock (another build or e2e run holds it)…"), 2000);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => d.toString().includes("locked") && resolve());
@@ -69,7 +80,11 @@ export async function startApp(databaseUrl: string, port: number, log: (l: strin
     SKIP_BUILD: "true",
     SAMPLE_DATA: "false",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
@@ -124,7 +139,10 @@ export function treeRssMb(pid: number): number {
 }
 
 /** Samples treeRssMb every interval while running; max and last values in MB. */
-export function sampleMemory(pid: number, intervalMs = 500): { stop(): { maxMb: number; lastMb: number; samples: number } } {
+export function sampleMemory(
+  pid: number,
+  intervalMs = 500,
+): { stop(): { maxMb: number; lastMb: number; samples: number } } {
   let maxMb = 0;
   let lastMb = 0;
   let samples = 0;

@@ -12,7 +12,13 @@ import { counts } from "./generator/check";
 import { adminQuery, type BenchServer } from "./pg";
 import pg from "pg";
 
-const INPUTS = ["bench/generate.ts", "bench/generator", "prisma/migrations", "prisma/seed/document", "prisma/seed/run.ts"];
+const INPUTS = [
+  "bench/generate.ts",
+  "bench/generator",
+  "prisma/migrations",
+  "prisma/seed/document",
+  "prisma/seed/run.ts",
+];
 
 function files(path: string): string[] {
   if (statSync(path).isFile()) return [path];
@@ -21,7 +27,8 @@ function files(path: string): string[] {
 
 export function generatorHash(): string {
   const h = createHash("sha256");
-  for (const f of INPUTS.flatMap((i) => files(join(root, i))).sort()) h.update(relative(root, f)).update(readFileSync(f));
+  for (const f of INPUTS.flatMap((i) => files(join(root, i))).sort())
+    h.update(relative(root, f)).update(readFileSync(f));
   return h.digest("hex").slice(0, 12);
 }
 
@@ -52,8 +59,13 @@ export async function prepareDataset(server: BenchServer, runDb: string, log: (l
     generateSeconds = result.seconds;
     // Only a complete, checked database gets the template's name.
     await adminQuery(server.adminUrl, `ALTER DATABASE "${building}" RENAME TO "${template}"`);
-    const old = await adminQuery(server.adminUrl, "SELECT datname FROM pg_database WHERE datname LIKE 'bench_tpl_%' AND datname <> $1", [template]);
-    for (const r of old.rows as { datname: string }[]) await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${r.datname}"`);
+    const old = await adminQuery(
+      server.adminUrl,
+      "SELECT datname FROM pg_database WHERE datname LIKE 'bench_tpl_%' AND datname <> $1",
+      [template],
+    );
+    for (const r of old.rows as { datname: string }[])
+      await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${r.datname}"`);
   } else {
     log(`reusing the generated portfolio ${template} (generator unchanged)`);
   }

@@ -45,11 +45,21 @@ async function capture(name: string, call: (d: Db) => Promise<unknown>): Promise
 
 function yearAgo(): string {
   const d = new Date(Date.now() - 365 * 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(d);
 }
 
 function today(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 export async function explainAll(url: string, log: (l: string) => void): Promise<ExplainResult[]> {
@@ -60,13 +70,19 @@ export async function explainAll(url: string, log: (l: string) => void): Promise
   const captured: { moment: "live" | "as of"; c: Captured }[] = [];
   for (const { label, m } of moments) {
     const calls: [string, (d: Db) => Promise<unknown>][] = [
-      ["itemStatesSql (count)", async (d) => d.$queryRaw(Prisma.sql`SELECT count(*) FROM ${itemStatesSql(m.before)} s`)],
+      [
+        "itemStatesSql (count)",
+        async (d) => d.$queryRaw(Prisma.sql`SELECT count(*) FROM ${itemStatesSql(m.before)} s`),
+      ],
     ];
     // Every exported query* function of the dashboard, whatever its current set is.
     for (const [name, fn] of Object.entries(queries)) {
       if (!name.startsWith("query") || typeof fn !== "function") continue;
       const f = fn as (d: Db, m: unknown, extra?: unknown) => Promise<unknown>;
-      const selection = name === "queryPortfolioChanges" ? { before: m.before, compareBefore: new Date((m.before ?? new Date()).getTime() - 30 * 86_400_000) } : m;
+      const selection =
+        name === "queryPortfolioChanges"
+          ? { before: m.before, compareBefore: new Date((m.before ?? new Date()).getTime() - 30 * 86_400_000) }
+          : m;
       calls.push([name, (d) => f(d, selection, DEFAULT_UNIT_SORT)]);
     }
     for (const [name, call] of calls) for (const c of await capture(name, call)) captured.push({ moment: label, c });
@@ -78,7 +94,10 @@ export async function explainAll(url: string, log: (l: string) => void): Promise
   try {
     for (const { moment, c } of captured) {
       try {
-        const text = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${c.sql.text}`, c.sql.values as unknown[]);
+        const text = await client.query<{ "QUERY PLAN": string }>(
+          `EXPLAIN (ANALYZE, BUFFERS) ${c.sql.text}`,
+          c.sql.values as unknown[],
+        );
         const plan = text.rows.map((r) => r["QUERY PLAN"]).join("\n");
         const num = (re: RegExp) => Number(re.exec(plan)?.[1] ?? 0);
         // The first Buffers line belongs to the top node: the whole query's totals.
@@ -91,7 +110,9 @@ export async function explainAll(url: string, log: (l: string) => void): Promise
           executionMs,
           sharedHit: Number(/shared hit=(\d+)/.exec(buffers)?.[1] ?? 0),
           sharedRead: Number(/shared (?:hit=\d+ )?read=(\d+)/.exec(buffers)?.[1] ?? 0),
-          tempBlocks: Number(/temp read=(\d+)/.exec(buffers)?.[1] ?? 0) + Number(/temp (?:read=\d+ )?written=(\d+)/.exec(buffers)?.[1] ?? 0),
+          tempBlocks:
+            Number(/temp read=(\d+)/.exec(buffers)?.[1] ?? 0) +
+            Number(/temp (?:read=\d+ )?written=(\d+)/.exec(buffers)?.[1] ?? 0),
           plan,
         });
         log(`  EXPLAIN ${c.name} (${moment}): ${executionMs.toFixed(1)} ms`);

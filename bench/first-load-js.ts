@@ -23,7 +23,11 @@ export const BROWSER_FLAGS = [
   "--disable-dev-shm-usage",
 ];
 
-export async function firstLoadJs(baseUrl: string, sessionCookie: { name: string; value: string }, routes: { route: string; path: string }[]): Promise<FirstLoadResult[]> {
+export async function firstLoadJs(
+  baseUrl: string,
+  sessionCookie: { name: string; value: string },
+  routes: { route: string; path: string }[],
+): Promise<FirstLoadResult[]> {
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: BROWSER_FLAGS });
   const out: FirstLoadResult[] = [];
   try {
@@ -36,7 +40,10 @@ export async function firstLoadJs(baseUrl: string, sessionCookie: { name: string
       page.on("response", (res) => {
         if (res.request().resourceType() === "script") bodies.push(res.body().catch(() => null));
       });
-      const response = await page.goto(new URL(path, baseUrl).toString(), { waitUntil: "networkidle", timeout: 120_000 });
+      const response = await page.goto(new URL(path, baseUrl).toString(), {
+        waitUntil: "networkidle",
+        timeout: 120_000,
+      });
       if (!response || response.status() !== 200 || new URL(page.url()).pathname === "/login") {
         throw new Error(`${path}: first load answered ${response?.status()} at ${page.url()}`);
       }

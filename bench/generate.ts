@@ -58,7 +58,10 @@ async function prepare(url: string, log: (l: string) => void): Promise<void> {
   }
 }
 
-export async function generate(url: string, options: { create?: boolean; targets?: Targets; log?: (l: string) => void } = {}): Promise<GenerateResult> {
+export async function generate(
+  url: string,
+  options: { create?: boolean; targets?: Targets; log?: (l: string) => void } = {},
+): Promise<GenerateResult> {
   const log = options.log ?? ((l: string) => console.log(`• ${l}`));
   const t = options.targets ?? DEFAULT_TARGETS;
   const began = Date.now();
@@ -79,7 +82,10 @@ export async function generate(url: string, options: { create?: boolean; targets
     const { rows: busy } = await c.query<{ n: number }>(
       "SELECT ((SELECT count(*) FROM progress_updates) + (SELECT count(*) FROM users) + (SELECT count(*) FROM item_history) - (SELECT count(*) FROM items))::int AS n",
     );
-    if (busy[0]!.n !== 0) throw new Error("the database holds more than the document (accounts, updates or edits): give an empty or document-only database");
+    if (busy[0]!.n !== 0)
+      throw new Error(
+        "the database holds more than the document (accounts, updates or edits): give an empty or document-only database",
+      );
 
     const now = new Date();
     now.setUTCMilliseconds(0);

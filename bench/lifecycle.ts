@@ -7,7 +7,12 @@ import { BENCH_APP_PORT, startBenchServer, type BenchServer } from "./pg";
 export const RUN_DATABASE = "bench_run";
 
 export function chinaDay(offsetDays = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(Date.now() + offsetDays * 86_400_000));
 }
 
 export interface Running {
@@ -29,7 +34,10 @@ export function cleanup(parts: Partial<Running>): () => Promise<void> {
 }
 
 /** Build (if stale), lock, database, dataset, app: what both the bench and the soak need. */
-export async function bringUp(parts: Partial<Running>, log: (l: string) => void): Promise<{ buildSeconds: number; dataset: Awaited<ReturnType<typeof prepareDataset>> }> {
+export async function bringUp(
+  parts: Partial<Running>,
+  log: (l: string) => void,
+): Promise<{ buildSeconds: number; dataset: Awaited<ReturnType<typeof prepareDataset>> }> {
   let buildSeconds = 0;
   // BENCH_NO_LOCK=1 (development only): do not wait for the shared hold while someone else's e2e run has it.
   if (process.env.BENCH_NO_LOCK === "1") {
@@ -49,4 +57,3 @@ export async function bringUp(parts: Partial<Running>, log: (l: string) => void)
   parts.app = await startApp(dataset.url, BENCH_APP_PORT, log);
   return { buildSeconds, dataset };
 }
-

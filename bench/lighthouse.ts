@@ -21,8 +21,16 @@ export interface LighthouseResult {
 
 const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
-export async function runLighthouse(baseUrl: string, cookie: string, pages: { page: string; path: string }[], log: (l: string) => void): Promise<LighthouseResult[]> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: ["--headless=new", ...BROWSER_FLAGS] });
+export async function runLighthouse(
+  baseUrl: string,
+  cookie: string,
+  pages: { page: string; path: string }[],
+  log: (l: string) => void,
+): Promise<LighthouseResult[]> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME_PATH,
+    chromeFlags: ["--headless=new", ...BROWSER_FLAGS],
+  });
   const out: LighthouseResult[] = [];
   try {
     for (const { page, path } of pages) {
@@ -60,7 +68,9 @@ export async function runLighthouse(baseUrl: string, cookie: string, pages: { pa
           fcpMs: num("first-contentful-paint"),
           failedAudits: failed,
         });
-        log(`  lighthouse ${page} ${formFactor}: perf ${score("performance")} a11y ${score("accessibility")} bp ${score("best-practices")}`);
+        log(
+          `  lighthouse ${page} ${formFactor}: perf ${score("performance")} a11y ${score("accessibility")} bp ${score("best-practices")}`,
+        );
       }
     }
   } finally {

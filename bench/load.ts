@@ -42,18 +42,33 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
-export async function checkTarget(baseUrl: string, cookie: string, path: string): Promise<{ bytes: number; ms: number }> {
+export async function checkTarget(
+  baseUrl: string,
+  cookie: string,
+  path: string,
+): Promise<{ bytes: number; ms: number }> {
   const started = performance.now();
   const res = await fetch(new URL(path, baseUrl), { headers: { cookie }, redirect: "manual" });
   const body = await res.arrayBuffer();
   const ms = performance.now() - started;
-  if (res.status !== 200) throw new Error(`${path} answered ${res.status} ${res.headers.get("location") ?? ""} before the load run`);
+  if (res.status !== 200)
+    throw new Error(`${path} answered ${res.status} ${res.headers.get("location") ?? ""} before the load run`);
   return { bytes: body.byteLength, ms };
 }
 
-export async function loadTarget(baseUrl: string, cookie: string, target: Target, serverPid: number): Promise<LoadResult> {
+export async function loadTarget(
+  baseUrl: string,
+  cookie: string,
+  target: Target,
+  serverPid: number,
+): Promise<LoadResult> {
   const first = await checkTarget(baseUrl, cookie, target.path);
-  const common = { url: new URL(target.path, baseUrl).toString(), headers: { cookie }, connections: target.connections, timeout: 60 };
+  const common = {
+    url: new URL(target.path, baseUrl).toString(),
+    headers: { cookie },
+    connections: target.connections,
+    timeout: 60,
+  };
   if (target.warmupSeconds > 0) await run({ ...common, duration: target.warmupSeconds });
   const mem = sampleMemory(serverPid);
   let r = await run(target.amount ? { ...common, amount: target.amount } : { ...common, duration: target.seconds });

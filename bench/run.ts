@@ -59,20 +59,59 @@ async function main(): Promise<void> {
     const yearAgo = chinaDay(-365);
 
     const targets: Target[] = [
-      { name: "static page", path: "/favicon.ico", connections: CONNECTIONS, seconds: MEASURE_SECONDS, warmupSeconds: WARMUP_SECONDS },
-      { name: "dashboard (live)", path: "/", connections: CONNECTIONS, seconds: MEASURE_SECONDS, warmupSeconds: WARMUP_SECONDS },
-      { name: "dashboard (as of a year ago)", path: `/?asOf=${yearAgo}`, connections: CONNECTIONS, seconds: MEASURE_SECONDS, warmupSeconds: WARMUP_SECONDS },
-      { name: "items list (filtered)", path: "/items?pillar=2&status=IN_PROGRESS", connections: CONNECTIONS, seconds: MEASURE_SECONDS, warmupSeconds: WARMUP_SECONDS },
-      { name: "item page", path: `/items/${itemCode}`, connections: CONNECTIONS, seconds: MEASURE_SECONDS, warmupSeconds: WARMUP_SECONDS },
+      {
+        name: "static page",
+        path: "/favicon.ico",
+        connections: CONNECTIONS,
+        seconds: MEASURE_SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+      },
+      {
+        name: "dashboard (live)",
+        path: "/",
+        connections: CONNECTIONS,
+        seconds: MEASURE_SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+      },
+      {
+        name: "dashboard (as of a year ago)",
+        path: `/?asOf=${yearAgo}`,
+        connections: CONNECTIONS,
+        seconds: MEASURE_SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+      },
+      {
+        name: "items list (filtered)",
+        path: "/items?pillar=2&status=IN_PROGRESS",
+        connections: CONNECTIONS,
+        seconds: MEASURE_SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+      },
+      {
+        name: "item page",
+        path: `/items/${itemCode}`,
+        connections: CONNECTIONS,
+        seconds: MEASURE_SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+      },
       // Files of several MB: two at a time, a fixed number, time per file.
-      { name: "XLSX export (all items)", path: "/api/reports?scope=all&format=xlsx", connections: 2, seconds: 0, amount: 6, warmupSeconds: 0 },
+      {
+        name: "XLSX export (all items)",
+        path: "/api/reports?scope=all&format=xlsx",
+        connections: 2,
+        seconds: 0,
+        amount: 6,
+        warmupSeconds: 0,
+      },
     ];
     const load: LoadResult[] = [];
     for (const t of targets) {
       log(`load: ${t.name} (${t.path})…`);
       const r = await loadTarget(app.baseUrl, cookie, t, app.pid);
       load.push(r);
-      log(`  ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}, max RSS ${r.maxRssMb.toFixed(0)} MB`);
+      log(
+        `  ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}, max RSS ${r.maxRssMb.toFixed(0)} MB`,
+      );
     }
 
     log("EXPLAIN (ANALYZE, BUFFERS)…");
@@ -90,10 +129,15 @@ async function main(): Promise<void> {
     ]);
 
     log("Lighthouse…");
-    const lighthouse = await runLighthouse(app.baseUrl, cookie, [
-      { page: "dashboard", path: "/" },
-      { page: "item page", path: `/items/${itemCode}` },
-    ], log);
+    const lighthouse = await runLighthouse(
+      app.baseUrl,
+      cookie,
+      [
+        { page: "dashboard", path: "/" },
+        { page: "item page", path: `/items/${itemCode}` },
+      ],
+      log,
+    );
 
     const report: BenchReport = {
       startedAt,
@@ -112,7 +156,9 @@ async function main(): Promise<void> {
       ],
     };
     writeResults(renderResults(report));
-    log(`bench/RESULTS.md written (${report.totalSeconds.toFixed(0)} s${buildSeconds ? ` + ${buildSeconds.toFixed(0)} s build` : ""})`);
+    log(
+      `bench/RESULTS.md written (${report.totalSeconds.toFixed(0)} s${buildSeconds ? ` + ${buildSeconds.toFixed(0)} s build` : ""})`,
+    );
 
     if (withSoak) await runSoak({ app, databaseUrl: dataset.url, log });
   } finally {

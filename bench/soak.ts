@@ -98,7 +98,14 @@ async function readItem(db: pg.Pool, id: number): Promise<ItemNow> {
 
 type Answer = { ok: boolean; code?: string; data?: { version: number } };
 
-async function editorLoop(stats: Stats, session: HttpSession, items: EditorItem[], db: pg.Pool, until: number, n: number): Promise<void> {
+async function editorLoop(
+  stats: Stats,
+  session: HttpSession,
+  items: EditorItem[],
+  db: pg.Pool,
+  until: number,
+  n: number,
+): Promise<void> {
   let turn = n;
   while (Date.now() < until) {
     const item = items[turn % items.length]!;
@@ -128,7 +135,12 @@ async function editorLoop(stats: Stats, session: HttpSession, items: EditorItem[
         };
     const t = performance.now();
     try {
-      const res = await session.callAction<Answer>("lib/actions/items.ts", edit ? "updateItem" : "postProgressUpdate", [null, formOf(fields)], `/items/${item.code}/${edit ? "edit" : "update"}`);
+      const res = await session.callAction<Answer>(
+        "lib/actions/items.ts",
+        edit ? "updateItem" : "postProgressUpdate",
+        [null, formOf(fields)],
+        `/items/${item.code}/${edit ? "edit" : "update"}`,
+      );
       const v = res.value;
       if (res.status !== 200 || !v) fail(stats, kind, `HTTP ${res.status} ${(res.text ?? "").slice(0, 120)}`);
       else if (v.ok) {
@@ -158,15 +170,30 @@ export interface SoakReport {
   section: string;
 }
 
-export async function runSoak({ app, databaseUrl, log, minutes = Number(process.env.SOAK_MINUTES ?? 10) }: SoakOptions): Promise<SoakReport> {
-  const stats: Stats = { latencies: new Map(), errors: new Map(), errorSamples: [], accepted: { update: 0, edit: 0 }, conflicts: 0 };
+export async function runSoak({
+  app,
+  databaseUrl,
+  log,
+  minutes = Number(process.env.SOAK_MINUTES ?? 10),
+}: SoakOptions): Promise<SoakReport> {
+  const stats: Stats = {
+    latencies: new Map(),
+    errors: new Map(),
+    errorSamples: [],
+    accepted: { update: 0, edit: 0 },
+    conflicts: 0,
+  };
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   try {
     const editors = await editorsAndItems(admin);
-    const { rows: codes } = await admin.query<{ code: string }>("SELECT code FROM items WHERE level = 'ACTION' AND retired_at IS NULL ORDER BY random() LIMIT 200");
-    const { rows: before } = await admin.query<{ pu: number; h: number; at: Date }>("SELECT (SELECT count(*) FROM progress_updates)::int AS pu, (SELECT count(*) FROM item_history)::int AS h, now() AS at");
+    const { rows: codes } = await admin.query<{ code: string }>(
+      "SELECT code FROM items WHERE level = 'ACTION' AND retired_at IS NULL ORDER BY random() LIMIT 200",
+    );
+    const { rows: before } = await admin.query<{ pu: number; h: number; at: Date }>(
+      "SELECT (SELECT count(*) FROM progress_updates)::int AS pu, (SELECT count(*) FROM item_history)::int AS h, now() AS at",
+    );
 
     const sign = async (login: string) => {
       const s = new HttpSession(app.baseUrl);
@@ -174,14 +201,20 @@ export async function runSoak({ app, databaseUrl, log, minutes = Number(process.
       return s;
     };
     const readers = await Promise.all(Array.from({ length: READERS }, (_, k) => sign(viewerLogin(k + 1))));
-    const editorSessions = await Promise.all(editors.flatMap((e) => Array.from({ length: SESSIONS_PER_EDITOR }, async () => ({ s: await sign(e.login), items: e.items }))));
+    const editorSessions = await Promise.all(
+      editors.flatMap((e) =>
+        Array.from({ length: SESSIONS_PER_EDITOR }, async () => ({ s: await sign(e.login), items: e.items })),
+      ),
+    );
     const exporter = await sign(ADMIN_LOGIN);
 
     const durationMs = minutes * 60_000;
     const warmupMs = Math.min(120_000, Math.max(20_000, durationMs * 0.15));
     const began = Date.now();
     const until = began + durationMs;
-    log(`soak: ${minutes} min, ${READERS} readers, ${editorSessions.length} editor sessions (${editors.length} accounts), 1 exporter; warm-up ${Math.round(warmupMs / 1000)} s`);
+    log(
+      `soak: ${minutes} min, ${READERS} readers, ${editorSessions.length} editor sessions (${editors.length} accounts), 1 exporter; warm-up ${Math.round(warmupMs / 1000)} s`,
+    );
 
     const mem: { t: number; mb: number }[] = [];
     const sampler = setInterval(() => mem.push({ t: Date.now() - began, mb: treeRssMb(app.pid) }), 1000);
@@ -211,7 +244,9 @@ export async function runSoak({ app, databaseUrl, log, minutes = Number(process.
     const progress = setInterval(() => {
       const done = [...stats.latencies.values()].reduce((s, l) => s + l.length, 0);
       const errs = [...stats.errors.values()].reduce((s, n) => s + n, 0);
-      log(`  soak ${Math.round((Date.now() - began) / 1000)} s: ${done} answers, ${errs} errors, RSS ${mem.at(-1)?.mb.toFixed(0) ?? "?"} MB`);
+      log(
+        `  soak ${Math.round((Date.now() - began) / 1000)} s: ${done} answers, ${errs} errors, RSS ${mem.at(-1)?.mb.toFixed(0) ?? "?"} MB`,
+      );
     }, 60_000);
     await Promise.all([
       ...readers.map((s, k) => readerLoop(s, k)),
@@ -222,16 +257,25 @@ export async function runSoak({ app, databaseUrl, log, minutes = Number(process.
     clearInterval(sampler);
 
     // Every accepted progress update is in the database exactly once (a refused one left nothing).
-    const { rows: after } = await admin.query<{ pu: number }>("SELECT count(*)::int AS pu FROM progress_updates WHERE created_at >= $1", [before[0]!.at]);
+    const { rows: after } = await admin.query<{ pu: number }>(
+      "SELECT count(*)::int AS pu FROM progress_updates WHERE created_at >= $1",
+      [before[0]!.at],
+    );
     const stored = after[0]!.pu;
     // RSS swings by ±150 MB within seconds as exports come and go, so one sample against another measures the
     // swing, not growth: the median of the minute after warm-up is compared with the median of the last minute.
-    const window = (from: number, to: number) => pct(mem.filter((m) => m.t >= from && m.t < to).map((m) => m.mb), 50);
+    const window = (from: number, to: number) =>
+      pct(
+        mem.filter((m) => m.t >= from && m.t < to).map((m) => m.mb),
+        50,
+      );
     const warmMb = window(warmupMs, warmupMs + 60_000);
     const endMb = window(durationMs - 60_000, Number.POSITIVE_INFINITY);
     const maxMb = Math.max(...mem.map((m) => m.mb));
     const growth = (endMb / warmMb - 1) * 100;
-    const perMinute = Array.from({ length: Math.ceil(durationMs / 60_000) }, (_, k) => window(k * 60_000, (k + 1) * 60_000).toFixed(0));
+    const perMinute = Array.from({ length: Math.ceil(durationMs / 60_000) }, (_, k) =>
+      window(k * 60_000, (k + 1) * 60_000).toFixed(0),
+    );
     const errors = [...stats.errors.values()].reduce((s, n) => s + n, 0);
     const ok = errors === 0 && growth <= 20 && stored === stats.accepted.update;
 
@@ -264,7 +308,9 @@ export async function runSoak({ app, databaseUrl, log, minutes = Number(process.
       ...(stats.errorSamples.length ? ["First errors:", "", ...stats.errorSamples.map((e) => `- ${e}`), ""] : []),
     ].join("\n");
     writeSoakSection(section);
-    log(`soak ${ok ? "passed" : "FAILED"}: ${errors} errors, memory ${warmMb.toFixed(0)} → ${endMb.toFixed(0)} MB (${growth.toFixed(1)} %), ${stats.accepted.update} updates + ${stats.accepted.edit} edits accepted, ${stats.conflicts} conflicts`);
+    log(
+      `soak ${ok ? "passed" : "FAILED"}: ${errors} errors, memory ${warmMb.toFixed(0)} → ${endMb.toFixed(0)} MB (${growth.toFixed(1)} %), ${stats.accepted.update} updates + ${stats.accepted.edit} edits accepted, ${stats.conflicts} conflicts`,
+    );
     return { minutes, ok, section };
   } finally {
     await admin.end();

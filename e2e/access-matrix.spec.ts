@@ -47,13 +47,20 @@ function sessionOf(caller: Caller): HttpSession {
 
 const DOCUMENTED = {
   user: { page: "200 or 403", route: "200 or 403", action: "allowed or forbidden (lib/permissions.ts)" },
-  invalid: { page: "307 to /login (the sign-in page itself 200)", route: "401 (public 200)", action: "unauthenticated (public actions answered)" },
+  invalid: {
+    page: "307 to /login (the sign-in page itself 200)",
+    route: "401 (public 200)",
+    action: "unauthenticated (public actions answered)",
+  },
 } as const;
 
 /** Actions anyone may call (as in tests/integration/permissions.test.ts), and how the matrix calls them. */
 const PUBLIC_ACTIONS: Record<string, { why: string; args?: () => unknown[] }> = {
   // An incomplete form: answered with field errors and no sign-in attempt recorded (no throttling side effect).
-  signInWithPassword: { why: "signing in is how a visitor becomes a user", args: () => [{}, form({ loginName: "", password: "" })] },
+  signInWithPassword: {
+    why: "signing in is how a visitor becomes a user",
+    args: () => [{}, form({ loginName: "", password: "" })],
+  },
   signOutAction: { why: "ends the caller's own session, whatever it is", args: () => [] },
   // Not called: it redirects to the OIDC provider, which only e2e/oidc.spec.ts runs.
   signInWithSso: { why: "starts the OIDC redirect; the identity is checked when the provider answers" },
@@ -107,7 +114,10 @@ function importCasesOver(admin: HttpSession): ActionCases {
   const file = async (ctx: ActionContext): Promise<Buffer> => {
     const response = await admin.fetch(`/api/reports?format=csv&scope=unit&id=${ctx.unitId}`);
     expect(response.status, "the unit's CSV export").toBe(200);
-    const rows = parseCsv(Buffer.from(await response.arrayBuffer()), { bom: true, relax_column_count: true }) as string[][];
+    const rows = parseCsv(Buffer.from(await response.arrayBuffer()), {
+      bom: true,
+      relax_column_count: true,
+    }) as string[][];
     const head = rows.findIndex((r) => r[0] === "编号");
     const person = rows[head]!.indexOf("责任人");
     const row = rows.find((r) => r[0] === ctx.itemCode);
@@ -160,17 +170,39 @@ test("every route and action × every kind of caller gets the documented answer"
   // The walk's item: an action item whose lead unit has an editor, from the end of the tree (other specs
   // work at its start), and an editor of another unit.
   const target = await db.item.findFirstOrThrow({
-    where: { level: "ACTION", retiredAt: null, leadUnit: { users: { some: { role: "EDITOR", disabled: false, isSample: true } } } },
+    where: {
+      level: "ACTION",
+      retiredAt: null,
+      leadUnit: { users: { some: { role: "EDITOR", disabled: false, isSample: true } } },
+    },
     include: { supportingUnits: true },
     orderBy: { code: "desc" },
   });
-  const scope = { leadUnitId: target.leadUnitId, coLeadUnitId: target.coLeadUnitId, supportingUnitIds: target.supportingUnits.map((s) => s.unitId) };
-  const inScope = (unitId: number | null) => unitId != null && [scope.leadUnitId, scope.coLeadUnitId, ...scope.supportingUnitIds].includes(unitId);
+  const scope = {
+    leadUnitId: target.leadUnitId,
+    coLeadUnitId: target.coLeadUnitId,
+    supportingUnitIds: target.supportingUnits.map((s) => s.unitId),
+  };
+  const inScope = (unitId: number | null) =>
+    unitId != null && [scope.leadUnitId, scope.coLeadUnitId, ...scope.supportingUnitIds].includes(unitId);
   // Sample accounts only (their password is known): other specs add editors of their own meanwhile.
-  const ownEditor = await db.user.findFirstOrThrow({ where: { role: "EDITOR", disabled: false, isSample: true, unitId: target.leadUnitId! }, orderBy: { id: "desc" } });
-  const otherEditor = (await db.user.findMany({ where: { role: "EDITOR", disabled: false, isSample: true }, orderBy: { id: "desc" } })).find((u) => !inScope(u.unitId))!;
+  const ownEditor = await db.user.findFirstOrThrow({
+    where: { role: "EDITOR", disabled: false, isSample: true, unitId: target.leadUnitId! },
+    orderBy: { id: "desc" },
+  });
+  const otherEditor = (
+    await db.user.findMany({ where: { role: "EDITOR", disabled: false, isSample: true }, orderBy: { id: "desc" } })
+  ).find((u) => !inScope(u.unitId))!;
   const other = await db.item.findFirstOrThrow({
-    where: { level: "ACTION", retiredAt: null, NOT: [{ leadUnitId: ownEditor.unitId }, { coLeadUnitId: ownEditor.unitId }, { supportingUnits: { some: { unitId: ownEditor.unitId! } } }] },
+    where: {
+      level: "ACTION",
+      retiredAt: null,
+      NOT: [
+        { leadUnitId: ownEditor.unitId },
+        { coLeadUnitId: ownEditor.unitId },
+        { supportingUnits: { some: { unitId: ownEditor.unitId! } } },
+      ],
+    },
     orderBy: { code: "desc" },
   });
 
@@ -178,7 +210,15 @@ test("every route and action × every kind of caller gets the documented answer"
   const suffix = randomBytes(3).toString("hex");
   const passwordHash = await hashPassword(SAMPLE_PASSWORD);
   for (const name of ["disabled", "stale"]) {
-    await db.user.create({ data: { loginName: `matrix.${name}.${suffix}`, displayName: `matrix ${name}`, passwordHash, role: "ADMIN", unitId: null } });
+    await db.user.create({
+      data: {
+        loginName: `matrix.${name}.${suffix}`,
+        displayName: `matrix ${name}`,
+        passwordHash,
+        role: "ADMIN",
+        unitId: null,
+      },
+    });
   }
   const disabled = await signedIn(`matrix.disabled.${suffix}`);
   const stale = await signedIn(`matrix.stale.${suffix}`);
@@ -194,25 +234,57 @@ test("every route and action × every kind of caller gets the documented answer"
     return s;
   };
   // Minted exactly as Auth.js issues them (same secret, salt and claims), one hour past its expiry.
-  const mint = (maxAge: number) => encode({ token: { sub: String(adminActor.id), uid: adminActor.id, sv: adminVersion, sid: randomUUID() }, secret, salt: COOKIE, maxAge });
+  const mint = (maxAge: number) =>
+    encode({
+      token: { sub: String(adminActor.id), uid: adminActor.id, sv: adminVersion, sid: randomUUID() },
+      secret,
+      salt: COOKIE,
+      maxAge,
+    });
   // Control: the same token unexpired is accepted, so the expired one is refused for its expiry alone.
   const control = await cookieSession(await mint(3600)).fetch("/admin");
   expect(control.status, "an unexpired token minted the same way opens /admin").toBe(200);
   const token = admin.sessionToken()!;
   const middle = Math.floor(token.length / 2);
-  const flipped = token.slice(0, middle) + (token[middle] === "A" ? "B" : "A") + (token[middle + 1] === "x" ? "y" : "x") + token.slice(middle + 2);
+  const flipped =
+    token.slice(0, middle) +
+    (token[middle] === "A" ? "B" : "A") +
+    (token[middle + 1] === "x" ? "y" : "x") +
+    token.slice(middle + 2);
 
   const expiredToken = await mint(-3600);
   const callers: Caller[] = [
     { label: "admin", kind: "user", actor: adminActor, session: admin },
-    { label: `editor of the item's unit (${ownEditor.loginName})`, kind: "user", actor: await actorOf(ownEditor.loginName), session: await signedIn(ownEditor.loginName) },
-    { label: `editor of another unit (${otherEditor.loginName})`, kind: "user", actor: await actorOf(otherEditor.loginName), session: await signedIn(otherEditor.loginName) },
+    {
+      label: `editor of the item's unit (${ownEditor.loginName})`,
+      kind: "user",
+      actor: await actorOf(ownEditor.loginName),
+      session: await signedIn(ownEditor.loginName),
+    },
+    {
+      label: `editor of another unit (${otherEditor.loginName})`,
+      kind: "user",
+      actor: await actorOf(otherEditor.loginName),
+      session: await signedIn(otherEditor.loginName),
+    },
     { label: "viewer", kind: "user", actor: await actorOf("leader.cq"), session: await signedIn("leader.cq") },
     { label: "signed out", kind: "invalid", actor: null, session: new HttpSession(base) },
-    { label: "expired session", kind: "invalid", actor: null, session: cookieSession(expiredToken), token: expiredToken },
+    {
+      label: "expired session",
+      kind: "invalid",
+      actor: null,
+      session: cookieSession(expiredToken),
+      token: expiredToken,
+    },
     { label: "disabled account", kind: "invalid", actor: null, session: disabled, token: disabled.sessionToken() },
     { label: "tampered session cookie", kind: "invalid", actor: null, session: cookieSession(flipped), token: flipped },
-    { label: "stale session (session version bumped)", kind: "invalid", actor: null, session: stale, token: stale.sessionToken() },
+    {
+      label: "stale session (session version bumped)",
+      kind: "invalid",
+      actor: null,
+      session: stale,
+      token: stale.sessionToken(),
+    },
   ];
 
   const checks: string[] = [];
@@ -232,7 +304,15 @@ test("every route and action × every kind of caller gets the documented answer"
     const policy = pagePolicy(route);
     for (const sample of route.includes("[code]") ? [target, other] : [undefined]) {
       const url = route.replace("[code]", sample?.code ?? "").replace("[number]", "1");
-      const sampleScope = sample ? { leadUnitId: sample.leadUnitId, coLeadUnitId: sample.coLeadUnitId, supportingUnitIds: (await db.itemSupportingUnit.findMany({ where: { itemId: sample.id } })).map((s) => s.unitId) } : undefined;
+      const sampleScope = sample
+        ? {
+            leadUnitId: sample.leadUnitId,
+            coLeadUnitId: sample.coLeadUnitId,
+            supportingUnitIds: (await db.itemSupportingUnit.findMany({ where: { itemId: sample.id } })).map(
+              (s) => s.unitId,
+            ),
+          }
+        : undefined;
       for (const caller of callers) {
         const response = await sessionOf(caller).fetch(url);
         await response.arrayBuffer();
@@ -241,7 +321,10 @@ test("every route and action × every kind of caller gets the documented answer"
         else if (!caller.actor) expected = "307 /login";
         else expected = can(caller.actor, policy.permission, policy.scoped ? sampleScope : undefined) ? "200" : "403";
         const location = response.headers.get("location") ?? "";
-        const got = response.status === 307 ? `307 ${location.startsWith("/login") || location.includes("/login?") ? "/login" : new URL(location, base).pathname}` : String(response.status);
+        const got =
+          response.status === 307
+            ? `307 ${location.startsWith("/login") || location.includes("/login?") ? "/login" : new URL(location, base).pathname}`
+            : String(response.status);
         record(`GET ${url}`, caller, got, expected, response);
       }
     }
@@ -253,7 +336,13 @@ test("every route and action × every kind of caller gets the documented answer"
       for (const caller of callers) {
         const response = await sessionOf(caller).fetch(path);
         await response.arrayBuffer();
-        const expected = handler.public ? 200 : !caller.actor ? 401 : handler.permission && !can(caller.actor, handler.permission) ? 403 : 200;
+        const expected = handler.public
+          ? 200
+          : !caller.actor
+            ? 401
+            : handler.permission && !can(caller.actor, handler.permission)
+              ? 403
+              : 200;
         record(`GET ${path} (${route})`, caller, String(response.status), String(expected), response);
       }
     }
@@ -263,19 +352,49 @@ test("every route and action × every kind of caller gets the documented answer"
     const response = await sessionOf(caller).fetch(`/no-such-page-${suffix}`);
     await response.arrayBuffer();
     // proxy.ts sends a visitor without any session cookie to sign in; with a cookie the 404 page answers.
-    record("GET /no-such-page", caller, String(response.status), caller.session.cookies.has(COOKIE) ? "404" : "307", response);
+    record(
+      "GET /no-such-page",
+      caller,
+      String(response.status),
+      caller.session.cookies.has(COOKIE) ? "404" : "307",
+      response,
+    );
   }
 
   // Server actions, with the arguments a real form sends (tests/support/action-cases).
-  const cases = new Map<string, ActionCase>(Object.entries({ ...itemActionCases, ...adminCases, ...importCasesOver(admin) }));
+  const cases = new Map<string, ActionCase>(
+    Object.entries({ ...itemActionCases, ...adminCases, ...importCasesOver(admin) }),
+  );
   const actions = allActions();
-  const unlisted = actions.filter((a) => !cases.has(a.exportedName) && !PUBLIC_ACTIONS[a.exportedName]).map((a) => `${a.file}#${a.exportedName}`);
+  const unlisted = actions
+    .filter((a) => !cases.has(a.exportedName) && !PUBLIC_ACTIONS[a.exportedName])
+    .map((a) => `${a.file}#${a.exportedName}`);
   expect(unlisted, "server actions in the build without a case in tests/support/action-cases").toEqual([]);
   const context = async (): Promise<ActionContext> => {
-    const current = await db.item.findUniqueOrThrow({ where: { id: target.id }, include: { milestones: { take: 1, orderBy: { id: "asc" } } } });
-    const milestoneId = current.milestones[0]?.id ?? (await db.milestone.create({ data: { itemId: target.id, title: "matrix milestone", plannedDate: new Date("2027-01-01") } })).id;
-    const someone = await db.user.findFirstOrThrow({ where: { role: "EDITOR", disabled: false }, orderBy: { id: "desc" } });
-    return { db, itemId: target.id, itemCode: target.code, version: current.version, milestoneId, unitId: target.leadUnitId!, userId: someone.id };
+    const current = await db.item.findUniqueOrThrow({
+      where: { id: target.id },
+      include: { milestones: { take: 1, orderBy: { id: "asc" } } },
+    });
+    const milestoneId =
+      current.milestones[0]?.id ??
+      (
+        await db.milestone.create({
+          data: { itemId: target.id, title: "matrix milestone", plannedDate: new Date("2027-01-01") },
+        })
+      ).id;
+    const someone = await db.user.findFirstOrThrow({
+      where: { role: "EDITOR", disabled: false },
+      orderBy: { id: "desc" },
+    });
+    return {
+      db,
+      itemId: target.id,
+      itemCode: target.code,
+      version: current.version,
+      milestoneId,
+      unitId: target.leadUnitId!,
+      userId: someone.id,
+    };
   };
   // What a refused action could have touched: the walk's item and its rows, and the rows the cases create
   // (walk.* accounts, 示例单位/改名单位 units, walk and 新增事项 items). Scoped, since other specs write meanwhile.
@@ -295,7 +414,9 @@ test("every route and action × every kind of caller gets the documented answer"
   let actionChecks = 0;
   // Public actions last: sign-out ends the caller's session for good (ended_sessions), copy or not.
   const publicLast = (a: { exportedName: string }) => (PUBLIC_ACTIONS[a.exportedName] ? 1 : 0);
-  for (const action of actions.sort((a, b) => publicLast(a) - publicLast(b) || a.exportedName.localeCompare(b.exportedName))) {
+  for (const action of actions.sort(
+    (a, b) => publicLast(a) - publicLast(b) || a.exportedName.localeCompare(b.exportedName),
+  )) {
     const publicAction = PUBLIC_ACTIONS[action.exportedName];
     if (publicAction && !publicAction.args) continue;
     for (const caller of callers) {
@@ -315,20 +436,31 @@ test("every route and action × every kind of caller gets the documented answer"
       const got = outcomeOf(response);
       checks.push(`${action.exportedName} × ${caller.label}: ${got}`);
       actionChecks++;
-      if (got !== expected) wrong.push(`action ${action.file}#${action.exportedName} as ${caller.label}: expected ${expected}, got ${got}`);
-      if (expected !== "allowed" && (await fingerprint()) !== before) wrong.push(`action ${action.exportedName} as ${caller.label} was refused but changed the database`);
+      if (got !== expected)
+        wrong.push(`action ${action.file}#${action.exportedName} as ${caller.label}: expected ${expected}, got ${got}`);
+      if (expected !== "allowed" && (await fingerprint()) !== before)
+        wrong.push(`action ${action.exportedName} as ${caller.label} was refused but changed the database`);
       if (action.exportedName === "signOutAction" && caller.actor) {
         // Signed out through a copy of the cookie: the original no longer signs anyone in either.
         const after = await sessionOf(caller).fetch("/");
         await after.arrayBuffer();
         checks.push(`GET / after sign-out × ${caller.label}: ${after.status}`);
-        if (after.status !== 307 || !(after.headers.get("location") ?? "").includes("/login")) wrong.push(`GET / after sign-out as ${caller.label}: expected 307 to /login, got ${after.status}`);
+        if (after.status !== 307 || !(after.headers.get("location") ?? "").includes("/login"))
+          wrong.push(`GET / after sign-out as ${caller.label}: expected 307 to /login, got ${after.status}`);
       }
     }
   }
   // Action answers go through the same proxy as pages: one more header check on an action response per caller.
   for (const caller of callers) {
-    const response = await sessionOf(caller).fetch("/", { method: "POST", headers: { "next-action": actions[0]!.id, origin: new URL(base).origin, "content-type": "text/plain;charset=UTF-8" }, body: "[]" });
+    const response = await sessionOf(caller).fetch("/", {
+      method: "POST",
+      headers: {
+        "next-action": actions[0]!.id,
+        origin: new URL(base).origin,
+        "content-type": "text/plain;charset=UTF-8",
+      },
+      body: "[]",
+    });
     await response.arrayBuffer();
     const missing = missingHeaders(response);
     if (missing.length) noHeaders.push(`action POST as ${caller.label} (${response.status}): ${missing.join(", ")}`);
@@ -367,8 +499,16 @@ test("cross-site POSTs to pages, server actions and auth endpoints are refused",
     { path: "/items", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" },
     { path: "/", headers: { "next-action": signOut.id, "content-type": "text/plain;charset=UTF-8" }, body: "[]" },
     { path: "/", headers: { "next-action": post.id, "content-type": "text/plain;charset=UTF-8" }, body: "[]" },
-    { path: "/api/auth/signout", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "csrfToken=x" },
-    { path: "/api/auth/signin/credentials", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "csrfToken=x" },
+    {
+      path: "/api/auth/signout",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "csrfToken=x",
+    },
+    {
+      path: "/api/auth/signin/credentials",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "csrfToken=x",
+    },
     { path: "/api/reports?format=json", headers: { "content-type": "application/json" }, body: "{}" },
   ];
   const variants: [string, Record<string, string>][] = [
@@ -379,10 +519,15 @@ test("cross-site POSTs to pages, server actions and auth endpoints are refused",
   let n = 0;
   for (const t of targets) {
     for (const [label, extra] of variants) {
-      const response = await viewer.fetch(t.path, { method: "POST", headers: { ...t.headers, ...extra }, body: t.body });
+      const response = await viewer.fetch(t.path, {
+        method: "POST",
+        headers: { ...t.headers, ...extra },
+        body: t.body,
+      });
       await response.arrayBuffer();
       n++;
-      if (response.status !== 403) wrong.push(`POST ${t.path} ${t.headers["next-action"] ? "(action) " : ""}with ${label}: ${response.status}`);
+      if (response.status !== 403)
+        wrong.push(`POST ${t.path} ${t.headers["next-action"] ? "(action) " : ""}with ${label}: ${response.status}`);
       if (missingHeaders(response).length) wrong.push(`POST ${t.path} with ${label}: security headers missing`);
     }
   }

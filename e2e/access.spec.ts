@@ -27,7 +27,8 @@ function expectSecurityHeaders(response: APIResponse, url: string) {
 test("every page and route handler is listed in this walk", () => {
   const pages = appRoutes("page.tsx");
   expect(pages.length).toBeGreaterThan(3);
-  for (const route of appRoutes("route.ts")) expect(ROUTE_HANDLERS[route], `route handler ${route} has no entry`).toBeDefined();
+  for (const route of appRoutes("route.ts"))
+    expect(ROUTE_HANDLERS[route], `route handler ${route} has no entry`).toBeDefined();
 });
 
 for (const role of ROLES) {
@@ -35,17 +36,29 @@ for (const role of ROLES) {
     let actor: Actor | null = null;
     if (role.login) {
       await signInAs(page, role.login);
-      const [u] = await sql<{ id: number; role: Actor["role"]; unit_id: number | null }>(`SELECT id, role, unit_id FROM users WHERE login_name = $1`, [role.login]);
+      const [u] = await sql<{ id: number; role: Actor["role"]; unit_id: number | null }>(
+        `SELECT id, role, unit_id FROM users WHERE login_name = $1`,
+        [role.login],
+      );
       actor = { id: u!.id, role: u!.role, unitId: u!.unit_id };
     }
     const [editorUnit] = await sql<{ unit_id: number }>(`SELECT unit_id FROM users WHERE login_name = 'sc.fgw'`);
     const scopeSql = `SELECT i.code, i.lead_unit_id, i.co_lead_unit_id,
         coalesce(array(SELECT unit_id FROM item_supporting_units s WHERE s.item_id = i.id), '{}') AS supporting
       FROM items i WHERE i.level = 'ACTION' AND i.retired_at IS NULL`;
-    const items = await sql<{ code: string; lead_unit_id: number | null; co_lead_unit_id: number | null; supporting: number[] }>(scopeSql);
-    const inScope = (i: (typeof items)[number]) => [i.lead_unit_id, i.co_lead_unit_id, ...i.supporting].includes(editorUnit!.unit_id);
+    const items = await sql<{
+      code: string;
+      lead_unit_id: number | null;
+      co_lead_unit_id: number | null;
+      supporting: number[];
+    }>(scopeSql);
+    const inScope = (i: (typeof items)[number]) =>
+      [i.lead_unit_id, i.co_lead_unit_id, ...i.supporting].includes(editorUnit!.unit_id);
     const samples = [items.find(inScope), items.find((i) => !inScope(i))];
-    expect(samples[0] && samples[1], "sample data has an item of the editor's unit and one of another unit").toBeTruthy();
+    expect(
+      samples[0] && samples[1],
+      "sample data has an item of the editor's unit and one of another unit",
+    ).toBeTruthy();
 
     const checks: string[] = [];
     const wrong: string[] = [];
@@ -53,26 +66,42 @@ for (const role of ROLES) {
       const policy = pagePolicy(route);
       for (const sample of route.includes("[code]") ? samples : [undefined]) {
         const url = route.replace("[code]", sample?.code ?? "").replace("[number]", "1");
-        const scope = sample ? { leadUnitId: sample.lead_unit_id, coLeadUnitId: sample.co_lead_unit_id, supportingUnitIds: sample.supporting } : undefined;
+        const scope = sample
+          ? {
+              leadUnitId: sample.lead_unit_id,
+              coLeadUnitId: sample.co_lead_unit_id,
+              supportingUnitIds: sample.supporting,
+            }
+          : undefined;
         const response = await page.request.get(url, { maxRedirects: 0 });
         expectSecurityHeaders(response, url);
         const status = response.status();
         let expected: number;
-        if (policy.permission === null) expected = actor ? 307 : 200; // the sign-in page sends a signed-in user on
-        else if (!actor) expected = 307; // to the sign-in page
+        if (policy.permission === null)
+          expected = actor ? 307 : 200; // the sign-in page sends a signed-in user on
+        else if (!actor)
+          expected = 307; // to the sign-in page
         else expected = can(actor, policy.permission, policy.scoped ? scope : undefined) ? 200 : 403;
         checks.push(`${url}: ${status}`);
         if (status !== expected) wrong.push(`${url} as ${role.label}: expected ${expected}, got ${status}`);
-        if (expected === 307) expect(response.headers()["location"] ?? "", url).toContain(policy.permission === null ? "/" : "/login");
+        if (expected === 307)
+          expect(response.headers()["location"] ?? "", url).toContain(policy.permission === null ? "/" : "/login");
       }
     }
     for (const [route, handler] of Object.entries(ROUTE_HANDLERS)) {
       for (const path of handler.paths) {
         const response = await page.request.get(path, { maxRedirects: 0 });
         expectSecurityHeaders(response, path);
-        const expected = handler.public ? 200 : !actor ? 401 : handler.permission && !can(actor, handler.permission) ? 403 : 200;
+        const expected = handler.public
+          ? 200
+          : !actor
+            ? 401
+            : handler.permission && !can(actor, handler.permission)
+              ? 403
+              : 200;
         checks.push(`${path}: ${response.status()}`);
-        if (response.status() !== expected) wrong.push(`${route} ${path} as ${role.label}: expected ${expected}, got ${response.status()}`);
+        if (response.status() !== expected)
+          wrong.push(`${route} ${path} as ${role.label}: expected ${expected}, got ${response.status()}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -82,7 +111,9 @@ for (const role of ROLES) {
 
 /** The id under which the built app serves a server action (what a forged request would have to send). */
 function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "..", ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(join(import.meta.dirname, "..", ".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { exportedName?: string }>;
   };
   const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName)?.[0];

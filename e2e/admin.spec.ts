@@ -14,7 +14,9 @@ const catalogue: Record<string, unknown> = Object.assign(
 );
 /** The Chinese text of a catalogue key, with {placeholders} filled in: the page must show exactly that. */
 function msg(key: string, values: Record<string, string> = {}): string {
-  const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
+  const text = key
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
   if (typeof text !== "string") throw new Error(`no message ${key}`);
   return text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
 }
@@ -26,7 +28,10 @@ async function trySignIn(page: Page, loginName: string, password: string) {
   await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
 }
 
-test("an administrator creates an account that can sign in, then disables it and it no longer can", async ({ browser, sql }) => {
+test("an administrator creates an account that can sign in, then disables it and it no longer can", async ({
+  browser,
+  sql,
+}) => {
   const login = `e2e.${randomBytes(4).toString("hex")}`;
   const password = "Tracker#2026e2e";
   const [unit] = await sql<{ id: number; name: string }>("SELECT id, name FROM units ORDER BY id LIMIT 1");
@@ -52,7 +57,10 @@ test("an administrator creates an account that can sign in, then disables it and
   await create.getByLabel(msg("admin.users.loginName"), { exact: true }).fill(login);
   await create.getByRole("button", { name: msg("admin.users.create") }).click();
   await expect(create.getByText(msg("admin.saved"))).toBeVisible();
-  const [created] = await sql<{ role: string; unit_id: number; disabled: boolean }>("SELECT role, unit_id, disabled FROM users WHERE login_name = $1", [login]);
+  const [created] = await sql<{ role: string; unit_id: number; disabled: boolean }>(
+    "SELECT role, unit_id, disabled FROM users WHERE login_name = $1",
+    [login],
+  );
   expect(created).toEqual({ role: "VIEWER", unit_id: unit!.id, disabled: false });
 
   // The new account signs in.
@@ -65,10 +73,14 @@ test("an administrator creates an account that can sign in, then disables it and
   await expect(row).toBeVisible();
   await row.getByRole("button", { name: msg("admin.users.disable"), exact: true }).click();
   await expect(row.getByText(msg("admin.users.confirmDisable", { name: login }))).toBeVisible();
-  expect((await sql<{ disabled: boolean }>("SELECT disabled FROM users WHERE login_name = $1", [login]))[0]!.disabled).toBe(false);
+  expect(
+    (await sql<{ disabled: boolean }>("SELECT disabled FROM users WHERE login_name = $1", [login]))[0]!.disabled,
+  ).toBe(false);
   await row.getByRole("button", { name: msg("admin.users.confirmDisableSubmit") }).click();
   await expect(row.getByText(msg("admin.users.disabled"), { exact: true })).toBeVisible();
-  expect((await sql<{ disabled: boolean }>("SELECT disabled FROM users WHERE login_name = $1", [login]))[0]!.disabled).toBe(true);
+  expect(
+    (await sql<{ disabled: boolean }>("SELECT disabled FROM users WHERE login_name = $1", [login]))[0]!.disabled,
+  ).toBe(true);
 
   // Its open session ends at once, and it cannot sign in again.
   await user.goto("/");
@@ -82,12 +94,19 @@ test("an administrator creates an account that can sign in, then disables it and
   // The audit log shows who did it.
   await admin.goto("/admin/audit?type=user");
   const log = admin.getByTestId("audit-log");
-  await expect(log.getByRole("row").filter({ hasText: login }).filter({ hasText: msg("admin.audit.actions.user.disable") })).toBeVisible();
+  await expect(
+    log
+      .getByRole("row")
+      .filter({ hasText: login })
+      .filter({ hasText: msg("admin.audit.actions.user.disable") }),
+  ).toBeVisible();
   await Promise.all([adminContext.close(), userContext.close(), again.close()]);
 });
 
 test("an administrator adds an item, retires it, and it keeps its page and history", async ({ page, sql }) => {
-  const [rec] = await sql<{ id: number; code: string }>("SELECT id, code FROM items WHERE level = 'RECOMMENDATION' AND retired_at IS NULL ORDER BY code LIMIT 1");
+  const [rec] = await sql<{ id: number; code: string }>(
+    "SELECT id, code FROM items WHERE level = 'RECOMMENDATION' AND retired_at IS NULL ORDER BY code LIMIT 1",
+  );
   const title = `端到端新增事项 ${randomBytes(3).toString("hex")}`;
   const reason = `端到端撤销原因 ${randomBytes(3).toString("hex")}`;
   await signInAs(page, "admin");
@@ -96,7 +115,8 @@ test("an administrator adds an item, retires it, and it keeps its page and histo
   const add = page.getByRole("form", { name: msg("admin.tree.addAction") });
   await add.getByLabel(msg("admin.tree.itemTitle"), { exact: true }).fill(title);
   await add.getByRole("button", { name: msg("admin.tree.add"), exact: true }).click();
-  const added = () => sql<{ code: string; parent_id: number }>("SELECT code, parent_id FROM items WHERE title = $1", [title]);
+  const added = () =>
+    sql<{ code: string; parent_id: number }>("SELECT code, parent_id FROM items WHERE title = $1", [title]);
   await expect.poll(async () => (await added()).length).toBe(1);
   const [item] = await added();
   await expect(add.getByText(msg("admin.tree.added", { code: item!.code }))).toBeVisible();

@@ -28,7 +28,10 @@ test("a wrong password gets the generic message, keeps the account name and sign
   await expect(page.locator('main [role="alert"]')).toHaveText("账号或密码错误。");
 });
 
-test("sign-out ends the session: pages send the visitor back to sign in, and a copy of the cookie is worthless", async ({ page, browser }) => {
+test("sign-out ends the session: pages send the visitor back to sign in, and a copy of the cookie is worthless", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "cq.jtw");
   const [cookie] = (await page.context().cookies()).filter((c) => c.name === "authjs.session-token");
   expect(cookie, "the session cookie").toBeDefined();
@@ -53,13 +56,16 @@ test("sign-out ends the session: pages send the visitor back to sign in, and a c
   await Promise.all([other.close(), copy.close()]);
 });
 
-test("repeated failures lock the account for a while, even against the right password, across the database", async ({ page, sql }) => {
+test("repeated failures lock the account for a while, even against the right password, across the database", async ({
+  page,
+  sql,
+}) => {
   const loginName = `throttle-${Date.now().toString(36)}`;
   const password = "Throttle#Test2026";
-  await sql(`INSERT INTO users (login_name, display_name, password_hash, role, updated_at) VALUES ($1, $1, $2, 'VIEWER', now())`, [
-    loginName,
-    await hashPassword(password),
-  ]);
+  await sql(
+    `INSERT INTO users (login_name, display_name, password_hash, role, updated_at) VALUES ($1, $1, $2, 'VIEWER', now())`,
+    [loginName, await hashPassword(password)],
+  );
   await page.goto("/login");
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("账号").fill(loginName);
@@ -67,14 +73,21 @@ test("repeated failures lock the account for a while, even against the right pas
     await page.getByRole("button", { name: "登录", exact: true }).click();
     await expect(page.locator('main [role="alert"]')).toHaveText("账号或密码错误。");
     // Each answer is a fresh render of the alert; wait until this attempt is on record before the next.
-    await expect.poll(async () => (await sql(`SELECT count(*)::int AS n FROM sign_in_attempts WHERE login_name = $1`, [loginName]))[0]!.n).toBe(i + 1);
+    await expect
+      .poll(
+        async () =>
+          (await sql(`SELECT count(*)::int AS n FROM sign_in_attempts WHERE login_name = $1`, [loginName]))[0]!.n,
+      )
+      .toBe(i + 1);
   }
   await page.getByLabel("账号").fill(loginName);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page.locator('main [role="alert"]')).toContainText("登录失败次数过多");
   await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
-  const rows = await sql<{ succeeded: boolean }>(`SELECT succeeded FROM sign_in_attempts WHERE login_name = $1`, [loginName]);
+  const rows = await sql<{ succeeded: boolean }>(`SELECT succeeded FROM sign_in_attempts WHERE login_name = $1`, [
+    loginName,
+  ]);
   expect(rows.filter((r) => r.succeeded)).toHaveLength(0);
 });
 

@@ -4,7 +4,12 @@ import { expect, type Page } from "@playwright/test";
 /** The password of every sample account (prisma/seed/sample/accounts.ts). */
 export const SAMPLE_PASSWORD = "Chengyu#2026";
 
-export async function signInAs(page: Page, loginName: string, password = SAMPLE_PASSWORD, callbackUrl = "/"): Promise<void> {
+export async function signInAs(
+  page: Page,
+  loginName: string,
+  password = SAMPLE_PASSWORD,
+  callbackUrl = "/",
+): Promise<void> {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.locator('input[name="loginName"]').fill(loginName);
   await page.locator('input[name="password"]').fill(password);

@@ -37,7 +37,9 @@ function npm(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; ou
 
 test.describe.configure({ timeout: 300_000 });
 
-test("db:backup of the running app's database, db:restore into an empty one, and the app serves the restored data", async ({ sql }) => {
+test("db:backup of the running app's database, db:restore into an empty one, and the app serves the restored data", async ({
+  sql,
+}) => {
   const admin = process.env.TEST_ADMIN_DATABASE_URL!;
   const dir = mkdtempSync(join(tmpdir(), "tracker-backup-e2e-"));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,5 +95,12 @@ test("db:backup of the running app's database, db:restore into an empty one, and
   const page = await session.fetch(`/items/${item.code}`);
   expect(page.status).toBe(200);
   const html = await page.text();
-  expect(html).toContain(item.title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;"));
+  expect(html).toContain(
+    item.title
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&#x27;"),
+  );
 });

@@ -24,7 +24,10 @@ const BAD_SEGMENTS: Record<string, string[]> = {
 test("malformed parameters and path segments never produce a server error", async ({ page }) => {
   test.setTimeout(180_000);
   await signInAs(page, "admin");
-  const [, realCode] = /\/items\/([\d.]+)/.exec((await page.request.get("/items?level=ACTION").then((r) => r.text())).match(/href="\/items\/[\d.]+"/)?.[0] ?? "") ?? [];
+  const [, realCode] =
+    /\/items\/([\d.]+)/.exec(
+      (await page.request.get("/items?level=ACTION").then((r) => r.text())).match(/href="\/items\/[\d.]+"/)?.[0] ?? "",
+    ) ?? [];
   const failures: string[] = [];
   let tried = 0;
   for (const route of appRoutes("page.tsx")) {
@@ -40,7 +43,8 @@ test("malformed parameters and path segments never produce a server error", asyn
       const body = await response.text();
       if (response.status() >= 500) failures.push(`${url}: HTTP ${response.status()}`);
       // Script from the URL never comes back as markup.
-      if (body.includes("<script>alert(1)</script>") || body.includes("<img src=x>")) failures.push(`${url}: input echoed as HTML`);
+      if (body.includes("<script>alert(1)</script>") || body.includes("<img src=x>"))
+        failures.push(`${url}: input echoed as HTML`);
     }
   }
   expect(failures).toEqual([]);

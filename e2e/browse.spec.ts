@@ -14,7 +14,11 @@ function watchConsole(page: Page): string[] {
   return problems;
 }
 
-const rowCodes = (page: Page) => page.getByTestId("items-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")));
+const rowCodes = (page: Page) =>
+  page
+    .getByTestId("items-table")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")));
 
 test.describe("browsing", () => {
   test("a filter combination in the URL gives the SQL count and the same list after reload", async ({ page, sql }) => {
@@ -132,7 +136,10 @@ test.describe("browsing", () => {
     expect(problems).toEqual([]);
   });
 
-  test("the item page as of a day before a known update shows the old value, and the comparison lists it", async ({ page, sql }) => {
+  test("the item page as of a day before a known update shows the old value, and the comparison lists it", async ({
+    page,
+    sql,
+  }) => {
     const problems = watchConsole(page);
     // A progress change at least two days ago, where the state at the end of the day before differs from
     // today's: the old value must come from history, not from the current row.
@@ -157,7 +164,10 @@ test.describe("browsing", () => {
     await signInAs(page, "leader");
     await page.goto(`/items/${change!.code}?asOf=${day}`);
     await expect(page.getByTestId("as-of-banner")).toContainText(day);
-    await expect(page.getByTestId("item-progress")).toHaveAttribute("data-progress", then!.progress === null ? "" : String(then!.progress));
+    await expect(page.getByTestId("item-progress")).toHaveAttribute(
+      "data-progress",
+      then!.progress === null ? "" : String(then!.progress),
+    );
     await expect(page.getByTestId("item-status")).toHaveAttribute("data-status", then!.status);
     // No history entry after that day is listed.
     const [versions] = await sql<{ n: string }>(
@@ -178,7 +188,11 @@ test.describe("browsing", () => {
     expect(problems).toEqual([]);
   });
 
-  test("the list, pillar and item pages speak English when the language is switched", async ({ page, context, sql }) => {
+  test("the list, pillar and item pages speak English when the language is switched", async ({
+    page,
+    context,
+    sql,
+  }) => {
     const problems = watchConsole(page);
     const [item] = await sql<{ code: string }>(
       `SELECT i.code FROM items i WHERE i.level = 'ACTION' AND i.co_lead_unit_id IS NOT NULL ORDER BY i.id LIMIT 1`,
@@ -186,7 +200,8 @@ test.describe("browsing", () => {
     await signInAs(page, "leader");
     await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
     // Labels, headers, buttons, field names and badges are English (unit, region and item names stay Chinese).
-    const LABELS = "main label > span:first-child, main th[scope=col], main button, main legend, main h2, main dt, main .badge";
+    const LABELS =
+      "main label > span:first-child, main th[scope=col], main button, main legend, main h2, main dt, main .badge";
     for (const [url, heading] of [
       ["/items?compare=2000-01-02", "Items"],
       ["/pillars/1?compare=2000-01-02", /Pillar 1/],

@@ -22,7 +22,9 @@ test("every page renders without console errors or hydration warnings", async ({
   await expect(page.locator('input[name="loginName"]')).toBeVisible();
 
   await signInAs(page, "admin");
-  const [item] = await sql<{ code: string }>(`SELECT code FROM items WHERE level = 'ACTION' AND retired_at IS NULL ORDER BY code LIMIT 1`);
+  const [item] = await sql<{ code: string }>(
+    `SELECT code FROM items WHERE level = 'ACTION' AND retired_at IS NULL ORDER BY code LIMIT 1`,
+  );
   const day = (daysAgo: number) => todayInChina(new Date(Date.now() - daysAgo * 86_400_000));
   const asOf = `asOf=${day(30)}&compare=${day(120)}`;
   const visited: string[] = [];

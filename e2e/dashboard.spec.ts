@@ -47,9 +47,19 @@ function progressSql(states: string): string {
 test.describe("leadership dashboard", () => {
   test("headline figures and progress by pillar equal a direct SQL query", async ({ page, sql }) => {
     const problems = watchConsole(page);
-    const [depth] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM items c JOIN items p ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL`);
+    const [depth] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM items c JOIN items p ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL`,
+    );
     expect(depth!.n, "the independent SQL below assumes a two-level tree").toBe(0);
-    const [h] = await sql<{ items: number; completed: number; overdue: number; stale: number; green: number; amber: number; red: number }>(`
+    const [h] = await sql<{
+      items: number;
+      completed: number;
+      overdue: number;
+      stale: number;
+      green: number;
+      amber: number;
+      red: number;
+    }>(`
       WITH today AS (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS d),
            a AS (SELECT * FROM items WHERE level = 'ACTION' AND retired_at IS NULL),
            open AS (SELECT * FROM a WHERE status NOT IN ('COMPLETED', 'CANCELLED'))
@@ -79,24 +89,33 @@ test.describe("leadership dashboard", () => {
     await expect(figure("red")).toHaveText(String(h!.red));
     await expect(figure("overall")).toHaveText(pct(progress.find((p) => p.pillar === null)!.progress)!);
     for (const p of progress.filter((x) => x.pillar !== null)) {
-      await expect(page.getByTestId(`pillar-${p.pillar}`).getByTestId("pillar-progress-value")).toHaveText(pct(p.progress)!);
+      await expect(page.getByTestId(`pillar-${p.pillar}`).getByTestId("pillar-progress-value")).toHaveText(
+        pct(p.progress)!,
+      );
     }
     // Recommendations are one click away from their pillar.
     const [rec] = await sql<{ code: string; number: number }>(
       `SELECT i.code, p.number FROM items i JOIN pillars p ON p.id = i.pillar_id WHERE i.parent_id IS NULL AND i.retired_at IS NULL ORDER BY p.number, i.sort_order LIMIT 1`,
     );
-    await expect(page.getByTestId(`pillar-${rec!.number}`).getByRole("link", { name: new RegExp(`^${rec!.code.replace(".", "\\.")} `) })).toHaveAttribute(
-      "href",
-      `/pillars/${rec!.number}#rec-${rec!.code}`,
-    );
+    await expect(
+      page
+        .getByTestId(`pillar-${rec!.number}`)
+        .getByRole("link", { name: new RegExp(`^${rec!.code.replace(".", "\\.")} `) }),
+    ).toHaveAttribute("href", `/pillars/${rec!.number}#rec-${rec!.code}`);
     // Each conference opens the items list filtered to it.
-    await expect(page.getByRole("link", { name: /查看第3次会议关联事项$/ })).toHaveAttribute("href", "/items?conference=3");
+    await expect(page.getByRole("link", { name: /查看第3次会议关联事项$/ })).toHaveAttribute(
+      "href",
+      "/items?conference=3",
+    );
     // The trend's table alternative is in the page and has a row per week.
     await expect(page.getByTestId("trend").locator("details tbody tr")).toHaveCount(53);
     expect(problems).toEqual([]);
   });
 
-  test("as of a day before a real update shows the old values, and the comparison lists that update", async ({ page, sql }) => {
+  test("as of a day before a real update shows the old values, and the comparison lists that update", async ({
+    page,
+    sql,
+  }) => {
     const problems = watchConsole(page);
     // The latest progress change older than two days that was the item's last change on its day.
     const [u] = await sql<{ code: string; day: string; prev_day: string; old: number | null; new: number | null }>(`
@@ -119,7 +138,9 @@ test.describe("leadership dashboard", () => {
     expect(u, "the sample data has a past progress update").toBeTruthy();
     const endOf = (day: string) => `('${day}'::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
     const before = await sql<{ pillar: number | null; progress: number }>(progressSql(statesSql(endOf(u!.prev_day))));
-    const [itemsBefore] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM (${statesSql(endOf(u!.prev_day))}) s WHERE level = 'ACTION' AND NOT retired`);
+    const [itemsBefore] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (${statesSql(endOf(u!.prev_day))}) s WHERE level = 'ACTION' AND NOT retired`,
+    );
 
     await signInAs(page, "leader");
     await page.goto("/");
@@ -129,9 +150,13 @@ test.describe("leadership dashboard", () => {
     await expect(page).toHaveURL(new RegExp(`asOf=${u!.prev_day}`));
     await expect(page.getByTestId("as-of-banner")).toHaveText(`以下为 ${u!.prev_day} 日终状态（根据修改记录重建）`);
     await expect(page.getByTestId("headline-items").locator("dd")).toHaveText(String(itemsBefore!.n));
-    await expect(page.getByTestId("headline-overall").locator("dd")).toHaveText(pct(before.find((p) => p.pillar === null)!.progress)!);
+    await expect(page.getByTestId("headline-overall").locator("dd")).toHaveText(
+      pct(before.find((p) => p.pillar === null)!.progress)!,
+    );
     for (const p of before.filter((x) => x.pillar !== null)) {
-      await expect(page.getByTestId(`pillar-${p.pillar}`).getByTestId("pillar-progress-value")).toHaveText(pct(p.progress)!);
+      await expect(page.getByTestId(`pillar-${p.pillar}`).getByTestId("pillar-progress-value")).toHaveText(
+        pct(p.progress)!,
+      );
     }
 
     // The day of the update compared with the day before lists exactly that change.
@@ -183,7 +208,15 @@ test.describe("leadership dashboard", () => {
     await expect(page.getByRole("heading", { name: "各方面进度" })).toBeVisible();
     await page.getByLabel("语言").selectOption("en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Leadership dashboard");
-    for (const heading of ["At a glance", "Progress by pillar", "Status and confidence", "Recent updates", "Overdue and lagging items", "Accountability by lead unit", "Joint Sichuan–Chongqing conferences"]) {
+    for (const heading of [
+      "At a glance",
+      "Progress by pillar",
+      "Status and confidence",
+      "Recent updates",
+      "Overdue and lagging items",
+      "Accountability by lead unit",
+      "Joint Sichuan–Chongqing conferences",
+    ]) {
       await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
     }
     await expect(page.getByLabel("As of")).toBeVisible();

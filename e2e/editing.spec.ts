@@ -10,7 +10,10 @@ import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
 
 // The catalogue is read as data (Playwright's loader does not take JSON imports); the types come from the files.
-const catalogue = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, "..", "lib", "i18n", "messages", "zh-CN", `${name}.json`), "utf8")) as T;
+const catalogue = <T>(name: string): T =>
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, "..", "lib", "i18n", "messages", "zh-CN", `${name}.json`), "utf8"),
+  ) as T;
 const zhAuth = catalogue<typeof ZhAuth>("auth");
 const zhCommon = catalogue<typeof ZhCommon>("common");
 const zhEditing = catalogue<typeof ZhEditing>("editing");
@@ -21,7 +24,10 @@ type Sql = Parameters<Parameters<typeof test>[2]>[0]["sql"];
 
 /** Open action items where the editor's unit leads, and one item outside all of its units. */
 async function itemsOf(sql: Sql, login: string) {
-  const [user] = await sql<{ id: number; unit_id: number; display_name: string }>(`SELECT id, unit_id, display_name FROM users WHERE login_name = $1`, [login]);
+  const [user] = await sql<{ id: number; unit_id: number; display_name: string }>(
+    `SELECT id, unit_id, display_name FROM users WHERE login_name = $1`,
+    [login],
+  );
   const own = await sql<{ id: number; code: string; version: number }>(
     `SELECT id, code, version FROM items WHERE lead_unit_id = $1 AND retired_at IS NULL AND level = 'ACTION' ORDER BY code DESC`,
     [user!.unit_id],
@@ -45,7 +51,10 @@ async function fillUpdate(page: Page, note: string) {
   await page.getByLabel(ed.update.note).fill(note);
 }
 
-test("an editor posts an update on their own item from “my items” and sees it on the item page and in its history", async ({ page, sql }) => {
+test("an editor posts an update on their own item from “my items” and sees it on the item page and in its history", async ({
+  page,
+  sql,
+}) => {
   const { user, own } = await itemsOf(sql, EDITOR);
   const item = own[0]!;
   await signInAs(page, EDITOR);
@@ -68,13 +77,19 @@ test("an editor posts an update on their own item from “my items” and sees i
   );
   expect(history).toMatchObject({ action: "PROGRESS_UPDATE", actor_id: user.id });
   expect(history!.version).toBeGreaterThan(item.version);
-  const [state] = await sql<{ status: string; progress: number; confidence: string }>(`SELECT status::text, progress, confidence::text FROM items WHERE id = $1`, [item.id]);
+  const [state] = await sql<{ status: string; progress: number; confidence: string }>(
+    `SELECT status::text, progress, confidence::text FROM items WHERE id = $1`,
+    [item.id],
+  );
   expect(state).toEqual({ status: "IN_PROGRESS", progress: 65, confidence: "AMBER" });
   const timeline = page.getByTestId("history");
   await expect(timeline.getByRole("listitem").filter({ hasText: user.display_name }).first()).toBeVisible();
 });
 
-test("the same editor gets no form for another unit's item, and a forged request for it writes nothing", async ({ page, sql }) => {
+test("the same editor gets no form for another unit's item, and a forged request for it writes nothing", async ({
+  page,
+  sql,
+}) => {
   const { own, foreign } = await itemsOf(sql, EDITOR);
   await signInAs(page, EDITOR);
   for (const path of [`/items/${foreign.code}/update`, `/items/${foreign.code}/edit`]) {
@@ -84,15 +99,24 @@ test("the same editor gets no form for another unit's item, and a forged request
     await expect(page.getByTestId("progress-update-form")).toHaveCount(0);
   }
 
-  const count = async () => (await sql<{ n: string; v: number }>(`SELECT (SELECT count(*) FROM progress_updates WHERE item_id = $1)::text AS n, (SELECT version FROM items WHERE id = $1) AS v`, [foreign.id]))[0];
+  const count = async () =>
+    (
+      await sql<{ n: string; v: number }>(
+        `SELECT (SELECT count(*) FROM progress_updates WHERE item_id = $1)::text AS n, (SELECT version FROM items WHERE id = $1) AS v`,
+        [foreign.id],
+      )
+    )[0];
   const before = await count();
   await page.goto(`/items/${own[1]!.code}/update`);
   await fillUpdate(page, "伪造的进展");
   // Bypass the UI: the hidden item id now names the other unit's item.
-  await page.evaluate(({ id, version }) => {
-    (document.querySelector('input[name="itemId"]') as HTMLInputElement).value = String(id);
-    (document.querySelector('input[name="expectedVersion"]') as HTMLInputElement).value = String(version);
-  }, { id: foreign.id, version: Number(before!.v) });
+  await page.evaluate(
+    ({ id, version }) => {
+      (document.querySelector('input[name="itemId"]') as HTMLInputElement).value = String(id);
+      (document.querySelector('input[name="expectedVersion"]') as HTMLInputElement).value = String(version);
+    },
+    { id: foreign.id, version: Number(before!.v) },
+  );
   await page.getByRole("button", { name: ed.update.submit }).click();
   await expect(page.getByRole("alert").filter({ hasText: zhAuth.actionErrors.forbidden })).toBeVisible();
   expect(await count()).toEqual(before);
@@ -108,7 +132,10 @@ test("a viewer cannot open the editing pages", async ({ page, sql }) => {
   await expect(page.locator("form[data-testid]")).toHaveCount(0);
 });
 
-test("two people editing one item: the second sees what changed, re-applies, and both changes are kept", async ({ browser, sql }) => {
+test("two people editing one item: the second sees what changed, re-applies, and both changes are kept", async ({
+  browser,
+  sql,
+}) => {
   const { own } = await itemsOf(sql, EDITOR);
   const item = own[1]!;
   const first = await browser.newContext();
@@ -120,7 +147,10 @@ test("two people editing one item: the second sees what changed, re-applies, and
     await signInAs(b, "admin");
     await a.goto(`/items/${item.code}/edit`);
     await b.goto(`/items/${item.code}/edit`);
-    const [{ version: loaded, weight: oldWeight } = { version: 0, weight: 0 }] = await sql<{ version: number; weight: number }>(`SELECT version, weight FROM items WHERE id = $1`, [item.id]);
+    const [{ version: loaded, weight: oldWeight } = { version: 0, weight: 0 }] = await sql<{
+      version: number;
+      weight: number;
+    }>(`SELECT version, weight FROM items WHERE id = $1`, [item.id]);
 
     const person = `责任人${Date.now() % 100000}`;
     await a.getByLabel(ed.edit.responsiblePerson).fill(person);
@@ -139,9 +169,15 @@ test("two people editing one item: the second sees what changed, re-applies, and
     await conflict.getByRole("button", { name: ed.conflict.reapplyEdit }).click();
     await expect(b.getByText(ed.edit.saved)).toBeVisible();
 
-    const [state] = await sql<{ responsible_person: string; weight: number }>(`SELECT responsible_person, weight FROM items WHERE id = $1`, [item.id]);
+    const [state] = await sql<{ responsible_person: string; weight: number }>(
+      `SELECT responsible_person, weight FROM items WHERE id = $1`,
+      [item.id],
+    );
     expect(state).toEqual({ responsible_person: person, weight: Number(weight) });
-    const history = await sql<{ changed_fields: string[] }>(`SELECT changed_fields FROM item_history WHERE item_id = $1 AND version > $2 ORDER BY version`, [item.id, loaded]);
+    const history = await sql<{ changed_fields: string[] }>(
+      `SELECT changed_fields FROM item_history WHERE item_id = $1 AND version > $2 ORDER BY version`,
+      [item.id, loaded],
+    );
     expect(history.map((h) => h.changed_fields)).toEqual([["responsiblePerson"], ["weight"]]);
   } finally {
     await first.close();

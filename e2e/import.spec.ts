@@ -13,7 +13,10 @@ import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
 
 // The catalogue is read as data (Playwright's loader does not take JSON imports); the types come from the files.
-const catalogue = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, "..", "lib", "i18n", "messages", "zh-CN", `${name}.json`), "utf8")) as T;
+const catalogue = <T>(name: string): T =>
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, "..", "lib", "i18n", "messages", "zh-CN", `${name}.json`), "utf8"),
+  ) as T;
 const zhAuth = catalogue<typeof ZhAuth>("auth");
 const zhCommon = catalogue<typeof ZhCommon>("common");
 const im = catalogue<typeof ZhEditing>("editing").import;
@@ -85,10 +88,17 @@ async function editXlsx(bytes: Buffer, edits: { code: string; key: string; value
 
 /** The versions of the file's items (other spec files may change other items meanwhile). */
 const versionsOf = async (sql: Sql, rows: ItemRow[]) =>
-  (await sql<{ v: string }>(`SELECT string_agg(code || ':' || version, ',' ORDER BY code) AS v FROM items WHERE code = ANY($1)`, [rows.map((r) => r.code)]))[0]!.v;
+  (
+    await sql<{ v: string }>(
+      `SELECT string_agg(code || ':' || version, ',' ORDER BY code) AS v FROM items WHERE code = ANY($1)`,
+      [rows.map((r) => r.code)],
+    )
+  )[0]!.v;
 
-
-test("an editor changes cells of their unit's items file, previews the changes, applies them and sees them on the item page", async ({ page, sql }) => {
+test("an editor changes cells of their unit's items file, previews the changes, applies them and sees them on the item page", async ({
+  page,
+  sql,
+}) => {
   const { login, unitId, rows } = await editorWithItems(sql, "DESC");
   const open = rows.filter((r) => r.level === "ACTION" && r.status !== "COMPLETED" && r.status !== "NOT_STARTED");
   const [a, b] = [open[0]!, open[1]!];
@@ -104,7 +114,13 @@ test("an editor changes cells of their unit's items file, previews the changes, 
   await page.goto("/my-items");
   await page.getByRole("link", { name: im.link }).click();
   await expect(page).toHaveURL(/\/items\/import$/);
-  await page.getByLabel(im.file).setInputFiles({ name: "本单位事项.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
+  await page
+    .getByLabel(im.file)
+    .setInputFiles({
+      name: "本单位事项.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: file,
+    });
   const before = await versionsOf(sql, rows);
   await page.getByRole("button", { name: im.preview }).click();
 
@@ -124,7 +140,9 @@ test("an editor changes cells of their unit's items file, previews the changes, 
   const applied = page.getByTestId("import-applied");
   await expect(applied).toBeVisible();
   await expect(applied.getByRole("link")).toHaveCount(2);
-  const [after] = await sql<{ status: string; version: number }>(`SELECT status, version FROM items WHERE code = $1`, [a.code]);
+  const [after] = await sql<{ status: string; version: number }>(`SELECT status, version FROM items WHERE code = $1`, [
+    a.code,
+  ]);
   expect(after).toEqual({ status: newStatus, version: a.version + 1 });
 
   await applied.getByRole("link", { name: new RegExp(`^${a.code.replaceAll(".", "\\.")} `) }).click();
@@ -143,12 +161,20 @@ test("a bad file is answered with its row and column and changes nothing", async
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(file as unknown as ArrayBuffer);
   let excelRow = 0;
-  wb.worksheets.find((ws) => ws.getRow(1).getCell(1).text === ITEM_COLUMNS[0]!.zh)!.eachRow((row, n) => {
-    if (row.getCell(1).text === rows[0]!.code) excelRow = n;
-  });
+  wb.worksheets
+    .find((ws) => ws.getRow(1).getCell(1).text === ITEM_COLUMNS[0]!.zh)!
+    .eachRow((row, n) => {
+      if (row.getCell(1).text === rows[0]!.code) excelRow = n;
+    });
   await page.goto("/items/import");
   const before = await versionsOf(sql, rows);
-  await page.getByLabel(im.file).setInputFiles({ name: "坏文件.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
+  await page
+    .getByLabel(im.file)
+    .setInputFiles({
+      name: "坏文件.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: file,
+    });
   await page.getByRole("button", { name: im.preview }).click();
 
   await expect(page.getByTestId("import-refused")).toHaveText(im.refused.invalid);

@@ -48,7 +48,13 @@ test.describe("item page", () => {
 
   test("flags a jointly led item whose two sides report differently", async ({ page, sql }) => {
     // Latest update per side for each jointly led item; pick one where they differ, if the sample has one.
-    const rows = await sql<{ code: string; sc_status: string; cq_status: string; sc_progress: number; cq_progress: number }>(
+    const rows = await sql<{
+      code: string;
+      sc_status: string;
+      cq_status: string;
+      sc_progress: number;
+      cq_progress: number;
+    }>(
       `WITH latest AS (
          SELECT DISTINCT ON (pu.item_id, u.side) pu.item_id, u.side, pu.status::text AS status, pu.progress
            FROM progress_updates pu JOIN units u ON u.id = pu.unit_id
@@ -86,7 +92,10 @@ test.describe("item page", () => {
     await signInAs(page, own!.login_name);
     await page.goto(`/items/${own!.code}`);
     await expect(page.getByRole("link", { name: "发布进展" })).toHaveAttribute("href", `/items/${own!.code}/update`);
-    await expect(page.getByRole("link", { name: "编辑", exact: true })).toHaveAttribute("href", `/items/${own!.code}/edit`);
+    await expect(page.getByRole("link", { name: "编辑", exact: true })).toHaveAttribute(
+      "href",
+      `/items/${own!.code}/edit`,
+    );
     await page.goto(`/items/${other!.code}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByRole("link", { name: "发布进展" })).toHaveCount(0);

@@ -53,11 +53,15 @@ test("an unknown identity gets no access until an administrator approves it", as
     [sub],
   );
   expect(pending).toMatchObject({ disabled: true, pending_approval: true });
-  const audit = await sql(`SELECT 1 FROM audit_log WHERE action = 'user.request-access' AND target_id = $1`, [String(pending!.id)]);
+  const audit = await sql(`SELECT 1 FROM audit_log WHERE action = 'user.request-access' AND target_id = $1`, [
+    String(pending!.id),
+  ]);
   expect(audit).toHaveLength(1);
 
   // Approval (what the administration page does) opens the door on the next sign-in.
-  await sql(`UPDATE users SET disabled = false, pending_approval = false, role = 'VIEWER' WHERE id = $1`, [pending!.id]);
+  await sql(`UPDATE users SET disabled = false, pending_approval = false, role = 'VIEWER' WHERE id = $1`, [
+    pending!.id,
+  ]);
   await signInWithSso(page);
   await expect(page.getByTestId("signed-in-user")).toContainText("张三");
 });

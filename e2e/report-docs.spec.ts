@@ -20,7 +20,9 @@ async function liveCounts(sql: Parameters<Parameters<typeof test>[2]>[0]["sql"])
 }
 
 function expectChineseAttachment(disposition: string | undefined, extension: string) {
-  expect(disposition).toMatch(new RegExp(`^attachment; filename="chengyu-report-\\d{4}-\\d{2}-\\d{2}\\.${extension}"; filename\\*=UTF-8''`));
+  expect(disposition).toMatch(
+    new RegExp(`^attachment; filename="chengyu-report-\\d{4}-\\d{2}-\\d{2}\\.${extension}"; filename\\*=UTF-8''`),
+  );
   const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition ?? "")?.[1] ?? "";
   expect(decodeURIComponent(encoded)).toBe(`成渝工作报告-${chinaToday()}.${extension}`);
 }
@@ -30,7 +32,10 @@ test.describe("Word and PDF reports", () => {
     await signInAs(page, "leader");
   });
 
-  test("a viewer gets the PDF report with real Chinese text, page numbers and embedded Noto Sans SC", async ({ page, sql }) => {
+  test("a viewer gets the PDF report with real Chinese text, page numbers and embedded Noto Sans SC", async ({
+    page,
+    sql,
+  }) => {
     const response = await page.request.get("/api/reports?format=pdf");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
@@ -42,7 +47,12 @@ test.describe("Word and PDF reports", () => {
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n += 1) {
       const content = await (await doc.getPage(n)).getTextContent();
-      pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join("").replace(/\s+/g, ""));
+      pages.push(
+        content.items
+          .map((item) => ("str" in item ? item.str : ""))
+          .join("")
+          .replace(/\s+/g, ""),
+      );
     }
     const all = pages.join("");
     const counts = await liveCounts(sql);
@@ -62,7 +72,9 @@ test.describe("Word and PDF reports", () => {
   test("a viewer gets the Word report with its title, counts, pillars and East Asian fonts", async ({ page, sql }) => {
     const response = await page.request.get("/api/reports?format=docx");
     expect(response.status()).toBe(200);
-    expect(response.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(response.headers()["content-type"]).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     expectChineseAttachment(response.headers()["content-disposition"], "docx");
 
     const zip = await JSZip.loadAsync(await response.body());

@@ -9,7 +9,8 @@ import { expect, test } from "./fixtures";
 
 const DAY = 86_400_000;
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const pct = (v: number) => `${v.toFixed(1)}%`;
 
 /** Items' state at the end of `day` (China), straight from item_history. */
@@ -40,10 +41,15 @@ async function expectedFigures(sql: Parameters<Parameters<typeof test>[2]>[0]["s
 }
 
 test.describe("reports", () => {
-  test("the preview shows the figures of the day, and XLSX and CSV download with the same numbers", async ({ page, sql }) => {
+  test("the preview shows the figures of the day, and XLSX and CSV download with the same numbers", async ({
+    page,
+    sql,
+  }) => {
     const day = addDays(chinaToday(), -10);
     const compare = addDays(day, -30);
-    const [depth] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM items c JOIN items p ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL`);
+    const [depth] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM items c JOIN items p ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL`,
+    );
     expect(depth!.n, "the SQL here assumes a two-level tree").toBe(0);
     const { h, progress } = await expectedFigures(sql, day);
     expect(h.items).toBeGreaterThan(100);
@@ -59,11 +65,18 @@ test.describe("reports", () => {
     await expect(page.getByTestId("headline-completed")).toHaveText(String(h.completed));
     await expect(page.getByTestId("headline-overdue")).toHaveText(String(h.overdue));
     await expect(page.getByTestId("headline-offTrack")).toHaveText(String(h.red));
-    await expect(page.getByTestId("headline-overall")).toHaveText(pct(progress.find((p) => p.pillar === null)!.progress));
+    await expect(page.getByTestId("headline-overall")).toHaveText(
+      pct(progress.find((p) => p.pillar === null)!.progress),
+    );
     const pillarRows = page.getByTestId("report-pillars").locator("tbody tr");
     await expect(pillarRows).toHaveCount(5);
     for (const p of progress.filter((x) => x.pillar !== null)) {
-      await expect(pillarRows.nth(p.pillar! - 1).locator("td").nth(2)).toHaveText(pct(p.progress));
+      await expect(
+        pillarRows
+          .nth(p.pillar! - 1)
+          .locator("td")
+          .nth(2),
+      ).toHaveText(pct(p.progress));
     }
     await expect(page.getByTestId("report-changes")).toBeVisible();
 
@@ -91,22 +104,30 @@ test.describe("reports", () => {
     const rows = parse(bytes, { bom: true }) as string[][];
     expect(rows[0]!.slice(0, 4)).toEqual(["编号", "方面", "层级", "事项"]);
     expect(rows.length).toBe(h.all_items + 1);
-    const [first] = await sql<{ code: string; title: string }>(`SELECT code, title FROM items WHERE retired_at IS NULL ORDER BY string_to_array(code, '.')::int[] LIMIT 1`);
+    const [first] = await sql<{ code: string; title: string }>(
+      `SELECT code, title FROM items WHERE retired_at IS NULL ORDER BY string_to_array(code, '.')::int[] LIMIT 1`,
+    );
     expect(rows[1]!.slice(0, 1)).toEqual([first!.code]);
 
     // The other formats download from the same page: Word and PDF (checked in depth by their own tests), JSON.
     const magic: Record<string, string> = { docx: "PK", pdf: "%PDF-" };
     for (const format of ["docx", "pdf", "json"]) {
-      const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`a[data-format="${format}"]`).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator(`a[data-format="${format}"]`).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`成渝工作报告-${day}.${format}`);
       const body = await readFile((await download.path())!);
-      if (format === "json") expect((JSON.parse(body.toString("utf8")) as { headline: { items: number } }).headline.items).toBe(h.items);
+      if (format === "json")
+        expect((JSON.parse(body.toString("utf8")) as { headline: { items: number } }).headline.items).toBe(h.items);
       else expect(body.subarray(0, magic[format]!.length).toString("latin1")).toBe(magic[format]);
     }
   });
 
   test("the items list's filters carry over to the report", async ({ page, sql }) => {
-    const [n] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM items i JOIN pillars p ON p.id = i.pillar_id WHERE p.number = 2 AND i.level = 'ACTION' AND i.retired_at IS NULL`);
+    const [n] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM items i JOIN pillars p ON p.id = i.pillar_id WHERE p.number = 2 AND i.level = 'ACTION' AND i.retired_at IS NULL`,
+    );
     await signInAs(page, "leader");
     await page.goto("/items?pillar=2");
     await page.getByTestId("export-report").click();
@@ -124,13 +145,19 @@ test.describe("reports", () => {
       expect(response.status()).toBe(200);
       expect(response.headers()["content-type"]).toContain("application/json");
       expect(response.headers()["cache-control"]).toContain("no-store");
-      expect(response.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent(`成渝工作报告-${day}.json`)}`);
+      expect(response.headers()["content-disposition"]).toContain(
+        `filename*=UTF-8''${encodeURIComponent(`成渝工作报告-${day}.json`)}`,
+      );
       const data = (await response.json()) as { headline: { items: number; completed: number } };
       expect(data.headline).toMatchObject({ items: h.items, completed: h.completed });
     });
   }
 
-  test("signed out gets 401 from the route; bad parameters get a readable message", async ({ page, playwright, baseURL }) => {
+  test("signed out gets 401 from the route; bad parameters get a readable message", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     const anonymous = await playwright.request.newContext({ baseURL });
     const refused = await anonymous.get("/api/reports?format=xlsx");
     expect(refused.status()).toBe(401);

@@ -39,7 +39,11 @@ test.afterEach(async () => {
 function startApp(dataDir: string, port: number): Started {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: dataDir };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   started.push(child);
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
@@ -74,7 +78,8 @@ test("npm start serves on an embedded database, survives kill -9 and stops clean
   const home = await request.get(url);
   expect(home.status()).toBe(200);
   const html = await home.text();
-  for (const title of ["优化空间格局", "建体系育集群", "建强开放高地", "创机遇开新局", "完善执行机制"]) expect(html).toContain(title);
+  for (const title of ["优化空间格局", "建体系育集群", "建强开放高地", "创机遇开新局", "完善执行机制"])
+    expect(html).toContain(title);
   const orphan = postmasterPid(dataDir);
   expect(orphan).not.toBeNull();
 
@@ -105,7 +110,11 @@ test("npm start serves on an embedded database, survives kill -9 and stops clean
 });
 
 async function startError(env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   started.push(child);
   let err = "";
   child.stderr!.on("data", (d: Buffer) => (err += d.toString()));

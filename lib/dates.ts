@@ -20,7 +20,12 @@ export function endOfDay(date: string): Date {
 
 // Built once: constructing an Intl.DateTimeFormat costs far more than formatting with one, and pages call
 // this for every date they show (it was a tenth of the dashboard's CPU time under load).
-const CHINA_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const CHINA_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Today's calendar date in China, as YYYY-MM-DD. */
 export function todayInChina(now: Date = new Date()): string {

@@ -41,7 +41,11 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export function inUnitScope(actor: Actor, scope: UnitScope): boolean {
   if (actor.unitId == null) return false;
-  return scope.leadUnitId === actor.unitId || scope.coLeadUnitId === actor.unitId || scope.supportingUnitIds.includes(actor.unitId);
+  return (
+    scope.leadUnitId === actor.unitId ||
+    scope.coLeadUnitId === actor.unitId ||
+    scope.supportingUnitIds.includes(actor.unitId)
+  );
 }
 
 /**

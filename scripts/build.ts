@@ -8,7 +8,8 @@ import { sourceHash } from "./source-hash";
 export function buildIfNeeded(root: string, log: (line: string) => void = console.log): boolean {
   const hash = sourceHash(root);
   const stamp = join(root, ".next", "source-hash");
-  if (existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return true;
+  if (existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash)
+    return true;
   log("• building the app (first start or changed source; this takes a minute or two)…");
   const res = spawnSync(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
     cwd: root,

@@ -7,7 +7,11 @@ import { runDatabaseCommand } from "./db/backup/target";
 const USAGE = "usage: npm run db:backup [-- FILE]   (database: DATABASE_URL, else the embedded one of npm start)";
 
 function timestamp(d = new Date()): string {
-  return d.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "").replace("T", "-");
+  return d
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/[-:]/g, "")
+    .replace("T", "-");
 }
 
 runDatabaseCommand("backup", () => {
@@ -24,8 +28,12 @@ runDatabaseCommand("backup", () => {
     async work(database) {
       const { header } = await backupDatabase(database.url, file);
       const rows = header.tables.reduce((n, t) => n + t.rows, 0);
-      console.log(`✔ backup of ${database.description} written to ${file} (${(statSync(file).size / 1024).toFixed(0)} kB)`);
-      console.log(`  ${header.tables.length} tables, ${rows} rows, ${header.migrations.length} migrations; one consistent snapshot taken ${header.createdAt}`);
+      console.log(
+        `✔ backup of ${database.description} written to ${file} (${(statSync(file).size / 1024).toFixed(0)} kB)`,
+      );
+      console.log(
+        `  ${header.tables.length} tables, ${rows} rows, ${header.migrations.length} migrations; one consistent snapshot taken ${header.createdAt}`,
+      );
     },
   };
 });

@@ -4,7 +4,8 @@ import { existsSync } from "node:fs";
 import { restoreDatabase } from "./db/backup/restore";
 import { runDatabaseCommand } from "./db/backup/target";
 
-const USAGE = "usage: npm run db:restore -- FILE [--into postgresql://…/empty_database]   (else DATABASE_URL, else the embedded database)";
+const USAGE =
+  "usage: npm run db:restore -- FILE [--into postgresql://…/empty_database]   (else DATABASE_URL, else the embedded database)";
 
 function parseArgs(args: string[]): { file: string; into?: string } {
   let file: string | undefined;
@@ -35,7 +36,9 @@ runDatabaseCommand("restore", () => {
       const summary = await restoreDatabase(file, database.url);
       const rows = summary.tables.reduce((n, t) => n + t.rows, 0);
       console.log(`✔ restored ${file} (taken ${summary.header.createdAt}) into ${database.description}`);
-      console.log(`  ${summary.tables.length} tables, ${rows} rows: every table's row count and checksum match the dump`);
+      console.log(
+        `  ${summary.tables.length} tables, ${rows} rows: every table's row count and checksum match the dump`,
+      );
     },
   };
 });

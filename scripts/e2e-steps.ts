@@ -14,7 +14,11 @@ export async function runEndToEnd(adminUrl: string, playwrightArgs: string[], en
   const e2eDb = `e2e_${process.pid}_${Date.now()}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${e2eDb}"`);
   try {
-    return await run(bin("playwright"), ["test", ...playwrightArgs], { ...env, TEST_ADMIN_DATABASE_URL: adminUrl, E2E_DATABASE: e2eDb });
+    return await run(bin("playwright"), ["test", ...playwrightArgs], {
+      ...env,
+      TEST_ADMIN_DATABASE_URL: adminUrl,
+      E2E_DATABASE: e2eDb,
+    });
   } finally {
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${e2eDb}" WITH (FORCE)`).catch(() => undefined);
   }

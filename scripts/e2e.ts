@@ -6,13 +6,15 @@ import { acquireTestCluster } from "./db/test-cluster";
 import { runEndToEnd } from "./e2e-steps";
 
 async function main(): Promise<number> {
-  if (!process.env.TEST_ADMIN_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
+  if (!process.env.TEST_ADMIN_DATABASE_URL && process.env.DATABASE_URL)
+    process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
   const cluster = await acquireTestCluster();
   const stop = () => {
     stopChildren();
     return cluster.stop();
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop().then(() => process.exit(130)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => void stop().then(() => process.exit(130)));
   try {
     if (!buildIfNeeded(root)) return 1;
     const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };

@@ -24,7 +24,9 @@ async function checkConnection(url: string): Promise<void> {
     await client.query("SELECT 1");
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new ConfigError(`cannot connect to DATABASE_URL ${redact(url)}: ${reason} — check that the server runs and the URL is right, or unset DATABASE_URL to use the embedded database`);
+    throw new ConfigError(
+      `cannot connect to DATABASE_URL ${redact(url)}: ${reason} — check that the server runs and the URL is right, or unset DATABASE_URL to use the embedded database`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -64,7 +66,8 @@ export async function prepareDatabase(
       port: config.embeddedPort,
       onLog: (line) => {
         // Show what a person must know; connections ended by our own shutdown are not news.
-        if (/FATAL|PANIC|stopping PostgreSQL|cannot reach/.test(line) && !line.includes("administrator command")) console.log(`  ${line}`);
+        if (/FATAL|PANIC|stopping PostgreSQL|cannot reach/.test(line) && !line.includes("administrator command"))
+          console.log(`  ${line}`);
       },
     });
     stop = embedded.stop;

@@ -13,7 +13,10 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
   const stub = join(dir, "schema-engine-stub");
   if (!existsSync(stub)) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(stub, "#!/bin/sh\necho 'schema engine not available: migrations are applied by scripts/migrate' >&2\nexit 1\n");
+    writeFileSync(
+      stub,
+      "#!/bin/sh\necho 'schema engine not available: migrations are applied by scripts/migrate' >&2\nexit 1\n",
+    );
     chmodSync(stub, 0o755);
   }
   env.PRISMA_SCHEMA_ENGINE_BINARY = stub;

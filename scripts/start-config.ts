@@ -22,7 +22,8 @@ const USAGE = "usage: npm start [-- --no-sample]";
 function parsePort(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name}=${raw} is not a port number (0–65535)`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError(`${name}=${raw} is not a port number (0–65535)`);
   return n;
 }
 
@@ -43,7 +44,9 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process
   }
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\/[^/]/.test(databaseUrl)) {
-    throw new ConfigError("DATABASE_URL must look like postgresql://user:password@host:5432/database (or leave it unset to use the embedded database)");
+    throw new ConfigError(
+      "DATABASE_URL must look like postgresql://user:password@host:5432/database (or leave it unset to use the embedded database)",
+    );
   }
   return {
     port: parsePort("PORT", env.PORT, 3000),

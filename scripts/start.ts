@@ -63,7 +63,11 @@ async function listenOnce(port: number, hostname: string): Promise<void> {
 }
 
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+  const forwarded = trustProxy
+    ? String(req.headers["x-forwarded-for"] ?? "")
+        .split(",")[0]
+        ?.trim()
+    : "";
   return forwarded || req.socket.remoteAddress || "unknown";
 }
 

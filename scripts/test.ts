@@ -20,11 +20,16 @@ async function main(): Promise<number> {
     await cluster?.stop();
     cluster = undefined;
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop().then(() => process.exit(130)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => void stop().then(() => process.exit(130)));
 
   console.log("• starting PostgreSQL for the tests…");
   cluster = await acquireTestCluster();
-  const env: NodeJS.ProcessEnv = { ...process.env, TEST_ADMIN_DATABASE_URL: cluster.adminUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TEST_ADMIN_DATABASE_URL: cluster.adminUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   delete env.DATABASE_URL;
   try {
     console.log("\n• type check");

@@ -18,10 +18,19 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ItemsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const asOf = parseAsOfParams(params);
-  const [list, t, tRoot, user] = await Promise.all([listItems(params, asOf), getTranslations("browse"), getTranslations(), getCurrentUser()]);
+  const [list, t, tRoot, user] = await Promise.all([
+    listItems(params, asOf),
+    getTranslations("browse"),
+    getTranslations(),
+    getCurrentUser(),
+  ]);
   const { query, rows, total, issues, options } = list;
   const pages = Math.max(1, Math.ceil(total / query.size));
   const dates = { asOf: asOf.asOf ?? undefined, compare: asOf.compare ?? undefined };
@@ -46,7 +55,8 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
         <ul className={styles.issues} role="alert" data-testid="param-issues">
           {issues.map((issue) => (
             <li key={issue.param}>
-              {t("invalidParam", { param: t(issue.param), value: issue.value })} {tRoot(issue.message as Parameters<typeof tRoot>[0])}
+              {t("invalidParam", { param: t(issue.param), value: issue.value })}{" "}
+              {tRoot(issue.message as Parameters<typeof tRoot>[0])}
             </li>
           ))}
         </ul>

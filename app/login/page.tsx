@@ -13,9 +13,20 @@ export async function generateMetadata() {
 }
 
 // Errors Auth.js or our OIDC matching put in the URL; anything else is shown as the generic failure.
-const NOTICES = { pending: "pending", disabled: "disabled", sso: "sso", OAuthCallbackError: "sso", AccessDenied: "sso", Configuration: "sso" } as const;
+const NOTICES = {
+  pending: "pending",
+  disabled: "disabled",
+  sso: "sso",
+  OAuthCallbackError: "sso",
+  AccessDenied: "sso",
+  Configuration: "sso",
+} as const;
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const callbackUrl = safeCallbackUrl(one(params.callbackUrl));
@@ -24,7 +35,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("auth");
   const sso = oidcSettings();
   const error = one(params.error);
-  const notice = error ? (NOTICES[error as keyof typeof NOTICES] ?? (error === "CredentialsSignin" ? null : "sso")) : null;
+  const notice = error
+    ? (NOTICES[error as keyof typeof NOTICES] ?? (error === "CredentialsSignin" ? null : "sso"))
+    : null;
   return (
     <div className={styles.card}>
       <h1>{t("signInTitle")}</h1>

@@ -11,7 +11,11 @@ export async function generateMetadata() {
 }
 
 export default async function MyItemsPage() {
-  const [{ user, items }, t, tImport] = await Promise.all([listMyItems(), getTranslations("myItems"), getTranslations("import")]);
+  const [{ user, items }, t, tImport] = await Promise.all([
+    listMyItems(),
+    getTranslations("myItems"),
+    getTranslations("import"),
+  ]);
   const overdue = items.filter((i) => i.overdue).length;
   return (
     <section className="stack">
@@ -27,7 +31,7 @@ export default async function MyItemsPage() {
       ) : (
         <>
           <p className="small">{t("summary", { count: items.length, overdue })}</p>
-            <MyItemsTable items={items.map(({ lastUpdateAt: _omit, ...row }) => row)} />
+          <MyItemsTable items={items.map(({ lastUpdateAt: _omit, ...row }) => row)} />
         </>
       )}
     </section>

@@ -8,7 +8,13 @@ import { catalogueTranslator } from "@/lib/export/cells";
 import { toLocale } from "@/lib/i18n/locales";
 import { ReportScopeNotFoundError } from "@/lib/queries/report";
 import type { ReportData } from "@/lib/report/types";
-import { DEFAULT_COMPARE_DAYS, daysBefore, parseReportParams, REPORT_FORMATS, reportSearch } from "@/lib/validations/report";
+import {
+  DEFAULT_COMPARE_DAYS,
+  daysBefore,
+  parseReportParams,
+  REPORT_FORMATS,
+  reportSearch,
+} from "@/lib/validations/report";
 import { describeReportIssues } from "@/lib/i18n/report-messages";
 
 export const dynamic = "force-dynamic";
@@ -18,9 +24,18 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // The permission check comes first (getReportScopeChoices requires report:export).
-  const [choices, params, t, locale] = await Promise.all([getReportScopeChoices(), searchParams, getTranslations("reports"), getLocale()]);
+  const [choices, params, t, locale] = await Promise.all([
+    getReportScopeChoices(),
+    searchParams,
+    getTranslations("reports"),
+    getLocale(),
+  ]);
   const today = todayInChina();
   // The format does not change the preview; only the download links carry one.
   const parsed = parseReportParams({ ...params, format: undefined });
@@ -29,13 +44,20 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   if (!parsed.ok) messages.push(...describeReportIssues(parsed.issues, catalogueTranslator(toLocale(locale))));
   else {
     try {
-      data = await getReport({ scope: parsed.params.scope, asOf: parsed.params.asOf, compare: parsed.params.compare, locale: toLocale(locale) });
+      data = await getReport({
+        scope: parsed.params.scope,
+        asOf: parsed.params.asOf,
+        compare: parsed.params.compare,
+        locale: toLocale(locale),
+      });
     } catch (error) {
       if (!(error instanceof ReportScopeNotFoundError)) throw error;
       messages.push(t("errors.scopeNotFound"));
     }
   }
-  const settings = parsed.ok ? parsed.params : { scope: { kind: "all" as const }, asOf: today, compare: daysBefore(today, DEFAULT_COMPARE_DAYS) };
+  const settings = parsed.ok
+    ? parsed.params
+    : { scope: { kind: "all" as const }, asOf: today, compare: daysBefore(today, DEFAULT_COMPARE_DAYS) };
 
   return (
     <>
@@ -43,7 +65,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <h1>{t("title")}</h1>
         <p className="muted">{t("intro")}</p>
       </div>
-      <ReportForm choices={choices} scope={settings.scope} asOf={settings.asOf} compare={settings.compare ?? ""} today={today} />
+      <ReportForm
+        choices={choices}
+        scope={settings.scope}
+        asOf={settings.asOf}
+        compare={settings.compare ?? ""}
+        today={today}
+      />
       {messages.length > 0 && (
         <div className={styles.issues} role="alert" data-testid="report-issues">
           <p>{t("errors.heading")}</p>
@@ -59,7 +87,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <nav className={`${styles.downloads} ${styles.noPrint}`} aria-label={t("download.heading")}>
             <strong>{t("download.heading")}</strong>
             {REPORT_FORMATS.map((format) => (
-              <a key={format} href={`/api/reports?${reportSearch({ ...parsed.params, format })}`} download data-format={format}>
+              <a
+                key={format}
+                href={`/api/reports?${reportSearch({ ...parsed.params, format })}`}
+                download
+                data-format={format}
+              >
                 {t(`download.${format}`)}
               </a>
             ))}

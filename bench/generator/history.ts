@@ -20,15 +20,47 @@ const NOTES = [
   "建立月度调度机制，按节点推进",
   "已与对口单位签署合作协议，进入实施阶段",
 ];
-const NEXT_STEPS = ["下一步将加快推进项目建设", "下阶段组织开展中期评估", "继续加强两地协调对接", "推动配套政策尽快出台"];
+const NEXT_STEPS = [
+  "下一步将加快推进项目建设",
+  "下阶段组织开展中期评估",
+  "继续加强两地协调对接",
+  "推动配套政策尽快出台",
+];
 const BLOCKERS = ["用地指标尚未落实", "资金到位不及时", "跨区域审批流程较长", "相关方意见尚未统一"];
-const REASONS = ["受前期手续影响，调整完成时限", "根据联席会议要求调整工作节点", "建设条件变化，经协调延期", "资金安排调整，相应顺延"];
+const REASONS = [
+  "受前期手续影响，调整完成时限",
+  "根据联席会议要求调整工作节点",
+  "建设条件变化，经协调延期",
+  "资金安排调整，相应顺延",
+];
 const MILESTONES = ["完成方案编制", "启动项目建设", "完成主体工程", "通过竣工验收", "出台配套政策", "签署合作协议"];
 
 const SNAPSHOT_KEYS = [
-  "code", "parentId", "pillarId", "level", "sortOrder", "title", "titleEn", "description", "sourceExcerpt", "leadUnitId",
-  "coLeadUnitId", "supportingUnitIds", "regionIds", "conferenceIds", "responsiblePerson", "status", "confidence", "progress",
-  "weight", "startDate", "dueDate", "originalDueDate", "retiredAt", "lastUpdateAt", "milestones",
+  "code",
+  "parentId",
+  "pillarId",
+  "level",
+  "sortOrder",
+  "title",
+  "titleEn",
+  "description",
+  "sourceExcerpt",
+  "leadUnitId",
+  "coLeadUnitId",
+  "supportingUnitIds",
+  "regionIds",
+  "conferenceIds",
+  "responsiblePerson",
+  "status",
+  "confidence",
+  "progress",
+  "weight",
+  "startDate",
+  "dueDate",
+  "originalDueDate",
+  "retiredAt",
+  "lastUpdateAt",
+  "milestones",
 ];
 
 /** An instant as Date.toISOString() writes it (the snapshot's format for timestamps). */
@@ -170,7 +202,11 @@ async function withoutSecondaryIndexes(c: pg.Client, table: string, fn: () => Pr
   for (const r of rows) await c.query(r.def);
 }
 
-export async function writeHistoryAndItems(c: pg.Client, adminId: number, log: (l: string) => void = () => undefined): Promise<void> {
+export async function writeHistoryAndItems(
+  c: pg.Client,
+  adminId: number,
+  log: (l: string) => void = () => undefined,
+): Promise<void> {
   const snapshotKeys = `ARRAY[${SNAPSHOT_KEYS.map((k) => `'${k}'`).join(",")}]::text[]`;
   let t0 = Date.now();
   const lap = (what: string) => {

@@ -7,10 +7,26 @@ import { pick, type Targets } from "./common";
 
 const VERBS = ["推进", "加快", "深化", "共建", "完善", "实施", "强化", "支持", "推动", "健全"];
 const OBJECTS = [
-  "成渝中线高铁建设", "川渝电网一体化", "西部陆海新通道建设", "西部科学城协同创新", "汽车产业集群协作", "电子信息产业链配套",
-  "长江上游生态屏障共保", "嘉陵江流域联防联治", "跨省政务服务通办", "医保异地结算", "公共就业服务共享", "成渝地区双城经济圈金融中心",
-  "内陆开放高地建设", "国际航空枢纽协同", "毗邻地区合作平台", "农业科技园区共建", "巴蜀文化旅游走廊", "能源保供联动机制",
-  "数字经济协同发展", "高校科研联合攻关",
+  "成渝中线高铁建设",
+  "川渝电网一体化",
+  "西部陆海新通道建设",
+  "西部科学城协同创新",
+  "汽车产业集群协作",
+  "电子信息产业链配套",
+  "长江上游生态屏障共保",
+  "嘉陵江流域联防联治",
+  "跨省政务服务通办",
+  "医保异地结算",
+  "公共就业服务共享",
+  "成渝地区双城经济圈金融中心",
+  "内陆开放高地建设",
+  "国际航空枢纽协同",
+  "毗邻地区合作平台",
+  "农业科技园区共建",
+  "巴蜀文化旅游走廊",
+  "能源保供联动机制",
+  "数字经济协同发展",
+  "高校科研联合攻关",
 ];
 const SUFFIX = ["工作", "行动", "试点", "重点任务", "专项工作", "机制建设"];
 const EXCERPTS = [
@@ -45,7 +61,13 @@ export async function documentShape(c: pg.Client): Promise<DocumentShape> {
   return rows[0]!;
 }
 
-export async function planItems(c: pg.Client, t: Targets, doc: DocumentShape, now: string, start: string): Promise<void> {
+export async function planItems(
+  c: pg.Client,
+  t: Targets,
+  doc: DocumentShape,
+  now: string,
+  start: string,
+): Promise<void> {
   const recs = t.recommendations - doc.recommendations;
   const actions = t.items - doc.items - recs;
   const historyRows = t.history - doc.history;
@@ -178,7 +200,9 @@ export async function planItems(c: pg.Client, t: Targets, doc: DocumentShape, no
     UPDATE g_item SET k = 0 WHERE level = 'RECOMMENDATION';
     ANALYZE g_item;
   `);
-  const { rows } = await c.query<{ bad: number }>(`SELECT count(*)::int AS bad FROM g_item WHERE n < 1 OR k < 0 OR (level = 'ACTION' AND (n < ${MIN_VERSIONS} OR k > n - 9))`);
-  if (rows[0]!.bad > 0) throw new Error(`generator plan: ${rows[0]!.bad} items with an impossible version/update count`);
+  const { rows } = await c.query<{ bad: number }>(
+    `SELECT count(*)::int AS bad FROM g_item WHERE n < 1 OR k < 0 OR (level = 'ACTION' AND (n < ${MIN_VERSIONS} OR k > n - 9))`,
+  );
+  if (rows[0]!.bad > 0)
+    throw new Error(`generator plan: ${rows[0]!.bad} items with an impossible version/update count`);
 }
-

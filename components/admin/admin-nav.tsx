@@ -3,7 +3,13 @@ import { getTranslations } from "next-intl/server";
 import styles from "./admin.module.css";
 
 export type AdminSection = "index" | "units" | "users" | "tree" | "audit";
-const HREF: Record<AdminSection, string> = { index: "/admin", units: "/admin/units", users: "/admin/users", tree: "/admin/tree", audit: "/admin/audit" };
+const HREF: Record<AdminSection, string> = {
+  index: "/admin",
+  units: "/admin/units",
+  users: "/admin/users",
+  tree: "/admin/tree",
+  audit: "/admin/audit",
+};
 
 export async function AdminNav({ current }: { current: AdminSection }) {
   const t = await getTranslations("admin.nav");

@@ -8,8 +8,18 @@ interface Change {
 
 /** One audit row's details as "field: old → new" lines, values translated where they are codes. */
 export async function AuditDetails({ details }: { details: unknown }) {
-  const [t, tRole, tSide] = await Promise.all([getTranslations("admin"), getTranslations("auth.role"), getTranslations("side")]);
-  const d = (details ?? {}) as { changes?: Record<string, Change>; reason?: string | null; alsoAffected?: string[]; label?: string; [key: string]: unknown };
+  const [t, tRole, tSide] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("auth.role"),
+    getTranslations("side"),
+  ]);
+  const d = (details ?? {}) as {
+    changes?: Record<string, Change>;
+    reason?: string | null;
+    alsoAffected?: string[];
+    label?: string;
+    [key: string]: unknown;
+  };
 
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === "") return t("none");
@@ -21,11 +31,15 @@ export async function AuditDetails({ details }: { details: unknown }) {
     if (field === "parent" && s.startsWith("pillar:")) return t("audit.pillarRef", { number: s.slice(7) });
     return s;
   };
-  const label = (field: string) => (t.has(`audit.fields.${field}` as never) ? t(`audit.fields.${field}` as never) : field);
+  const label = (field: string) =>
+    t.has(`audit.fields.${field}` as never) ? t(`audit.fields.${field}` as never) : field;
 
   const changes = Object.entries(d.changes ?? {});
   // Rows written by the system (e.g. a single sign-on request) carry plain values rather than changes.
-  const plain = Object.entries(d).filter(([k, v]) => !["changes", "reason", "alsoAffected", "label"].includes(k) && (typeof v === "string" || typeof v === "number"));
+  const plain = Object.entries(d).filter(
+    ([k, v]) =>
+      !["changes", "reason", "alsoAffected", "label"].includes(k) && (typeof v === "string" || typeof v === "number"),
+  );
   return (
     <div>
       {changes.length > 0 && (
@@ -47,7 +61,9 @@ export async function AuditDetails({ details }: { details: unknown }) {
         </ul>
       )}
       {d.reason && <div className="small">{t("audit.reason", { reason: d.reason })}</div>}
-      {d.alsoAffected && d.alsoAffected.length > 0 && <div className="small muted">{t("audit.alsoAffected", { codes: d.alsoAffected.join("、") })}</div>}
+      {d.alsoAffected && d.alsoAffected.length > 0 && (
+        <div className="small muted">{t("audit.alsoAffected", { codes: d.alsoAffected.join("、") })}</div>
+      )}
     </div>
   );
 }

@@ -6,14 +6,25 @@ import type { ActionResult } from "@/lib/actions/result";
 import styles from "./admin.module.css";
 
 /** A labelled control with its hint and its errors, announced politely when they change. */
-export function Field(props: { id: string; label: string; errors: string[]; max?: number; hint?: string; children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby": string }) => ReactNode }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  errors: string[];
+  max?: number;
+  hint?: string;
+  children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby": string }) => ReactNode;
+}) {
   const t = useTranslations();
   const errorId = `${props.id}-error`;
   const hintId = `${props.id}-hint`;
   return (
     <div className={styles.field}>
       <label htmlFor={props.id}>{props.label}</label>
-      {props.children({ id: props.id, "aria-invalid": props.errors.length > 0, "aria-describedby": props.hint ? `${hintId} ${errorId}` : errorId })}
+      {props.children({
+        id: props.id,
+        "aria-invalid": props.errors.length > 0,
+        "aria-describedby": props.hint ? `${hintId} ${errorId}` : errorId,
+      })}
       {props.hint && (
         <span id={hintId} className={styles.hint}>
           {props.hint}
@@ -27,7 +38,13 @@ export function Field(props: { id: string; label: string; errors: string[]; max?
 }
 
 /** The outcome of the last submit: success politely, refusal as an alert. */
-export function FormStatus({ state, success }: { state: ActionResult<{ code: string } | undefined> | null; success?: string }) {
+export function FormStatus({
+  state,
+  success,
+}: {
+  state: ActionResult<{ code: string } | undefined> | null;
+  success?: string;
+}) {
   const t = useTranslations();
   return (
     <div aria-live="polite" className={styles.statusSlot}>
@@ -36,16 +53,36 @@ export function FormStatus({ state, success }: { state: ActionResult<{ code: str
           {t(state.message)}
         </p>
       )}
-      {state?.ok && <p className={styles.success}>{success ?? t(state.message ?? "admin.saved", { code: state.data?.code ?? "" })}</p>}
+      {state?.ok && (
+        <p className={styles.success}>
+          {success ?? t(state.message ?? "admin.saved", { code: state.data?.code ?? "" })}
+        </p>
+      )}
     </div>
   );
 }
 
 /** `autoFocus` for the second step of a confirmation, so keyboard users land on it. */
-export function SubmitButton({ pending, label, danger, autoFocus }: { pending: boolean; label: string; danger?: boolean; autoFocus?: boolean }) {
+export function SubmitButton({
+  pending,
+  label,
+  danger,
+  autoFocus,
+}: {
+  pending: boolean;
+  label: string;
+  danger?: boolean;
+  autoFocus?: boolean;
+}) {
   const t = useTranslations("admin");
   return (
-    <button type="submit" className={danger ? styles.danger : styles.primary} disabled={pending} aria-disabled={pending} autoFocus={autoFocus}>
+    <button
+      type="submit"
+      className={danger ? styles.danger : styles.primary}
+      disabled={pending}
+      aria-disabled={pending}
+      autoFocus={autoFocus}
+    >
       {pending ? t("saving") : label}
     </button>
   );

@@ -10,7 +10,13 @@ export interface UnitOption {
 }
 
 /** Role and unit selects, shared by the create, edit and approve forms. */
-export function RoleUnitFields(props: { idPrefix: string; units: UnitOption[]; errorsOf: (field: string) => string[]; role?: string; unitId?: number | null }) {
+export function RoleUnitFields(props: {
+  idPrefix: string;
+  units: UnitOption[];
+  errorsOf: (field: string) => string[];
+  role?: string;
+  unitId?: number | null;
+}) {
   const t = useTranslations();
   return (
     <>

@@ -17,13 +17,28 @@ export function TreeAddForm({ parent, heading }: { parent: string; heading: stri
       <p className="small muted" style={{ margin: 0 }}>
         {t("codeHint")}
       </p>
-      <Field id="add-title" label={t("itemTitle")} errors={[...errorsOf("title"), ...errorsOf("parent")]} max={LIMITS.title}>
+      <Field
+        id="add-title"
+        label={t("itemTitle")}
+        errors={[...errorsOf("title"), ...errorsOf("parent")]}
+        max={LIMITS.title}
+      >
         {(a11y) => <textarea name="title" required maxLength={LIMITS.title} rows={2} {...a11y} />}
       </Field>
-      <Field id="add-title-en" label={`${t("itemTitleEn")}${tAdmin("optional")}`} errors={errorsOf("titleEn")} max={LIMITS.title}>
+      <Field
+        id="add-title-en"
+        label={`${t("itemTitleEn")}${tAdmin("optional")}`}
+        errors={errorsOf("titleEn")}
+        max={LIMITS.title}
+      >
         {(a11y) => <input name="titleEn" maxLength={LIMITS.title} lang="en" {...a11y} />}
       </Field>
-      <Field id="add-description" label={`${t("description")}${tAdmin("optional")}`} errors={errorsOf("description")} max={LIMITS.description}>
+      <Field
+        id="add-description"
+        label={`${t("description")}${tAdmin("optional")}`}
+        errors={errorsOf("description")}
+        max={LIMITS.description}
+      >
         {(a11y) => <textarea name="description" maxLength={LIMITS.description} rows={3} {...a11y} />}
       </Field>
       <FormStatus state={state} />

@@ -11,7 +11,13 @@ export interface MoveTarget {
   label: string;
 }
 
-export function TreeMoveForm({ item, targets }: { item: { id: number; code: string; version: number }; targets: MoveTarget[] }) {
+export function TreeMoveForm({
+  item,
+  targets,
+}: {
+  item: { id: number; code: string; version: number };
+  targets: MoveTarget[];
+}) {
   const t = useTranslations("admin.tree");
   const tAdmin = useTranslations("admin");
   const { state, pending, onSubmit, errorsOf } = useAdminForm(moveItem);
@@ -33,7 +39,12 @@ export function TreeMoveForm({ item, targets }: { item: { id: number; code: stri
           </select>
         )}
       </Field>
-      <Field id="move-reason" label={`${t("reason")}${tAdmin("optional")}`} errors={errorsOf("reason")} max={LIMITS.reason}>
+      <Field
+        id="move-reason"
+        label={`${t("reason")}${tAdmin("optional")}`}
+        errors={errorsOf("reason")}
+        max={LIMITS.reason}
+      >
         {(a11y) => <textarea name="reason" maxLength={LIMITS.reason} rows={2} {...a11y} />}
       </Field>
       <FormStatus state={state} />

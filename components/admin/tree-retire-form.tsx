@@ -12,7 +12,9 @@ export function TreeRetireForm({ item }: { item: { id: number; code: string; ver
   const t = useTranslations("admin.tree");
   const tAdmin = useTranslations("admin");
   const [confirming, setConfirming] = useState(false);
-  const { state, pending, onSubmit, errorsOf } = useAdminForm(item.retired ? restoreItem : retireItem, { onSuccess: () => setConfirming(false) });
+  const { state, pending, onSubmit, errorsOf } = useAdminForm(item.retired ? restoreItem : retireItem, {
+    onSuccess: () => setConfirming(false),
+  });
   return (
     <form onSubmit={onSubmit} className={styles.form} noValidate aria-label={item.retired ? t("restore") : t("retire")}>
       <input type="hidden" name="itemId" value={item.id} />
@@ -20,7 +22,12 @@ export function TreeRetireForm({ item }: { item: { id: number; code: string; ver
       <p className="small muted" style={{ margin: 0 }}>
         {item.retired ? t("restoreHint") : t("retireHint")}
       </p>
-      <Field id="retire-reason" label={t("reason")} errors={[...errorsOf("reason"), ...errorsOf("itemId")]} max={LIMITS.reason}>
+      <Field
+        id="retire-reason"
+        label={t("reason")}
+        errors={[...errorsOf("reason"), ...errorsOf("itemId")]}
+        max={LIMITS.reason}
+      >
         {(a11y) => <textarea name="reason" required maxLength={LIMITS.reason} rows={2} {...a11y} />}
       </Field>
       <FormStatus state={state} />

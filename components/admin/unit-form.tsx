@@ -18,7 +18,9 @@ export interface UnitValues {
 /** Creates a unit, or edits `unit` when given. */
 export function UnitForm({ unit }: { unit?: UnitValues }) {
   const t = useTranslations();
-  const { state, pending, formRef, onSubmit, errorsOf } = useAdminForm(unit ? updateUnit : createUnit, { resetOnSuccess: !unit });
+  const { state, pending, formRef, onSubmit, errorsOf } = useAdminForm(unit ? updateUnit : createUnit, {
+    resetOnSuccess: !unit,
+  });
   const prefix = unit ? `unit-${unit.id}` : "new-unit";
   return (
     <form
@@ -32,8 +34,15 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
       <Field id={`${prefix}-name`} label={t("admin.units.name")} errors={errorsOf("name")} max={LIMITS.unitName}>
         {(a11y) => <input name="name" defaultValue={unit?.name} required maxLength={LIMITS.unitName} {...a11y} />}
       </Field>
-      <Field id={`${prefix}-short`} label={`${t("admin.units.shortName")}${t("admin.optional")}`} errors={errorsOf("shortName")} max={LIMITS.shortName}>
-        {(a11y) => <input name="shortName" defaultValue={unit?.shortName ?? ""} maxLength={LIMITS.shortName} {...a11y} />}
+      <Field
+        id={`${prefix}-short`}
+        label={`${t("admin.units.shortName")}${t("admin.optional")}`}
+        errors={errorsOf("shortName")}
+        max={LIMITS.shortName}
+      >
+        {(a11y) => (
+          <input name="shortName" defaultValue={unit?.shortName ?? ""} maxLength={LIMITS.shortName} {...a11y} />
+        )}
       </Field>
       <Field id={`${prefix}-side`} label={t("admin.units.side")} errors={errorsOf("side")}>
         {(a11y) => (

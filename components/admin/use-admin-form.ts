@@ -6,7 +6,10 @@ import type { ActionResult } from "@/lib/actions/result";
 
 type Action<T> = (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 
-export function useAdminForm<T = undefined>(action: Action<T>, options: { resetOnSuccess?: boolean; onSuccess?: (result: ActionResult<T>) => void } = {}) {
+export function useAdminForm<T = undefined>(
+  action: Action<T>,
+  options: { resetOnSuccess?: boolean; onSuccess?: (result: ActionResult<T>) => void } = {},
+) {
   const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const { resetOnSuccess, onSuccess } = options;

@@ -10,7 +10,12 @@ export function UserApproveForm({ user, units }: { user: { id: number; loginName
   const t = useTranslations("admin.users");
   const { state, pending, onSubmit, errorsOf } = useAdminForm(approveUser);
   return (
-    <form onSubmit={onSubmit} className={styles.form} noValidate aria-label={t("approveTitle", { name: user.loginName })}>
+    <form
+      onSubmit={onSubmit}
+      className={styles.form}
+      noValidate
+      aria-label={t("approveTitle", { name: user.loginName })}
+    >
       <input type="hidden" name="userId" value={user.id} />
       <RoleUnitFields idPrefix={`approve-${user.id}`} units={units} errorsOf={errorsOf} role="VIEWER" />
       <FormStatus state={state} />

@@ -12,7 +12,13 @@ export function UserCreateForm({ units }: { units: UnitOption[] }) {
   const { state, pending, formRef, onSubmit, errorsOf } = useAdminForm(createUser, { resetOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} className={styles.form} noValidate aria-label={t("create")}>
-      <Field id="new-user-login" label={t("loginName")} hint={t("loginNameHint")} errors={errorsOf("loginName")} max={LIMITS.loginName}>
+      <Field
+        id="new-user-login"
+        label={t("loginName")}
+        hint={t("loginNameHint")}
+        errors={errorsOf("loginName")}
+        max={LIMITS.loginName}
+      >
         {(a11y) => <input name="loginName" autoComplete="off" required maxLength={LIMITS.loginName} {...a11y} />}
       </Field>
       <Field id="new-user-name" label={t("displayName")} errors={errorsOf("displayName")} max={LIMITS.displayName}>

@@ -10,7 +10,13 @@ export function UserPasswordForm({ user }: { user: { id: number; loginName: stri
   const { state, pending, formRef, onSubmit, errorsOf } = useAdminForm(resetPassword, { resetOnSuccess: true });
   const prefix = `password-${user.id}`;
   return (
-    <form ref={formRef} onSubmit={onSubmit} className={styles.form} noValidate aria-label={t("resetPasswordTitle", { name: user.loginName })}>
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      className={styles.form}
+      noValidate
+      aria-label={t("resetPasswordTitle", { name: user.loginName })}
+    >
       <input type="hidden" name="userId" value={user.id} />
       <Field id={`${prefix}-1`} label={t("newPassword")} hint={t("passwordHint")} errors={errorsOf("password")}>
         {(a11y) => <input name="password" type="password" autoComplete="new-password" required {...a11y} />}

@@ -9,7 +9,9 @@ export async function AsOfBanner({ selection }: { selection: AsOfSelection }) {
   return (
     <div className={styles.banner} role="note" data-testid="as-of-banner">
       {selection.asOf !== null ? <p>{t("banner", { date: selection.asOf })}</p> : null}
-      {selection.compare !== null ? <p>{t("compareBanner", { from: selection.compare, to: selection.asOf ?? selection.today })}</p> : null}
+      {selection.compare !== null ? (
+        <p>{t("compareBanner", { from: selection.compare, to: selection.asOf ?? selection.today })}</p>
+      ) : null}
     </div>
   );
 }

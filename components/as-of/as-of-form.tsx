@@ -21,12 +21,26 @@ const RESET_ON_CHANGE = ["page"];
  * The two dates as a GET form: it works without JavaScript (hidden inputs carry the other parameters) and,
  * with JavaScript, navigates client-side. Every view stays a shareable link.
  */
-export function AsOfForm({ labels, asOf, compare, today, min }: { labels: AsOfFormLabels; asOf: string; compare: string; today: string; min: string }) {
+export function AsOfForm({
+  labels,
+  asOf,
+  compare,
+  today,
+  min,
+}: {
+  labels: AsOfFormLabels;
+  asOf: string;
+  compare: string;
+  today: string;
+  min: string;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
-  const kept = [...searchParams.entries()].filter(([k]) => k !== "asOf" && k !== "compare" && !RESET_ON_CHANGE.includes(k));
+  const kept = [...searchParams.entries()].filter(
+    ([k]) => k !== "asOf" && k !== "compare" && !RESET_ON_CHANGE.includes(k),
+  );
   const todayParams = new URLSearchParams(kept);
   const todayHref = todayParams.size > 0 ? `${pathname}?${todayParams}` : pathname;
   const dated = searchParams.has("asOf") || searchParams.has("compare");
@@ -43,7 +57,14 @@ export function AsOfForm({ labels, asOf, compare, today, min }: { labels: AsOfFo
   }
 
   return (
-    <form className={styles.control} method="get" action={pathname} onSubmit={onSubmit} aria-busy={pending} data-testid="as-of-control">
+    <form
+      className={styles.control}
+      method="get"
+      action={pathname}
+      onSubmit={onSubmit}
+      aria-busy={pending}
+      data-testid="as-of-control"
+    >
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{labels.legend}</legend>
         {kept.map(([k, v], i) => (
@@ -55,7 +76,14 @@ export function AsOfForm({ labels, asOf, compare, today, min }: { labels: AsOfFo
         </label>
         <label className={styles.field}>
           <span>{labels.compare}</span>
-          <input type="date" name="compare" defaultValue={compare} min={min} max={today} aria-describedby="as-of-hint" />
+          <input
+            type="date"
+            name="compare"
+            defaultValue={compare}
+            min={min}
+            max={today}
+            aria-describedby="as-of-hint"
+          />
         </label>
         <button type="submit" className={styles.apply} disabled={pending}>
           {labels.apply}

@@ -19,7 +19,15 @@ export function CleanGetForm({ action, label, children }: { action: string; labe
     startTransition(() => router.push(params.size > 0 ? `${action}?${params}` : action));
   }
   return (
-    <form method="get" action={action} role="search" aria-label={label} aria-busy={pending} onSubmit={onSubmit} data-testid="filter-form">
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label={label}
+      aria-busy={pending}
+      onSubmit={onSubmit}
+      data-testid="filter-form"
+    >
       {children}
     </form>
   );

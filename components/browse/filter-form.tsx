@@ -10,7 +10,15 @@ import { CleanGetForm } from "./clean-get-form";
 /**
  * A GET form: submitting it rewrites the URL, so it works without JavaScript and every view is a link. The date selection travels in hidden fields; the page number is dropped (new filters, first page).
  */
-export async function FilterForm({ query, options, asOf }: { query: BrowseQuery; options: FilterOptions; asOf: AsOfSelection }) {
+export async function FilterForm({
+  query,
+  options,
+  asOf,
+}: {
+  query: BrowseQuery;
+  options: FilterOptions;
+  asOf: AsOfSelection;
+}) {
   const [t, tStatus, tConfidence, tLevel, tSide, format, locale] = await Promise.all([
     getTranslations("browse"),
     getTranslations("status"),
@@ -118,7 +126,10 @@ export async function FilterForm({ query, options, asOf }: { query: BrowseQuery;
             {any}
             {options.conferences.map((c) => (
               <option key={c.number} value={c.number}>
-                {t("conferenceOption", { number: c.number, date: format.dateTime(c.date, { dateStyle: "medium", timeZone: "UTC" }) })}
+                {t("conferenceOption", {
+                  number: c.number,
+                  date: format.dateTime(c.date, { dateStyle: "medium", timeZone: "UTC" }),
+                })}
               </option>
             ))}
           </select>
@@ -143,7 +154,9 @@ export async function FilterForm({ query, options, asOf }: { query: BrowseQuery;
         <label className={styles.field}>
           <span>{t("size")}</span>
           <select name="size" defaultValue={String(query.size)}>
-            {(PAGE_SIZES as readonly number[]).includes(query.size) ? null : <option value={query.size}>{query.size}</option>}
+            {(PAGE_SIZES as readonly number[]).includes(query.size) ? null : (
+              <option value={query.size}>{query.size}</option>
+            )}
             {PAGE_SIZES.map((n) => (
               <option key={n} value={n}>
                 {n}

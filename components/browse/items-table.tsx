@@ -69,8 +69,12 @@ export async function ItemsTable({ rows, query, asOf }: { rows: ItemRow[]; query
         </thead>
         <tbody>
           {rows.map((r) => {
-            const delta = r.compareExists && r.progress !== null ? Math.round(r.progress) - Math.round(r.compareProgress ?? 0) : null;
-            const dueChanged = r.compareExists && (r.compareDueDate?.getTime() ?? null) !== (r.dueDate?.getTime() ?? null);
+            const delta =
+              r.compareExists && r.progress !== null
+                ? Math.round(r.progress) - Math.round(r.compareProgress ?? 0)
+                : null;
+            const dueChanged =
+              r.compareExists && (r.compareDueDate?.getTime() ?? null) !== (r.dueDate?.getTime() ?? null);
             return (
               <tr key={r.id} data-code={r.code}>
                 <td className={styles.code}>{r.code}</td>
@@ -79,12 +83,24 @@ export async function ItemsTable({ rows, query, asOf }: { rows: ItemRow[]; query
                 </td>
                 <td className={styles.unitCell}>
                   {r.leadUnitName ?? t("notSet")}
-                  {r.side && <span className={styles.sub}>{tSide(r.side as never)}{r.coLeadUnitName ? ` · ${r.coLeadUnitName}` : ""}</span>}
+                  {r.side && (
+                    <span className={styles.sub}>
+                      {tSide(r.side as never)}
+                      {r.coLeadUnitName ? ` · ${r.coLeadUnitName}` : ""}
+                    </span>
+                  )}
                 </td>
                 <td>
-                  <StatusBadge status={r.status as ItemStatus} /> <ConfidenceBadge confidence={r.confidence as Confidence | null} />
+                  <StatusBadge status={r.status as ItemStatus} />{" "}
+                  <ConfidenceBadge confidence={r.confidence as Confidence | null} />
                 </td>
-                <td>{r.progress === null ? t("notSet") : <ProgressBar value={Math.round(r.progress)} label={t("columns.progress")} />}</td>
+                <td>
+                  {r.progress === null ? (
+                    t("notSet")
+                  ) : (
+                    <ProgressBar value={Math.round(r.progress)} label={t("columns.progress")} />
+                  )}
+                </td>
                 <td className={styles.num}>{day(r.dueDate)}</td>
                 <td className={styles.num}>
                   {r.lastUpdateAt ? format.dateTime(r.lastUpdateAt, { dateStyle: "medium" }) : t("notSet")}
@@ -114,7 +130,13 @@ export async function ItemsTable({ rows, query, asOf }: { rows: ItemRow[]; query
                           ? t("noChange")
                           : t("newItem")}
                     </td>
-                    <td className={styles.num}>{dueChanged ? `${day(r.compareDueDate)} → ${day(r.dueDate)}` : r.compareExists ? t("noChange") : t("newItem")}</td>
+                    <td className={styles.num}>
+                      {dueChanged
+                        ? `${day(r.compareDueDate)} → ${day(r.dueDate)}`
+                        : r.compareExists
+                          ? t("noChange")
+                          : t("newItem")}
+                    </td>
                   </>
                 )}
               </tr>

@@ -22,8 +22,14 @@ async function Change({ row }: { row: PillarNode }) {
       </span>,
     );
   if (row.compareStatus !== row.status)
-    parts.push(<span key="s">{`${tStatus(row.compareStatus as ItemStatus)} → ${tStatus(row.status as ItemStatus)}`}</span>);
-  return parts.length ? <span className={styles.sub}>{parts.map((p, i) => [i > 0 ? " · " : null, p])}</span> : <>{t("noChange")}</>;
+    parts.push(
+      <span key="s">{`${tStatus(row.compareStatus as ItemStatus)} → ${tStatus(row.status as ItemStatus)}`}</span>,
+    );
+  return parts.length ? (
+    <span className={styles.sub}>{parts.map((p, i) => [i > 0 ? " · " : null, p])}</span>
+  ) : (
+    <>{t("noChange")}</>
+  );
 }
 
 export async function RecommendationSection({ rec, asOf }: { rec: PillarNode; asOf: AsOfSelection }) {
@@ -55,9 +61,16 @@ export async function RecommendationSection({ rec, asOf }: { rec: PillarNode; as
         {r.leadUnitSide && <span className={styles.sub}>{tSide(r.leadUnitSide as never)}</span>}
       </td>
       <td>
-        <StatusBadge status={r.status as ItemStatus} /> <ConfidenceBadge confidence={r.confidence as Confidence | null} />
+        <StatusBadge status={r.status as ItemStatus} />{" "}
+        <ConfidenceBadge confidence={r.confidence as Confidence | null} />
       </td>
-      <td>{r.progress === null ? t("notSet") : <ProgressBar value={Math.round(r.progress)} label={`${r.code} ${t("columns.progress")}`} />}</td>
+      <td>
+        {r.progress === null ? (
+          t("notSet")
+        ) : (
+          <ProgressBar value={Math.round(r.progress)} label={`${r.code} ${t("columns.progress")}`} />
+        )}
+      </td>
       <td className={styles.num}>{day(r.dueDate)}</td>
       <td>{r.overdue && <span className={`${styles.flag} ${styles.overdue}`}>{t("overdueFlag")}</span>}</td>
       {comparing && (
@@ -68,12 +81,22 @@ export async function RecommendationSection({ rec, asOf }: { rec: PillarNode; as
     </tr>
   );
   return (
-    <section id={`rec-${rec.code}`} className="card" aria-labelledby={`rec-${rec.code}-title`} data-testid="recommendation">
+    <section
+      id={`rec-${rec.code}`}
+      className="card"
+      aria-labelledby={`rec-${rec.code}-title`}
+      data-testid="recommendation"
+    >
       <h3 id={`rec-${rec.code}-title`}>
         {rec.code} {title(rec)}
       </h3>
       <p className="small muted">{tp("actionCount", { count: rec.children.length })}</p>
-      <div className={styles.scroller} role="region" aria-label={tp("tableLabel", { title: `${rec.code} ${title(rec)}` })} tabIndex={0}>
+      <div
+        className={styles.scroller}
+        role="region"
+        aria-label={tp("tableLabel", { title: `${rec.code} ${title(rec)}` })}
+        tabIndex={0}
+      >
         <table className={styles.table}>
           <thead>
             <tr>

@@ -9,7 +9,11 @@ import { Widget } from "./widget";
 
 /** Overdue items (longest overdue first), then open items reported off track. */
 export async function AttentionItemsPanel({ selection }: { selection: AsOfSelection }) {
-  const [{ items, total }, t, locale] = await Promise.all([getAttentionItems(selection), getTranslations("dashboard"), getLocale()]);
+  const [{ items, total }, t, locale] = await Promise.all([
+    getAttentionItems(selection),
+    getTranslations("dashboard"),
+    getLocale(),
+  ]);
   const en = locale === "en";
   return (
     <Widget id="attention" title={t("attention.heading")} wide>
@@ -46,7 +50,9 @@ export async function AttentionItemsPanel({ selection }: { selection: AsOfSelect
                       {i.coLeadUnit ? ` / ${i.coLeadUnit}` : ""}
                     </td>
                     <td>{isoDay(i.dueDate) ?? t("noValue")}</td>
-                    <td className={styles.num}>{i.daysOverdue === null ? t("attention.offTrack") : t("attention.days", { days: i.daysOverdue })}</td>
+                    <td className={styles.num}>
+                      {i.daysOverdue === null ? t("attention.offTrack") : t("attention.days", { days: i.daysOverdue })}
+                    </td>
                     <td className={styles.num}>{percent(i.progress, t("noValue"))}</td>
                     <td>
                       <StatusBadge status={i.status} /> <ConfidenceBadge confidence={i.confidence} />
@@ -58,7 +64,9 @@ export async function AttentionItemsPanel({ selection }: { selection: AsOfSelect
           </div>
           {total > items.length ? (
             <p className={styles.note}>
-              <Link href={itemsHref({ level: "ACTION", overdue: 1, sort: "due" }, selection)}>{t("attention.more", { total })}</Link>
+              <Link href={itemsHref({ level: "ACTION", overdue: 1, sort: "due" }, selection)}>
+                {t("attention.more", { total })}
+              </Link>
             </p>
           ) : null}
         </>

@@ -9,9 +9,32 @@ import { Widget } from "./widget";
 
 const SHOWN = 12;
 /** Kinds a leader should see first; the rest are ordered by the size of the progress change. */
-const SIGNIFICANT: ChangeKind[] = ["completed", "overdue", "statusDowngrade", "confidenceDowngrade", "dueDate", "created", "retired", "restored", "moved"];
+const SIGNIFICANT: ChangeKind[] = [
+  "completed",
+  "overdue",
+  "statusDowngrade",
+  "confidenceDowngrade",
+  "dueDate",
+  "created",
+  "retired",
+  "restored",
+  "moved",
+];
 const rank = (c: ItemChange) => SIGNIFICANT.reduce((n, k) => n + (c.kinds.includes(k) ? 1 : 0), 0);
-const KIND_ORDER: ChangeKind[] = ["completed", "overdue", "statusDowngrade", "confidenceDowngrade", "dueDate", "created", "retired", "restored", "moved", "status", "confidence", "progress"];
+const KIND_ORDER: ChangeKind[] = [
+  "completed",
+  "overdue",
+  "statusDowngrade",
+  "confidenceDowngrade",
+  "dueDate",
+  "created",
+  "retired",
+  "restored",
+  "moved",
+  "status",
+  "confidence",
+  "progress",
+];
 
 /** What changed between the comparison day and the as-of day, from lib/queries/compare.ts. */
 export async function ChangesPanel({ selection }: { selection: AsOfSelection }) {
@@ -32,9 +55,16 @@ export async function ChangesPanel({ selection }: { selection: AsOfSelection }) 
     if (c.kinds.includes("moved")) out.push(t("movedChange"));
     if (c.kinds.includes("progress") && c.from) {
       const delta = c.progressDelta;
-      out.push(t("progressChange", { from: pct(c.from.progress), to: pct(c.to.progress), delta: `${delta > 0 ? "+" : ""}${pct(delta)}` }));
+      out.push(
+        t("progressChange", {
+          from: pct(c.from.progress),
+          to: pct(c.to.progress),
+          delta: `${delta > 0 ? "+" : ""}${pct(delta)}`,
+        }),
+      );
     }
-    if (c.kinds.includes("status") && c.from) out.push(t("statusChange", { from: tStatus(c.from.status), to: tStatus(c.to.status) }));
+    if (c.kinds.includes("status") && c.from)
+      out.push(t("statusChange", { from: tStatus(c.from.status), to: tStatus(c.to.status) }));
     if (c.kinds.includes("confidence") && c.from) {
       out.push(
         t("confidenceChange", {
@@ -44,14 +74,22 @@ export async function ChangesPanel({ selection }: { selection: AsOfSelection }) 
       );
     }
     if (c.kinds.includes("dueDate")) {
-      if (c.dueDateRevisions.length === 0 && c.from) out.push(t("dueChange", { from: c.from.dueDate ?? t("noneValue"), to: c.to.dueDate ?? t("noneValue") }));
+      if (c.dueDateRevisions.length === 0 && c.from)
+        out.push(t("dueChange", { from: c.from.dueDate ?? t("noneValue"), to: c.to.dueDate ?? t("noneValue") }));
       for (const r of c.dueDateRevisions) {
-        out.push(`${t("dueChange", { from: r.from ?? t("noneValue"), to: r.to ?? t("noneValue") })}（${r.reason ? t("reason", { reason: r.reason }) : t("noReason")}）`);
+        out.push(
+          `${t("dueChange", { from: r.from ?? t("noneValue"), to: r.to ?? t("noneValue") })}（${r.reason ? t("reason", { reason: r.reason }) : t("noReason")}）`,
+        );
       }
     }
     return out;
   };
-  const ordered = [...comparison.changes].sort((a, b) => rank(b) - rank(a) || Math.abs(b.progressDelta) - Math.abs(a.progressDelta) || a.code.localeCompare(b.code, "en", { numeric: true }));
+  const ordered = [...comparison.changes].sort(
+    (a, b) =>
+      rank(b) - rank(a) ||
+      Math.abs(b.progressDelta) - Math.abs(a.progressDelta) ||
+      a.code.localeCompare(b.code, "en", { numeric: true }),
+  );
   const table = (rows: ItemChange[]) => (
     <div className={styles.tableWrap}>
       <table>
@@ -68,7 +106,11 @@ export async function ChangesPanel({ selection }: { selection: AsOfSelection }) 
                 <Link href={withAsOf(`/items/${c.code}`, selection)}>
                   {c.code} {en && c.titleEn ? c.titleEn : c.title}
                 </Link>
-                <div className="small muted">{KIND_ORDER.filter((k) => c.kinds.includes(k)).map((k) => t(`kinds.${k}`)).join(" · ")}</div>
+                <div className="small muted">
+                  {KIND_ORDER.filter((k) => c.kinds.includes(k))
+                    .map((k) => t(`kinds.${k}`))
+                    .join(" · ")}
+                </div>
               </td>
               <td>
                 <ul className={styles.changeList}>

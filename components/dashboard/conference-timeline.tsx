@@ -16,11 +16,15 @@ export async function ConferenceTimelinePanel({ selection }: { selection: AsOfSe
         <ol className={styles.timeline}>
           {conferences.map((c) => (
             <li key={c.number} data-testid={`conference-${c.number}`}>
-              <strong>{t("conferences.number", { number: c.number })}</strong> · <time dateTime={isoDay(c.date)!}>{isoDay(c.date)}</time>
+              <strong>{t("conferences.number", { number: c.number })}</strong> ·{" "}
+              <time dateTime={isoDay(c.date)!}>{isoDay(c.date)}</time>
               <div lang="zh-CN">{c.theme}</div>
               <div className="small">
                 {/* The name starts with the visible words (WCAG 2.5.3: speech users say what they see). */}
-                <Link href={itemsHref({ conference: c.number }, selection)} aria-label={`${t("conferences.items", { count: c.items })} ${t("conferences.viewItems", { number: c.number })}`}>
+                <Link
+                  href={itemsHref({ conference: c.number }, selection)}
+                  aria-label={`${t("conferences.items", { count: c.items })} ${t("conferences.viewItems", { number: c.number })}`}
+                >
                   {t("conferences.items", { count: c.items })}
                 </Link>
                 {c.items > 0 ? ` · ${percent(c.progress, t("noValue"))}` : ""}

@@ -16,7 +16,12 @@ const STATUS_COLORS: Record<string, string> = {
   COMPLETED: "#1e6b34",
   CANCELLED: "#9b1c1c",
 };
-const CONFIDENCE_COLORS: Record<string, string> = { GREEN: "#1e6b34", AMBER: "#b45309", RED: "#9b1c1c", NONE: "#9ca3af" };
+const CONFIDENCE_COLORS: Record<string, string> = {
+  GREEN: "#1e6b34",
+  AMBER: "#b45309",
+  RED: "#9b1c1c",
+  NONE: "#9ca3af",
+};
 
 interface Row {
   key: string;
@@ -32,7 +37,10 @@ async function Part({ title, rows, id }: { title: string; rows: Row[]; id: strin
   return (
     <div>
       <h3 id={id}>{title}</h3>
-      <LazyDistributionChart data={rows.map((r) => ({ label: r.label, count: r.count, color: r.color }))} height={height} />
+      <LazyDistributionChart
+        data={rows.map((r) => ({ label: r.label, count: r.count, color: r.color }))}
+        height={height}
+      />
       <details className={styles.details}>
         <summary>{t("showTable")}</summary>
         <div className={styles.tableWrap}>
@@ -84,7 +92,14 @@ export async function DistributionsPanel({ selection }: { selection: AsOfSelecti
     href: itemsHref({ level: "ACTION", confidence: c }, selection),
   }));
   const none = d.confidence.find((x) => x.key === null)?.count ?? 0;
-  if (none > 0) confidenceRows.push({ key: "NONE", label: t("distributions.noConfidence"), count: none, color: CONFIDENCE_COLORS.NONE!, href: itemsHref({ level: "ACTION" }, selection) });
+  if (none > 0)
+    confidenceRows.push({
+      key: "NONE",
+      label: t("distributions.noConfidence"),
+      count: none,
+      color: CONFIDENCE_COLORS.NONE!,
+      href: itemsHref({ level: "ACTION" }, selection),
+    });
   const total = statusRows.reduce((n, r) => n + r.count, 0);
   return (
     <Widget id="distributions" title={t("distributions.heading")}>

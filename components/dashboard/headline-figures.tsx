@@ -23,11 +23,39 @@ export async function HeadlineFigures({ selection }: { selection: AsOfSelection 
           <dl className={styles.figures}>
             {figure("items", t("headline.items"), String(h.items), itemsHref({ level: "ACTION" }, selection))}
             {figure("overall", t("headline.overall"), percent(h.overall, t("noValue")), null)}
-            {figure("green", t("headline.green"), String(h.green), itemsHref({ level: "ACTION", confidence: "GREEN" }, selection), styles.figureGreen)}
-            {figure("amber", t("headline.amber"), String(h.amber), itemsHref({ level: "ACTION", confidence: "AMBER" }, selection), styles.figureAmber)}
-            {figure("red", t("headline.red"), String(h.red), itemsHref({ level: "ACTION", confidence: "RED" }, selection), styles.figureRed)}
-            {figure("completed", t("headline.completed"), String(h.completed), itemsHref({ level: "ACTION", status: "COMPLETED" }, selection))}
-            {figure("overdue", t("headline.overdue"), String(h.overdue), itemsHref({ level: "ACTION", overdue: 1 }, selection))}
+            {figure(
+              "green",
+              t("headline.green"),
+              String(h.green),
+              itemsHref({ level: "ACTION", confidence: "GREEN" }, selection),
+              styles.figureGreen,
+            )}
+            {figure(
+              "amber",
+              t("headline.amber"),
+              String(h.amber),
+              itemsHref({ level: "ACTION", confidence: "AMBER" }, selection),
+              styles.figureAmber,
+            )}
+            {figure(
+              "red",
+              t("headline.red"),
+              String(h.red),
+              itemsHref({ level: "ACTION", confidence: "RED" }, selection),
+              styles.figureRed,
+            )}
+            {figure(
+              "completed",
+              t("headline.completed"),
+              String(h.completed),
+              itemsHref({ level: "ACTION", status: "COMPLETED" }, selection),
+            )}
+            {figure(
+              "overdue",
+              t("headline.overdue"),
+              String(h.overdue),
+              itemsHref({ level: "ACTION", overdue: 1 }, selection),
+            )}
             {figure("stale", t("headline.stale"), String(h.stale), itemsHref({ level: "ACTION", stale: 1 }, selection))}
           </dl>
           <p className={styles.note}>{t("headline.confidenceNote")}</p>

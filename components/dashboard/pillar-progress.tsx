@@ -10,7 +10,14 @@ function Bar({ value, label, none }: { value: number | null; label: string; none
   const v = value ?? 0;
   return (
     <div className={styles.bar}>
-      <div className={styles.barTrack} role="progressbar" aria-label={label} aria-valuenow={Math.round(v * 10) / 10} aria-valuemin={0} aria-valuemax={100}>
+      <div
+        className={styles.barTrack}
+        role="progressbar"
+        aria-label={label}
+        aria-valuenow={Math.round(v * 10) / 10}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         <div className={styles.barFill} style={{ width: `${Math.min(100, Math.max(0, v))}%` }} />
       </div>
       <span className={styles.barValue} data-testid="pillar-progress-value">
@@ -50,28 +57,41 @@ export async function PillarProgressPanel({ selection }: { selection: AsOfSelect
                     <span lang={en ? "en" : "zh-CN"}>{name}</span>
                   </h3>
                   <span className={styles.meta}>
-                    <Link href={itemsHref({ pillar: p.number, level: "ACTION" }, selection)}>{t("pillars.actions", { count: p.actions })}</Link>
+                    <Link href={itemsHref({ pillar: p.number, level: "ACTION" }, selection)}>
+                      {t("pillars.actions", { count: p.actions })}
+                    </Link>
                     <span>{t("pillars.completed", { count: p.completed })}</span>
-                    {p.overdue > 0 ? <Link href={itemsHref({ pillar: p.number, overdue: 1 }, selection)}>{t("pillars.overdue", { count: p.overdue })}</Link> : null}
+                    {p.overdue > 0 ? (
+                      <Link href={itemsHref({ pillar: p.number, overdue: 1 }, selection)}>
+                        {t("pillars.overdue", { count: p.overdue })}
+                      </Link>
+                    ) : null}
                   </span>
                 </div>
-                <Bar value={p.progress} label={t("pillars.progressOf", { name: t("pillars.pillar", { number: p.number }) })} none={t("pillars.noProgress")} />
-                <ul className={styles.recs} aria-label={`${t("pillars.pillar", { number: p.number })} · ${t("pillars.recommendations")}`}>
-                    {p.recommendations.slice(0, RECS_SHOWN).map((r) => (
-                      <li key={r.code}>
-                        <Link href={withAsOf(`/pillars/${p.number}`, selection) + `#rec-${r.code}`}>
-                          {r.code} {en && r.titleEn ? r.titleEn : r.title}
-                        </Link>
-                        <span>
-                          {r.status === "CANCELLED" ? tStatus("CANCELLED") : percent(r.progress, t("noValue"))}
-                        </span>
-                      </li>
-                    ))}
-                    {p.recommendations.length > RECS_SHOWN ? (
-                      <li>
-                        <Link href={withAsOf(`/pillars/${p.number}`, selection)}>{t("pillars.allRecommendations", { count: p.recommendations.length })}</Link>
-                      </li>
-                    ) : null}
+                <Bar
+                  value={p.progress}
+                  label={t("pillars.progressOf", { name: t("pillars.pillar", { number: p.number }) })}
+                  none={t("pillars.noProgress")}
+                />
+                <ul
+                  className={styles.recs}
+                  aria-label={`${t("pillars.pillar", { number: p.number })} · ${t("pillars.recommendations")}`}
+                >
+                  {p.recommendations.slice(0, RECS_SHOWN).map((r) => (
+                    <li key={r.code}>
+                      <Link href={withAsOf(`/pillars/${p.number}`, selection) + `#rec-${r.code}`}>
+                        {r.code} {en && r.titleEn ? r.titleEn : r.title}
+                      </Link>
+                      <span>{r.status === "CANCELLED" ? tStatus("CANCELLED") : percent(r.progress, t("noValue"))}</span>
+                    </li>
+                  ))}
+                  {p.recommendations.length > RECS_SHOWN ? (
+                    <li>
+                      <Link href={withAsOf(`/pillars/${p.number}`, selection)}>
+                        {t("pillars.allRecommendations", { count: p.recommendations.length })}
+                      </Link>
+                    </li>
+                  ) : null}
                 </ul>
               </li>
             );

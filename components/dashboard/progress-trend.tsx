@@ -15,12 +15,18 @@ export async function ProgressTrendPanel({ selection }: { selection: AsOfSelecti
   const filled = points.filter((p) => p.overall !== null);
   const series = [
     { key: "overall", label: t("trend.overall"), color: "#0b4f9c", main: true },
-    ...pillarNumbers.map((n, i) => ({ key: `p${n}`, label: t("trend.pillar", { number: n }), color: PILLAR_COLORS[i % PILLAR_COLORS.length]! })),
+    ...pillarNumbers.map((n, i) => ({
+      key: `p${n}`,
+      label: t("trend.pillar", { number: n }),
+      color: PILLAR_COLORS[i % PILLAR_COLORS.length]!,
+    })),
   ];
   const data = points.map((p) => ({
     day: p.day,
     overall: p.overall === null ? null : Math.round(p.overall * 10) / 10,
-    ...Object.fromEntries(pillarNumbers.map((n) => [`p${n}`, p.pillars[n] == null ? null : Math.round(p.pillars[n]! * 10) / 10])),
+    ...Object.fromEntries(
+      pillarNumbers.map((n) => [`p${n}`, p.pillars[n] == null ? null : Math.round(p.pillars[n]! * 10) / 10]),
+    ),
   }));
   return (
     <Widget id="trend" title={t("trend.heading")} wide>

@@ -9,7 +9,12 @@ import { withAsOf } from "./format";
 import { Widget } from "./widget";
 
 export async function RecentUpdatesPanel({ selection }: { selection: AsOfSelection }) {
-  const [updates, t, format, locale] = await Promise.all([getRecentUpdates(selection), getTranslations("dashboard"), getFormatter(), getLocale()]);
+  const [updates, t, format, locale] = await Promise.all([
+    getRecentUpdates(selection),
+    getTranslations("dashboard"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const en = locale === "en";
   return (
     <Widget id="updates" title={t("updates.heading")}>
@@ -20,13 +25,16 @@ export async function RecentUpdatesPanel({ selection }: { selection: AsOfSelecti
           {updates.map((u) => (
             <li key={u.id}>
               <div className="small muted">
-                <time dateTime={u.createdAt.toISOString()}>{format.dateTime(u.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE })}</time> ·{" "}
-                {u.unitName ?? t("updates.noUnit")}
+                <time dateTime={u.createdAt.toISOString()}>
+                  {format.dateTime(u.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE })}
+                </time>{" "}
+                · {u.unitName ?? t("updates.noUnit")}
               </div>
               <Link href={withAsOf(`/items/${u.code}`, selection)}>
                 {u.code} {en && u.titleEn ? u.titleEn : u.title}
               </Link>{" "}
-              <StatusBadge status={u.status} /> <ConfidenceBadge confidence={u.confidence} /> <span className="small">{u.progress}%</span>
+              <StatusBadge status={u.status} /> <ConfidenceBadge confidence={u.confidence} />{" "}
+              <span className="small">{u.progress}%</span>
               <p className={styles.feedNote} lang="zh-CN">
                 {u.note.length > 140 ? `${u.note.slice(0, 140)}…` : u.note}
               </p>

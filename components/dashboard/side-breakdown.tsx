@@ -6,7 +6,15 @@ import styles from "./dashboard.module.css";
 import { itemsHref, percent } from "./format";
 import { Widget } from "./widget";
 
-async function Table({ caption, head, rows }: { caption: string; head: string; rows: (Breakdown & { label: string; href: string | null })[] }) {
+async function Table({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string;
+  rows: (Breakdown & { label: string; href: string | null })[];
+}) {
   const t = await getTranslations("dashboard");
   return (
     <div className={styles.tableWrap}>
@@ -46,18 +54,30 @@ async function Table({ caption, head, rows }: { caption: string; head: string; r
 }
 
 export async function SideBreakdownPanel({ selection }: { selection: AsOfSelection }) {
-  const [{ sides, regions }, t, tSide] = await Promise.all([getSideAndRegionBreakdown(selection), getTranslations("dashboard"), getTranslations("side")]);
+  const [{ sides, regions }, t, tSide] = await Promise.all([
+    getSideAndRegionBreakdown(selection),
+    getTranslations("dashboard"),
+    getTranslations("side"),
+  ]);
   const sideRows = sides.map((s) => ({
     ...s,
     label: s.key === null ? t("sides.unassigned") : tSide(s.key as "SICHUAN"),
     href: s.key === null ? null : itemsHref({ level: "ACTION", side: s.key }, selection),
   }));
-  const regionRows = regions.map((r) => ({ ...r, label: r.key ?? "", href: itemsHref({ level: "ACTION", region: r.id }, selection) }));
+  const regionRows = regions.map((r) => ({
+    ...r,
+    label: r.key ?? "",
+    href: itemsHref({ level: "ACTION", region: r.id }, selection),
+  }));
   return (
     <Widget id="sides" title={t("sides.heading")} wide>
       <div className={styles.two}>
         <Table caption={t("sides.bySide")} head={t("sides.side")} rows={sideRows} />
-        {regionRows.length === 0 ? <p>{t("sides.empty")}</p> : <Table caption={t("sides.byRegion")} head={t("sides.region")} rows={regionRows} />}
+        {regionRows.length === 0 ? (
+          <p>{t("sides.empty")}</p>
+        ) : (
+          <Table caption={t("sides.byRegion")} head={t("sides.region")} rows={regionRows} />
+        )}
       </div>
     </Widget>
   );

@@ -37,7 +37,15 @@ function allHref(params: Params, all: boolean): string {
   return `/${query ? `?${query}` : ""}#units-heading`;
 }
 
-export async function UnitAccountabilityPanel({ selection, sort, params }: { selection: AsOfSelection; sort: UnitSort; params: Params }) {
+export async function UnitAccountabilityPanel({
+  selection,
+  sort,
+  params,
+}: {
+  selection: AsOfSelection;
+  sort: UnitSort;
+  params: Params;
+}) {
   const [allUnits, t] = await Promise.all([getUnitAccountability(selection, sort), getTranslations("dashboard")]);
   const showAll = params.units === "all";
   const units = showAll ? allUnits : allUnits.slice(0, UNIT_ROWS);
@@ -87,8 +95,16 @@ export async function UnitAccountabilityPanel({ selection, sort, params }: { sel
                   </th>
                   <td className={styles.num}>{u.items}</td>
                   <td className={styles.num}>{percent(u.progress, t("noValue"))}</td>
-                  <td className={styles.num}>{u.overdue > 0 ? <Link href={itemsHref({ unit: u.id, overdue: 1 }, selection)}>{u.overdue}</Link> : 0}</td>
-                  <td className={styles.num}>{u.stale > 0 ? <Link href={itemsHref({ unit: u.id, stale: 1 }, selection)}>{u.stale}</Link> : 0}</td>
+                  <td className={styles.num}>
+                    {u.overdue > 0 ? (
+                      <Link href={itemsHref({ unit: u.id, overdue: 1 }, selection)}>{u.overdue}</Link>
+                    ) : (
+                      0
+                    )}
+                  </td>
+                  <td className={styles.num}>
+                    {u.stale > 0 ? <Link href={itemsHref({ unit: u.id, stale: 1 }, selection)}>{u.stale}</Link> : 0}
+                  </td>
                   <td className={styles.num}>{u.daysSinceUpdate === null ? t("units.never") : u.daysSinceUpdate}</td>
                 </tr>
               ))}

@@ -12,7 +12,9 @@ export function FormMessage({ state, successKey }: { state: EditingState<unknown
   const t = useTranslations();
   return (
     <div aria-live="polite" role="status">
-      {state?.ok && (state.message || successKey) && <p className={styles.success}>{t((state.message ?? successKey) as never)}</p>}
+      {state?.ok && (state.message || successKey) && (
+        <p className={styles.success}>{t((state.message ?? successKey) as never)}</p>
+      )}
       {state && !state.ok && state.code !== "conflict" && (
         <p className={styles.alert} role="alert">
           {t.has(state.message as never) ? t(state.message as never) : t(`actionErrors.${state.code}` as never)}
@@ -41,9 +43,16 @@ export function ConflictNotice({ state, children }: { state: EditingState<unknow
         <ul>
           {state.conflict.changes.map((c, i) => (
             <li key={`${c.version}-${c.field}-${i}`}>
-              {t("editing.conflict.change", { field: field(c.field), from: value(c.kind, c.from), to: value(c.kind, c.to) })}
+              {t("editing.conflict.change", {
+                field: field(c.field),
+                from: value(c.kind, c.from),
+                to: value(c.kind, c.to),
+              })}
               <span className="small muted">
-                {t("editing.conflict.byAt", { by: c.by ?? t("item.system"), at: format.dateTime(new Date(c.at), { dateStyle: "medium", timeStyle: "short" }) })}
+                {t("editing.conflict.byAt", {
+                  by: c.by ?? t("item.system"),
+                  at: format.dateTime(new Date(c.at), { dateStyle: "medium", timeStyle: "short" }),
+                })}
               </span>
             </li>
           ))}

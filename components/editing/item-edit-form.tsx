@@ -33,7 +33,17 @@ export interface EditOptions {
   units: Option[];
 }
 
-const KEYS = ["responsiblePerson", "startDate", "dueDate", "weight", "regionIds", "conferenceIds", "leadUnitId", "coLeadUnitId", "supportingUnitIds"] as const;
+const KEYS = [
+  "responsiblePerson",
+  "startDate",
+  "dueDate",
+  "weight",
+  "regionIds",
+  "conferenceIds",
+  "leadUnitId",
+  "coLeadUnitId",
+  "supportingUnitIds",
+] as const;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -41,17 +51,31 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * conflict), fields the person has not touched take the new values and fields they changed keep theirs —
  * a three-way merge, so re-applying after a conflict keeps the other person's edits too.
  */
-export function ItemEditForm({ itemId, initial, options, canAssignUnits }: { itemId: number; initial: EditValues; options: EditOptions; canAssignUnits: boolean }) {
+export function ItemEditForm({
+  itemId,
+  initial,
+  options,
+  canAssignUnits,
+}: {
+  itemId: number;
+  initial: EditValues;
+  options: EditOptions;
+  canAssignUnits: boolean;
+}) {
   const t = useTranslations();
   const router = useRouter();
-  const [state, action, pending] = useActionState<EditingState<{ code: string; version: number; changed: number }>, FormData>(updateItem, null);
+  const [state, action, pending] = useActionState<
+    EditingState<{ code: string; version: number; changed: number }>,
+    FormData
+  >(updateItem, null);
   const [base, setBase] = useState(initial);
   const [values, setValues] = useState(initial);
   const [reason, setReason] = useState("");
 
   if (initial.version !== base.version) {
     const merged: EditValues = { ...values, version: initial.version };
-    for (const key of KEYS) if (same(values[key], base[key])) (merged as unknown as Record<string, unknown>)[key] = initial[key];
+    for (const key of KEYS)
+      if (same(values[key], base[key])) (merged as unknown as Record<string, unknown>)[key] = initial[key];
     setBase(initial);
     setValues(merged);
     if (merged.dueDate === initial.dueDate) setReason("");
@@ -76,7 +100,13 @@ export function ItemEditForm({ itemId, initial, options, canAssignUnits }: { ite
       <div className={styles.checklist}>
         {list.map((o) => (
           <label key={o.id}>
-            <input type="checkbox" name={key} value={o.id} checked={values[key].includes(o.id)} onChange={(e) => toggle(key, o.id, e.target.checked)} />
+            <input
+              type="checkbox"
+              name={key}
+              value={o.id}
+              checked={values[key].includes(o.id)}
+              onChange={(e) => toggle(key, o.id, e.target.checked)}
+            />
             {o.label}
           </label>
         ))}
@@ -104,7 +134,13 @@ export function ItemEditForm({ itemId, initial, options, canAssignUnits }: { ite
           <div className={styles.row}>
             <div className={styles.field}>
               <label htmlFor="ie-lead">{t("editing.edit.leadUnit")}</label>
-              <select id="ie-lead" name="leadUnitId" value={values.leadUnitId} onChange={(e) => set("leadUnitId", e.target.value)} aria-describedby="ie-leadUnitId-error">
+              <select
+                id="ie-lead"
+                name="leadUnitId"
+                value={values.leadUnitId}
+                onChange={(e) => set("leadUnitId", e.target.value)}
+                aria-describedby="ie-leadUnitId-error"
+              >
                 <option value="">{t("editing.edit.none")}</option>
                 {options.units.map((u) => (
                   <option key={u.id} value={u.id}>
@@ -116,7 +152,13 @@ export function ItemEditForm({ itemId, initial, options, canAssignUnits }: { ite
             </div>
             <div className={styles.field}>
               <label htmlFor="ie-colead">{t("editing.edit.coLeadUnit")}</label>
-              <select id="ie-colead" name="coLeadUnitId" value={values.coLeadUnitId} onChange={(e) => set("coLeadUnitId", e.target.value)} aria-describedby="ie-coLeadUnitId-error">
+              <select
+                id="ie-colead"
+                name="coLeadUnitId"
+                value={values.coLeadUnitId}
+                onChange={(e) => set("coLeadUnitId", e.target.value)}
+                aria-describedby="ie-coLeadUnitId-error"
+              >
                 <option value="">{t("editing.edit.none")}</option>
                 {options.units.map((u) => (
                   <option key={u.id} value={u.id}>
@@ -134,12 +176,32 @@ export function ItemEditForm({ itemId, initial, options, canAssignUnits }: { ite
       <div className={styles.row}>
         <div className={styles.field}>
           <label htmlFor="ie-person">{t("editing.edit.responsiblePerson")}</label>
-          <input id="ie-person" name="responsiblePerson" value={values.responsiblePerson} maxLength={PERSON_MAX * 2} onChange={(e) => set("responsiblePerson", e.target.value)} aria-invalid={Boolean(errors?.responsiblePerson)} aria-describedby="ie-person-error" />
+          <input
+            id="ie-person"
+            name="responsiblePerson"
+            value={values.responsiblePerson}
+            maxLength={PERSON_MAX * 2}
+            onChange={(e) => set("responsiblePerson", e.target.value)}
+            aria-invalid={Boolean(errors?.responsiblePerson)}
+            aria-describedby="ie-person-error"
+          />
           <FieldError id="ie-person-error" errors={errors?.responsiblePerson} values={{ max: PERSON_MAX }} />
         </div>
         <div className={styles.field}>
           <label htmlFor="ie-weight">{t("editing.edit.weight")}</label>
-          <input id="ie-weight" name="weight" type="number" inputMode="numeric" min={1} max={100} step={1} value={values.weight} onChange={(e) => set("weight", e.target.value)} aria-invalid={Boolean(errors?.weight)} aria-describedby="ie-weight-hint ie-weight-error" />
+          <input
+            id="ie-weight"
+            name="weight"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={100}
+            step={1}
+            value={values.weight}
+            onChange={(e) => set("weight", e.target.value)}
+            aria-invalid={Boolean(errors?.weight)}
+            aria-describedby="ie-weight-hint ie-weight-error"
+          />
           <span id="ie-weight-hint" className={styles.hint}>
             {t("editing.edit.weightHint")}
           </span>
@@ -150,19 +212,43 @@ export function ItemEditForm({ itemId, initial, options, canAssignUnits }: { ite
       <div className={styles.row}>
         <div className={styles.field}>
           <label htmlFor="ie-start">{t("editing.edit.startDate")}</label>
-          <input id="ie-start" name="startDate" type="date" value={values.startDate} onChange={(e) => set("startDate", e.target.value)} aria-invalid={Boolean(errors?.startDate)} aria-describedby="ie-start-error" />
+          <input
+            id="ie-start"
+            name="startDate"
+            type="date"
+            value={values.startDate}
+            onChange={(e) => set("startDate", e.target.value)}
+            aria-invalid={Boolean(errors?.startDate)}
+            aria-describedby="ie-start-error"
+          />
           <FieldError id="ie-start-error" errors={errors?.startDate} />
         </div>
         <div className={styles.field}>
           <label htmlFor="ie-due">{t("editing.edit.dueDate")}</label>
-          <input id="ie-due" name="dueDate" type="date" value={values.dueDate} onChange={(e) => set("dueDate", e.target.value)} aria-invalid={Boolean(errors?.dueDate)} aria-describedby="ie-due-error" />
+          <input
+            id="ie-due"
+            name="dueDate"
+            type="date"
+            value={values.dueDate}
+            onChange={(e) => set("dueDate", e.target.value)}
+            aria-invalid={Boolean(errors?.dueDate)}
+            aria-describedby="ie-due-error"
+          />
           <FieldError id="ie-due-error" errors={errors?.dueDate} />
         </div>
       </div>
       {(dueRevised || errors?.dueDateReason) && (
         <div className={styles.field}>
           <label htmlFor="ie-reason">{t("editing.edit.dueDateReason")}</label>
-          <textarea id="ie-reason" name="dueDateReason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} aria-invalid={Boolean(errors?.dueDateReason)} aria-describedby="ie-reason-hint ie-reason-error" />
+          <textarea
+            id="ie-reason"
+            name="dueDateReason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={2}
+            aria-invalid={Boolean(errors?.dueDateReason)}
+            aria-describedby="ie-reason-hint ie-reason-error"
+          />
           <span id="ie-reason-hint" className={styles.hint}>
             {t("editing.edit.dueDateReasonHint")}
           </span>

@@ -20,27 +20,48 @@ export interface EditableMilestone {
 function MilestoneRow({ itemId, milestone }: { itemId: number; milestone: EditableMilestone }) {
   const t = useTranslations();
   const format = useFormatter();
-  const [toggleState, toggleAction, toggling] = useActionState<MilestoneState, FormData>(milestone.completedDate ? reopenMilestone : completeMilestone, null);
+  const [toggleState, toggleAction, toggling] = useActionState<MilestoneState, FormData>(
+    milestone.completedDate ? reopenMilestone : completeMilestone,
+    null,
+  );
   const [removeState, removeAction, removing] = useActionState<MilestoneState, FormData>(removeMilestone, null);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00+08:00`), { dateStyle: "medium" });
   return (
     <li data-testid="milestone">
       <span className={milestone.completedDate ? styles.done : undefined}>
-        {milestone.title} <span className="small muted">· {t("item.milestonePlanned")} {day(milestone.plannedDate)}</span>
-        {milestone.completedDate && <span className="small"> · {t("item.milestoneDone")} {day(milestone.completedDate)}</span>}
+        {milestone.title}{" "}
+        <span className="small muted">
+          · {t("item.milestonePlanned")} {day(milestone.plannedDate)}
+        </span>
+        {milestone.completedDate && (
+          <span className="small">
+            {" "}
+            · {t("item.milestoneDone")} {day(milestone.completedDate)}
+          </span>
+        )}
       </span>
       <span className={styles.actions}>
         <form action={toggleAction} className={styles.inline}>
           <input type="hidden" name="itemId" value={itemId} />
           <input type="hidden" name="milestoneId" value={milestone.id} />
-          <button type="submit" className={styles.secondary} disabled={toggling} aria-label={`${milestone.completedDate ? t("editing.milestones.reopen") : t("editing.milestones.complete")}: ${milestone.title}`}>
+          <button
+            type="submit"
+            className={styles.secondary}
+            disabled={toggling}
+            aria-label={`${milestone.completedDate ? t("editing.milestones.reopen") : t("editing.milestones.complete")}: ${milestone.title}`}
+          >
             {milestone.completedDate ? t("editing.milestones.reopen") : t("editing.milestones.complete")}
           </button>
         </form>
         <form action={removeAction} className={styles.inline}>
           <input type="hidden" name="itemId" value={itemId} />
           <input type="hidden" name="milestoneId" value={milestone.id} />
-          <button type="submit" className={styles.secondary} disabled={removing} aria-label={`${t("editing.milestones.remove")}: ${milestone.title}`}>
+          <button
+            type="submit"
+            className={styles.secondary}
+            disabled={removing}
+            aria-label={`${t("editing.milestones.remove")}: ${milestone.title}`}
+          >
             {t("editing.milestones.remove")}
           </button>
         </form>
@@ -82,12 +103,27 @@ export function MilestoneEditor({ itemId, milestones }: { itemId: number; milest
         <div className={styles.row}>
           <div className={styles.field}>
             <label htmlFor="ms-title">{t("editing.milestones.title")}</label>
-            <input id="ms-title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={Boolean(errors?.title)} aria-describedby="ms-title-error" />
+            <input
+              id="ms-title"
+              name="title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              aria-invalid={Boolean(errors?.title)}
+              aria-describedby="ms-title-error"
+            />
             <FieldError id="ms-title-error" errors={errors?.title} values={{ max: MILESTONE_TITLE_MAX }} />
           </div>
           <div className={styles.field}>
             <label htmlFor="ms-date">{t("editing.milestones.plannedDate")}</label>
-            <input id="ms-date" name="plannedDate" type="date" value={plannedDate} onChange={(e) => setPlannedDate(e.target.value)} aria-invalid={Boolean(errors?.plannedDate)} aria-describedby="ms-date-error" />
+            <input
+              id="ms-date"
+              name="plannedDate"
+              type="date"
+              value={plannedDate}
+              onChange={(e) => setPlannedDate(e.target.value)}
+              aria-invalid={Boolean(errors?.plannedDate)}
+              aria-describedby="ms-date-error"
+            />
             <FieldError id="ms-date-error" errors={errors?.plannedDate} />
           </div>
         </div>

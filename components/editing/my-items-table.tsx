@@ -135,12 +135,20 @@ export function MyItemsTable({ items }: { items: MyItemRow[] }) {
                 <span className={`badge badge--${i.status}`}>{t(`status.${i.status}`)}</span>
               </td>
               <td>{i.progress === null ? "—" : `${i.progress}%`}</td>
-              <td>{i.confidence ? <span className={`badge badge--${i.confidence}`}>{t(`confidence.${i.confidence}`)}</span> : "—"}</td>
+              <td>
+                {i.confidence ? (
+                  <span className={`badge badge--${i.confidence}`}>{t(`confidence.${i.confidence}`)}</span>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className={i.overdue ? styles.overdue : undefined}>
                 {i.dueDate ?? "—"}
                 {i.overdue && <div className="small">{t("myItems.overdue")}</div>}
               </td>
-              <td>{i.daysSinceUpdate === null ? t("myItems.never") : t("myItems.daysAgo", { days: i.daysSinceUpdate })}</td>
+              <td>
+                {i.daysSinceUpdate === null ? t("myItems.never") : t("myItems.daysAgo", { days: i.daysSinceUpdate })}
+              </td>
               <td>
                 <Link href={`/items/${i.code}/update`} aria-label={t("myItems.postUpdateFor", { code: i.code })}>
                   {t("myItems.postUpdate")}

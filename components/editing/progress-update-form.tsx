@@ -31,7 +31,10 @@ export interface ProgressUpdateDefaults {
 export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefaults }) {
   const t = useTranslations();
   const router = useRouter();
-  const [state, action, pending] = useActionState<EditingState<{ code: string; version: number }>, FormData>(postProgressUpdate, null);
+  const [state, action, pending] = useActionState<EditingState<{ code: string; version: number }>, FormData>(
+    postProgressUpdate,
+    null,
+  );
   const [version, setVersion] = useState(defaults.version);
   const [status, setStatus] = useState<Status>(defaults.status === "NOT_ASSESSED" ? "IN_PROGRESS" : defaults.status);
   const [progress, setProgress] = useState(String(defaults.progress ?? 0));
@@ -47,7 +50,8 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
 
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const conflict = state && !state.ok && "conflict" in state ? state.conflict : undefined;
-  const described = (name: string, hint?: boolean) => [hint ? `${name}-hint` : null, `${name}-error`].filter(Boolean).join(" ");
+  const described = (name: string, hint?: boolean) =>
+    [hint ? `${name}-hint` : null, `${name}-error`].filter(Boolean).join(" ");
 
   const onStatus = (next: Status) => {
     setStatus(next);
@@ -80,7 +84,14 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
       <div className={styles.row}>
         <div className={styles.field}>
           <label htmlFor="pu-status">{t("editing.update.status")}</label>
-          <select id="pu-status" name="status" value={status} onChange={(e) => onStatus(e.target.value as Status)} aria-invalid={Boolean(errors?.status)} aria-describedby={described("pu-status")}>
+          <select
+            id="pu-status"
+            name="status"
+            value={status}
+            onChange={(e) => onStatus(e.target.value as Status)}
+            aria-invalid={Boolean(errors?.status)}
+            aria-describedby={described("pu-status")}
+          >
             {ITEM_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
@@ -116,7 +127,13 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
         <div className={styles.choices}>
           {CONFIDENCES.map((c) => (
             <label key={c}>
-              <input type="radio" name="confidence" value={c} checked={confidence === c} onChange={() => setConfidence(c)} />
+              <input
+                type="radio"
+                name="confidence"
+                value={c}
+                checked={confidence === c}
+                onChange={() => setConfidence(c)}
+              />
               {t(`confidence.${c}`)}
             </label>
           ))}
@@ -143,12 +160,28 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
       </div>
       <div className={styles.field}>
         <label htmlFor="pu-next">{t("editing.update.nextSteps")}</label>
-        <textarea id="pu-next" name="nextSteps" value={nextSteps} onChange={(e) => setNextSteps(e.target.value)} aria-invalid={Boolean(errors?.nextSteps)} aria-describedby={described("pu-next")} rows={2} />
+        <textarea
+          id="pu-next"
+          name="nextSteps"
+          value={nextSteps}
+          onChange={(e) => setNextSteps(e.target.value)}
+          aria-invalid={Boolean(errors?.nextSteps)}
+          aria-describedby={described("pu-next")}
+          rows={2}
+        />
         <FieldError id="pu-next-error" errors={errors?.nextSteps} values={{ max: TEXT_MAX }} />
       </div>
       <div className={styles.field}>
         <label htmlFor="pu-blockers">{t("editing.update.blockers")}</label>
-        <textarea id="pu-blockers" name="blockers" value={blockers} onChange={(e) => setBlockers(e.target.value)} aria-invalid={Boolean(errors?.blockers)} aria-describedby={described("pu-blockers")} rows={2} />
+        <textarea
+          id="pu-blockers"
+          name="blockers"
+          value={blockers}
+          onChange={(e) => setBlockers(e.target.value)}
+          aria-invalid={Boolean(errors?.blockers)}
+          aria-describedby={described("pu-blockers")}
+          rows={2}
+        />
         <FieldError id="pu-blockers-error" errors={errors?.blockers} values={{ max: TEXT_MAX }} />
       </div>
       <div className={styles.field}>

@@ -2,7 +2,13 @@
 import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { applyImport, previewImport, type ApplyState, type ImportFailure, type PreviewState } from "@/lib/actions/import";
+import {
+  applyImport,
+  previewImport,
+  type ApplyState,
+  type ImportFailure,
+  type PreviewState,
+} from "@/lib/actions/import";
 import type { ImportApplied, ImportCellChange, ImportPlan, ImportProblem } from "@/lib/import/types";
 import styles from "./import.module.css";
 
@@ -93,7 +99,12 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         <PlanView plan={plan}>
           {plan.counts.changed > 0 ? (
             <div className={styles.actions}>
-              <button type="button" className={styles.primary} onClick={onApply} disabled={applying || previewing || !file}>
+              <button
+                type="button"
+                className={styles.primary}
+                onClick={onApply}
+                disabled={applying || previewing || !file}
+              >
                 {applying ? t("import.applying") : t("import.apply")}
               </button>
             </div>
@@ -111,12 +122,16 @@ function Applied({ applied }: { applied: ImportApplied }) {
   const t = useTranslations();
   return (
     <div className={styles.success} data-testid="import-applied">
-      <p>{t("import.applied", { file: applied.fileName, changed: applied.changed.length, unchanged: applied.unchanged })}</p>
+      <p>
+        {t("import.applied", { file: applied.fileName, changed: applied.changed.length, unchanged: applied.unchanged })}
+      </p>
       {applied.changed.length > 0 && (
         <ul className={styles.changes}>
           {applied.changed.map((c) => (
             <li key={c.code}>
-              <Link href={`/items/${c.code}`}>{t("import.appliedItem", { code: c.code, title: c.title, cells: c.cells })}</Link>
+              <Link href={`/items/${c.code}`}>
+                {t("import.appliedItem", { code: c.code, title: c.title, cells: c.cells })}
+              </Link>
             </li>
           ))}
         </ul>
@@ -127,7 +142,8 @@ function Applied({ applied }: { applied: ImportApplied }) {
 
 function useProblemText() {
   const t = useTranslations();
-  return (p: ImportProblem) => (t.has(p.message as never) ? t(p.message as never, p.values as never) : t("actionErrors.invalid"));
+  return (p: ImportProblem) =>
+    t.has(p.message as never) ? t(p.message as never, p.values as never) : t("actionErrors.invalid");
 }
 
 function Problems({ problems }: { problems: ImportProblem[] }) {

@@ -4,7 +4,8 @@ import type { FieldChange } from "@/lib/queries/item-view";
 /** Calendar days are stored as DATE (ISO "YYYY-MM-DD"): format them in UTC so no time zone shifts the day. */
 export async function dayFormatter() {
   const [format, t] = await Promise.all([getFormatter(), getTranslations("item")]);
-  return (iso: string | null) => (iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : t("noValue"));
+  return (iso: string | null) =>
+    iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : t("noValue");
 }
 
 /** Renders one side of a field change: enum keys translated, dates formatted, text as is. */

@@ -10,8 +10,8 @@ export async function ChangeList({ changes, testId }: { changes: FieldChange[]; 
     <ul className={styles.changes} data-testid={testId}>
       {changes.map((c) => (
         <li key={c.field} data-field={c.field}>
-          <span className={styles.fieldName}>{tField.has(c.field as never) ? tField(c.field as never) : c.field}</span>：
-          <del className={styles.old}>{show(c.kind, c.from)}</del> <span aria-hidden="true">→</span>{" "}
+          <span className={styles.fieldName}>{tField.has(c.field as never) ? tField(c.field as never) : c.field}</span>
+          ：<del className={styles.old}>{show(c.kind, c.from)}</del> <span aria-hidden="true">→</span>{" "}
           <ins className={styles.new}>{show(c.kind, c.to)}</ins>
         </li>
       ))}

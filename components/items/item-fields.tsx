@@ -7,7 +7,12 @@ import { dayFormatter } from "./format";
 import styles from "./item.module.css";
 
 export async function ItemFields({ item }: { item: ItemView }) {
-  const [t, tSide, format, day] = await Promise.all([getTranslations("item"), getTranslations("side"), getFormatter(), dayFormatter()]);
+  const [t, tSide, format, day] = await Promise.all([
+    getTranslations("item"),
+    getTranslations("side"),
+    getFormatter(),
+    dayFormatter(),
+  ]);
   const none = <span className="muted">{t("noValue")}</span>;
   const unit = (u: UnitRef | null) => (u ? t("unitWithSide", { name: u.name, side: tSide(u.side as never) }) : none);
   const list = (units: UnitRef[]) => (units.length ? units.map((u) => unit(u)).join("、") : none);
@@ -15,7 +20,8 @@ export async function ItemFields({ item }: { item: ItemView }) {
     <dl className="fields" data-testid="item-fields">
       <dt>{t("status")}</dt>
       <dd data-testid="item-status" data-status={item.status}>
-        <StatusBadge status={item.status as ItemStatus} /> <ConfidenceBadge confidence={item.confidence as Confidence | null} />
+        <StatusBadge status={item.status as ItemStatus} />{" "}
+        <ConfidenceBadge confidence={item.confidence as Confidence | null} />
         {item.retired && <span className={`badge badge--CANCELLED ${styles.gap}`}>{t("retired")}</span>}
       </dd>
       <dt>{t("progress")}</dt>
@@ -36,13 +42,21 @@ export async function ItemFields({ item }: { item: ItemView }) {
       <dt>{t("dueDate")}</dt>
       <dd data-testid="item-due">
         {day(item.dueDate)}
-        {item.slippageDays > 0 && <span className={`badge badge--AMBER ${styles.gap}`}>{t("slippage", { days: item.slippageDays })}</span>}
+        {item.slippageDays > 0 && (
+          <span className={`badge badge--AMBER ${styles.gap}`}>{t("slippage", { days: item.slippageDays })}</span>
+        )}
       </dd>
       <dt>{t("originalDueDate")}</dt>
       <dd>{day(item.originalDueDate)}</dd>
       <dt>{t("lastUpdate")}</dt>
       <dd>
-        {item.lastUpdateAt ? <time dateTime={item.lastUpdateAt}>{format.dateTime(new Date(item.lastUpdateAt), { dateStyle: "medium" })}</time> : none}
+        {item.lastUpdateAt ? (
+          <time dateTime={item.lastUpdateAt}>
+            {format.dateTime(new Date(item.lastUpdateAt), { dateStyle: "medium" })}
+          </time>
+        ) : (
+          none
+        )}
       </dd>
       <dt>{t("weight")}</dt>
       <dd>{item.weight}</dd>

@@ -8,7 +8,11 @@ export async function ItemSides({ sides }: { sides: NonNullable<ItemView["sides"
   const [t, tSide] = await Promise.all([getTranslations("item"), getTranslations("side")]);
   return (
     <>
-      <p className={sides.disagree ? styles.disagree : "small muted"} role={sides.disagree ? "alert" : undefined} data-testid="sides-verdict">
+      <p
+        className={sides.disagree ? styles.disagree : "small muted"}
+        role={sides.disagree ? "alert" : undefined}
+        data-testid="sides-verdict"
+      >
         {sides.disagree ? t("disagree") : sides.reports.every((r) => r.update) ? t("agree") : null}
       </p>
       <div className={styles.sides} data-testid="side-reports">

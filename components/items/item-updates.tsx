@@ -8,9 +8,11 @@ export async function UpdateHeader({ u }: { u: UpdateEntry }) {
   const [t, tSide, format] = await Promise.all([getTranslations("item"), getTranslations("side"), getFormatter()]);
   return (
     <div>
-      <time dateTime={u.createdAt.toISOString()}>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</time> · {u.author ?? t("system")}
+      <time dateTime={u.createdAt.toISOString()}>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</time> ·{" "}
+      {u.author ?? t("system")}
       {u.unit ? `（${t("unitWithSide", { name: u.unit.name, side: tSide(u.unit.side as never) })}）` : ""} ·{" "}
-      <StatusBadge status={u.status as ItemStatus} /> <ConfidenceBadge confidence={u.confidence as Confidence} /> {u.progress}%
+      <StatusBadge status={u.status as ItemStatus} /> <ConfidenceBadge confidence={u.confidence as Confidence} />{" "}
+      {u.progress}%
     </div>
   );
 }
@@ -39,7 +41,12 @@ export async function ItemUpdates({ updates }: { updates: UpdateEntry[] }) {
             <p className={`small ${styles.tight}`}>
               {t("evidence")}：
               {u.evidenceLinks.map((href) => (
-                <a key={href} href={/^https?:\/\//.test(href) ? href : undefined} rel="noopener noreferrer" className={styles.evidence}>
+                <a
+                  key={href}
+                  href={/^https?:\/\//.test(href) ? href : undefined}
+                  rel="noopener noreferrer"
+                  className={styles.evidence}
+                >
                   {href}
                 </a>
               ))}

@@ -8,7 +8,12 @@ import { UserMenu } from "./user-menu";
 import type { Locale } from "@/lib/i18n/locales";
 
 export async function SiteHeader() {
-  const [t, locale, sample, user] = await Promise.all([getTranslations("app"), getLocale(), hasSampleData(), getCurrentUser()]);
+  const [t, locale, sample, user] = await Promise.all([
+    getTranslations("app"),
+    getLocale(),
+    hasSampleData(),
+    getCurrentUser(),
+  ]);
   return (
     <header>
       <div className="site-header">

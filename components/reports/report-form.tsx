@@ -9,7 +9,19 @@ import styles from "./reports.module.css";
  * The report settings as a plain GET form (works without JavaScript): the scope kind plus one select per kind
  * (the parser reads the one the kind names), the two dates, and the items list's filters when it came from there.
  */
-export async function ReportForm({ choices, scope, asOf, compare, today }: { choices: ReportScopeChoices; scope: ReportScope; asOf: string; compare: string; today: string }) {
+export async function ReportForm({
+  choices,
+  scope,
+  asOf,
+  compare,
+  today,
+}: {
+  choices: ReportScopeChoices;
+  scope: ReportScope;
+  asOf: string;
+  compare: string;
+  today: string;
+}) {
   const t = await getTranslations("reports.form");
   const tRoot = await getTranslations();
   const selected = {

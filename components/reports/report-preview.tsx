@@ -27,7 +27,10 @@ export async function ReportPreview({ data }: { data: ReportData }) {
   ];
   const tDoc = (key: string, values: Record<string, number>) => tRoot(`reportDoc.${key}` as never, values as never);
   const listed = listedItems(data.items);
-  const itemsByPillar = data.pillars.map((p) => ({ pillar: p, items: listed.filter((i) => i.pillarNumber === p.number) }));
+  const itemsByPillar = data.pillars.map((p) => ({
+    pillar: p,
+    items: listed.filter((i) => i.pillarNumber === p.number),
+  }));
   const lagging = data.lagging.slice(0, DOCUMENT_LIMITS.lagging);
   const ch = data.changes;
   const entry = (code: string, title: string, rest?: string | null) => (
@@ -118,8 +121,19 @@ export async function ReportPreview({ data }: { data: ReportData }) {
         <p className="muted">{t("noLagging")}</p>
       ) : (
         <>
-          {lagging.length < data.lagging.length && <p className="muted">{tDoc("laggingLimited", { shown: lagging.length, rest: data.lagging.length - lagging.length })}</p>}
-          <ItemTable items={lagging} t={tc} status={status} confidence={confidence} extra={(i) => (i.daysOverdue !== null ? t("daysOverdue", { days: i.daysOverdue }) : "")} testId="report-lagging" />
+          {lagging.length < data.lagging.length && (
+            <p className="muted">
+              {tDoc("laggingLimited", { shown: lagging.length, rest: data.lagging.length - lagging.length })}
+            </p>
+          )}
+          <ItemTable
+            items={lagging}
+            t={tc}
+            status={status}
+            confidence={confidence}
+            extra={(i) => (i.daysOverdue !== null ? t("daysOverdue", { days: i.daysOverdue }) : "")}
+            testId="report-lagging"
+          />
         </>
       )}
 
@@ -133,9 +147,25 @@ export async function ReportPreview({ data }: { data: ReportData }) {
           <h3>{t("newlyOverdue")}</h3>
           {list(ch.newlyOverdue.map((c) => entry(c.code, c.title, [c.leadUnit, c.dueDate].filter(Boolean).join("，"))))}
           <h3>{t("downgrades")}</h3>
-          {list(ch.statusDowngrades.map((c) => entry(c.code, c.title, `${tRoot(`${c.kind}.${c.from}` as never)} → ${tRoot(`${c.kind}.${c.to}` as never)}`)))}
+          {list(
+            ch.statusDowngrades.map((c) =>
+              entry(
+                c.code,
+                c.title,
+                `${tRoot(`${c.kind}.${c.from}` as never)} → ${tRoot(`${c.kind}.${c.to}` as never)}`,
+              ),
+            ),
+          )}
           <h3>{t("dueDateRevisions")}</h3>
-          {list(ch.dueDateRevisions.map((c) => entry(c.code, c.title, `${c.from ?? "—"} → ${c.to ?? "—"}；${c.reason ? t("reason", { reason: c.reason }) : t("noReason")}`)))}
+          {list(
+            ch.dueDateRevisions.map((c) =>
+              entry(
+                c.code,
+                c.title,
+                `${c.from ?? "—"} → ${c.to ?? "—"}；${c.reason ? t("reason", { reason: c.reason }) : t("noReason")}`,
+              ),
+            ),
+          )}
           <h3>{t("progressMoves")}</h3>
           {list(ch.progressMoves.map((c) => entry(c.code, c.title, `${percent(c.from)} → ${percent(c.to)}`)))}
         </div>
@@ -144,7 +174,11 @@ export async function ReportPreview({ data }: { data: ReportData }) {
       <h2>{t("detailHeading")}</h2>
       {listed.length < data.items.length && (
         <p className="muted" data-testid="report-details-limited">
-          {tDoc("detailsLimited", { total: data.items.length, limit: DOCUMENT_LIMITS.detailRows, shown: listed.length })}
+          {tDoc("detailsLimited", {
+            total: data.items.length,
+            limit: DOCUMENT_LIMITS.detailRows,
+            shown: listed.length,
+          })}
         </p>
       )}
       {itemsByPillar.map(({ pillar, items }) => (

@@ -52,10 +52,20 @@ export interface AppInstance {
  * database, as they do in a real deployment without the variable.
  */
 export function startApp(port: number, databaseUrlOfApp: string, sample: boolean): AppInstance {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATABASE_URL: databaseUrlOfApp, SKIP_BUILD: "true", SAMPLE_DATA: String(sample) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrlOfApp,
+    SKIP_BUILD: "true",
+    SAMPLE_DATA: String(sample),
+  };
   delete env.AUTH_SECRET;
   delete env.EMBEDDED_PG_DIR;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
@@ -67,7 +77,10 @@ export function untilServing(app: AppInstance, timeoutMs = 240_000): Promise<voi
   return new Promise((resolve, reject) => {
     const ready = () => app.output().includes("is running at");
     if (ready()) return resolve();
-    const timer = setTimeout(() => finish(new Error(`app not serving after ${timeoutMs} ms:\n${app.output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`app not serving after ${timeoutMs} ms:\n${app.output()}`)),
+      timeoutMs,
+    );
     const onData = () => {
       if (ready()) finish();
     };

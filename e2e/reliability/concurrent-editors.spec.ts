@@ -47,7 +47,14 @@ interface Answer {
   /** the version the app said it wrote (accepted only) */
   version?: number;
   /** what was sent, to compare with what the database holds */
-  sent: { status?: string; progress?: number; confidence?: string; note?: string; weight?: number; responsiblePerson?: string };
+  sent: {
+    status?: string;
+    progress?: number;
+    confidence?: string;
+    note?: string;
+    weight?: number;
+    responsiblePerson?: string;
+  };
   detail?: string;
 }
 
@@ -87,11 +94,15 @@ test("50 concurrent editors: every accepted write recorded once, refusals are co
   const base = app.url;
 
   // The units leading the most live action items; several items of each, with all the units of their scope.
-  const units = await db.query<{ id: number }>(`
+  const units = await db.query<{ id: number }>(
+    `
     SELECT lead_unit_id AS id FROM items WHERE level = 'ACTION' AND retired_at IS NULL AND lead_unit_id IS NOT NULL
-    GROUP BY lead_unit_id ORDER BY count(*) DESC, lead_unit_id LIMIT $1`, [UNITS]);
+    GROUP BY lead_unit_id ORDER BY count(*) DESC, lead_unit_id LIMIT $1`,
+    [UNITS],
+  );
   expect(units).toHaveLength(UNITS);
-  const items = await db.query<TargetItem>(`
+  const items = await db.query<TargetItem>(
+    `
     WITH picked AS (
       SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY lead_unit_id ORDER BY id) AS n
                         FROM items WHERE level = 'ACTION' AND retired_at IS NULL AND lead_unit_id = ANY($1::int[])) x
@@ -102,11 +113,15 @@ test("50 concurrent editors: every accepted write recorded once, refusals are co
            coalesce((SELECT array_agg(conference_id ORDER BY conference_id) FROM item_conferences WHERE item_id = i.id), '{}') AS conference_ids,
            array_remove(ARRAY[i.lead_unit_id, i.co_lead_unit_id] ||
              coalesce((SELECT array_agg(unit_id) FROM item_supporting_units WHERE item_id = i.id), '{}'), NULL) AS unit_ids
-      FROM items i JOIN picked p ON p.id = i.id ORDER BY i.id`, [units.map((u) => u.id), ITEMS_PER_UNIT]);
+      FROM items i JOIN picked p ON p.id = i.id ORDER BY i.id`,
+    [units.map((u) => u.id), ITEMS_PER_UNIT],
+  );
   expect(items).toHaveLength(UNITS * ITEMS_PER_UNIT);
 
   // 50 editor accounts spread over those units (the sample accounts' password hash, so the same password works).
-  const [{ hash }] = (await db.query<{ hash: string }>(`SELECT password_hash AS hash FROM users WHERE role = 'EDITOR' AND NOT disabled ORDER BY id LIMIT 1`)) as [{ hash: string }];
+  const [{ hash }] = (await db.query<{ hash: string }>(
+    `SELECT password_hash AS hash FROM users WHERE role = 'EDITOR' AND NOT disabled ORDER BY id LIMIT 1`,
+  )) as [{ hash: string }];
   const editors: { login: string; id: number; items: TargetItem[] }[] = [];
   for (let n = 0; n < EDITORS; n++) {
     const unitId = units[n % UNITS]!.id;
@@ -119,8 +134,12 @@ test("50 concurrent editors: every accepted write recorded once, refusals are co
   }
   for (const e of editors) expect(e.items.length).toBeGreaterThanOrEqual(ITEMS_PER_UNIT);
 
-  const [{ maxHistory }] = (await db.query<{ maxHistory: string }>(`SELECT coalesce(max(id), 0)::text AS "maxHistory" FROM item_history`)) as [{ maxHistory: string }];
-  const [{ maxUpdate }] = (await db.query<{ maxUpdate: number }>(`SELECT coalesce(max(id), 0) AS "maxUpdate" FROM progress_updates`)) as [{ maxUpdate: number }];
+  const [{ maxHistory }] = (await db.query<{ maxHistory: string }>(
+    `SELECT coalesce(max(id), 0)::text AS "maxHistory" FROM item_history`,
+  )) as [{ maxHistory: string }];
+  const [{ maxUpdate }] = (await db.query<{ maxUpdate: number }>(
+    `SELECT coalesce(max(id), 0) AS "maxUpdate" FROM progress_updates`,
+  )) as [{ maxUpdate: number }];
 
   // Everyone signs in first (a few at a time: argon2id is deliberately slow), then all write at once.
   const sessions = new Map<string, HttpSession>();
@@ -156,10 +175,21 @@ test("50 concurrent editors: every accepted write recorded once, refusals are co
           const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
           const confidence = CONFIDENCES[Math.floor(random() * CONFIDENCES.length)]!;
           // A bad one reports progress over 100 % or has no note: the form's own validation must refuse it.
-          const progress = kind === "bad-update" && random() < 0.5 ? 101 + Math.floor(random() * 900) : Math.floor(random() * 101);
+          const progress =
+            kind === "bad-update" && random() < 0.5 ? 101 + Math.floor(random() * 900) : Math.floor(random() * 101);
           const note = kind === "bad-update" && progress <= 100 ? "   " : `并发进展 concurrent-note ${tag}`;
           sent = { status, progress, confidence, note };
-          fields = { itemId: item.id, expectedVersion, status, progress, confidence, note, nextSteps: "", blockers: "", evidenceLinks: "" };
+          fields = {
+            itemId: item.id,
+            expectedVersion,
+            status,
+            progress,
+            confidence,
+            note,
+            nextSteps: "",
+            blockers: "",
+            evidenceLinks: "",
+          };
         } else {
           action = "updateItem";
           // A bad one has a weight out of range or starts after it is due.
@@ -183,12 +213,12 @@ test("50 concurrent editors: every accepted write recorded once, refusals are co
         const path = `/items/${encodeURIComponent(item.code)}/${action === "postProgressUpdate" ? "update" : "edit"}`;
         const answer: Answer = { editor: e.login, kind, itemId: item.id, expectedVersion, outcome: "other", sent };
         try {
-          const res = await session.callAction<{ ok: boolean; code?: string; data?: { version: number }; conflict?: { currentVersion: number } }>(
-            "lib/actions/items.ts",
-            action,
-            [null, formOf(fields)],
-            path,
-          );
+          const res = await session.callAction<{
+            ok: boolean;
+            code?: string;
+            data?: { version: number };
+            conflict?: { currentVersion: number };
+          }>("lib/actions/items.ts", action, [null, formOf(fields)], path);
           const v = res.value;
           if (res.status !== 200 || !v) answer.detail = `HTTP ${res.status} ${(res.text ?? "").slice(0, 200)}`;
           else if (v.ok && v.data) {
@@ -215,18 +245,44 @@ test("50 concurrent editors: every accepted write recorded once, refusals are co
   const other = answers.filter((a) => a.outcome === "other");
 
   // --- PostgreSQL against what the clients were told ---
-  const history = await db.query<{ item_id: number; version: number; action: string; actor_id: number | null; status: string; progress: number | null; confidence: string | null; weight: number; last_update_at: Date | null; snapshot: { responsiblePerson: string | null; status: string; progress: number | null; confidence: string | null; weight: number } }>(
+  const history = await db.query<{
+    item_id: number;
+    version: number;
+    action: string;
+    actor_id: number | null;
+    status: string;
+    progress: number | null;
+    confidence: string | null;
+    weight: number;
+    last_update_at: Date | null;
+    snapshot: {
+      responsiblePerson: string | null;
+      status: string;
+      progress: number | null;
+      confidence: string | null;
+      weight: number;
+    };
+  }>(
     `SELECT item_id, version, action::text AS action, actor_id, status::text AS status, progress, confidence::text AS confidence, weight, last_update_at, snapshot
        FROM item_history WHERE id > $1::bigint ORDER BY item_id, version`,
     [maxHistory],
   );
-  const updates = await db.query<{ item_id: number; author_id: number; note: string; status: string; progress: number; confidence: string; created_at: Date }>(
+  const updates = await db.query<{
+    item_id: number;
+    author_id: number;
+    note: string;
+    status: string;
+    progress: number;
+    confidence: string;
+    created_at: Date;
+  }>(
     `SELECT item_id, author_id, note, status::text AS status, progress, confidence::text AS confidence, created_at FROM progress_updates WHERE id > $1`,
     [maxUpdate],
   );
   const key = (itemId: number, version: number) => `${itemId}:${version}`;
   const historyByKey = new Map<string, (typeof history)[number][]>();
-  for (const h of history) historyByKey.set(key(h.item_id, h.version), [...(historyByKey.get(key(h.item_id, h.version)) ?? []), h]);
+  for (const h of history)
+    historyByKey.set(key(h.item_id, h.version), [...(historyByKey.get(key(h.item_id, h.version)) ?? []), h]);
   const editorId = new Map(editors.map((e) => [e.login, e.id]));
 
   const lost: string[] = [];
@@ -245,48 +301,121 @@ test("50 concurrent editors: every accepted write recorded once, refusals are co
     if (h.actor_id !== editorId.get(a.editor)) problems.push(`actor ${h.actor_id}`);
     if (a.kind === "update") {
       const progress = impliedProgress(a.sent.status!, a.sent.progress!);
-      if (h.action !== "PROGRESS_UPDATE" || h.status !== a.sent.status || h.progress !== progress || h.confidence !== a.sent.confidence) problems.push(`history ${h.action} ${h.status} ${h.progress} ${h.confidence}`);
+      if (
+        h.action !== "PROGRESS_UPDATE" ||
+        h.status !== a.sent.status ||
+        h.progress !== progress ||
+        h.confidence !== a.sent.confidence
+      )
+        problems.push(`history ${h.action} ${h.status} ${h.progress} ${h.confidence}`);
       const rowsForNote = updates.filter((u) => u.note === a.sent.note);
       const u = rowsForNote[0];
       if (rowsForNote.length !== 1 || !u) problems.push(`${rowsForNote.length} progress_updates rows`);
-      else if (u.item_id !== a.itemId || u.author_id !== editorId.get(a.editor) || u.status !== a.sent.status || u.progress !== progress || u.confidence !== a.sent.confidence || u.created_at.getTime() !== h.last_update_at?.getTime())
+      else if (
+        u.item_id !== a.itemId ||
+        u.author_id !== editorId.get(a.editor) ||
+        u.status !== a.sent.status ||
+        u.progress !== progress ||
+        u.confidence !== a.sent.confidence ||
+        u.created_at.getTime() !== h.last_update_at?.getTime()
+      )
         problems.push(`progress_updates row ${JSON.stringify(u)}`);
-    } else if (h.action !== "UPDATE" || h.weight !== a.sent.weight || h.snapshot.responsiblePerson !== a.sent.responsiblePerson) {
+    } else if (
+      h.action !== "UPDATE" ||
+      h.weight !== a.sent.weight ||
+      h.snapshot.responsiblePerson !== a.sent.responsiblePerson
+    ) {
       problems.push(`history ${h.action} weight ${h.weight} person ${h.snapshot.responsiblePerson}`);
     }
-    if (problems.length) mismatched.push(`${a.editor} ${a.kind} item ${a.itemId} v${a.version}: ${problems.join("; ")}`);
+    if (problems.length)
+      mismatched.push(`${a.editor} ${a.kind} item ${a.itemId} v${a.version}: ${problems.join("; ")}`);
   }
   const duplicates = [...toldTwice].filter(([, n]) => n > 1).map(([k]) => k);
   const acceptedKeys = new Set(accepted.map((a) => key(a.itemId, a.version!)));
-  const phantomHistory = history.filter((h) => !acceptedKeys.has(key(h.item_id, h.version))).map((h) => key(h.item_id, h.version));
+  const phantomHistory = history
+    .filter((h) => !acceptedKeys.has(key(h.item_id, h.version)))
+    .map((h) => key(h.item_id, h.version));
   const acceptedNotes = new Set(accepted.filter((a) => a.kind === "update").map((a) => a.sent.note));
   const phantomUpdates = updates.filter((u) => !acceptedNotes.has(u.note)).map((u) => u.note);
   const wrongRefusals = answers.filter(
-    (a) => (a.kind.startsWith("bad-") && a.outcome !== "invalid") || (!a.kind.startsWith("bad-") && a.outcome === "invalid"),
+    (a) =>
+      (a.kind.startsWith("bad-") && a.outcome !== "invalid") || (!a.kind.startsWith("bad-") && a.outcome === "invalid"),
   );
 
   // Each item's final state: its last accepted write, replayed over its state before the run.
-  const finals = await db.query<{ id: number; version: number; status: string; progress: number | null; confidence: string | null; weight: number; responsible_person: string | null; latest_version: number; latest: { status: string; progress: number | null; confidence: string | null; weight: number; responsiblePerson: string | null } }>(`
+  const finals = await db.query<{
+    id: number;
+    version: number;
+    status: string;
+    progress: number | null;
+    confidence: string | null;
+    weight: number;
+    responsible_person: string | null;
+    latest_version: number;
+    latest: {
+      status: string;
+      progress: number | null;
+      confidence: string | null;
+      weight: number;
+      responsiblePerson: string | null;
+    };
+  }>(
+    `
     SELECT i.id, i.version, i.status::text AS status, i.progress, i.confidence::text AS confidence, i.weight, i.responsible_person,
            h.version AS latest_version, h.snapshot AS latest
       FROM items i JOIN LATERAL (SELECT version, snapshot FROM item_history WHERE item_id = i.id ORDER BY version DESC LIMIT 1) h ON true
-     WHERE i.id = ANY($1::int[])`, [items.map((i) => i.id)]);
+     WHERE i.id = ANY($1::int[])`,
+    [items.map((i) => i.id)],
+  );
   const finalProblems: string[] = [];
   for (const item of items) {
     const mine = accepted.filter((a) => a.itemId === item.id).sort((x, y) => x.version! - y.version!);
     // The versions handed out for one item are consecutive from where it stood: none skipped, none reused.
     const expectedVersions = mine.map((_, n) => item.version + n + 1);
-    if (JSON.stringify(mine.map((a) => a.version)) !== JSON.stringify(expectedVersions)) finalProblems.push(`item ${item.id} versions ${mine.map((a) => a.version).join(",")} from v${item.version}`);
-    const expected = { version: item.version + mine.length, status: item.status, progress: item.progress, confidence: item.confidence, weight: item.weight, responsiblePerson: item.responsible_person };
+    if (JSON.stringify(mine.map((a) => a.version)) !== JSON.stringify(expectedVersions))
+      finalProblems.push(`item ${item.id} versions ${mine.map((a) => a.version).join(",")} from v${item.version}`);
+    const expected = {
+      version: item.version + mine.length,
+      status: item.status,
+      progress: item.progress,
+      confidence: item.confidence,
+      weight: item.weight,
+      responsiblePerson: item.responsible_person,
+    };
     for (const a of mine) {
-      if (a.kind === "update") Object.assign(expected, { status: a.sent.status, progress: impliedProgress(a.sent.status!, a.sent.progress!), confidence: a.sent.confidence });
+      if (a.kind === "update")
+        Object.assign(expected, {
+          status: a.sent.status,
+          progress: impliedProgress(a.sent.status!, a.sent.progress!),
+          confidence: a.sent.confidence,
+        });
       else Object.assign(expected, { weight: a.sent.weight, responsiblePerson: a.sent.responsiblePerson });
     }
     const f = finals.find((x) => x.id === item.id)!;
-    const actual = { version: f.version, status: f.status, progress: f.progress, confidence: f.confidence, weight: f.weight, responsiblePerson: f.responsible_person };
-    const latest = { version: f.latest_version, status: f.latest.status, progress: f.latest.progress, confidence: f.latest.confidence, weight: f.latest.weight, responsiblePerson: f.latest.responsiblePerson };
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) finalProblems.push(`item ${item.id}: items row ${JSON.stringify(actual)} ≠ last accepted ${JSON.stringify(expected)}`);
-    if (JSON.stringify(latest) !== JSON.stringify(expected)) finalProblems.push(`item ${item.id}: latest history ${JSON.stringify(latest)} ≠ last accepted ${JSON.stringify(expected)}`);
+    const actual = {
+      version: f.version,
+      status: f.status,
+      progress: f.progress,
+      confidence: f.confidence,
+      weight: f.weight,
+      responsiblePerson: f.responsible_person,
+    };
+    const latest = {
+      version: f.latest_version,
+      status: f.latest.status,
+      progress: f.latest.progress,
+      confidence: f.latest.confidence,
+      weight: f.latest.weight,
+      responsiblePerson: f.latest.responsiblePerson,
+    };
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      finalProblems.push(
+        `item ${item.id}: items row ${JSON.stringify(actual)} ≠ last accepted ${JSON.stringify(expected)}`,
+      );
+    if (JSON.stringify(latest) !== JSON.stringify(expected))
+      finalProblems.push(
+        `item ${item.id}: latest history ${JSON.stringify(latest)} ≠ last accepted ${JSON.stringify(expected)}`,
+      );
   }
 
   const summary =
@@ -297,14 +426,20 @@ test("50 concurrent editors: every accepted write recorded once, refusals are co
   mkdirSync(join(import.meta.dirname, "..", "..", "test-results"), { recursive: true });
   writeFileSync(join(import.meta.dirname, "..", "..", "test-results", "concurrent-editors.txt"), `${summary}\n`);
 
-  expect(other.map((a) => `${a.editor} ${a.kind} item ${a.itemId}: ${a.detail}`), "answers other than accepted / conflict / invalid").toEqual([]);
+  expect(
+    other.map((a) => `${a.editor} ${a.kind} item ${a.itemId}: ${a.detail}`),
+    "answers other than accepted / conflict / invalid",
+  ).toEqual([]);
   expect(http5xx).toBe(0);
   expect(lost, "accepted writes missing from item_history (or there twice)").toEqual([]);
   expect(duplicates, "one version told to two clients as theirs").toEqual([]);
   expect(mismatched, "history rows that differ from what was accepted").toEqual([]);
   expect(phantomHistory, "history rows nobody was told were accepted").toEqual([]);
   expect(phantomUpdates, "progress updates nobody was told were accepted").toEqual([]);
-  expect(wrongRefusals.map((a) => `${a.kind} → ${a.outcome}`), "deliberately invalid writes must be refused as invalid, valid ones never").toEqual([]);
+  expect(
+    wrongRefusals.map((a) => `${a.kind} → ${a.outcome}`),
+    "deliberately invalid writes must be refused as invalid, valid ones never",
+  ).toEqual([]);
   expect(finalProblems).toEqual([]);
   // The run must really have exercised all three answers, or it proves nothing about them.
   expect(accepted.length).toBeGreaterThan(50);

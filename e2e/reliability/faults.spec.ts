@@ -17,13 +17,27 @@ import type ZhReports from "../../lib/i18n/messages/zh-CN/reports.json";
 import { formOf, HttpSession } from "../../tests/support/http-client";
 import { SAMPLE_PASSWORD } from "../auth";
 import { expect, test } from "../fixtures";
-import { FaultApp, appLogs, copyCluster, listenerPid, newWorkDir, postmasterPid, processGone, startDatabaseAgain, stopEverything, until } from "./support/faults-app";
+import {
+  FaultApp,
+  appLogs,
+  copyCluster,
+  listenerPid,
+  newWorkDir,
+  postmasterPid,
+  processGone,
+  startDatabaseAgain,
+  stopEverything,
+  until,
+} from "./support/faults-app";
 import { burstUntilKilled, countOutcomes, type BurstClient } from "./support/faults-burst";
 import { applyImport, portfolioFileWithPerson, previewImport } from "./support/faults-import";
 import { checkIntegrity } from "./support/faults-integrity";
 
 // The catalogue is read as data (Playwright's loader does not take JSON imports); the types come from the files.
-const catalogue = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "lib", "i18n", "messages", "zh-CN", `${name}.json`), "utf8")) as T;
+const catalogue = <T>(name: string): T =>
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, "..", "..", "lib", "i18n", "messages", "zh-CN", `${name}.json`), "utf8"),
+  ) as T;
 const zhCommon = catalogue<typeof ZhCommon>("common");
 const zhDashboard = catalogue<typeof ZhDashboard>("dashboard");
 const zhReports = catalogue<typeof ZhReports>("reports");
@@ -46,7 +60,11 @@ interface Crash {
 }
 
 const SERVER: Crash = { name: "the server process", kill: (app) => app.killServer(), leavesDatabase: true };
-const GROUP: Crash = { name: "the whole process group (server and PostgreSQL)", kill: (app) => app.killGroup(), leavesDatabase: false };
+const GROUP: Crash = {
+  name: "the whole process group (server and PostgreSQL)",
+  kill: (app) => app.killGroup(),
+  leavesDatabase: false,
+};
 
 /** Runs `fn` with a connection of its own to the app's database (closed before any crash). */
 async function withSql<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -62,7 +80,9 @@ async function withSql<T>(url: string, fn: (client: pg.Client) => Promise<T>): P
 /** Fails with `what` instead of hanging when the app does not answer within `ms`. */
 async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)),
+  );
   try {
     return await Promise.race([promise, timeout]);
   } finally {
@@ -87,7 +107,8 @@ async function crashAndRestart(app: FaultApp, crash: Crash, kill: () => Promise<
   app.start();
   await app.serving();
   expect(processGone(postmaster!), "the restart stopped the old PostgreSQL").toBe(true);
-  if (crash.leavesDatabase) expect(app.output()).toContain(`stopping PostgreSQL left running by an earlier run (pid ${postmaster})`);
+  if (crash.leavesDatabase)
+    expect(app.output()).toContain(`stopping PostgreSQL left running by an earlier run (pid ${postmaster})`);
 }
 
 let template = "";
@@ -106,7 +127,8 @@ test.beforeAll(async () => {
 
 test.afterEach(async ({}, testInfo) => {
   test.setTimeout(120_000);
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("app output", { body: appLogs(), contentType: "text/plain" });
+  if (testInfo.status !== testInfo.expectedStatus)
+    await testInfo.attach("app output", { body: appLogs(), contentType: "text/plain" });
   await stopEverything("test");
 });
 
@@ -116,14 +138,16 @@ test.afterAll(async () => {
 
 /** Editors with two items each that their unit leads (no item shared, so no write is refused as a conflict). */
 async function burstClients(app: FaultApp, wanted: number): Promise<BurstClient[]> {
-  const rows = await withSql(app.databaseUrl, async (c) =>
-    (
-      await c.query<{ login_name: string; id: number; code: string; version: number }>(
-        `SELECT u.login_name, i.id, i.code, i.version FROM users u JOIN items i ON i.lead_unit_id = u.unit_id
+  const rows = await withSql(
+    app.databaseUrl,
+    async (c) =>
+      (
+        await c.query<{ login_name: string; id: number; code: string; version: number }>(
+          `SELECT u.login_name, i.id, i.code, i.version FROM users u JOIN items i ON i.lead_unit_id = u.unit_id
           WHERE u.role = 'EDITOR' AND NOT u.disabled AND NOT u.pending_approval AND i.level = 'ACTION' AND i.retired_at IS NULL
           ORDER BY u.login_name, i.code`,
-      )
-    ).rows,
+        )
+      ).rows,
   );
   const taken = new Set<number>();
   const byLogin = new Map<string, BurstClient["items"]>();
@@ -136,7 +160,9 @@ async function burstClients(app: FaultApp, wanted: number): Promise<BurstClient[
     byLogin.set(r.login_name, items);
   }
   const chosen = [...byLogin].filter(([, items]) => items.length === 2).slice(0, wanted);
-  expect(chosen.length, "the sample data has enough editors with two items").toBeGreaterThanOrEqual(Math.min(wanted, 4));
+  expect(chosen.length, "the sample data has enough editors with two items").toBeGreaterThanOrEqual(
+    Math.min(wanted, 4),
+  );
   return Promise.all(
     chosen.map(async ([login, items]) => {
       const session = new HttpSession(app.url);
@@ -146,7 +172,10 @@ async function burstClients(app: FaultApp, wanted: number): Promise<BurstClient[
   );
 }
 
-for (const [crash, ports] of [[SERVER, PORTS.burstServer], [GROUP, PORTS.burstGroup]] as const) {
+for (const [crash, ports] of [
+  [SERVER, PORTS.burstServer],
+  [GROUP, PORTS.burstGroup],
+] as const) {
   test(`kill -9 of ${crash.name} in the middle of an edit burst: acknowledged writes kept, none half-written, history agrees`, async () => {
     const app = await startCopy(template, ports);
     const clients = await burstClients(app, 8);
@@ -154,14 +183,34 @@ for (const [crash, ports] of [[SERVER, PORTS.burstServer], [GROUP, PORTS.burstGr
 
     const burst = await burstUntilKilled(clients, tag, 30, () => crashAndRestart(app, crash, () => crash.kill(app)));
     const counts = countOutcomes(burst.writes);
-    test.info().annotations.push({ type: "edit burst", description: JSON.stringify({ crash: crash.name, ...counts, inFlightAtKill: burst.inFlightAtKill }) });
+    test
+      .info()
+      .annotations.push({
+        type: "edit burst",
+        description: JSON.stringify({ crash: crash.name, ...counts, inFlightAtKill: burst.inFlightAtKill }),
+      });
     console.log(`[faults] edit burst, kill -9 of ${crash.name}:`, { ...counts, inFlightAtKill: burst.inFlightAtKill });
     expect(burst.inFlightAtKill, "requests were in flight when the server was killed").toBeGreaterThan(0);
     expect(counts.accepted).toBeGreaterThanOrEqual(30);
     // Each item has one writer, so nothing is refused as a conflict; a busy machine may answer "unavailable"
     // (a clear answer: nothing written, checked below). The app's log says why.
-    expect(burst.writes.filter((w) => w.outcome === "refused" && w.answer !== "unavailable"), "no write refused except as unavailable").toEqual([]);
-    if (counts.refused > 0) console.log(`[faults] why writes were refused as unavailable:\n${[...new Set(app.fullLog().split("\n").filter((l) => /Error|P\d{4}|timeout|Timed out/i.test(l)))].slice(0, 10).join("\n")}`);
+    expect(
+      burst.writes.filter((w) => w.outcome === "refused" && w.answer !== "unavailable"),
+      "no write refused except as unavailable",
+    ).toEqual([]);
+    if (counts.refused > 0)
+      console.log(
+        `[faults] why writes were refused as unavailable:\n${[
+          ...new Set(
+            app
+              .fullLog()
+              .split("\n")
+              .filter((l) => /Error|P\d{4}|timeout|Timed out/i.test(l)),
+          ),
+        ]
+          .slice(0, 10)
+          .join("\n")}`,
+      );
 
     // The restarted app's database: every acknowledged write once, with its history row; nothing else of ours
     // but whole writes that were in flight.
@@ -175,12 +224,22 @@ for (const [crash, ports] of [[SERVER, PORTS.burstServer], [GROUP, PORTS.burstGr
         )
       ).rows,
       versions: new Map(
-        (await c.query<{ id: number; version: number }>(`SELECT id, version FROM items WHERE id = ANY($1)`, [clients.flatMap((cl) => cl.items.map((i) => i.id))])).rows.map((r) => [r.id, r.version]),
+        (
+          await c.query<{ id: number; version: number }>(`SELECT id, version FROM items WHERE id = ANY($1)`, [
+            clients.flatMap((cl) => cl.items.map((i) => i.id)),
+          ])
+        ).rows.map((r) => [r.id, r.version]),
       ),
     }));
     const sent = new Map(burst.writes.map((w) => [w.note, w]));
-    expect(found.updates.filter((u) => !sent.has(u.note)), "no update the burst did not send").toEqual([]);
-    expect(found.updates.filter((u) => u.history_version === null), "every update has its history row").toEqual([]);
+    expect(
+      found.updates.filter((u) => !sent.has(u.note)),
+      "no update the burst did not send",
+    ).toEqual([]);
+    expect(
+      found.updates.filter((u) => u.history_version === null),
+      "every update has its history row",
+    ).toEqual([]);
     const present = new Map<string, number>();
     for (const u of found.updates) present.set(u.note, (present.get(u.note) ?? 0) + 1);
     for (const w of burst.writes) {
@@ -195,15 +254,20 @@ for (const [crash, ports] of [[SERVER, PORTS.burstServer], [GROUP, PORTS.burstGr
       for (const item of client.items) {
         // The item's new versions are exactly its writes that are present, in the order they were sent.
         const sentToItem = burst.writes.filter((w) => w.itemId === item.id && w.outcome !== "refused");
-        const kept = found.updates.filter((u) => u.item_id === item.id).sort((a, b) => a.history_version! - b.history_version!);
+        const kept = found.updates
+          .filter((u) => u.item_id === item.id)
+          .sort((a, b) => a.history_version! - b.history_version!);
         expect(kept.map((u) => u.note)).toEqual(sentToItem.slice(0, kept.length).map((w) => w.note));
         expect(kept.map((u) => u.history_version)).toEqual(kept.map((_, i) => item.version + 1 + i));
         expect(found.versions.get(item.id)).toBe(item.version + kept.length);
-        for (const w of sentToItem.slice(0, kept.length)) if (w.outcome === "accepted") expect(w.version).toBe(item.version + 1 + sentToItem.indexOf(w));
+        for (const w of sentToItem.slice(0, kept.length))
+          if (w.outcome === "accepted") expect(w.version).toBe(item.version + 1 + sentToItem.indexOf(w));
         committedInFlight += sentToItem.slice(0, kept.length).filter((w) => w.outcome !== "accepted").length;
       }
     }
-    console.log(`[faults] in-flight writes found committed after the restart: ${committedInFlight} of ${counts["in-flight"]}`);
+    console.log(
+      `[faults] in-flight writes found committed after the restart: ${committedInFlight} of ${counts["in-flight"]}`,
+    );
 
     const integrity = await checkIntegrity(app.databaseUrl);
     expect(integrity.problems).toEqual([]);
@@ -212,7 +276,9 @@ for (const [crash, ports] of [[SERVER, PORTS.burstServer], [GROUP, PORTS.burstGr
     // the item page shows the last kept update, and a new write to the same item is accepted.
     const client = clients[0]!;
     const item = client.items[0]!;
-    const kept = found.updates.filter((u) => u.item_id === item.id).sort((a, b) => a.history_version! - b.history_version!);
+    const kept = found.updates
+      .filter((u) => u.item_id === item.id)
+      .sort((a, b) => a.history_version! - b.history_version!);
     const page = await client.session.fetch(`/items/${item.code}`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -222,14 +288,27 @@ for (const [crash, ports] of [[SERVER, PORTS.burstServer], [GROUP, PORTS.burstGr
     const after = await fresh.callAction<{ ok: boolean; data?: { version: number } }>(
       "lib/actions/items.ts",
       "postProgressUpdate",
-      [null, formOf({ itemId: item.id, expectedVersion: found.versions.get(item.id)!, status: "IN_PROGRESS", progress: 50, confidence: "GREEN", note: `${tag} after restart` })],
+      [
+        null,
+        formOf({
+          itemId: item.id,
+          expectedVersion: found.versions.get(item.id)!,
+          status: "IN_PROGRESS",
+          progress: 50,
+          confidence: "GREEN",
+          note: `${tag} after restart`,
+        }),
+      ],
       `/items/${item.code}/update`,
     );
     expect(after.value).toMatchObject({ ok: true, data: { version: found.versions.get(item.id)! + 1 } });
   });
 }
 
-for (const [crash, ports] of [[SERVER, PORTS.importServer], [GROUP, PORTS.importGroup]] as const) {
+for (const [crash, ports] of [
+  [SERVER, PORTS.importServer],
+  [GROUP, PORTS.importGroup],
+] as const) {
   test(`kill -9 of ${crash.name} in the middle of an import of every item: all of it or none, history agrees`, async () => {
     const app = await startCopy(template, ports);
     const admin = new HttpSession(app.url);
@@ -237,12 +316,24 @@ for (const [crash, ports] of [[SERVER, PORTS.importServer], [GROUP, PORTS.import
     const person = `故障测试 ${Date.now()}`;
     const file = await portfolioFileWithPerson(admin, person);
     const preview = await previewImport(admin, file);
-    expect(preview.value, "the dry run accepts the file").toMatchObject({ ok: true, data: { plan: { counts: { rows: file.codes.length, changed: file.codes.length } } } });
+    expect(preview.value, "the dry run accepts the file").toMatchObject({
+      ok: true,
+      data: { plan: { counts: { rows: file.codes.length, changed: file.codes.length } } },
+    });
 
     const stateOf = (c: pg.Client) =>
-      c.query<{ code: string; version: number; responsible_person: string | null }>(`SELECT code, version, responsible_person FROM items WHERE code = ANY($1) ORDER BY code`, [file.codes]).then((r) => r.rows);
-    const historyCount = async (c: pg.Client) => Number((await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM item_history`)).rows[0]!.n);
-    const before = await withSql(app.databaseUrl, async (c) => ({ items: await stateOf(c), history: await historyCount(c) }));
+      c
+        .query<{ code: string; version: number; responsible_person: string | null }>(
+          `SELECT code, version, responsible_person FROM items WHERE code = ANY($1) ORDER BY code`,
+          [file.codes],
+        )
+        .then((r) => r.rows);
+    const historyCount = async (c: pg.Client) =>
+      Number((await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM item_history`)).rows[0]!.n);
+    const before = await withSql(app.databaseUrl, async (c) => ({
+      items: await stateOf(c),
+      history: await historyCount(c),
+    }));
 
     // Apply, and crash once the import's transaction is well into writing history rows (one per item): each
     // INSERT seen in pg_stat_activity is one item changed, uncommitted.
@@ -258,7 +349,10 @@ for (const [crash, ports] of [[SERVER, PORTS.importServer], [GROUP, PORTS.import
     try {
       await until(
         async () => {
-          if (answered) throw new Error(`the import answered before the crash (${inserts.size} history inserts seen): make the file larger`);
+          if (answered)
+            throw new Error(
+              `the import answered before the crash (${inserts.size} history inserts seen): make the file larger`,
+            );
           const { rows } = await watcher.query<{ key: string }>(
             `SELECT pid || ' ' || query_start::text AS key FROM pg_stat_activity
               WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL AND query ILIKE 'INSERT INTO%item_history%'`,
@@ -277,10 +371,25 @@ for (const [crash, ports] of [[SERVER, PORTS.importServer], [GROUP, PORTS.import
     const outcome = await applying;
     expect("error" in outcome, "the import got no answer: it was cut off").toBe(true);
 
-    const after = await withSql(app.databaseUrl, async (c) => ({ items: await stateOf(c), history: await historyCount(c) }));
+    const after = await withSql(app.databaseUrl, async (c) => ({
+      items: await stateOf(c),
+      history: await historyCount(c),
+    }));
     const changed = after.items.filter((i) => i.responsible_person === person).length;
-    test.info().annotations.push({ type: "import", description: JSON.stringify({ crash: crash.name, rows: file.codes.length, historyInsertsSeenBeforeKill: inserts.size, itemsChangedAfterRestart: changed }) });
-    console.log(`[faults] import, kill -9 of ${crash.name}: ${file.codes.length} rows, ${inserts.size} history inserts seen before the kill, ${changed} items changed after the restart`);
+    test
+      .info()
+      .annotations.push({
+        type: "import",
+        description: JSON.stringify({
+          crash: crash.name,
+          rows: file.codes.length,
+          historyInsertsSeenBeforeKill: inserts.size,
+          itemsChangedAfterRestart: changed,
+        }),
+      });
+    console.log(
+      `[faults] import, kill -9 of ${crash.name}: ${file.codes.length} rows, ${inserts.size} history inserts seen before the kill, ${changed} items changed after the restart`,
+    );
     expect([0, file.codes.length], "all of the import or none").toContain(changed);
     const applied = changed === file.codes.length;
     expect(after.items.map((i) => i.version)).toEqual(before.items.map((i) => i.version + (applied ? 1 : 0)));
@@ -301,7 +410,9 @@ for (const [crash, ports] of [[SERVER, PORTS.importServer], [GROUP, PORTS.import
   });
 }
 
-test("PostgreSQL stops and starts again under the running app: a clear error meanwhile, service afterwards, no app restart", async ({ page }) => {
+test("PostgreSQL stops and starts again under the running app: a clear error meanwhile, service afterwards, no app restart", async ({
+  page,
+}) => {
   const app = await startCopy(template, PORTS.database);
   const [editor] = await burstClients(app, 1);
   const { session, items } = editor!;
@@ -321,17 +432,39 @@ test("PostgreSQL stops and starts again under the running app: a clear error mea
     // Next answers a page whose render failed with app/error.tsx and status 500 (an error boundary cannot
     // choose 503); what the person gets is the clear message, not a hang or a stack trace.
     expect([500, 503], `GET ${path}`).toContain(response!.status());
-    await expect(page.getByRole("alert").filter({ hasText: zhCommon.errors.database }), `GET ${path} shows the database error`).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: zhCommon.errors.database }),
+      `GET ${path} shows the database error`,
+    ).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(zhCommon.errors.title);
   }
   const write = await within(
     20_000,
     "a progress update with the database down",
-    session.callAction("lib/actions/items.ts", "postProgressUpdate", [null, formOf({ itemId: item.id, expectedVersion: item.version, status: "IN_PROGRESS", progress: 33, confidence: "GREEN", note: "faults: while the database is down" })], `/items/${item.code}/update`),
+    session.callAction(
+      "lib/actions/items.ts",
+      "postProgressUpdate",
+      [
+        null,
+        formOf({
+          itemId: item.id,
+          expectedVersion: item.version,
+          status: "IN_PROGRESS",
+          progress: 33,
+          confidence: "GREEN",
+          note: "faults: while the database is down",
+        }),
+      ],
+      `/items/${item.code}/update`,
+    ),
   );
   expect(write.status).toBe(200);
   expect(write.value).toMatchObject({ ok: false, code: "unavailable" });
-  const report = await within(20_000, "a report with the database down", session.fetch("/api/reports?scope=all&compare=none&format=csv"));
+  const report = await within(
+    20_000,
+    "a report with the database down",
+    session.fetch("/api/reports?scope=all&compare=none&format=csv"),
+  );
   expect(report.status).toBe(503);
   expect(await report.text()).toBe(zhReports.reports.errors.unavailable);
   expect(app.running(), "the app process is still up").toBe(true);
@@ -345,7 +478,22 @@ test("PostgreSQL stops and starts again under the running app: a clear error mea
   expect(home!.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(zhDashboard.dashboard.title);
   await expect(page.getByRole("alert").filter({ hasText: zhCommon.errors.database })).toHaveCount(0);
-  const saved = await session.callAction("lib/actions/items.ts", "postProgressUpdate", [null, formOf({ itemId: item.id, expectedVersion: item.version, status: "IN_PROGRESS", progress: 34, confidence: "GREEN", note: "faults: after the database came back" })], `/items/${item.code}/update`);
+  const saved = await session.callAction(
+    "lib/actions/items.ts",
+    "postProgressUpdate",
+    [
+      null,
+      formOf({
+        itemId: item.id,
+        expectedVersion: item.version,
+        status: "IN_PROGRESS",
+        progress: 34,
+        confidence: "GREEN",
+        note: "faults: after the database came back",
+      }),
+    ],
+    `/items/${item.code}/update`,
+  );
   expect(saved.value).toMatchObject({ ok: true, data: { version: item.version + 1 } });
   const itemPage = await page.goto(`${app.url}/items/${item.code}`);
   expect(itemPage!.status()).toBe(200);

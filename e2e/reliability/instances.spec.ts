@@ -67,7 +67,9 @@ function figure(html: string, key: string): string | null {
  * cancelled items do not count, no progress counts as 0), one decimal as the dashboard shows it.
  */
 async function headlineSql(db: OwnDatabase): Promise<{ green: number; amber: number; red: number; overall: string }> {
-  const [depth] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM items c JOIN items p ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL`);
+  const [depth] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM items c JOIN items p ON p.id = c.parent_id WHERE p.parent_id IS NOT NULL`,
+  );
   expect(depth!.n, "the SQL below assumes a two-level tree").toBe(0);
   const [row] = await db.query<{ green: number; amber: number; red: number; overall: number }>(`
     WITH open AS (SELECT * FROM items WHERE level = 'ACTION' AND retired_at IS NULL AND status NOT IN ('COMPLETED', 'CANCELLED')),
@@ -83,10 +85,19 @@ async function headlineSql(db: OwnDatabase): Promise<{ green: number; amber: num
   return { green: row!.green, amber: row!.amber, red: row!.red, overall: `${row!.overall.toFixed(1)}%` };
 }
 
-async function expectDashboardMatches(session: HttpSession, expected: Awaited<ReturnType<typeof headlineSql>>, note?: string): Promise<void> {
+async function expectDashboardMatches(
+  session: HttpSession,
+  expected: Awaited<ReturnType<typeof headlineSql>>,
+  note?: string,
+): Promise<void> {
   const page = await get(session, "/");
   expect(page.status).toBe(200);
-  expect({ green: figure(page.html, "green"), amber: figure(page.html, "amber"), red: figure(page.html, "red"), overall: figure(page.html, "overall") }).toEqual({
+  expect({
+    green: figure(page.html, "green"),
+    amber: figure(page.html, "amber"),
+    red: figure(page.html, "red"),
+    overall: figure(page.html, "overall"),
+  }).toEqual({
     green: String(expected.green),
     amber: String(expected.amber),
     red: String(expected.red),
@@ -98,14 +109,21 @@ async function expectDashboardMatches(session: HttpSession, expected: Awaited<Re
 
 /** An editor account of this spec's own (the sample password), in a unit that leads open action items. */
 async function newEditor(loginName: string): Promise<{ id: number; unitId: number }> {
-  const [row] = await database.query<{ id: number; unit_id: number }>(`
+  const [row] = await database.query<{ id: number; unit_id: number }>(
+    `
     INSERT INTO users (login_name, display_name, password_hash, role, unit_id, updated_at)
     SELECT $1, $1, password_hash, 'EDITOR', unit_id, now() FROM users WHERE role = 'EDITOR' AND NOT disabled ORDER BY id LIMIT 1
-    RETURNING id, unit_id`, [loginName]);
+    RETURNING id, unit_id`,
+    [loginName],
+  );
   return { id: row!.id, unitId: row!.unit_id };
 }
 
-async function attemptSignIn(baseUrl: string, loginName: string, password: string): Promise<{ signedIn: boolean; code: string | null; location: string }> {
+async function attemptSignIn(
+  baseUrl: string,
+  loginName: string,
+  password: string,
+): Promise<{ signedIn: boolean; code: string | null; location: string }> {
   const s = new HttpSession(baseUrl);
   const csrf = (await (await s.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await s.fetch("/api/auth/callback/credentials", {
@@ -115,7 +133,11 @@ async function attemptSignIn(baseUrl: string, loginName: string, password: strin
   });
   await res.arrayBuffer();
   const location = res.headers.get("location") ?? "";
-  return { signedIn: Boolean(s.sessionToken()) && !/error=/.test(location), code: new URL(location, baseUrl).searchParams.get("code"), location };
+  return {
+    signedIn: Boolean(s.sessionToken()) && !/error=/.test(location),
+    code: new URL(location, baseUrl).searchParams.get("code"),
+    location,
+  };
 }
 
 test("a write through one instance shows on the other at the next request: item page and dashboard figures", async () => {
@@ -141,18 +163,32 @@ test("a write through one instance shows on the other at the next request: item 
   // Through A: GREEN → RED, and progress moved far enough to move the overall figure.
   const noteA = `instance-A-wrote-${Date.now().toString(36)}`;
   const progress = (item!.progress ?? 0) < 50 ? 95 : 5;
-  const [{ version }] = (await database.query<{ version: number }>(`SELECT version FROM items WHERE id = $1`, [item!.id])) as [{ version: number }];
+  const [{ version }] = (await database.query<{ version: number }>(`SELECT version FROM items WHERE id = $1`, [
+    item!.id,
+  ])) as [{ version: number }];
   const wrote = await editorOnA.callAction<{ ok: boolean; data?: { version: number } }>(
     "lib/actions/items.ts",
     "postProgressUpdate",
-    [null, formOf({ itemId: item!.id, expectedVersion: version, status: "IN_PROGRESS", progress, confidence: "RED", note: noteA })],
+    [
+      null,
+      formOf({
+        itemId: item!.id,
+        expectedVersion: version,
+        status: "IN_PROGRESS",
+        progress,
+        confidence: "RED",
+        note: noteA,
+      }),
+    ],
     `/items/${item!.code}/update`,
   );
   expect(wrote.value).toMatchObject({ ok: true, data: { version: version + 1 } });
   const afterA = await headlineSql(database);
   expect(afterA.green).toBe(before.green - 1);
   expect(afterA.red).toBe(before.red + 1);
-  expect(afterA.overall, "the write must move the overall figure, or the check below proves nothing").not.toBe(before.overall);
+  expect(afterA.overall, "the write must move the overall figure, or the check below proves nothing").not.toBe(
+    before.overall,
+  );
 
   const itemOnB = await get(leaderOnB, `/items/${item!.code}`);
   expect(itemOnB.status).toBe(200);
@@ -166,7 +202,17 @@ test("a write through one instance shows on the other at the next request: item 
   const wroteB = await editorOnB.callAction<{ ok: boolean; data?: { version: number } }>(
     "lib/actions/items.ts",
     "postProgressUpdate",
-    [null, formOf({ itemId: item!.id, expectedVersion: version + 1, status: "IN_PROGRESS", progress: 50, confidence: "AMBER", note: noteB })],
+    [
+      null,
+      formOf({
+        itemId: item!.id,
+        expectedVersion: version + 1,
+        status: "IN_PROGRESS",
+        progress: 50,
+        confidence: "AMBER",
+        note: noteB,
+      }),
+    ],
     `/items/${item!.code}/update`,
   );
   expect(wroteB.value).toMatchObject({ ok: true, data: { version: version + 2 } });
@@ -184,7 +230,10 @@ test("a session issued by one instance is honoured by the other", async () => {
   await onA.signIn("rel.both-ways", SAMPLE_PASSWORD);
   const onB = new HttpSession(b!.url);
   await onB.signIn("rel.both-ways", SAMPLE_PASSWORD);
-  for (const [from, to] of [[onA, b!.url], [onB, a!.url]] as const) {
+  for (const [from, to] of [
+    [onA, b!.url],
+    [onB, a!.url],
+  ] as const) {
     const page = await get(sameCookiesOn(from, to), "/my-items");
     expect(page.status).toBe(200);
     expect(page.html).toContain('data-testid="signed-in-user"');
@@ -198,7 +247,10 @@ test("sign-in throttling counts failures made on either instance", async () => {
   for (let n = 0; n < THROTTLE.perAccount; n++) {
     const attempt = await attemptSignIn(n % 2 === 0 ? a!.url : b!.url, login, `wrong-password-${n}`);
     expect(attempt.signedIn).toBe(false);
-    expect(attempt.code, `attempt ${n + 1} (${attempt.location}) must be refused as a wrong password, not yet throttled`).not.toBe("throttled");
+    expect(
+      attempt.code,
+      `attempt ${n + 1} (${attempt.location}) must be refused as a wrong password, not yet throttled`,
+    ).not.toBe("throttled");
   }
   // Locked on both, even with the right password.
   for (const url of [a!.url, b!.url]) {
@@ -221,11 +273,21 @@ test("disabling an account through one instance ends its session on the other at
 
   const adminOnA = new HttpSession(a!.url);
   await adminOnA.signIn("admin", SAMPLE_PASSWORD);
-  const done = await adminOnA.callAction("lib/actions/admin-users.ts", "setUserDisabled", [null, formOf({ userId: editor.id, disabled: "true" })], "/admin/users");
+  const done = await adminOnA.callAction(
+    "lib/actions/admin-users.ts",
+    "setUserDisabled",
+    [null, formOf({ userId: editor.id, disabled: "true" })],
+    "/admin/users",
+  );
   expect(done.value).toMatchObject({ ok: true });
 
   expectSignedOut(await get(onB, "/my-items"));
-  const action = await onB.callAction("lib/actions/items.ts", "postProgressUpdate", [null, formOf({ itemId: 1, expectedVersion: 1 })], "/my-items");
+  const action = await onB.callAction(
+    "lib/actions/items.ts",
+    "postProgressUpdate",
+    [null, formOf({ itemId: 1, expectedVersion: 1 })],
+    "/my-items",
+  );
   expect(action.value).toMatchObject({ ok: false, code: "unauthenticated" });
   expectSignedOut(await get(sameCookiesOn(onB, a!.url), "/my-items"));
   expect((await attemptSignIn(b!.url, "rel.disabled", SAMPLE_PASSWORD)).signedIn).toBe(false);
@@ -241,10 +303,21 @@ test("a role change through one instance ends sessions on both; signing out clea
 
   const adminOnA = new HttpSession(a!.url);
   await adminOnA.signIn("admin", SAMPLE_PASSWORD);
-  const [{ before }] = (await database.query<{ before: number }>(`SELECT session_version AS before FROM users WHERE id = $1`, [editor.id])) as [{ before: number }];
-  const done = await adminOnA.callAction("lib/actions/admin-users.ts", "updateUser", [null, formOf({ userId: editor.id, displayName: "rel.demoted", role: "VIEWER", unitId: "" })], "/admin/users");
+  const [{ before }] = (await database.query<{ before: number }>(
+    `SELECT session_version AS before FROM users WHERE id = $1`,
+    [editor.id],
+  )) as [{ before: number }];
+  const done = await adminOnA.callAction(
+    "lib/actions/admin-users.ts",
+    "updateUser",
+    [null, formOf({ userId: editor.id, displayName: "rel.demoted", role: "VIEWER", unitId: "" })],
+    "/admin/users",
+  );
   expect(done.value).toMatchObject({ ok: true });
-  const [{ after }] = (await database.query<{ after: number }>(`SELECT session_version AS after FROM users WHERE id = $1`, [editor.id])) as [{ after: number }];
+  const [{ after }] = (await database.query<{ after: number }>(
+    `SELECT session_version AS after FROM users WHERE id = $1`,
+    [editor.id],
+  )) as [{ after: number }];
   expect(after).toBe(before + 1);
   expectSignedOut(await get(onB, "/my-items"));
   expectSignedOut(await get(onA, "/my-items"));

@@ -23,6 +23,9 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
  */
 export const ROUTE_HANDLERS: Record<string, { paths: string[]; public: boolean; permission?: Permission }> = {
   "/api/auth/[...nextauth]": { paths: ["/api/auth/session", "/api/auth/providers", "/api/auth/csrf"], public: true },
-  "/api/reports": { paths: ["/api/reports?format=json", "/api/reports?format=csv&scope=pillar&id=1"], public: false, permission: "report:export" },
+  "/api/reports": {
+    paths: ["/api/reports?format=json", "/api/reports?format=csv&scope=pillar&id=1"],
+    public: false,
+    permission: "report:export",
+  },
 };
-

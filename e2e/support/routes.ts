@@ -8,6 +8,15 @@ const appDir = join(import.meta.dirname, "..", "..", "app");
 /** Route patterns (e.g. "/items/[code]") of every file named `file` (page.tsx or route.ts) under app/. */
 export function appRoutes(file: "page.tsx" | "route.ts"): string[] {
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name === file ? [join(dir, e.name)] : []));
-  return walk(appDir).map((path) => `/${relative(appDir, path).split(sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`);
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.name === file ? [join(dir, e.name)] : [],
+    );
+  return walk(appDir).map(
+    (path) =>
+      `/${relative(appDir, path)
+        .split(sep)
+        .slice(0, -1)
+        .filter((s) => !/^\(.*\)$/.test(s))
+        .join("/")}`,
+  );
 }

@@ -27,7 +27,13 @@ export async function createUnit(_prev: ActionResult | null, formData: FormData)
       const taken = await tx.unit.findUnique({ where: { name: input.name }, select: { id: true } });
       if (taken) throw fieldRefusal("name", "admin.validation.unitNameTaken");
       const unit = await tx.unit.create({ data: input });
-      await writeAudit(tx, { actorId: guard.user.id, action: "unit.create", targetType: "unit", targetId: unit.id, details: { label: unit.name, changes: changesOfNew(input) } });
+      await writeAudit(tx, {
+        actorId: guard.user.id,
+        action: "unit.create",
+        targetType: "unit",
+        targetId: unit.id,
+        details: { label: unit.name, changes: changesOfNew(input) },
+      });
     });
   } catch (error) {
     return toFailure(error, UNIQUE);
@@ -46,14 +52,23 @@ export async function updateUnit(_prev: ActionResult | null, formData: FormData)
       await tx.$queryRaw`SELECT id FROM units WHERE id = ${unitId} FOR UPDATE`;
       const unit = await tx.unit.findUnique({ where: { id: unitId } });
       if (!unit) throw new Refusal("not-found", "actionErrors.not-found");
-      const changes = changesBetween({ name: unit.name, shortName: unit.shortName, side: unit.side, kind: unit.kind }, input);
+      const changes = changesBetween(
+        { name: unit.name, shortName: unit.shortName, side: unit.side, kind: unit.kind },
+        input,
+      );
       if (Object.keys(changes).length === 0) return;
       if (changes.name) {
         const taken = await tx.unit.findUnique({ where: { name: input.name }, select: { id: true } });
         if (taken && taken.id !== unitId) throw fieldRefusal("name", "admin.validation.unitNameTaken");
       }
       await tx.unit.update({ where: { id: unitId }, data: input });
-      await writeAudit(tx, { actorId: guard.user.id, action: "unit.update", targetType: "unit", targetId: unitId, details: { label: unit.name, changes } });
+      await writeAudit(tx, {
+        actorId: guard.user.id,
+        action: "unit.update",
+        targetType: "unit",
+        targetId: unitId,
+        details: { label: unit.name, changes },
+      });
     });
   } catch (error) {
     return toFailure(error, UNIQUE);

@@ -46,7 +46,9 @@ async function loadUser(tx: Tx, userId: number) {
  * both pass the check.
  */
 async function keepAnActiveAdmin(tx: Tx, userId: number, after: { role: Role; disabled: boolean }): Promise<void> {
-  const admins = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM users WHERE role = 'ADMIN' AND NOT disabled ORDER BY id FOR UPDATE`;
+  const admins = await tx.$queryRaw<
+    { id: number }[]
+  >`SELECT id FROM users WHERE role = 'ADMIN' AND NOT disabled ORDER BY id FOR UPDATE`;
   const remaining = admins.filter((a) => a.id !== userId).length + (after.role === "ADMIN" && !after.disabled ? 1 : 0);
   if (remaining === 0) throw new Refusal("invalid", "admin.users.errors.lastAdmin");
 }
@@ -67,18 +69,30 @@ export async function createUser(_prev: ActionResult | null, formData: FormData)
     const passwordHash = await hashPassword(input.password);
     await db().$transaction(async (tx) => {
       // Sign-in matches login names case-insensitively, so "Admin" would shadow "admin".
-      const taken = await tx.user.findFirst({ where: { loginName: { equals: input.loginName, mode: "insensitive" } }, select: { id: true } });
+      const taken = await tx.user.findFirst({
+        where: { loginName: { equals: input.loginName, mode: "insensitive" } },
+        select: { id: true },
+      });
       if (taken) throw fieldRefusal("loginName", "admin.validation.loginNameTaken");
       const unit = await unitName(tx, input.unitId);
       const user = await tx.user.create({
-        data: { loginName: input.loginName, displayName: input.displayName, role: input.role, unitId: input.unitId, passwordHash },
+        data: {
+          loginName: input.loginName,
+          displayName: input.displayName,
+          role: input.role,
+          unitId: input.unitId,
+          passwordHash,
+        },
       });
       await writeAudit(tx, {
         actorId: guard.user.id,
         action: "user.create",
         targetType: "user",
         targetId: user.id,
-        details: { label: user.loginName, changes: changesOfNew({ loginName: user.loginName, displayName: user.displayName, role: user.role, unit }) },
+        details: {
+          label: user.loginName,
+          changes: changesOfNew({ loginName: user.loginName, displayName: user.displayName, role: user.role, unit }),
+        },
       });
     });
   } catch (error) {
@@ -103,13 +117,25 @@ export async function updateUser(_prev: ActionResult | null, formData: FormData)
         { displayName: input.displayName, role: input.role, unit },
       );
       if (Object.keys(changes).length === 0) return;
-      if (user.role === "ADMIN" && input.role !== "ADMIN") await keepAnActiveAdmin(tx, user.id, { role: input.role, disabled: user.disabled });
+      if (user.role === "ADMIN" && input.role !== "ADMIN")
+        await keepAnActiveAdmin(tx, user.id, { role: input.role, disabled: user.disabled });
       const narrowed = user.role !== input.role || user.unitId !== input.unitId;
       await tx.user.update({
         where: { id: user.id },
-        data: { displayName: input.displayName, role: input.role, unitId: input.unitId, ...(narrowed ? { sessionVersion: { increment: 1 } } : {}) },
+        data: {
+          displayName: input.displayName,
+          role: input.role,
+          unitId: input.unitId,
+          ...(narrowed ? { sessionVersion: { increment: 1 } } : {}),
+        },
       });
-      await writeAudit(tx, { actorId: guard.user.id, action: "user.update", targetType: "user", targetId: user.id, details: { label: user.loginName, changes } });
+      await writeAudit(tx, {
+        actorId: guard.user.id,
+        action: "user.update",
+        targetType: "user",
+        targetId: user.id,
+        details: { label: user.loginName, changes },
+      });
     });
   } catch (error) {
     return toFailure(error);
@@ -131,7 +157,10 @@ export async function setUserDisabled(_prev: ActionResult | null, formData: Form
       if (user.pendingApproval) throw new Refusal("invalid", "admin.users.errors.pending");
       if (user.disabled === disabled) return;
       if (disabled && user.role === "ADMIN") await keepAnActiveAdmin(tx, user.id, { role: user.role, disabled: true });
-      await tx.user.update({ where: { id: user.id }, data: { disabled, ...(disabled ? { sessionVersion: { increment: 1 } } : {}) } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { disabled, ...(disabled ? { sessionVersion: { increment: 1 } } : {}) },
+      });
       await writeAudit(tx, {
         actorId: guard.user.id,
         action: disabled ? "user.disable" : "user.enable",
@@ -162,7 +191,13 @@ export async function resetPassword(_prev: ActionResult | null, formData: FormDa
       const user = await loadUser(tx, input.userId);
       await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
       // The audit row says that the password changed, never anything about it.
-      await writeAudit(tx, { actorId: guard.user.id, action: "user.reset-password", targetType: "user", targetId: user.id, details: { label: user.loginName } });
+      await writeAudit(tx, {
+        actorId: guard.user.id,
+        action: "user.reset-password",
+        targetType: "user",
+        targetId: user.id,
+        details: { label: user.loginName },
+      });
     });
   } catch (error) {
     return toFailure(error);
@@ -183,7 +218,13 @@ export async function approveUser(_prev: ActionResult | null, formData: FormData
       const unit = await unitName(tx, input.unitId);
       await tx.user.update({
         where: { id: user.id },
-        data: { pendingApproval: false, disabled: false, role: input.role, unitId: input.unitId, sessionVersion: { increment: 1 } },
+        data: {
+          pendingApproval: false,
+          disabled: false,
+          role: input.role,
+          unitId: input.unitId,
+          sessionVersion: { increment: 1 },
+        },
       });
       await writeAudit(tx, {
         actorId: guard.user.id,
@@ -192,7 +233,10 @@ export async function approveUser(_prev: ActionResult | null, formData: FormData
         targetId: user.id,
         details: {
           label: user.loginName,
-          changes: { ...changesBetween({ role: user.role, unit: user.unit?.name ?? null }, { role: input.role, unit }), pendingApproval: { from: true, to: false } },
+          changes: {
+            ...changesBetween({ role: user.role, unit: user.unit?.name ?? null }, { role: input.role, unit }),
+            pendingApproval: { from: true, to: false },
+          },
         },
       });
     });

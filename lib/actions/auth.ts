@@ -23,7 +23,10 @@ export async function signInWithPassword(_prev: SignInState, input: FormData): P
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const loginName = formData.get("loginName");
-    return { fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>, loginName: typeof loginName === "string" ? loginName.slice(0, 64) : "" };
+    return {
+      fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>,
+      loginName: typeof loginName === "string" ? loginName.slice(0, 64) : "",
+    };
   }
   const { loginName, password, callbackUrl } = parsed.data;
   try {
@@ -44,7 +47,9 @@ export async function signInWithPassword(_prev: SignInState, input: FormData): P
 
 export async function signInWithSso(formData: FormData): Promise<void> {
   if (!oidcSettings()) return;
-  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackUrl(formData instanceof FormData ? formData.get("callbackUrl") : null) });
+  await signIn(OIDC_PROVIDER_ID, {
+    redirectTo: safeCallbackUrl(formData instanceof FormData ? formData.get("callbackUrl") : null),
+  });
 }
 
 export async function signOutAction(): Promise<void> {
@@ -55,7 +60,9 @@ export async function signOutAction(): Promise<void> {
       await endSession(db(), claims);
     } catch (error) {
       // Database down: this browser is still signed out; the session itself lapses at its expiry.
-      console.error(`[auth] could not record the sign-out of session ${claims.sessionId}: ${(error as Error).message.split("\n")[0]}`);
+      console.error(
+        `[auth] could not record the sign-out of session ${claims.sessionId}: ${(error as Error).message.split("\n")[0]}`,
+      );
     }
   }
   await signOut({ redirectTo: "/login?signedOut=1" });

@@ -28,18 +28,33 @@ const emptyPlan = (fileName: string, fileHash: string, errors: ImportProblem[]):
 /** The refusal code of a plan with errors: rows outside the user's units first, then stale rows. */
 function refusal(plan: ImportPlan): ImportFailure {
   const has = (key: string) => plan.errors.some((e) => e.message === key);
-  const code = has("import.problems.forbidden") ? "forbidden" : has("import.problems.conflict") ? "conflict" : "invalid";
+  const code = has("import.problems.forbidden")
+    ? "forbidden"
+    : has("import.problems.conflict")
+      ? "conflict"
+      : "invalid";
   return { ...failure(code, `import.refused.${code}`), plan };
 }
 
 async function readUpload(formData: FormData): Promise<UploadedFile | ImportFailure> {
   // A hand-made request can send anything as the form: no form, no file.
   const file = formData instanceof FormData ? formData.get("file") : null;
-  if (!(file instanceof Blob) || (file.size === 0 && !(file as File).name)) return failure("invalid", "import.errors.noFile");
+  if (!(file instanceof Blob) || (file.size === 0 && !(file as File).name))
+    return failure("invalid", "import.errors.noFile");
   const name = (file as File).name || "upload";
   // Refuse an oversize upload before reading it into memory.
   if (file.size > IMPORT_MAX_BYTES) {
-    return { ...failure("invalid", "import.refused.invalid"), plan: emptyPlan(name, "", [{ row: null, column: null, message: "import.problems.tooLarge", values: { max: IMPORT_MAX_BYTES / 1024 / 1024 } }]) };
+    return {
+      ...failure("invalid", "import.refused.invalid"),
+      plan: emptyPlan(name, "", [
+        {
+          row: null,
+          column: null,
+          message: "import.problems.tooLarge",
+          values: { max: IMPORT_MAX_BYTES / 1024 / 1024 },
+        },
+      ]),
+    };
   }
   return { name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) };
 }
@@ -98,18 +113,26 @@ export async function applyImport(_prev: ApplyState, formData: FormData): Promis
         const { plan, changes } = await buildImportPlan(tx, guard.user, parsed, upload.name);
         if (plan.errors.length > 0) throw new Refusal(refusal(plan));
         for (const change of changes) {
-          await changeItem(tx, change.itemId, { action: "UPDATE", expectedVersion: change.expectedVersion, fields: fieldsOf(change) }, { actorId: guard.user.id, reason: change.reason });
+          await changeItem(
+            tx,
+            change.itemId,
+            { action: "UPDATE", expectedVersion: change.expectedVersion, fields: fieldsOf(change) },
+            { actorId: guard.user.id, reason: change.reason },
+          );
         }
         return {
           fileName: upload.name,
-          changed: plan.rows.filter((r) => r.changes.length > 0).map((r) => ({ code: r.code, title: r.title, cells: r.changes.length })),
+          changed: plan.rows
+            .filter((r) => r.changes.length > 0)
+            .map((r) => ({ code: r.code, title: r.title, cells: r.changes.length })),
           unchanged: plan.counts.unchanged,
         } satisfies ImportApplied;
       },
       // A whole portfolio in one file is a few hundred statements: more than the 5 s default on a busy server.
       { timeout: 60_000, maxWait: 10_000 },
     );
-    for (const { code } of applied.changed) for (const path of [`/items/${code}`, `/items/${code}/edit`, `/items/${code}/update`]) revalidatePath(path);
+    for (const { code } of applied.changed)
+      for (const path of [`/items/${code}`, `/items/${code}/edit`, `/items/${code}/update`]) revalidatePath(path);
     revalidatePath("/my-items");
     revalidatePath("/items");
     return { ok: true, data: applied };

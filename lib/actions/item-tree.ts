@@ -6,11 +6,19 @@ import { db } from "../db";
 import { writeAudit } from "../writes/audit";
 import { toFailure } from "../forms/admin-errors";
 import { addTreeItem, moveTreeItem, restoreTreeItem, retireTreeItem, TreeRuleError } from "../writes/item-tree";
-import { addItemSchema, fieldErrorsOf, formObject, moveItemSchema, restoreItemSchema, retireItemSchema } from "../validations/admin";
+import {
+  addItemSchema,
+  fieldErrorsOf,
+  formObject,
+  moveItemSchema,
+  restoreItemSchema,
+  retireItemSchema,
+} from "../validations/admin";
 import { failure, authorizeAction, type ActionResult } from "./result";
 
 function treeFailure(error: unknown) {
-  if (error instanceof TreeRuleError) return failure("invalid", "actionErrors.invalid", { [error.field]: [error.messageKey] });
+  if (error instanceof TreeRuleError)
+    return failure("invalid", "actionErrors.invalid", { [error.field]: [error.messageKey] });
   return toFailure(error, { code: ["parent", "admin.tree.errors.codeTaken"] });
 }
 
@@ -20,7 +28,10 @@ function done(message: string, code: string): ActionResult<{ code: string }> {
   return { ok: true, message, data: { code } };
 }
 
-export async function addItem(_prev: ActionResult<{ code: string }> | null, formData: FormData): Promise<ActionResult<{ code: string }>> {
+export async function addItem(
+  _prev: ActionResult<{ code: string }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ code: string }>> {
   const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
   const parsed = addItemSchema.safeParse(formObject(formData));
@@ -44,7 +55,10 @@ export async function addItem(_prev: ActionResult<{ code: string }> | null, form
   }
 }
 
-export async function moveItem(_prev: ActionResult<{ code: string }> | null, formData: FormData): Promise<ActionResult<{ code: string }>> {
+export async function moveItem(
+  _prev: ActionResult<{ code: string }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ code: string }>> {
   const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
   const parsed = moveItemSchema.safeParse(formObject(formData));
@@ -52,13 +66,22 @@ export async function moveItem(_prev: ActionResult<{ code: string }> | null, for
   const input = parsed.data;
   try {
     const moved = await db().$transaction(async (tx) => {
-      const result = await moveTreeItem(tx, { itemId: input.itemId, expectedVersion: input.version, parent: input.parent }, { actorId: guard.user.id, reason: input.reason });
+      const result = await moveTreeItem(
+        tx,
+        { itemId: input.itemId, expectedVersion: input.version, parent: input.parent },
+        { actorId: guard.user.id, reason: input.reason },
+      );
       await writeAudit(tx, {
         actorId: guard.user.id,
         action: "item.move",
         targetType: "item",
         targetId: input.itemId,
-        details: { label: result.code, changes: { parent: { from: result.from, to: result.to } }, reason: input.reason, alsoAffected: result.alsoMoved },
+        details: {
+          label: result.code,
+          changes: { parent: { from: result.from, to: result.to } },
+          reason: input.reason,
+          alsoAffected: result.alsoMoved,
+        },
       });
       return result;
     });
@@ -68,7 +91,10 @@ export async function moveItem(_prev: ActionResult<{ code: string }> | null, for
   }
 }
 
-export async function retireItem(_prev: ActionResult<{ code: string }> | null, formData: FormData): Promise<ActionResult<{ code: string }>> {
+export async function retireItem(
+  _prev: ActionResult<{ code: string }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ code: string }>> {
   const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
   const parsed = retireItemSchema.safeParse(formObject(formData));
@@ -76,13 +102,22 @@ export async function retireItem(_prev: ActionResult<{ code: string }> | null, f
   const input = parsed.data;
   try {
     const retired = await db().$transaction(async (tx) => {
-      const result = await retireTreeItem(tx, { itemId: input.itemId, expectedVersion: input.version }, { actorId: guard.user.id, reason: input.reason });
+      const result = await retireTreeItem(
+        tx,
+        { itemId: input.itemId, expectedVersion: input.version },
+        { actorId: guard.user.id, reason: input.reason },
+      );
       await writeAudit(tx, {
         actorId: guard.user.id,
         action: "item.retire",
         targetType: "item",
         targetId: input.itemId,
-        details: { label: result.code, changes: { retired: { from: false, to: true } }, reason: input.reason, alsoAffected: result.alsoRetired },
+        details: {
+          label: result.code,
+          changes: { retired: { from: false, to: true } },
+          reason: input.reason,
+          alsoAffected: result.alsoRetired,
+        },
       });
       return result;
     });
@@ -92,7 +127,10 @@ export async function retireItem(_prev: ActionResult<{ code: string }> | null, f
   }
 }
 
-export async function restoreItem(_prev: ActionResult<{ code: string }> | null, formData: FormData): Promise<ActionResult<{ code: string }>> {
+export async function restoreItem(
+  _prev: ActionResult<{ code: string }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ code: string }>> {
   const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
   const parsed = restoreItemSchema.safeParse(formObject(formData));
@@ -100,13 +138,22 @@ export async function restoreItem(_prev: ActionResult<{ code: string }> | null, 
   const input = parsed.data;
   try {
     const restored = await db().$transaction(async (tx) => {
-      const result = await restoreTreeItem(tx, { itemId: input.itemId, expectedVersion: input.version }, { actorId: guard.user.id, reason: input.reason });
+      const result = await restoreTreeItem(
+        tx,
+        { itemId: input.itemId, expectedVersion: input.version },
+        { actorId: guard.user.id, reason: input.reason },
+      );
       await writeAudit(tx, {
         actorId: guard.user.id,
         action: "item.restore",
         targetType: "item",
         targetId: input.itemId,
-        details: { label: result.code, changes: { retired: { from: true, to: false } }, reason: input.reason, alsoAffected: result.alsoRestored },
+        details: {
+          label: result.code,
+          changes: { retired: { from: true, to: false } },
+          reason: input.reason,
+          alsoAffected: result.alsoRestored,
+        },
       });
       return result;
     });

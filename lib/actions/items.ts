@@ -16,7 +16,13 @@ import { Refusal, writeFailure } from "../forms/write-errors";
 import { can, type Permission } from "../permissions";
 import type { SessionUser } from "../auth/session";
 import { impliedProgress } from "../status";
-import { bulkUpdateSchema, fieldErrorsOf, formFields, itemEditSchema, progressUpdateSchema } from "../validations/items";
+import {
+  bulkUpdateSchema,
+  fieldErrorsOf,
+  formFields,
+  itemEditSchema,
+  progressUpdateSchema,
+} from "../validations/items";
 import { failure, authorizeAction } from "./result";
 
 async function conflictFailure(itemId: number, expectedVersion: number): Promise<EditingFailure> {
@@ -25,7 +31,12 @@ async function conflictFailure(itemId: number, expectedVersion: number): Promise
 }
 
 /** The locked item, or a Refusal: missing, outside the user's units, or retired (kept read-only). */
-async function itemFor(tx: Parameters<typeof lockItem>[0], user: SessionUser, permission: Permission, itemId: number): Promise<LockedItem> {
+async function itemFor(
+  tx: Parameters<typeof lockItem>[0],
+  user: SessionUser,
+  permission: Permission,
+  itemId: number,
+): Promise<LockedItem> {
   const item = await lockItem(tx, itemId);
   if (!item) throw new Refusal(failure("not-found"));
   if (!can(user, permission, item.scope)) throw new Refusal(failure("forbidden"));
@@ -34,11 +45,15 @@ async function itemFor(tx: Parameters<typeof lockItem>[0], user: SessionUser, pe
 }
 
 function revalidateItem(code: string): void {
-  for (const path of [`/items/${code}`, `/items/${code}/edit`, `/items/${code}/update`, "/my-items"]) revalidatePath(path);
+  for (const path of [`/items/${code}`, `/items/${code}/edit`, `/items/${code}/update`, "/my-items"])
+    revalidatePath(path);
 }
 
 /** Post a progress update (进展); the item's status, progress and confidence follow it. */
-export async function postProgressUpdate(_prev: EditingState<{ code: string; version: number }>, formData: FormData): Promise<EditingState<{ code: string; version: number }>> {
+export async function postProgressUpdate(
+  _prev: EditingState<{ code: string; version: number }>,
+  formData: FormData,
+): Promise<EditingState<{ code: string; version: number }>> {
   const guard = await authorizeAction("item:post-update");
   if (!guard.ok) return guard.failure;
   const parsed = progressUpdateSchema.safeParse(formFields(formData));
@@ -78,7 +93,10 @@ export async function postProgressUpdate(_prev: EditingState<{ code: string; ver
 const UNIT_KEYS = ["leadUnitId", "coLeadUnitId", "supportingUnitIds", "assignUnits"] as const;
 
 /** Edit an item's fields; lead / co-lead / supporting units only with item:assign-units (administrators). */
-export async function updateItem(_prev: EditingState<{ code: string; version: number; changed: number }>, formData: FormData): Promise<EditingState<{ code: string; version: number; changed: number }>> {
+export async function updateItem(
+  _prev: EditingState<{ code: string; version: number; changed: number }>,
+  formData: FormData,
+): Promise<EditingState<{ code: string; version: number; changed: number }>> {
   const guard = await authorizeAction("item:update");
   if (!guard.ok) return guard.failure;
   // Any unit field in the request, even one the form never shows, needs the stronger permission.
@@ -93,7 +111,8 @@ export async function updateItem(_prev: EditingState<{ code: string; version: nu
   try {
     const result = await db().$transaction(async (tx) => {
       const item = await itemFor(tx, guard.user, "item:update", input.itemId);
-      if (item.version !== input.expectedVersion) throw new VersionConflictError(item.id, input.expectedVersion, item.version);
+      if (item.version !== input.expectedVersion)
+        throw new VersionConflictError(item.id, input.expectedVersion, item.version);
 
       // Ids must name existing rows; each unknown one is a field error, and nothing is written.
       const fieldErrors: Record<string, string[]> = {};
@@ -152,7 +171,10 @@ export async function updateItem(_prev: EditingState<{ code: string; version: nu
  * the list showed. If any item is outside my units, changed meanwhile or gone, nothing is written and the
  * answer names those items.
  */
-export async function bulkUpdateItems(_prev: EditingState<{ changed: number }>, formData: FormData): Promise<EditingState<{ changed: number }>> {
+export async function bulkUpdateItems(
+  _prev: EditingState<{ changed: number }>,
+  formData: FormData,
+): Promise<EditingState<{ changed: number }>> {
   const guard = await authorizeAction("item:post-update");
   if (!guard.ok) return guard.failure;
   const parsed = bulkUpdateSchema.safeParse(formFields(formData, ["items"]));
@@ -167,12 +189,17 @@ export async function bulkUpdateItems(_prev: EditingState<{ changed: number }>, 
       for (const target of targets) {
         const item = await lockItem(tx, target.id);
         if (!item || item.retired) problems.push({ code: item?.code ?? `#${target.id}`, problem: "not-found" });
-        else if (!can(guard.user, "item:post-update", item.scope)) problems.push({ code: item.code, problem: "forbidden" });
+        else if (!can(guard.user, "item:post-update", item.scope))
+          problems.push({ code: item.code, problem: "forbidden" });
         else if (item.version !== target.version) problems.push({ code: item.code, problem: "conflict" });
         else loaded.push({ item, version: target.version });
       }
       if (problems.length > 0) {
-        const code = problems.some((p) => p.problem === "forbidden") ? "forbidden" : problems.some((p) => p.problem === "conflict") ? "conflict" : "not-found";
+        const code = problems.some((p) => p.problem === "forbidden")
+          ? "forbidden"
+          : problems.some((p) => p.problem === "conflict")
+            ? "conflict"
+            : "not-found";
         throw new Refusal<EditingFailure>({ ...failure(code, `editing.bulk.refused.${code}`), items: problems });
       }
       let count = 0;
@@ -180,7 +207,12 @@ export async function bulkUpdateItems(_prev: EditingState<{ changed: number }>, 
         const status = input.status ?? item.status;
         const fields: ItemFields = { status, progress: impliedProgress(status, item.progress) };
         if (input.confidence) fields.confidence = input.confidence;
-        const written = await changeItem(tx, item.id, { action: "UPDATE", expectedVersion: version, fields }, { actorId: guard.user.id });
+        const written = await changeItem(
+          tx,
+          item.id,
+          { action: "UPDATE", expectedVersion: version, fields },
+          { actorId: guard.user.id },
+        );
         if (written.changedFields.length > 0) count += 1;
       }
       return { count, codes: loaded.map((l) => l.item.code) };

@@ -32,7 +32,10 @@ async function changeMilestones(
       if (!item) throw new Refusal(failure("not-found"));
       if (!can(user, "item:update", item.scope)) throw new Refusal(failure("forbidden"));
       if (item.retired) throw new Refusal(failure("invalid", "editing.errors.retired"));
-      if (milestoneId !== null && !(await tx.milestone.findFirst({ where: { id: milestoneId, itemId }, select: { id: true } }))) {
+      if (
+        milestoneId !== null &&
+        !(await tx.milestone.findFirst({ where: { id: milestoneId, itemId }, select: { id: true } }))
+      ) {
         throw new Refusal(failure("not-found"));
       }
       const written = await changeItem(tx, itemId, { action: "MILESTONE", mutate }, { actorId: user.id });
@@ -75,7 +78,10 @@ async function changeReferencedMilestone(
 export async function completeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
   const today = new Date(`${todayInChina()}T00:00:00Z`);
   return changeReferencedMilestone(formData, async (tx, { itemId, milestoneId }) => {
-    await tx.milestone.updateMany({ where: { id: milestoneId, itemId, completedDate: null }, data: { completedDate: today } });
+    await tx.milestone.updateMany({
+      where: { id: milestoneId, itemId, completedDate: null },
+      data: { completedDate: today },
+    });
   });
 }
 

@@ -16,9 +16,14 @@ export interface ActionFailure {
   fieldErrors?: Record<string, string[]>;
 }
 
-export type ActionResult<T = undefined> = ({ ok: true; message?: string } & (T extends undefined ? { data?: undefined } : { data: T })) | ActionFailure;
+export type ActionResult<T = undefined> =
+  ({ ok: true; message?: string } & (T extends undefined ? { data?: undefined } : { data: T })) | ActionFailure;
 
-export function failure(code: FailureCode, message: string = `actionErrors.${code}`, fieldErrors?: Record<string, string[]>): ActionFailure {
+export function failure(
+  code: FailureCode,
+  message: string = `actionErrors.${code}`,
+  fieldErrors?: Record<string, string[]>,
+): ActionFailure {
   return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
 }
 

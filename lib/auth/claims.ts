@@ -17,6 +17,13 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
   const userId = Number(session?.user?.id);
   const sessionVersion = Number(session?.sessionVersion);
   const sessionId = session?.sessionId;
-  if (!Number.isInteger(userId) || userId <= 0 || !Number.isInteger(sessionVersion) || typeof sessionId !== "string" || !UUID.test(sessionId)) return null;
+  if (
+    !Number.isInteger(userId) ||
+    userId <= 0 ||
+    !Number.isInteger(sessionVersion) ||
+    typeof sessionId !== "string" ||
+    !UUID.test(sessionId)
+  )
+    return null;
   return { userId, sessionVersion, sessionId };
 }

@@ -34,7 +34,10 @@ export async function checkCredentials(
       const ok = Boolean(user && passwordOk && !user.disabled && !user.pendingApproval);
       await recordAttempt(tx, loginName, ip, ok, now);
       if (!ok || !user) return { ok: false, reason: "invalid" } as const;
-      return { ok: true, user: { id: user.id, displayName: user.displayName, sessionVersion: user.sessionVersion } } as const;
+      return {
+        ok: true,
+        user: { id: user.id, displayName: user.displayName, sessionVersion: user.sessionVersion },
+      } as const;
     },
     { timeout: 15_000 },
   );

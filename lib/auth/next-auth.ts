@@ -54,7 +54,11 @@ const providers: NextAuthConfig["providers"] = [
         if (outcome.reason === "throttled") throw new ThrottledSignin();
         return null;
       }
-      return { id: String(outcome.user.id), name: outcome.user.displayName, sessionVersion: outcome.user.sessionVersion };
+      return {
+        id: String(outcome.user.id),
+        name: outcome.user.displayName,
+        sessionVersion: outcome.user.sessionVersion,
+      };
     },
   }),
 ];

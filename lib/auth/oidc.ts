@@ -26,7 +26,8 @@ export interface OidcIdentity {
   name?: string | null;
 }
 
-export type OidcMatch = { ok: true; userId: number; sessionVersion: number } | { ok: false; reason: "pending" | "disabled" };
+export type OidcMatch =
+  { ok: true; userId: number; sessionVersion: number } | { ok: false; reason: "pending" | "disabled" };
 
 /**
  * Finds the account for an OIDC identity: by its linked subject, else by login name (linking it on first use).
@@ -37,16 +38,26 @@ export async function matchOidcIdentity(db: Db, identity: OidcIdentity): Promise
     const username = identity.preferredUsername?.trim().toLowerCase() || null;
     let user = await tx.user.findUnique({ where: { oidcSubject: identity.sub } });
     if (!user && username) {
-      const byName = await tx.user.findFirst({ where: { loginName: { equals: username, mode: "insensitive" }, oidcSubject: null } });
+      const byName = await tx.user.findFirst({
+        where: { loginName: { equals: username, mode: "insensitive" }, oidcSubject: null },
+      });
       if (byName) {
         user = await tx.user.update({ where: { id: byName.id }, data: { oidcSubject: identity.sub } });
         await tx.auditLog.create({
-          data: { actorId: null, action: "user.link-oidc", targetType: "user", targetId: String(user.id), details: { oidcSubject: identity.sub } },
+          data: {
+            actorId: null,
+            action: "user.link-oidc",
+            targetType: "user",
+            targetId: String(user.id),
+            details: { oidcSubject: identity.sub },
+          },
         });
       }
     }
     if (!user) {
-      const taken = username ? await tx.user.findFirst({ where: { loginName: { equals: username, mode: "insensitive" } } }) : null;
+      const taken = username
+        ? await tx.user.findFirst({ where: { loginName: { equals: username, mode: "insensitive" } } })
+        : null;
       const created = await tx.user.create({
         data: {
           loginName: username && !taken ? username : `sso-${identity.sub}`.slice(0, 64),
@@ -60,7 +71,13 @@ export async function matchOidcIdentity(db: Db, identity: OidcIdentity): Promise
         },
       });
       await tx.auditLog.create({
-        data: { actorId: null, action: "user.request-access", targetType: "user", targetId: String(created.id), details: { oidcSubject: identity.sub, name: created.displayName } },
+        data: {
+          actorId: null,
+          action: "user.request-access",
+          targetType: "user",
+          targetId: String(created.id),
+          details: { oidcSubject: identity.sub, name: created.displayName },
+        },
       });
       return { ok: false, reason: "pending" } as const;
     }

@@ -24,7 +24,8 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     db().user.findUnique({ where: { id: claims.userId }, include: { unit: { select: { name: true } } } }),
     db().endedSession.findUnique({ where: { sessionId: claims.sessionId }, select: { sessionId: true } }),
   ]);
-  if (!user || ended || user.disabled || user.pendingApproval || user.sessionVersion !== claims.sessionVersion) return null;
+  if (!user || ended || user.disabled || user.pendingApproval || user.sessionVersion !== claims.sessionVersion)
+    return null;
   return {
     id: user.id,
     role: user.role,

@@ -41,11 +41,19 @@ export async function checkThrottle(tx: Tx, loginName: string, ip: string, now: 
   ]);
   // Locked until the oldest failure that counts towards the limit leaves the window.
   const retryAts: number[] = [];
-  if (accountFailures.length >= THROTTLE.perAccount) retryAts.push(accountFailures.at(-1)!.created_at.getTime() + THROTTLE.windowMs);
-  if (addressFailures.length >= THROTTLE.perAddress) retryAts.push(addressFailures.at(-1)!.created_at.getTime() + THROTTLE.windowMs);
+  if (accountFailures.length >= THROTTLE.perAccount)
+    retryAts.push(accountFailures.at(-1)!.created_at.getTime() + THROTTLE.windowMs);
+  if (addressFailures.length >= THROTTLE.perAddress)
+    retryAts.push(addressFailures.at(-1)!.created_at.getTime() + THROTTLE.windowMs);
   return retryAts.length ? { allowed: false, retryAt: new Date(Math.max(...retryAts)) } : { allowed: true };
 }
 
-export async function recordAttempt(tx: Tx, loginName: string, ip: string, succeeded: boolean, now: Date): Promise<void> {
+export async function recordAttempt(
+  tx: Tx,
+  loginName: string,
+  ip: string,
+  succeeded: boolean,
+  now: Date,
+): Promise<void> {
   await tx.signInAttempt.create({ data: { loginName, ip, succeeded, createdAt: now } });
 }

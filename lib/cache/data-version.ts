@@ -18,7 +18,10 @@ export const currentDataVersion = cache(async (): Promise<DataVersion> => {
   return rows[0] ?? { version: "0", historyEpoch: "0" };
 });
 
-const globalForCache = globalThis as unknown as { __trackerAggregates?: VersionKeyedCache; __trackerFiles?: VersionKeyedCache };
+const globalForCache = globalThis as unknown as {
+  __trackerAggregates?: VersionKeyedCache;
+  __trackerFiles?: VersionKeyedCache;
+};
 
 /** The process's cache of portfolio aggregates (dashboard widgets). */
 export function aggregateCache(): VersionKeyedCache {
@@ -38,7 +41,12 @@ export function fileCache(): VersionKeyedCache {
  * so such values also expire after LIVE_TTL_MS; a past one changes only with a write. Callers check the
  * reader's permission first — the cache holds portfolio-wide values, never per-person ones.
  */
-export async function readThrough<T>(key: string, moments: readonly (Date | null)[], compute: () => Promise<T>, store: VersionKeyedCache = aggregateCache()): Promise<T> {
+export async function readThrough<T>(
+  key: string,
+  moments: readonly (Date | null)[],
+  compute: () => Promise<T>,
+  store: VersionKeyedCache = aggregateCache(),
+): Promise<T> {
   const { version } = await currentDataVersion();
   const now = Date.now();
   const open = moments.some((m) => m === null || m.getTime() > now);

@@ -35,7 +35,10 @@ export async function listUnitsWithCounts() {
 /** Units to choose from in account forms. */
 export async function listUnitOptions() {
   await requirePermission("user:manage");
-  return db().unit.findMany({ orderBy: [{ side: "asc" }, { name: "asc" }], select: { id: true, name: true, side: true } });
+  return db().unit.findMany({
+    orderBy: [{ side: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, side: true },
+  });
 }
 
 /** Accounts, requests waiting for approval first, then active ones, then disabled ones. */
@@ -80,7 +83,15 @@ export async function listAuditLog(raw: { page?: string; type?: string }) {
       orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, at: true, action: true, targetType: true, targetId: true, details: true, actor: { select: { displayName: true, loginName: true } } },
+      select: {
+        id: true,
+        at: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        details: true,
+        actor: { select: { displayName: true, loginName: true } },
+      },
     }),
   ]);
   return { page, type: type ?? null, total, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), rows };
@@ -101,13 +112,40 @@ export interface TreeNode {
 export async function getItemTree() {
   await requirePermission("item:manage-tree");
   const [pillars, items] = await Promise.all([
-    db().pillar.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, title: true, titleEn: true } }),
+    db().pillar.findMany({
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, title: true, titleEn: true },
+    }),
     db().item.findMany({
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-      select: { id: true, code: true, title: true, titleEn: true, level: true, version: true, retiredAt: true, parentId: true, pillarId: true },
+      select: {
+        id: true,
+        code: true,
+        title: true,
+        titleEn: true,
+        level: true,
+        version: true,
+        retiredAt: true,
+        parentId: true,
+        pillarId: true,
+      },
     }),
   ]);
-  const nodes = new Map<number, TreeNode>(items.map((i) => [i.id, { id: i.id, code: i.code, title: i.title, titleEn: i.titleEn, level: i.level, version: i.version, retired: i.retiredAt !== null, children: [] }]));
+  const nodes = new Map<number, TreeNode>(
+    items.map((i) => [
+      i.id,
+      {
+        id: i.id,
+        code: i.code,
+        title: i.title,
+        titleEn: i.titleEn,
+        level: i.level,
+        version: i.version,
+        retired: i.retiredAt !== null,
+        children: [],
+      },
+    ]),
+  );
   const roots = new Map<number, TreeNode[]>(pillars.map((p) => [p.id, []]));
   for (const i of items) {
     const node = nodes.get(i.id)!;

@@ -23,7 +23,10 @@ async function queryFilterOptions(): Promise<FilterOptions> {
   const [pillars, units, regions, conferences] = await Promise.all([
     prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true, titleEn: true } }),
     prisma.unit.findMany({ orderBy: [{ side: "asc" }, { name: "asc" }], select: { id: true, name: true, side: true } }),
-    prisma.region.findMany({ orderBy: [{ side: "asc" }, { name: "asc" }], select: { id: true, name: true, side: true } }),
+    prisma.region.findMany({
+      orderBy: [{ side: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, side: true },
+    }),
     prisma.conference.findMany({ orderBy: { number: "asc" }, select: { number: true, date: true, theme: true } }),
   ]);
   return { pillars, units, regions, conferences };
@@ -42,10 +45,26 @@ export async function listItems(params: SearchParams, asOf: AsOfSelection) {
     issues.push({ param, value: String(query[param as keyof typeof query]), message: "validation.unknownId" });
     delete (query as unknown as Record<string, unknown>)[param];
   };
-  if (query.pillar !== undefined) unknown("pillar", options.pillars.some((p) => p.number === query.pillar));
-  if (query.unit !== undefined) unknown("unit", options.units.some((u) => u.id === query.unit));
-  if (query.region !== undefined) unknown("region", options.regions.some((r) => r.id === query.region));
-  if (query.conference !== undefined) unknown("conference", options.conferences.some((c) => c.number === query.conference));
+  if (query.pillar !== undefined)
+    unknown(
+      "pillar",
+      options.pillars.some((p) => p.number === query.pillar),
+    );
+  if (query.unit !== undefined)
+    unknown(
+      "unit",
+      options.units.some((u) => u.id === query.unit),
+    );
+  if (query.region !== undefined)
+    unknown(
+      "region",
+      options.regions.some((r) => r.id === query.region),
+    );
+  if (query.conference !== undefined)
+    unknown(
+      "conference",
+      options.conferences.some((c) => c.number === query.conference),
+    );
 
   const moment = {
     before: asOf.before,

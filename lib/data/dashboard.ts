@@ -16,15 +16,22 @@ export type * from "../queries/dashboard";
 type Moment = Pick<AsOfSelection, "before" | "day">;
 
 /** Permission first, then the cached value of `query` for this widget, moment and data version. */
-async function cachedRead<T>(widget: string, moments: (Date | null)[], extra: string, query: (d: Db) => Promise<T>): Promise<T> {
+async function cachedRead<T>(
+  widget: string,
+  moments: (Date | null)[],
+  extra: string,
+  query: (d: Db) => Promise<T>,
+): Promise<T> {
   await requirePermission("portfolio:read");
   const key = `dashboard:${widget}:${moments.map((m) => m?.toISOString() ?? "live").join(",")}:${extra}`;
   return readThrough(key, moments, () => query(db()));
 }
 
 export const getHeadline = (m: Moment) => cachedRead("headline", [m.before], m.day, (d) => q.queryHeadline(d, m));
-export const getPillarProgress = (m: Moment) => cachedRead("pillars", [m.before], m.day, (d) => q.queryPillarProgress(d, m));
-export const getDistributions = (m: Moment) => cachedRead("distributions", [m.before], m.day, (d) => q.queryDistributions(d, m));
+export const getPillarProgress = (m: Moment) =>
+  cachedRead("pillars", [m.before], m.day, (d) => q.queryPillarProgress(d, m));
+export const getDistributions = (m: Moment) =>
+  cachedRead("distributions", [m.before], m.day, (d) => q.queryDistributions(d, m));
 /** A moment this long past cannot gain history any more (writes are stamped with their own time). */
 const SETTLED_MS = 15 * 60_000;
 
@@ -40,10 +47,21 @@ export async function getProgressTrend(m: Moment): Promise<q.TrendPoint[]> {
   const now = Date.now();
   const points = q.trendMoments(m.day).map((moment) => {
     const settled = moment.getTime() < now - SETTLED_MS;
-    return { moment, key: `dashboard:trend-point:${moment.toISOString()}`, version: settled ? `epoch:${historyEpoch}` : `data:${version}`, ttl: settled ? null : LIVE_TTL_MS };
+    return {
+      moment,
+      key: `dashboard:trend-point:${moment.toISOString()}`,
+      version: settled ? `epoch:${historyEpoch}` : `data:${version}`,
+      ttl: settled ? null : LIVE_TTL_MS,
+    };
   });
   const missing = points.filter((p) => !cache.has(p.key, p.version, now));
-  const computed = missing.length > 0 ? q.queryTrendValues(db(), missing.map((p) => p.moment)) : Promise.resolve([]);
+  const computed =
+    missing.length > 0
+      ? q.queryTrendValues(
+          db(),
+          missing.map((p) => p.moment),
+        )
+      : Promise.resolve([]);
   const values = await Promise.all(
     points.map((p) => {
       const index = missing.indexOf(p);
@@ -52,11 +70,15 @@ export async function getProgressTrend(m: Moment): Promise<q.TrendPoint[]> {
   );
   return points.map((p, k) => ({ day: q.trendDay(p.moment), ...values[k]! }));
 }
-export const getAttentionItems = (m: Moment) => cachedRead("attention", [m.before], m.day, (d) => q.queryAttentionItems(d, m));
+export const getAttentionItems = (m: Moment) =>
+  cachedRead("attention", [m.before], m.day, (d) => q.queryAttentionItems(d, m));
 export const getUnitAccountability = (m: Moment, sort: UnitSort) =>
   cachedRead("units", [m.before], `${m.day}:${JSON.stringify(sort)}`, (d) => q.queryUnitAccountability(d, m, sort));
-export const getSideAndRegionBreakdown = (m: Moment) => cachedRead("sides", [m.before], m.day, (d) => q.querySideAndRegionBreakdown(d, m));
-export const getRecentUpdates = (m: Moment) => cachedRead("recent", [m.before], m.day, (d) => q.queryRecentUpdates(d, m));
-export const getConferenceTimeline = (m: Moment) => cachedRead("conferences", [m.before], m.day, (d) => q.queryConferenceTimeline(d, m));
+export const getSideAndRegionBreakdown = (m: Moment) =>
+  cachedRead("sides", [m.before], m.day, (d) => q.querySideAndRegionBreakdown(d, m));
+export const getRecentUpdates = (m: Moment) =>
+  cachedRead("recent", [m.before], m.day, (d) => q.queryRecentUpdates(d, m));
+export const getConferenceTimeline = (m: Moment) =>
+  cachedRead("conferences", [m.before], m.day, (d) => q.queryConferenceTimeline(d, m));
 export const getPortfolioChanges = (s: Pick<AsOfSelection, "before" | "compareBefore">) =>
   cachedRead("changes", [s.before, s.compareBefore], "", (d) => q.queryPortfolioChanges(d, s));

@@ -8,7 +8,9 @@ import { itemCodeSchema } from "./items";
 // Reads behind the staff's forms. Each checks the signed-in user against THIS item's units: a page for an
 // item the user cannot change answers 403, not an empty form.
 
-async function loadScoped<T extends { leadUnitId: number | null; coLeadUnitId: number | null; supportingUnits: { unitId: number }[] }>(
+async function loadScoped<
+  T extends { leadUnitId: number | null; coLeadUnitId: number | null; supportingUnits: { unitId: number }[] },
+>(
   rawCode: string,
   permission: Permission,
   load: (code: string) => Promise<T | null>,
@@ -18,7 +20,11 @@ async function loadScoped<T extends { leadUnitId: number | null; coLeadUnitId: n
   if (!code.success) notFound();
   const item = await load(code.data);
   if (!item) notFound();
-  const scope: UnitScope = { leadUnitId: item.leadUnitId, coLeadUnitId: item.coLeadUnitId, supportingUnitIds: item.supportingUnits.map((s) => s.unitId) };
+  const scope: UnitScope = {
+    leadUnitId: item.leadUnitId,
+    coLeadUnitId: item.coLeadUnitId,
+    supportingUnitIds: item.supportingUnits.map((s) => s.unitId),
+  };
   if (!can(user, permission, scope)) forbidden();
   return { user, item };
 }
@@ -67,15 +73,26 @@ export async function getItemForEdit(rawCode: string) {
         weight: true,
         regions: { select: { regionId: true } },
         conferences: { select: { conferenceId: true } },
-        milestones: { orderBy: [{ plannedDate: "asc" }, { id: "asc" }], select: { id: true, title: true, plannedDate: true, completedDate: true } },
+        milestones: {
+          orderBy: [{ plannedDate: "asc" }, { id: "asc" }],
+          select: { id: true, title: true, plannedDate: true, completedDate: true },
+        },
       },
     }),
   );
   const canAssignUnits = can(user, "item:assign-units");
   const [regions, conferences, units] = await Promise.all([
     db().region.findMany({ orderBy: [{ side: "asc" }, { name: "asc" }], select: { id: true, name: true, side: true } }),
-    db().conference.findMany({ orderBy: { number: "asc" }, select: { id: true, number: true, date: true, theme: true } }),
-    canAssignUnits ? db().unit.findMany({ orderBy: [{ side: "asc" }, { name: "asc" }], select: { id: true, name: true, side: true } }) : Promise.resolve([]),
+    db().conference.findMany({
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, date: true, theme: true },
+    }),
+    canAssignUnits
+      ? db().unit.findMany({
+          orderBy: [{ side: "asc" }, { name: "asc" }],
+          select: { id: true, name: true, side: true },
+        })
+      : Promise.resolve([]),
   ]);
   return { user, item, canAssignUnits, options: { regions, conferences, units } };
 }

@@ -56,7 +56,10 @@ export type ItemDetail = NonNullable<Awaited<ReturnType<typeof getItemByCode>>>;
  * Everything the item page shows, as the item stood at the end of a day (`before`, null = now) and, with a
  * compare moment, what changed between the two. Null for an unknown or malformed code.
  */
-export async function getItemView(rawCode: string, moment: { before: Date | null; compareBefore?: Date | null }): Promise<ItemView | "not-yet" | null> {
+export async function getItemView(
+  rawCode: string,
+  moment: { before: Date | null; compareBefore?: Date | null },
+): Promise<ItemView | "not-yet" | null> {
   await requirePermission("portfolio:read");
   const code = itemCodeSchema.safeParse(rawCode);
   if (!code.success) return null;

@@ -49,7 +49,9 @@ export function itemCells(item: ReportItem, t: Translate): ItemCell[] {
       case "status":
         return { kind: "text", value: t(`status.${item.status}`) };
       case "confidence":
-        return item.confidence === null ? { kind: "empty" } : { kind: "text", value: t(`confidence.${item.confidence}`) };
+        return item.confidence === null
+          ? { kind: "empty" }
+          : { kind: "text", value: t(`confidence.${item.confidence}`) };
       case "reportedProgress":
         return item.reportedProgress === null ? { kind: "empty" } : { kind: "percent", value: item.reportedProgress };
       case "startDate":

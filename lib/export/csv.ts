@@ -37,6 +37,9 @@ function cellText(cell: ItemCell): string {
 
 export function renderCsv(data: ReportData): Buffer {
   const t = catalogueTranslator(data.locale);
-  const rows = [itemHeaders(data.locale).map(neutraliseFormula), ...data.items.map((item) => itemCells(item, t).map(cellText))];
+  const rows = [
+    itemHeaders(data.locale).map(neutraliseFormula),
+    ...data.items.map((item) => itemCells(item, t).map(cellText)),
+  ];
   return Buffer.from(BOM + stringify(rows, { record_delimiter: "\r\n" }), "utf8");
 }

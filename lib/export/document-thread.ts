@@ -18,10 +18,17 @@ export class DocumentRenderError extends Error {
   override name = "DocumentRenderError";
 }
 
-export function renderDocumentInWorker(data: ReportData, format: DocumentFormat, timeLimitMs = WORKER_TIME_LIMIT_MS): Promise<Buffer> {
+export function renderDocumentInWorker(
+  data: ReportData,
+  format: DocumentFormat,
+  timeLimitMs = WORKER_TIME_LIMIT_MS,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const entry = projectFile(ENTRY, "document worker", (m) => new DocumentRenderError(m));
-    const worker = new Worker(entry, { workerData: { data, format }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(entry, {
+      workerData: { data, format },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -30,9 +37,18 @@ export function renderDocumentInWorker(data: ReportData, format: DocumentFormat,
       outcome();
       void worker.terminate();
     };
-    const timer = setTimeout(() => settle(() => reject(new DocumentRenderError(`the ${format} took longer than ${timeLimitMs / 1000} s`))), timeLimitMs);
-    worker.once("message", (file: Uint8Array) => settle(() => resolve(Buffer.from(file.buffer, file.byteOffset, file.byteLength))));
-    worker.once("error", (error) => settle(() => reject(new DocumentRenderError(`the ${format} failed: ${error.message}`, { cause: error }))));
-    worker.once("exit", (code) => settle(() => reject(new DocumentRenderError(`the ${format} worker exited (code ${code}) without a file`))));
+    const timer = setTimeout(
+      () => settle(() => reject(new DocumentRenderError(`the ${format} took longer than ${timeLimitMs / 1000} s`))),
+      timeLimitMs,
+    );
+    worker.once("message", (file: Uint8Array) =>
+      settle(() => resolve(Buffer.from(file.buffer, file.byteOffset, file.byteLength))),
+    );
+    worker.once("error", (error) =>
+      settle(() => reject(new DocumentRenderError(`the ${format} failed: ${error.message}`, { cause: error }))),
+    );
+    worker.once("exit", (code) =>
+      settle(() => reject(new DocumentRenderError(`the ${format} worker exited (code ${code}) without a file`))),
+    );
   });
 }

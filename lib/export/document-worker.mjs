@@ -7,7 +7,10 @@ import { register } from "tsx/esm/api";
 
 register();
 const { data, format } = workerData;
-const bytes = format === "pdf" ? await (await import("./pdf.tsx")).renderPdf(data) : await (await import("./docx.ts")).renderDocx(data);
+const bytes =
+  format === "pdf"
+    ? await (await import("./pdf.tsx")).renderPdf(data)
+    : await (await import("./docx.ts")).renderDocx(data);
 // A copy of its own, so the memory can be handed over rather than copied again.
 const file = new Uint8Array(bytes);
 parentPort.postMessage(file, [file.buffer]);

@@ -53,18 +53,27 @@ function cell(text: string, width: number, align: Align, bold: boolean, shaded: 
     borders: BORDERS,
     shading: shaded ? { fill: "E7E6E6" } : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: [new Paragraph({ style: "ReportTable", alignment: ALIGN[align], children: [new TextRun({ text, bold })] })],
+    children: [
+      new Paragraph({ style: "ReportTable", alignment: ALIGN[align], children: [new TextRun({ text, bold })] }),
+    ],
   });
 }
 
 function blockToDocx(block: OutlineBlock): (Paragraph | Table)[] {
   switch (block.kind) {
     case "heading":
-      return [new Paragraph({ heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(block.text)] })];
+      return [
+        new Paragraph({
+          heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          children: [new TextRun(block.text)],
+        }),
+      ];
     case "paragraph":
       return [new Paragraph({ style: "ReportBody", children: [new TextRun(block.text)] })];
     case "entries":
-      return block.entries.map((entry, i) => new Paragraph({ style: "ReportBody", children: [new TextRun(`${i + 1}. ${entry}`)] }));
+      return block.entries.map(
+        (entry, i) => new Paragraph({ style: "ReportBody", children: [new TextRun(`${i + 1}. ${entry}`)] }),
+      );
     case "table": {
       const header = new TableRow({
         // Repeated at the top of every page the table runs onto.
@@ -83,7 +92,10 @@ function blockToDocx(block: OutlineBlock): (Paragraph | Table)[] {
           }),
       );
       // An empty paragraph after a table keeps two tables or a table and a heading from touching.
-      return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }), new Paragraph({ style: "ReportTable", children: [] })];
+      return [
+        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
+        new Paragraph({ style: "ReportTable", children: [] }),
+      ];
     }
   }
 }
@@ -97,7 +109,9 @@ export async function renderDocx(data: ReportData): Promise<Buffer> {
     creator: outline.title,
     styles: {
       default: {
-        document: { run: { font: font(FONTS.body), size: SIZE.body, language: { value: language, eastAsia: "zh-CN" } } },
+        document: {
+          run: { font: font(FONTS.body), size: SIZE.body, language: { value: language, eastAsia: "zh-CN" } },
+        },
         heading1: {
           run: { font: font(FONTS.heading1), size: SIZE.body, bold: false, color: "000000" },
           paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
@@ -128,7 +142,11 @@ export async function renderDocx(data: ReportData): Promise<Buffer> {
           basedOn: "Normal",
           run: { font: font(FONTS.body), size: SIZE.body },
           // 首行缩进两字 and a fixed 28pt line, as in printed work reports.
-          paragraph: { indent: { firstLine: 640 }, spacing: { line: 560, lineRule: LineRuleType.EXACT, after: 0 }, alignment: AlignmentType.JUSTIFIED },
+          paragraph: {
+            indent: { firstLine: 640 },
+            spacing: { line: 560, lineRule: LineRuleType.EXACT, after: 0 },
+            alignment: AlignmentType.JUSTIFIED,
+          },
         },
         {
           id: "ReportTable",
@@ -158,7 +176,15 @@ export async function renderDocx(data: ReportData): Promise<Buffer> {
               new Paragraph({
                 style: "ReportFooter",
                 children: [
-                  new TextRun({ children: [outline.footer.beforePage, PageNumber.CURRENT, outline.footer.between, PageNumber.TOTAL_PAGES, outline.footer.afterTotal] }),
+                  new TextRun({
+                    children: [
+                      outline.footer.beforePage,
+                      PageNumber.CURRENT,
+                      outline.footer.between,
+                      PageNumber.TOTAL_PAGES,
+                      outline.footer.afterTotal,
+                    ],
+                  }),
                 ],
               }),
             ],

@@ -15,7 +15,11 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 };
 
 /** The file names of a report: `ascii` like chengyu-report-2026-11-28.xlsx, `unicode` in the report's language. */
-export function reportFileNames(asOf: string, format: ReportFormat, locale: Locale = "zh-CN"): { ascii: string; unicode: string } {
+export function reportFileNames(
+  asOf: string,
+  format: ReportFormat,
+  locale: Locale = "zh-CN",
+): { ascii: string; unicode: string } {
   const ascii = `${ASCII_BASE}-${asOf}.${format}`;
   return { ascii, unicode: locale === "en" ? ascii : `${CHINESE_BASE}-${asOf}.${format}` };
 }

@@ -47,7 +47,8 @@ let fontsRegistered = false;
  * The font files are read at render time from node_modules rather than bundled: each weight is ~10 MB, and
  * @react-pdf/renderer stays outside the server bundle (next.config.ts serverExternalPackages).
  */
-const fontPath = (file: string) => projectFile(path.join(FONT_DIR, file), "Noto Sans SC font", (m) => new Error(`${m}; run npm ci`));
+const fontPath = (file: string) =>
+  projectFile(path.join(FONT_DIR, file), "Noto Sans SC font", (m) => new Error(`${m}; run npm ci`));
 
 function registerFonts(): void {
   if (fontsRegistered) return;
@@ -71,10 +72,23 @@ const styles = StyleSheet.create({
   heading2: { fontSize: 12, fontWeight: 700, marginTop: 8, marginBottom: 4 },
   paragraph: { textIndent: 21, marginBottom: 4, textAlign: "justify", lineHeight: 1.6 },
   entry: { marginBottom: 2, paddingLeft: 10, lineHeight: 1.5 },
-  table: { borderTopWidth: 0.75, borderLeftWidth: 0.75, borderColor: "#000", marginTop: 2, marginBottom: 10, fontSize: 9 },
+  table: {
+    borderTopWidth: 0.75,
+    borderLeftWidth: 0.75,
+    borderColor: "#000",
+    marginTop: 2,
+    marginBottom: 10,
+    fontSize: 9,
+  },
   row: { flexDirection: "row" },
   headerRow: { flexDirection: "row", backgroundColor: "#e7e6e6" },
-  cell: { borderRightWidth: 0.75, borderBottomWidth: 0.75, borderColor: "#000", paddingVertical: 2.5, paddingHorizontal: 3 },
+  cell: {
+    borderRightWidth: 0.75,
+    borderBottomWidth: 0.75,
+    borderColor: "#000",
+    paddingVertical: 2.5,
+    paddingHorizontal: 3,
+  },
   bold: { fontWeight: 700 },
   footer: { position: "absolute", bottom: 28, left: 0, right: 0, textAlign: "center", fontSize: 9, color: "#333" },
 });
@@ -104,7 +118,10 @@ function Block({ block }: { block: OutlineBlock }) {
           {/* fixed: repeated at the top of every page this table continues onto */}
           <View style={styles.headerRow} fixed>
             {block.columns.map((column, i) => (
-              <Text key={i} style={[styles.cell, styles.bold, { width: `${column.width * 100}%`, textAlign: "center" }]}>
+              <Text
+                key={i}
+                style={[styles.cell, styles.bold, { width: `${column.width * 100}%`, textAlign: "center" }]}
+              >
                 {column.label}
               </Text>
             ))}
@@ -114,7 +131,14 @@ function Block({ block }: { block: OutlineBlock }) {
               {row.cells.map((text, i) => {
                 const column = block.columns[i];
                 return (
-                  <Text key={i} style={[styles.cell, row.strong ? styles.bold : {}, { width: `${(column?.width ?? 0.1) * 100}%`, textAlign: column?.align ?? "left" }]}>
+                  <Text
+                    key={i}
+                    style={[
+                      styles.cell,
+                      row.strong ? styles.bold : {},
+                      { width: `${(column?.width ?? 0.1) * 100}%`, textAlign: column?.align ?? "left" },
+                    ]}
+                  >
                     {text}
                   </Text>
                 );
@@ -133,7 +157,10 @@ function ReportPdf({ outline }: { outline: ReportOutline }) {
       <Page size="A4" style={styles.page}>
         <Text style={styles.title}>{outline.title}</Text>
         {outline.subtitle.map((line, i) => (
-          <Text key={i} style={i === outline.subtitle.length - 1 ? [styles.subtitle, styles.subtitleEnd] : styles.subtitle}>
+          <Text
+            key={i}
+            style={i === outline.subtitle.length - 1 ? [styles.subtitle, styles.subtitleEnd] : styles.subtitle}
+          >
             {line}
           </Text>
         ))}
@@ -143,7 +170,9 @@ function ReportPdf({ outline }: { outline: ReportOutline }) {
         <Text
           style={styles.footer}
           fixed
-          render={({ pageNumber, totalPages }) => `${footer.beforePage}${pageNumber}${footer.between}${totalPages}${footer.afterTotal}`}
+          render={({ pageNumber, totalPages }) =>
+            `${footer.beforePage}${pageNumber}${footer.between}${totalPages}${footer.afterTotal}`
+          }
         />
       </Page>
     </Document>

@@ -5,7 +5,11 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 
 /** The absolute path of `relative` in the project folder, or an error naming where it looked. */
-export function projectFile(relative: string, what: string, fail: (message: string) => Error = (m) => new Error(m)): string {
+export function projectFile(
+  relative: string,
+  what: string,
+  fail: (message: string) => Error = (m) => new Error(m),
+): string {
   const candidates = [path.join(process.cwd(), relative), path.join(process.env.INIT_CWD ?? process.cwd(), relative)];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw fail(`${what} not found (looked for ${candidates.join(", ")})`);

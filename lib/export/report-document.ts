@@ -41,14 +41,23 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 
 function translator(locale: Locale, namespace: string): Translate {
   // Loosely typed on purpose: the catalogue unit test checks that keys exist in both languages.
-  return createTranslator({ locale, messages: messagesFor(locale) as never, namespace: namespace as never }) as unknown as Translate;
+  return createTranslator({
+    locale,
+    messages: messagesFor(locale) as never,
+    namespace: namespace as never,
+  }) as unknown as Translate;
 }
 
 /** "2026年11月28日" / "28 November 2026" for a YYYY-MM-DD calendar day (no time zone shift). */
 export function formatReportDate(day: string, locale: Locale): string {
   const [y, m, d] = day.split("-").map(Number);
   const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(date);
 }
 
 function formatDateTime(iso: string, locale: Locale): string {
@@ -97,11 +106,13 @@ export function buildReportOutline(data: ReportData): ReportOutline {
   const t = translator(locale, "reportDoc");
   const status = translator(locale, "status");
   const confidence = translator(locale, "confidence");
-  const percent = (value: number | null) => (value === null ? t("noProgress") : t("percent", { value: formatNumber(value) }));
+  const percent = (value: number | null) =>
+    value === null ? t("noProgress") : t("percent", { value: formatNumber(value) });
   const day = (value: string | null) => (value === null ? t("noDate") : formatReportDate(value, locale));
   const unit = (value: string | null) => value ?? t("noUnit");
   // Jointly led items name both sides' units: the lagging list is where leaders look for who to call.
-  const leadUnits = (item: ReportItem) => [item.leadUnit, item.coLeadUnit].filter((u): u is string => u !== null).join("、") || t("noUnit");
+  const leadUnits = (item: ReportItem) =>
+    [item.leadUnit, item.coLeadUnit].filter((u): u is string => u !== null).join("、") || t("noUnit");
   const asOf = formatReportDate(data.asOf, locale);
   const h = data.headline;
 
@@ -136,7 +147,13 @@ export function buildReportOutline(data: ReportData): ReportOutline {
       { label: t("colProgress"), width: 0.12, align: "right" },
     ],
     rows: data.pillars.map((p) => ({
-      cells: [t("pillarHeading", { number: p.number, title: p.title }), String(p.items), String(p.completed), String(p.overdue), percent(p.progress)],
+      cells: [
+        t("pillarHeading", { number: p.number, title: p.title }),
+        String(p.items),
+        String(p.completed),
+        String(p.overdue),
+        percent(p.progress),
+      ],
       strong: false,
     })),
   });
@@ -148,7 +165,10 @@ export function buildReportOutline(data: ReportData): ReportOutline {
     blocks.push({ kind: "paragraph", text: t("laggingIntro", { count: data.lagging.length }) });
     const lagging = data.lagging.slice(0, DOCUMENT_LIMITS.lagging);
     if (lagging.length < data.lagging.length) {
-      blocks.push({ kind: "paragraph", text: t("laggingLimited", { shown: lagging.length, rest: data.lagging.length - lagging.length }) });
+      blocks.push({
+        kind: "paragraph",
+        text: t("laggingLimited", { shown: lagging.length, rest: data.lagging.length - lagging.length }),
+      });
     }
     blocks.push({
       kind: "table",
@@ -183,8 +203,16 @@ export function buildReportOutline(data: ReportData): ReportOutline {
     const c = data.changes;
     const since = formatReportDate(c.since, locale);
     blocks.push({ kind: "heading", level: 1, text: t("sectionChanges", { date: since }) });
-    const total = c.newlyCompleted.length + c.newlyOverdue.length + c.statusDowngrades.length + c.dueDateRevisions.length + c.progressMoves.length;
-    blocks.push({ kind: "paragraph", text: total === 0 ? t("noChanges", { date: since }) : t("changesIntro", { date: since, asOf }) });
+    const total =
+      c.newlyCompleted.length +
+      c.newlyOverdue.length +
+      c.statusDowngrades.length +
+      c.dueDateRevisions.length +
+      c.progressMoves.length;
+    blocks.push({
+      kind: "paragraph",
+      text: total === 0 ? t("noChanges", { date: since }) : t("changesIntro", { date: since, asOf }),
+    });
     const group = (heading: string, all: string[]) => {
       blocks.push({ kind: "heading", level: 2, text: heading });
       const entries = all.slice(0, DOCUMENT_LIMITS.changeEntries);
@@ -197,7 +225,9 @@ export function buildReportOutline(data: ReportData): ReportOutline {
     );
     group(
       t("newlyOverdue", { count: c.newlyOverdue.length }),
-      c.newlyOverdue.map((e) => t("entryOverdue", { code: e.code, title: e.title, unit: unit(e.leadUnit), due: day(e.dueDate) })),
+      c.newlyOverdue.map((e) =>
+        t("entryOverdue", { code: e.code, title: e.title, unit: unit(e.leadUnit), due: day(e.dueDate) }),
+      ),
     );
     group(
       t("statusDowngrades", { count: c.statusDowngrades.length }),
@@ -249,19 +279,38 @@ export function buildReportOutline(data: ReportData): ReportOutline {
     { label: t("colDueDate"), width: 0.12, align: "left" },
   ];
   const detailRow = (item: ReportItem): OutlineRow => ({
-    cells: [item.code, item.title, unit(item.leadUnit), status(item.status), percent(item.progress), item.dueDate ?? t("noDate")],
+    cells: [
+      item.code,
+      item.title,
+      unit(item.leadUnit),
+      status(item.status),
+      percent(item.progress),
+      item.dueDate ?? t("noDate"),
+    ],
     strong: item.level === "RECOMMENDATION",
   });
   const listed = listedItems(data.items);
   if (listed.length < data.items.length) {
-    blocks.push({ kind: "paragraph", text: t("detailsLimited", { total: data.items.length, limit: DOCUMENT_LIMITS.detailRows, shown: listed.length }) });
+    blocks.push({
+      kind: "paragraph",
+      text: t("detailsLimited", { total: data.items.length, limit: DOCUMENT_LIMITS.detailRows, shown: listed.length }),
+    });
   }
   for (const pillar of data.pillars) {
     const items = listed.filter((item) => item.pillarNumber === pillar.number);
-    blocks.push({ kind: "heading", level: 2, text: t("pillarHeading", { number: pillar.number, title: pillar.title }) });
+    blocks.push({
+      kind: "heading",
+      level: 2,
+      text: t("pillarHeading", { number: pillar.number, title: pillar.title }),
+    });
     blocks.push({
       kind: "paragraph",
-      text: t("pillarLine", { items: pillar.items, completed: pillar.completed, overdue: pillar.overdue, progress: percent(pillar.progress) }),
+      text: t("pillarLine", {
+        items: pillar.items,
+        completed: pillar.completed,
+        overdue: pillar.overdue,
+        progress: percent(pillar.progress),
+      }),
     });
     if (items.length === 0) blocks.push({ kind: "paragraph", text: t("pillarNoItems") });
     else blocks.push({ kind: "table", columns: detailColumns, rows: items.map(detailRow) });

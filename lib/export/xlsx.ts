@@ -58,7 +58,13 @@ function fitWidths(sheet: Sheet, columns: Column[], rows: Value[][], minFirst = 
  * 10,000-item workbook is never held as a tree of cell objects (that took ~230 MB of heap per export). Widths
  * and the filter therefore have to be known before the first row goes out.
  */
-function writeTable(sheet: Sheet, columns: Column[], rows: Value[][], cellFormat?: CellFormat, minFirstWidth = 0): void {
+function writeTable(
+  sheet: Sheet,
+  columns: Column[],
+  rows: Value[][],
+  cellFormat?: CellFormat,
+  minFirstWidth = 0,
+): void {
   fitWidths(sheet, columns, rows, minFirstWidth);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: columns.length } };
   const header = sheet.getRow(1);
@@ -103,23 +109,45 @@ function itemValue(cell: ItemCell): Value {
 
 type Book = ExcelJS.stream.xlsx.WorkbookWriter;
 /** A sheet whose header row stays in view when scrolling. */
-const addSheet = (wb: Book, name: string): Sheet => wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
+const addSheet = (wb: Book, name: string): Sheet =>
+  wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
 
 function summarySheet(wb: Book, data: ReportData, t: Translate): void {
   const sheet = addSheet(wb, t("reports.sheets.summary"));
   const c = (k: string) => t(`reports.cols.${k}`);
   const h = data.headline;
-  const rows: Value[][] = data.pillars.map((p) => [p.number, p.title, fraction(p.progress), p.items, p.completed, p.overdue]);
+  const rows: Value[][] = data.pillars.map((p) => [
+    p.number,
+    p.title,
+    fraction(p.progress),
+    p.items,
+    p.completed,
+    p.overdue,
+  ]);
   writeTable(
     sheet,
-    [{ header: c("pillar") }, { header: c("pillarTitle"), max: 50 }, { header: c("progress"), numFmt: PERCENT }, { header: c("items") }, { header: c("completed") }, { header: c("overdue") }],
+    [
+      { header: c("pillar") },
+      { header: c("pillarTitle"), max: 50 },
+      { header: c("progress"), numFmt: PERCENT },
+      { header: c("items") },
+      { header: c("completed") },
+      { header: c("overdue") },
+    ],
     rows,
     undefined,
     14,
   );
   // The total row sits outside the filtered range so sorting the pillars never moves it.
   const total = sheet.getRow(rows.length + 2);
-  total.values = [t("reports.headlineRows.heading"), data.scopeLabel, fraction(h.overallProgress), h.items, h.completed, h.overdue];
+  total.values = [
+    t("reports.headlineRows.heading"),
+    data.scopeLabel,
+    fraction(h.overallProgress),
+    h.items,
+    h.completed,
+    h.overdue,
+  ];
   total.font = { bold: true };
   total.getCell(3).numFmt = PERCENT;
   total.commit();
@@ -168,7 +196,11 @@ function itemsSheet(wb: Book, data: ReportData, t: Translate): void {
   const sheet = addSheet(wb, t("reports.sheets.items"));
   const headers = itemHeaders(data.locale);
   const columns: Column[] = headers.map((header, i) => ({ header, numFmt: itemFormat(itemColumnKeys[i]!), max: 60 }));
-  writeTable(sheet, columns, data.items.map((item) => itemCells(item, t).map(itemValue)));
+  writeTable(
+    sheet,
+    columns,
+    data.items.map((item) => itemCells(item, t).map(itemValue)),
+  );
   sheet.commit();
 }
 
@@ -177,8 +209,28 @@ function updatesSheet(wb: Book, data: ReportData, t: Translate): void {
   const c = (k: string) => t(`reports.cols.${k}`);
   writeTable(
     sheet,
-    [{ header: c("at"), numFmt: TIME }, { header: c("code") }, { header: c("title"), max: 50 }, { header: c("unit") }, { header: c("author") }, { header: c("status") }, { header: c("progress"), numFmt: PERCENT }, { header: c("confidence") }, { header: c("note"), max: 60 }],
-    data.recentUpdates.map((u) => [timeCell(u.at), u.code, u.title, u.unit, u.author, t(`status.${u.status}`), fraction(u.progress), t(`confidence.${u.confidence}`), u.note]),
+    [
+      { header: c("at"), numFmt: TIME },
+      { header: c("code") },
+      { header: c("title"), max: 50 },
+      { header: c("unit") },
+      { header: c("author") },
+      { header: c("status") },
+      { header: c("progress"), numFmt: PERCENT },
+      { header: c("confidence") },
+      { header: c("note"), max: 60 },
+    ],
+    data.recentUpdates.map((u) => [
+      timeCell(u.at),
+      u.code,
+      u.title,
+      u.unit,
+      u.author,
+      t(`status.${u.status}`),
+      fraction(u.progress),
+      t(`confidence.${u.confidence}`),
+      u.note,
+    ]),
   );
   sheet.commit();
 }
@@ -188,8 +240,24 @@ function unitsSheet(wb: Book, data: ReportData, t: Translate): void {
   const c = (k: string) => t(`reports.cols.${k}`);
   writeTable(
     sheet,
-    [{ header: c("unit"), max: 40 }, { header: c("side") }, { header: c("items") }, { header: c("progress"), numFmt: PERCENT }, { header: c("overdue") }, { header: c("stale") }, { header: c("daysSince") }],
-    data.units.map((u) => [u.unit, t(`side.${u.side}`), u.items, fraction(u.averageProgress), u.overdue, u.stale, u.daysSinceLastUpdate]),
+    [
+      { header: c("unit"), max: 40 },
+      { header: c("side") },
+      { header: c("items") },
+      { header: c("progress"), numFmt: PERCENT },
+      { header: c("overdue") },
+      { header: c("stale") },
+      { header: c("daysSince") },
+    ],
+    data.units.map((u) => [
+      u.unit,
+      t(`side.${u.side}`),
+      u.items,
+      fraction(u.averageProgress),
+      u.overdue,
+      u.stale,
+      u.daysSinceLastUpdate,
+    ]),
   );
   sheet.commit();
 }
@@ -204,7 +272,15 @@ function changesSheet(wb: Book, data: ReportData, t: Translate): void {
   const rows: Value[][] = [
     ...ch.newlyCompleted.map((x) => [k("newlyCompleted"), x.code, x.title, x.leadUnit, null, null, null]),
     ...ch.newlyOverdue.map((x) => [k("newlyOverdue"), x.code, x.title, x.leadUnit, null, x.dueDate, null]),
-    ...ch.statusDowngrades.map((x) => [k(x.kind === "status" ? "statusDowngrade" : "confidenceDowngrade"), x.code, x.title, null, label(x.kind, x.from), label(x.kind, x.to), null]),
+    ...ch.statusDowngrades.map((x) => [
+      k(x.kind === "status" ? "statusDowngrade" : "confidenceDowngrade"),
+      x.code,
+      x.title,
+      null,
+      label(x.kind, x.from),
+      label(x.kind, x.to),
+      null,
+    ]),
     ...ch.dueDateRevisions.map((x) => [k("dueDateRevision"), x.code, x.title, null, x.from, x.to, x.reason]),
     ...ch.progressMoves.map((x) => [k("progressMove"), x.code, x.title, null, fraction(x.from), fraction(x.to), null]),
   ];
@@ -212,7 +288,15 @@ function changesSheet(wb: Book, data: ReportData, t: Translate): void {
   const firstMove = rows.length - ch.progressMoves.length;
   writeTable(
     sheet,
-    [{ header: c("kind") }, { header: c("code") }, { header: c("title"), max: 50 }, { header: c("leadUnit") }, { header: c("from") }, { header: c("to") }, { header: c("reason"), max: 50 }],
+    [
+      { header: c("kind") },
+      { header: c("code") },
+      { header: c("title"), max: 50 },
+      { header: c("leadUnit") },
+      { header: c("from") },
+      { header: c("to") },
+      { header: c("reason"), max: 50 },
+    ],
     rows,
     (row, column) => (row >= firstMove && (column === 4 || column === 5) ? PERCENT : undefined),
   );

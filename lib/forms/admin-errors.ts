@@ -34,7 +34,10 @@ export function fieldRefusal(field: string, messageKey: string): FieldRefusal {
  * Maps an error thrown inside an action to a failure. `unique` names, per database constraint or column
  * fragment, the form field (and message) a unique violation that slipped past the pre-check belongs to.
  */
-export function toFailure(error: unknown, unique: Record<string, [field: string, message: string]> = {}): ActionFailure {
+export function toFailure(
+  error: unknown,
+  unique: Record<string, [field: string, message: string]> = {},
+): ActionFailure {
   if (error instanceof FieldRefusal) return failure("invalid", error.messageKey, error.fieldErrors);
   if (error instanceof Refusal) return failure(error.code, error.messageKey);
   if (error instanceof VersionConflictError) return failure("conflict");

@@ -42,7 +42,11 @@ export async function refuseActionRequest(request: Request): Promise<Refusal | n
     }
     // Browsers never send Content-Transfer-Encoding; React refuses base64 parts.
     if (/\r\ncontent-transfer-encoding:/i.test(Buffer.from(body).toString("latin1"))) return MALFORMED;
-    const form = await new Request(request.url, { method: "POST", headers: { "content-type": request.headers.get("content-type")! }, body }).formData();
+    const form = await new Request(request.url, {
+      method: "POST",
+      headers: { "content-type": request.headers.get("content-type")! },
+      body,
+    }).formData();
     if (isAction) checkMultipartReply(form.entries());
     return null;
   } catch (error) {

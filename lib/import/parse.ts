@@ -6,7 +6,13 @@ import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { CsvError, parse as parseCsv } from "csv-parse/sync";
 import { ITEM_COLUMNS, type ItemColumn } from "../report/item-columns";
-import { IMPORT_CELL_MAX, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importRowSchema, type ImportRowValues } from "../validations/import";
+import {
+  IMPORT_CELL_MAX,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  importRowSchema,
+  type ImportRowValues,
+} from "../validations/import";
 import type { ImportProblem } from "./types";
 
 export type ColumnKey = ItemColumn["key"];
@@ -48,8 +54,12 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)%?$/;
 
 export const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex");
 
-const problem = (row: number | null, column: string | null, message: string, values?: ImportProblem["values"]): ImportProblem =>
-  values ? { row, column, message, values } : { row, column, message };
+const problem = (
+  row: number | null,
+  column: string | null,
+  message: string,
+  values?: ImportProblem["values"],
+): ImportProblem => (values ? { row, column, message, values } : { row, column, message });
 
 function extension(name: string): string {
   const dot = name.lastIndexOf(".");
@@ -60,7 +70,11 @@ function headerOf(column: ItemColumn, language: HeaderLanguage): string {
   return language === "zh" ? column.zh : column.en;
 }
 
-const norm = (s: string) => s.replace(/^\uFEFF/, "").trim().toLowerCase();
+const norm = (s: string) =>
+  s
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase();
 
 /** The header row's problems (missing, extra, repeated or reordered columns), or its language when it is right. */
 function checkHeaders(actual: string[], row: number): { language: HeaderLanguage; problems: ImportProblem[] } {
@@ -76,10 +90,12 @@ function checkHeaders(actual: string[], row: number): { language: HeaderLanguage
     else if (seen.has(norm(h))) problems.push(problem(row, h, "import.problems.repeatedColumn"));
     seen.add(norm(h));
   });
-  for (const e of expected) if (!actual.some((h) => norm(h) === norm(e))) problems.push(problem(row, e, "import.problems.missingColumn"));
+  for (const e of expected)
+    if (!actual.some((h) => norm(h) === norm(e))) problems.push(problem(row, e, "import.problems.missingColumn"));
   if (problems.length === 0) {
     actual.forEach((h, i) => {
-      if (norm(h) !== norm(expected[i]!)) problems.push(problem(row, h, "import.problems.columnOrder", { position: i + 1, expected: expected[i]! }));
+      if (norm(h) !== norm(expected[i]!))
+        problems.push(problem(row, h, "import.problems.columnOrder", { position: i + 1, expected: expected[i]! }));
     });
   }
   return { language, problems };
@@ -90,7 +106,13 @@ function cellText(cell: Cell): string | null {
 }
 
 /** Turns the cells of one data row into validated values, or problems naming the row and column. */
-function readRow(cells: Cell[], row: number, kind: "xlsx" | "csv", headers: string[], problems: ImportProblem[]): ParsedRow | null {
+function readRow(
+  cells: Cell[],
+  row: number,
+  kind: "xlsx" | "csv",
+  headers: string[],
+  problems: ImportProblem[],
+): ParsedRow | null {
   const before = problems.length;
   const raw = {} as Record<ColumnKey, string>;
   ITEM_COLUMNS.forEach((column, i) => {
@@ -117,7 +139,8 @@ function readRow(cells: Cell[], row: number, kind: "xlsx" | "csv", headers: stri
   });
   for (let i = ITEM_COLUMNS.length; i < cells.length; i++) {
     const text = cellText(cells[i]!);
-    if (text === null || text.trim() !== "") problems.push(problem(row, null, "import.problems.extraCell", { position: i + 1 }));
+    if (text === null || text.trim() !== "")
+      problems.push(problem(row, null, "import.problems.extraCell", { position: i + 1 }));
   }
   if (problems.length > before) return null;
 
@@ -130,7 +153,9 @@ function readRow(cells: Cell[], row: number, kind: "xlsx" | "csv", headers: stri
       if (reported.has(key)) continue;
       reported.add(key);
       const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
-      problems.push(problem(row, index >= 0 ? headers[index]! : null, issue.message, max !== undefined ? { max } : undefined));
+      problems.push(
+        problem(row, index >= 0 ? headers[index]! : null, issue.message, max !== undefined ? { max } : undefined),
+      );
     }
     return null;
   }
@@ -138,14 +163,21 @@ function readRow(cells: Cell[], row: number, kind: "xlsx" | "csv", headers: stri
 }
 
 /** Header row plus data rows (with their Excel row numbers) → validated rows and problems. */
-function readTable(kind: "xlsx" | "csv", hash: string, headerRow: number, header: string[], data: { row: number; cells: Cell[] }[]): ParsedFile | ImportProblem[] {
+function readTable(
+  kind: "xlsx" | "csv",
+  hash: string,
+  headerRow: number,
+  header: string[],
+  data: { row: number; cells: Cell[] }[],
+): ParsedFile | ImportProblem[] {
   // Trailing blank header cells are an artefact of spreadsheets, not columns.
   while (header.length > 0 && header[header.length - 1]!.trim() === "") header.pop();
   const { language, problems } = checkHeaders(header, headerRow);
   if (problems.length > 0) return problems;
   const rowsWithData = data.filter((d) => d.cells.some((c) => cellText(c) === null || cellText(c)!.trim() !== ""));
   if (rowsWithData.length === 0) return [problem(null, null, "import.problems.noRows")];
-  if (rowsWithData.length > IMPORT_MAX_ROWS) return [problem(null, null, "import.problems.tooManyRows", { max: IMPORT_MAX_ROWS })];
+  if (rowsWithData.length > IMPORT_MAX_ROWS)
+    return [problem(null, null, "import.problems.tooManyRows", { max: IMPORT_MAX_ROWS })];
 
   const headers = ITEM_COLUMNS.map((_, i) => header[i]!);
   const out: ParsedRow[] = [];
@@ -175,14 +207,18 @@ const DATE_KEYS = new Set<ColumnKey>(["startDate", "dueDate", "originalDueDate"]
 
 function xlsxCell(cell: ExcelJS.Cell, key: ColumnKey | undefined): Cell {
   const value = cell.value;
-  if (cell.type === ExcelJS.ValueType.Formula || (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value))) {
+  if (
+    cell.type === ExcelJS.ValueType.Formula ||
+    (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
+  ) {
     return { formula: true };
   }
   if (value === null || value === undefined) return { text: "" };
   if (value instanceof Date) return { text: key && DATE_KEYS.has(key) ? isoDay(value) : value.toISOString() };
   if (typeof value === "number") {
     // The export stores progress as a fraction shown with a percent format; read it back as 0–100.
-    if (key === "reportedProgress" && /%/.test(cell.numFmt ?? "")) return { text: String(Math.round(value * 100 * 1e6) / 1e6) };
+    if (key === "reportedProgress" && /%/.test(cell.numFmt ?? ""))
+      return { text: String(Math.round(value * 100 * 1e6) / 1e6) };
     return { text: String(value) };
   }
   if (typeof value === "string") return { text: value };
@@ -194,16 +230,24 @@ function xlsxCell(cell: ExcelJS.Cell, key: ColumnKey | undefined): Cell {
 }
 
 /** The sheet holding the items: the one whose header row (within its first rows) matches ITEM_COLUMNS best. */
-function findItemsSheet(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; headerRow: number; score: number } | null {
+function findItemsSheet(
+  workbook: ExcelJS.Workbook,
+): { sheet: ExcelJS.Worksheet; headerRow: number; score: number } | null {
   let best: { sheet: ExcelJS.Worksheet; headerRow: number; score: number } | null = null;
   workbook.eachSheet((sheet) => {
     for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
       const row = sheet.getRow(r);
       const texts: string[] = [];
-      for (let c = 1; c <= Math.max(row.cellCount, ITEM_COLUMNS.length); c++) texts.push(norm(row.getCell(c).text ?? ""));
+      for (let c = 1; c <= Math.max(row.cellCount, ITEM_COLUMNS.length); c++)
+        texts.push(norm(row.getCell(c).text ?? ""));
       const score = texts.filter((t) => ITEM_COLUMNS.some((col) => norm(col.zh) === t || norm(col.en) === t)).length;
       const first = ITEM_COLUMNS[0]!;
-      if (score > 0 && (texts.includes(norm(first.zh)) || texts.includes(norm(first.en))) && (!best || score > best.score)) best = { sheet, headerRow: r, score };
+      if (
+        score > 0 &&
+        (texts.includes(norm(first.zh)) || texts.includes(norm(first.en))) &&
+        (!best || score > best.score)
+      )
+        best = { sheet, headerRow: r, score };
     }
   });
   return best;
@@ -226,7 +270,8 @@ async function readXlsx(bytes: Buffer, hash: string): Promise<ParsedFile | Impor
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: Cell[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, ITEM_COLUMNS.length); c++) cells.push(xlsxCell(row.getCell(c), ITEM_COLUMNS[c - 1]?.key));
+    for (let c = 1; c <= Math.max(row.cellCount, ITEM_COLUMNS.length); c++)
+      cells.push(xlsxCell(row.getCell(c), ITEM_COLUMNS[c - 1]?.key));
     data.push({ row: r, cells });
   }
   return readTable("xlsx", hash, headerRow, header, data);
@@ -259,11 +304,14 @@ function readCsv(bytes: Buffer, hash: string): ParsedFile | ImportProblem[] {
 }
 
 /** Checks the file's size, type and encoding, then reads its items sheet or CSV into validated rows. */
-export async function parseImportFile(file: UploadedFile): Promise<ParsedFile | { problems: ImportProblem[]; hash: string }> {
+export async function parseImportFile(
+  file: UploadedFile,
+): Promise<ParsedFile | { problems: ImportProblem[]; hash: string }> {
   const hash = sha256(file.bytes);
   const fail = (p: ImportProblem[]) => ({ problems: p, hash });
   if (file.bytes.length === 0) return fail([problem(null, null, "import.problems.empty")]);
-  if (file.bytes.length > IMPORT_MAX_BYTES) return fail([problem(null, null, "import.problems.tooLarge", { max: IMPORT_MAX_BYTES / 1024 / 1024 })]);
+  if (file.bytes.length > IMPORT_MAX_BYTES)
+    return fail([problem(null, null, "import.problems.tooLarge", { max: IMPORT_MAX_BYTES / 1024 / 1024 })]);
   const ext = extension(file.name);
   const zip = file.bytes.subarray(0, 4).equals(ZIP_MAGIC);
   let result: ParsedFile | ImportProblem[];
@@ -273,7 +321,8 @@ export async function parseImportFile(file: UploadedFile): Promise<ParsedFile | 
   } else if (ext === "csv") {
     const head = file.bytes.subarray(0, 8192);
     // A NUL anywhere (not only in the sniffed head): PostgreSQL text cannot store it, so the apply would fail.
-    if (zip || head.subarray(0, 4).equals(OLE_MAGIC) || file.bytes.includes(0)) return fail([problem(null, null, "import.problems.notCsv")]);
+    if (zip || head.subarray(0, 4).equals(OLE_MAGIC) || file.bytes.includes(0))
+      return fail([problem(null, null, "import.problems.notCsv")]);
     result = readCsv(file.bytes, hash);
   } else {
     return fail([problem(null, null, "import.problems.wrongType", { name: file.name })]);

@@ -75,7 +75,12 @@ async function loadItems(tx: Tx, codes: string[]) {
 
 const same = (a: string | null, b: string | null) => (a ?? "").trim() === (b ?? "").trim();
 
-export async function buildImportPlan(tx: Tx, user: Actor, file: ParsedFile, fileName: string): Promise<{ plan: ImportPlan; changes: PlannedChange[] }> {
+export async function buildImportPlan(
+  tx: Tx,
+  user: Actor,
+  file: ParsedFile,
+  fileName: string,
+): Promise<{ plan: ImportPlan; changes: PlannedChange[] }> {
   const errors: ImportProblem[] = [...file.problems];
   const rows: ImportPlanRow[] = [];
   const changes: PlannedChange[] = [];
@@ -110,7 +115,12 @@ export async function buildImportPlan(tx: Tx, user: Actor, file: ParsedFile, fil
     };
     const warnings: ImportProblem[] = [];
     if (target.reportedProgress !== values.reportedProgress) {
-      warnings.push({ row, column: h.reportedProgress, message: "import.problems.progressImplied", values: { progress: target.reportedProgress ?? 0 } });
+      warnings.push({
+        row,
+        column: h.reportedProgress,
+        message: "import.problems.progressImplied",
+        values: { progress: target.reportedProgress ?? 0 },
+      });
     }
     const changedKeys = (Object.keys(KIND) as (keyof ImportTarget)[]).filter((key) => {
       const a = current[key];
@@ -134,20 +144,31 @@ export async function buildImportPlan(tx: Tx, user: Actor, file: ParsedFile, fil
     ];
     for (const [key, accepted] of readOnly) {
       const text = raw[key] ?? "";
-      if (!accepted.some((a) => same(a ?? null, text))) warnings.push({ row, column: h[key], message: "import.problems.notImported" });
+      if (!accepted.some((a) => same(a ?? null, text)))
+        warnings.push({ row, column: h[key], message: "import.problems.notImported" });
     }
 
     const rowErrors: ImportProblem[] = [];
     // A retired item is kept read-only: listed when unchanged, refused when the row would change it.
-    if (changedKeys.length > 0 && item.retiredAt) rowErrors.push({ row, column: h.code, message: "import.problems.retired", values: { code: item.code } });
+    if (changedKeys.length > 0 && item.retiredAt)
+      rowErrors.push({ row, column: h.code, message: "import.problems.retired", values: { code: item.code } });
     else if (changedKeys.length > 0) {
-      const scope = { leadUnitId: item.leadUnitId, coLeadUnitId: item.coLeadUnitId, supportingUnitIds: item.supportingUnits.map((s) => s.unitId) };
+      const scope = {
+        leadUnitId: item.leadUnitId,
+        coLeadUnitId: item.coLeadUnitId,
+        supportingUnitIds: item.supportingUnits.map((s) => s.unitId),
+      };
       const needsReport = changedKeys.some((k) => REPORT_KEYS.has(k));
       if (!can(user, "item:update", scope) || (needsReport && !can(user, "item:post-update", scope))) {
         rowErrors.push({ row, column: null, message: "import.problems.forbidden", values: { code: item.code } });
       }
       if (values.version !== item.version) {
-        rowErrors.push({ row, column: h.version, message: "import.problems.conflict", values: { code: item.code, file: values.version, current: item.version } });
+        rowErrors.push({
+          row,
+          column: h.version,
+          message: "import.problems.conflict",
+          values: { code: item.code, file: values.version, current: item.version },
+        });
       }
       // A revised due date needs a reason, as in the edit form; the first due date ever set does not.
       if (changedKeys.includes("dueDate") && current.dueDate !== null && !values.changeNote) {
@@ -167,13 +188,20 @@ export async function buildImportPlan(tx: Tx, user: Actor, file: ParsedFile, fil
         expectedVersion: values.version,
         target,
         changedKeys,
-        originalDueDate: changedKeys.includes("dueDate") && item.originalDueDate === null ? (current.dueDate ?? target.dueDate) : undefined,
+        originalDueDate:
+          changedKeys.includes("dueDate") && item.originalDueDate === null
+            ? (current.dueDate ?? target.dueDate)
+            : undefined,
         reason: values.changeNote,
       });
     }
   }
 
-  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || ITEM_COLUMNS.findIndex((c) => h[c.key] === a.column) - ITEM_COLUMNS.findIndex((c) => h[c.key] === b.column));
+  errors.sort(
+    (a, b) =>
+      (a.row ?? 0) - (b.row ?? 0) ||
+      ITEM_COLUMNS.findIndex((c) => h[c.key] === a.column) - ITEM_COLUMNS.findIndex((c) => h[c.key] === b.column),
+  );
   const changed = rows.filter((r) => r.changes.length > 0).length;
   return {
     plan: {
@@ -181,7 +209,12 @@ export async function buildImportPlan(tx: Tx, user: Actor, file: ParsedFile, fil
       fileHash: file.hash,
       rows,
       errors,
-      counts: { rows: rows.length, changed, unchanged: rows.length - changed, cells: rows.reduce((n, r) => n + r.changes.length, 0) },
+      counts: {
+        rows: rows.length,
+        changed,
+        unchanged: rows.length - changed,
+        cells: rows.reduce((n, r) => n + r.changes.length, 0),
+      },
     },
     changes,
   };

@@ -131,7 +131,8 @@ interface PairRow {
 
 function filterSql(filter: CompareFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (filter.pillarId !== undefined) parts.push(Prisma.sql`(pr.t_pillar = ${filter.pillarId} OR pr.f_pillar = ${filter.pillarId})`);
+  if (filter.pillarId !== undefined)
+    parts.push(Prisma.sql`(pr.t_pillar = ${filter.pillarId} OR pr.f_pillar = ${filter.pillarId})`);
   if (filter.unitId !== undefined) {
     const u = filter.unitId;
     parts.push(Prisma.sql`(pr.t_lead = ${u} OR pr.t_co_lead = ${u} OR pr.f_lead = ${u} OR pr.f_co_lead = ${u})`);
@@ -153,11 +154,17 @@ const overdue = (status: ItemStatus, retired: boolean, due: string | null, day: 
  * revisions with the reasons recorded in between, created, retired/restored and moved (parent or pillar).
  * `fromBefore` must be earlier than `toBefore`. Items that did not change are left out.
  */
-export async function comparePortfolio(db: RawQuery, fromBefore: Date, toBefore: Date | null, filter: CompareFilter = {}): Promise<PortfolioComparison> {
+export async function comparePortfolio(
+  db: RawQuery,
+  fromBefore: Date,
+  toBefore: Date | null,
+  filter: CompareFilter = {},
+): Promise<PortfolioComparison> {
   const fromDay = dayOf(fromBefore);
   const toDay = dayOf(toBefore);
   const until = toBefore ?? new Date();
-  if (fromBefore.getTime() >= until.getTime()) throw new RangeError("comparePortfolio: fromBefore must be earlier than toBefore");
+  if (fromBefore.getTime() >= until.getTime())
+    throw new RangeError("comparePortfolio: fromBefore must be earlier than toBefore");
 
   // Items never disappear (retiring keeps them), so every item of the earlier moment is in the later one.
   const [pairs, revisions] = await Promise.all([
@@ -189,7 +196,9 @@ export async function comparePortfolio(db: RawQuery, fromBefore: Date, toBefore:
       LEFT JOIN units u ON u.id = pr.t_lead
       WHERE ${filterSql(filter)}
       ORDER BY p.number, pr.code`),
-    db.$queryRaw<{ item_id: number; changed_at: Date; reason: string | null; due_date: Date | null; prev_due: Date | null }[]>(Prisma.sql`
+    db.$queryRaw<
+      { item_id: number; changed_at: Date; reason: string | null; due_date: Date | null; prev_due: Date | null }[]
+    >(Prisma.sql`
       -- Only the history written between the moments (index on changed_at); each revision's previous due
       -- date is one probe of the version before it, not a window over all history.
       SELECT h.item_id, h.changed_at, h.reason, h.due_date,
@@ -249,7 +258,11 @@ export async function comparePortfolio(db: RawQuery, fromBefore: Date, toBefore:
       }
       if (from.confidence !== to.confidence) {
         kinds.push("confidence");
-        if (from.confidence !== null && to.confidence !== null && CONFIDENCE_RANK[to.confidence] < CONFIDENCE_RANK[from.confidence]) {
+        if (
+          from.confidence !== null &&
+          to.confidence !== null &&
+          CONFIDENCE_RANK[to.confidence] < CONFIDENCE_RANK[from.confidence]
+        ) {
           kinds.push("confidenceDowngrade");
         }
       }
@@ -276,9 +289,22 @@ export async function comparePortfolio(db: RawQuery, fromBefore: Date, toBefore:
   // Outline order: 1.2.10 after 1.2.9.
   changes.sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }));
   const counts = Object.fromEntries(
-    (["created", "retired", "restored", "moved", "progress", "status", "statusDowngrade", "confidence", "confidenceDowngrade", "completed", "overdue", "dueDate"] as const).map(
-      (k) => [k, changes.filter((c) => c.kinds.includes(k)).length],
-    ),
+    (
+      [
+        "created",
+        "retired",
+        "restored",
+        "moved",
+        "progress",
+        "status",
+        "statusDowngrade",
+        "confidence",
+        "confidenceDowngrade",
+        "completed",
+        "overdue",
+        "dueDate",
+      ] as const
+    ).map((k) => [k, changes.filter((c) => c.kinds.includes(k)).length]),
   ) as Record<ChangeKind, number>;
   return { fromDay, toDay, changes, counts };
 }

@@ -93,7 +93,9 @@ export async function queryDistributions(d: Db, { before }: Moment): Promise<Dis
     SELECT 'confidence', s.confidence, count(*)::int FROM s WHERE ${OPEN} GROUP BY s.confidence`);
   return {
     status: rows.filter((r) => r.kind === "status").map((r) => ({ key: r.key as ItemStatus, count: r.count })),
-    confidence: rows.filter((r) => r.kind === "confidence").map((r) => ({ key: r.key as Confidence | null, count: r.count })),
+    confidence: rows
+      .filter((r) => r.kind === "confidence")
+      .map((r) => ({ key: r.key as Confidence | null, count: r.count })),
   };
 }
 
@@ -111,7 +113,10 @@ const TREND_STEP_MS = 7 * 86_400_000;
 /** The trend's moments, oldest first: the ends of the selected day and of each week before it. */
 export function trendMoments(day: string): Date[] {
   const end = endOfDay(day);
-  return Array.from({ length: TREND_POINTS }, (_, i) => new Date(end.getTime() - (TREND_POINTS - 1 - i) * TREND_STEP_MS));
+  return Array.from(
+    { length: TREND_POINTS },
+    (_, i) => new Date(end.getTime() - (TREND_POINTS - 1 - i) * TREND_STEP_MS),
+  );
 }
 
 export type TrendValue = Omit<TrendPoint, "day">;
@@ -119,7 +124,9 @@ export type TrendValue = Omit<TrendPoint, "day">;
 /** Overall and per-pillar progress at each moment, reconstructed from history, rolled up in one query. */
 export async function queryTrendValues(d: Db, moments: readonly Date[]): Promise<TrendValue[]> {
   if (moments.length === 0) return [];
-  const rows = await d.$queryRaw<{ at_key: number; pillar_number: number | null; progress: number | null }[]>(Prisma.sql`
+  const rows = await d.$queryRaw<
+    { at_key: number; pillar_number: number | null; progress: number | null }[]
+  >(Prisma.sql`
     WITH RECURSIVE ${rollUpCtes(itemStatesAtSql(moments))}
     SELECT pa.at_key, p.number AS pillar_number, pa.progress
     FROM ${pillarAveragesSql}
@@ -128,7 +135,9 @@ export async function queryTrendValues(d: Db, moments: readonly Date[]): Promise
     const mine = rows.filter((r) => r.at_key === k);
     return {
       overall: mine.find((r) => r.pillar_number === null)?.progress ?? null,
-      pillars: Object.fromEntries(mine.filter((r) => r.pillar_number !== null).map((r) => [r.pillar_number!, r.progress])),
+      pillars: Object.fromEntries(
+        mine.filter((r) => r.pillar_number !== null).map((r) => [r.pillar_number!, r.progress]),
+      ),
     };
   });
 }
@@ -160,7 +169,10 @@ export interface AttentionItem {
 
 export const ATTENTION_LIMIT = 12;
 /** Overdue open items (most days overdue first), then open items reported off track (red). */
-export async function queryAttentionItems(d: Db, { before, day }: Moment): Promise<{ items: AttentionItem[]; total: number }> {
+export async function queryAttentionItems(
+  d: Db,
+  { before, day }: Moment,
+): Promise<{ items: AttentionItem[]; total: number }> {
   const rows = await d.$queryRaw<(AttentionItem & { total: number })[]>(Prisma.sql`
     SELECT s.code, s.title, s.title_en AS "titleEn", s.status, s.confidence, s.rolled_progress AS progress,
            s.due_date AS "dueDate", lu.name AS "leadUnit", cu.name AS "coLeadUnit",
@@ -199,7 +211,11 @@ const UNIT_ORDER: Record<UnitSort["key"], Prisma.Sql> = {
 };
 
 /** Per lead unit: its action items, weighted progress, overdue, stale and days since its last update. */
-export async function queryUnitAccountability(d: Db, { before, day }: Moment, sort: UnitSort): Promise<UnitAccountability[]> {
+export async function queryUnitAccountability(
+  d: Db,
+  { before, day }: Moment,
+  sort: UnitSort,
+): Promise<UnitAccountability[]> {
   const dir = sort.dir === "asc" ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`;
   // "days since" counts to now for the live view, to the end of the day for a past one.
   const reference = before ?? new Date();
@@ -229,7 +245,10 @@ export interface Breakdown {
 }
 
 /** Sichuan side / Chongqing side / joint (as the items list's side filter defines it), and per region. */
-export async function querySideAndRegionBreakdown(d: Db, { before, day }: Moment): Promise<{ sides: Breakdown[]; regions: (Breakdown & { id: number; side: Side })[] }> {
+export async function querySideAndRegionBreakdown(
+  d: Db,
+  { before, day }: Moment,
+): Promise<{ sides: Breakdown[]; regions: (Breakdown & { id: number; side: Side })[] }> {
   const figures = Prisma.sql`count(*)::int AS items,
     (sum(s.weight * s.rolled_progress) / nullif(sum(s.weight), 0))::float8 AS progress,
     count(*) FILTER (WHERE s.status = 'COMPLETED')::int AS completed,
@@ -302,7 +321,10 @@ export async function queryConferenceTimeline(d: Db, { before }: Moment): Promis
 }
 
 /** What changed between the comparison day and the as-of day (or now); null without a comparison day. */
-export async function queryPortfolioChanges(d: Db, selection: Pick<AsOfSelection, "before" | "compareBefore">): Promise<PortfolioComparison | null> {
+export async function queryPortfolioChanges(
+  d: Db,
+  selection: Pick<AsOfSelection, "before" | "compareBefore">,
+): Promise<PortfolioComparison | null> {
   if (selection.compareBefore === null) return null;
   return comparePortfolio(d, selection.compareBefore, selection.before);
 }

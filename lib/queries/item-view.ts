@@ -134,9 +134,18 @@ async function lookups(prisma: Db): Promise<Lookups> {
 
 function display(field: string, value: unknown, l: Lookups): { kind: FieldChange["kind"]; text: string | null } {
   const kind: FieldChange["kind"] =
-    field === "status" ? "status" : field === "confidence" ? "confidence" : ["startDate", "dueDate", "originalDueDate"].includes(field) ? "date" : field === "retiredAt" || field === "lastUpdateAt" ? "datetime" : "text";
+    field === "status"
+      ? "status"
+      : field === "confidence"
+        ? "confidence"
+        : ["startDate", "dueDate", "originalDueDate"].includes(field)
+          ? "date"
+          : field === "retiredAt" || field === "lastUpdateAt"
+            ? "datetime"
+            : "text";
   if (value === null || value === undefined) return { kind, text: null };
-  const names = (ids: unknown, map: Map<number, { name: string }>) => (ids as number[]).map((id) => map.get(id)?.name ?? `#${id}`).join("、") || null;
+  const names = (ids: unknown, map: Map<number, { name: string }>) =>
+    (ids as number[]).map((id) => map.get(id)?.name ?? `#${id}`).join("、") || null;
   switch (field) {
     case "leadUnitId":
     case "coLeadUnitId":
@@ -146,7 +155,10 @@ function display(field: string, value: unknown, l: Lookups): { kind: FieldChange
     case "regionIds":
       return { kind, text: names(value, l.regions) };
     case "conferenceIds":
-      return { kind, text: (value as number[]).map((id) => String(l.conferences.get(id)?.number ?? `#${id}`)).join("、") || null };
+      return {
+        kind,
+        text: (value as number[]).map((id) => String(l.conferences.get(id)?.number ?? `#${id}`)).join("、") || null,
+      };
     case "pillarId":
       return { kind, text: String(l.pillars.get(value as number)?.number ?? `#${String(value)}`) };
     case "parentId":
@@ -154,7 +166,10 @@ function display(field: string, value: unknown, l: Lookups): { kind: FieldChange
     case "milestones":
       return {
         kind,
-        text: (value as ItemSnapshot["milestones"]).map((m) => `${m.title} (${m.plannedDate}${m.completedDate ? ` ✓ ${m.completedDate}` : ""})`).join("；") || null,
+        text:
+          (value as ItemSnapshot["milestones"])
+            .map((m) => `${m.title} (${m.plannedDate}${m.completedDate ? ` ✓ ${m.completedDate}` : ""})`)
+            .join("；") || null,
       };
     case "progress":
       return { kind, text: `${String(value)}%` };
@@ -163,7 +178,12 @@ function display(field: string, value: unknown, l: Lookups): { kind: FieldChange
   }
 }
 
-export function describeChanges(before: ItemSnapshot | null, after: ItemSnapshot, l: Lookups, quiet = true): FieldChange[] {
+export function describeChanges(
+  before: ItemSnapshot | null,
+  after: ItemSnapshot,
+  l: Lookups,
+  quiet = true,
+): FieldChange[] {
   const fields = diffSnapshots(before, after);
   const loud = quiet ? fields.filter((f) => !QUIET_FIELDS.has(f)) : fields;
   return loud.map((field) => {
@@ -175,7 +195,11 @@ export function describeChanges(before: ItemSnapshot | null, after: ItemSnapshot
 }
 
 /** The item's snapshot at a moment: the row itself for now, else the latest history row before it. */
-async function snapshotAt(prisma: Db, itemId: number, before: Date | null): Promise<{ version: number; snapshot: ItemSnapshot } | null> {
+async function snapshotAt(
+  prisma: Db,
+  itemId: number,
+  before: Date | null,
+): Promise<{ version: number; snapshot: ItemSnapshot } | null> {
   if (before === null) return readSnapshot(prisma as unknown as Prisma.TransactionClient, itemId);
   const h = await prisma.itemHistory.findFirst({
     where: { itemId, changedAt: { lt: before } },
@@ -219,7 +243,15 @@ export async function loadItemView(
       where: { itemId: item.id, ...(dated ? { changedAt: dated } : {}) },
       orderBy: { version: "desc" },
       take: HISTORY_LIMIT + 1,
-      select: { id: true, version: true, changedAt: true, action: true, reason: true, snapshot: true, actor: { select: { displayName: true } } },
+      select: {
+        id: true,
+        version: true,
+        changedAt: true,
+        action: true,
+        reason: true,
+        snapshot: true,
+        actor: { select: { displayName: true } },
+      },
     }),
     prisma.$queryRaw<(ChildRow & { parent_id: number | null; id: number })[]>(Prisma.sql`
       SELECT s.id, s.parent_id, s.code, s.title, s.title_en AS "titleEn", s.status, s.confidence, s.shown_progress AS progress, s.has_children AS "hasChildren"
@@ -248,7 +280,8 @@ export async function loadItemView(
   const truncated = historyRows.length > HISTORY_LIMIT;
   const history: HistoryEntry[] = historyRows.slice(0, HISTORY_LIMIT).map((h, i) => {
     const previous = historyRows[i + 1]?.snapshot as unknown as ItemSnapshot | undefined;
-    const changes = h.action === "CREATE" ? [] : describeChanges(previous ?? null, h.snapshot as unknown as ItemSnapshot, l);
+    const changes =
+      h.action === "CREATE" ? [] : describeChanges(previous ?? null, h.snapshot as unknown as ItemSnapshot, l);
     return {
       id: h.id.toString(),
       version: h.version,
@@ -274,7 +307,10 @@ export async function loadItemView(
         }),
       ),
     );
-    const reports = latest.map((u, i) => ({ side: i === 0 ? ("SICHUAN" as const) : ("CHONGQING" as const), update: u ? toUpdate(u) : null }));
+    const reports = latest.map((u, i) => ({
+      side: i === 0 ? ("SICHUAN" as const) : ("CHONGQING" as const),
+      update: u ? toUpdate(u) : null,
+    }));
     const [a, b] = reports.map((r) => r.update);
     sides = { reports, disagree: !!a && !!b && (a.status !== b.status || a.progress !== b.progress) };
   }
@@ -289,7 +325,8 @@ export async function loadItemView(
   const parent = s.parentId
     ? await prisma.item.findUnique({ where: { id: s.parentId }, select: { code: true, title: true, titleEn: true } })
     : null;
-  const slippage = s.dueDate && s.originalDueDate ? Math.round((Date.parse(s.dueDate) - Date.parse(s.originalDueDate)) / DAY_MS) : 0;
+  const slippage =
+    s.dueDate && s.originalDueDate ? Math.round((Date.parse(s.dueDate) - Date.parse(s.originalDueDate)) / DAY_MS) : 0;
 
   return {
     id: item.id,
@@ -323,12 +360,25 @@ export async function loadItemView(
       .filter((c): c is NonNullable<typeof c> => !!c)
       .sort((a, b) => a.number - b.number),
     milestones: [...s.milestones].sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.id - b.id),
-    children: children.filter((c) => c.id !== item.id).map(({ code, title, titleEn, status, confidence, progress }) => ({ code, title, titleEn, status, confidence, progress })),
+    children: children
+      .filter((c) => c.id !== item.id)
+      .map(({ code, title, titleEn, status, confidence, progress }) => ({
+        code,
+        title,
+        titleEn,
+        status,
+        confidence,
+        progress,
+      })),
     updates: updates.map(toUpdate),
     history,
     historyTruncated: truncated,
     sides,
     compare,
-    scope: { leadUnitId: item.leadUnitId, coLeadUnitId: item.coLeadUnitId, supportingUnitIds: item.supportingUnits.map((x) => x.unitId) },
+    scope: {
+      leadUnitId: item.leadUnitId,
+      coLeadUnitId: item.coLeadUnitId,
+      supportingUnitIds: item.supportingUnits.map((x) => x.unitId),
+    },
   };
 }

@@ -85,7 +85,9 @@ export function whereSql(f: BrowseFilters, day: string): Prisma.Sql {
   if (f.side) parts.push(Prisma.sql`${SIDE_SQL} = ${f.side}`);
   if (f.region !== undefined) parts.push(Prisma.sql`${f.region}::int = ANY(s.region_ids)`);
   if (f.conference !== undefined)
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM conferences cf WHERE cf.number = ${f.conference} AND cf.id = ANY(s.conference_ids))`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM conferences cf WHERE cf.number = ${f.conference} AND cf.id = ANY(s.conference_ids))`,
+    );
   if (f.overdue) parts.push(overdueSql("s", day));
   if (f.stale) parts.push(Prisma.sql`(NOT s.has_children AND ${staleSql("s", day)})`);
   if (f.q) {
@@ -135,7 +137,11 @@ export async function countItems(db: Db, f: BrowseFilters, m: QueryMoment): Prom
 }
 
 /** One page of the list and the total count. A page past the end is answered with the last page. */
-export async function queryItems(db: Db, q: BrowseQuery, m: QueryMoment): Promise<{ total: number; page: number; rows: ItemRow[] }> {
+export async function queryItems(
+  db: Db,
+  q: BrowseQuery,
+  m: QueryMoment,
+): Promise<{ total: number; page: number; rows: ItemRow[] }> {
   const total = await countItems(db, q, m);
   const lastPage = Math.max(1, Math.ceil(total / q.size));
   const page = Math.min(q.page, lastPage);

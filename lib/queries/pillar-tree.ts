@@ -33,7 +33,15 @@ export interface PillarNode extends TreeRow {
 }
 
 export interface PillarTree {
-  pillar: { id: number; number: number; title: string; titleEn: string; theme: string; requirement: string; summary: string };
+  pillar: {
+    id: number;
+    number: number;
+    title: string;
+    titleEn: string;
+    theme: string;
+    requirement: string;
+    summary: string;
+  };
   /** weighted progress of the pillar (unrounded), null when nothing counts */
   progress: number | null;
   compareProgress: number | null;
@@ -93,6 +101,8 @@ export async function queryPillarTree(
     recommendations: roots,
     actionCount: leaves.length,
     overdueCount: leaves.filter((r) => r.overdue).length,
-    others: pillars.filter((p) => p.number !== number).map((p) => ({ number: p.number, title: p.title, titleEn: p.titleEn })),
+    others: pillars
+      .filter((p) => p.number !== number)
+      .map((p) => ({ number: p.number, title: p.title, titleEn: p.titleEn })),
   };
 }

@@ -21,7 +21,17 @@ import type { Confidence, ItemLevel, ItemStatus, Side } from "../generated/prism
 import type { Db } from "../prisma-client";
 import { parseBrowseParams, type BrowseFilters } from "../validations/browse";
 import { reportTranslator } from "../report/labels";
-import type { ReportChanges, ReportData, ReportHeadline, ReportItem, ReportPillar, ReportRequest, ReportScope, ReportUnit, ReportUpdate } from "../report/types";
+import type {
+  ReportChanges,
+  ReportData,
+  ReportHeadline,
+  ReportItem,
+  ReportPillar,
+  ReportRequest,
+  ReportScope,
+  ReportUnit,
+  ReportUpdate,
+} from "../report/types";
 
 type RawDb = Pick<Db, "$queryRaw">;
 
@@ -148,7 +158,8 @@ function toReportItem(r: ItemRow, day: string, en: boolean): ReportItem {
     startDate: isoDay(r.start_date),
     dueDate: due,
     originalDueDate: original,
-    slippageDays: due !== null && original !== null ? Math.round((Date.parse(due) - Date.parse(original)) / MS_PER_DAY) : null,
+    slippageDays:
+      due !== null && original !== null ? Math.round((Date.parse(due) - Date.parse(original)) / MS_PER_DAY) : null,
     overdue: r.overdue,
     daysOverdue: r.overdue && due !== null ? Math.round((Date.parse(day) - Date.parse(due)) / MS_PER_DAY) : null,
     lastUpdateAt: r.last_update_at?.toISOString() ?? null,
@@ -199,7 +210,10 @@ function unitsOf(rows: readonly ItemRow[], reference: Date): ReportUnit[] {
   return [...byUnit.values()]
     .map((list) => {
       const weight = list.reduce((s, r) => s + r.weight, 0);
-      const last = list.reduce<number | null>((m, r) => (r.last_update_at === null ? m : Math.max(m ?? 0, r.last_update_at.getTime())), null);
+      const last = list.reduce<number | null>(
+        (m, r) => (r.last_update_at === null ? m : Math.max(m ?? 0, r.last_update_at.getTime())),
+        null,
+      );
       return {
         unit: list[0]!.lead_unit!,
         side: list[0]!.lead_side!,
@@ -216,7 +230,18 @@ function unitsOf(rows: readonly ItemRow[], reference: Date): ReportUnit[] {
 async function recentUpdatesOf(db: RawDb, ids: number[], before: Date, en: boolean): Promise<ReportUpdate[]> {
   if (ids.length === 0) return [];
   const rows = await db.$queryRaw<
-    { code: string; title: string; title_en: string | null; unit: string | null; author: string | null; at: Date; status: ItemStatus; progress: number; confidence: Confidence; note: string }[]
+    {
+      code: string;
+      title: string;
+      title_en: string | null;
+      unit: string | null;
+      author: string | null;
+      at: Date;
+      status: ItemStatus;
+      progress: number;
+      confidence: Confidence;
+      note: string;
+    }[]
   >(Prisma.sql`
     SELECT i.code, i.title, i.title_en, u.name AS unit, a.display_name AS author, pu.created_at AS at,
            pu.status::text AS status, pu.progress, pu.confidence::text AS confidence, pu.note
@@ -240,22 +265,59 @@ async function recentUpdatesOf(db: RawDb, ids: number[], before: Date, en: boole
   }));
 }
 
-async function changesOf(db: RawDb, scope: CompareFilter, compare: string, before: Date, en: boolean): Promise<ReportChanges> {
+async function changesOf(
+  db: RawDb,
+  scope: CompareFilter,
+  compare: string,
+  before: Date,
+  en: boolean,
+): Promise<ReportChanges> {
   const { changes } = await comparePortfolio(db, endOfDay(compare), before, scope);
   const title = (c: { title: string; titleEn: string | null }) => (en && c.titleEn ? c.titleEn : c.title);
-  const out: ReportChanges = { since: compare, newlyCompleted: [], newlyOverdue: [], statusDowngrades: [], dueDateRevisions: [], progressMoves: [] };
+  const out: ReportChanges = {
+    since: compare,
+    newlyCompleted: [],
+    newlyOverdue: [],
+    statusDowngrades: [],
+    dueDateRevisions: [],
+    progressMoves: [],
+  };
   for (const c of changes) {
     const t = title(c);
     if (c.kinds.includes("completed")) out.newlyCompleted.push({ code: c.code, title: t, leadUnit: c.leadUnitName });
-    if (c.kinds.includes("overdue")) out.newlyOverdue.push({ code: c.code, title: t, leadUnit: c.leadUnitName, dueDate: c.to.dueDate });
-    if (c.kinds.includes("statusDowngrade") && c.from) out.statusDowngrades.push({ code: c.code, title: t, from: c.from.status, to: c.to.status, kind: "status" });
+    if (c.kinds.includes("overdue"))
+      out.newlyOverdue.push({ code: c.code, title: t, leadUnit: c.leadUnitName, dueDate: c.to.dueDate });
+    if (c.kinds.includes("statusDowngrade") && c.from)
+      out.statusDowngrades.push({ code: c.code, title: t, from: c.from.status, to: c.to.status, kind: "status" });
     if (c.kinds.includes("confidenceDowngrade") && c.from?.confidence && c.to.confidence)
-      out.statusDowngrades.push({ code: c.code, title: t, from: c.from.confidence, to: c.to.confidence, kind: "confidence" });
-    for (const r of c.dueDateRevisions) out.dueDateRevisions.push({ code: c.code, title: t, from: r.from, to: r.to, reason: r.reason, at: r.at.toISOString() });
+      out.statusDowngrades.push({
+        code: c.code,
+        title: t,
+        from: c.from.confidence,
+        to: c.to.confidence,
+        kind: "confidence",
+      });
+    for (const r of c.dueDateRevisions)
+      out.dueDateRevisions.push({
+        code: c.code,
+        title: t,
+        from: r.from,
+        to: r.to,
+        reason: r.reason,
+        at: r.at.toISOString(),
+      });
     if (c.kinds.includes("progress") && c.from)
-      out.progressMoves.push({ code: c.code, title: t, from: c.from.progress, to: c.to.progress, delta: c.progressDelta });
+      out.progressMoves.push({
+        code: c.code,
+        title: t,
+        from: c.from.progress,
+        to: c.to.progress,
+        delta: c.progressDelta,
+      });
   }
-  out.progressMoves.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.code.localeCompare(b.code, "en", { numeric: true }));
+  out.progressMoves.sort(
+    (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.code.localeCompare(b.code, "en", { numeric: true }),
+  );
   out.progressMoves = out.progressMoves.slice(0, REPORT_PROGRESS_MOVES);
   return out;
 }
@@ -272,8 +334,13 @@ async function scopeLabel(db: RawDb, request: ReportRequest): Promise<string> {
     case "all":
       return t("scopeLabel.all");
     case "pillar": {
-      const p = await one<{ title: string; title_en: string }>(Prisma.sql`SELECT title, title_en FROM pillars WHERE number = ${scope.pillarNumber}`);
-      return t("scopeLabel.pillar", { number: scope.pillarNumber, title: request.locale === "en" ? p.title_en : p.title });
+      const p = await one<{ title: string; title_en: string }>(
+        Prisma.sql`SELECT title, title_en FROM pillars WHERE number = ${scope.pillarNumber}`,
+      );
+      return t("scopeLabel.pillar", {
+        number: scope.pillarNumber,
+        title: request.locale === "en" ? p.title_en : p.title,
+      });
     }
     case "unit": {
       const u = await one<{ name: string }>(Prisma.sql`SELECT name FROM units WHERE id = ${scope.unitId}`);
@@ -287,7 +354,9 @@ async function scopeLabel(db: RawDb, request: ReportRequest): Promise<string> {
     }
     case "filters": {
       const filters = Object.entries(scopeFilters(scope)).map(([k, v]) => `${k}=${v === true ? "1" : String(v)}`);
-      return filters.length === 0 ? t("scopeLabel.filtersNone") : t("scopeLabel.filters", { filters: filters.join(", ") });
+      return filters.length === 0
+        ? t("scopeLabel.filtersNone")
+        : t("scopeLabel.filters", { filters: filters.join(", ") });
     }
   }
 }
@@ -308,20 +377,36 @@ export async function buildReport(db: RawDb, request: ReportRequest, now: Date =
   const label = await scopeLabel(db, request);
   // A report of everything compares every active item, which needs no list of ids: start it alongside the
   // item query (each takes seconds at 10,000 items). Other scopes compare exactly the items listed.
-  const everything = request.scope.kind === "all" && request.compare !== null ? changesOf(db, { activeOnly: true }, request.compare, before, request.locale === "en") : null;
+  const everything =
+    request.scope.kind === "all" && request.compare !== null
+      ? changesOf(db, { activeOnly: true }, request.compare, before, request.locale === "en")
+      : null;
   everything?.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
   const rows = await scopeItems(db, scopeFilters(request.scope), before, day);
   const inScope = new Set(rows.map((r) => r.id));
   const ids = [...inScope];
   const items = rows.map((r) => toReportItem(r, day, en));
   const lagging = items
-    .filter((it) => it.level === "ACTION" && it.status !== "COMPLETED" && it.status !== "CANCELLED" && (it.overdue || it.confidence === "RED"))
-    .sort((a, b) => (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) || a.progress - b.progress || a.code.localeCompare(b.code, "en", { numeric: true }));
+    .filter(
+      (it) =>
+        it.level === "ACTION" &&
+        it.status !== "COMPLETED" &&
+        it.status !== "CANCELLED" &&
+        (it.overdue || it.confidence === "RED"),
+    )
+    .sort(
+      (a, b) =>
+        (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) ||
+        a.progress - b.progress ||
+        a.code.localeCompare(b.code, "en", { numeric: true }),
+    );
   // "Days since the last update" counts to the end of a past day, to now for today.
   const reference = new Date(Math.min(before.getTime(), now.getTime()));
   const [recentUpdates, changes] = await Promise.all([
     recentUpdatesOf(db, ids, before, en),
-    request.compare === null ? Promise.resolve(null) : (everything ?? changesOf(db, { itemIds: ids }, request.compare, before, en)),
+    request.compare === null
+      ? Promise.resolve(null)
+      : (everything ?? changesOf(db, { itemIds: ids }, request.compare, before, en)),
   ]);
   return {
     scopeLabel: label,

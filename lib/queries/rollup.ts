@@ -68,7 +68,10 @@ function topLevelAverage(rows: readonly RollUpRow[], rolled: Map<number, number>
 }
 
 /** Progress of every pillar that has counting top-level items, keyed by pillar id. Rows need pillarId. */
-export function pillarProgress(rows: readonly RollUpRow[], rolled: Map<number, number> = rollUp(rows)): Map<number, number> {
+export function pillarProgress(
+  rows: readonly RollUpRow[],
+  rolled: Map<number, number> = rollUp(rows),
+): Map<number, number> {
   const byPillar = new Map<number, RollUpRow[]>();
   for (const row of rows) {
     if (row.pillarId === undefined) throw new Error("pillarProgress needs pillarId on every row");

@@ -6,8 +6,9 @@ import type { Locale } from "../i18n/locales";
 
 export function reportTranslator(locale: Locale) {
   // The catalogue is typed loosely here; keys are checked by the catalogue unit test.
-  return createTranslator({ locale, messages: messagesFor(locale) as never, namespace: "reports" as never }) as unknown as (
-    key: string,
-    values?: Record<string, string | number>,
-  ) => string;
+  return createTranslator({
+    locale,
+    messages: messagesFor(locale) as never,
+    namespace: "reports" as never,
+  }) as unknown as (key: string, values?: Record<string, string | number>) => string;
 }

@@ -101,8 +101,21 @@ export interface ReportChanges {
   since: string;
   newlyCompleted: { code: string; title: string; leadUnit: string | null }[];
   newlyOverdue: { code: string; title: string; leadUnit: string | null; dueDate: string | null }[];
-  statusDowngrades: { code: string; title: string; from: ItemStatus | Confidence; to: ItemStatus | Confidence; kind: "status" | "confidence" }[];
-  dueDateRevisions: { code: string; title: string; from: string | null; to: string | null; reason: string | null; at: string }[];
+  statusDowngrades: {
+    code: string;
+    title: string;
+    from: ItemStatus | Confidence;
+    to: ItemStatus | Confidence;
+    kind: "status" | "confidence";
+  }[];
+  dueDateRevisions: {
+    code: string;
+    title: string;
+    from: string | null;
+    to: string | null;
+    reason: string | null;
+    at: string;
+  }[];
   /** largest absolute progress moves, biggest first */
   progressMoves: { code: string; title: string; from: number; to: number; delta: number }[];
 }

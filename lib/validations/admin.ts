@@ -14,7 +14,8 @@ export const LIMITS = {
   reason: 500,
 } as const;
 
-const text = (max: number) => z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");
+const text = (max: number) =>
+  z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");
 /** An optional text: a blank field means "none" (null). */
 const optionalText = (max: number) =>
   z
@@ -23,10 +24,20 @@ const optionalText = (max: number) =>
     .max(max, "validation.tooLong")
     .optional()
     .transform((v) => (v ? v : null));
-const id = z.coerce.number("validation.unknownId").int("validation.unknownId").positive("validation.unknownId").max(2_147_483_647, "validation.unknownId");
+const id = z.coerce
+  .number("validation.unknownId")
+  .int("validation.unknownId")
+  .positive("validation.unknownId")
+  .max(2_147_483_647, "validation.unknownId");
 /** A select whose blank option means "no unit". */
-const optionalId = z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v), id.nullable());
-const version = z.coerce.number("validation.notAnInteger").int("validation.notAnInteger").positive("validation.notAnInteger");
+const optionalId = z.preprocess(
+  (v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v),
+  id.nullable(),
+);
+const version = z.coerce
+  .number("validation.notAnInteger")
+  .int("validation.notAnInteger")
+  .positive("validation.notAnInteger");
 
 const role = z.enum(Role, "validation.invalidChoice");
 
@@ -40,12 +51,18 @@ export const loginNameSchema = z
 
 /** Editors write only for their own unit, so an editor without a unit could do nothing. */
 function editorNeedsUnit(value: { role: Role; unitId: number | null }, ctx: z.RefinementCtx) {
-  if (value.role === "EDITOR" && value.unitId === null) ctx.addIssue({ code: "custom", path: ["unitId"], message: "admin.validation.editorNeedsUnit" });
+  if (value.role === "EDITOR" && value.unitId === null)
+    ctx.addIssue({ code: "custom", path: ["unitId"], message: "admin.validation.editorNeedsUnit" });
 }
 
-function passwordsMatch(value: { password: string; passwordConfirm: string; loginName?: string }, ctx: z.RefinementCtx) {
-  for (const message of passwordProblems(value.password, value.loginName)) ctx.addIssue({ code: "custom", path: ["password"], message });
-  if (value.password !== value.passwordConfirm) ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+function passwordsMatch(
+  value: { password: string; passwordConfirm: string; loginName?: string },
+  ctx: z.RefinementCtx,
+) {
+  for (const message of passwordProblems(value.password, value.loginName))
+    ctx.addIssue({ code: "custom", path: ["password"], message });
+  if (value.password !== value.passwordConfirm)
+    ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
 }
 
 export const createUserSchema = z
@@ -105,7 +122,11 @@ const parentRef = z
     const [kind, n] = v.split(":") as ["pillar" | "item", string];
     return { kind, id: Number(n) };
   });
-const requiredReason = z.string("admin.validation.reasonRequired").trim().min(1, "admin.validation.reasonRequired").max(LIMITS.reason, "validation.tooLong");
+const requiredReason = z
+  .string("admin.validation.reasonRequired")
+  .trim()
+  .min(1, "admin.validation.reasonRequired")
+  .max(LIMITS.reason, "validation.tooLong");
 
 export const addItemSchema = z.object({
   parent: parentRef,
@@ -123,7 +144,8 @@ export function formObject(formData: FormData): Record<string, string> {
   // A hand-made request can decode to anything; treat what is not a form as an empty one (→ "required").
   if (!(formData instanceof FormData)) return out;
   // PostgreSQL text cannot hold U+0000 (the write would fail as "unavailable"); it is invisible, so drop it.
-  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value.replaceAll("\u0000", "");
+  for (const [key, value] of formData.entries())
+    if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value.replaceAll("\u0000", "");
   return out;
 }
 

@@ -63,7 +63,11 @@ export function parseAsOfParams(params: Record<string, SearchParamValue>, now: D
     if (raw === undefined) return null;
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
-    issues.push({ param, message: parsed.error.issues[0]?.message ?? "validation.invalidDate", value: raw.slice(0, 40) });
+    issues.push({
+      param,
+      message: parsed.error.issues[0]?.message ?? "validation.invalidDate",
+      value: raw.slice(0, 40),
+    });
     return null;
   };
   let asOf = read("asOf");

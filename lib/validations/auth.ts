@@ -3,7 +3,14 @@ import { z } from "zod";
 /** Where to go after signing in: only a path on this site (never another origin, never a protocol-relative URL). */
 export function safeCallbackUrl(raw: unknown): string {
   if (typeof raw !== "string" || raw.length > 2000) return "/";
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\") || raw.startsWith("/login") || raw.startsWith("/api/")) return "/";
+  if (
+    !raw.startsWith("/") ||
+    raw.startsWith("//") ||
+    raw.startsWith("/\\") ||
+    raw.startsWith("/login") ||
+    raw.startsWith("/api/")
+  )
+    return "/";
   return raw;
 }
 

@@ -13,27 +13,51 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_QUERY_LENGTH = 100;
 
-const id = z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "validation.unknownId").max(2_147_483_647, "validation.unknownId");
+const id = z.coerce
+  .number({ message: "validation.notANumber" })
+  .int("validation.notAnInteger")
+  .min(1, "validation.unknownId")
+  .max(2_147_483_647, "validation.unknownId");
 const flag = z.enum(["1", "true"], { message: "validation.invalidChoice" }).transform(() => true);
 
 /** One schema per parameter, so each can fail alone. */
 export const browseParamSchemas = {
-  pillar: z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "validation.unknownId").max(99, "validation.unknownId"),
+  pillar: z.coerce
+    .number({ message: "validation.notANumber" })
+    .int("validation.notAnInteger")
+    .min(1, "validation.unknownId")
+    .max(99, "validation.unknownId"),
   status: z.enum(ITEM_STATUSES, { message: "validation.invalidChoice" }),
   confidence: z.enum(CONFIDENCES, { message: "validation.invalidChoice" }),
   level: z.enum(LEVELS, { message: "validation.invalidChoice" }),
   unit: id,
   side: z.enum(SIDES, { message: "validation.invalidChoice" }),
   region: id,
-  conference: z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "validation.unknownId").max(999, "validation.unknownId"),
+  conference: z.coerce
+    .number({ message: "validation.notANumber" })
+    .int("validation.notAnInteger")
+    .min(1, "validation.unknownId")
+    .max(999, "validation.unknownId"),
   overdue: flag,
   stale: flag,
   // U+0000 cannot be sent to PostgreSQL (the query fails: a 500); it is invisible, so it is dropped.
-  q: z.string().trim().max(MAX_QUERY_LENGTH, "browse.queryTooLong").transform((s) => s.replaceAll("\u0000", "")),
+  q: z
+    .string()
+    .trim()
+    .max(MAX_QUERY_LENGTH, "browse.queryTooLong")
+    .transform((s) => s.replaceAll("\u0000", "")),
   sort: z.enum(SORT_KEYS, { message: "validation.invalidChoice" }),
   dir: z.enum(["asc", "desc"], { message: "validation.invalidChoice" }),
-  page: z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "browse.invalidPage").max(100_000, "browse.invalidPage"),
-  size: z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "browse.invalidSize").max(PAGE_SIZES[PAGE_SIZES.length - 1]!, "browse.invalidSize"),
+  page: z.coerce
+    .number({ message: "validation.notANumber" })
+    .int("validation.notAnInteger")
+    .min(1, "browse.invalidPage")
+    .max(100_000, "browse.invalidPage"),
+  size: z.coerce
+    .number({ message: "validation.notANumber" })
+    .int("validation.notAnInteger")
+    .min(1, "browse.invalidSize")
+    .max(PAGE_SIZES[PAGE_SIZES.length - 1]!, "browse.invalidSize"),
 } as const;
 
 export type BrowseParam = keyof typeof browseParamSchemas;
@@ -87,7 +111,11 @@ export function parseBrowseParams(params: SearchParams): { query: BrowseQuery; i
     if (parsed.success) {
       if (parsed.data !== "") out[key] = parsed.data;
     } else {
-      issues.push({ param: key, value: raw.slice(0, 40), message: parsed.error.issues[0]?.message ?? "validation.invalidChoice" });
+      issues.push({
+        param: key,
+        value: raw.slice(0, 40),
+        message: parsed.error.issues[0]?.message ?? "validation.invalidChoice",
+      });
     }
   }
   const query = {
@@ -101,7 +129,10 @@ export function parseBrowseParams(params: SearchParams): { query: BrowseQuery; i
 }
 
 /** Rebuilds the query string of a view (only what differs from the defaults), for links and pagination. */
-export function browseSearch(query: Partial<BrowseQuery> & Record<string, unknown>, extra: Record<string, string | undefined> = {}): string {
+export function browseSearch(
+  query: Partial<BrowseQuery> & Record<string, unknown>,
+  extra: Record<string, string | undefined> = {},
+): string {
   const sp = new URLSearchParams();
   for (const key of Object.keys(browseParamSchemas) as BrowseParam[]) {
     const v = query[key];

@@ -17,7 +17,11 @@ export const IMPORT_CELL_MAX = TEXT_MAX;
 export const IMPORT_CODE_MAX = 50;
 
 /** Enum code, zh-CN label or English label (case-insensitive) → code. */
-function choices<T extends string>(codes: readonly T[], zh: Record<string, string>, en: Record<string, string>): Map<string, T> {
+function choices<T extends string>(
+  codes: readonly T[],
+  zh: Record<string, string>,
+  en: Record<string, string>,
+): Map<string, T> {
   const map = new Map<string, T>();
   for (const code of codes) {
     map.set(code.toLowerCase(), code);
@@ -29,7 +33,10 @@ function choices<T extends string>(codes: readonly T[], zh: Record<string, strin
 const STATUS_BY_TEXT = choices(ITEM_STATUSES, zhCommon.status, enCommon.status);
 const CONFIDENCE_BY_TEXT = choices(CONFIDENCES, zhCommon.confidence, enCommon.confidence);
 
-const cell = z.string().optional().transform((v) => (v ?? "").trim());
+const cell = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").trim());
 
 function optionalText(max: number) {
   return cell.pipe(z.string().max(max, "validation.tooLong")).transform((v) => (v === "" ? null : v));
@@ -121,7 +128,8 @@ export const importRowSchema = z
     changeNote: optionalText(REASON_MAX),
   })
   .superRefine((v, ctx) => {
-    if (v.startDate && v.dueDate && v.startDate > v.dueDate) ctx.addIssue({ code: "custom", path: ["dueDate"], message: "validation.dateOrder" });
+    if (v.startDate && v.dueDate && v.startDate > v.dueDate)
+      ctx.addIssue({ code: "custom", path: ["dueDate"], message: "validation.dateOrder" });
   });
 
 export type ImportRowValues = z.infer<typeof importRowSchema>;

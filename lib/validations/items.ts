@@ -4,7 +4,17 @@
 import { z } from "zod";
 import { isIsoDate } from "../dates";
 import { ITEM_STATUSES } from "../status";
-import { BULK_MAX, CONFIDENCES, EVIDENCE_MAX, MILESTONE_TITLE_MAX, NOTE_MAX, PERSON_MAX, REASON_MAX, TEXT_MAX, URL_MAX } from "./item-limits";
+import {
+  BULK_MAX,
+  CONFIDENCES,
+  EVIDENCE_MAX,
+  MILESTONE_TITLE_MAX,
+  NOTE_MAX,
+  PERSON_MAX,
+  REASON_MAX,
+  TEXT_MAX,
+  URL_MAX,
+} from "./item-limits";
 
 export * from "./item-limits";
 
@@ -34,8 +44,15 @@ function intField(min: number, max: number, rangeMessage: string) {
 }
 
 /** An id sent by the client: a positive integer (whether it exists is checked against the database). */
-const idField = z.coerce.number({ error: "validation.unknownId" }).int("validation.unknownId").positive("validation.unknownId").max(2_147_483_647, "validation.unknownId");
-const versionField = z.coerce.number({ error: "validation.required" }).int("validation.required").positive("validation.required");
+const idField = z.coerce
+  .number({ error: "validation.unknownId" })
+  .int("validation.unknownId")
+  .positive("validation.unknownId")
+  .max(2_147_483_647, "validation.unknownId");
+const versionField = z.coerce
+  .number({ error: "validation.required" })
+  .int("validation.required")
+  .positive("validation.required");
 
 /** Optional free text: trimmed, empty means none. */
 function optionalText(max: number) {
@@ -98,7 +115,10 @@ const evidenceLinks = z
   )
   .pipe(z.array(httpUrl).max(EVIDENCE_MAX, "validation.tooMany"));
 
-const idList = z.array(idField).max(500, "validation.tooMany").transform((ids) => [...new Set(ids)]);
+const idList = z
+  .array(idField)
+  .max(500, "validation.tooMany")
+  .transform((ids) => [...new Set(ids)]);
 
 export const progressUpdateSchema = z.object({
   itemId: idField,
@@ -106,7 +126,11 @@ export const progressUpdateSchema = z.object({
   status: z.enum(ITEM_STATUSES, { error: "validation.invalidChoice" }),
   progress: intField(0, 100, "validation.progressRange"),
   confidence: z.enum(CONFIDENCES, { error: "validation.invalidChoice" }),
-  note: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(NOTE_MAX, "validation.tooLong"),
+  note: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(NOTE_MAX, "validation.tooLong"),
   nextSteps: optionalText(TEXT_MAX),
   blockers: optionalText(TEXT_MAX),
   evidenceLinks,
@@ -150,17 +174,26 @@ export const bulkUpdateSchema = z
           return { id, version };
         }),
       ),
-    status: z.union([z.literal("").transform(() => null), z.enum(ITEM_STATUSES)], { error: "validation.invalidChoice" }).optional(),
-    confidence: z.union([z.literal("").transform(() => null), z.enum(CONFIDENCES)], { error: "validation.invalidChoice" }).optional(),
+    status: z
+      .union([z.literal("").transform(() => null), z.enum(ITEM_STATUSES)], { error: "validation.invalidChoice" })
+      .optional(),
+    confidence: z
+      .union([z.literal("").transform(() => null), z.enum(CONFIDENCES)], { error: "validation.invalidChoice" })
+      .optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.status && !v.confidence) ctx.addIssue({ code: "custom", path: ["status"], message: "editing.bulk.nothingToChange" });
+    if (!v.status && !v.confidence)
+      ctx.addIssue({ code: "custom", path: ["status"], message: "editing.bulk.nothingToChange" });
   });
 export type BulkUpdateValues = z.infer<typeof bulkUpdateSchema>;
 
 export const addMilestoneSchema = z.object({
   itemId: idField,
-  title: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(MILESTONE_TITLE_MAX, "validation.tooLong"),
+  title: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(MILESTONE_TITLE_MAX, "validation.tooLong"),
   plannedDate: requiredDate,
 });
 
@@ -177,7 +210,10 @@ export function formFields(formData: FormData, arrayKeys: readonly string[] = []
   for (const key of new Set(keys)) {
     if (key.startsWith("$ACTION")) continue;
     // PostgreSQL text cannot hold U+0000 (the write would fail as "unavailable"); it is invisible, so drop it.
-    const values = formData.getAll(key).filter((v): v is string => typeof v === "string").map((v) => v.replaceAll("\u0000", ""));
+    const values = formData
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.replaceAll("\u0000", ""));
     out[key] = arrayKeys.includes(key) ? values : values[0];
   }
   for (const key of arrayKeys) out[key] ??= [];

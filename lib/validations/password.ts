@@ -13,7 +13,8 @@ export function passwordProblems(password: string, loginName?: string): string[]
   if (password.length > PASSWORD_MAX) problems.push("validation.passwordTooLong");
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
   if (classes < 3) problems.push("validation.passwordClasses");
-  if (loginName && loginName.length >= 3 && password.toLowerCase().includes(loginName.toLowerCase())) problems.push("validation.passwordContainsLogin");
+  if (loginName && loginName.length >= 3 && password.toLowerCase().includes(loginName.toLowerCase()))
+    problems.push("validation.passwordContainsLogin");
   return problems;
 }
 

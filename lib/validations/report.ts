@@ -31,8 +31,16 @@ export interface ReportParams {
   format: ReportFormat;
 }
 
-const idSchema = z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "validation.unknownId").max(2_147_483_647, "validation.unknownId");
-const pillarSchema = z.coerce.number({ message: "validation.notANumber" }).int("validation.notAnInteger").min(1, "validation.unknownId").max(99, "validation.unknownId");
+const idSchema = z.coerce
+  .number({ message: "validation.notANumber" })
+  .int("validation.notAnInteger")
+  .min(1, "validation.unknownId")
+  .max(2_147_483_647, "validation.unknownId");
+const pillarSchema = z.coerce
+  .number({ message: "validation.notANumber" })
+  .int("validation.notAnInteger")
+  .min(1, "validation.unknownId")
+  .max(99, "validation.unknownId");
 const sideSchema = z.enum(SIDES, { message: "validation.invalidChoice" });
 
 type Raw = string | string[] | undefined;
@@ -47,21 +55,31 @@ export function daysBefore(day: string, n: number): string {
 }
 
 /** Parses URLSearchParams or a page's searchParams; `now` fixes "today" (China) for tests. */
-export function parseReportParams(input: URLSearchParams | Record<string, Raw>, now: Date = new Date()): { ok: true; params: ReportParams } | { ok: false; issues: ReportParamIssue[] } {
-  const get = (k: ReportParam): string | undefined => first(input instanceof URLSearchParams ? (input.get(k) ?? undefined) : input[k]);
+export function parseReportParams(
+  input: URLSearchParams | Record<string, Raw>,
+  now: Date = new Date(),
+): { ok: true; params: ReportParams } | { ok: false; issues: ReportParamIssue[] } {
+  const get = (k: ReportParam): string | undefined =>
+    first(input instanceof URLSearchParams ? (input.get(k) ?? undefined) : input[k]);
   const issues: ReportParamIssue[] = [];
-  const refuse = (param: ReportParam, value: string, message: string) => issues.push({ param, value: value.slice(0, 60), message });
+  const refuse = (param: ReportParam, value: string, message: string) =>
+    issues.push({ param, value: value.slice(0, 60), message });
   const today = todayInChina(now);
   const daySchema = dayParamSchema(today);
 
   const kindRaw = get("scope") ?? "all";
-  const kind = (REPORT_SCOPE_KINDS as readonly string[]).includes(kindRaw) ? (kindRaw as (typeof REPORT_SCOPE_KINDS)[number]) : null;
+  const kind = (REPORT_SCOPE_KINDS as readonly string[]).includes(kindRaw)
+    ? (kindRaw as (typeof REPORT_SCOPE_KINDS)[number])
+    : null;
   if (kind === null) refuse("scope", kindRaw, "validation.invalidChoice");
   let scope: ReportScope = { kind: "all" };
   // The page's form sends the id under the scope's own name (pillar=, unit=, side=, region=): one select each.
-  const named = kind === "pillar" || kind === "unit" || kind === "side" || kind === "region" ? first(input instanceof URLSearchParams ? (input.get(kind) ?? undefined) : input[kind]) : undefined;
+  const named =
+    kind === "pillar" || kind === "unit" || kind === "side" || kind === "region"
+      ? first(input instanceof URLSearchParams ? (input.get(kind) ?? undefined) : input[kind])
+      : undefined;
   const idRaw = get("id") ?? named;
-  const withId = <T,>(schema: z.ZodType<T>, make: (v: T) => ReportScope) => {
+  const withId = <T>(schema: z.ZodType<T>, make: (v: T) => ReportScope) => {
     if (idRaw === undefined) return refuse("id", "", "validation.required");
     const parsed = schema.safeParse(idRaw);
     if (parsed.success) scope = make(parsed.data);
@@ -104,7 +122,12 @@ export function parseReportParams(input: URLSearchParams | Record<string, Raw>, 
 }
 
 /** The query string for a report (route or page), only what differs from the defaults. */
-export function reportSearch(p: { scope: ReportScope; asOf: string; compare: string | null; format?: ReportFormat }): string {
+export function reportSearch(p: {
+  scope: ReportScope;
+  asOf: string;
+  compare: string | null;
+  format?: ReportFormat;
+}): string {
   const sp = new URLSearchParams();
   const s = p.scope;
   if (s.kind !== "all") sp.set("scope", s.kind);

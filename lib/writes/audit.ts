@@ -21,7 +21,13 @@ export interface AuditDetails {
 
 export async function writeAudit(
   tx: Tx,
-  entry: { actorId: number; action: string; targetType: "user" | "unit" | "item"; targetId: number; details: AuditDetails },
+  entry: {
+    actorId: number;
+    action: string;
+    targetType: "user" | "unit" | "item";
+    targetId: number;
+    details: AuditDetails;
+  },
 ): Promise<void> {
   await tx.auditLog.create({
     data: {
@@ -35,7 +41,10 @@ export async function writeAudit(
 }
 
 /** The fields whose values differ between `before` and `after`, as old → new. */
-export function changesBetween<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, AuditChange> {
+export function changesBetween<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, AuditChange> {
   const out: Record<string, AuditChange> = {};
   for (const [key, to] of Object.entries(after)) {
     if (to === undefined) continue;

@@ -29,7 +29,13 @@ export async function describeChangesSince(tx: Tx, itemId: number, sinceVersion:
   const rows = await tx.itemHistory.findMany({
     where: { itemId, version: { gte: sinceVersion } },
     orderBy: { version: "asc" },
-    select: { version: true, changedAt: true, changedFields: true, snapshot: true, actor: { select: { displayName: true } } },
+    select: {
+      version: true,
+      changedAt: true,
+      changedFields: true,
+      snapshot: true,
+      actor: { select: { displayName: true } },
+    },
   });
   const base = rows[0]?.version === sinceVersion ? rows.shift() : undefined;
   const [units, regions, conferences] = await Promise.all([
@@ -43,7 +49,8 @@ export async function describeChangesSince(tx: Tx, itemId: number, sinceVersion:
 
   const show = (field: string, value: unknown): string | null => {
     if (value === null || value === undefined) return null;
-    const names = (ids: unknown, map: Map<number, string>) => (ids as number[]).map((id) => map.get(id) ?? `#${id}`).join("、") || null;
+    const names = (ids: unknown, map: Map<number, string>) =>
+      (ids as number[]).map((id) => map.get(id) ?? `#${id}`).join("、") || null;
     switch (field) {
       case "leadUnitId":
       case "coLeadUnitId":
@@ -55,7 +62,11 @@ export async function describeChangesSince(tx: Tx, itemId: number, sinceVersion:
       case "conferenceIds":
         return names(value, conferenceName);
       case "milestones":
-        return (value as ItemSnapshot["milestones"]).map((m) => `${m.title} (${m.plannedDate}${m.completedDate ? ` ✓ ${m.completedDate}` : ""})`).join("；") || null;
+        return (
+          (value as ItemSnapshot["milestones"])
+            .map((m) => `${m.title} (${m.plannedDate}${m.completedDate ? ` ✓ ${m.completedDate}` : ""})`)
+            .join("；") || null
+        );
       case "progress":
         return `${String(value)}%`;
       default:

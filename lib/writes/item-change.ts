@@ -153,7 +153,12 @@ async function writeHistory(
  * second one sees the first one's version (and gets a VersionConflictError if it expected the old one).
  * A request that would change nothing writes nothing and returns an empty changedFields.
  */
-export async function changeItem(tx: Tx, itemId: number, req: ChangeRequest, ctx: ChangeContext): Promise<ChangeResult> {
+export async function changeItem(
+  tx: Tx,
+  itemId: number,
+  req: ChangeRequest,
+  ctx: ChangeContext,
+): Promise<ChangeResult> {
   const locked = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM items WHERE id = ${itemId} FOR UPDATE`;
   const current = locked[0];
   if (!current) throw new ItemNotFoundError(itemId);

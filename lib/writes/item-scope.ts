@@ -49,6 +49,10 @@ export async function lockItem(tx: Tx, itemId: number): Promise<LockedItem | nul
     confidence: item.confidence,
     dueDate: item.dueDate,
     originalDueDate: item.originalDueDate,
-    scope: { leadUnitId: item.leadUnitId, coLeadUnitId: item.coLeadUnitId, supportingUnitIds: item.supportingUnits.map((s) => s.unitId) },
+    scope: {
+      leadUnitId: item.leadUnitId,
+      coLeadUnitId: item.coLeadUnitId,
+      supportingUnitIds: item.supportingUnits.map((s) => s.unitId),
+    },
   };
 }

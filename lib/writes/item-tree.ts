@@ -34,13 +34,17 @@ interface ResolvedParent {
  */
 async function resolveParent(tx: Tx, parent: TreeParent, level: "RECOMMENDATION" | "ACTION"): Promise<ResolvedParent> {
   if (parent.kind === "pillar") {
-    const rows = await tx.$queryRaw<{ id: number; number: number }[]>`SELECT id, number FROM pillars WHERE id = ${parent.id} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { id: number; number: number }[]
+    >`SELECT id, number FROM pillars WHERE id = ${parent.id} FOR UPDATE`;
     const pillar = rows[0];
     if (!pillar) throw new TreeRuleError("parent", "validation.unknownId");
     if (level !== "RECOMMENDATION") throw new TreeRuleError("parent", "admin.tree.errors.actionUnderPillar");
     return { pillarId: pillar.id, parentId: null, prefix: String(pillar.number), label: `pillar:${pillar.number}` };
   }
-  const rows = await tx.$queryRaw<{ id: number; code: string; level: string; pillar_id: number; retired_at: Date | null }[]>`
+  const rows = await tx.$queryRaw<
+    { id: number; code: string; level: string; pillar_id: number; retired_at: Date | null }[]
+  >`
     SELECT id, code, level::text AS level, pillar_id, retired_at FROM items WHERE id = ${parent.id} FOR UPDATE`;
   const item = rows[0];
   if (!item) throw new TreeRuleError("parent", "validation.unknownId");
@@ -81,7 +85,16 @@ async function descendants(tx: Tx, itemId: number): Promise<{ id: number; code: 
 async function loadItem(tx: Tx, itemId: number) {
   const item = await tx.item.findUnique({
     where: { id: itemId },
-    select: { id: true, code: true, level: true, parentId: true, pillarId: true, retiredAt: true, parent: { select: { code: true, retiredAt: true } }, pillar: { select: { number: true } } },
+    select: {
+      id: true,
+      code: true,
+      level: true,
+      parentId: true,
+      pillarId: true,
+      retiredAt: true,
+      parent: { select: { code: true, retiredAt: true } },
+      pillar: { select: { number: true } },
+    },
   });
   if (!item) throw new ItemNotFoundError(itemId);
   return item;
@@ -95,7 +108,11 @@ export interface NewTreeItem {
 }
 
 /** Adds a recommendation under a pillar or an action item under a recommendation, with the next free code. */
-export async function addTreeItem(tx: Tx, input: NewTreeItem, ctx: ChangeContext): Promise<{ id: number; code: string; parent: string }> {
+export async function addTreeItem(
+  tx: Tx,
+  input: NewTreeItem,
+  ctx: ChangeContext,
+): Promise<{ id: number; code: string; parent: string }> {
   const level = input.parent.kind === "pillar" ? "RECOMMENDATION" : "ACTION";
   const parent = await resolveParent(tx, input.parent, level);
   const { code } = await nextCode(tx, parent.prefix);
@@ -136,12 +153,17 @@ export async function moveTreeItem(
     throw new TreeRuleError("parent", "admin.tree.errors.cycle");
   }
   const parent = await resolveParent(tx, input.parent, item.level);
-  if (parent.parentId === item.parentId && parent.pillarId === item.pillarId) throw new TreeRuleError("parent", "admin.tree.errors.sameParent");
+  if (parent.parentId === item.parentId && parent.pillarId === item.pillarId)
+    throw new TreeRuleError("parent", "admin.tree.errors.sameParent");
   const sortOrder = await nextSortOrder(tx, parent);
   await changeItem(
     tx,
     item.id,
-    { action: "MOVE", expectedVersion: input.expectedVersion, fields: { parentId: parent.parentId, pillarId: parent.pillarId, sortOrder } },
+    {
+      action: "MOVE",
+      expectedVersion: input.expectedVersion,
+      fields: { parentId: parent.parentId, pillarId: parent.pillarId, sortOrder },
+    },
     ctx,
   );
   const alsoMoved: string[] = [];
@@ -168,7 +190,12 @@ export async function retireTreeItem(
   const item = await loadItem(tx, input.itemId);
   if (item.retiredAt) throw new TreeRuleError("itemId", "admin.tree.errors.alreadyRetired");
   const at = ctx.at ?? new Date();
-  await changeItem(tx, item.id, { action: "RETIRE", expectedVersion: input.expectedVersion, fields: { retiredAt: at } }, { ...ctx, at });
+  await changeItem(
+    tx,
+    item.id,
+    { action: "RETIRE", expectedVersion: input.expectedVersion, fields: { retiredAt: at } },
+    { ...ctx, at },
+  );
   const alsoRetired: string[] = [];
   for (const d of await descendants(tx, item.id)) {
     if (d.retiredAt) continue;
@@ -188,7 +215,12 @@ export async function restoreTreeItem(
   if (!item.retiredAt) throw new TreeRuleError("itemId", "admin.tree.errors.notRetired");
   if (item.parent?.retiredAt) throw new TreeRuleError("itemId", "admin.tree.errors.parentRetired");
   const retiredAt = item.retiredAt.getTime();
-  await changeItem(tx, item.id, { action: "RESTORE", expectedVersion: input.expectedVersion, fields: { retiredAt: null } }, ctx);
+  await changeItem(
+    tx,
+    item.id,
+    { action: "RESTORE", expectedVersion: input.expectedVersion, fields: { retiredAt: null } },
+    ctx,
+  );
   const alsoRestored: string[] = [];
   for (const d of await descendants(tx, item.id)) {
     if (d.retiredAt?.getTime() !== retiredAt) continue;

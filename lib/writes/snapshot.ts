@@ -43,7 +43,10 @@ export function isoDate(d: Date | null): string | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
 
-export async function readSnapshot(tx: Tx, itemId: number): Promise<{ version: number; snapshot: ItemSnapshot } | null> {
+export async function readSnapshot(
+  tx: Tx,
+  itemId: number,
+): Promise<{ version: number; snapshot: ItemSnapshot } | null> {
   const item = await tx.item.findUnique({
     where: { id: itemId },
     include: {

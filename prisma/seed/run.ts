@@ -72,7 +72,15 @@ async function loadItems(tx: Tx, at: Date): Promise<number> {
       if (recId === undefined) {
         recId = await createItem(
           tx,
-          { code: recCode, pillarId: pid, level: "RECOMMENDATION", sortOrder: ri + 1, title: rec.title, titleEn: rec.titleEn, sourceExcerpt: rec.sourceExcerpt },
+          {
+            code: recCode,
+            pillarId: pid,
+            level: "RECOMMENDATION",
+            sortOrder: ri + 1,
+            title: rec.title,
+            titleEn: rec.titleEn,
+            sourceExcerpt: rec.sourceExcerpt,
+          },
           { regionIds: regionIds(rec.regions) },
           ctx,
         );
@@ -83,7 +91,16 @@ async function loadItems(tx: Tx, at: Date): Promise<number> {
         if (itemId.has(code)) continue;
         await createItem(
           tx,
-          { code, parentId: recId, pillarId: pid, level: "ACTION", sortOrder: ai + 1, title: action.title, titleEn: action.titleEn, sourceExcerpt: action.sourceExcerpt },
+          {
+            code,
+            parentId: recId,
+            pillarId: pid,
+            level: "ACTION",
+            sortOrder: ai + 1,
+            title: action.title,
+            titleEn: action.titleEn,
+            sourceExcerpt: action.sourceExcerpt,
+          },
           { regionIds: regionIds(action.regions) },
           ctx,
         );
@@ -122,7 +139,8 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedReport> {
         report.sampleLoaded = true;
         log(`sample data (示例数据) loaded: ${JSON.stringify(report.sample)}`);
       } else if (options.sample && !datasets.has("sample")) {
-        report.sampleSkipped = "the database already holds items without sample data; sample data loads only into an empty database";
+        report.sampleSkipped =
+          "the database already holds items without sample data; sample data loads only into an empty database";
       }
       return report;
     },

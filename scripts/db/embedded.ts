@@ -71,7 +71,8 @@ function binDirFor(ids: { uid: number; gid: number } | null): string {
   const bin = packagedBinDir();
   if (!ids || canAccessAsPostgres(join(bin, "postgres"), "-x")) return bin;
   const nativeDir = dirname(bin);
-  const version = (JSON.parse(readFileSync(join(dirname(nativeDir), "package.json"), "utf8")) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(dirname(nativeDir), "package.json"), "utf8")) as { version: string })
+    .version;
   const target = join("/var/tmp", `chengyu-tracker-pg-${version}`);
   if (!existsSync(join(target, "bin", "postgres"))) {
     cpSync(nativeDir, target, { recursive: true, verbatimSymlinks: true });
@@ -158,7 +159,11 @@ interface Credentials {
   password: string;
 }
 
-async function initialise(binDir: string, dataDir: string, ids: { uid: number; gid: number } | null): Promise<Credentials> {
+async function initialise(
+  binDir: string,
+  dataDir: string,
+  ids: { uid: number; gid: number } | null,
+): Promise<Credentials> {
   const credentials: Credentials = { password: randomBytes(18).toString("base64url") };
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const pwFile = join(dataDir, "..", `.pg-pw-${process.pid}`);
@@ -206,12 +211,13 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   }
 
   await stopOrphan(dataDir, log);
-  const credentials: Credentials = existsSync(join(dataDir, "PG_VERSION")) && existsSync(credentialsPath(dataDir))
-    ? (JSON.parse(readFileSync(credentialsPath(dataDir), "utf8")) as Credentials)
-    : await (async () => {
-        await rm(dataDir, { recursive: true, force: true });
-        return initialise(binDir, dataDir, ids);
-      })();
+  const credentials: Credentials =
+    existsSync(join(dataDir, "PG_VERSION")) && existsSync(credentialsPath(dataDir))
+      ? (JSON.parse(readFileSync(credentialsPath(dataDir), "utf8")) as Credentials)
+      : await (async () => {
+          await rm(dataDir, { recursive: true, force: true });
+          return initialise(binDir, dataDir, ids);
+        })();
 
   const port = options.port || (await freePort());
   const logLines: string[] = [];

@@ -17,21 +17,50 @@ describe("as of a date and comparing two dates", () => {
   let pillar1: number;
   let pillar2: number;
 
-  const create = async (key: string, code: string, pillarId: number, parent: string | null, day: string, fields: ItemFields = {}) => {
+  const create = async (
+    key: string,
+    code: string,
+    pillarId: number,
+    parent: string | null,
+    day: string,
+    fields: ItemFields = {},
+  ) => {
     ids[key] = await t.db.$transaction((tx) =>
       createItem(
         tx,
-        { code, pillarId, parentId: parent === null ? null : ids[parent]!, level: parent === null ? "RECOMMENDATION" : "ACTION", title: `事项 ${key}`, sourceExcerpt: "原文", ...fields },
+        {
+          code,
+          pillarId,
+          parentId: parent === null ? null : ids[parent]!,
+          level: parent === null ? "RECOMMENDATION" : "ACTION",
+          title: `事项 ${key}`,
+          sourceExcerpt: "原文",
+          ...fields,
+        },
         {},
         { actorId: null, at: at(day) },
       ),
     );
   };
-  const change = (key: string, when: Date, fields: ItemFields, reason?: string, action: "UPDATE" | "MOVE" | "RETIRE" | "PROGRESS_UPDATE" = "UPDATE") =>
-    t.db.$transaction((tx) => changeItem(tx, ids[key]!, { action, fields }, { actorId: null, at: when, reason }));
+  const change = (
+    key: string,
+    when: Date,
+    fields: ItemFields,
+    reason?: string,
+    action: "UPDATE" | "MOVE" | "RETIRE" | "PROGRESS_UPDATE" = "UPDATE",
+  ) => t.db.$transaction((tx) => changeItem(tx, ids[key]!, { action, fields }, { actorId: null, at: when, reason }));
 
   const stateAt = async (key: string, before: Date | null) => {
-    const rows = await t.db.$queryRaw<{ progress: number | null; status: string; parent_id: number | null; pillar_id: number; retired: boolean; due_date: Date | null }[]>(
+    const rows = await t.db.$queryRaw<
+      {
+        progress: number | null;
+        status: string;
+        parent_id: number | null;
+        pillar_id: number;
+        retired: boolean;
+        due_date: Date | null;
+      }[]
+    >(
       Prisma.sql`SELECT progress, status, parent_id, pillar_id, retired, due_date FROM ${itemStatesSql(before)} s WHERE s.id = ${ids[key]!}`,
     );
     return rows[0] ?? null;
@@ -39,21 +68,45 @@ describe("as of a date and comparing two dates", () => {
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    pillar1 = (await t.db.pillar.create({ data: { number: 1, title: "甲", titleEn: "One", theme: "t", requirement: "r", summary: "s" } })).id;
-    pillar2 = (await t.db.pillar.create({ data: { number: 2, title: "乙", titleEn: "Two", theme: "t", requirement: "r", summary: "s" } })).id;
+    pillar1 = (
+      await t.db.pillar.create({
+        data: { number: 1, title: "甲", titleEn: "One", theme: "t", requirement: "r", summary: "s" },
+      })
+    ).id;
+    pillar2 = (
+      await t.db.pillar.create({
+        data: { number: 2, title: "乙", titleEn: "Two", theme: "t", requirement: "r", summary: "s" },
+      })
+    ).id;
 
     await create("R1", "1.1", pillar1, null, "2025-01-05");
     await create("R2", "2.1", pillar2, null, "2025-01-05");
-    await create("A", "1.1.1", pillar1, "R1", "2025-01-06", { status: "IN_PROGRESS", progress: 10, confidence: "GREEN", dueDate: new Date("2025-03-01"), originalDueDate: new Date("2025-03-01") });
+    await create("A", "1.1.1", pillar1, "R1", "2025-01-06", {
+      status: "IN_PROGRESS",
+      progress: 10,
+      confidence: "GREEN",
+      dueDate: new Date("2025-03-01"),
+      originalDueDate: new Date("2025-03-01"),
+    });
     await create("B", "1.1.2", pillar1, "R1", "2025-01-06", { status: "IN_PROGRESS", progress: 50 });
     await create("D", "1.1.3", pillar1, "R1", "2025-01-06", { status: "IN_PROGRESS", progress: 20 });
     await create("M", "1.1.4", pillar1, "R1", "2025-01-06", { status: "IN_PROGRESS", progress: 80 });
-    await create("E", "1.1.5", pillar1, "R1", "2025-01-06", { status: "IN_PROGRESS", progress: 30, dueDate: new Date("2025-03-15") });
+    await create("E", "1.1.5", pillar1, "R1", "2025-01-06", {
+      status: "IN_PROGRESS",
+      progress: 30,
+      dueDate: new Date("2025-03-15"),
+    });
     await create("F", "2.1.1", pillar2, "R2", "2025-01-06", { status: "IN_PROGRESS", progress: 60 });
     await create("G", "2.1.2", pillar2, "R2", "2025-01-06", { status: "IN_PROGRESS", progress: 5 });
 
     // Late on 2025-02-10 (counts for that day), and just after midnight (counts for the next day).
-    await change("A", at("2025-02-10", "23:30"), { progress: 40, confidence: "RED", lastUpdateAt: at("2025-02-10", "23:30") }, undefined, "PROGRESS_UPDATE");
+    await change(
+      "A",
+      at("2025-02-10", "23:30"),
+      { progress: 40, confidence: "RED", lastUpdateAt: at("2025-02-10", "23:30") },
+      undefined,
+      "PROGRESS_UPDATE",
+    );
     await change("A", at("2025-02-11", "00:10"), { progress: 45 }, undefined, "PROGRESS_UPDATE");
     await change("B", at("2025-02-12"), { status: "COMPLETED", progress: 100 });
     await create("C", "1.1.6", pillar1, "R1", "2025-02-15", { status: "IN_PROGRESS", progress: 70 });
@@ -101,7 +154,9 @@ describe("as of a date and comparing two dates", () => {
       expect(a.progressDelta).toBe(35);
       expect(a.from).toMatchObject({ progress: 10, dueDate: "2025-03-01", confidence: "GREEN" });
       expect(a.to).toMatchObject({ progress: 45, dueDate: "2025-06-30", confidence: "RED" });
-      expect(a.dueDateRevisions).toEqual([{ at: at("2025-02-26"), from: "2025-03-01", to: "2025-06-30", reason: "等待国家部委审批" }]);
+      expect(a.dueDateRevisions).toEqual([
+        { at: at("2025-02-26"), from: "2025-03-01", to: "2025-06-30", reason: "等待国家部委审批" },
+      ]);
       expect(a.kinds).not.toContain("overdue");
     });
 
@@ -133,7 +188,9 @@ describe("as of a date and comparing two dates", () => {
     });
 
     it("filters by pillar at either moment", async () => {
-      const result = await comparePortfolio(t.db, endOfDay("2025-01-31"), endOfDay("2025-03-31"), { pillarId: pillar2 });
+      const result = await comparePortfolio(t.db, endOfDay("2025-01-31"), endOfDay("2025-03-31"), {
+        pillarId: pillar2,
+      });
       const keys = result.changes.map((c) => Object.entries(ids).find(([, id]) => id === c.id)![0]).sort();
       expect(keys).toEqual(["F", "M", "R2"]);
       expect(result.counts.moved).toBe(1);
@@ -143,6 +200,8 @@ describe("as of a date and comparing two dates", () => {
   it("compares with now when no later moment is given, and refuses reversed moments", async () => {
     const result = await comparePortfolio(t.db, endOfDay("2025-03-31"), null);
     expect(result.changes.find((c) => c.id === ids.G)?.progressDelta).toBe(85);
-    await expect(comparePortfolio(t.db, endOfDay("2025-03-31"), endOfDay("2025-01-31"))).rejects.toBeInstanceOf(RangeError);
+    await expect(comparePortfolio(t.db, endOfDay("2025-03-31"), endOfDay("2025-01-31"))).rejects.toBeInstanceOf(
+      RangeError,
+    );
   });
 });

@@ -68,14 +68,24 @@ describe("backup and restore", () => {
 
   it("takes one consistent snapshot while editors keep writing", async () => {
     file = join(dir, "live.dump");
-    const items = await source.db.item.findMany({ where: { level: "ACTION", retiredAt: null }, select: { id: true }, orderBy: { id: "asc" }, take: 20 });
+    const items = await source.db.item.findMany({
+      where: { level: "ACTION", retiredAt: null },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: 20,
+    });
     let backupDone = false;
     let writes = 0;
     const writer = async (offset: number) => {
       for (let n = offset; !backupDone; n += 2) {
         const item = items[n % items.length]!;
         await source.db.$transaction((tx) =>
-          changeItem(tx, item.id, { action: "UPDATE", fields: { progress: n % 101, responsiblePerson: `备份并发 ${n}` } }, { actorId: null }),
+          changeItem(
+            tx,
+            item.id,
+            { action: "UPDATE", fields: { progress: n % 101, responsiblePerson: `备份并发 ${n}` } },
+            { actorId: null },
+          ),
         );
         writes++;
       }
@@ -89,13 +99,19 @@ describe("backup and restore", () => {
     header = summary.header;
     writesDuringBackup = writes - before;
     expect(writesDuringBackup, "writes committed while the backup ran").toBeGreaterThan(0);
-    console.log(`backup: ${header.tables.length} tables, ${header.tables.reduce((n, t) => n + t.rows, 0)} rows; ${writesDuringBackup} item edits committed during it`);
+    console.log(
+      `backup: ${header.tables.length} tables, ${header.tables.reduce((n, t) => n + t.rows, 0)} rows; ${writesDuringBackup} item edits committed during it`,
+    );
 
     // The header lists every table of the source (incl. _prisma_migrations) and every applied migration.
     const sourceTables = (await withClient(source.url, (c) => listTables(c))).map((t) => t.name).sort();
     expect(header.tables.map((t) => t.name).sort()).toEqual(sourceTables);
     expect(sourceTables).toContain("_prisma_migrations");
-    const applied = await withClient(source.url, async (c) => (await c.query<{ n: string }>(`SELECT migration_name AS n FROM _prisma_migrations ORDER BY 1`)).rows.map((r) => r.n));
+    const applied = await withClient(source.url, async (c) =>
+      (await c.query<{ n: string }>(`SELECT migration_name AS n FROM _prisma_migrations ORDER BY 1`)).rows.map(
+        (r) => r.n,
+      ),
+    );
     expect(header.migrations.map((m) => m.name)).toEqual(applied);
     // The source has moved on since the snapshot: its live history is longer than the dump's.
     const history = await contents(source.url);
@@ -106,11 +122,15 @@ describe("backup and restore", () => {
     const target = await emptyTarget();
     const summary = await restoreDatabase(file, target.url);
     const restored = await contents(target.url);
-    const mismatches = header.tables.filter((t) => restored[t.name]?.rows !== t.rows || restored[t.name]?.checksum !== t.checksum).map((t) => t.name);
+    const mismatches = header.tables
+      .filter((t) => restored[t.name]?.rows !== t.rows || restored[t.name]?.checksum !== t.checksum)
+      .map((t) => t.name);
     expect(mismatches, "tables whose count or checksum differ from the dump").toEqual([]);
     expect(Object.keys(restored).sort()).toEqual(header.tables.map((t) => t.name).sort());
     expect(summary.tables.length).toBe(header.tables.length);
-    console.log(`restore: ${header.tables.length}/${header.tables.length} tables match (row counts and checksums)${summary.recopied.length ? `; re-copied after triggers: ${summary.recopied.join(", ")}` : ""}`);
+    console.log(
+      `restore: ${header.tables.length}/${header.tables.length} tables match (row counts and checksums)${summary.recopied.length ? `; re-copied after triggers: ${summary.recopied.join(", ")}` : ""}`,
+    );
 
     // Consistent snapshot: every item's state is the state its latest history row records, and no history
     // row is newer than its item — a backup torn between tables would break one of these.
@@ -125,7 +145,10 @@ describe("backup and restore", () => {
     });
     expect(disagreements, "items whose state disagrees with their history").toEqual([]);
     // The sample data's people are there.
-    const users = await withClient(target.url, async (c) => (await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM users`)).rows[0]!.n);
+    const users = await withClient(
+      target.url,
+      async (c) => (await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM users`)).rows[0]!.n,
+    );
     expect(Number(users)).toBe(header.tables.find((t) => t.name === "users")!.rows);
   }, 120_000);
 
@@ -133,7 +156,9 @@ describe("backup and restore", () => {
     const target = await emptyTarget();
     await restoreDatabase(file, target.url);
     await withClient(target.url, async (c) => {
-      const { rows } = await c.query<{ id: number }>(`INSERT INTO units (name, side, kind, updated_at) VALUES ('恢复后新单位', 'JOINT', 'COORDINATION', now()) RETURNING id`);
+      const { rows } = await c.query<{ id: number }>(
+        `INSERT INTO units (name, side, kind, updated_at) VALUES ('恢复后新单位', 'JOINT', 'COORDINATION', now()) RETURNING id`,
+      );
       const { rows: max } = await c.query<{ m: number }>(`SELECT max(id) AS m FROM units WHERE name <> '恢复后新单位'`);
       expect(rows[0]!.id).toBeGreaterThan(max[0]!.m);
     });
@@ -148,11 +173,14 @@ describe("backup and restore", () => {
   it("refuses a corrupt or truncated file and leaves the target empty", async () => {
     const bytes = readFileSync(file);
     const corrupt = Buffer.from(bytes);
-    for (let i = Math.floor(corrupt.length / 2); i < Math.floor(corrupt.length / 2) + 16; i++) corrupt[i] = corrupt[i]! ^ 0xff;
+    for (let i = Math.floor(corrupt.length / 2); i < Math.floor(corrupt.length / 2) + 16; i++)
+      corrupt[i] = corrupt[i]! ^ 0xff;
     const truncated = bytes.subarray(0, Math.floor(bytes.length * 0.7));
     // A complete gzip whose last table stops early: gzip is intact, only the content check can tell.
     const text = gunzipSync(bytes).toString("utf8");
-    const cut = gzipSync(Buffer.from(text.slice(0, text.lastIndexOf("\\.\nEND")).replace(/\n[^\n]*\n$/, "\n") + "\\.\nEND\n"));
+    const cut = gzipSync(
+      Buffer.from(text.slice(0, text.lastIndexOf("\\.\nEND")).replace(/\n[^\n]*\n$/, "\n") + "\\.\nEND\n"),
+    );
     const cases: [string, Buffer, RegExp][] = [
       ["corrupt", corrupt, /corrupt|truncated/],
       ["truncated", truncated, /corrupt|truncated/],
@@ -163,7 +191,10 @@ describe("backup and restore", () => {
       const bad = join(dir, `${label.replace(/ /g, "-")}.dump`);
       writeFileSync(bad, content);
       const target = await emptyTarget();
-      const error = await restoreDatabase(bad, target.url).then(() => null, (e: unknown) => e);
+      const error = await restoreDatabase(bad, target.url).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, label).toBeInstanceOf(BackupError);
       expect((error as Error).message, label).toMatch(message);
       expect(await relations(target.url), `${label}: the target is left empty`).toBe(0);

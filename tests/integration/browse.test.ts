@@ -13,7 +13,8 @@ describe("items list query", () => {
   let client: pg.Client;
   const today = todayInChina();
   const live = { before: null, day: today };
-  const sql = async <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows;
+  const sql = async <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) =>
+    (await client.query<T>(text, params)).rows;
   const codes = async (text: string, params: unknown[] = []) =>
     (await sql<{ code: string }>(text, params)).map((r) => r.code).sort();
   const base: BrowseQuery = { sort: "code", dir: "asc", page: 1, size: 100 };
@@ -58,7 +59,12 @@ describe("items list query", () => {
     );
     expect(expected.length).toBeGreaterThan(0);
     expect(
-      await listCodes({ pillar: row!.number, status: row!.status as BrowseQuery["status"], confidence: row!.confidence as BrowseQuery["confidence"], level: "ACTION" }),
+      await listCodes({
+        pillar: row!.number,
+        status: row!.status as BrowseQuery["status"],
+        confidence: row!.confidence as BrowseQuery["confidence"],
+        level: "ACTION",
+      }),
     ).toEqual(expected);
   });
 
@@ -66,7 +72,10 @@ describe("items list query", () => {
     const [unit] = await sql<{ id: number }>(
       `SELECT co_lead_unit_id AS id FROM items WHERE co_lead_unit_id IS NOT NULL GROUP BY co_lead_unit_id ORDER BY count(*) DESC LIMIT 1`,
     );
-    const expected = await codes(`SELECT code FROM items WHERE retired_at IS NULL AND (lead_unit_id = $1 OR co_lead_unit_id = $1)`, [unit!.id]);
+    const expected = await codes(
+      `SELECT code FROM items WHERE retired_at IS NULL AND (lead_unit_id = $1 OR co_lead_unit_id = $1)`,
+      [unit!.id],
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(await listCodes({ unit: unit!.id })).toEqual(expected);
 
@@ -83,9 +92,14 @@ describe("items list query", () => {
   });
 
   it("filters by region and by conference number", async () => {
-    const [region] = await sql<{ id: number }>(`SELECT region_id AS id FROM item_regions GROUP BY region_id ORDER BY count(*) DESC LIMIT 1`);
+    const [region] = await sql<{ id: number }>(
+      `SELECT region_id AS id FROM item_regions GROUP BY region_id ORDER BY count(*) DESC LIMIT 1`,
+    );
     expect(await listCodes({ region: region!.id })).toEqual(
-      await codes(`SELECT i.code FROM items i JOIN item_regions r ON r.item_id = i.id WHERE i.retired_at IS NULL AND r.region_id = $1`, [region!.id]),
+      await codes(
+        `SELECT i.code FROM items i JOIN item_regions r ON r.item_id = i.id WHERE i.retired_at IS NULL AND r.region_id = $1`,
+        [region!.id],
+      ),
     );
     const [conf] = await sql<{ number: number }>(
       `SELECT c.number FROM item_conferences ic JOIN conferences c ON c.id = ic.conference_id GROUP BY c.number ORDER BY count(*) DESC LIMIT 1`,
@@ -117,7 +131,9 @@ describe("items list query", () => {
   });
 
   it("searches titles and source excerpts, treating wildcards and quotes as plain text", async () => {
-    const [word] = await sql<{ w: string }>(`SELECT substr(source_excerpt, 3, 2) AS w FROM items WHERE level = 'ACTION' ORDER BY id LIMIT 1`);
+    const [word] = await sql<{ w: string }>(
+      `SELECT substr(source_excerpt, 3, 2) AS w FROM items WHERE level = 'ACTION' ORDER BY id LIMIT 1`,
+    );
     const expected = await codes(
       `SELECT code FROM items WHERE retired_at IS NULL AND (strpos(title, $1) > 0 OR strpos(coalesce(title_en, ''), $1) > 0 OR strpos(source_excerpt, $1) > 0)`,
       [word!.w],
@@ -151,7 +167,9 @@ describe("items list query", () => {
     const byDue = await sql<{ code: string }>(
       `SELECT code FROM items WHERE retired_at IS NULL ORDER BY due_date ASC NULLS LAST, string_to_array(code, '.')::int[] LIMIT 10`,
     );
-    expect((await queryItems(t.db, { ...base, size: 10, sort: "due" }, live)).rows.map((r) => r.code)).toEqual(byDue.map((r) => r.code));
+    expect((await queryItems(t.db, { ...base, size: 10, sort: "due" }, live)).rows.map((r) => r.code)).toEqual(
+      byDue.map((r) => r.code),
+    );
   });
 
   it("answers a page past the end with the last page", async () => {
@@ -182,7 +200,10 @@ describe("items list query", () => {
       [asOfBefore, change!.old_status],
     );
     expect(expected.length).toBeGreaterThan(0);
-    const then = await listCodes({ status: change!.old_status as BrowseQuery["status"] }, { before: asOfBefore, day: dayBefore });
+    const then = await listCodes(
+      { status: change!.old_status as BrowseQuery["status"] },
+      { before: asOfBefore, day: dayBefore },
+    );
     expect(then).toEqual(statusThen.map((r) => r.code).sort());
     expect(then).toContain(change!.code);
 
@@ -193,9 +214,13 @@ describe("items list query", () => {
     );
     let row = compared.rows.find((r) => r.code === change!.code);
     for (let page = 2; !row && (page - 1) * 100 < compared.total; page++) {
-      row = (await queryItems(t.db, { ...base, page }, { before: endOfDay(dayAfter), day: dayAfter, compareBefore: asOfBefore, compareDay: dayBefore })).rows.find(
-        (r) => r.code === change!.code,
-      );
+      row = (
+        await queryItems(
+          t.db,
+          { ...base, page },
+          { before: endOfDay(dayAfter), day: dayAfter, compareBefore: asOfBefore, compareDay: dayBefore },
+        )
+      ).rows.find((r) => r.code === change!.code);
     }
     expect(row).toBeDefined();
     expect(row!.compareStatus).toBe(change!.old_status);
@@ -216,7 +241,21 @@ describe("items list query", () => {
       region: "7",
     });
     expect(query).toEqual({ sort: "code", dir: "asc", page: 1, size: 25, confidence: "GREEN", region: 7 });
-    expect(issues.map((i) => i.param).sort()).toEqual(["dir", "overdue", "page", "pillar", "q", "size", "sort", "status", "unit"]);
-    expect(parseBrowseParams({ stale: "1", q: "  港 ", page: ["3", "4"] }).query).toMatchObject({ stale: true, q: "港", page: 3 });
+    expect(issues.map((i) => i.param).sort()).toEqual([
+      "dir",
+      "overdue",
+      "page",
+      "pillar",
+      "q",
+      "size",
+      "sort",
+      "status",
+      "unit",
+    ]);
+    expect(parseBrowseParams({ stale: "1", q: "  港 ", page: ["3", "4"] }).query).toMatchObject({
+      stale: true,
+      q: "港",
+      page: 3,
+    });
   });
 });

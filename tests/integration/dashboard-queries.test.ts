@@ -30,17 +30,40 @@ describe("dashboard queries", () => {
     ["120 days ago", { before: endOfDay(past), day: past }],
   ] as const) {
     it(`headline and pillars agree with the pure roll-up (${label})`, async () => {
-      const rows = await t.db.$queryRaw<{ id: number; parent_id: number | null; pillar_id: number; weight: number; progress: number | null; status: string; retired: boolean; level: string; due_date: Date | null }[]>(
-        Prisma.sql`SELECT * FROM ${itemStatesSql(moment.before)} s`,
-      );
-      const rr: RollUpRow[] = rows.map((r) => ({ id: r.id, parentId: r.parent_id, pillarId: r.pillar_id, weight: r.weight, progress: r.progress, status: r.status, retired: r.retired }));
+      const rows = await t.db.$queryRaw<
+        {
+          id: number;
+          parent_id: number | null;
+          pillar_id: number;
+          weight: number;
+          progress: number | null;
+          status: string;
+          retired: boolean;
+          level: string;
+          due_date: Date | null;
+        }[]
+      >(Prisma.sql`SELECT * FROM ${itemStatesSql(moment.before)} s`);
+      const rr: RollUpRow[] = rows.map((r) => ({
+        id: r.id,
+        parentId: r.parent_id,
+        pillarId: r.pillar_id,
+        weight: r.weight,
+        progress: r.progress,
+        status: r.status,
+        retired: r.retired,
+      }));
       const rolled = rollUp(rr);
       const actions = rows.filter((r) => r.level === "ACTION" && !r.retired);
       const headline = await q.queryHeadline(t.db, moment);
       expect(headline.items).toBe(actions.length);
       expect(headline.completed).toBe(actions.filter((r) => r.status === "COMPLETED").length);
       expect(headline.overdue).toBe(
-        actions.filter((r) => !["COMPLETED", "CANCELLED"].includes(r.status) && r.due_date !== null && r.due_date.toISOString().slice(0, 10) < moment.day).length,
+        actions.filter(
+          (r) =>
+            !["COMPLETED", "CANCELLED"].includes(r.status) &&
+            r.due_date !== null &&
+            r.due_date.toISOString().slice(0, 10) < moment.day,
+        ).length,
       );
       expect(headline.overall).toBeCloseTo(overallProgress(rr, rolled)!, 9);
       const pillars = await q.queryPillarProgress(t.db, moment);
@@ -87,7 +110,11 @@ describe("dashboard queries", () => {
       const then = await q.queryHeadline(t.db, { before: endOfDay(day), day });
       const pillars = await q.queryPillarProgress(t.db, { before: endOfDay(day), day });
       expect(trend.at(-1 - back)!.overall ?? null, day).toBeCloseTo(then.overall ?? Number.NaN, 9);
-      for (const p of pillars) expect(trend.at(-1 - back)!.pillars[p.number], `${day} pillar ${p.number}`).toBeCloseTo(p.progress ?? Number.NaN, 9);
+      for (const p of pillars)
+        expect(trend.at(-1 - back)!.pillars[p.number], `${day} pillar ${p.number}`).toBeCloseTo(
+          p.progress ?? Number.NaN,
+          9,
+        );
     }
   });
 

@@ -9,7 +9,8 @@ import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 describe("data_version", () => {
   let t: TestDatabase;
   const version = async (client?: pg.Client) => {
-    if (client) return BigInt((await client.query<{ v: string }>("SELECT version::text AS v FROM data_version")).rows[0]!.v);
+    if (client)
+      return BigInt((await client.query<{ v: string }>("SELECT version::text AS v FROM data_version")).rows[0]!.v);
     return (await t.db.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
   };
 
@@ -25,8 +26,12 @@ describe("data_version", () => {
     try {
       const before = await version(reader);
       await writer.query("BEGIN");
-      await writer.query("UPDATE units SET short_name = coalesce(short_name, '') || '·' WHERE id IN (SELECT id FROM units ORDER BY id LIMIT 5)");
-      await writer.query("UPDATE units SET short_name = short_name || '·' WHERE id IN (SELECT id FROM units ORDER BY id LIMIT 5)");
+      await writer.query(
+        "UPDATE units SET short_name = coalesce(short_name, '') || '·' WHERE id IN (SELECT id FROM units ORDER BY id LIMIT 5)",
+      );
+      await writer.query(
+        "UPDATE units SET short_name = short_name || '·' WHERE id IN (SELECT id FROM units ORDER BY id LIMIT 5)",
+      );
       expect(await version(reader)).toBe(before);
       await writer.query("COMMIT");
       expect(await version(reader)).toBe(before + 1n);
@@ -51,16 +56,36 @@ describe("data_version", () => {
     const before = await version();
     await t.db.signInAttempt.create({ data: { loginName: "nobody", ip: "127.0.0.1", succeeded: false } });
     expect(await version()).toBe(before);
-    await t.db.$transaction((tx) => changeItem(tx, item.id, { action: "UPDATE", expectedVersion: item.version, fields: { progress: ((item.progress ?? 0) + 1) % 100 } }, { actorId: null }));
+    await t.db.$transaction((tx) =>
+      changeItem(
+        tx,
+        item.id,
+        { action: "UPDATE", expectedVersion: item.version, fields: { progress: ((item.progress ?? 0) + 1) % 100 } },
+        { actorId: null },
+      ),
+    );
     expect(await version()).toBe(before + 1n);
   });
 
   it("lets concurrent writers of different items both commit (no deadlock on the counter)", async () => {
-    const items = await t.db.item.findMany({ where: { level: "ACTION", retiredAt: null }, take: 8, orderBy: { id: "asc" } });
+    const items = await t.db.item.findMany({
+      where: { level: "ACTION", retiredAt: null },
+      take: 8,
+      orderBy: { id: "asc" },
+    });
     const before = await version();
     // Each writer touches its own item, so only the shared counter could make them wait on each other.
     await Promise.all(
-      items.map((item) => t.db.$transaction((tx) => changeItem(tx, item.id, { action: "UPDATE", expectedVersion: item.version, fields: { weight: item.weight + 1 } }, { actorId: null }))),
+      items.map((item) =>
+        t.db.$transaction((tx) =>
+          changeItem(
+            tx,
+            item.id,
+            { action: "UPDATE", expectedVersion: item.version, fields: { weight: item.weight + 1 } },
+            { actorId: null },
+          ),
+        ),
+      ),
     );
     expect(await version()).toBe(before + BigInt(items.length));
   });

@@ -19,7 +19,10 @@ describe("documents in a worker thread", () => {
   });
 
   it("writes the same Word document as the renderer on this thread", async () => {
-    const [a, b] = await Promise.all([renderDocumentInWorker(data, "docx").then(readDocx), renderDocx(data).then(readDocx)]);
+    const [a, b] = await Promise.all([
+      renderDocumentInWorker(data, "docx").then(readDocx),
+      renderDocx(data).then(readDocx),
+    ]);
     expect(a.paragraphs).toEqual(b.paragraphs);
     expect(a.rows).toEqual(b.rows);
     expect(a.rows.length).toBeGreaterThan(data.items.length);

@@ -28,13 +28,27 @@ describe("XLSX and CSV exports", () => {
   beforeAll(async () => {
     t = await createTestDatabase({ sample: true });
     // Text that a spreadsheet would run as a formula, stored as responsible persons.
-    const items = await t.db.item.findMany({ where: { level: "ACTION", retiredAt: null }, orderBy: { code: "asc" }, take: FORMULAS.length });
+    const items = await t.db.item.findMany({
+      where: { level: "ACTION", retiredAt: null },
+      orderBy: { code: "asc" },
+      take: FORMULAS.length,
+    });
     codes = items.map((i) => i.code);
     await t.db.$transaction(async (tx) => {
       for (const [n, item] of items.entries())
-        await changeItem(tx, item.id, { action: "UPDATE", expectedVersion: item.version, fields: { responsiblePerson: FORMULAS[n]! } }, { actorId: null });
+        await changeItem(
+          tx,
+          item.id,
+          { action: "UPDATE", expectedVersion: item.version, fields: { responsiblePerson: FORMULAS[n]! } },
+          { actorId: null },
+        );
     });
-    data = await buildReport(t.db, { scope: { kind: "all" }, asOf: today, compare: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, locale: "zh-CN" });
+    data = await buildReport(t.db, {
+      scope: { kind: "all" },
+      asOf: today,
+      compare: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`,
+      locale: "zh-CN",
+    });
   });
   afterAll(async () => t.drop());
 
@@ -49,12 +63,21 @@ describe("XLSX and CSV exports", () => {
     expect(sheet.actualRowCount).toBe(data.items.length + 1);
 
     // The database's own state for every item, independently of the report.
-    const states = await t.db.$queryRaw<{ code: string; title: string; status: string; progress: number | null; due_date: Date | null; version: number }[]>(
+    const states = await t.db.$queryRaw<
+      { code: string; title: string; status: string; progress: number | null; due_date: Date | null; version: number }[]
+    >(
       Prisma.sql`SELECT code, title, status, progress, due_date, version FROM ${itemStatesSql(endOfDay(today))} s WHERE NOT retired`,
     );
     expect(states.length).toBe(data.items.length);
     const byCode = new Map(states.map((s) => [s.code, s]));
-    const statusLabel: Record<string, string> = { NOT_ASSESSED: "未评估", NOT_STARTED: "未启动", IN_PROGRESS: "推进中", ON_HOLD: "暂缓", COMPLETED: "已完成", CANCELLED: "已取消" };
+    const statusLabel: Record<string, string> = {
+      NOT_ASSESSED: "未评估",
+      NOT_STARTED: "未启动",
+      IN_PROGRESS: "推进中",
+      ON_HOLD: "暂缓",
+      COMPLETED: "已完成",
+      CANCELLED: "已取消",
+    };
     for (let r = 2; r <= sheet.actualRowCount; r++) {
       const row = sheet.getRow(r);
       const code = String(row.getCell(col("code") + 1).value);
@@ -70,7 +93,9 @@ describe("XLSX and CSV exports", () => {
         expect(progress.numFmt).toBe("0.0%");
       }
       const due = row.getCell(col("dueDate") + 1).value;
-      expect(due instanceof Date ? due.toISOString().slice(0, 10) : due).toBe(db.due_date?.toISOString().slice(0, 10) ?? null);
+      expect(due instanceof Date ? due.toISOString().slice(0, 10) : due).toBe(
+        db.due_date?.toISOString().slice(0, 10) ?? null,
+      );
     }
     // Formula-looking text stays text (a string cell, never a formula).
     for (const [n, code] of codes.entries()) {
@@ -87,7 +112,13 @@ describe("XLSX and CSV exports", () => {
     const summary = wb.getWorksheet("按方面汇总")!;
     for (const [n, p] of data.pillars.entries()) {
       const row = summary.getRow(n + 2);
-      expect([row.getCell(1).value, row.getCell(2).value, row.getCell(4).value, row.getCell(5).value, row.getCell(6).value]).toEqual([p.number, p.title, p.items, p.completed, p.overdue]);
+      expect([
+        row.getCell(1).value,
+        row.getCell(2).value,
+        row.getCell(4).value,
+        row.getCell(5).value,
+        row.getCell(6).value,
+      ]).toEqual([p.number, p.title, p.items, p.completed, p.overdue]);
       expect(row.getCell(3).value).toBeCloseTo(p.progress! / 100, 12);
       expect(row.getCell(3).numFmt).toBe("0.0%");
     }
@@ -106,7 +137,14 @@ describe("XLSX and CSV exports", () => {
     expect(units.getRow(2).getCell(1).value).toBe(data.units[0]!.unit);
     const changes = wb.getWorksheet("变化")!;
     const c = data.changes!;
-    expect(changes.actualRowCount).toBe(1 + c.newlyCompleted.length + c.newlyOverdue.length + c.statusDowngrades.length + c.dueDateRevisions.length + c.progressMoves.length);
+    expect(changes.actualRowCount).toBe(
+      1 +
+        c.newlyCompleted.length +
+        c.newlyOverdue.length +
+        c.statusDowngrades.length +
+        c.dueDateRevisions.length +
+        c.progressMoves.length,
+    );
     const updates = wb.getWorksheet("最新进展")!;
     expect(updates.getRow(2).getCell(2).value).toBe(data.recentUpdates[0]!.code);
   });
@@ -143,11 +181,22 @@ describe("XLSX and CSV exports", () => {
   }, 120_000);
 
   it("neutralises only what a spreadsheet would run", () => {
-    expect(["=1+1", "+1", "-a", "@x", "\tx", "-5", "12%", "正常"].map(neutraliseFormula)).toEqual(["'=1+1", "'+1", "'-a", "'@x", "'\tx", "-5", "12%", "正常"]);
+    expect(["=1+1", "+1", "-a", "@x", "\tx", "-5", "12%", "正常"].map(neutraliseFormula)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-a",
+      "'@x",
+      "'\tx",
+      "-5",
+      "12%",
+      "正常",
+    ]);
   });
 
   it("names the file in Chinese with an ASCII fallback", () => {
     const header = contentDisposition(reportFileNames("2026-11-28", "xlsx"));
-    expect(header).toBe(`attachment; filename="chengyu-report-2026-11-28.xlsx"; filename*=UTF-8''${encodeURIComponent("成渝工作报告-2026-11-28.xlsx")}`);
+    expect(header).toBe(
+      `attachment; filename="chengyu-report-2026-11-28.xlsx"; filename*=UTF-8''${encodeURIComponent("成渝工作报告-2026-11-28.xlsx")}`,
+    );
   });
 });

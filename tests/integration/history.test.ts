@@ -12,13 +12,22 @@ describe("item changes and their history", () => {
 
   const newItem = (code: string) =>
     t.db.$transaction((tx) =>
-      createItem(tx, { code, pillarId, level: "ACTION", title: `事项 ${code}`, sourceExcerpt: "原文" }, {}, { actorId: null }),
+      createItem(
+        tx,
+        { code, pillarId, level: "ACTION", title: `事项 ${code}`, sourceExcerpt: "原文" },
+        {},
+        { actorId: null },
+      ),
     );
   const historyOf = (itemId: number) => t.db.itemHistory.findMany({ where: { itemId }, orderBy: { version: "asc" } });
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    pillarId = (await t.db.pillar.create({ data: { number: 1, title: "优化空间格局", titleEn: "Space", theme: "t", requirement: "r", summary: "s" } })).id;
+    pillarId = (
+      await t.db.pillar.create({
+        data: { number: 1, title: "优化空间格局", titleEn: "Space", theme: "t", requirement: "r", summary: "s" },
+      })
+    ).id;
     unitA = (await t.db.unit.create({ data: { name: "甲单位", side: "SICHUAN", kind: "DEPARTMENT" } })).id;
     unitB = (await t.db.unit.create({ data: { name: "乙单位", side: "CHONGQING", kind: "DEPARTMENT" } })).id;
   });
@@ -38,7 +47,12 @@ describe("item changes and their history", () => {
       changeItem(
         tx,
         id,
-        { action: "UPDATE", expectedVersion: 1, fields: { status: "IN_PROGRESS", progress: 40, dueDate: new Date("2027-06-30") }, links: { supportingUnitIds: [unitB, unitA] } },
+        {
+          action: "UPDATE",
+          expectedVersion: 1,
+          fields: { status: "IN_PROGRESS", progress: 40, dueDate: new Date("2027-06-30") },
+          links: { supportingUnitIds: [unitB, unitA] },
+        },
         { actorId: null, reason: "年度计划" },
       ),
     );
@@ -49,21 +63,29 @@ describe("item changes and their history", () => {
     expect(history.map((h) => h.version)).toEqual([1, 2]);
     expect(history[1]).toMatchObject({ action: "UPDATE", reason: "年度计划", status: "IN_PROGRESS", progress: 40 });
     expect(history[1]!.dueDate?.toISOString().slice(0, 10)).toBe("2027-06-30");
-    expect((history[1]!.snapshot as { supportingUnitIds: number[] }).supportingUnitIds).toEqual([unitA, unitB].sort((a, b) => a - b));
+    expect((history[1]!.snapshot as { supportingUnitIds: number[] }).supportingUnitIds).toEqual(
+      [unitA, unitB].sort((a, b) => a - b),
+    );
   });
 
   it("writes nothing for a change that changes nothing", async () => {
     const id = await newItem("9.1.3");
-    const result = await t.db.$transaction((tx) => changeItem(tx, id, { action: "UPDATE", fields: { title: "事项 9.1.3" } }, { actorId: null }));
+    const result = await t.db.$transaction((tx) =>
+      changeItem(tx, id, { action: "UPDATE", fields: { title: "事项 9.1.3" } }, { actorId: null }),
+    );
     expect(result).toEqual({ version: 1, changedFields: [] });
     expect(await historyOf(id)).toHaveLength(1);
   });
 
   it("refuses a save based on an old version and writes nothing", async () => {
     const id = await newItem("9.1.4");
-    await t.db.$transaction((tx) => changeItem(tx, id, { action: "UPDATE", expectedVersion: 1, fields: { progress: 10 } }, { actorId: null }));
+    await t.db.$transaction((tx) =>
+      changeItem(tx, id, { action: "UPDATE", expectedVersion: 1, fields: { progress: 10 } }, { actorId: null }),
+    );
     await expect(
-      t.db.$transaction((tx) => changeItem(tx, id, { action: "UPDATE", expectedVersion: 1, fields: { progress: 99 } }, { actorId: null })),
+      t.db.$transaction((tx) =>
+        changeItem(tx, id, { action: "UPDATE", expectedVersion: 1, fields: { progress: 99 } }, { actorId: null }),
+      ),
     ).rejects.toBeInstanceOf(VersionConflictError);
     expect(await t.db.item.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 2, progress: 10 });
     expect(await historyOf(id)).toHaveLength(2);
@@ -72,7 +94,9 @@ describe("item changes and their history", () => {
   it("lets exactly one of two concurrent saves of the same version through", async () => {
     const id = await newItem("9.1.5");
     const save = (progress: number) =>
-      t.db.$transaction((tx) => changeItem(tx, id, { action: "UPDATE", expectedVersion: 1, fields: { progress } }, { actorId: null }));
+      t.db.$transaction((tx) =>
+        changeItem(tx, id, { action: "UPDATE", expectedVersion: 1, fields: { progress } }, { actorId: null }),
+      );
     const results = await Promise.allSettled([save(30), save(70)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.filter((r) => r.status === "rejected");
@@ -87,11 +111,20 @@ describe("item changes and their history", () => {
     const id = await newItem("9.1.6");
     await expect(
       t.db.$transaction(async (tx) => {
-        await changeItem(tx, id, { action: "UPDATE", fields: { status: "IN_PROGRESS", progress: 50 } }, { actorId: null });
+        await changeItem(
+          tx,
+          id,
+          { action: "UPDATE", fields: { status: "IN_PROGRESS", progress: 50 } },
+          { actorId: null },
+        );
         throw new Error("something later in the same request failed");
       }),
     ).rejects.toThrow("something later");
-    expect(await t.db.item.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, status: "NOT_ASSESSED", progress: null });
+    expect(await t.db.item.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      version: 1,
+      status: "NOT_ASSESSED",
+      progress: null,
+    });
     expect(await historyOf(id)).toHaveLength(1);
   });
 
@@ -107,18 +140,24 @@ describe("item changes and their history", () => {
   it("refuses an item change that bypasses the history, at the database", async () => {
     const id = await newItem("9.1.8");
     // No version bump: refused at once.
-    await expect(t.db.$executeRawUnsafe(`UPDATE items SET progress = 5 WHERE id = ${id}`)).rejects.toThrow(/must set version/);
-    // Version bumped but no history row: refused at commit.
-    await expect(t.db.$executeRawUnsafe(`UPDATE items SET progress = 5, version = version + 1 WHERE id = ${id}`)).rejects.toThrow(
-      /without an item_history row/,
+    await expect(t.db.$executeRawUnsafe(`UPDATE items SET progress = 5 WHERE id = ${id}`)).rejects.toThrow(
+      /must set version/,
     );
+    // Version bumped but no history row: refused at commit.
+    await expect(
+      t.db.$executeRawUnsafe(`UPDATE items SET progress = 5, version = version + 1 WHERE id = ${id}`),
+    ).rejects.toThrow(/without an item_history row/);
     expect(await t.db.item.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, progress: null });
   });
 
   it("never lets history be rewritten or removed", async () => {
     const id = await newItem("9.1.9");
-    await expect(t.db.$executeRawUnsafe(`UPDATE item_history SET progress = 1 WHERE item_id = ${id}`)).rejects.toThrow(/append-only/);
-    await expect(t.db.$executeRawUnsafe(`DELETE FROM item_history WHERE item_id = ${id}`)).rejects.toThrow(/append-only/);
+    await expect(t.db.$executeRawUnsafe(`UPDATE item_history SET progress = 1 WHERE item_id = ${id}`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.db.$executeRawUnsafe(`DELETE FROM item_history WHERE item_id = ${id}`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.$executeRawUnsafe(`TRUNCATE item_history CASCADE`)).rejects.toThrow(/append-only/);
     expect(await historyOf(id)).toHaveLength(1);
   });
@@ -129,7 +168,13 @@ describe("item changes and their history", () => {
       changeItem(
         tx,
         id,
-        { action: "MILESTONE", mutate: async (m) => void (await m.milestone.create({ data: { itemId: id, title: "完成可研", plannedDate: new Date("2027-03-31") } })) },
+        {
+          action: "MILESTONE",
+          mutate: async (m) =>
+            void (await m.milestone.create({
+              data: { itemId: id, title: "完成可研", plannedDate: new Date("2027-03-31") },
+            })),
+        },
         { actorId: null },
       ),
     );
@@ -140,18 +185,36 @@ describe("item changes and their history", () => {
   it("posts a progress update that sets the item's status, progress and confidence (已完成 → 100)", async () => {
     const id = await newItem("9.1.11");
     const result = await t.db.$transaction((tx) =>
-      recordProgressUpdate(tx, { itemId: id, authorId: null, unitId: unitA, status: "COMPLETED", progress: 80, confidence: "GREEN", note: "<b>已通车</b>" }, { actorId: null }),
+      recordProgressUpdate(
+        tx,
+        {
+          itemId: id,
+          authorId: null,
+          unitId: unitA,
+          status: "COMPLETED",
+          progress: 80,
+          confidence: "GREEN",
+          note: "<b>已通车</b>",
+        },
+        { actorId: null },
+      ),
     );
     expect(result.version).toBe(2);
     const update = await t.db.progressUpdate.findUniqueOrThrow({ where: { id: result.updateId } });
     expect(update).toMatchObject({ progress: 100, status: "COMPLETED", note: "<b>已通车</b>" });
-    expect(await t.db.item.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "COMPLETED", progress: 100, confidence: "GREEN" });
+    expect(await t.db.item.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "COMPLETED",
+      progress: 100,
+      confidence: "GREEN",
+    });
     expect((await historyOf(id))[1]).toMatchObject({ action: "PROGRESS_UPDATE", progress: 100, status: "COMPLETED" });
   });
 
   it("says clearly when the item does not exist", async () => {
-    await expect(t.db.$transaction((tx) => changeItem(tx, 987654, { action: "UPDATE", fields: { progress: 1 } }, { actorId: null }))).rejects.toBeInstanceOf(
-      ItemNotFoundError,
-    );
+    await expect(
+      t.db.$transaction((tx) =>
+        changeItem(tx, 987654, { action: "UPDATE", fields: { progress: 1 } }, { actorId: null }),
+      ),
+    ).rejects.toBeInstanceOf(ItemNotFoundError);
   });
 });

@@ -21,7 +21,12 @@ import { hostileText } from "../support/hostile/values";
 
 let claims: SessionClaims | null = null;
 vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, refresh: () => undefined }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+  updateTag: () => undefined,
+  refresh: () => undefined,
+}));
 
 /** Reachable signed out; their bad input is sent over HTTP in e2e/hostile-input.spec.ts (they need a request). */
 const PUBLIC_ACTIONS = new Set(["signInWithPassword", "signInWithSso", "signOutAction"]);
@@ -46,11 +51,29 @@ const signIn = (a: Account) => {
 };
 
 async function context(): Promise<ActionContext> {
-  const current = await t.db.item.findUniqueOrThrow({ where: { id: item.id }, include: { milestones: { take: 1, orderBy: { id: "asc" } } } });
+  const current = await t.db.item.findUniqueOrThrow({
+    where: { id: item.id },
+    include: { milestones: { take: 1, orderBy: { id: "asc" } } },
+  });
   let milestoneId = current.milestones[0]?.id;
-  milestoneId ??= (await t.db.milestone.create({ data: { itemId: item.id, title: "hostile milestone", plannedDate: new Date("2027-01-01") } })).id;
-  const other = await t.db.user.findFirstOrThrow({ where: { role: "EDITOR", disabled: false }, orderBy: { id: "desc" } });
-  return { db: t.db, itemId: item.id, itemCode: item.code, version: current.version, milestoneId, unitId: item.leadUnitId, userId: other.id };
+  milestoneId ??= (
+    await t.db.milestone.create({
+      data: { itemId: item.id, title: "hostile milestone", plannedDate: new Date("2027-01-01") },
+    })
+  ).id;
+  const other = await t.db.user.findFirstOrThrow({
+    where: { role: "EDITOR", disabled: false },
+    orderBy: { id: "desc" },
+  });
+  return {
+    db: t.db,
+    itemId: item.id,
+    itemCode: item.code,
+    version: current.version,
+    milestoneId,
+    unitId: item.leadUnitId,
+    userId: other.id,
+  };
 }
 
 /** Calls the action; a throw becomes a problem (forms must get an answer, and over HTTP a throw is a 500). */
@@ -66,7 +89,12 @@ beforeAll(async () => {
   t = await createTestDatabase({ sample: true });
   process.env.DATABASE_URL = t.url;
   const target = await t.db.item.findFirstOrThrow({
-    where: { level: "ACTION", retiredAt: null, leadUnitId: { not: null }, leadUnit: { users: { some: { role: "EDITOR", disabled: false } } } },
+    where: {
+      level: "ACTION",
+      retiredAt: null,
+      leadUnitId: { not: null },
+      leadUnit: { users: { some: { role: "EDITOR", disabled: false } } },
+    },
     orderBy: { code: "asc" },
   });
   item = { id: target.id, code: target.code, leadUnitId: target.leadUnitId! };
@@ -76,7 +104,13 @@ beforeAll(async () => {
   admin = { id: ad.id, sessionVersion: ad.sessionVersion };
   // Items the editor's unit has no part in (neither lead, co-lead nor supporting).
   foreignItems = await t.db.item.findMany({
-    where: { level: "ACTION", retiredAt: null, leadUnitId: { not: ed.unitId }, OR: [{ coLeadUnitId: null }, { coLeadUnitId: { not: ed.unitId } }], supportingUnits: { none: { unitId: ed.unitId! } } },
+    where: {
+      level: "ACTION",
+      retiredAt: null,
+      leadUnitId: { not: ed.unitId },
+      OR: [{ coLeadUnitId: null }, { coLeadUnitId: { not: ed.unitId } }],
+      supportingUnits: { none: { unitId: ed.unitId! } },
+    },
     select: { id: true, version: true },
     take: 20,
   });
@@ -95,13 +129,22 @@ describe("hostile input to server actions", () => {
   it("covers every server action found in lib/actions, with a rule for every field its form sends", async () => {
     expect(covered.length).toBeGreaterThan(10);
     for (const name of PUBLIC_ACTIONS) expect(actions.has(name), name).toBe(true);
-    expect(covered.filter((n) => !cases.has(n)), "actions without a case in tests/support/action-cases").toEqual([]);
+    expect(
+      covered.filter((n) => !cases.has(n)),
+      "actions without a case in tests/support/action-cases",
+    ).toEqual([]);
   });
 
   it("stores script, markup, SQL and odd characters typed into text fields exactly as typed, or refuses them clearly", async () => {
     signIn(editor);
-    const actionsOf = (await import("../../lib/actions/items")) as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    const milestoneActions = (await import("../../lib/actions/milestones")) as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const actionsOf = (await import("../../lib/actions/items")) as Record<
+      string,
+      (...a: unknown[]) => Promise<unknown>
+    >;
+    const milestoneActions = (await import("../../lib/actions/milestones")) as Record<
+      string,
+      (...a: unknown[]) => Promise<unknown>
+    >;
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, hostileText, async (a, b, c) => {
@@ -109,14 +152,27 @@ describe("hostile input to server actions", () => {
         const note = `x${a}`.slice(0, 2000);
         const { version } = await t.db.item.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } });
         const form = new FormData();
-        for (const [k, v] of Object.entries({ itemId: String(item.id), expectedVersion: String(version), status: "IN_PROGRESS", progress: "40", confidence: "AMBER", note, nextSteps: b, blockers: c })) form.set(k, v);
+        for (const [k, v] of Object.entries({
+          itemId: String(item.id),
+          expectedVersion: String(version),
+          status: "IN_PROGRESS",
+          progress: "40",
+          confidence: "AMBER",
+          note,
+          nextSteps: b,
+          blockers: c,
+        }))
+          form.set(k, v);
         const posted = (await answer(actionsOf.postProgressUpdate!, [null, form])) as { ok?: boolean };
         const milestone = new FormData();
         milestone.set("itemId", String(item.id));
         milestone.set("title", `m${b}`.slice(0, 200));
         milestone.set("plannedDate", "2030-01-01");
         const added = (await answer(milestoneActions.addMilestone!, [null, milestone])) as { ok?: boolean };
-        for (const [label, result] of [["progress update", posted], ["milestone", added]] as const) {
+        for (const [label, result] of [
+          ["progress update", posted],
+          ["milestone", added],
+        ] as const) {
           if (result.ok === true) continue;
           const problems = unclearRefusal(result);
           if (problems.length > 0) throw new Error(`${label} with hostile text: ${problems.join("; ")}`);
@@ -125,7 +181,11 @@ describe("hostile input to server actions", () => {
           // FormData turns lone surrogates into U+FFFD (as a browser does) and the form reader drops U+0000 (PostgreSQL
           // text cannot hold it); everything else is kept character for character.
           const usv = (s: string) => s.toWellFormed().replaceAll("\u0000", "").trim();
-          const stored = await t.db.progressUpdate.findFirstOrThrow({ where: { itemId: item.id }, orderBy: { id: "desc" }, select: { note: true, nextSteps: true, blockers: true } });
+          const stored = await t.db.progressUpdate.findFirstOrThrow({
+            where: { itemId: item.id },
+            orderBy: { id: "desc" },
+            select: { note: true, nextSteps: true, blockers: true },
+          });
           expect(stored).toEqual({ note: usv(note), nextSteps: usv(b) || null, blockers: usv(c) || null });
         }
       }),
@@ -144,13 +204,28 @@ describe("hostile input to server actions", () => {
       expect(legit, `${name}'s case passes a FormData as the second argument`).toBeInstanceOf(FormData);
       const legitForm = legit as FormData;
       const unruled = [...new Set(legitForm.keys())].filter((k) => !ruleFor(name, k));
-      expect(unruled, `fields of ${name} without a hostile-value rule in tests/support/hostile/action-fields.ts`).toEqual([]);
+      expect(
+        unruled,
+        `fields of ${name} without a hostile-value rule in tests/support/hostile/action-fields.ts`,
+      ).toEqual([]);
 
-      const milestones = await t.db.milestone.findMany({ where: { itemId: { not: ctx.itemId } }, select: { id: true }, take: 20 });
+      const milestones = await t.db.milestone.findMany({
+        where: { itemId: { not: ctx.itemId } },
+        select: { id: true },
+        take: 20,
+      });
       let tried = 0;
-      for (const [role, account] of [["editor", editor], ["admin", admin]] as const) {
+      for (const [role, account] of [
+        ["editor", editor],
+        ["admin", admin],
+      ] as const) {
         signIn(account);
-        const bad: BadContext = { role, legit: legitForm, foreignItems, foreignMilestoneIds: milestones.map((m) => m.id) };
+        const bad: BadContext = {
+          role,
+          legit: legitForm,
+          foreignItems,
+          foreignMilestoneIds: milestones.map((m) => m.id),
+        };
         const full = await checksum(t.db);
         const quick = await quickFingerprint(t.db);
         await fc.assert(
@@ -160,12 +235,19 @@ describe("hostile input to server actions", () => {
             const result = await answer(action.fn, [args[0], toFormData(form)]);
             const problems = unclearRefusal(result);
             if ((await quickFingerprint(t.db)) !== quick) problems.push("the database changed");
-            if (problems.length > 0) throw new Error(`${name} as ${role}, bad ${form.corrupted.join("+")}: ${problems.join("; ")}\n  form: ${describeForm(form)}`);
+            if (problems.length > 0)
+              throw new Error(
+                `${name} as ${role}, bad ${form.corrupted.join("+")}: ${problems.join("; ")}\n  form: ${describeForm(form)}`,
+              );
           }),
           { numRuns: FORM_RUNS },
         );
         // Not a form at all: what a hand-made request decodes to (strings, numbers, objects, arrays, nothing).
-        const notAForm = fc.oneof(fc.constantFrom(undefined, null, "", 0, -1, 1e309, true, [], {}, new Map(), new URLSearchParams("itemId=1")), hostileText, fc.anything());
+        const notAForm = fc.oneof(
+          fc.constantFrom(undefined, null, "", 0, -1, 1e309, true, [], {}, new Map(), new URLSearchParams("itemId=1")),
+          hostileText,
+          fc.anything(),
+        );
         await fc.assert(
           fc.asyncProperty(fc.anything(), notAForm, fc.boolean(), async (prev, arg, only) => {
             tried++;
@@ -173,7 +255,10 @@ describe("hostile input to server actions", () => {
             const result = await answer(action.fn, only ? [prev] : [prev, arg]);
             const problems = unclearRefusal(result);
             if ((await quickFingerprint(t.db)) !== quick) problems.push("the database changed");
-            if (problems.length > 0) throw new Error(`${name} as ${role} called with ${only ? "one argument" : "a non-form second argument"}: ${problems.join("; ")}`);
+            if (problems.length > 0)
+              throw new Error(
+                `${name} as ${role} called with ${only ? "one argument" : "a non-form second argument"}: ${problems.join("; ")}`,
+              );
           }),
           { numRuns: NON_FORM_RUNS },
         );

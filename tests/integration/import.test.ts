@@ -13,15 +13,43 @@ import { IMPORT_MAX_BYTES } from "../../lib/validations/import";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { renderCsv } from "../../lib/export/csv";
 import { renderXlsx } from "../../lib/export/xlsx";
-import { csvOf, editCsv, editXlsx, exportedItems, exportedReport, fileForm, headers, rowOf, xlsxOf, type CellEdit, type Lang, type Row } from "../support/import-files";
+import {
+  csvOf,
+  editCsv,
+  editXlsx,
+  exportedItems,
+  exportedReport,
+  fileForm,
+  headers,
+  rowOf,
+  xlsxOf,
+  type CellEdit,
+  type Lang,
+  type Row,
+} from "../support/import-files";
 
 let claims: SessionClaims | null = null;
 vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, refresh: () => undefined }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+  updateTag: () => undefined,
+  refresh: () => undefined,
+}));
 
 type Actions = typeof import("../../lib/actions/import");
-type Result = { ok: boolean; code?: string; message?: string; plan?: ImportPlan; data?: { plan?: ImportPlan; changed?: { code: string; cells: number }[]; unchanged?: number } };
-interface Account { id: number; sessionVersion: number; unitId: number | null }
+type Result = {
+  ok: boolean;
+  code?: string;
+  message?: string;
+  plan?: ImportPlan;
+  data?: { plan?: ImportPlan; changed?: { code: string; cells: number }[]; unchanged?: number };
+};
+interface Account {
+  id: number;
+  sessionVersion: number;
+  unitId: number | null;
+}
 
 let t: TestDatabase;
 let actions: Actions;
@@ -58,14 +86,20 @@ async function apply(bytes: Buffer, name: string, hash = hashOf(bytes)): Promise
 }
 
 /** Both steps refuse the file, name the expected problems, and write nothing. */
-async function expectRefused(bytes: Buffer, name: string, expected: Partial<ImportProblem>[], code = "invalid"): Promise<ImportProblem[]> {
+async function expectRefused(
+  bytes: Buffer,
+  name: string,
+  expected: Partial<ImportProblem>[],
+  code = "invalid",
+): Promise<ImportProblem[]> {
   const before = await fingerprint();
   const previewed = await preview(bytes, name);
   const applied = await apply(bytes, name);
   expect(await fingerprint()).toBe(before);
   for (const result of [previewed, applied]) {
     expect(result).toMatchObject({ ok: false, code });
-    for (const p of expected) expect(result.plan?.errors, JSON.stringify(result.plan?.errors)).toContainEqual(expect.objectContaining(p));
+    for (const p of expected)
+      expect(result.plan?.errors, JSON.stringify(result.plan?.errors)).toContainEqual(expect.objectContaining(p));
   }
   return previewed.plan!.errors;
 }
@@ -82,7 +116,9 @@ async function freshExport(lang: Lang = "zh"): Promise<void> {
 
 /** Three different open action items led by the unit whose status allows a free progress value. */
 function pickThree(): [ReportItem, ReportItem, ReportItem] {
-  const open = items.filter((i) => i.level === "ACTION" && !["COMPLETED", "NOT_STARTED"].includes(i.status) && i.dueDate !== null);
+  const open = items.filter(
+    (i) => i.level === "ACTION" && !["COMPLETED", "NOT_STARTED"].includes(i.status) && i.dueDate !== null,
+  );
   expect(open.length).toBeGreaterThanOrEqual(3);
   return [open[0]!, open[1]!, open[2]!];
 }
@@ -97,7 +133,15 @@ beforeAll(async () => {
   };
   // An editor whose unit leads at least three open action items with due dates.
   for (const e of await t.db.user.findMany({ where: { role: "EDITOR", disabled: false }, orderBy: { id: "asc" } })) {
-    const n = await t.db.item.count({ where: { leadUnitId: e.unitId, retiredAt: null, level: "ACTION", status: { notIn: ["COMPLETED", "NOT_STARTED"] }, dueDate: { not: null } } });
+    const n = await t.db.item.count({
+      where: {
+        leadUnitId: e.unitId,
+        retiredAt: null,
+        level: "ACTION",
+        status: { notIn: ["COMPLETED", "NOT_STARTED"] },
+        dueDate: { not: null },
+      },
+    });
     if (n >= 4) {
       editor = { id: e.id, sessionVersion: e.sessionVersion, unitId: e.unitId };
       break;
@@ -124,7 +168,10 @@ describe.each([
     const newProgress = b.reportedProgress === 37 ? 38 : 37;
     const newDue = new Date(new Date(`${c.dueDate}T00:00:00Z`).getTime() + 31 * 86_400_000);
     const note = lang === "zh" ? "受征地影响顺延" : "delayed by land acquisition";
-    const common = lang === "zh" ? (await import("../../lib/i18n/messages/zh-CN/common.json")).default : (await import("../../lib/i18n/messages/en/common.json")).default;
+    const common =
+      lang === "zh"
+        ? (await import("../../lib/i18n/messages/zh-CN/common.json")).default
+        : (await import("../../lib/i18n/messages/en/common.json")).default;
     // The real export of the unit, edited as a person would: a status label, a progress, a due date and its
     // reason (in the CSV typed as Excel re-saves dates: YYYY/M/D).
     const report = await exportedReport(t.db, { kind: "unit", unitId }, lang);
@@ -132,10 +179,16 @@ describe.each([
     const edits: CellEdit[] = [
       { code: a.code, key: "status", value: common.status[newStatus] },
       { code: b.code, key: "reportedProgress", value: format === "xlsx" ? newProgress : `${newProgress}` },
-      { code: c.code, key: "dueDate", value: format === "xlsx" ? newDue : `${newDue.getUTCFullYear()}/${newDue.getUTCMonth() + 1}/${newDue.getUTCDate()}` },
+      {
+        code: c.code,
+        key: "dueDate",
+        value:
+          format === "xlsx" ? newDue : `${newDue.getUTCFullYear()}/${newDue.getUTCMonth() + 1}/${newDue.getUTCDate()}`,
+      },
       { code: c.code, key: "changeNote", value: note },
     ];
-    const bytes = format === "xlsx" ? await editXlsx(await renderXlsx(report), edits) : editCsv(renderCsv(report), edits);
+    const bytes =
+      format === "xlsx" ? await editXlsx(await renderXlsx(report), edits) : editCsv(renderCsv(report), edits);
     const name = lang === "zh" ? `事项导出.${format}` : `items.${format}`;
 
     as(editor);
@@ -149,11 +202,31 @@ describe.each([
     expect(plan.rows.flatMap((r) => r.warnings)).toEqual([]);
     expect(plan.rows).toHaveLength(rows.length);
     const changed = plan.rows.filter((r) => r.changes.length > 0);
-    expect(changed.map((r) => ({ row: r.row, code: r.code, changes: r.changes.map(({ key, from, to }) => ({ key, from, to })) }))).toEqual(
+    expect(
+      changed.map((r) => ({
+        row: r.row,
+        code: r.code,
+        changes: r.changes.map(({ key, from, to }) => ({ key, from, to })),
+      })),
+    ).toEqual(
       [
         { row: rowNumber(a.code), code: a.code, changes: [{ key: "status", from: a.status, to: newStatus }] },
-        { row: rowNumber(b.code), code: b.code, changes: [{ key: "reportedProgress", from: b.reportedProgress === null ? null : String(b.reportedProgress), to: String(newProgress) }] },
-        { row: rowNumber(c.code), code: c.code, changes: [{ key: "dueDate", from: c.dueDate, to: newDue.toISOString().slice(0, 10) }] },
+        {
+          row: rowNumber(b.code),
+          code: b.code,
+          changes: [
+            {
+              key: "reportedProgress",
+              from: b.reportedProgress === null ? null : String(b.reportedProgress),
+              to: String(newProgress),
+            },
+          ],
+        },
+        {
+          row: rowNumber(c.code),
+          code: c.code,
+          changes: [{ key: "dueDate", from: c.dueDate, to: newDue.toISOString().slice(0, 10) }],
+        },
       ].sort((x, y) => x.row - y.row),
     );
     expect(plan.counts).toMatchObject({ changed: 3, cells: 3, unchanged: rows.length - 3 });
@@ -170,22 +243,37 @@ describe.each([
     expect(await t.db.itemHistory.count()).toBe(historyBefore + 3);
     expect(await t.db.progressUpdate.count()).toBe(updatesBefore);
     const after = await versions();
-    const ids = new Map((await t.db.item.findMany({ where: { code: { in: [a.code, b.code, c.code] } } })).map((i) => [i.code, i]));
+    const ids = new Map(
+      (await t.db.item.findMany({ where: { code: { in: [a.code, b.code, c.code] } } })).map((i) => [i.code, i]),
+    );
     for (const [id, v] of versionsBefore) {
       const touched = [...ids.values()].some((i) => i.id === id);
       expect(after.get(id), `item ${id}`).toBe(touched ? v + 1 : v);
     }
-    const historyOf = (code: string) => t.db.itemHistory.findFirstOrThrow({ where: { itemId: ids.get(code)!.id }, orderBy: { version: "desc" } });
-    expect(await historyOf(a.code)).toMatchObject({ action: "UPDATE", actorId: editor.id, changedFields: ["status"], status: newStatus });
+    const historyOf = (code: string) =>
+      t.db.itemHistory.findFirstOrThrow({ where: { itemId: ids.get(code)!.id }, orderBy: { version: "desc" } });
+    expect(await historyOf(a.code)).toMatchObject({
+      action: "UPDATE",
+      actorId: editor.id,
+      changedFields: ["status"],
+      status: newStatus,
+    });
     expect(await historyOf(b.code)).toMatchObject({ changedFields: ["progress"], progress: newProgress });
-    expect(await historyOf(c.code)).toMatchObject({ changedFields: originalBefore === null ? ["dueDate", "originalDueDate"] : ["dueDate"], reason: note, dueDate: newDue });
+    expect(await historyOf(c.code)).toMatchObject({
+      changedFields: originalBefore === null ? ["dueDate", "originalDueDate"] : ["dueDate"],
+      reason: note,
+      dueDate: newDue,
+    });
     expect(ids.get(a.code)).toMatchObject({ status: newStatus, progress: a.reportedProgress });
     expect(ids.get(b.code)).toMatchObject({ progress: newProgress, status: b.status });
     expect(ids.get(c.code)!.dueDate).toEqual(newDue);
 
     // The same file again: its versions are now behind, but it would change nothing, so it is a no-op.
     const again = await fingerprint();
-    expect(await preview(bytes, name)).toMatchObject({ ok: true, data: { plan: { errors: [], counts: { changed: 0 } } } });
+    expect(await preview(bytes, name)).toMatchObject({
+      ok: true,
+      data: { plan: { errors: [], counts: { changed: 0 } } },
+    });
     expect(await apply(bytes, name)).toMatchObject({ ok: true, data: { changed: [] } });
     expect(await fingerprint()).toBe(again);
   });
@@ -193,7 +281,29 @@ describe.each([
 
 describe("bad files: each named by row and column, and nothing written", () => {
   const zh = headers("zh");
-  const col = (key: string) => zh[["code", "pillarNumber", "level", "title", "leadUnit", "coLeadUnit", "responsiblePerson", "status", "confidence", "reportedProgress", "startDate", "dueDate", "originalDueDate", "slippageDays", "overdue", "lastUpdateAt", "version", "changeNote"].indexOf(key)]!;
+  const col = (key: string) =>
+    zh[
+      [
+        "code",
+        "pillarNumber",
+        "level",
+        "title",
+        "leadUnit",
+        "coLeadUnit",
+        "responsiblePerson",
+        "status",
+        "confidence",
+        "reportedProgress",
+        "startDate",
+        "dueDate",
+        "originalDueDate",
+        "slippageDays",
+        "overdue",
+        "lastUpdateAt",
+        "version",
+        "changeNote",
+      ].indexOf(key)
+    ]!;
   const edit = (index: number, patch: Row) => rows.map((r, i) => (i === index ? { ...r, ...patch } : r));
 
   beforeAll(async () => {
@@ -210,7 +320,9 @@ describe("bad files: each named by row and column, and nothing written", () => {
     await expectRefused(csvOf(rows), "items.txt", [{ row: null, message: "import.problems.wrongType" }]);
     await expectRefused(csvOf(rows), "items.xlsx", [{ message: "import.problems.notXlsx" }]);
     await expectRefused(await xlsxOf(rows), "items.csv", [{ message: "import.problems.notCsv" }]);
-    await expectRefused(Buffer.from("PK\u0003\u0004 not really a zip"), "items.xlsx", [{ message: "import.problems.unreadableXlsx" }]);
+    await expectRefused(Buffer.from("PK\u0003\u0004 not really a zip"), "items.xlsx", [
+      { message: "import.problems.unreadableXlsx" },
+    ]);
   });
 
   it("refuses an empty file and a file with only the header", async () => {
@@ -221,74 +333,133 @@ describe("bad files: each named by row and column, and nothing written", () => {
 
   it("names missing, extra and reordered columns", async () => {
     const without = zh.filter((h) => h !== col("reportedProgress"));
-    await expectRefused(csvOf(rows, { header: without }), "missing.csv", [{ row: 1, column: col("reportedProgress"), message: "import.problems.missingColumn" }]);
-    await expectRefused(await xlsxOf(rows, { header: [...zh, "备注"] }), "extra.xlsx", [{ row: 1, column: "备注", message: "import.problems.extraColumn" }]);
+    await expectRefused(csvOf(rows, { header: without }), "missing.csv", [
+      { row: 1, column: col("reportedProgress"), message: "import.problems.missingColumn" },
+    ]);
+    await expectRefused(await xlsxOf(rows, { header: [...zh, "备注"] }), "extra.xlsx", [
+      { row: 1, column: "备注", message: "import.problems.extraColumn" },
+    ]);
     const swapped = [...zh];
     const s = zh.indexOf(col("status"));
     const c = zh.indexOf(col("confidence"));
     [swapped[s], swapped[c]] = [zh[c]!, zh[s]!];
     await expectRefused(csvOf(rows, { header: swapped }), "swapped.csv", [
-      { row: 1, column: col("confidence"), message: "import.problems.columnOrder", values: { position: s + 1, expected: col("status") } },
+      {
+        row: 1,
+        column: col("confidence"),
+        message: "import.problems.columnOrder",
+        values: { position: s + 1, expected: col("status") },
+      },
     ]);
   });
 
   it("names bad dates", async () => {
-    await expectRefused(csvOf(edit(1, { dueDate: "2026-02-30", changeNote: "x" }), { rawCells: true }), "dates.csv", [{ row: 3, column: col("dueDate"), message: "validation.invalidDate" }]);
-    await expectRefused(await xlsxOf(edit(2, { startDate: "明年三月" })), "dates.xlsx", [{ row: 4, column: col("startDate"), message: "validation.invalidDate" }]);
+    await expectRefused(csvOf(edit(1, { dueDate: "2026-02-30", changeNote: "x" }), { rawCells: true }), "dates.csv", [
+      { row: 3, column: col("dueDate"), message: "validation.invalidDate" },
+    ]);
+    await expectRefused(await xlsxOf(edit(2, { startDate: "明年三月" })), "dates.xlsx", [
+      { row: 4, column: col("startDate"), message: "validation.invalidDate" },
+    ]);
   });
 
   it("names progress out of range (as 0–100 in CSV, as a percent fraction in XLSX)", async () => {
-    await expectRefused(csvOf(edit(0, { reportedProgress: 120 })), "progress.csv", [{ row: 2, column: col("reportedProgress"), message: "validation.progressRange" }]);
-    await expectRefused(await xlsxOf(edit(1, { reportedProgress: 150 })), "progress.xlsx", [{ row: 3, column: col("reportedProgress"), message: "validation.progressRange" }]);
-    await expectRefused(csvOf(edit(1, { reportedProgress: -5 })), "negative.csv", [{ row: 3, column: col("reportedProgress"), message: "validation.progressRange" }]);
+    await expectRefused(csvOf(edit(0, { reportedProgress: 120 })), "progress.csv", [
+      { row: 2, column: col("reportedProgress"), message: "validation.progressRange" },
+    ]);
+    await expectRefused(await xlsxOf(edit(1, { reportedProgress: 150 })), "progress.xlsx", [
+      { row: 3, column: col("reportedProgress"), message: "validation.progressRange" },
+    ]);
+    await expectRefused(csvOf(edit(1, { reportedProgress: -5 })), "negative.csv", [
+      { row: 3, column: col("reportedProgress"), message: "validation.progressRange" },
+    ]);
   });
 
   it("names unknown status values and unknown codes", async () => {
-    await expectRefused(csvOf(edit(0, { status: "差不多了" })), "status.csv", [{ row: 2, column: col("status"), message: "validation.invalidChoice" }]);
-    await expectRefused(csvOf(edit(1, { code: "9.9.99" })), "code.csv", [{ row: 3, column: col("code"), message: "import.problems.unknownCode", values: { code: "9.9.99" } }]);
+    await expectRefused(csvOf(edit(0, { status: "差不多了" })), "status.csv", [
+      { row: 2, column: col("status"), message: "validation.invalidChoice" },
+    ]);
+    await expectRefused(csvOf(edit(1, { code: "9.9.99" })), "code.csv", [
+      { row: 3, column: col("code"), message: "import.problems.unknownCode", values: { code: "9.9.99" } },
+    ]);
   });
 
   it("names duplicate rows", async () => {
-    await expectRefused(csvOf([...rows, rows[0]!]), "dup.csv", [{ row: rows.length + 2, column: col("code"), message: "import.problems.duplicateRow", values: { code: rows[0]!.code as string, first: 2 } }]);
+    await expectRefused(csvOf([...rows, rows[0]!]), "dup.csv", [
+      {
+        row: rows.length + 2,
+        column: col("code"),
+        message: "import.problems.duplicateRow",
+        values: { code: rows[0]!.code as string, first: 2 },
+      },
+    ]);
   });
 
   it("refuses formulas (an XLSX formula cell, a CSV cell that is not the export's neutralised text)", async () => {
     const personCol = zh.indexOf(col("responsiblePerson")) + 1;
-    const xlsx = await xlsxOf(rows, { raw: (ws) => (ws.getRow(3).getCell(personCol).value = { formula: 'CONCATENATE("张","三")', result: "张三" }) });
-    await expectRefused(xlsx, "formula.xlsx", [{ row: 3, column: col("responsiblePerson"), message: "import.problems.formula" }]);
-    await expectRefused(csvOf(edit(0, { responsiblePerson: '=HYPERLINK("http://evil.example","x")' }), { rawCells: true }), "formula.csv", [
-      { row: 2, column: col("responsiblePerson"), message: "import.problems.formula" },
+    const xlsx = await xlsxOf(rows, {
+      raw: (ws) => (ws.getRow(3).getCell(personCol).value = { formula: 'CONCATENATE("张","三")', result: "张三" }),
+    });
+    await expectRefused(xlsx, "formula.xlsx", [
+      { row: 3, column: col("responsiblePerson"), message: "import.problems.formula" },
     ]);
+    await expectRefused(
+      csvOf(edit(0, { responsiblePerson: '=HYPERLINK("http://evil.example","x")' }), { rawCells: true }),
+      "formula.csv",
+      [{ row: 2, column: col("responsiblePerson"), message: "import.problems.formula" }],
+    );
     // The export's own neutralised text ('=…) is read back as the text it stands for.
     const neutral = await preview(csvOf(edit(0, { responsiblePerson: "=张三" })), "neutral.csv");
     expect(neutral.ok, JSON.stringify(neutral)).toBe(true);
-    expect(neutral.data?.plan?.rows[0]?.changes).toEqual([expect.objectContaining({ key: "responsiblePerson", to: "=张三" })]);
+    expect(neutral.data?.plan?.rows[0]?.changes).toEqual([
+      expect.objectContaining({ key: "responsiblePerson", to: "=张三" }),
+    ]);
   });
 
   it("refuses over-long text", async () => {
-    await expectRefused(csvOf(edit(0, { responsiblePerson: "张".repeat(101) })), "long.csv", [{ row: 2, column: col("responsiblePerson"), message: "validation.tooLong" }]);
+    await expectRefused(csvOf(edit(0, { responsiblePerson: "张".repeat(101) })), "long.csv", [
+      { row: 2, column: col("responsiblePerson"), message: "validation.tooLong" },
+    ]);
   });
 
   it("refuses invalid UTF-8 (a GBK CSV)", async () => {
     // "编号,方面" in GBK, then ASCII: what Excel's plain "CSV" writes on a Chinese Windows.
-    const gbk = Buffer.concat([Buffer.from([0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xb7, 0xbd, 0xc3, 0xe6]), Buffer.from("\r\n1.1,1\r\n")]);
+    const gbk = Buffer.concat([
+      Buffer.from([0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xb7, 0xbd, 0xc3, 0xe6]),
+      Buffer.from("\r\n1.1,1\r\n"),
+    ]);
     await expectRefused(gbk, "gbk.csv", [{ row: null, message: "import.problems.notUtf8" }]);
   });
 
   it("refuses a revised due date without a change note", async () => {
     const i = rows.findIndex((r) => r.dueDate !== null && r.level === "事项");
-    await expectRefused(csvOf(edit(i, { dueDate: new Date(Date.UTC(2031, 0, 15)) })), "reason.csv", [{ row: i + 2, column: col("changeNote"), message: "validation.reasonRequired" }]);
+    await expectRefused(csvOf(edit(i, { dueDate: new Date(Date.UTC(2031, 0, 15)) })), "reason.csv", [
+      { row: i + 2, column: col("changeNote"), message: "validation.reasonRequired" },
+    ]);
   });
 
   it("refuses a whole file that changes another unit's item, naming that row (editor); an admin may", async () => {
     const outside = await t.db.item.findFirstOrThrow({
-      where: { retiredAt: null, level: "ACTION", leadUnitId: { not: unitId }, OR: [{ coLeadUnitId: null }, { coLeadUnitId: { not: unitId } }], supportingUnits: { none: { unitId } } },
+      where: {
+        retiredAt: null,
+        level: "ACTION",
+        leadUnitId: { not: unitId },
+        OR: [{ coLeadUnitId: null }, { coLeadUnitId: { not: unitId } }],
+        supportingUnits: { none: { unitId } },
+      },
     });
     const foreign = (await exportedItems(t.db, { kind: "all" })).find((i) => i.code === outside.code);
     const [firstOwn] = pickThree();
     const ownIndex = rows.findIndex((r) => r.code === firstOwn.code);
-    const file = csvOf([{ ...rows[ownIndex]!, responsiblePerson: "本单位改动" }, { ...rowOf(foreign!), responsiblePerson: "越权改动" }]);
-    await expectRefused(file, "foreign.csv", [{ row: 3, column: null, message: "import.problems.forbidden", values: { code: foreign!.code } }], "forbidden");
+    const file = csvOf([
+      { ...rows[ownIndex]!, responsiblePerson: "本单位改动" },
+      { ...rowOf(foreign!), responsiblePerson: "越权改动" },
+    ]);
+    await expectRefused(
+      file,
+      "foreign.csv",
+      [{ row: 3, column: null, message: "import.problems.forbidden", values: { code: foreign!.code } }],
+      "forbidden",
+    );
     as(admin);
     expect((await preview(file, "foreign.csv")).ok).toBe(true);
     as(editor);
@@ -298,23 +469,36 @@ describe("bad files: each named by row and column, and nothing written", () => {
     await freshExport("zh");
     const [first] = pickThree();
     const i = rows.findIndex((r) => r.code === first.code);
-    await expectRefused(csvOf(edit(i, { version: (rows[i]!.version as number) - 1, responsiblePerson: "旧版本" })), "stale.csv", [
-      { row: i + 2, column: col("version"), message: "import.problems.conflict" },
-    ], "conflict");
+    await expectRefused(
+      csvOf(edit(i, { version: (rows[i]!.version as number) - 1, responsiblePerson: "旧版本" })),
+      "stale.csv",
+      [{ row: i + 2, column: col("version"), message: "import.problems.conflict" }],
+      "conflict",
+    );
 
     const file = csvOf(edit(i, { responsiblePerson: "预览之后" }));
     expect((await preview(file, "late.csv")).ok).toBe(true);
     const id = (await t.db.item.findUniqueOrThrow({ where: { code: first.code } })).id;
-    await t.db.$transaction((tx) => changeItem(tx, id, { action: "UPDATE", fields: { weight: 7 } }, { actorId: admin.id }));
+    await t.db.$transaction((tx) =>
+      changeItem(tx, id, { action: "UPDATE", fields: { weight: 7 } }, { actorId: admin.id }),
+    );
     const before = await fingerprint();
-    expect(await apply(file, "late.csv")).toMatchObject({ ok: false, code: "conflict", plan: { errors: [expect.objectContaining({ row: i + 2, message: "import.problems.conflict" })] } });
+    expect(await apply(file, "late.csv")).toMatchObject({
+      ok: false,
+      code: "conflict",
+      plan: { errors: [expect.objectContaining({ row: i + 2, message: "import.problems.conflict" })] },
+    });
     expect(await fingerprint()).toBe(before);
   });
 
   it("refuses an apply whose file is not the previewed one, and callers without item:import", async () => {
     const file = csvOf(edit(0, { responsiblePerson: "哈希" }));
     const before = await fingerprint();
-    expect(await apply(file, "x.csv", hashOf(csvOf(rows)))).toMatchObject({ ok: false, code: "invalid", message: "import.errors.fileChanged" });
+    expect(await apply(file, "x.csv", hashOf(csvOf(rows)))).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: "import.errors.fileChanged",
+    });
     as(viewer);
     expect(await preview(file, "x.csv")).toMatchObject({ ok: false, code: "forbidden" });
     expect(await apply(file, "x.csv")).toMatchObject({ ok: false, code: "forbidden" });
@@ -328,7 +512,9 @@ describe("bad files: each named by row and column, and nothing written", () => {
     await freshExport("zh");
     const target = items.filter((i) => i.level === "ACTION").at(-1)!;
     const id = (await t.db.item.findUniqueOrThrow({ where: { code: target.code } })).id;
-    await t.db.$transaction((tx) => retireTreeItem(tx, { itemId: id, expectedVersion: target.version }, { actorId: admin.id }));
+    await t.db.$transaction((tx) =>
+      retireTreeItem(tx, { itemId: id, expectedVersion: target.version }, { actorId: admin.id }),
+    );
     // A later export may leave retired items out; the file still names it, as an older export would.
     await freshExport("zh");
     const unchanged = rows.some((r) => r.code === target.code) ? rows : [...rows, rowOf(target)];
@@ -336,9 +522,11 @@ describe("bad files: each named by row and column, and nothing written", () => {
     const current = (await t.db.item.findUniqueOrThrow({ where: { id } })).version;
     const base = unchanged.map((r, n) => (n === k ? { ...r, version: current } : r));
     expect((await preview(csvOf(base), "retired.csv")).ok).toBe(true);
-    await expectRefused(csvOf(base.map((r, n) => (n === k ? { ...r, responsiblePerson: "撤销后修改" } : r))), "retired.csv", [
-      { row: k + 2, column: col("code"), message: "import.problems.retired", values: { code: target.code } },
-    ]);
+    await expectRefused(
+      csvOf(base.map((r, n) => (n === k ? { ...r, responsiblePerson: "撤销后修改" } : r))),
+      "retired.csv",
+      [{ row: k + 2, column: col("code"), message: "import.problems.retired", values: { code: target.code } }],
+    );
   });
 
   it("reports a changed read-only cell as not imported and leaves it alone", async () => {
@@ -349,9 +537,14 @@ describe("bad files: each named by row and column, and nothing written", () => {
     const previewed = await preview(file, "readonly.csv");
     expect(previewed.ok, JSON.stringify(previewed)).toBe(true);
     const row = previewed.data!.plan!.rows.find((r) => r.code === first.code)!;
-    expect(row.warnings).toContainEqual(expect.objectContaining({ row: i + 2, column: col("title"), message: "import.problems.notImported" }));
+    expect(row.warnings).toContainEqual(
+      expect.objectContaining({ row: i + 2, column: col("title"), message: "import.problems.notImported" }),
+    );
     expect(row.changes.map((c) => c.key)).toEqual(["responsiblePerson"]);
     expect((await apply(file, "readonly.csv")).ok).toBe(true);
-    expect(await t.db.item.findUniqueOrThrow({ where: { code: first.code } })).toMatchObject({ title: first.title, responsiblePerson: "只改责任人" });
+    expect(await t.db.item.findUniqueOrThrow({ where: { code: first.code } })).toMatchObject({
+      title: first.title,
+      responsiblePerson: "只改责任人",
+    });
   });
 });

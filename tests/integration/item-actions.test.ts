@@ -9,14 +9,35 @@ import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
 let claims: SessionClaims | null = null;
 vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, refresh: () => undefined }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+  updateTag: () => undefined,
+  refresh: () => undefined,
+}));
 
 type Actions = typeof import("../../lib/actions/items") & typeof import("../../lib/actions/milestones");
-type Result = { ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string[]>; conflict?: { currentVersion: number; changes: { field: string; from: string | null; to: string | null; by: string | null; kind: string }[] }; items?: { code: string; problem: string }[]; data?: unknown };
+type Result = {
+  ok: boolean;
+  code?: string;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  conflict?: {
+    currentVersion: number;
+    changes: { field: string; from: string | null; to: string | null; by: string | null; kind: string }[];
+  };
+  items?: { code: string; problem: string }[];
+  data?: unknown;
+};
 
 let t: TestDatabase;
 let actions: Actions;
-interface Account { id: number; sessionVersion: number; displayName: string; unitId: number | null }
+interface Account {
+  id: number;
+  sessionVersion: number;
+  displayName: string;
+  unitId: number | null;
+}
 let editor: Account;
 let otherEditor: Account;
 let viewer: Account;
@@ -51,7 +72,15 @@ async function expectNothingWritten(call: () => Promise<unknown>): Promise<Resul
   return result;
 }
 const update = (itemId: number, version: number, extra: Record<string, string> = {}) =>
-  form({ itemId, expectedVersion: version, status: "IN_PROGRESS", progress: "40", confidence: "AMBER", note: "本月完成可研评审", ...extra });
+  form({
+    itemId,
+    expectedVersion: version,
+    status: "IN_PROGRESS",
+    progress: "40",
+    confidence: "AMBER",
+    note: "本月完成可研评审",
+    ...extra,
+  });
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -66,7 +95,11 @@ beforeAll(async () => {
   // An editor whose unit leads at least three open action items.
   const editors = await t.db.user.findMany({ where: { role: "EDITOR", disabled: false }, orderBy: { id: "asc" } });
   for (const e of editors) {
-    const led = await t.db.item.findMany({ where: { leadUnitId: e.unitId, retiredAt: null, level: "ACTION" }, orderBy: { code: "asc" }, select: { id: true, code: true } });
+    const led = await t.db.item.findMany({
+      where: { leadUnitId: e.unitId, retiredAt: null, level: "ACTION" },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true },
+    });
     if (led.length >= 3) {
       editor = { id: e.id, sessionVersion: e.sessionVersion, displayName: e.displayName, unitId: e.unitId };
       own = led;
@@ -76,7 +109,13 @@ beforeAll(async () => {
   expect(own?.length).toBeGreaterThanOrEqual(3);
   const unitId = editor.unitId!;
   foreign = await t.db.item.findFirstOrThrow({
-    where: { retiredAt: null, level: "ACTION", leadUnitId: { not: unitId }, OR: [{ coLeadUnitId: null }, { coLeadUnitId: { not: unitId } }], supportingUnits: { none: { unitId } } },
+    where: {
+      retiredAt: null,
+      level: "ACTION",
+      leadUnitId: { not: unitId },
+      OR: [{ coLeadUnitId: null }, { coLeadUnitId: { not: unitId } }],
+      supportingUnits: { none: { unitId } },
+    },
     select: { id: true, code: true },
   });
   otherEditor = await account({ role: "EDITOR", unitId: { not: unitId } });
@@ -94,31 +133,63 @@ describe("posting a progress update", () => {
     const v = await versionOf(item.id);
     const note = '<script>alert("x")</script> 完成 <b>评审</b>';
     as(editor);
-    const result = (await actions.postProgressUpdate(null, update(item.id, v, { status: "ON_HOLD", progress: "35", confidence: "RED", note, evidenceLinks: "https://example.gov.cn/a\n\nhttp://example.org/b" }))) as Result;
+    const result = (await actions.postProgressUpdate(
+      null,
+      update(item.id, v, {
+        status: "ON_HOLD",
+        progress: "35",
+        confidence: "RED",
+        note,
+        evidenceLinks: "https://example.gov.cn/a\n\nhttp://example.org/b",
+      }),
+    )) as Result;
     expect(result).toMatchObject({ ok: true, data: { code: item.code, version: v + 1 } });
     const after = await t.db.item.findUniqueOrThrow({ where: { id: item.id } });
     expect(after).toMatchObject({ version: v + 1, status: "ON_HOLD", progress: 35, confidence: "RED" });
     const history = await t.db.itemHistory.findFirstOrThrow({ where: { itemId: item.id, version: v + 1 } });
     expect(history).toMatchObject({ action: "PROGRESS_UPDATE", actorId: editor.id, status: "ON_HOLD", progress: 35 });
     const posted = await t.db.progressUpdate.findFirstOrThrow({ where: { itemId: item.id }, orderBy: { id: "desc" } });
-    expect(posted).toMatchObject({ authorId: editor.id, unitId: editor.unitId, note, evidenceLinks: ["https://example.gov.cn/a", "http://example.org/b"] });
+    expect(posted).toMatchObject({
+      authorId: editor.id,
+      unitId: editor.unitId,
+      note,
+      evidenceLinks: ["https://example.gov.cn/a", "http://example.org/b"],
+    });
   });
 
   it("forces 100% for a completed item", async () => {
     const item = own[1]!;
     as(editor);
-    const result = (await actions.postProgressUpdate(null, update(item.id, await versionOf(item.id), { status: "COMPLETED", progress: "60", confidence: "GREEN" }))) as Result;
+    const result = (await actions.postProgressUpdate(
+      null,
+      update(item.id, await versionOf(item.id), { status: "COMPLETED", progress: "60", confidence: "GREEN" }),
+    )) as Result;
     expect(result.ok).toBe(true);
-    expect(await t.db.item.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "COMPLETED", progress: 100 });
+    expect(await t.db.item.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+      status: "COMPLETED",
+      progress: 100,
+    });
   });
 
   it("refuses an editor on another unit's item (forged item id), a viewer and a signed-out caller, writing nothing", async () => {
     as(editor);
-    expect(await expectNothingWritten(async () => actions.postProgressUpdate(null, update(foreign.id, await versionOf(foreign.id))))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await expectNothingWritten(async () =>
+        actions.postProgressUpdate(null, update(foreign.id, await versionOf(foreign.id))),
+      ),
+    ).toMatchObject({ ok: false, code: "forbidden" });
     as(viewer);
-    expect(await expectNothingWritten(async () => actions.postProgressUpdate(null, update(own[0]!.id, await versionOf(own[0]!.id))))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await expectNothingWritten(async () =>
+        actions.postProgressUpdate(null, update(own[0]!.id, await versionOf(own[0]!.id))),
+      ),
+    ).toMatchObject({ ok: false, code: "forbidden" });
     as(null);
-    expect(await expectNothingWritten(async () => actions.postProgressUpdate(null, update(own[0]!.id, await versionOf(own[0]!.id))))).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(
+      await expectNothingWritten(async () =>
+        actions.postProgressUpdate(null, update(own[0]!.id, await versionOf(own[0]!.id))),
+      ),
+    ).toMatchObject({ ok: false, code: "unauthenticated" });
   });
 
   it.each([
@@ -132,11 +203,17 @@ describe("posting a progress update", () => {
     [{ status: "DONE" }, "status", "validation.invalidChoice"],
     [{ confidence: "BLUE" }, "confidence", "validation.invalidChoice"],
     [{ evidenceLinks: "javascript:alert(1)" }, "evidenceLinks", "validation.invalidUrl"],
-    [{ evidenceLinks: Array.from({ length: EVIDENCE_MAX + 1 }, (_, i) => `https://example.org/${i}`).join("\n") }, "evidenceLinks", "validation.tooMany"],
+    [
+      { evidenceLinks: Array.from({ length: EVIDENCE_MAX + 1 }, (_, i) => `https://example.org/${i}`).join("\n") },
+      "evidenceLinks",
+      "validation.tooMany",
+    ],
   ])("answers bad input with a field error on the field and writes nothing (%#: %s)", async (extra, field, message) => {
     as(editor);
     const item = own[2]!;
-    const result = await expectNothingWritten(async () => actions.postProgressUpdate(null, update(item.id, await versionOf(item.id), extra as Record<string, string>)));
+    const result = await expectNothingWritten(async () =>
+      actions.postProgressUpdate(null, update(item.id, await versionOf(item.id), extra as Record<string, string>)),
+    );
     expect(result).toMatchObject({ ok: false, code: "invalid" });
     expect(result.fieldErrors?.[field]).toContain(message);
   });
@@ -146,19 +223,38 @@ describe("posting a progress update", () => {
     const loaded = await versionOf(item.id);
     // Someone else (the administrator) posts first.
     as(admin);
-    expect(((await actions.postProgressUpdate(null, update(item.id, loaded, { status: "ON_HOLD", confidence: "RED" }))) as Result).ok).toBe(true);
+    expect(
+      (
+        (await actions.postProgressUpdate(
+          null,
+          update(item.id, loaded, { status: "ON_HOLD", confidence: "RED" }),
+        )) as Result
+      ).ok,
+    ).toBe(true);
     const adminName = (await t.db.user.findUniqueOrThrow({ where: { id: admin.id } })).displayName;
 
     as(editor);
-    const mine = update(item.id, loaded, { status: "IN_PROGRESS", progress: "55", confidence: "GREEN", note: "编辑者的进展" });
+    const mine = update(item.id, loaded, {
+      status: "IN_PROGRESS",
+      progress: "55",
+      confidence: "GREEN",
+      note: "编辑者的进展",
+    });
     const result = await expectNothingWritten(() => actions.postProgressUpdate(null, mine));
     expect(result).toMatchObject({ ok: false, code: "conflict" });
     expect(result.conflict?.currentVersion).toBe(loaded + 1);
-    expect(result.conflict?.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: "status", to: "ON_HOLD", by: adminName, kind: "status" })]));
+    expect(result.conflict?.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "status", to: "ON_HOLD", by: adminName, kind: "status" }),
+      ]),
+    );
 
     mine.set("expectedVersion", String(result.conflict!.currentVersion));
     expect(((await actions.postProgressUpdate(null, mine)) as Result).ok).toBe(true);
-    const history = await t.db.itemHistory.findMany({ where: { itemId: item.id, version: { gt: loaded } }, orderBy: { version: "asc" } });
+    const history = await t.db.itemHistory.findMany({
+      where: { itemId: item.id, version: { gt: loaded } },
+      orderBy: { version: "asc" },
+    });
     expect(history.map((h) => [h.actorId, h.status])).toEqual([
       [admin.id, "ON_HOLD"],
       [editor.id, "IN_PROGRESS"],
@@ -168,7 +264,10 @@ describe("posting a progress update", () => {
 
 describe("editing an item", () => {
   const edit = async (itemId: number, extra: Record<string, string | number | (string | number)[]> = {}) => {
-    const item = await t.db.item.findUniqueOrThrow({ where: { id: itemId }, include: { regions: true, conferences: true } });
+    const item = await t.db.item.findUniqueOrThrow({
+      where: { id: itemId },
+      include: { regions: true, conferences: true },
+    });
     const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
     return form({
       itemId,
@@ -188,22 +287,42 @@ describe("editing an item", () => {
     const region = await t.db.region.findFirstOrThrow({ orderBy: { id: "asc" } });
     const conference = await t.db.conference.findFirstOrThrow({ orderBy: { id: "asc" } });
     as(editor);
-    const result0 = (await actions.updateItem(null, await edit(item.id, { startDate: "2026-01-01", responsiblePerson: "王处长", weight: "7", regionIds: [region.id], conferenceIds: [conference.id] }))) as Result;
+    const result0 = (await actions.updateItem(
+      null,
+      await edit(item.id, {
+        startDate: "2026-01-01",
+        responsiblePerson: "王处长",
+        weight: "7",
+        regionIds: [region.id],
+        conferenceIds: [conference.id],
+      }),
+    )) as Result;
     expect(result0.ok).toBe(true);
-    const first = await t.db.item.findUniqueOrThrow({ where: { id: item.id }, include: { regions: true, conferences: true } });
+    const first = await t.db.item.findUniqueOrThrow({
+      where: { id: item.id },
+      include: { regions: true, conferences: true },
+    });
     expect(first).toMatchObject({ responsiblePerson: "王处长", weight: 7 });
     expect(first.regions.map((r) => r.regionId)).toEqual([region.id]);
     expect(first.conferences.map((c) => c.conferenceId)).toEqual([conference.id]);
     // Give the item a due date if it has none (the first due date needs no reason and becomes the original).
-    if (!first.dueDate) expect(((await actions.updateItem(null, await edit(item.id, { dueDate: "2027-03-31" }))) as Result).ok).toBe(true);
+    if (!first.dueDate)
+      expect(((await actions.updateItem(null, await edit(item.id, { dueDate: "2027-03-31" }))) as Result).ok).toBe(
+        true,
+      );
     const dated = await t.db.item.findUniqueOrThrow({ where: { id: item.id } });
     const original = dated.originalDueDate!.toISOString().slice(0, 10);
     let result: Result;
 
-    const noReason = await expectNothingWritten(async () => actions.updateItem(null, await edit(item.id, { dueDate: "2027-09-30" })));
+    const noReason = await expectNothingWritten(async () =>
+      actions.updateItem(null, await edit(item.id, { dueDate: "2027-09-30" })),
+    );
     expect(noReason).toMatchObject({ code: "invalid", fieldErrors: { dueDateReason: ["validation.reasonRequired"] } });
 
-    result = (await actions.updateItem(null, await edit(item.id, { dueDate: "2027-09-30", dueDateReason: "征地延误" }))) as Result;
+    result = (await actions.updateItem(
+      null,
+      await edit(item.id, { dueDate: "2027-09-30", dueDateReason: "征地延误" }),
+    )) as Result;
     expect(result.ok).toBe(true);
     const revised = await t.db.item.findUniqueOrThrow({ where: { id: item.id } });
     expect(revised.dueDate!.toISOString().slice(0, 10)).toBe("2027-09-30");
@@ -231,19 +350,49 @@ describe("editing an item", () => {
   it("refuses unit changes from an editor, edits of another unit's item and a viewer; an administrator may assign units", async () => {
     const unit = await t.db.unit.findFirstOrThrow({ where: { id: { not: editor.unitId! } } });
     as(editor);
-    expect(await expectNothingWritten(async () => actions.updateItem(null, await edit(own[1]!.id, { leadUnitId: unit.id })))).toMatchObject({ code: "forbidden" });
-    expect(await expectNothingWritten(async () => actions.updateItem(null, await edit(own[1]!.id, { supportingUnitIds: [unit.id], assignUnits: "1" })))).toMatchObject({ code: "forbidden" });
-    expect(await expectNothingWritten(async () => actions.updateItem(null, await edit(foreign.id, { weight: "9" })))).toMatchObject({ code: "forbidden" });
+    expect(
+      await expectNothingWritten(async () => actions.updateItem(null, await edit(own[1]!.id, { leadUnitId: unit.id }))),
+    ).toMatchObject({ code: "forbidden" });
+    expect(
+      await expectNothingWritten(async () =>
+        actions.updateItem(null, await edit(own[1]!.id, { supportingUnitIds: [unit.id], assignUnits: "1" })),
+      ),
+    ).toMatchObject({ code: "forbidden" });
+    expect(
+      await expectNothingWritten(async () => actions.updateItem(null, await edit(foreign.id, { weight: "9" }))),
+    ).toMatchObject({ code: "forbidden" });
     as(viewer);
-    expect(await expectNothingWritten(async () => actions.updateItem(null, await edit(own[1]!.id, { weight: "9" })))).toMatchObject({ code: "forbidden" });
+    expect(
+      await expectNothingWritten(async () => actions.updateItem(null, await edit(own[1]!.id, { weight: "9" }))),
+    ).toMatchObject({ code: "forbidden" });
 
     as(admin);
     const item = await t.db.item.findUniqueOrThrow({ where: { id: foreign.id } });
-    const bad = await expectNothingWritten(async () => actions.updateItem(null, await edit(foreign.id, { assignUnits: "1", leadUnitId: item.leadUnitId ?? "", coLeadUnitId: "", supportingUnitIds: [999999] })));
+    const bad = await expectNothingWritten(async () =>
+      actions.updateItem(
+        null,
+        await edit(foreign.id, {
+          assignUnits: "1",
+          leadUnitId: item.leadUnitId ?? "",
+          coLeadUnitId: "",
+          supportingUnitIds: [999999],
+        }),
+      ),
+    );
     expect(bad.fieldErrors?.supportingUnitIds).toEqual(["validation.unknownId"]);
-    const ok = (await actions.updateItem(null, await edit(foreign.id, { assignUnits: "1", leadUnitId: item.leadUnitId ?? "", coLeadUnitId: "", supportingUnitIds: [unit.id] }))) as Result;
+    const ok = (await actions.updateItem(
+      null,
+      await edit(foreign.id, {
+        assignUnits: "1",
+        leadUnitId: item.leadUnitId ?? "",
+        coLeadUnitId: "",
+        supportingUnitIds: [unit.id],
+      }),
+    )) as Result;
     expect(ok.ok).toBe(true);
-    expect((await t.db.itemSupportingUnit.findMany({ where: { itemId: foreign.id } })).map((s) => s.unitId)).toEqual([unit.id]);
+    expect((await t.db.itemSupportingUnit.findMany({ where: { itemId: foreign.id } })).map((s) => s.unitId)).toEqual([
+      unit.id,
+    ]);
   });
 
   it("answers a stale version with the other person's change and writes nothing", async () => {
@@ -267,11 +416,20 @@ describe("bulk status and confidence", () => {
     as(editor);
     const picked = [own[0]!, own[2]!];
     const before = await Promise.all(picked.map((i) => versionOf(i.id)));
-    const result = (await actions.bulkUpdateItems(null, await bulk(picked, { status: "ON_HOLD", confidence: "AMBER" }))) as Result;
+    const result = (await actions.bulkUpdateItems(
+      null,
+      await bulk(picked, { status: "ON_HOLD", confidence: "AMBER" }),
+    )) as Result;
     expect(result).toMatchObject({ ok: true, data: { changed: 2 } });
     for (const [n, i] of picked.entries()) {
-      expect(await t.db.item.findUniqueOrThrow({ where: { id: i.id } })).toMatchObject({ status: "ON_HOLD", confidence: "AMBER", version: before[n]! + 1 });
-      expect(await t.db.itemHistory.findFirstOrThrow({ where: { itemId: i.id, version: before[n]! + 1 } })).toMatchObject({ actorId: editor.id, action: "UPDATE" });
+      expect(await t.db.item.findUniqueOrThrow({ where: { id: i.id } })).toMatchObject({
+        status: "ON_HOLD",
+        confidence: "AMBER",
+        version: before[n]! + 1,
+      });
+      expect(
+        await t.db.itemHistory.findFirstOrThrow({ where: { itemId: i.id, version: before[n]! + 1 } }),
+      ).toMatchObject({ actorId: editor.id, action: "UPDATE" });
     }
   });
 
@@ -279,14 +437,20 @@ describe("bulk status and confidence", () => {
     as(editor);
     const form = await bulk([own[0]!, foreign, own[2]!], { confidence: "RED" });
     const result = await expectNothingWritten(() => actions.bulkUpdateItems(null, form));
-    expect(result).toMatchObject({ ok: false, code: "forbidden", items: [{ code: foreign.code, problem: "forbidden" }] });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "forbidden",
+      items: [{ code: foreign.code, problem: "forbidden" }],
+    });
   });
 
   it("writes nothing when one selected item changed meanwhile, and names it", async () => {
     as(editor);
     const form = await bulk([own[0]!, own[2]!], { status: "IN_PROGRESS" });
     as(admin);
-    expect(((await actions.postProgressUpdate(null, update(own[2]!.id, await versionOf(own[2]!.id)))) as Result).ok).toBe(true);
+    expect(
+      ((await actions.postProgressUpdate(null, update(own[2]!.id, await versionOf(own[2]!.id)))) as Result).ok,
+    ).toBe(true);
     as(editor);
     const result = await expectNothingWritten(() => actions.bulkUpdateItems(null, form));
     expect(result).toMatchObject({ ok: false, code: "conflict", items: [{ code: own[2]!.code, problem: "conflict" }] });
@@ -294,10 +458,18 @@ describe("bulk status and confidence", () => {
 
   it("asks for something to change and for a selection", async () => {
     as(editor);
-    expect(await expectNothingWritten(async () => actions.bulkUpdateItems(null, await bulk([own[0]!], {})))).toMatchObject({ code: "invalid", fieldErrors: { status: ["editing.bulk.nothingToChange"] } });
-    expect(await expectNothingWritten(async () => actions.bulkUpdateItems(null, form({ status: "ON_HOLD" })))).toMatchObject({ code: "invalid", fieldErrors: { items: ["editing.bulk.noneSelected"] } });
+    expect(
+      await expectNothingWritten(async () => actions.bulkUpdateItems(null, await bulk([own[0]!], {}))),
+    ).toMatchObject({ code: "invalid", fieldErrors: { status: ["editing.bulk.nothingToChange"] } });
+    expect(
+      await expectNothingWritten(async () => actions.bulkUpdateItems(null, form({ status: "ON_HOLD" }))),
+    ).toMatchObject({ code: "invalid", fieldErrors: { items: ["editing.bulk.noneSelected"] } });
     as(viewer);
-    expect(await expectNothingWritten(async () => actions.bulkUpdateItems(null, await bulk([own[0]!], { status: "ON_HOLD" })))).toMatchObject({ code: "forbidden" });
+    expect(
+      await expectNothingWritten(async () =>
+        actions.bulkUpdateItems(null, await bulk([own[0]!], { status: "ON_HOLD" })),
+      ),
+    ).toMatchObject({ code: "forbidden" });
   });
 });
 
@@ -306,13 +478,27 @@ describe("milestones", () => {
     const item = own[0]!;
     as(editor);
     const v0 = await versionOf(item.id);
-    expect(((await actions.addMilestone(null, form({ itemId: item.id, title: "完成初步设计", plannedDate: "2027-02-28" }))) as Result).ok).toBe(true);
+    expect(
+      (
+        (await actions.addMilestone(
+          null,
+          form({ itemId: item.id, title: "完成初步设计", plannedDate: "2027-02-28" }),
+        )) as Result
+      ).ok,
+    ).toBe(true);
     const m = await t.db.milestone.findFirstOrThrow({ where: { itemId: item.id, title: "完成初步设计" } });
-    expect(((await actions.completeMilestone(null, form({ itemId: item.id, milestoneId: m.id }))) as Result).ok).toBe(true);
+    expect(((await actions.completeMilestone(null, form({ itemId: item.id, milestoneId: m.id }))) as Result).ok).toBe(
+      true,
+    );
     expect((await t.db.milestone.findUniqueOrThrow({ where: { id: m.id } })).completedDate).not.toBeNull();
-    expect(((await actions.removeMilestone(null, form({ itemId: item.id, milestoneId: m.id }))) as Result).ok).toBe(true);
+    expect(((await actions.removeMilestone(null, form({ itemId: item.id, milestoneId: m.id }))) as Result).ok).toBe(
+      true,
+    );
     expect(await t.db.milestone.findUnique({ where: { id: m.id } })).toBeNull();
-    const history = await t.db.itemHistory.findMany({ where: { itemId: item.id, version: { gt: v0 } }, orderBy: { version: "asc" } });
+    const history = await t.db.itemHistory.findMany({
+      where: { itemId: item.id, version: { gt: v0 } },
+      orderBy: { version: "asc" },
+    });
     expect(history.map((h) => [h.action, h.changedFields, h.actorId])).toEqual([
       ["MILESTONE", ["milestones"], editor.id],
       ["MILESTONE", ["milestones"], editor.id],
@@ -321,14 +507,26 @@ describe("milestones", () => {
   });
 
   it("refuses another unit's editor, a milestone of a different item, and bad input, writing nothing", async () => {
-    const m = await t.db.milestone.create({ data: { itemId: foreign.id, title: "他方里程碑", plannedDate: new Date("2027-01-31") } });
+    const m = await t.db.milestone.create({
+      data: { itemId: foreign.id, title: "他方里程碑", plannedDate: new Date("2027-01-31") },
+    });
     as(editor);
-    expect(await expectNothingWritten(() => actions.removeMilestone(null, form({ itemId: foreign.id, milestoneId: m.id })))).toMatchObject({ code: "forbidden" });
+    expect(
+      await expectNothingWritten(() => actions.removeMilestone(null, form({ itemId: foreign.id, milestoneId: m.id }))),
+    ).toMatchObject({ code: "forbidden" });
     // The forged pair: my item's id with the other item's milestone.
-    expect(await expectNothingWritten(() => actions.removeMilestone(null, form({ itemId: own[0]!.id, milestoneId: m.id })))).toMatchObject({ code: "not-found" });
-    const bad = await expectNothingWritten(() => actions.addMilestone(null, form({ itemId: own[0]!.id, title: "", plannedDate: "2027-13-01" })));
+    expect(
+      await expectNothingWritten(() => actions.removeMilestone(null, form({ itemId: own[0]!.id, milestoneId: m.id }))),
+    ).toMatchObject({ code: "not-found" });
+    const bad = await expectNothingWritten(() =>
+      actions.addMilestone(null, form({ itemId: own[0]!.id, title: "", plannedDate: "2027-13-01" })),
+    );
     expect(bad.fieldErrors).toEqual({ title: ["validation.required"], plannedDate: ["validation.invalidDate"] });
     as(otherEditor.unitId === editor.unitId ? viewer : otherEditor);
-    expect(await expectNothingWritten(() => actions.addMilestone(null, form({ itemId: own[0]!.id, title: "越权", plannedDate: "2027-02-28" })))).toMatchObject({ code: "forbidden" });
+    expect(
+      await expectNothingWritten(() =>
+        actions.addMilestone(null, form({ itemId: own[0]!.id, title: "越权", plannedDate: "2027-02-28" })),
+      ),
+    ).toMatchObject({ code: "forbidden" });
   });
 });

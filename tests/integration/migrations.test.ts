@@ -40,15 +40,24 @@ describe("migration runner", () => {
     expect(files.length).toBeGreaterThan(0);
     expect(applied).toEqual(files.map((f) => f.name));
     expect(await migrate(url)).toEqual([]);
-    const tables = await query<{ n: string }>(url, "SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = 'public'");
+    const tables = await query<{ n: string }>(
+      url,
+      "SELECT count(*)::text AS n FROM information_schema.tables WHERE table_schema = 'public'",
+    );
     expect(Number(tables[0]!.n)).toBeGreaterThan(10);
   });
 
   it("records _prisma_migrations rows the way Prisma does", async () => {
-    const rows = await query<{ id: string; checksum: string; finished_at: Date | null; migration_name: string; logs: string | null; rolled_back_at: Date | null; started_at: Date; applied_steps_count: number }>(
-      url,
-      `SELECT * FROM "_prisma_migrations" ORDER BY started_at`,
-    );
+    const rows = await query<{
+      id: string;
+      checksum: string;
+      finished_at: Date | null;
+      migration_name: string;
+      logs: string | null;
+      rolled_back_at: Date | null;
+      started_at: Date;
+      applied_steps_count: number;
+    }>(url, `SELECT * FROM "_prisma_migrations" ORDER BY started_at`);
     const files = await readMigrations();
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
     for (const row of rows) {
@@ -62,7 +71,12 @@ describe("migration runner", () => {
       expect(row.applied_steps_count).toBe(1);
     }
     // The table itself has Prisma's exact column definitions.
-    const cols = await query<{ column_name: string; data_type: string; character_maximum_length: number | null; is_nullable: string }>(
+    const cols = await query<{
+      column_name: string;
+      data_type: string;
+      character_maximum_length: number | null;
+      is_nullable: string;
+    }>(
       url,
       `SELECT column_name, data_type, character_maximum_length, is_nullable FROM information_schema.columns
         WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
@@ -70,11 +84,31 @@ describe("migration runner", () => {
     expect(cols).toEqual([
       { column_name: "id", data_type: "character varying", character_maximum_length: 36, is_nullable: "NO" },
       { column_name: "checksum", data_type: "character varying", character_maximum_length: 64, is_nullable: "NO" },
-      { column_name: "finished_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "YES" },
-      { column_name: "migration_name", data_type: "character varying", character_maximum_length: 255, is_nullable: "NO" },
+      {
+        column_name: "finished_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "YES",
+      },
+      {
+        column_name: "migration_name",
+        data_type: "character varying",
+        character_maximum_length: 255,
+        is_nullable: "NO",
+      },
       { column_name: "logs", data_type: "text", character_maximum_length: null, is_nullable: "YES" },
-      { column_name: "rolled_back_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "YES" },
-      { column_name: "started_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "NO" },
+      {
+        column_name: "rolled_back_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "YES",
+      },
+      {
+        column_name: "started_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "NO",
+      },
       { column_name: "applied_steps_count", data_type: "integer", character_maximum_length: null, is_nullable: "NO" },
     ]);
   });
@@ -95,7 +129,10 @@ describe("migration runner", () => {
     mkdirSync(broken);
     writeFileSync(join(broken, "migration.sql"), `CREATE TABLE "half" (id int);\nSELECT * FROM "no_such_table";\n`);
     await expect(migrate(t.url, dir)).rejects.toThrow(/29990101000000_broken failed/);
-    const half = await query<{ n: string }>(t.url, `SELECT count(*)::text AS n FROM information_schema.tables WHERE table_name = 'half'`);
+    const half = await query<{ n: string }>(
+      t.url,
+      `SELECT count(*)::text AS n FROM information_schema.tables WHERE table_name = 'half'`,
+    );
     expect(half[0]!.n).toBe("0");
     const failed = await query<{ rolled_back_at: Date | null; logs: string | null }>(
       t.url,

@@ -11,7 +11,12 @@ import { enumerateActions, loadActionCases } from "../support/server-actions";
 
 let claims: SessionClaims | null = null;
 vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, refresh: () => undefined }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+  updateTag: () => undefined,
+  refresh: () => undefined,
+}));
 
 /** Actions anyone may call, signed in or not, and why. */
 const PUBLIC_ACTIONS: Record<string, string> = {
@@ -26,7 +31,9 @@ async function outcomeOf(call: () => unknown): Promise<Outcome> {
   try {
     const result = (await call()) as { ok?: boolean; code?: string } | undefined;
     if (result && result.ok === false) {
-      return result.code === "forbidden" || result.code === "unauthenticated" ? result.code : `other:${JSON.stringify(result)}`;
+      return result.code === "forbidden" || result.code === "unauthenticated"
+        ? result.code
+        : `other:${JSON.stringify(result)}`;
     }
     return "allowed";
   } catch (error) {
@@ -40,7 +47,12 @@ async function outcomeOf(call: () => unknown): Promise<Outcome> {
 let t: TestDatabase;
 let actions: Awaited<ReturnType<typeof enumerateActions>>;
 let cases: Map<string, ActionCase>;
-const callers: { label: string; actor: (Actor & { sessionVersion: number }) | null; signedIn: boolean; sessionId?: string }[] = [];
+const callers: {
+  label: string;
+  actor: (Actor & { sessionVersion: number }) | null;
+  signedIn: boolean;
+  sessionId?: string;
+}[] = [];
 let item: { id: number; code: string; leadUnitId: number; coLeadUnitId: number | null; supportingUnitIds: number[] };
 
 async function fingerprint(): Promise<string> {
@@ -56,13 +68,31 @@ async function fingerprint(): Promise<string> {
 }
 
 async function context(): Promise<ActionContext> {
-  const current = await t.db.item.findUniqueOrThrow({ where: { id: item.id }, include: { milestones: { take: 1, orderBy: { id: "asc" } } } });
+  const current = await t.db.item.findUniqueOrThrow({
+    where: { id: item.id },
+    include: { milestones: { take: 1, orderBy: { id: "asc" } } },
+  });
   let milestoneId = current.milestones[0]?.id;
   if (!milestoneId) {
-    milestoneId = (await t.db.milestone.create({ data: { itemId: item.id, title: "walk milestone", plannedDate: new Date("2027-01-01") } })).id;
+    milestoneId = (
+      await t.db.milestone.create({
+        data: { itemId: item.id, title: "walk milestone", plannedDate: new Date("2027-01-01") },
+      })
+    ).id;
   }
-  const other = await t.db.user.findFirstOrThrow({ where: { role: "EDITOR", disabled: false }, orderBy: { id: "desc" } });
-  return { db: t.db, itemId: item.id, itemCode: item.code, version: current.version, milestoneId, unitId: item.leadUnitId, userId: other.id };
+  const other = await t.db.user.findFirstOrThrow({
+    where: { role: "EDITOR", disabled: false },
+    orderBy: { id: "desc" },
+  });
+  return {
+    db: t.db,
+    itemId: item.id,
+    itemCode: item.code,
+    version: current.version,
+    milestoneId,
+    unitId: item.leadUnitId,
+    userId: other.id,
+  };
 }
 
 beforeAll(async () => {
@@ -72,33 +102,82 @@ beforeAll(async () => {
   cases = await loadActionCases();
 
   const target = await t.db.item.findFirstOrThrow({
-    where: { level: "ACTION", retiredAt: null, leadUnitId: { not: null }, leadUnit: { users: { some: { role: "EDITOR", disabled: false } } } },
+    where: {
+      level: "ACTION",
+      retiredAt: null,
+      leadUnitId: { not: null },
+      leadUnit: { users: { some: { role: "EDITOR", disabled: false } } },
+    },
     include: { supportingUnits: true },
     orderBy: { code: "asc" },
   });
-  item = { id: target.id, code: target.code, leadUnitId: target.leadUnitId!, coLeadUnitId: target.coLeadUnitId, supportingUnitIds: target.supportingUnits.map((s) => s.unitId) };
+  item = {
+    id: target.id,
+    code: target.code,
+    leadUnitId: target.leadUnitId!,
+    coLeadUnitId: target.coLeadUnitId,
+    supportingUnitIds: target.supportingUnits.map((s) => s.unitId),
+  };
   const inScope = [item.leadUnitId, item.coLeadUnitId, ...item.supportingUnitIds];
   const users = await t.db.user.findMany({ where: { disabled: false } });
   const pick = (label: string, u: (typeof users)[number] | undefined) => {
     expect(u, label).toBeDefined();
-    callers.push({ label, actor: { id: u!.id, role: u!.role, unitId: u!.unitId, sessionVersion: u!.sessionVersion }, signedIn: true });
+    callers.push({
+      label,
+      actor: { id: u!.id, role: u!.role, unitId: u!.unitId, sessionVersion: u!.sessionVersion },
+      signedIn: true,
+    });
   };
-  pick("admin", users.find((u) => u.role === "ADMIN"));
-  pick("editor of the item's unit", users.find((u) => u.role === "EDITOR" && u.unitId === item.leadUnitId));
-  pick("editor of another unit", users.find((u) => u.role === "EDITOR" && u.unitId != null && !inScope.includes(u.unitId)));
-  pick("viewer", users.find((u) => u.role === "VIEWER"));
+  pick(
+    "admin",
+    users.find((u) => u.role === "ADMIN"),
+  );
+  pick(
+    "editor of the item's unit",
+    users.find((u) => u.role === "EDITOR" && u.unitId === item.leadUnitId),
+  );
+  pick(
+    "editor of another unit",
+    users.find((u) => u.role === "EDITOR" && u.unitId != null && !inScope.includes(u.unitId)),
+  );
+  pick(
+    "viewer",
+    users.find((u) => u.role === "VIEWER"),
+  );
   // A disabled account whose session cookie is still valid.
   const disabled = await t.db.user.create({
-    data: { loginName: "walk.disabled", displayName: "walk", passwordHash: "!", role: "ADMIN", unitId: item.leadUnitId, disabled: true },
+    data: {
+      loginName: "walk.disabled",
+      displayName: "walk",
+      passwordHash: "!",
+      role: "ADMIN",
+      unitId: item.leadUnitId,
+      disabled: true,
+    },
   });
-  callers.push({ label: "disabled account", actor: { id: disabled.id, role: "ADMIN", unitId: item.leadUnitId, sessionVersion: disabled.sessionVersion }, signedIn: false });
+  callers.push({
+    label: "disabled account",
+    actor: { id: disabled.id, role: "ADMIN", unitId: item.leadUnitId, sessionVersion: disabled.sessionVersion },
+    signedIn: false,
+  });
   // A session issued before a password reset / role change (stale session version).
   const admin = users.find((u) => u.role === "ADMIN")!;
-  callers.push({ label: "stale session of an admin", actor: { id: admin.id, role: "ADMIN", unitId: admin.unitId, sessionVersion: admin.sessionVersion + 100 }, signedIn: false });
+  callers.push({
+    label: "stale session of an admin",
+    actor: { id: admin.id, role: "ADMIN", unitId: admin.unitId, sessionVersion: admin.sessionVersion + 100 },
+    signedIn: false,
+  });
   // A copy of an admin's cookie after that session was signed out (ended_sessions).
   const ended = randomUUID();
-  await t.db.endedSession.create({ data: { sessionId: ended, userId: admin.id, expiresAt: new Date(Date.now() + 3600_000) } });
-  callers.push({ label: "ended session of an admin", actor: { id: admin.id, role: "ADMIN", unitId: admin.unitId, sessionVersion: admin.sessionVersion }, signedIn: false, sessionId: ended });
+  await t.db.endedSession.create({
+    data: { sessionId: ended, userId: admin.id, expiresAt: new Date(Date.now() + 3600_000) },
+  });
+  callers.push({
+    label: "ended session of an admin",
+    actor: { id: admin.id, role: "ADMIN", unitId: admin.unitId, sessionVersion: admin.sessionVersion },
+    signedIn: false,
+    sessionId: ended,
+  });
   callers.push({ label: "signed out", actor: null, signedIn: false });
 }, 180_000);
 
@@ -123,18 +202,29 @@ describe("permission walk", () => {
       const action = actions.get(name);
       if (!action) continue;
       for (const caller of callers) {
-        claims = caller.actor ? { sessionId: caller.sessionId ?? randomUUID(), userId: caller.actor.id, sessionVersion: caller.actor.sessionVersion } : null;
+        claims = caller.actor
+          ? {
+              sessionId: caller.sessionId ?? randomUUID(),
+              userId: caller.actor.id,
+              sessionVersion: caller.actor.sessionVersion,
+            }
+          : null;
         const args = await c.buildArgs(await context());
         const expected: Outcome = !caller.signedIn
           ? "unauthenticated"
-          : can(caller.actor, c.permission, { leadUnitId: item.leadUnitId, coLeadUnitId: item.coLeadUnitId, supportingUnitIds: item.supportingUnitIds })
+          : can(caller.actor, c.permission, {
+                leadUnitId: item.leadUnitId,
+                coLeadUnitId: item.coLeadUnitId,
+                supportingUnitIds: item.supportingUnitIds,
+              })
             ? "allowed"
             : "forbidden";
         const before = expected === "allowed" ? "" : await fingerprint();
         const got = await outcomeOf(() => action.fn(...args));
         table.push(`${name} × ${caller.label}: ${got}`);
         if (got !== expected) wrong.push(`${action.file} ${name} as ${caller.label}: expected ${expected}, got ${got}`);
-        if (expected !== "allowed" && (await fingerprint()) !== before) wrong.push(`${name} as ${caller.label} was refused but changed the database`);
+        if (expected !== "allowed" && (await fingerprint()) !== before)
+          wrong.push(`${name} as ${caller.label} was refused but changed the database`);
       }
     }
     console.log(`permission walk: ${table.length} action × caller checks`);

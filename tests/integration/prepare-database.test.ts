@@ -26,13 +26,17 @@ describe("npm start against DATABASE_URL", () => {
 
   it("explains an unreachable server in one line without a stack trace", async () => {
     const port = await freePort();
-    const config = loadConfig([], { DATABASE_URL: `postgresql://u:secret@127.0.0.1:${port}/x` } as unknown as NodeJS.ProcessEnv);
+    const config = loadConfig([], {
+      DATABASE_URL: `postgresql://u:secret@127.0.0.1:${port}/x`,
+    } as unknown as NodeJS.ProcessEnv);
     const error = await prepareDatabase(config, process.cwd()).then(
       () => null,
       (e: unknown) => e as Error,
     );
     expect(error?.name).toBe("ConfigError");
-    expect(error?.message).toMatch(/^cannot connect to DATABASE_URL postgresql:\/\/u:\*\*\*@127\.0\.0\.1:\d+\/x: .*ECONNREFUSED/);
+    expect(error?.message).toMatch(
+      /^cannot connect to DATABASE_URL postgresql:\/\/u:\*\*\*@127\.0\.0\.1:\d+\/x: .*ECONNREFUSED/,
+    );
     expect(error?.message).not.toContain("secret");
     expect(error?.message).not.toContain("\n");
   });

@@ -13,8 +13,15 @@ import { queryItemRollUp } from "../../lib/queries/rollup";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
 const DAY = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const request = (over: Partial<ReportRequest>): ReportRequest => ({ scope: { kind: "all" }, asOf: todayInChina(), compare: null, locale: "zh-CN", ...over });
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const request = (over: Partial<ReportRequest>): ReportRequest => ({
+  scope: { kind: "all" },
+  asOf: todayInChina(),
+  compare: null,
+  locale: "zh-CN",
+  ...over,
+});
 
 describe("buildReport", () => {
   let t: TestDatabase;
@@ -35,7 +42,11 @@ describe("buildReport", () => {
     expect(report.headline.completed).toBe(headline.completed);
     expect(report.headline.overdue).toBe(headline.overdue);
     expect(report.headline.stale).toBe(headline.stale);
-    expect([report.headline.onTrack, report.headline.atRisk, report.headline.offTrack]).toEqual([headline.green, headline.amber, headline.red]);
+    expect([report.headline.onTrack, report.headline.atRisk, report.headline.offTrack]).toEqual([
+      headline.green,
+      headline.amber,
+      headline.red,
+    ]);
     expect(report.headline.overallProgress).toBeCloseTo(headline.overall!, 9);
     expect(report.pillars.map((p) => p.number)).toEqual(pillars.map((p) => p.number));
     for (const p of report.pillars) {
@@ -61,7 +72,9 @@ describe("buildReport", () => {
     const [unit] = await t.db.$queryRaw<{ id: number; name: string }[]>(Prisma.sql`
       SELECT u.id, u.name FROM units u JOIN items i ON i.lead_unit_id = u.id GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`);
     const report = await buildReport(t.db, request({ asOf: day, scope: { kind: "unit", unitId: unit!.id } }));
-    const [expected] = await t.db.$queryRaw<{ items: number; completed: number; overdue: number; red: number }[]>(Prisma.sql`
+    const [expected] = await t.db.$queryRaw<
+      { items: number; completed: number; overdue: number; red: number }[]
+    >(Prisma.sql`
       SELECT count(*)::int AS items,
              count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
              count(*) FILTER (WHERE status NOT IN ('COMPLETED', 'CANCELLED') AND due_date < ${day}::date)::int AS overdue,
@@ -69,7 +82,12 @@ describe("buildReport", () => {
       FROM ${itemStatesSql(endOfDay(day))} s
       WHERE level = 'ACTION' AND NOT retired AND (lead_unit_id = ${unit!.id} OR co_lead_unit_id = ${unit!.id})`);
     expect(expected!.items).toBeGreaterThan(0);
-    expect(report.headline).toMatchObject({ items: expected!.items, completed: expected!.completed, overdue: expected!.overdue, offTrack: expected!.red });
+    expect(report.headline).toMatchObject({
+      items: expected!.items,
+      completed: expected!.completed,
+      overdue: expected!.overdue,
+      offTrack: expected!.red,
+    });
     expect(report.scopeLabel).toContain(unit!.name);
     expect(report.items.every((i) => i.leadUnit === unit!.name || i.coLeadUnit === unit!.name)).toBe(true);
     expect(report.units.find((u) => u.unit === unit!.name)).toBeDefined();
@@ -80,13 +98,23 @@ describe("buildReport", () => {
     const [p] = await t.db.$queryRaw<{ title_en: string }[]>(Prisma.sql`SELECT title_en FROM pillars WHERE number = 2`);
     expect(en.scopeLabel).toContain(p!.title_en);
     expect(en.pillars.map((x) => x.number)).toEqual([2]);
-    await expect(buildReport(t.db, request({ scope: { kind: "unit", unitId: 999_999 } }))).rejects.toBeInstanceOf(ReportScopeNotFoundError);
+    await expect(buildReport(t.db, request({ scope: { kind: "unit", unitId: 999_999 } }))).rejects.toBeInstanceOf(
+      ReportScopeNotFoundError,
+    );
   });
 
   describe("a change between two report days", () => {
     let d1: string;
     let d2: string;
-    let first: { id: number; code: string; status: string; confidence: string | null; progress: number; dueDate: Date; version: number };
+    let first: {
+      id: number;
+      code: string;
+      status: string;
+      confidence: string | null;
+      progress: number;
+      dueDate: Date;
+      version: number;
+    };
     let second: { id: number; code: string; version: number };
     const REASON = "受征地进度影响，调整完成时限";
 
@@ -96,7 +124,17 @@ describe("buildReport", () => {
         SELECT greatest((SELECT max(changed_at) FROM item_history), (SELECT max(created_at) FROM progress_updates)) AS at`);
       d1 = addDays(todayInChina(last!.at), 1);
       d2 = addDays(d1, 3);
-      const open = await t.db.$queryRaw<{ id: number; code: string; status: string; confidence: string | null; progress: number; dueDate: Date; version: number }[]>(Prisma.sql`
+      const open = await t.db.$queryRaw<
+        {
+          id: number;
+          code: string;
+          status: string;
+          confidence: string | null;
+          progress: number;
+          dueDate: Date;
+          version: number;
+        }[]
+      >(Prisma.sql`
         SELECT id, code, status::text, confidence::text, progress, due_date AS "dueDate", version FROM items
         WHERE level = 'ACTION' AND retired_at IS NULL AND status = 'IN_PROGRESS' AND confidence IN ('GREEN', 'AMBER')
           AND progress BETWEEN 10 AND 80 AND due_date > ${d2}::date
@@ -108,21 +146,46 @@ describe("buildReport", () => {
         await changeItem(
           tx,
           first.id,
-          { action: "UPDATE", expectedVersion: first.version, fields: { status: "ON_HOLD", confidence: "RED", progress: first.progress - 5, dueDate: new Date(`${addDays(d1, 1)}T00:00:00Z`) } },
+          {
+            action: "UPDATE",
+            expectedVersion: first.version,
+            fields: {
+              status: "ON_HOLD",
+              confidence: "RED",
+              progress: first.progress - 5,
+              dueDate: new Date(`${addDays(d1, 1)}T00:00:00Z`),
+            },
+          },
           { actorId: null, at, reason: REASON },
         );
-        await changeItem(tx, second.id, { action: "UPDATE", expectedVersion: second.version, fields: { status: "COMPLETED", progress: 100 } }, { actorId: null, at });
+        await changeItem(
+          tx,
+          second.id,
+          { action: "UPDATE", expectedVersion: second.version, fields: { status: "COMPLETED", progress: 100 } },
+          { actorId: null, at },
+        );
       });
     });
 
     it("shows the earlier values in the report as of the earlier day", async () => {
       const report = await buildReport(t.db, request({ asOf: d1 }));
       const item = report.items.find((i) => i.code === first.code)!;
-      expect(item).toMatchObject({ status: first.status, confidence: first.confidence, reportedProgress: first.progress, version: first.version, overdue: false });
+      expect(item).toMatchObject({
+        status: first.status,
+        confidence: first.confidence,
+        reportedProgress: first.progress,
+        version: first.version,
+        overdue: false,
+      });
       expect(item.dueDate).toBe(first.dueDate.toISOString().slice(0, 10));
       expect(report.items.find((i) => i.code === second.code)!.status).toBe("IN_PROGRESS");
       const later = await buildReport(t.db, request({ asOf: d2 }));
-      expect(later.items.find((i) => i.code === first.code)).toMatchObject({ status: "ON_HOLD", confidence: "RED", reportedProgress: first.progress - 5, overdue: true });
+      expect(later.items.find((i) => i.code === first.code)).toMatchObject({
+        status: "ON_HOLD",
+        confidence: "RED",
+        reportedProgress: first.progress - 5,
+        overdue: true,
+      });
       expect(later.headline.completed).toBe(report.headline.completed + 1);
     });
 
@@ -136,7 +199,12 @@ describe("buildReport", () => {
         expect.objectContaining({ code: first.code, kind: "confidence", from: first.confidence, to: "RED" }),
       ]);
       expect(changes.dueDateRevisions).toEqual([
-        expect.objectContaining({ code: first.code, from: first.dueDate.toISOString().slice(0, 10), to: addDays(d1, 1), reason: REASON }),
+        expect.objectContaining({
+          code: first.code,
+          from: first.dueDate.toISOString().slice(0, 10),
+          to: addDays(d1, 1),
+          reason: REASON,
+        }),
       ]);
       // Newly overdue: the item whose date moved into the past, plus any open item whose due date simply
       // passed between the two days (computed here from history, independently of the report).
@@ -147,9 +215,16 @@ describe("buildReport", () => {
       expect(changes.newlyOverdue.map((c) => c.code).sort()).toEqual(passed.map((p) => p.code).sort());
       expect(changes.newlyOverdue.map((c) => c.code)).toContain(first.code);
       // Progress moves: exactly the items whose rolled-up progress differs between the two moments.
-      const [before, after] = await Promise.all([queryItemRollUp(t.db, endOfDay(d1)), queryItemRollUp(t.db, endOfDay(d2))]);
-      const codes = new Map((await t.db.item.findMany({ select: { id: true, code: true } })).map((i) => [i.id, i.code]));
-      const moved = [...after.entries()].filter(([id, v]) => Math.abs(v - (before.get(id) ?? 0)) > 1e-9).map(([id]) => codes.get(id)!);
+      const [before, after] = await Promise.all([
+        queryItemRollUp(t.db, endOfDay(d1)),
+        queryItemRollUp(t.db, endOfDay(d2)),
+      ]);
+      const codes = new Map(
+        (await t.db.item.findMany({ select: { id: true, code: true } })).map((i) => [i.id, i.code]),
+      );
+      const moved = [...after.entries()]
+        .filter(([id, v]) => Math.abs(v - (before.get(id) ?? 0)) > 1e-9)
+        .map(([id]) => codes.get(id)!);
       expect(changes.progressMoves.map((m) => m.code).sort()).toEqual(moved.sort());
       const move = changes.progressMoves.find((m) => m.code === first.code)!;
       expect([move.from, move.to, move.delta]).toEqual([first.progress, first.progress - 5, -5]);

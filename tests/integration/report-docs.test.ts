@@ -23,7 +23,19 @@ describe("CJK line breaking for the PDF", () => {
   it("allows a break beside every Chinese character, keeps Latin runs whole and punctuation attached", () => {
     const parts = splitForLineBreaks("推进成渝中线高铁（第2项）");
     // Empty strings are the break points (zero-width glue, no hyphen).
-    expect(parts.filter((p) => p !== "")).toEqual(["推", "进", "成", "渝", "中", "线", "高", "铁", "（第", "2", "项）"]);
+    expect(parts.filter((p) => p !== "")).toEqual([
+      "推",
+      "进",
+      "成",
+      "渝",
+      "中",
+      "线",
+      "高",
+      "铁",
+      "（第",
+      "2",
+      "项）",
+    ]);
     expect(parts.join("")).toBe("推进成渝中线高铁（第2项）");
     expect(splitForLineBreaks("Chongqing")).toEqual(["Chongqing"]);
     expect(splitForLineBreaks("2026年").filter((p) => p !== "")).toEqual(["2026", "年"]);
@@ -48,16 +60,37 @@ describe("DOCX status report (hand-made report data)", () => {
     expect(summary).toContain(`滞后${h.offTrack}项`);
     for (const pillar of data.pillars) {
       const row = docx.rows.find((r) => r[0] === `${pillar.number}．${pillar.title}`);
-      expect(row, pillar.title).toEqual([`${pillar.number}．${pillar.title}`, String(pillar.items), String(pillar.completed), String(pillar.overdue), pct(pillar.progress!)]);
+      expect(row, pillar.title).toEqual([
+        `${pillar.number}．${pillar.title}`,
+        String(pillar.items),
+        String(pillar.completed),
+        String(pillar.overdue),
+        pct(pillar.progress!),
+      ]);
     }
     for (const item of data.items) {
       const row = docx.rows.find((r) => r[0] === item.code && r.length === 6);
-      expect(row, item.code).toEqual([item.code, item.title, item.leadUnit ?? "未明确", expect.any(String), pct(item.progress), item.dueDate ?? "未定"]);
+      expect(row, item.code).toEqual([
+        item.code,
+        item.title,
+        item.leadUnit ?? "未明确",
+        expect.any(String),
+        pct(item.progress),
+        item.dueDate ?? "未定",
+      ]);
     }
     for (const item of data.lagging) {
       const row = docx.rows.find((r) => r[0] === item.code && r.length === 7);
       const units = [item.leadUnit, item.coLeadUnit].filter((u) => u !== null).join("、") || "未明确";
-      expect(row, item.code).toEqual([item.code, item.title, units, expect.any(String), expect.any(String), item.dueDate, String(item.daysOverdue ?? "")]);
+      expect(row, item.code).toEqual([
+        item.code,
+        item.title,
+        units,
+        expect.any(String),
+        expect.any(String),
+        item.dueDate,
+        String(item.daysOverdue ?? ""),
+      ]);
     }
   });
 
@@ -88,7 +121,9 @@ describe("DOCX status report (hand-made report data)", () => {
     const none = await readDocx(await renderDocx(reportFixture({ changes: "none", actionsPerRecommendation: 1 })));
     expect(none.paragraphs).toContain("自2026年10月29日以来，报告范围内事项无变化。");
     expect(none.paragraphs.filter((p) => p === "无。")).toHaveLength(5);
-    const noCompare = await readDocx(await renderDocx(reportFixture({ changes: "no-compare", actionsPerRecommendation: 1 })));
+    const noCompare = await readDocx(
+      await renderDocx(reportFixture({ changes: "no-compare", actionsPerRecommendation: 1 })),
+    );
     expect(noCompare.paragraphs).toContain("本报告未设对比日期，不列变化情况。");
     expect(noCompare.paragraphs.join("\n")).not.toContain("对比基准日");
   });
@@ -125,7 +160,8 @@ describe("PDF status report (hand-made report data)", () => {
     const h = data.headline;
     expect(all).toContain(squash(`共跟踪事项${h.items}项，加权总体进度${pct(h.overallProgress!)}`));
     expect(all).toContain(`已完成${h.completed}项，逾期${h.overdue}项`);
-    for (const pillar of data.pillars) expect(all).toContain(squash(`${pillar.number}．${pillar.title}${pillar.items}`));
+    for (const pillar of data.pillars)
+      expect(all).toContain(squash(`${pillar.number}．${pillar.title}${pillar.items}`));
     for (const item of data.items) expect(all, item.code).toContain(squash(`${item.code}${item.title}`));
     for (const entry of changeEntries(data)) expect(all).toContain(squash(`${entry.code} ${entry.title}`));
     read.pages.forEach((page, i) => expect(page).toContain(`第${i + 1}页/共${read.numPages}页`));
@@ -154,7 +190,9 @@ describe("PDF status report (hand-made report data)", () => {
   });
 
   it("renders an English report with English page numbers", async () => {
-    const en = await readPdf(await renderPdf(reportFixture({ locale: "en", actionsPerRecommendation: 2, changes: "none" })));
+    const en = await readPdf(
+      await renderPdf(reportFixture({ locale: "en", actionsPerRecommendation: 2, changes: "none" })),
+    );
     expect(en.pages[0]).toContain(squash("Chengdu–Chongqing Twin-City Economic Circle: Implementation Status Report"));
     expect(en.pages.join("")).toContain(squash("No changes in scope since 29 October 2026."));
     expect(en.pages[0]).toContain(`Page1of${en.numPages}`);
@@ -184,7 +222,11 @@ describe("DOCX and PDF of the sample database's report", () => {
     expect(summary).toContain(`共跟踪事项${actions.length}项`);
     expect(summary).toContain(`已完成${actions.filter((a) => a.status === "COMPLETED").length}项`);
     expect(summary).toContain(`逾期${data.headline.overdue}项`);
-    for (const pillar of pillars) expect(docx.rows.some((r) => r[0] === `${pillar.number}．${pillar.title}`), pillar.title).toBe(true);
+    for (const pillar of pillars)
+      expect(
+        docx.rows.some((r) => r[0] === `${pillar.number}．${pillar.title}`),
+        pillar.title,
+      ).toBe(true);
     const text = docx.paragraphs.join("\n");
     for (const entry of changeEntries(data)) expect(text).toContain(`${entry.code} ${entry.title}`);
     // The sample data's year of history always moves something within 30 days.

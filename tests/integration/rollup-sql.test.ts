@@ -5,7 +5,14 @@ import { itemStatesSql } from "../../lib/queries/as-of";
 import { endOfDay, todayInChina } from "../../lib/dates";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { changeItem, createItem } from "../../lib/writes/item-change";
-import { overallProgress, pillarProgress, queryItemRollUp, queryPillarRollUp, rollUp, type RollUpRow } from "../../lib/queries/rollup";
+import {
+  overallProgress,
+  pillarProgress,
+  queryItemRollUp,
+  queryPillarRollUp,
+  rollUp,
+  type RollUpRow,
+} from "../../lib/queries/rollup";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
@@ -13,10 +20,26 @@ describe("roll-up in SQL agrees with the pure roll-up", () => {
   let t: TestDatabase;
 
   const rowsAt = async (before: Date | null): Promise<RollUpRow[]> => {
-    const rows = await t.db.$queryRaw<{ id: number; parent_id: number | null; pillar_id: number; weight: number; progress: number | null; status: string; retired: boolean }[]>(
-      Prisma.sql`SELECT id, parent_id, pillar_id, weight, progress, status, retired FROM ${itemStatesSql(before)} s`,
-    );
-    return rows.map((r) => ({ id: r.id, parentId: r.parent_id, pillarId: r.pillar_id, weight: r.weight, progress: r.progress, status: r.status, retired: r.retired }));
+    const rows = await t.db.$queryRaw<
+      {
+        id: number;
+        parent_id: number | null;
+        pillar_id: number;
+        weight: number;
+        progress: number | null;
+        status: string;
+        retired: boolean;
+      }[]
+    >(Prisma.sql`SELECT id, parent_id, pillar_id, weight, progress, status, retired FROM ${itemStatesSql(before)} s`);
+    return rows.map((r) => ({
+      id: r.id,
+      parentId: r.parent_id,
+      pillarId: r.pillar_id,
+      weight: r.weight,
+      progress: r.progress,
+      status: r.status,
+      retired: r.retired,
+    }));
   };
 
   const daysAgo = (n: number) => {
@@ -29,16 +52,37 @@ describe("roll-up in SQL agrees with the pure roll-up", () => {
     t = await createTestDatabase();
     await seed(t.db, { sample: true });
     // A third level under one action: weighted children, one cancelled, one retired, one never reported.
-    const action = await t.db.item.findFirstOrThrow({ where: { level: "ACTION", parentId: { not: null } }, orderBy: { code: "asc" } });
-    const child = (suffix: string, fields: { progress?: number | null; weight?: number; status?: "IN_PROGRESS" | "CANCELLED" }) =>
+    const action = await t.db.item.findFirstOrThrow({
+      where: { level: "ACTION", parentId: { not: null } },
+      orderBy: { code: "asc" },
+    });
+    const child = (
+      suffix: string,
+      fields: { progress?: number | null; weight?: number; status?: "IN_PROGRESS" | "CANCELLED" },
+    ) =>
       t.db.$transaction((tx) =>
-        createItem(tx, { code: `${action.code}.${suffix}`, pillarId: action.pillarId, parentId: action.id, level: "ACTION", title: `子事项 ${suffix}`, sourceExcerpt: "示例", ...fields }, {}, { actorId: null }),
+        createItem(
+          tx,
+          {
+            code: `${action.code}.${suffix}`,
+            pillarId: action.pillarId,
+            parentId: action.id,
+            level: "ACTION",
+            title: `子事项 ${suffix}`,
+            sourceExcerpt: "示例",
+            ...fields,
+          },
+          {},
+          { actorId: null },
+        ),
       );
     await child("1", { progress: 90, weight: 3, status: "IN_PROGRESS" });
     await child("2", { progress: null, weight: 1 });
     await child("3", { progress: 0, weight: 5, status: "CANCELLED" });
     const retired = await child("4", { progress: 0, weight: 5, status: "IN_PROGRESS" });
-    await t.db.$transaction((tx) => changeItem(tx, retired, { action: "RETIRE", fields: { retiredAt: new Date() } }, { actorId: null }));
+    await t.db.$transaction((tx) =>
+      changeItem(tx, retired, { action: "RETIRE", fields: { retiredAt: new Date() } }, { actorId: null }),
+    );
   }, 120_000);
   afterAll(async () => t.drop());
 
@@ -66,7 +110,9 @@ describe("roll-up in SQL agrees with the pure roll-up", () => {
   }
 
   it("the deeper tree is actually rolled up (the action takes its progress from its live children)", async () => {
-    const action = await t.db.item.findFirstOrThrow({ where: { level: "ACTION", parentId: { not: null }, children: { some: {} } } });
+    const action = await t.db.item.findFirstOrThrow({
+      where: { level: "ACTION", parentId: { not: null }, children: { some: {} } },
+    });
     const sql = await queryItemRollUp(t.db, null);
     // children 90 (weight 3) and null→0 (weight 1); the cancelled and retired ones are left out
     expect(sql.get(action.id)).toBeCloseTo((3 * 90 + 0) / 4, 9);

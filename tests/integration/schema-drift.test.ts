@@ -17,7 +17,10 @@ describe("migrations agree with schema.prisma", () => {
   });
 
   it("notices a column added to the schema but not to the migrations", async () => {
-    const edited = schema.replace("  disabled     Boolean  @default(false)", "  disabled     Boolean  @default(false)\n  phone        String?");
+    const edited = schema.replace(
+      "  disabled     Boolean  @default(false)",
+      "  disabled     Boolean  @default(false)\n  phone        String?",
+    );
     expect(edited).not.toBe(schema);
     expect(compareShapes(expectedShape(edited), await actualShape(t.url))).toEqual([
       "column in schema.prisma but not in the database: users.phone text NULL",
@@ -33,8 +36,8 @@ describe("migrations agree with schema.prisma", () => {
 
   it("notices a changed nullability, index and enum value", async () => {
     const edited = schema
-      .replace("  shortName String?  @map(\"short_name\")", "  shortName String   @map(\"short_name\")")
-      .replace("  @@index([unitId])\n  @@map(\"users\")", "  @@map(\"users\")")
+      .replace('  shortName String?  @map("short_name")', '  shortName String   @map("short_name")')
+      .replace('  @@index([unitId])\n  @@map("users")', '  @@map("users")')
       .replace("  CANCELLED\n", "  CANCELLED\n  ARCHIVED\n");
     const drift = compareShapes(expectedShape(edited), await actualShape(t.url));
     expect(drift).toContain("column in schema.prisma but not in the database: units.short_name text NOT NULL");

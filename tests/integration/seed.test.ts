@@ -15,7 +15,9 @@ async function tableCounts(url: string): Promise<Record<string, number>> {
     );
     const out: Record<string, number> = {};
     for (const { table_name } of rows) {
-      out[table_name] = Number((await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${table_name}"`)).rows[0]!.n);
+      out[table_name] = Number(
+        (await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${table_name}"`)).rows[0]!.n,
+      );
     }
     return out;
   } finally {
@@ -34,15 +36,25 @@ describe("document seed", () => {
   it("has exactly the items counted when the source was read (a dropped item fails here)", async () => {
     // Counted by reading the whole source text: actions per recommendation, in document order.
     const perRecommendation: Record<string, number> = {
-      "1.1": 5, "1.2": 12, "1.3": 11,
-      "2.1": 5, "2.2": 13, "2.3": 11, "2.4": 5,
-      "3.1": 23, "3.2": 10,
-      "4.1": 15, "4.2": 11,
-      "5.1": 5, "5.2": 4,
+      "1.1": 5,
+      "1.2": 12,
+      "1.3": 11,
+      "2.1": 5,
+      "2.2": 13,
+      "2.3": 11,
+      "2.4": 5,
+      "3.1": 23,
+      "3.2": 10,
+      "4.1": 15,
+      "4.2": 11,
+      "5.1": 5,
+      "5.2": 4,
     };
     const rows = await t.db.item.groupBy({ by: ["parentId"], where: { level: "ACTION" }, _count: { _all: true } });
     const recs = await t.db.item.findMany({ where: { level: "RECOMMENDATION" }, select: { id: true, code: true } });
-    const actual = Object.fromEntries(recs.map((r) => [r.code, rows.find((x) => x.parentId === r.id)?._count._all ?? 0]));
+    const actual = Object.fromEntries(
+      recs.map((r) => [r.code, rows.find((x) => x.parentId === r.id)?._count._all ?? 0]),
+    );
     expect(actual).toEqual(perRecommendation);
     expect(Object.values(perRecommendation).reduce((a, b) => a + b, 0)).toBe(130);
     expect(await t.db.goal.count()).toBe(5);
@@ -64,16 +76,26 @@ describe("document seed", () => {
   });
 
   it("stores every item under its code with its verbatim excerpt, parent and pillar", async () => {
-    const items = new Map((await t.db.item.findMany({ include: { parent: true, pillar: true } })).map((i) => [i.code, i]));
+    const items = new Map(
+      (await t.db.item.findMany({ include: { parent: true, pillar: true } })).map((i) => [i.code, i]),
+    );
     for (const p of pillarItems) {
       p.recommendations.forEach((rec, ri) => {
         const recItem = items.get(`${p.pillar}.${ri + 1}`);
-        expect(recItem, `${p.pillar}.${ri + 1}`).toMatchObject({ title: rec.title, sourceExcerpt: rec.sourceExcerpt, parentId: null });
+        expect(recItem, `${p.pillar}.${ri + 1}`).toMatchObject({
+          title: rec.title,
+          sourceExcerpt: rec.sourceExcerpt,
+          parentId: null,
+        });
         expect(recItem!.pillar.number).toBe(p.pillar);
         rec.actions.forEach((action, ai) => {
           const code = `${p.pillar}.${ri + 1}.${ai + 1}`;
           const item = items.get(code);
-          expect(item, code).toMatchObject({ title: action.title, sourceExcerpt: action.sourceExcerpt, level: "ACTION" });
+          expect(item, code).toMatchObject({
+            title: action.title,
+            sourceExcerpt: action.sourceExcerpt,
+            level: "ACTION",
+          });
           expect(item!.parent?.code).toBe(`${p.pillar}.${ri + 1}`);
         });
       });
@@ -84,7 +106,14 @@ describe("document seed", () => {
     expect(await t.db.item.count({ where: { status: { not: "NOT_ASSESSED" } } })).toBe(0);
     expect(
       await t.db.item.count({
-        where: { OR: [{ leadUnitId: { not: null } }, { progress: { not: null } }, { dueDate: { not: null } }, { responsiblePerson: { not: null } }] },
+        where: {
+          OR: [
+            { leadUnitId: { not: null } },
+            { progress: { not: null } },
+            { dueDate: { not: null } },
+            { responsiblePerson: { not: null } },
+          ],
+        },
       }),
     ).toBe(0);
     expect(await t.db.user.count()).toBe(0);
@@ -125,7 +154,10 @@ describe("sample dataset (示例数据)", () => {
   afterAll(async () => t.drop());
 
   it("is recorded as loaded and labelled as sample on units, users, updates and history", async () => {
-    expect((await t.db.dataset.findMany({ orderBy: { key: "asc" } })).map((d) => d.key)).toEqual(["document", "sample"]);
+    expect((await t.db.dataset.findMany({ orderBy: { key: "asc" } })).map((d) => d.key)).toEqual([
+      "document",
+      "sample",
+    ]);
     expect(await t.db.user.count({ where: { isSample: false } })).toBe(0);
     expect(await t.db.progressUpdate.count({ where: { isSample: false } })).toBe(0);
     expect(await t.db.itemHistory.count({ where: { isSample: false, action: { not: "CREATE" } } })).toBe(0);
@@ -142,7 +174,11 @@ describe("sample dataset (示例数据)", () => {
     const actions = await t.db.item.count({ where: { level: "ACTION" } });
     expect(await t.db.item.count({ where: { level: "ACTION", leadUnitId: { not: null } } })).toBe(actions);
     expect(await t.db.item.count({ where: { status: "COMPLETED" } })).toBeGreaterThan(0);
-    const range = await t.db.progressUpdate.aggregate({ _min: { createdAt: true }, _max: { createdAt: true }, _count: true });
+    const range = await t.db.progressUpdate.aggregate({
+      _min: { createdAt: true },
+      _max: { createdAt: true },
+      _count: true,
+    });
     expect(range._count).toBeGreaterThan(actions);
     const days = (range._max.createdAt!.getTime() - range._min.createdAt!.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(300);

@@ -8,7 +8,12 @@ type Dmmf = {
   datamodel: {
     models: DmmfModel[];
     enums: { name: string; dbName?: string | null; values: { name: string; dbName?: string | null }[] }[];
-    indexes: { model: string; type: "id" | "unique" | "normal" | "fulltext"; dbName?: string; fields: { name: string; sortOrder?: "asc" | "desc" }[] }[];
+    indexes: {
+      model: string;
+      type: "id" | "unique" | "normal" | "fulltext";
+      dbName?: string;
+      fields: { name: string; sortOrder?: "asc" | "desc" }[];
+    }[];
   };
 };
 type DmmfField = {
@@ -48,7 +53,12 @@ function columnType(field: DmmfField, enumDbName: (name: string) => string): str
   if (field.kind === "enum") base = enumDbName(field.type);
   else if (field.type === "DateTime") {
     const native = field.nativeType?.[0];
-    base = native === "Date" ? "date" : native === "Timestamptz" ? "timestamp with time zone" : "timestamp without time zone";
+    base =
+      native === "Date"
+        ? "date"
+        : native === "Timestamptz"
+          ? "timestamp with time zone"
+          : "timestamp without time zone";
   } else if (field.type === "String" && field.nativeType?.[0] === "Uuid") base = "uuid";
   else base = SCALAR_TYPES[field.type] ?? `unknown:${field.type}`;
   return field.isList ? `${base}[]` : base;
@@ -106,7 +116,14 @@ export async function actualShape(url: string): Promise<DbShape> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const cols = await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; column_default: string | null }>(
+    const cols = await client.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+      column_default: string | null;
+    }>(
       `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
          FROM information_schema.columns
         WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
@@ -153,7 +170,9 @@ export async function actualShape(url: string): Promise<DbShape> {
         hasDefault: c.column_default !== null,
       })),
       enums: new Map(enumRows.rows.map((e) => [e.typname, e.labels])),
-      indexes: idx.rows.map((i) => `${i.table_name} ${i.primary ? "primary" : i.unique ? "unique" : "index"} (${i.cols.join(", ")})`),
+      indexes: idx.rows.map(
+        (i) => `${i.table_name} ${i.primary ? "primary" : i.unique ? "unique" : "index"} (${i.cols.join(", ")})`,
+      ),
       foreignKeys: fks.rows.map((f) => f.line.replaceAll('"', "")),
     };
   } finally {

@@ -48,7 +48,10 @@ export async function createTestDatabase(options: { empty?: boolean; sample?: bo
   const adminUrl = inject("adminUrl");
   const name = `t_${randomBytes(6).toString("hex")}`;
   const template = options.sample ? await sampleTemplate(adminUrl) : inject("templateDb");
-  await adminQuery(adminUrl, options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  await adminQuery(
+    adminUrl,
+    options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`,
+  );
   const url = databaseUrl(adminUrl, name);
   const db = createPrismaClient(url, { max: 4 });
   return {

@@ -22,7 +22,9 @@ let manifest: Map<string, string> | undefined;
 /** The id of a server action in the current production build (`.next`), e.g. actionId("lib/actions/items.ts", "postProgressUpdate"). */
 export function actionId(file: string, exportedName: string): string {
   if (!manifest) {
-    const raw = JSON.parse(readFileSync(join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
+    const raw = JSON.parse(readFileSync(join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+      node: Record<string, ManifestEntry>;
+    };
     manifest = new Map(Object.entries(raw.node).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
   }
   const id = manifest.get(`${file}#${exportedName}`);
@@ -101,7 +103,12 @@ export class HttpSession {
    * Call a server action as its form would: `args` are the action's arguments (for a useActionState form,
    * [previousState, formData]). `path` is the page the form is on; the answer is decoded from Flight.
    */
-  async callAction<T = unknown>(file: string, exportedName: string, args: unknown[], path = "/"): Promise<ActionResponse<T>> {
+  async callAction<T = unknown>(
+    file: string,
+    exportedName: string,
+    args: unknown[],
+    path = "/",
+  ): Promise<ActionResponse<T>> {
     const body = (await flight.encodeReply(args)) as string | FormData;
     const response = await this.fetch(path, {
       method: "POST",
@@ -128,7 +135,11 @@ export async function decodeActionResponse<T>(response: Response): Promise<Actio
   // Row 0 is {a: actionResult, f: re-rendered page, b: buildId}; only the action's result matters here.
   // React's own decoder would need the page's client modules to read `f`, so the rows are read directly.
   const root = rows.get("0") as { a?: unknown } | undefined;
-  return { status: response.status, value: root && "a" in root ? (resolveFlight(root.a, rows) as T) : undefined, location };
+  return {
+    status: response.status,
+    value: root && "a" in root ? (resolveFlight(root.a, rows) as T) : undefined,
+    location,
+  };
 }
 
 /** The JSON rows (`<hex id>:<json>`) of a Flight payload; other row kinds (modules, text, hints) are skipped. */
@@ -157,7 +168,8 @@ function resolveFlight(value: unknown, rows: Map<string, unknown>): unknown {
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => resolveFlight(v, rows));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveFlight(v, rows)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveFlight(v, rows)]));
   return value;
 }
 

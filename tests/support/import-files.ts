@@ -58,21 +58,29 @@ export function rowOf(item: ReportItem, lang: Lang = "zh"): Row {
 export const headers = (lang: Lang) => ITEM_COLUMNS.map((c) => (lang === "zh" ? c.zh : c.en));
 
 /** The items sheet as the export writes it; `header` and `values` allow deliberately broken layouts. */
-export async function xlsxOf(rows: Row[], options: { lang?: Lang; header?: string[]; sheetName?: string; raw?: (ws: ExcelJS.Worksheet) => void } = {}): Promise<Buffer> {
+export async function xlsxOf(
+  rows: Row[],
+  options: { lang?: Lang; header?: string[]; sheetName?: string; raw?: (ws: ExcelJS.Worksheet) => void } = {},
+): Promise<Buffer> {
   const lang = options.lang ?? "zh";
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet(lang === "zh" ? "摘要" : "Summary").addRow(["x"]);
-  const ws = wb.addWorksheet(options.sheetName ?? (lang === "zh" ? "事项" : "Items"), { views: [{ state: "frozen", ySplit: 1 }] });
+  const ws = wb.addWorksheet(options.sheetName ?? (lang === "zh" ? "事项" : "Items"), {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
   ws.addRow(options.header ?? headers(lang));
   for (const row of rows) {
-    const added = ws.addRow(ITEM_COLUMNS.map((c) => {
-      const v = row[c.key] ?? null;
-      return c.key === "reportedProgress" && typeof v === "number" ? v / 100 : v;
-    }));
+    const added = ws.addRow(
+      ITEM_COLUMNS.map((c) => {
+        const v = row[c.key] ?? null;
+        return c.key === "reportedProgress" && typeof v === "number" ? v / 100 : v;
+      }),
+    );
     const progressCol = ITEM_COLUMNS.findIndex((c) => c.key === "reportedProgress") + 1;
     added.getCell(progressCol).numFmt = "0.0%";
     ITEM_COLUMNS.forEach((c, i) => {
-      if (c.key === "startDate" || c.key === "dueDate" || c.key === "originalDueDate") added.getCell(i + 1).numFmt = "yyyy-mm-dd";
+      if (c.key === "startDate" || c.key === "dueDate" || c.key === "originalDueDate")
+        added.getCell(i + 1).numFmt = "yyyy-mm-dd";
     });
   }
   options.raw?.(ws);
@@ -91,7 +99,12 @@ export function csvOf(rows: Row[], options: { lang?: Lang; header?: string[]; ra
   const lang = options.lang ?? "zh";
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lines = [(options.header ?? headers(lang)).map(quote).join(",")];
-  for (const row of rows) lines.push(ITEM_COLUMNS.map((c) => quote(options.rawCells ? String(row[c.key] ?? "") : csvText(row[c.key] ?? null))).join(","));
+  for (const row of rows)
+    lines.push(
+      ITEM_COLUMNS.map((c) => quote(options.rawCells ? String(row[c.key] ?? "") : csvText(row[c.key] ?? null))).join(
+        ",",
+      ),
+    );
   return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
 }
 
@@ -119,7 +132,9 @@ const columnIndex = (key: string) => {
 export async function editXlsx(bytes: Buffer, edits: CellEdit[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = wb.worksheets.find((ws) => [ITEM_COLUMNS[0]!.zh, ITEM_COLUMNS[0]!.en].includes(ws.getRow(1).getCell(1).text));
+  const sheet = wb.worksheets.find((ws) =>
+    [ITEM_COLUMNS[0]!.zh, ITEM_COLUMNS[0]!.en].includes(ws.getRow(1).getCell(1).text),
+  );
   if (!sheet) throw new Error("no items sheet in the export");
   for (const edit of edits) {
     let found = false;
@@ -141,7 +156,8 @@ export function editCsv(bytes: Buffer, edits: CellEdit[]): Buffer {
   for (const edit of edits) {
     const record = records.find((r) => r[0] === edit.code);
     if (!record) throw new Error(`no row ${edit.code} in the export`);
-    record[columnIndex(edit.key)] = edit.value instanceof Date ? edit.value.toISOString().slice(0, 10) : String(edit.value ?? "");
+    record[columnIndex(edit.key)] =
+      edit.value instanceof Date ? edit.value.toISOString().slice(0, 10) : String(edit.value ?? "");
   }
   return Buffer.from(`\uFEFF${stringifyCsv(records, { record_delimiter: "\r\n" })}`, "utf8");
 }

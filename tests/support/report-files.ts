@@ -25,13 +25,23 @@ export async function readDocx(buffer: Buffer): Promise<DocxParts> {
   };
   const document = await part("word/document.xml");
   const footerName = Object.keys(zip.files).find((n) => /^word\/footer\d*\.xml$/.test(n));
-  const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1]!)).join("");
-  const paragraphs = document.split("</w:p>").map(textOf).filter((p) => p !== "");
+  const textOf = (xml: string) =>
+    [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1]!)).join("");
+  const paragraphs = document
+    .split("</w:p>")
+    .map(textOf)
+    .filter((p) => p !== "");
   const rows = document
     .split("</w:tr>")
     .filter((r) => r.includes("<w:tr"))
     .map((r) => r.slice(r.lastIndexOf("<w:tr")).split("</w:tc>").slice(0, -1).map(textOf));
-  return { document, styles: await part("word/styles.xml"), footer: footerName ? await part(footerName) : "", paragraphs, rows };
+  return {
+    document,
+    styles: await part("word/styles.xml"),
+    footer: footerName ? await part(footerName) : "",
+    paragraphs,
+    rows,
+  };
 }
 
 export interface PdfText {

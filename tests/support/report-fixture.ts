@@ -12,10 +12,39 @@ const PILLARS = [
   { number: 5, title: "深化合作促共享" },
 ];
 
-const SUBJECTS = ["成渝中线高铁", "西部陆海新通道", "川渝高竹新区", "万达开川渝统筹发展示范区", "电子信息产业集群", "汽车产业链", "成渝综合性科学中心", "中欧班列（成渝）", "内陆开放口岸", "跨省通办政务服务", "生态环境联防联治", "公共服务共建共享"];
+const SUBJECTS = [
+  "成渝中线高铁",
+  "西部陆海新通道",
+  "川渝高竹新区",
+  "万达开川渝统筹发展示范区",
+  "电子信息产业集群",
+  "汽车产业链",
+  "成渝综合性科学中心",
+  "中欧班列（成渝）",
+  "内陆开放口岸",
+  "跨省通办政务服务",
+  "生态环境联防联治",
+  "公共服务共建共享",
+];
 const VERBS = ["加快推进", "统筹建设", "协同打造", "深化落实", "完善配套", "谋划实施"];
-const UNITS = ["四川省发展和改革委员会", "重庆市发展和改革委员会", "四川省交通运输厅", "重庆市交通运输委员会", "四川省经济和信息化厅", "重庆市经济和信息化委员会", null];
-const STATUSES = ["IN_PROGRESS", "IN_PROGRESS", "COMPLETED", "NOT_STARTED", "ON_HOLD", "IN_PROGRESS", "NOT_ASSESSED"] as const;
+const UNITS = [
+  "四川省发展和改革委员会",
+  "重庆市发展和改革委员会",
+  "四川省交通运输厅",
+  "重庆市交通运输委员会",
+  "四川省经济和信息化厅",
+  "重庆市经济和信息化委员会",
+  null,
+];
+const STATUSES = [
+  "IN_PROGRESS",
+  "IN_PROGRESS",
+  "COMPLETED",
+  "NOT_STARTED",
+  "ON_HOLD",
+  "IN_PROGRESS",
+  "NOT_ASSESSED",
+] as const;
 const CONFIDENCES = ["GREEN", "AMBER", "RED", "GREEN", null] as const;
 
 function day(offset: number): string {
@@ -32,7 +61,8 @@ function makeItems(actionsPerRecommendation: number): ReportItem[] {
       for (let a = 1; a <= actionsPerRecommendation; a += 1) {
         n += 1;
         const status = STATUSES[n % STATUSES.length]!;
-        const progress = status === "COMPLETED" ? 100 : status === "NOT_STARTED" || status === "NOT_ASSESSED" ? 0 : (n * 17) % 95;
+        const progress =
+          status === "COMPLETED" ? 100 : status === "NOT_STARTED" || status === "NOT_ASSESSED" ? 0 : (n * 17) % 95;
         const dueOffset = ((n * 37) % 400) - 150;
         const overdue = status !== "COMPLETED" && dueOffset < 0;
         const slip = n % 5 === 0 ? 60 : 0;
@@ -98,7 +128,13 @@ function changesFrom(items: ReportItem[], since: string): ReportChanges {
       reason: k === 0 ? "受征地拆迁影响，工期顺延" : null,
       at: "2026-11-10T03:00:00.000Z",
     })),
-    progressMoves: pick(8, 3).map((i, k) => ({ code: i.code, title: i.title, from: 20 + k, to: 55 + k * 10, delta: 35 + k * 9 })),
+    progressMoves: pick(8, 3).map((i, k) => ({
+      code: i.code,
+      title: i.title,
+      from: 20 + k,
+      to: 55 + k * 10,
+      delta: 35 + k * 9,
+    })),
   };
 }
 
@@ -154,7 +190,14 @@ export function reportFixture(options: FixtureOptions = {}): ReportData {
       changes === "no-compare"
         ? null
         : changes === "none"
-          ? { since, newlyCompleted: [], newlyOverdue: [], statusDowngrades: [], dueDateRevisions: [], progressMoves: [] }
+          ? {
+              since,
+              newlyCompleted: [],
+              newlyOverdue: [],
+              statusDowngrades: [],
+              dueDateRevisions: [],
+              progressMoves: [],
+            }
           : changesFrom(items, since),
   };
 }

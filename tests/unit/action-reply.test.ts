@@ -17,7 +17,11 @@ let oracle: ChildProcessWithoutNullStreams;
 let answers: AsyncIterator<string>;
 
 beforeAll(() => {
-  oracle = spawn(process.execPath, ["--conditions", "react-server", join(import.meta.dirname, "..", "support", "react-reply", "oracle.cjs")], { env: { ...process.env, NODE_ENV: "production" } });
+  oracle = spawn(
+    process.execPath,
+    ["--conditions", "react-server", join(import.meta.dirname, "..", "support", "react-reply", "oracle.cjs")],
+    { env: { ...process.env, NODE_ENV: "production" } },
+  );
   answers = createInterface({ input: oracle.stdout })[Symbol.asyncIterator]();
 });
 afterAll(() => {
@@ -38,7 +42,13 @@ async function decodes({ type, body }: Body): Promise<{ ok: boolean; error?: str
 }
 
 function refusal({ type, body }: Body) {
-  return refuseActionRequest(new Request("http://localhost/items", { method: "POST", headers: { "next-action": "f".repeat(42), "content-type": type }, body: new Uint8Array(body) }));
+  return refuseActionRequest(
+    new Request("http://localhost/items", {
+      method: "POST",
+      headers: { "next-action": "f".repeat(42), "content-type": type },
+      body: new Uint8Array(body),
+    }),
+  );
 }
 
 async function encoded(args: unknown[]): Promise<Body> {
@@ -51,11 +61,14 @@ async function encoded(args: unknown[]): Promise<Body> {
 // Arguments as this app's forms and clients pass them: useActionState's previous state (an ActionResult or
 // null) and the form's FormData (text fields, repeated fields, files), or plain values.
 const field = fc.oneof(hostileText, fc.integer().map(String), fc.array(hostileText, { maxLength: 3 }));
-const form = fc.tuple(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), field, { maxKeys: 6 }), fc.boolean()).map(([fields, withFile]) => {
-  const f = formOf(fields);
-  if (withFile) f.append("file", new File([Buffer.from("编号,状态\r\n1.1.1,<script>")], "进展.csv", { type: "text/csv" }));
-  return f;
-});
+const form = fc
+  .tuple(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), field, { maxKeys: 6 }), fc.boolean())
+  .map(([fields, withFile]) => {
+    const f = formOf(fields);
+    if (withFile)
+      f.append("file", new File([Buffer.from("编号,状态\r\n1.1.1,<script>")], "进展.csv", { type: "text/csv" }));
+    return f;
+  });
 const plain = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
@@ -66,7 +79,19 @@ const plain = fc.letrec((tie) => ({
     fc.dictionary(fc.string({ maxLength: 8 }), tie("value"), { maxKeys: 4, noNullPrototype: true }),
   ),
 })).value;
-const prevState = fc.oneof(fc.constant(null), fc.record({ ok: fc.boolean(), code: fc.constantFrom("invalid", "conflict"), message: hostileText, fieldErrors: fc.dictionary(fc.string({ maxLength: 8 }), fc.array(hostileText, { maxLength: 2 }), { noNullPrototype: true }) }).map((r) => ({ ...r })));
+const prevState = fc.oneof(
+  fc.constant(null),
+  fc
+    .record({
+      ok: fc.boolean(),
+      code: fc.constantFrom("invalid", "conflict"),
+      message: hostileText,
+      fieldErrors: fc.dictionary(fc.string({ maxLength: 8 }), fc.array(hostileText, { maxLength: 2 }), {
+        noNullPrototype: true,
+      }),
+    })
+    .map((r) => ({ ...r })),
+);
 const legitArgs = fc.oneof(
   fc.tuple(prevState, form).map((a) => [...a] as unknown[]),
   fc.array(plain, { maxLength: 4 }),
@@ -87,7 +112,50 @@ describe("server-action bodies at the proxy", () => {
   }, 60_000);
 
   test("every body the proxy lets through decodes (so Next never answers 500 for it)", async () => {
-    const REFS = ["$@1", "$1", "$0", "$0:0", "$0:1", "$0:a", "$0:__proto__", "$Q1", "$W1", "$h1", "$T", "$B1", "$K1", "$K", "$n", "$nabc", "$n1", "$n" + "9".repeat(301), "$i1", "$A1", "$S1", "$l1", "$R1", "$r1", "$X1", "$x1", "$Z", "$Y", "$E1", "$F1", "$H", "$D", "$Dxx", "$undefined", "$u", "$N", "$I", "$-", "$", "$$", "$-0", "$Infinity"];
+    const REFS = [
+      "$@1",
+      "$1",
+      "$0",
+      "$0:0",
+      "$0:1",
+      "$0:a",
+      "$0:__proto__",
+      "$Q1",
+      "$W1",
+      "$h1",
+      "$T",
+      "$B1",
+      "$K1",
+      "$K",
+      "$n",
+      "$nabc",
+      "$n1",
+      "$n" + "9".repeat(301),
+      "$i1",
+      "$A1",
+      "$S1",
+      "$l1",
+      "$R1",
+      "$r1",
+      "$X1",
+      "$x1",
+      "$Z",
+      "$Y",
+      "$E1",
+      "$F1",
+      "$H",
+      "$D",
+      "$Dxx",
+      "$undefined",
+      "$u",
+      "$N",
+      "$I",
+      "$-",
+      "$",
+      "$$",
+      "$-0",
+      "$Infinity",
+    ];
     const garbageValue = fc.letrec((tie) => ({
       value: fc.oneof(
         { depthSize: "small", withCrossShrink: true },
@@ -102,12 +170,38 @@ describe("server-action bodies at the proxy", () => {
     const text = (s: string): Body => ({ type: "text/plain;charset=UTF-8", body: Buffer.from(s) });
     const body = fc.oneof<fc.Arbitrary<Body | Mangle>[]>(
       garbageValue.map((v) => text(JSON.stringify(v) ?? "")),
-      fc.constantFrom("", "[", "]", '{"a":', "\uFEFF[]", "[".repeat(70) + "]".repeat(70), "[".repeat(60) + "]".repeat(60), `["$$${"x".repeat(1_000_100)}", 1]`, "null", "5", "\"x\"", "{}", JSON.stringify(Array(1001).fill(0)), JSON.stringify(Array(1000).fill(0))).map(text),
-      bytes.map((b) => ({ type: "text/plain;charset=UTF-8", body: Buffer.concat([Buffer.from('["'), b, Buffer.from('"]')]) })),
+      fc
+        .constantFrom(
+          "",
+          "[",
+          "]",
+          '{"a":',
+          "\uFEFF[]",
+          "[".repeat(70) + "]".repeat(70),
+          "[".repeat(60) + "]".repeat(60),
+          `["$$${"x".repeat(1_000_100)}", 1]`,
+          "null",
+          "5",
+          '"x"',
+          "{}",
+          JSON.stringify(Array(1001).fill(0)),
+          JSON.stringify(Array(1000).fill(0)),
+        )
+        .map(text),
+      bytes.map((b) => ({
+        type: "text/plain;charset=UTF-8",
+        body: Buffer.concat([Buffer.from('["'), b, Buffer.from('"]')]),
+      })),
       bytes.map((b) => ({ type: "text/plain", body: b })),
       // a real multipart reply, cut, mangled, with its rows renamed or replaced by garbage
       fc
-        .record({ args: legitArgs, at: fc.double({ min: 0, max: 1, noNaN: true }), how: fc.constantFrom("cut", "flip", "boundary", "none", "rename", "root", "base64"), garbage: garbageValue, name: fc.constantFrom("0", "00", " 0", "1", "0x0", "", "S0", "$ACTION_ID_1", "_1_x") })
+        .record({
+          args: legitArgs,
+          at: fc.double({ min: 0, max: 1, noNaN: true }),
+          how: fc.constantFrom("cut", "flip", "boundary", "none", "rename", "root", "base64"),
+          garbage: garbageValue,
+          name: fc.constantFrom("0", "00", " 0", "1", "0x0", "", "S0", "$ACTION_ID_1", "_1_x"),
+        })
         .map((c) => ({ kind: "multipart" as const, ...c })),
     );
     let passed = 0;
@@ -132,7 +226,9 @@ describe("server-action bodies at the proxy", () => {
   }, 120_000);
 
   test("a body over the action limit is refused with 413", async () => {
-    expect(await refusal({ type: "text/plain;charset=UTF-8", body: Buffer.alloc(ACTION_BODY_LIMIT_BYTES + 1, 0x61) })).toMatchObject({ status: 413 });
+    expect(
+      await refusal({ type: "text/plain;charset=UTF-8", body: Buffer.alloc(ACTION_BODY_LIMIT_BYTES + 1, 0x61) }),
+    ).toMatchObject({ status: 413 });
     expect(await refusal({ type: "application/json", body: Buffer.from("[]") })).toMatchObject({ status: 415 });
     expect(await refusal({ type: "text/plain", body: Buffer.from(`[${JSON.stringify(SCRIPTS[0])}]`) })).toBeNull();
   });
@@ -162,7 +258,10 @@ async function mangled(c: Mangle): Promise<Body> {
     case "cut":
       return { type, body: body.subarray(0, at) };
     case "flip":
-      return { type, body: Buffer.concat([body.subarray(0, at), Buffer.from([body[at]! ^ 0xff]), body.subarray(at + 1)]) };
+      return {
+        type,
+        body: Buffer.concat([body.subarray(0, at), Buffer.from([body[at]! ^ 0xff]), body.subarray(at + 1)]),
+      };
     case "boundary":
       return { type: "multipart/form-data; boundary=----not-it", body };
     case "none":
@@ -170,11 +269,23 @@ async function mangled(c: Mangle): Promise<Body> {
     case "rename":
       return { type, body: Buffer.from(raw.replace('name="0"', `name="${c.name}"`), "latin1") };
     case "base64":
-      return { type, body: Buffer.from(raw.replace('name="_1_file"; filename="x.csv"\r\n', 'name="_1_file"; filename="x.csv"\r\nContent-Transfer-Encoding: base64\r\n'), "latin1") };
+      return {
+        type,
+        body: Buffer.from(
+          raw.replace(
+            'name="_1_file"; filename="x.csv"\r\n',
+            'name="_1_file"; filename="x.csv"\r\nContent-Transfer-Encoding: base64\r\n',
+          ),
+          "latin1",
+        ),
+      };
     default: {
       // row 0 replaced by garbage, plus an extra part named c.name
       const extra = `--${boundary}\r\nContent-Disposition: form-data; name="${c.name}"\r\n\r\n${JSON.stringify(c.garbage) ?? ""}\r\n`;
-      const root = raw.replace(/(name="0"\r\n\r\n)[^\r]*/, (_m, head: string) => head + (JSON.stringify(c.garbage) ?? ""));
+      const root = raw.replace(
+        /(name="0"\r\n\r\n)[^\r]*/,
+        (_m, head: string) => head + (JSON.stringify(c.garbage) ?? ""),
+      );
       return { type, body: Buffer.from(extra + root, "latin1") };
     }
   }

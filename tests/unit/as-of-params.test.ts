@@ -7,7 +7,14 @@ const now = new Date("2026-03-10T01:00:00Z");
 
 describe("parseAsOfParams", () => {
   it("reads nothing as the live state", () => {
-    expect(parseAsOfParams({}, now)).toMatchObject({ asOf: null, compare: null, before: null, compareBefore: null, day: "2026-03-10", issues: [] });
+    expect(parseAsOfParams({}, now)).toMatchObject({
+      asOf: null,
+      compare: null,
+      before: null,
+      compareBefore: null,
+      day: "2026-03-10",
+      issues: [],
+    });
   });
 
   it("turns valid days into the ends of those days in China", () => {
@@ -43,6 +50,10 @@ describe("parseAsOfParams", () => {
   });
 
   it("takes the first of repeated parameters and ignores empty ones", () => {
-    expect(parseAsOfParams({ asOf: ["2026-01-01", "2026-02-01"], compare: "" }, now)).toMatchObject({ asOf: "2026-01-01", compare: null, issues: [] });
+    expect(parseAsOfParams({ asOf: ["2026-01-01", "2026-02-01"], compare: "" }, now)).toMatchObject({
+      asOf: "2026-01-01",
+      compare: null,
+      issues: [],
+    });
   });
 });

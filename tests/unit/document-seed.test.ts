@@ -3,15 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  conferences,
-  documentCounts,
-  goals,
-  pillarItems,
-  pillars,
-  regions,
-  units,
-} from "../../prisma/seed/document";
+import { conferences, documentCounts, goals, pillarItems, pillars, regions, units } from "../../prisma/seed/document";
 
 const sourcePath = fileURLToPath(new URL("../../prisma/seed/document/source.txt", import.meta.url));
 const rawSource = readFileSync(sourcePath, "utf8");
@@ -187,14 +179,16 @@ describe("document seed: regions and units", () => {
   it("a recommendation lists the regions of its actions", () => {
     for (const r of recommendations) {
       const own = new Set(r.regions ?? []);
-      for (const a of r.actions) for (const name of a.regions ?? []) expect(own.has(name), `${r.code}: ${name}`).toBe(true);
+      for (const a of r.actions)
+        for (const name of a.regions ?? []) expect(own.has(name), `${r.code}: ${name}`).toBe(true);
     }
   });
 
   it("classifies regions as the brief says", () => {
     const byName = new Map(regions.map((r) => [r.name, r]));
     expect(byName.get("高竹新区")).toMatchObject({ side: "JOINT", kind: "NEW_AREA" });
-    for (const d of ["万州", "潼南", "大足", "开州"]) expect(byName.get(d)).toMatchObject({ side: "CHONGQING", kind: "DISTRICT" });
+    for (const d of ["万州", "潼南", "大足", "开州"])
+      expect(byName.get(d)).toMatchObject({ side: "CHONGQING", kind: "DISTRICT" });
     for (const c of ["成都", "宜宾", "泸州", "南充", "达州", "遂宁", "资阳", "内江", "广安", "德阳", "眉山"]) {
       expect(byName.get(c), c).toMatchObject({ side: "SICHUAN", kind: "CITY" });
     }
@@ -204,12 +198,23 @@ describe("document seed: regions and units", () => {
 
   it("includes the units the document names as actors", () => {
     const byShort = new Map(units.map((u) => [u.shortName, u]));
-    expect(byShort.get("合作办公室")).toMatchObject({ name: "成渝地区双城经济圈合作办公室", side: "JOINT", kind: "COORDINATION" });
+    expect(byShort.get("合作办公室")).toMatchObject({
+      name: "成渝地区双城经济圈合作办公室",
+      side: "JOINT",
+      kind: "COORDINATION",
+    });
     expect(byShort.get("中央有关部门")).toMatchObject({ side: "NATIONAL" });
     expect(units.find((u) => u.name === "中国科学院")).toMatchObject({ side: "NATIONAL", kind: "INSTITUTION" });
     expect(units.filter((u) => u.kind === "LEGISLATURE")).toHaveLength(4);
     // The short names the text uses are in the source.
-    for (const term of ["中央有关部门", "中国科学院", "成渝地区双城经济圈合作办公室", "川渝党政联席会议", "人大", "政协"]) {
+    for (const term of [
+      "中央有关部门",
+      "中国科学院",
+      "成渝地区双城经济圈合作办公室",
+      "川渝党政联席会议",
+      "人大",
+      "政协",
+    ]) {
       expect(source, term).toContain(term);
     }
   });
@@ -258,8 +263,17 @@ describe("document seed: named projects are action items", () => {
   });
 
   it("gives each project of a multi-project sentence its own action", () => {
-    for (const term of ["成渝中线高铁", "成达万高铁", "川藏铁路成都枢纽引入线", "嘉陵江利泽航电枢纽", "乌江白马航电枢纽"]) {
-      expect(actions.filter((a) => a.title === term), term).toHaveLength(1);
+    for (const term of [
+      "成渝中线高铁",
+      "成达万高铁",
+      "川藏铁路成都枢纽引入线",
+      "嘉陵江利泽航电枢纽",
+      "乌江白马航电枢纽",
+    ]) {
+      expect(
+        actions.filter((a) => a.title === term),
+        term,
+      ).toHaveLength(1);
     }
   });
 });

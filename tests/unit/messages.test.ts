@@ -5,7 +5,9 @@ const en = messagesFor("en");
 const zh = messagesFor("zh-CN");
 
 function keys(obj: object, prefix = ""): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe("message catalogues", () => {
@@ -29,7 +31,8 @@ describe("message catalogues", () => {
   });
 
   it("have no empty strings and no English left in the Chinese catalogue's labels", () => {
-    const flat = (obj: object): string[] => Object.values(obj).flatMap((v) => (typeof v === "object" ? flat(v) : [String(v)]));
+    const flat = (obj: object): string[] =>
+      Object.values(obj).flatMap((v) => (typeof v === "object" ? flat(v) : [String(v)]));
     for (const s of [...flat(en), ...flat(zh)]) expect(s.trim()).not.toBe("");
     // Every Chinese string with words in it carries at least one CJK character (pure patterns such as
     // "{name}（{side}）" have no words to translate).

@@ -18,7 +18,16 @@ describe("password rules", () => {
 describe("sign-in return address", () => {
   it("keeps paths on this site and refuses everything else", () => {
     expect(safeCallbackUrl("/items?pillar=2")).toBe("/items?pillar=2");
-    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/login?x", "/api/auth/signout", 42, undefined]) {
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "/login?x",
+      "/api/auth/signout",
+      42,
+      undefined,
+    ]) {
       expect(safeCallbackUrl(bad), String(bad)).toBe("/");
     }
   });

@@ -6,8 +6,10 @@ import { buildReportOutline, DOCUMENT_LIMITS, type OutlineBlock } from "@/lib/ex
 import type { ReportData } from "@/lib/report/types";
 import { reportFixture } from "../support/report-fixture";
 
-const tables = (blocks: OutlineBlock[]) => blocks.filter((b): b is Extract<OutlineBlock, { kind: "table" }> => b.kind === "table");
-const paragraphs = (blocks: OutlineBlock[]) => blocks.filter((b) => b.kind === "paragraph").map((b) => (b as { text: string }).text);
+const tables = (blocks: OutlineBlock[]) =>
+  blocks.filter((b): b is Extract<OutlineBlock, { kind: "table" }> => b.kind === "table");
+const paragraphs = (blocks: OutlineBlock[]) =>
+  blocks.filter((b) => b.kind === "paragraph").map((b) => (b as { text: string }).text);
 /** The blocks after the heading `from` up to the next first-level heading. */
 function section(blocks: OutlineBlock[], from: string): OutlineBlock[] {
   const start = blocks.findIndex((b) => b.kind === "heading" && b.level === 1 && b.text === from);
@@ -24,7 +26,9 @@ function largeReport(): ReportData {
   data.changes = {
     ...data.changes!,
     newlyCompleted: actions.slice(0, 120).map((i) => ({ code: i.code, title: i.title, leadUnit: i.leadUnit })),
-    newlyOverdue: actions.slice(0, DOCUMENT_LIMITS.changeEntries).map((i) => ({ code: i.code, title: i.title, leadUnit: i.leadUnit, dueDate: i.dueDate })),
+    newlyOverdue: actions
+      .slice(0, DOCUMENT_LIMITS.changeEntries)
+      .map((i) => ({ code: i.code, title: i.title, leadUnit: i.leadUnit, dueDate: i.dueDate })),
   };
   return data;
 }
@@ -47,13 +51,17 @@ describe("document limits", () => {
     const data = largeReport();
     expect(data.lagging.length).toBeGreaterThan(DOCUMENT_LIMITS.lagging);
     const lagging = section(buildReportOutline(data).blocks, "三、滞后和逾期事项");
-    expect(tables(lagging)[0]!.rows.map((r) => r.cells[0])).toEqual(data.lagging.slice(0, DOCUMENT_LIMITS.lagging).map((i) => i.code));
+    expect(tables(lagging)[0]!.rows.map((r) => r.cells[0])).toEqual(
+      data.lagging.slice(0, DOCUMENT_LIMITS.lagging).map((i) => i.code),
+    );
     expect(paragraphs(lagging).join("")).toContain(`其余${data.lagging.length - DOCUMENT_LIMITS.lagging}项`);
   });
 
   it("cuts each group of changes at the limit with a closing count, and leaves a group at the limit whole", () => {
     const data = largeReport();
-    const groups = buildReportOutline(data).blocks.filter((b): b is Extract<OutlineBlock, { kind: "entries" }> => b.kind === "entries");
+    const groups = buildReportOutline(data).blocks.filter(
+      (b): b is Extract<OutlineBlock, { kind: "entries" }> => b.kind === "entries",
+    );
     const completed = groups[0]!.entries;
     expect(completed).toHaveLength(DOCUMENT_LIMITS.changeEntries + 1);
     expect(completed.at(-1)).toBe(`……另有${120 - DOCUMENT_LIMITS.changeEntries}项，见 Excel 导出的“变化”工作表。`);

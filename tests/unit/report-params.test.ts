@@ -7,7 +7,10 @@ const parse = (q: string) => parseReportParams(new URLSearchParams(q), NOW);
 
 describe("report parameters", () => {
   it("defaults to everything, today in China, compared with 30 days earlier, as XLSX", () => {
-    expect(parse("")).toEqual({ ok: true, params: { scope: { kind: "all" }, asOf: "2026-11-28", compare: "2026-10-29", format: "xlsx" } });
+    expect(parse("")).toEqual({
+      ok: true,
+      params: { scope: { kind: "all" }, asOf: "2026-11-28", compare: "2026-10-29", format: "xlsx" },
+    });
     expect(parse("asOf=2026-03-31")).toMatchObject({ ok: true, params: { asOf: "2026-03-31", compare: "2026-03-01" } });
     expect(parse("compare=none")).toMatchObject({ ok: true, params: { compare: null } });
   });
@@ -15,9 +18,15 @@ describe("report parameters", () => {
   it("reads every scope kind, by id or by the form's per-kind field", () => {
     expect(parse("scope=pillar&id=3")).toMatchObject({ params: { scope: { kind: "pillar", pillarNumber: 3 } } });
     expect(parse("scope=unit&unit=12&pillar=3")).toMatchObject({ params: { scope: { kind: "unit", unitId: 12 } } });
-    expect(parse("scope=side&side=CHONGQING")).toMatchObject({ params: { scope: { kind: "side", side: "CHONGQING" } } });
-    expect(parse("scope=region&id=4&format=pdf")).toMatchObject({ params: { scope: { kind: "region", regionId: 4 }, format: "pdf" } });
-    expect(parse("scope=filters&filters=pillar%3D2%26overdue%3D1")).toMatchObject({ params: { scope: { kind: "filters", search: "pillar=2&overdue=1" } } });
+    expect(parse("scope=side&side=CHONGQING")).toMatchObject({
+      params: { scope: { kind: "side", side: "CHONGQING" } },
+    });
+    expect(parse("scope=region&id=4&format=pdf")).toMatchObject({
+      params: { scope: { kind: "region", regionId: 4 }, format: "pdf" },
+    });
+    expect(parse("scope=filters&filters=pillar%3D2%26overdue%3D1")).toMatchObject({
+      params: { scope: { kind: "filters", search: "pillar=2&overdue=1" } },
+    });
   });
 
   it("refuses bad values, naming each parameter", () => {
@@ -41,7 +50,10 @@ describe("report parameters", () => {
   });
 
   it("round-trips through the query string it builds", () => {
-    for (const q of ["scope=pillar&id=3&asOf=2026-05-01&compare=none&format=csv", "scope=filters&filters=status%3DIN_PROGRESS&asOf=2026-11-01&compare=2026-10-01&format=json"]) {
+    for (const q of [
+      "scope=pillar&id=3&asOf=2026-05-01&compare=none&format=csv",
+      "scope=filters&filters=status%3DIN_PROGRESS&asOf=2026-11-01&compare=2026-10-01&format=json",
+    ]) {
       const first = parse(q);
       expect(first.ok).toBe(true);
       if (first.ok) expect(parse(reportSearch(first.params))).toEqual(first);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { overallProgress, pillarProgress, rollUp, type RollUpRow } from "../../lib/queries/rollup";
 
-const row = (id: number, parentId: number | null, progress: number | null, extra: Partial<RollUpRow> = {}): RollUpRow => ({
+const row = (
+  id: number,
+  parentId: number | null,
+  progress: number | null,
+  extra: Partial<RollUpRow> = {},
+): RollUpRow => ({
   id,
   parentId,
   pillarId: 1,
@@ -42,7 +47,12 @@ describe("rollUp", () => {
   });
 
   it("treats an item whose children all dropped out, or weigh 0, as a leaf", () => {
-    const r = rollUp([row(1, null, 30), row(2, 1, 90, { status: "CANCELLED" }), row(3, null, 20), row(4, 3, 90, { weight: 0 })]);
+    const r = rollUp([
+      row(1, null, 30),
+      row(2, 1, 90, { status: "CANCELLED" }),
+      row(3, null, 20),
+      row(4, 3, 90, { weight: 0 }),
+    ]);
     expect(r.get(1)).toBe(30);
     expect(r.get(3)).toBe(20);
   });

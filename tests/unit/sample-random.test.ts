@@ -97,8 +97,20 @@ describe("SampleCalendar", () => {
 
 describe("planTimeline", () => {
   const cal = new SampleCalendar(start, now);
-  const unit = (id: number, side: "SICHUAN" | "CHONGQING") => ({ id, name: `单位${id}`, side, kind: "DEPARTMENT" as const });
-  const item: ItemInfo = { id: 1, code: "3.1.1", title: "成渝中线高铁", pillarNumber: 3, recommendationTitle: "", regionIds: [] };
+  const unit = (id: number, side: "SICHUAN" | "CHONGQING") => ({
+    id,
+    name: `单位${id}`,
+    side,
+    kind: "DEPARTMENT" as const,
+  });
+  const item: ItemInfo = {
+    id: 1,
+    code: "3.1.1",
+    title: "成渝中线高铁",
+    pillarNumber: 3,
+    recommendationTitle: "",
+    regionIds: [],
+  };
   const profiles: Profile[] = ["active", "lagging", "completed", "notStarted", "onHold", "cancelled"];
 
   it("plans events in order within the sample year, ending as the profile says", () => {
@@ -122,7 +134,13 @@ describe("planTimeline", () => {
       const events = planTimeline({
         item,
         own,
-        flags: { profile, stale: seed % 5 === 1, revise: seed % 4 === 1 && profile !== "cancelled" && profile !== "completed", disagreement, milestones: true },
+        flags: {
+          profile,
+          stale: seed % 5 === 1,
+          revise: seed % 4 === 1 && profile !== "cancelled" && profile !== "completed",
+          disagreement,
+          milestones: true,
+        },
         cal,
         rng,
         editors: { lead: true, coLead: true },
@@ -162,7 +180,8 @@ describe("planTimeline", () => {
       assignDay: 5,
     };
     const flags = { profile: "active" as const, stale: false, revise: true, disagreement: false, milestones: true };
-    const plan = () => planTimeline({ item, own, flags, cal, rng: createRng(11), editors: { lead: true, coLead: false } });
+    const plan = () =>
+      planTimeline({ item, own, flags, cal, rng: createRng(11), editors: { lead: true, coLead: false } });
     expect(plan()).toEqual(plan());
   });
 });

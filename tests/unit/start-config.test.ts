@@ -4,12 +4,28 @@ import { ConfigError, loadConfig } from "../../scripts/start-config";
 describe("npm start settings", () => {
   it("defaults to port 3000, the embedded database in .data/pg and sample data", () => {
     const c = loadConfig([], {} as NodeJS.ProcessEnv, "/srv/app");
-    expect(c).toMatchObject({ port: 3000, databaseUrl: null, embeddedDir: "/srv/app/.data/pg", sample: true, skipBuild: false, hostname: "127.0.0.1" });
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      embeddedDir: "/srv/app/.data/pg",
+      sample: true,
+      skipBuild: false,
+      hostname: "127.0.0.1",
+    });
   });
 
   it("takes PORT, HOST, DATABASE_URL and --no-sample", () => {
-    const c = loadConfig(["--no-sample"], { PORT: "4100", HOST: "0.0.0.0", DATABASE_URL: "postgresql://u:p@db:5432/t" } as unknown as NodeJS.ProcessEnv);
-    expect(c).toMatchObject({ port: 4100, hostname: "0.0.0.0", databaseUrl: "postgresql://u:p@db:5432/t", sample: false });
+    const c = loadConfig(["--no-sample"], {
+      PORT: "4100",
+      HOST: "0.0.0.0",
+      DATABASE_URL: "postgresql://u:p@db:5432/t",
+    } as unknown as NodeJS.ProcessEnv);
+    expect(c).toMatchObject({
+      port: 4100,
+      hostname: "0.0.0.0",
+      databaseUrl: "postgresql://u:p@db:5432/t",
+      sample: false,
+    });
     expect(loadConfig([], { SAMPLE_DATA: "false" } as unknown as NodeJS.ProcessEnv).sample).toBe(false);
   });
 

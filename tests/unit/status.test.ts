@@ -18,15 +18,39 @@ describe("status vocabulary", () => {
 
 describe("snapshot diff", () => {
   const base: ItemSnapshot = {
-    code: "1.1.1", parentId: 1, pillarId: 1, level: "ACTION", sortOrder: 1, title: "t", titleEn: null, description: null,
-    sourceExcerpt: "s", leadUnitId: null, coLeadUnitId: null, supportingUnitIds: [1, 2], regionIds: [], conferenceIds: [],
-    responsiblePerson: null, status: "NOT_ASSESSED", confidence: null, progress: null, weight: 1, startDate: null,
-    dueDate: null, originalDueDate: null, retiredAt: null, lastUpdateAt: null, milestones: [],
+    code: "1.1.1",
+    parentId: 1,
+    pillarId: 1,
+    level: "ACTION",
+    sortOrder: 1,
+    title: "t",
+    titleEn: null,
+    description: null,
+    sourceExcerpt: "s",
+    leadUnitId: null,
+    coLeadUnitId: null,
+    supportingUnitIds: [1, 2],
+    regionIds: [],
+    conferenceIds: [],
+    responsiblePerson: null,
+    status: "NOT_ASSESSED",
+    confidence: null,
+    progress: null,
+    weight: 1,
+    startDate: null,
+    dueDate: null,
+    originalDueDate: null,
+    retiredAt: null,
+    lastUpdateAt: null,
+    milestones: [],
   };
 
   it("names exactly the fields that differ, including list fields", () => {
     expect(diffSnapshots(base, { ...base })).toEqual([]);
-    expect(diffSnapshots(base, { ...base, progress: 10, supportingUnitIds: [1, 3] })).toEqual(["supportingUnitIds", "progress"]);
+    expect(diffSnapshots(base, { ...base, progress: 10, supportingUnitIds: [1, 3] })).toEqual([
+      "supportingUnitIds",
+      "progress",
+    ]);
   });
 
   it("lists every field for a new item", () => {

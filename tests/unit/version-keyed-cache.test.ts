@@ -39,7 +39,9 @@ describe("VersionKeyedCache", () => {
 
   it("does not keep a failed computation", async () => {
     const cache = new VersionKeyedCache();
-    await expect(cache.get("k", "1", null, async () => Promise.reject(new Error("database down")))).rejects.toThrow("database down");
+    await expect(cache.get("k", "1", null, async () => Promise.reject(new Error("database down")))).rejects.toThrow(
+      "database down",
+    );
     expect(await cache.get("k", "1", null, async () => "recovered")).toBe("recovered");
   });
 

@@ -10,12 +10,17 @@ export const dynamic = "force-dynamic";
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; type?: string }> }) {
   const params = await searchParams;
   const [log, t, format] = await Promise.all([
-    listAuditLog({ page: typeof params.page === "string" ? params.page : undefined, type: typeof params.type === "string" ? params.type : undefined }),
+    listAuditLog({
+      page: typeof params.page === "string" ? params.page : undefined,
+      type: typeof params.type === "string" ? params.type : undefined,
+    }),
     getTranslations("admin.audit"),
     getFormatter(),
   ]);
-  const pageHref = (page: number) => `/admin/audit?${new URLSearchParams({ ...(log.type ? { type: log.type } : {}), page: String(page) })}`;
-  const actionLabel = (action: string) => (t.has(`actions.${action}` as never) ? t(`actions.${action}` as never) : action);
+  const pageHref = (page: number) =>
+    `/admin/audit?${new URLSearchParams({ ...(log.type ? { type: log.type } : {}), page: String(page) })}`;
+  const actionLabel = (action: string) =>
+    t.has(`actions.${action}` as never) ? t(`actions.${action}` as never) : action;
 
   return (
     <section>
@@ -53,17 +58,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody>
               {log.rows.map((row) => {
                 const label = (row.details as { label?: string } | null)?.label;
-                const typeLabel = t.has(`types.${row.targetType}` as never) ? t(`types.${row.targetType}` as never) : row.targetType;
+                const typeLabel = t.has(`types.${row.targetType}` as never)
+                  ? t(`types.${row.targetType}` as never)
+                  : row.targetType;
                 return (
                   <tr key={row.id.toString()}>
                     <td>
-                      <time dateTime={row.at.toISOString()}>{format.dateTime(row.at, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                      <time dateTime={row.at.toISOString()}>
+                        {format.dateTime(row.at, { dateStyle: "medium", timeStyle: "medium" })}
+                      </time>
                     </td>
                     <td>{row.actor ? `${row.actor.displayName}（${row.actor.loginName}）` : t("system")}</td>
                     <td>{actionLabel(row.action)}</td>
                     <td>
                       {typeLabel}{" "}
-                      {row.targetType === "item" && label ? <Link href={`/items/${label}`}>{label}</Link> : (label ?? (row.targetId ? `#${row.targetId}` : ""))}
+                      {row.targetType === "item" && label ? (
+                        <Link href={`/items/${label}`}>{label}</Link>
+                      ) : (
+                        (label ?? (row.targetId ? `#${row.targetId}` : ""))
+                      )}
                     </td>
                     <td>
                       <AuditDetails details={row.details} />
@@ -75,7 +88,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      <nav className={styles.pager} aria-label={t("pageOf", { page: log.page, pages: log.pageCount, total: log.total })}>
+      <nav
+        className={styles.pager}
+        aria-label={t("pageOf", { page: log.page, pages: log.pageCount, total: log.total })}
+      >
         {log.page > 1 && <Link href={pageHref(log.page - 1)}>{t("prev")}</Link>}
         <span>{t("pageOf", { page: log.page, pages: log.pageCount, total: log.total })}</span>
         {log.page < log.pageCount && <Link href={pageHref(log.page + 1)}>{t("next")}</Link>}

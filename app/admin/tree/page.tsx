@@ -27,20 +27,34 @@ function findNode(tree: ItemTree, code: string): { node: TreeNode; pillar: Pilla
   return null;
 }
 
-export default async function TreePage({ searchParams }: { searchParams: Promise<{ item?: string; pillar?: string }> }) {
-  const [tree, params, t, locale] = await Promise.all([getItemTree(), searchParams, getTranslations("admin.tree"), getLocale()]);
+export default async function TreePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ item?: string; pillar?: string }>;
+}) {
+  const [tree, params, t, locale] = await Promise.all([
+    getItemTree(),
+    searchParams,
+    getTranslations("admin.tree"),
+    getLocale(),
+  ]);
   const en = locale === "en";
   const title = (x: { title: string; titleEn: string | null }) => (en && x.titleEn ? x.titleEn : x.title);
   const pillarLabel = (p: Pillar) => t("pillar", { number: p.number, title: en ? p.titleEn : p.title });
 
   const selected = typeof params.item === "string" ? findNode(tree, params.item) : null;
-  const selectedPillar = !selected && typeof params.pillar === "string" ? tree.find((p) => String(p.number) === params.pillar) ?? null : null;
+  const selectedPillar =
+    !selected && typeof params.pillar === "string"
+      ? (tree.find((p) => String(p.number) === params.pillar) ?? null)
+      : null;
 
   let targets: MoveTarget[] = [];
   if (selected) {
     targets =
       selected.node.level === "RECOMMENDATION"
-        ? tree.filter((p) => p.id !== selected.pillar.id).map((p) => ({ value: `pillar:${p.id}`, label: pillarLabel(p) }))
+        ? tree
+            .filter((p) => p.id !== selected.pillar.id)
+            .map((p) => ({ value: `pillar:${p.id}`, label: pillarLabel(p) }))
         : tree.flatMap((p) =>
             p.items
               .filter((r) => r.level === "RECOMMENDATION" && !r.retired && r.id !== selected.parent?.id)
@@ -76,7 +90,11 @@ export default async function TreePage({ searchParams }: { searchParams: Promise
           <ul className={styles.treeRoot}>
             {tree.map((p) => (
               <li key={p.id}>
-                <Link href={`/admin/tree?pillar=${p.number}`} aria-current={selectedPillar?.id === p.id ? "true" : undefined} className={selectedPillar?.id === p.id ? styles.treeSelected : undefined}>
+                <Link
+                  href={`/admin/tree?pillar=${p.number}`}
+                  aria-current={selectedPillar?.id === p.id ? "true" : undefined}
+                  className={selectedPillar?.id === p.id ? styles.treeSelected : undefined}
+                >
                   <strong>{pillarLabel(p)}</strong>
                 </Link>
                 {renderNodes(p.items)}
@@ -90,7 +108,11 @@ export default async function TreePage({ searchParams }: { searchParams: Promise
             <section className="card" aria-labelledby="panel-heading">
               <h2 id="panel-heading">{pillarLabel(selectedPillar)}</h2>
               <h3>{t("addRecommendation")}</h3>
-              <TreeAddForm key={`p${selectedPillar.id}`} parent={`pillar:${selectedPillar.id}`} heading={t("addRecommendation")} />
+              <TreeAddForm
+                key={`p${selectedPillar.id}`}
+                parent={`pillar:${selectedPillar.id}`}
+                heading={t("addRecommendation")}
+              />
             </section>
           )}
           {selected && (
@@ -107,16 +129,32 @@ export default async function TreePage({ searchParams }: { searchParams: Promise
               {selected.node.level === "RECOMMENDATION" && !selected.node.retired && (
                 <section className="card" aria-labelledby="add-heading">
                   <h3 id="add-heading">{t("addAction")}</h3>
-                  <TreeAddForm key={`i${selected.node.id}`} parent={`item:${selected.node.id}`} heading={t("addAction")} />
+                  <TreeAddForm
+                    key={`i${selected.node.id}`}
+                    parent={`item:${selected.node.id}`}
+                    heading={t("addAction")}
+                  />
                 </section>
               )}
               <section className="card" aria-labelledby="move-heading">
                 <h3 id="move-heading">{t("move")}</h3>
-                <TreeMoveForm key={`m${selected.node.id}`} item={{ id: selected.node.id, code: selected.node.code, version: selected.node.version }} targets={targets} />
+                <TreeMoveForm
+                  key={`m${selected.node.id}`}
+                  item={{ id: selected.node.id, code: selected.node.code, version: selected.node.version }}
+                  targets={targets}
+                />
               </section>
               <section className="card" aria-labelledby="retire-heading">
                 <h3 id="retire-heading">{selected.node.retired ? t("restore") : t("retire")}</h3>
-                <TreeRetireForm key={`r${selected.node.id}`} item={{ id: selected.node.id, code: selected.node.code, version: selected.node.version, retired: selected.node.retired }} />
+                <TreeRetireForm
+                  key={`r${selected.node.id}`}
+                  item={{
+                    id: selected.node.id,
+                    code: selected.node.code,
+                    version: selected.node.version,
+                    retired: selected.node.retired,
+                  }}
+                />
               </section>
             </>
           )}

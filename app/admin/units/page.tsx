@@ -7,7 +7,11 @@ import { listUnitsWithCounts } from "@/lib/data/admin";
 export const dynamic = "force-dynamic";
 
 export default async function UnitsPage() {
-  const [units, t, tSide] = await Promise.all([listUnitsWithCounts(), getTranslations("admin"), getTranslations("side")]);
+  const [units, t, tSide] = await Promise.all([
+    listUnitsWithCounts(),
+    getTranslations("admin"),
+    getTranslations("side"),
+  ]);
   return (
     <section>
       <h1>{t("units.title")}</h1>

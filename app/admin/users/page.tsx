@@ -11,7 +11,12 @@ import { listAccounts, listUnitOptions } from "@/lib/data/admin";
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
-  const [{ me, users }, units, t, tRole] = await Promise.all([listAccounts(), listUnitOptions(), getTranslations("admin"), getTranslations("auth.role")]);
+  const [{ me, users }, units, t, tRole] = await Promise.all([
+    listAccounts(),
+    listUnitOptions(),
+    getTranslations("admin"),
+    getTranslations("auth.role"),
+  ]);
   const pending = users.filter((u) => u.pendingApproval);
   const accounts = users.filter((u) => !u.pendingApproval);
   return (
@@ -64,7 +69,9 @@ export default async function UsersPage() {
                 <td>{tRole(u.role)}</td>
                 <td>{u.unit?.name ?? t("none")}</td>
                 <td>
-                  <span className={`${styles.status} ${u.disabled ? styles.statusDisabled : ""}`}>{u.disabled ? t("users.disabled") : t("users.active")}</span>
+                  <span className={`${styles.status} ${u.disabled ? styles.statusDisabled : ""}`}>
+                    {u.disabled ? t("users.disabled") : t("users.active")}
+                  </span>
                 </td>
                 <td className="stack">
                   <details className={styles.details}>

@@ -54,7 +54,8 @@ export async function GET(request: Request): Promise<Response> {
     const moments = [endOfDay(asOf), ...(compare === null ? [] : [endOfDay(compare)])];
     // Building waits for a free slot (reportGate): a burst of different reports queues instead of each
     // holding a whole portfolio in memory at once.
-    const build = () => reportGate().run(async () => renderReport(await buildReport(db(), { scope, asOf, compare, locale }), format));
+    const build = () =>
+      reportGate().run(async () => renderReport(await buildReport(db(), { scope, asOf, compare, locale }), format));
     body = await readThrough(key, moments, build, fileCache());
   } catch (error) {
     if (error instanceof ReportScopeNotFoundError) return text(400, t("reports.errors.scopeNotFound"));

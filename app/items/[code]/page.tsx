@@ -20,7 +20,10 @@ import { parseAsOfParams } from "@/lib/validations/as-of";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function ItemPage({ params, searchParams }: Props) {
   const [{ code }, sp] = await Promise.all([params, searchParams]);
@@ -152,7 +155,8 @@ export default async function ItemPage({ params, searchParams }: Props) {
                       <Link href={itemHref(c.code, asOf)}>
                         {c.code} {title(c)}
                       </Link>{" "}
-                      <StatusBadge status={c.status as ItemStatus} /> <ConfidenceBadge confidence={c.confidence as Confidence | null} />
+                      <StatusBadge status={c.status as ItemStatus} />{" "}
+                      <ConfidenceBadge confidence={c.confidence as Confidence | null} />
                       {c.progress !== null && <span className="small muted"> {Math.round(c.progress)}%</span>}
                     </li>
                   ))}

@@ -11,7 +11,10 @@ import { parseAsOfParams } from "@/lib/validations/as-of";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function PillarPage({ params, searchParams }: Props) {
   const [{ number }, sp] = await Promise.all([params, searchParams]);
@@ -40,7 +43,8 @@ export default async function PillarPage({ params, searchParams }: Props) {
         <span>{t("heading", { number: pillar.number })}</span>
       </nav>
       <h1>
-        <span className="muted">{t("heading", { number: pillar.number })}</span> {en ? pillar.titleEn : `${pillar.title}：${pillar.theme}`}
+        <span className="muted">{t("heading", { number: pillar.number })}</span>{" "}
+        {en ? pillar.titleEn : `${pillar.title}：${pillar.theme}`}
       </h1>
       <AsOfControl selection={asOf} />
       <AsOfBanner selection={asOf} />

@@ -13,7 +13,12 @@ export default function DistributionChart({ data, height }: { data: Distribution
   return (
     <ResponsiveContainer width="100%" height={height}>
       {/* No keyboard layer: the chart sits in an aria-hidden box (its table carries the figures). */}
-      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
+      >
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
         <YAxis type="category" dataKey="label" width={96} tick={{ fontSize: 12 }} />
         <Tooltip cursor={{ fill: "rgba(0,0,0,0.04)" }} />

@@ -51,7 +51,15 @@ export function LazyDistributionChart({ data, height }: { data: DistributionDatu
   );
 }
 
-export function LazyTrendChart({ data, series, height }: { data: Record<string, string | number | null>[]; series: TrendSeries[]; height: number }) {
+export function LazyTrendChart({
+  data,
+  series,
+  height,
+}: {
+  data: Record<string, string | number | null>[];
+  series: TrendSeries[];
+  height: number;
+}) {
   return (
     <WhenNear height={height}>
       <TrendChartLazy data={data} series={series} height={height} />

@@ -11,7 +11,15 @@ export interface TrendSeries {
 }
 
 /** Weekly progress lines (already rolled up on the server). Dates are shown as MM-DD to keep the axis short. */
-export default function TrendChart({ data, series, height }: { data: Record<string, string | number | null>[]; series: TrendSeries[]; height: number }) {
+export default function TrendChart({
+  data,
+  series,
+  height,
+}: {
+  data: Record<string, string | number | null>[];
+  series: TrendSeries[];
+  height: number;
+}) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       {/* No keyboard layer: the chart sits in an aria-hidden box (its table carries the figures). */}

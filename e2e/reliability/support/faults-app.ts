@@ -18,7 +18,12 @@ const databases = new Set<EmbeddedPostgres>();
 const workDirs = { test: new Set<string>(), suite: new Set<string>() };
 
 /** Resolves when `check` holds; polls every `everyMs`; rejects with `what` after `timeoutMs`. */
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000, everyMs = 50): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+  everyMs = 50,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
@@ -82,7 +87,11 @@ export class FaultApp {
   /** the output of every start, for the test report when an assertion fails */
   private log = "";
 
-  constructor(dataDir: string, readonly port: number, readonly pgPort: number) {
+  constructor(
+    dataDir: string,
+    readonly port: number,
+    readonly pgPort: number,
+  ) {
     this.dataDir = dataDir;
     this.url = `http://127.0.0.1:${port}`;
     apps.add(this);
@@ -124,7 +133,12 @@ export class FaultApp {
     delete env.AUTH_SECRET;
     this.out = "";
     this.log += `\n===== start (port ${this.port}, data ${this.dataDir}) =====\n`;
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: root,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const record = (d: Buffer) => {
       this.out += d.toString();
       this.log += d.toString();

@@ -48,7 +48,12 @@ function brokenConnection(error: unknown): Outcome {
  * Runs the burst until `acceptedBeforeKill` writes were accepted, then calls `kill` (with requests in flight)
  * and lets every loop run into the dead server. Resolves when every loop has stopped.
  */
-export async function burstUntilKilled(clients: BurstClient[], tag: string, acceptedBeforeKill: number, kill: () => Promise<void>): Promise<BurstResult> {
+export async function burstUntilKilled(
+  clients: BurstClient[],
+  tag: string,
+  acceptedBeforeKill: number,
+  kill: () => Promise<void>,
+): Promise<BurstResult> {
   const writes: BurstWrite[] = [];
   let accepted = 0;
   let pending = 0;
@@ -60,12 +65,31 @@ export async function burstUntilKilled(clients: BurstClient[], tag: string, acce
     let unavailableInARow = 0;
     for (let n = 0; ; n++) {
       const progress = (lane * 13 + n * 7) % 101;
-      const write: BurstWrite = { login: client.login, itemId: item.id, code: item.code, note: `${tag} ${client.login} ${item.code} #${n}`, progress, outcome: "in-flight" };
+      const write: BurstWrite = {
+        login: client.login,
+        itemId: item.id,
+        code: item.code,
+        note: `${tag} ${client.login} ${item.code} #${n}`,
+        progress,
+        outcome: "in-flight",
+      };
       writes.push(write);
-      const form = formOf({ itemId: item.id, expectedVersion: version, status: "IN_PROGRESS", progress, confidence: n % 2 ? "AMBER" : "GREEN", note: write.note });
+      const form = formOf({
+        itemId: item.id,
+        expectedVersion: version,
+        status: "IN_PROGRESS",
+        progress,
+        confidence: n % 2 ? "AMBER" : "GREEN",
+        note: write.note,
+      });
       pending++;
       try {
-        const response = await client.session.callAction<PostResult>("lib/actions/items.ts", "postProgressUpdate", [null, form], `/items/${item.code}/update`);
+        const response = await client.session.callAction<PostResult>(
+          "lib/actions/items.ts",
+          "postProgressUpdate",
+          [null, form],
+          `/items/${item.code}/update`,
+        );
         if (response.value?.ok && response.value.data) {
           write.outcome = "accepted";
           write.version = response.value.data.version;

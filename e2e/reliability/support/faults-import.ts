@@ -34,7 +34,12 @@ export async function portfolioFileWithPerson(session: HttpSession, person: stri
 /** The upload form's fields (tests/support/import-files.ts has the same, but imports JSON Playwright cannot load). */
 function fileForm(bytes: Buffer, name: string, extra: Record<string, string> = {}): FormData {
   const form = new FormData();
-  form.append("file", new File([new Uint8Array(bytes)], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  form.append(
+    "file",
+    new File([new Uint8Array(bytes)], name, {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }),
+  );
   for (const [key, value] of Object.entries(extra)) form.append(key, value);
   return form;
 }
@@ -46,9 +51,19 @@ export interface ImportAnswer {
 }
 
 export function previewImport(session: HttpSession, file: ImportFile) {
-  return session.callAction<ImportAnswer>("lib/actions/import.ts", "previewImport", [null, fileForm(file.bytes, "全部事项.xlsx")], "/items/import");
+  return session.callAction<ImportAnswer>(
+    "lib/actions/import.ts",
+    "previewImport",
+    [null, fileForm(file.bytes, "全部事项.xlsx")],
+    "/items/import",
+  );
 }
 
 export function applyImport(session: HttpSession, file: ImportFile) {
-  return session.callAction<ImportAnswer>("lib/actions/import.ts", "applyImport", [null, fileForm(file.bytes, "全部事项.xlsx", { fileHash: file.hash })], "/items/import");
+  return session.callAction<ImportAnswer>(
+    "lib/actions/import.ts",
+    "applyImport",
+    [null, fileForm(file.bytes, "全部事项.xlsx", { fileHash: file.hash })],
+    "/items/import",
+  );
 }

@@ -24,7 +24,9 @@ export async function checkIntegrity(url: string): Promise<IntegrityReport> {
     return await db.$transaction(
       async (tx) => {
         const problems: string[] = [];
-        const versions = await tx.$queryRaw<{ id: number; code: string; version: number; n: bigint; lo: number | null; hi: number | null }[]>`
+        const versions = await tx.$queryRaw<
+          { id: number; code: string; version: number; n: bigint; lo: number | null; hi: number | null }[]
+        >`
           SELECT i.id, i.code, i.version, count(h.id) AS n, min(h.version) AS lo, max(h.version) AS hi
             FROM items i LEFT JOIN item_history h ON h.item_id = i.id
            GROUP BY i.id ORDER BY i.id`;
@@ -41,17 +43,28 @@ export async function checkIntegrity(url: string): Promise<IntegrityReport> {
           const history = byItem.get(v.id);
           // JSON round trip: both sides as stored (no undefined, dates as ISO strings).
           if (!history || !isDeepStrictEqual(JSON.parse(JSON.stringify(state!.snapshot)), history.snapshot)) {
-            problems.push(`item ${v.code}: the item's state differs from its history snapshot v${history?.version ?? "none"}`);
+            problems.push(
+              `item ${v.code}: the item's state differs from its history snapshot v${history?.version ?? "none"}`,
+            );
           }
         }
-        const [pairs] = await tx.$queryRaw<{ history_only: bigint; update_only: bigint; updates: bigint; history: bigint }[]>`
+        const [pairs] = await tx.$queryRaw<
+          { history_only: bigint; update_only: bigint; updates: bigint; history: bigint }[]
+        >`
           SELECT count(*) FILTER (WHERE pu.id IS NULL) AS history_only, count(*) FILTER (WHERE h.id IS NULL) AS update_only,
                  (SELECT count(*) FROM progress_updates) AS updates, (SELECT count(*) FROM item_history) AS history
             FROM (SELECT id, item_id, changed_at FROM item_history WHERE action = 'PROGRESS_UPDATE') h
             FULL JOIN progress_updates pu ON pu.item_id = h.item_id AND pu.created_at = h.changed_at`;
-        if (Number(pairs!.history_only) > 0) problems.push(`${pairs!.history_only} PROGRESS_UPDATE history rows without their progress update`);
-        if (Number(pairs!.update_only) > 0) problems.push(`${pairs!.update_only} progress updates without their history row`);
-        return { items: versions.length, historyRows: Number(pairs!.history), progressUpdates: Number(pairs!.updates), problems };
+        if (Number(pairs!.history_only) > 0)
+          problems.push(`${pairs!.history_only} PROGRESS_UPDATE history rows without their progress update`);
+        if (Number(pairs!.update_only) > 0)
+          problems.push(`${pairs!.update_only} progress updates without their history row`);
+        return {
+          items: versions.length,
+          historyRows: Number(pairs!.history),
+          progressUpdates: Number(pairs!.updates),
+          problems,
+        };
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 120_000, maxWait: 30_000 },
     );

@@ -20,8 +20,24 @@ import type { Locale } from "../locales";
 type Catalogue = Record<string, unknown>;
 
 export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
-  "zh-CN": { common: zhCommon, auth: zhAuth, admin: zhAdmin, editing: zhEditing, dashboard: zhDashboard, browse: zhBrowse, reports: zhReports },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, editing: enEditing, dashboard: enDashboard, browse: enBrowse, reports: enReports },
+  "zh-CN": {
+    common: zhCommon,
+    auth: zhAuth,
+    admin: zhAdmin,
+    editing: zhEditing,
+    dashboard: zhDashboard,
+    browse: zhBrowse,
+    reports: zhReports,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    admin: enAdmin,
+    editing: enEditing,
+    dashboard: enDashboard,
+    browse: enBrowse,
+    reports: enReports,
+  },
 };
 
 export function messagesFor(locale: Locale): Catalogue {

@@ -62,15 +62,13 @@ export const pillar2Items: PillarItemsSeed = {
         {
           title: "重庆沿江承接产业转移示范区",
           titleEn: "Chongqing riverside demonstration zone for industrial relocation",
-          sourceExcerpt:
-            "依托川渝两地国家级开发区、重庆沿江承接产业转移示范区、广安承接产业转移示范区等平台",
+          sourceExcerpt: "依托川渝两地国家级开发区、重庆沿江承接产业转移示范区、广安承接产业转移示范区等平台",
           regions: ["重庆"],
         },
         {
           title: "广安承接产业转移示范区",
           titleEn: "Guang'an demonstration zone for industrial relocation",
-          sourceExcerpt:
-            "依托川渝两地国家级开发区、重庆沿江承接产业转移示范区、广安承接产业转移示范区等平台",
+          sourceExcerpt: "依托川渝两地国家级开发区、重庆沿江承接产业转移示范区、广安承接产业转移示范区等平台",
           regions: ["广安"],
         },
         {
@@ -179,7 +177,8 @@ export const pillar2Items: PillarItemsSeed = {
         },
         {
           title: "重大创新平台在成渝地区集中布局",
-          titleEn: "Concentrate national innovation platforms (science, education, industry, engineering, enterprise centres)",
+          titleEn:
+            "Concentrate national innovation platforms (science, education, industry, engineering, enterprise centres)",
           sourceExcerpt:
             "推动一批国家重大科技基础设施、国家科教基础设施、国家产业创新中心、国家工程研究中心、国家企业技术中心等重大创新平台在成渝地区集中布局",
         },
@@ -198,7 +197,8 @@ export const pillar2Items: PillarItemsSeed = {
       actions: [
         {
           title: "国家级战略资源开发生产基地",
-          titleEn: "National strategic-resource production bases (vanadium, titanium, rare earths, lithium, potassium, manganese)",
+          titleEn:
+            "National strategic-resource production bases (vanadium, titanium, rare earths, lithium, potassium, manganese)",
           sourceExcerpt: strategicResourceBases,
         },
         {
@@ -208,7 +208,8 @@ export const pillar2Items: PillarItemsSeed = {
         },
         {
           title: "发挥西部陆海新通道、中欧班列、长江黄金水道作用",
-          titleEn: "Use the New Western Land-Sea Corridor, China–Europe trains and the Yangtze to source resources globally",
+          titleEn:
+            "Use the New Western Land-Sea Corridor, China–Europe trains and the Yangtze to source resources globally",
           sourceExcerpt: "充分发挥西部陆海新通道、中欧班列、长江黄金水道作用，立足全球配置资源",
         },
         {

@@ -5,8 +5,7 @@ const railProjects = "加快推进成渝中线高铁、成达万高铁、川藏�
 const railCoordination = "协同推进川藏铁路建设、隆黄铁路改造、黄桶至百色铁路建设";
 const navigationHubs = "持续推进嘉陵江利泽航电枢纽、乌江白马航电枢纽建设";
 const majorPlatforms = "做大做强自由贸易试验区、天府新区、两江新区、综合保税区等重大开放平台";
-const highLevelPlatforms =
-  "加快建设“一带一路”进出口商品集散中心、金融服务中心、对外交往中心等高能级开放平台";
+const highLevelPlatforms = "加快建设“一带一路”进出口商品集散中心、金融服务中心、对外交往中心等高能级开放平台";
 
 export const pillar3Items: PillarItemsSeed = {
   pillar: 3,

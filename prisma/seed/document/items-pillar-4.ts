@@ -2,8 +2,7 @@
 import type { PillarItemsSeed } from "../types";
 
 const keyFieldReforms = "深入推进跨省域税费征管、用地保障等重点领域改革事项";
-const crossProvinceMechanisms =
-  "加快建立跨省项目统一授权审批、创新统计跨省分算方式、跨省域环境共建共管等机制";
+const crossProvinceMechanisms = "加快建立跨省项目统一授权审批、创新统计跨省分算方式、跨省域环境共建共管等机制";
 const gaozhuPolicies =
   "高竹新区是川渝两省市共同批准设立的第一个新区，两省市要联合出台相关政策，赋予更大的发展改革自主权";
 const sameCityFocus = "以成德眉资同城化和重庆主城区与渝西地区同城化为重点，强化空间一体、制度同一、系统融合";
@@ -18,18 +17,7 @@ export const pillar4Items: PillarItemsSeed = {
       titleEn: "Continue the reform separating administrative and economic areas",
       sourceExcerpt:
         "持续推进行政区与经济区适度分离的改革。深入推进跨省域税费征管、用地保障等重点领域改革事项，向国家争取下放部分省级行政审批权限，加快建立跨省项目统一授权审批、创新统计跨省分算方式、跨省域环境共建共管等机制。高竹新区是川渝两省市共同批准设立的第一个新区，两省市要联合出台相关政策，赋予更大的发展改革自主权，消除新区举债、用地、用能、税费等政策差异，将川渝高竹新区发展纳入考核，督促支持高竹新区改革创新发展的政策措施全面落地见效。赋予广安等毗邻地区亟需的部分省市级经济管理权限，在交通通道建设、生产要素保障上匹配与都市圈相适应的支持措施。以成德眉资同城化和重庆主城区与渝西地区同城化为重点，强化空间一体、制度同一、系统融合，统筹规划基础设施建设、产业发展、生态环境保护，创新经济管理方式，建立互利共赢的税收分享机制，提升成都都市圈、重庆都市圈整体竞争力。",
-      regions: [
-        "高竹新区",
-        "广安",
-        "成都",
-        "德阳",
-        "眉山",
-        "资阳",
-        "重庆主城区",
-        "渝西",
-        "成都都市圈",
-        "重庆都市圈",
-      ],
+      regions: ["高竹新区", "广安", "成都", "德阳", "眉山", "资阳", "重庆主城区", "渝西", "成都都市圈", "重庆都市圈"],
       actions: [
         {
           title: "跨省域税费征管改革",
@@ -81,7 +69,8 @@ export const pillar4Items: PillarItemsSeed = {
         },
         {
           title: "赋予广安等毗邻地区部分省市级经济管理权限",
-          titleEn: "Provincial-level economic management powers and matching support for Guang'an and other border areas",
+          titleEn:
+            "Provincial-level economic management powers and matching support for Guang'an and other border areas",
           sourceExcerpt:
             "赋予广安等毗邻地区亟需的部分省市级经济管理权限，在交通通道建设、生产要素保障上匹配与都市圈相适应的支持措施",
           regions: ["广安"],

@@ -27,8 +27,7 @@ export const pillars: PillarSeed[] = [
     titleEn: "Build a Strong Inland Opening-Up Highland: Turn “Positioning” into “Standing”",
     theme: "把“定位”变成“地位”",
     requirement: "以共建‘一带一路’为引领，打造陆海互济、四向拓展、综合立体的国际大通道，加快建设内陆开放枢纽。",
-    summary:
-      "川渝两地要充分发挥长江经济带与“一带一路”联接点优势，大力推进开放经济体制创新，积极打造内陆开放高地。",
+    summary: "川渝两地要充分发挥长江经济带与“一带一路”联接点优势，大力推进开放经济体制创新，积极打造内陆开放高地。",
   },
   {
     number: 4,

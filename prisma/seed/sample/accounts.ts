@@ -139,6 +139,7 @@ export async function ensureAccounts(
   }
   const admin = users.find((u) => u.loginName === "admin")!;
   const editorByUnit = new Map<number, SampleUser>();
-  for (const u of users) if (u.role === "EDITOR" && u.unit && !editorByUnit.has(u.unit.id)) editorByUnit.set(u.unit.id, u);
+  for (const u of users)
+    if (u.role === "EDITOR" && u.unit && !editorByUnit.has(u.unit.id)) editorByUnit.set(u.unit.id, u);
   return { admin, editorByUnit, created };
 }

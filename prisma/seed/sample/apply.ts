@@ -92,14 +92,20 @@ export async function applyTimeline(tx: Tx, input: ApplyInput, counts: ApplyCoun
           itemId,
           {
             action: "MILESTONE",
-            mutate: async (t) => void (await t.milestone.updateMany({ where: { itemId, sortOrder }, data: { completedDate } })),
+            mutate: async (t) =>
+              void (await t.milestone.updateMany({ where: { itemId, sortOrder }, data: { completedDate } })),
           },
           ctx(owner),
         );
         break;
       }
       case "revise":
-        await changeItem(tx, itemId, { action: "UPDATE", fields: { dueDate: event.dueDate } }, ctx(accounts.admin, event.reason));
+        await changeItem(
+          tx,
+          itemId,
+          { action: "UPDATE", fields: { dueDate: event.dueDate } },
+          ctx(accounts.admin, event.reason),
+        );
         counts.dueDateRevisions++;
         break;
       case "update": {

@@ -71,10 +71,18 @@ function dueOffset(rng: Rng, topic: Topic): number {
   return rng.int(600, 1500);
 }
 
-export function planOwnership(item: ItemInfo, regions: Map<number, RegionInfo>, units: SampleUnits, cal: SampleCalendar, rng: Rng): Ownership {
+export function planOwnership(
+  item: ItemInfo,
+  regions: Map<number, RegionInfo>,
+  units: SampleUnits,
+  cal: SampleCalendar,
+  rng: Rng,
+): Ownership {
   const topic = classifyTopic(item.title, item.pillarNumber);
   const places = uniqueUnits(item.regionIds.map((id) => units.byRegion.get(id)));
-  const regionSides = new Set(item.regionIds.map((id) => regions.get(id)?.side).filter((s): s is Province => !!s && isProvince(s)));
+  const regionSides = new Set(
+    item.regionIds.map((id) => regions.get(id)?.side).filter((s): s is Province => !!s && isProvince(s)),
+  );
   const oneSided = regionSides.size === 1;
   const preferredSide: Province = oneSided ? [...regionSides][0]! : rng.chance(0.5) ? "SICHUAN" : "CHONGQING";
   const rule = TOPIC_DEPARTMENTS[topic];
@@ -92,7 +100,9 @@ export function planOwnership(item: ItemInfo, regions: Map<number, RegionInfo>, 
     supportPool.push(...legislature.support, units.jointOffice);
   } else if (rule.lead === "joint") {
     lead = units.jointOffice;
-    supportPool.push(...rng.shuffle(rule.support.flatMap((k) => [units.department(k, "SICHUAN"), units.department(k, "CHONGQING")])));
+    supportPool.push(
+      ...rng.shuffle(rule.support.flatMap((k) => [units.department(k, "SICHUAN"), units.department(k, "CHONGQING")])),
+    );
   } else if (places.length > 0 && PLACE_LED_TOPICS.has(topic)) {
     lead = places.find((u) => u.side === preferredSide) ?? places[0]!;
     if (isProvince(lead.side)) {
@@ -102,13 +112,18 @@ export function planOwnership(item: ItemInfo, regions: Map<number, RegionInfo>, 
       if (!coLead && !oneSided) coLead = units.department(deptKey, other(leadSide));
       supportPool.push(...rng.shuffle(places), units.department(deptKey, leadSide));
     } else {
-      supportPool.push(...rng.shuffle(places), units.department(deptKey, "SICHUAN"), units.department(deptKey, "CHONGQING"));
+      supportPool.push(
+        ...rng.shuffle(places),
+        units.department(deptKey, "SICHUAN"),
+        units.department(deptKey, "CHONGQING"),
+      );
     }
   } else {
     lead = units.department(deptKey, preferredSide);
     if (rng.chance(oneSided ? 0.4 : 0.85)) coLead = units.department(deptKey, other(preferredSide));
     supportPool.push(...rng.shuffle(places));
-    for (const k of rng.shuffle(rule.support)) supportPool.push(units.department(k, rng.chance(0.7) ? preferredSide : other(preferredSide)));
+    for (const k of rng.shuffle(rule.support))
+      supportPool.push(units.department(k, rng.chance(0.7) ? preferredSide : other(preferredSide)));
     if (rng.chance(0.15)) supportPool.unshift(units.jointOffice);
   }
 
@@ -116,14 +131,24 @@ export function planOwnership(item: ItemInfo, regions: Map<number, RegionInfo>, 
   if (cas && /中国科学院|中科院/.test(item.title)) supportPool.unshift(cas);
 
   const named = cas !== undefined && supportPool[0] === cas;
-  const supportCount: number = named ? rng.int(1, 2) : rng.weighted([[0, 0.25], [1, 0.45], [2, 0.3]] as const);
+  const supportCount: number = named
+    ? rng.int(1, 2)
+    : rng.weighted([
+        [0, 0.25],
+        [1, 0.45],
+        [2, 0.3],
+      ] as const);
   const supporting = uniqueUnits(supportPool)
     .filter((u) => u.id !== lead.id && u.id !== coLead?.id)
     .slice(0, supportCount);
 
   const dueDay = cal.lastDay + 1 + dueOffset(rng, topic);
   const startDay = dueDay - rng.int(240, 1100);
-  let weight: number = rng.weighted([[1, 0.4], [2, 0.4], [3, 0.2]] as const);
+  let weight: number = rng.weighted([
+    [1, 0.4],
+    [2, 0.4],
+    [3, 0.2],
+  ] as const);
   if ((topic === "transport" || topic === "energy") && weight < 3 && rng.chance(0.4)) weight++;
 
   return {
@@ -143,7 +168,10 @@ const CONGRESS = { SICHUAN: "四川省人民代表大会常务委员会", CHONGQ
 const CPPCC = { SICHUAN: "中国人民政治协商会议四川省委员会", CHONGQING: "中国人民政治协商会议重庆市委员会" } as const;
 
 /** The document seed's congress and CPPCC units, for items about them (null if absent or not such an item). */
-function legislatureUnits(title: string, units: SampleUnits): { lead: Record<Province, UnitRef>; support: UnitRef[] } | null {
+function legislatureUnits(
+  title: string,
+  units: SampleUnits,
+): { lead: Record<Province, UnitRef>; support: UnitRef[] } | null {
   const pick = (names: Record<Province, string>) => {
     const sc = units.byName.get(names.SICHUAN);
     const cq = units.byName.get(names.CHONGQING);

@@ -15,7 +15,10 @@ export const DISAGREEMENT_COUNT = 5;
 export const CANCELLED_COUNT = 2;
 
 function take<T>(rng: Rng, pool: T[], count: number, chosen: Set<T>): T[] {
-  const picked = rng.sample(pool.filter((p) => !chosen.has(p)), count);
+  const picked = rng.sample(
+    pool.filter((p) => !chosen.has(p)),
+    count,
+  );
   for (const p of picked) chosen.add(p);
   return picked;
 }
@@ -34,7 +37,12 @@ export function chooseFlags(
   const profile = new Map<PlannedItem, Profile>();
   const dueIn = (p: PlannedItem) => p.own.dueDay - today;
 
-  const notStarted = take(rng, items.filter((p) => dueIn(p) > 200), Math.round(n * 0.07), new Set());
+  const notStarted = take(
+    rng,
+    items.filter((p) => dueIn(p) > 200),
+    Math.round(n * 0.07),
+    new Set(),
+  );
   for (const p of notStarted) profile.set(p, "notStarted");
   for (const p of items) {
     if (profile.has(p)) continue;
@@ -43,13 +51,21 @@ export function chooseFlags(
   }
   const open = items.filter((p) => !profile.has(p));
   const used = new Set<PlannedItem>();
-  for (const p of take(rng, open.filter((p) => dueIn(p) > 0), CANCELLED_COUNT, used)) profile.set(p, "cancelled");
+  for (const p of take(
+    rng,
+    open.filter((p) => dueIn(p) > 0),
+    CANCELLED_COUNT,
+    used,
+  ))
+    profile.set(p, "cancelled");
   for (const p of take(rng, open, Math.round(n * 0.05), used)) profile.set(p, "onHold");
 
   const disagreeing = new Set(
     take(
       rng,
-      open.filter((p) => p.own.coLead && hasEditor(p.own.lead.id) && hasEditor(p.own.coLead.id) && p.own.startDay < today - 90),
+      open.filter(
+        (p) => p.own.coLead && hasEditor(p.own.lead.id) && hasEditor(p.own.coLead.id) && p.own.startDay < today - 90,
+      ),
       DISAGREEMENT_COUNT,
       used,
     ),
@@ -61,7 +77,12 @@ export function chooseFlags(
   take(rng, nearDue, Math.round(revisionTarget * 0.7), revised);
   take(rng, revisable, revisionTarget - revised.size, revised);
   const stale = new Set<PlannedItem>();
-  take(rng, revisable.filter((p) => !disagreeing.has(p)), Math.round(n * 0.15), stale);
+  take(
+    rng,
+    revisable.filter((p) => !disagreeing.has(p)),
+    Math.round(n * 0.15),
+    stale,
+  );
 
   const flags = new Map<string, TimelineFlags>();
   for (const p of items) {
@@ -112,7 +133,8 @@ export function chooseLinks(
   }
   for (const [number, conferenceId] of [...conferenceIdByNumber].sort((a, b) => a[0] - b[0])) {
     const pool = candidates.get(number) ?? [];
-    const chosen = pool.length > 0 ? rng.sample(pool, Math.max(1, Math.round(pool.length * 0.5))) : rng.sample(items, 1);
+    const chosen =
+      pool.length > 0 ? rng.sample(pool, Math.max(1, Math.round(pool.length * 0.5))) : rng.sample(items, 1);
     for (const p of chosen) links.get(p.info.code)!.conferenceIds.push(conferenceId);
   }
   return links;

@@ -41,7 +41,13 @@ export type PlannedEvent =
   | { kind: "revise"; day: number; dueDate: Date; reason: string }
   | UpdateEvent;
 
-const PRIORITY: Record<PlannedEvent["kind"], number> = { assign: 0, milestones: 1, revise: 2, milestoneDone: 3, update: 4 };
+const PRIORITY: Record<PlannedEvent["kind"], number> = {
+  assign: 0,
+  milestones: 1,
+  revise: 2,
+  milestoneDone: 3,
+  update: 4,
+};
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -85,7 +91,12 @@ export function planTimeline({ item, own, flags, cal, rng, editors }: TimelineIn
     const base = originalDue <= today ? originalDue + rng.int(-30, 20) : today - rng.int(20, 200);
     revisionDay = cal.workday(clamp(base, assignDay + 45, cal.lastDay - 20));
     revisedDue = Math.max(originalDue + rng.int(90, 300), revisionDay + rng.int(90, 240));
-    events.push({ kind: "revise", day: revisionDay, dueDate: cal.date(revisedDue), reason: rng.pick(text.REVISION_REASONS) });
+    events.push({
+      kind: "revise",
+      day: revisionDay,
+      dueDate: cal.date(revisedDue),
+      reason: rng.pick(text.REVISION_REASONS),
+    });
   }
   const dueAt = (t: number) => (t >= revisionDay ? revisedDue : originalDue);
 
@@ -98,7 +109,15 @@ export function planTimeline({ item, own, flags, cal, rng, editors }: TimelineIn
   else if (flags.stale) lastDay = today - rng.int(32, 120);
   else lastDay = today - rng.int(1, 14);
   lastDay = Math.max(lastDay, firstDay + 20);
-  let count: number = rng.weighted([[2, 1], [3, 2], [4, 3], [5, 3], [6, 3], [7, 2], [8, 1]] as const);
+  let count: number = rng.weighted([
+    [2, 1],
+    [3, 2],
+    [4, 3],
+    [5, 3],
+    [6, 3],
+    [7, 2],
+    [8, 1],
+  ] as const);
   if (profile === "onHold") count = Math.max(count, 3);
   count = clamp(count, 2, 1 + Math.floor((lastDay - firstDay) / 10));
   const days = cal.spreadWorkdays(rng, firstDay, lastDay, count);
@@ -137,23 +156,59 @@ export function planTimeline({ item, own, flags, cal, rng, editors }: TimelineIn
     const isLast = i === days.length - 1;
     const base = { kind: "update" as const, day: t, by: reporter };
     if (profile === "cancelled" && isLast) {
-      events.push({ ...base, status: "CANCELLED", progress: prev, confidence: "AMBER", note: text.CANCEL_NOTE, nextSteps: null, blockers: null, evidenceLinks: [] });
+      events.push({
+        ...base,
+        status: "CANCELLED",
+        progress: prev,
+        confidence: "AMBER",
+        note: text.CANCEL_NOTE,
+        nextSteps: null,
+        blockers: null,
+        evidenceLinks: [],
+      });
       return;
     }
     if (profile === "notStarted" || t < startDay) {
       const confidence: Confidence = rng.chance(0.1) ? "AMBER" : "GREEN";
       const note = fresh(() => text.notStartedNote(rng, text.monthLabel(cal.date(startDay))));
-      events.push({ ...base, status: "NOT_STARTED", progress: 0, confidence, note, nextSteps: null, blockers: null, evidenceLinks: [] });
+      events.push({
+        ...base,
+        status: "NOT_STARTED",
+        progress: 0,
+        confidence,
+        note,
+        nextSteps: null,
+        blockers: null,
+        evidenceLinks: [],
+      });
       return;
     }
     if (profile === "completed" && isLast) {
       prev = 100;
-      events.push({ ...base, status: "COMPLETED", progress: 100, confidence: "GREEN", note: text.completedNote(rng), nextSteps: null, blockers: null, evidenceLinks: evidence(t) });
+      events.push({
+        ...base,
+        status: "COMPLETED",
+        progress: 100,
+        confidence: "GREEN",
+        note: text.completedNote(rng),
+        nextSteps: null,
+        blockers: null,
+        evidenceLinks: evidence(t),
+      });
       return;
     }
     if (profile === "onHold" && i >= holdFrom && !(resumes && isLast)) {
       const confidence: Confidence = rng.chance(0.5) ? "RED" : "AMBER";
-      events.push({ ...base, status: "ON_HOLD", progress: prev, confidence, note: text.holdNote(rng), nextSteps: null, blockers: text.blocker(rng), evidenceLinks: [] });
+      events.push({
+        ...base,
+        status: "ON_HOLD",
+        progress: prev,
+        confidence,
+        note: text.holdNote(rng),
+        nextSteps: null,
+        blockers: text.blocker(rng),
+        evidenceLinks: [],
+      });
       return;
     }
     // Mostly rising; now and then a report corrects an earlier estimate downwards.
@@ -175,7 +230,8 @@ export function planTimeline({ item, own, flags, cal, rng, editors }: TimelineIn
   });
 
   if (flags.disagreement) events.push(...disagreement(rng, cal, today, prev, later));
-  if (flags.milestones) events.push(...milestones(rng, cal, own, profile, { startDay, completionDay, lastUpdate: days.at(-1)! }));
+  if (flags.milestones)
+    events.push(...milestones(rng, cal, own, profile, { startDay, completionDay, lastUpdate: days.at(-1)! }));
 
   return events
     .map((e, order) => ({ e, order }))
@@ -192,7 +248,13 @@ function judge(rng: Rng, day: number, due: number, behind: number): Confidence {
 }
 
 /** The two sides report differently within the last month: one on track, the other behind or paused. */
-function disagreement(rng: Rng, cal: SampleCalendar, today: number, prev: number, later: (t: number) => string): UpdateEvent[] {
+function disagreement(
+  rng: Rng,
+  cal: SampleCalendar,
+  today: number,
+  prev: number,
+  later: (t: number) => string,
+): UpdateEvent[] {
   const first = cal.workday(today - rng.int(10, 24));
   const second = cal.workday(first + rng.int(2, 6));
   const optimist: Reporter = rng.chance(0.6) ? "lead" : "coLead";
@@ -209,8 +271,25 @@ function disagreement(rng: Rng, cal: SampleCalendar, today: number, prev: number
     evidenceLinks: [],
   };
   const worried: Omit<UpdateEvent, "day"> = rng.chance(0.5)
-    ? { ...hopeful, by: sceptic, progress: Math.max(5, prev - 5), confidence: "RED", note: text.DISAGREEMENT_NOTES.cautious, blockers: text.blocker(rng), nextSteps: null }
-    : { ...hopeful, by: sceptic, status: "ON_HOLD", progress: Math.max(5, prev), confidence: "AMBER", note: text.DISAGREEMENT_NOTES.holding, blockers: text.blocker(rng), nextSteps: null };
+    ? {
+        ...hopeful,
+        by: sceptic,
+        progress: Math.max(5, prev - 5),
+        confidence: "RED",
+        note: text.DISAGREEMENT_NOTES.cautious,
+        blockers: text.blocker(rng),
+        nextSteps: null,
+      }
+    : {
+        ...hopeful,
+        by: sceptic,
+        status: "ON_HOLD",
+        progress: Math.max(5, prev),
+        confidence: "AMBER",
+        note: text.DISAGREEMENT_NOTES.holding,
+        blockers: text.blocker(rng),
+        nextSteps: null,
+      };
   const [a, b] = rng.chance(0.5) ? [hopeful, worried] : [worried, hopeful];
   return [
     { ...a, day: first },
@@ -242,7 +321,8 @@ function milestones(
   planned.forEach((d, i) => {
     let done: number | null = null;
     if (profile === "completed") done = Math.min(d + rng.int(-10, 5), at.completionDay - 1);
-    else if (profile !== "notStarted" && d <= today - 3 && d >= at.startDay && rng.chance(0.8)) done = d + rng.int(-12, 20);
+    else if (profile !== "notStarted" && d <= today - 3 && d >= at.startDay && rng.chance(0.8))
+      done = d + rng.int(-12, 20);
     if (done === null) return;
     if (profile === "cancelled" && done > at.lastUpdate) return;
     const day = cal.workday(Math.min(cal.lastDay, Math.max(done, created + 3)));

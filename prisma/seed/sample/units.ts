@@ -59,7 +59,12 @@ const DEPARTMENTS: Record<string, Record<Province, UnitDef>> = {
   },
   zrzy: {
     SICHUAN: { name: "四川省自然资源厅", shortName: "四川省自然资源厅", side: "SICHUAN", kind: "DEPARTMENT" },
-    CHONGQING: { name: "重庆市规划和自然资源局", shortName: "重庆市规划自然资源局", side: "CHONGQING", kind: "DEPARTMENT" },
+    CHONGQING: {
+      name: "重庆市规划和自然资源局",
+      shortName: "重庆市规划自然资源局",
+      side: "CHONGQING",
+      kind: "DEPARTMENT",
+    },
   },
   jr: {
     SICHUAN: { name: "四川省地方金融管理局", shortName: "四川省金融局", side: "SICHUAN", kind: "DEPARTMENT" },
@@ -114,9 +119,12 @@ export function localUnitFor(region: RegionRow): UnitDef | null {
   const name = region.name.trim();
   if (region.kind === "AREA") return null;
   if (region.kind === "NEW_AREA") {
-    if (name.includes("天府")) return { name: "四川天府新区管理委员会", shortName: "天府新区管委会", side: "SICHUAN", kind: "PLATFORM" };
-    if (name.includes("两江")) return { name: "重庆两江新区管理委员会", shortName: "两江新区管委会", side: "CHONGQING", kind: "PLATFORM" };
-    if (name.includes("高竹")) return { name: "川渝高竹新区管理委员会", shortName: "高竹新区管委会", side: "JOINT", kind: "PLATFORM" };
+    if (name.includes("天府"))
+      return { name: "四川天府新区管理委员会", shortName: "天府新区管委会", side: "SICHUAN", kind: "PLATFORM" };
+    if (name.includes("两江"))
+      return { name: "重庆两江新区管理委员会", shortName: "两江新区管委会", side: "CHONGQING", kind: "PLATFORM" };
+    if (name.includes("高竹"))
+      return { name: "川渝高竹新区管理委员会", shortName: "高竹新区管委会", side: "JOINT", kind: "PLATFORM" };
     const full = name.endsWith("新区") ? name : `${name}新区`;
     return { name: `${full}管理委员会`, shortName: `${full}管委会`, side: region.side, kind: "PLATFORM" };
   }

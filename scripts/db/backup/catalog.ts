@@ -23,7 +23,11 @@ export async function foreignKeyOrder(client: pg.ClientBase, tables: string[]): 
        FROM pg_constraint c
       WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`,
   );
-  const unquote = (n: string) => n.replace(/^public\./, "").replace(/^"(.*)"$/, "$1").replace(/""/g, '"');
+  const unquote = (n: string) =>
+    n
+      .replace(/^public\./, "")
+      .replace(/^"(.*)"$/, "$1")
+      .replace(/""/g, '"');
   const parents = new Map(tables.map((t) => [t, new Set<string>()]));
   for (const r of rows) {
     const child = unquote(r.child);
@@ -33,10 +37,14 @@ export async function foreignKeyOrder(client: pg.ClientBase, tables: string[]): 
   const ordered: string[] = [];
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
-    const ready = tables.filter((t) => !placed.has(t) && [...parents.get(t)!].every((p) => placed.has(p) || !parents.has(p)));
+    const ready = tables.filter(
+      (t) => !placed.has(t) && [...parents.get(t)!].every((p) => placed.has(p) || !parents.has(p)),
+    );
     if (ready.length === 0) {
       // Foreign keys here are not deferrable, so a cycle could only be restored with triggers disabled (superuser).
-      throw new BackupError(`foreign keys form a cycle among ${tables.filter((t) => !placed.has(t)).join(", ")}; this backup cannot order them`);
+      throw new BackupError(
+        `foreign keys form a cycle among ${tables.filter((t) => !placed.has(t)).join(", ")}; this backup cannot order them`,
+      );
     }
     for (const t of ready) {
       ordered.push(t);

@@ -36,9 +36,14 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const found = await listTables(client); // the first query fixes the snapshot
     if (!found.some((t) => t.name === "_prisma_migrations")) {
-      throw new BackupError("the database has no _prisma_migrations table: it is not a tracker database (or was never migrated)");
+      throw new BackupError(
+        "the database has no _prisma_migrations table: it is not a tracker database (or was never migrated)",
+      );
     }
-    const order = await foreignKeyOrder(client, found.map((t) => t.name));
+    const order = await foreignKeyOrder(
+      client,
+      found.map((t) => t.name),
+    );
     const tables = [];
     for (const name of order) {
       const columns = found.find((t) => t.name === name)!.columns;
@@ -70,7 +75,9 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
     await write(`${MAGIC} ${FORMAT_VERSION}\n${JSON.stringify(header)}\n`);
     for (const table of tables) {
       await write(`${TABLE_PREFIX}${table.name}\n`);
-      const copy = client.query(copyTo(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(", ")}) TO STDOUT`));
+      const copy = client.query(
+        copyTo(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(", ")}) TO STDOUT`),
+      );
       for await (const chunk of copy) {
         if (!gzip.write(chunk)) await once(gzip, "drain");
       }

@@ -38,7 +38,12 @@ function parseHeader(file: string, magic: Buffer | undefined, json: Buffer | und
   }
   try {
     const header = JSON.parse(json!.toString("utf8")) as DumpHeader;
-    if (header.format !== MAGIC || !Array.isArray(header.tables) || !Array.isArray(header.migrations) || !Array.isArray(header.sequences)) {
+    if (
+      header.format !== MAGIC ||
+      !Array.isArray(header.tables) ||
+      !Array.isArray(header.migrations) ||
+      !Array.isArray(header.sequences)
+    ) {
       throw new Error("fields missing");
     }
     return header;
@@ -64,7 +69,11 @@ export async function readHeader(file: string): Promise<DumpHeader> {
  */
 export async function streamTables(file: string, open: (table: string) => Writable | null): Promise<void> {
   const lines = readLines(file);
-  const header = parseHeader(file, (await lines.next()).value as Buffer | undefined, (await lines.next()).value as Buffer | undefined);
+  const header = parseHeader(
+    file,
+    (await lines.next()).value as Buffer | undefined,
+    (await lines.next()).value as Buffer | undefined,
+  );
   let index = 0;
   let target: Writable | null = null;
   let inTable: string | null = null;
@@ -82,11 +91,15 @@ export async function streamTables(file: string, open: (table: string) => Writab
       if (inTable === null) {
         const text = line.toString("utf8");
         if (text === END_OF_DUMP) {
-          if (index !== header.tables.length) throw new BackupError(`${file} ends after ${index} of ${header.tables.length} tables; it is corrupt`);
+          if (index !== header.tables.length)
+            throw new BackupError(`${file} ends after ${index} of ${header.tables.length} tables; it is corrupt`);
           return;
         }
         const expected = header.tables[index]?.name;
-        if (text !== `${TABLE_PREFIX}${expected}`) throw new BackupError(`${file} is corrupt: expected the rows of ${expected ?? "no more tables"}, found "${text.slice(0, 60)}"`);
+        if (text !== `${TABLE_PREFIX}${expected}`)
+          throw new BackupError(
+            `${file} is corrupt: expected the rows of ${expected ?? "no more tables"}, found "${text.slice(0, 60)}"`,
+          );
         inTable = expected!;
         target = open(inTable);
         continue;

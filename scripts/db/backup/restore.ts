@@ -36,13 +36,23 @@ async function migrationsFor(header: DumpHeader, dir: string) {
   const known = await readMigrations(dir);
   return header.migrations.map((m) => {
     const file = known.find((k) => k.name === m.name);
-    if (!file) throw new BackupError(`the dump was made by a newer version of the tracker: migration ${m.name} is unknown to this code; restore with that version`);
-    if (file.checksum !== m.checksum) throw new BackupError(`migration ${m.name} differs between the dump and this code (checksum); restore with the version that made the dump`);
+    if (!file)
+      throw new BackupError(
+        `the dump was made by a newer version of the tracker: migration ${m.name} is unknown to this code; restore with that version`,
+      );
+    if (file.checksum !== m.checksum)
+      throw new BackupError(
+        `migration ${m.name} differs between the dump and this code (checksum); restore with the version that made the dump`,
+      );
     return file;
   });
 }
 
-export async function restoreDatabase(file: string, databaseUrl: string, options: { migrationsDir?: string } = {}): Promise<RestoreSummary> {
+export async function restoreDatabase(
+  file: string,
+  databaseUrl: string,
+  options: { migrationsDir?: string } = {},
+): Promise<RestoreSummary> {
   const header = await readHeader(file);
   const migrations = await migrationsFor(header, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   // Read the whole file once before touching the target: gzip's CRC and length check and the table framing
@@ -54,14 +64,17 @@ export async function restoreDatabase(file: string, databaseUrl: string, options
     for (const s of SESSION_SETTINGS) await client.query(s);
     const existing = await publicRelationCount(client);
     if (existing > 0) {
-      throw new BackupError(`the target database is not empty (${existing} tables, sequences or views in schema public); restore only into a new, empty database`);
+      throw new BackupError(
+        `the target database is not empty (${existing} tables, sequences or views in schema public); restore only into a new, empty database`,
+      );
     }
     await client.query("BEGIN");
     try {
       // The migration runner's lock: an app starting on this database meanwhile waits instead of migrating.
       await client.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_MIGRATE_LOCK_ID]);
       // Checked again under the lock: another restore may have filled the database since.
-      if ((await publicRelationCount(client)) > 0) throw new BackupError("the target database is not empty (filled while this restore started)");
+      if ((await publicRelationCount(client)) > 0)
+        throw new BackupError("the target database is not empty (filled while this restore started)");
       await client.query(CREATE_TABLE);
       for (const m of migrations) await client.query(m.sql);
 
@@ -69,11 +82,16 @@ export async function restoreDatabase(file: string, databaseUrl: string, options
       for (const t of header.tables) {
         const columns = schema.find((s) => s.name === t.name)?.columns;
         if (!columns || columns.join(",") !== t.columns.join(",")) {
-          throw new BackupError(`table ${t.name} of the dump does not match the migrated schema (columns ${t.columns.join(", ")}); the dump is corrupt`);
+          throw new BackupError(
+            `table ${t.name} of the dump does not match the migrated schema (columns ${t.columns.join(", ")}); the dump is corrupt`,
+          );
         }
       }
       const extra = schema.filter((s) => !header.tables.some((t) => t.name === s.name));
-      if (extra.length) throw new BackupError(`the migrated schema has tables the dump lacks (${extra.map((s) => s.name).join(", ")}); the dump is corrupt`);
+      if (extra.length)
+        throw new BackupError(
+          `the migrated schema has tables the dump lacks (${extra.map((s) => s.name).join(", ")}); the dump is corrupt`,
+        );
       // Rows the migrations themselves inserted (e.g. data_version's single row) are replaced by the dump's.
       for (const t of header.tables) await client.query(`DELETE FROM ${quoteIdent(t.name)}`);
 
@@ -81,13 +99,17 @@ export async function restoreDatabase(file: string, databaseUrl: string, options
         streamTables(file, (table) => {
           if (only && !only.has(table)) return null;
           const columns = header.tables.find((t) => t.name === table)!.columns;
-          const stream = client.query(copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) FROM STDIN`));
+          const stream = client.query(
+            copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) FROM STDIN`),
+          );
           stream.on("error", () => undefined); // reported through the awaits in streamTables
           return stream;
         });
       await copyInto().catch((err: unknown) => {
         if (err instanceof BackupError) throw err;
-        throw new BackupError(`the dump's rows could not be loaded (${(err as Error).message}); it is corrupt, nothing was restored`);
+        throw new BackupError(
+          `the dump's rows could not be loaded (${(err as Error).message}); it is corrupt, nothing was restored`,
+        );
       });
       await client.query("SET CONSTRAINTS ALL IMMEDIATE");
       const rewritten: string[] = [];
@@ -103,9 +125,17 @@ export async function restoreDatabase(file: string, databaseUrl: string, options
       }
 
       for (const s of header.sequences) {
-        const { rowCount } = await client.query(`SELECT 1 FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S' AND relname = $1`, [s.name]);
-        if (!rowCount) throw new BackupError(`sequence ${s.name} of the dump does not exist after migrating; the dump is corrupt`);
-        await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [quoteIdent(s.name), s.lastValue, s.isCalled]);
+        const { rowCount } = await client.query(
+          `SELECT 1 FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S' AND relname = $1`,
+          [s.name],
+        );
+        if (!rowCount)
+          throw new BackupError(`sequence ${s.name} of the dump does not exist after migrating; the dump is corrupt`);
+        await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [
+          quoteIdent(s.name),
+          s.lastValue,
+          s.isCalled,
+        ]);
       }
 
       const tables = [];
@@ -113,9 +143,13 @@ export async function restoreDatabase(file: string, databaseUrl: string, options
       for (const t of header.tables) {
         const got = await tableChecksum(client, t.name);
         tables.push({ name: t.name, ...got });
-        if (got.rows !== t.rows || got.checksum !== t.checksum) wrong.push(`${t.name} (${got.rows} rows, dump says ${t.rows}; checksum ${got.checksum === t.checksum ? "equal" : "differs"})`);
+        if (got.rows !== t.rows || got.checksum !== t.checksum)
+          wrong.push(
+            `${t.name} (${got.rows} rows, dump says ${t.rows}; checksum ${got.checksum === t.checksum ? "equal" : "differs"})`,
+          );
       }
-      if (wrong.length) throw new BackupError(`the restored data does not match the dump: ${wrong.join("; ")}; nothing was restored`);
+      if (wrong.length)
+        throw new BackupError(`the restored data does not match the dump: ${wrong.join("; ")}; nothing was restored`);
       await client.query("COMMIT");
       return { header, tables, recopied: rewritten };
     } catch (err) {

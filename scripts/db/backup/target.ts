@@ -38,14 +38,23 @@ function runningServer(dataDir: string): { url: string } | null {
   return null;
 }
 
-export async function resolveDatabase(given: string | undefined, purpose: "backup" | "restore"): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  given: string | undefined,
+  purpose: "backup" | "restore",
+): Promise<ResolvedDatabase> {
   if (given) {
-    if (!/^postgres(ql)?:\/\/[^/]/.test(given)) throw new BackupError("the database URL must look like postgresql://user:password@host:5432/database");
+    if (!/^postgres(ql)?:\/\/[^/]/.test(given))
+      throw new BackupError("the database URL must look like postgresql://user:password@host:5432/database");
     return { url: given, description: redact(given), release: async () => undefined };
   }
   const dataDir = resolve(process.env.EMBEDDED_PG_DIR?.trim() || ".data/pg");
   const running = runningServer(dataDir);
-  if (running) return { url: running.url, description: `the running embedded PostgreSQL (${dataDir})`, release: async () => undefined };
+  if (running)
+    return {
+      url: running.url,
+      description: `the running embedded PostgreSQL (${dataDir})`,
+      release: async () => undefined,
+    };
   if (purpose === "backup" && !embeddedDirs(dataDir).some((d) => existsSync(join(d, "PG_VERSION")))) {
     throw new BackupError(`no embedded database in ${dataDir} (run npm start once) and DATABASE_URL is not set`);
   }
@@ -56,7 +65,10 @@ export async function resolveDatabase(given: string | undefined, purpose: "backu
     try {
       const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [EMBEDDED_DATABASE]);
       if (!rowCount) {
-        if (purpose === "backup") throw new BackupError(`the embedded PostgreSQL in ${dataDir} has no ${EMBEDDED_DATABASE} database yet (run npm start once)`);
+        if (purpose === "backup")
+          throw new BackupError(
+            `the embedded PostgreSQL in ${dataDir} has no ${EMBEDDED_DATABASE} database yet (run npm start once)`,
+          );
         await admin.query(`CREATE DATABASE "${EMBEDDED_DATABASE}"`);
       }
     } finally {
@@ -66,7 +78,11 @@ export async function resolveDatabase(given: string | undefined, purpose: "backu
     await server.stop();
     throw err;
   }
-  return { url: server.urlFor(EMBEDDED_DATABASE), description: `the embedded PostgreSQL (${dataDir}, started for this command)`, release: server.stop };
+  return {
+    url: server.urlFor(EMBEDDED_DATABASE),
+    description: `the embedded PostgreSQL (${dataDir}, started for this command)`,
+    release: server.stop,
+  };
 }
 
 /** One line for any failure: our own refusals as they are, connection failures with the database named. */

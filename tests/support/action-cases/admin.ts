@@ -41,7 +41,11 @@ async function recommendations(ctx: ActionContext): Promise<{ own: number; other
 async function newAction(ctx: ActionContext): Promise<{ id: number; recs: { own: number; other: number } }> {
   const recs = await recommendations(ctx);
   const added = await ctx.db.$transaction((tx) =>
-    addTreeItem(tx, { parent: { kind: "item", id: recs.own }, title: `walk item ${suffix()}`, titleEn: null, description: null }, { actorId: null }),
+    addTreeItem(
+      tx,
+      { parent: { kind: "item", id: recs.own }, title: `walk item ${suffix()}`, titleEn: null, description: null },
+      { actorId: null },
+    ),
   );
   return { id: added.id, recs };
 }
@@ -51,7 +55,14 @@ export const adminCases: ActionCases = {
     permission: "user:manage",
     buildArgs: (ctx) => [
       null,
-      form({ loginName: `walk.${suffix()}`, displayName: "新账号", role: "VIEWER", unitId: ctx.unitId, password: "Walk#Pass2026x", passwordConfirm: "Walk#Pass2026x" }),
+      form({
+        loginName: `walk.${suffix()}`,
+        displayName: "新账号",
+        role: "VIEWER",
+        unitId: ctx.unitId,
+        password: "Walk#Pass2026x",
+        passwordConfirm: "Walk#Pass2026x",
+      }),
     ],
   },
   updateUser: {
@@ -67,11 +78,17 @@ export const adminCases: ActionCases = {
   },
   resetPassword: {
     permission: "user:manage",
-    buildArgs: async (ctx) => [null, form({ userId: (await newUser(ctx)).id, password: "Reset#Pass2026y", passwordConfirm: "Reset#Pass2026y" })],
+    buildArgs: async (ctx) => [
+      null,
+      form({ userId: (await newUser(ctx)).id, password: "Reset#Pass2026y", passwordConfirm: "Reset#Pass2026y" }),
+    ],
   },
   approveUser: {
     permission: "user:manage",
-    buildArgs: async (ctx) => [null, form({ userId: (await newUser(ctx, { pendingApproval: true })).id, role: "EDITOR", unitId: ctx.unitId })],
+    buildArgs: async (ctx) => [
+      null,
+      form({ userId: (await newUser(ctx, { pendingApproval: true })).id, role: "EDITOR", unitId: ctx.unitId }),
+    ],
   },
   createUnit: {
     permission: "unit:manage",
@@ -80,13 +97,27 @@ export const adminCases: ActionCases = {
   updateUnit: {
     permission: "unit:manage",
     buildArgs: async (ctx) => {
-      const unit = await ctx.db.unit.create({ data: { name: `示例单位 ${suffix()}`, side: "SICHUAN", kind: "DEPARTMENT" } });
-      return [null, form({ unitId: unit.id, name: `改名单位 ${suffix()}`, shortName: "改名", side: "CHONGQING", kind: "DEPARTMENT" })];
+      const unit = await ctx.db.unit.create({
+        data: { name: `示例单位 ${suffix()}`, side: "SICHUAN", kind: "DEPARTMENT" },
+      });
+      return [
+        null,
+        form({
+          unitId: unit.id,
+          name: `改名单位 ${suffix()}`,
+          shortName: "改名",
+          side: "CHONGQING",
+          kind: "DEPARTMENT",
+        }),
+      ];
     },
   },
   addItem: {
     permission: "item:manage-tree",
-    buildArgs: async (ctx) => [null, form({ parent: `item:${(await recommendations(ctx)).own}`, title: `新增事项 ${suffix()}` })],
+    buildArgs: async (ctx) => [
+      null,
+      form({ parent: `item:${(await recommendations(ctx)).own}`, title: `新增事项 ${suffix()}` }),
+    ],
   },
   moveItem: {
     permission: "item:manage-tree",
@@ -103,7 +134,9 @@ export const adminCases: ActionCases = {
     permission: "item:manage-tree",
     buildArgs: async (ctx) => {
       const { id } = await newAction(ctx);
-      await ctx.db.$transaction((tx) => retireTreeItem(tx, { itemId: id, expectedVersion: 1 }, { actorId: null, reason: "walk" }));
+      await ctx.db.$transaction((tx) =>
+        retireTreeItem(tx, { itemId: id, expectedVersion: 1 }, { actorId: null, reason: "walk" }),
+      );
       return [null, form({ itemId: id, version: 2, reason: "恢复单列" })];
     },
   },

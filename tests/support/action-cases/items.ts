@@ -5,7 +5,8 @@ import type { ActionCases } from "./types";
 
 function form(fields: Record<string, string | string[]>): FormData {
   const fd = new FormData();
-  for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) fd.append(key, v);
+  for (const [key, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value]) fd.append(key, v);
   return fd;
 }
 
@@ -14,7 +15,14 @@ export const itemActionCases: ActionCases = {
     permission: "item:post-update",
     buildArgs: (ctx) => [
       null,
-      form({ itemId: String(ctx.itemId), expectedVersion: String(ctx.version), status: "IN_PROGRESS", progress: "50", confidence: "AMBER", note: "权限测试填报" }),
+      form({
+        itemId: String(ctx.itemId),
+        expectedVersion: String(ctx.version),
+        status: "IN_PROGRESS",
+        progress: "50",
+        confidence: "AMBER",
+        note: "权限测试填报",
+      }),
     ],
   },
   updateItem: {
@@ -22,7 +30,15 @@ export const itemActionCases: ActionCases = {
     buildArgs: (ctx) => [
       null,
       // A reason is sent so the request stays valid whatever due date the item had.
-      form({ itemId: String(ctx.itemId), expectedVersion: String(ctx.version), responsiblePerson: "权限测试", weight: "3", startDate: "", dueDate: "2030-12-31", dueDateReason: "权限测试" }),
+      form({
+        itemId: String(ctx.itemId),
+        expectedVersion: String(ctx.version),
+        responsiblePerson: "权限测试",
+        weight: "3",
+        startDate: "",
+        dueDate: "2030-12-31",
+        dueDateReason: "权限测试",
+      }),
     ],
   },
   bulkUpdateItems: {
@@ -31,7 +47,10 @@ export const itemActionCases: ActionCases = {
   },
   addMilestone: {
     permission: "item:update",
-    buildArgs: (ctx) => [null, form({ itemId: String(ctx.itemId), title: "权限测试里程碑", plannedDate: "2030-06-30" })],
+    buildArgs: (ctx) => [
+      null,
+      form({ itemId: String(ctx.itemId), title: "权限测试里程碑", plannedDate: "2030-06-30" }),
+    ],
   },
   completeMilestone: {
     permission: "item:update",

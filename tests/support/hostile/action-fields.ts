@@ -29,14 +29,28 @@ interface FieldRule {
 /** Ids that are far above anything the sample data creates (the column is a 32-bit int). */
 const unknownId = fc.integer({ min: 1_500_000_000, max: 2_147_483_647 }).map(String);
 const garbage = fc.constantFrom<FieldValue>(...SCRIPTS, ...SQL_FRAGMENTS, "abc", "[]", "{}", "null", "true");
-const aFile = fc.constantFrom<FieldValue>(new Blob(["<script>alert(1)</script>"], { type: "text/html" }), new File(["1"], "1.txt"));
+const aFile = fc.constantFrom<FieldValue>(
+  new Blob(["<script>alert(1)</script>"], { type: "text/html" }),
+  new File(["1"], "1.txt"),
+);
 /** Several values for a field that takes one (all of them bad, so whichever the action reads is bad). */
-const repeated = (arb: fc.Arbitrary<FieldValue>) => fc.array(arb.filter((v): v is string => typeof v === "string"), { minLength: 2, maxLength: 3 });
+const repeated = (arb: fc.Arbitrary<FieldValue>) =>
+  fc.array(
+    arb.filter((v): v is string => typeof v === "string"),
+    { minLength: 2, maxLength: 3 },
+  );
 
 function alsoMissing(required: boolean, arb: fc.Arbitrary<FieldValue>): fc.Arbitrary<FieldValue> {
-  return required ? fc.oneof({ weight: 6, arbitrary: arb }, { weight: 1, arbitrary: fc.constantFrom<FieldValue>(MISSING, "", "   ") }, { weight: 1, arbitrary: aFile }) : arb;
+  return required
+    ? fc.oneof(
+        { weight: 6, arbitrary: arb },
+        { weight: 1, arbitrary: fc.constantFrom<FieldValue>(MISSING, "", "   ") },
+        { weight: 1, arbitrary: aFile },
+      )
+    : arb;
 }
-const withRepeats = (arb: fc.Arbitrary<FieldValue>) => fc.oneof({ weight: 6, arbitrary: arb }, { weight: 1, arbitrary: repeated(arb) });
+const withRepeats = (arb: fc.Arbitrary<FieldValue>) =>
+  fc.oneof({ weight: 6, arbitrary: arb }, { weight: 1, arbitrary: repeated(arb) });
 
 /** A positive id field: malformed numbers, SQL, unknown ids; for an editor also `foreign` ids (other units' rows). */
 function idRule(required: boolean, foreign?: (ctx: BadContext) => number[]): FieldRule {
@@ -44,7 +58,13 @@ function idRule(required: boolean, foreign?: (ctx: BadContext) => number[]): Fie
     bad: (ctx) => {
       const others = foreign?.(ctx) ?? [];
       const shapes = fc.oneof(
-        fc.constantFrom<FieldValue>(...BAD_NUMBERS.filter((n) => n.trim() !== "" && n !== "0x10" && n !== "１２"), "0", "2147483648", "1 OR 1=1", "1; DROP TABLE items"),
+        fc.constantFrom<FieldValue>(
+          ...BAD_NUMBERS.filter((n) => n.trim() !== "" && n !== "0x10" && n !== "１２"),
+          "0",
+          "2147483648",
+          "1 OR 1=1",
+          "1; DROP TABLE items",
+        ),
         fc.integer({ min: -2_000_000_000, max: 0 }).map(String),
         unknownId,
         garbage,
@@ -73,7 +93,20 @@ const versionRule: FieldRule = {
 
 function enumRule(required: boolean): FieldRule {
   const shapes = fc.oneof(
-    fc.constantFrom<FieldValue>("NOPE", "in_progress", "IN_PROGRESS ", " GREEN", "green", "0", "1", "toString", "__proto__", "constructor", ...SCRIPTS, ...SQL_FRAGMENTS),
+    fc.constantFrom<FieldValue>(
+      "NOPE",
+      "in_progress",
+      "IN_PROGRESS ",
+      " GREEN",
+      "green",
+      "0",
+      "1",
+      "toString",
+      "__proto__",
+      "constructor",
+      ...SCRIPTS,
+      ...SQL_FRAGMENTS,
+    ),
     fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/^[A-Z_]+$/.test(s)),
   );
   return { bad: () => withRepeats(alsoMissing(required, shapes)) };
@@ -84,7 +117,10 @@ function intRule(min: number, max: number): FieldRule {
     fc.constantFrom<FieldValue>(String(min - 1), String(max + 1)),
     fc.integer({ min: -1_000_000, max: min - 1 }).map(String),
     fc.integer({ min: max + 1, max: 2_000_000_000 }).map(String),
-    fc.double({ min: -1e6, max: 1e6, noNaN: true }).filter((d) => !Number.isInteger(d)).map(String),
+    fc
+      .double({ min: -1e6, max: 1e6, noNaN: true })
+      .filter((d) => !Number.isInteger(d))
+      .map(String),
     fc.constantFrom<FieldValue>(...BAD_NUMBERS.filter((n) => n.trim() !== ""), "abc", "50%", "5 0", ...SQL_FRAGMENTS),
   );
   return { bad: () => withRepeats(alsoMissing(true, shapes)) };
@@ -95,9 +131,15 @@ const fitting = (max: number, required: boolean) =>
 
 function textRule(max: number, required: boolean): FieldRule {
   // Just over the limit after trimming (a leading/trailing space is not counted), or far over it.
-  const tooLong = fc.oneof(oversize(max + 1).map((s) => `x${s}`), oversize(100_000));
+  const tooLong = fc.oneof(
+    oversize(max + 1).map((s) => `x${s}`),
+    oversize(100_000),
+  );
   return {
-    bad: () => withRepeats(required ? fc.oneof(tooLong, fc.constantFrom<FieldValue>(MISSING, "", "   ", "\n\t "), aFile) : tooLong),
+    bad: () =>
+      withRepeats(
+        required ? fc.oneof(tooLong, fc.constantFrom<FieldValue>(MISSING, "", "   ", "\n\t "), aFile) : tooLong,
+      ),
     noise: fitting(max, required),
   };
 }
@@ -116,9 +158,20 @@ const urlsRule: FieldRule = {
   bad: () =>
     withRepeats(
       fc.oneof(
-        fc.constantFrom<FieldValue>("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://x.example/a", "file:///etc/passwd", "not a url", "http://", "vbscript:msgbox(1)", "<script>alert(1)</script>"),
+        fc.constantFrom<FieldValue>(
+          "javascript:alert(1)",
+          "data:text/html,<script>alert(1)</script>",
+          "ftp://x.example/a",
+          "file:///etc/passwd",
+          "not a url",
+          "http://",
+          "vbscript:msgbox(1)",
+          "<script>alert(1)</script>",
+        ),
         fc.constant<FieldValue>(`https://x.example/${"a".repeat(1100)}`),
-        fc.integer({ min: 11, max: 40 }).map((n) => Array.from({ length: n }, (_, i) => `https://x.example/${i}`).join("\n")),
+        fc
+          .integer({ min: 11, max: 40 })
+          .map((n) => Array.from({ length: n }, (_, i) => `https://x.example/${i}`).join("\n")),
         fc.constant<FieldValue>(Array.from({ length: 2000 }, (_, i) => `https://x.example/${i}`).join("\n")),
       ),
     ),
@@ -163,25 +216,66 @@ const RULES: Record<string, FieldRule> = {
   loginName: {
     bad: () =>
       withRepeats(
-        alsoMissing(true, fc.oneof(fc.constantFrom<FieldValue>("ADMIN", "admin", "Has Space", "-lead", ".dot", "中文名", "a".repeat(65), ...SCRIPTS, ...SQL_FRAGMENTS), oversize(100_000))),
+        alsoMissing(
+          true,
+          fc.oneof(
+            fc.constantFrom<FieldValue>(
+              "ADMIN",
+              "admin",
+              "Has Space",
+              "-lead",
+              ".dot",
+              "中文名",
+              "a".repeat(65),
+              ...SCRIPTS,
+              ...SQL_FRAGMENTS,
+            ),
+            oversize(100_000),
+          ),
+        ),
       ),
     noise: fc.constantFrom("x.walk", "y-walk_2"),
   },
   // A password that differs from its confirmation (or breaks the rules) is refused before anything is hashed.
   password: {
-    bad: (ctx) => withRepeats(fc.oneof(hostileText, oversize(300), fc.constantFrom<FieldValue>(MISSING, "", "short1!")).filter((v) => v !== ctx.legit.get("passwordConfirm"))),
+    bad: (ctx) =>
+      withRepeats(
+        fc
+          .oneof(hostileText, oversize(300), fc.constantFrom<FieldValue>(MISSING, "", "short1!"))
+          .filter((v) => v !== ctx.legit.get("passwordConfirm")),
+      ),
   },
   passwordConfirm: {
-    bad: (ctx) => withRepeats(fc.oneof(hostileText, oversize(300), fc.constantFrom<FieldValue>(MISSING, "")).filter((v) => v !== ctx.legit.get("password"))),
+    bad: (ctx) =>
+      withRepeats(
+        fc
+          .oneof(hostileText, oversize(300), fc.constantFrom<FieldValue>(MISSING, ""))
+          .filter((v) => v !== ctx.legit.get("password")),
+      ),
   },
-  disabled: { bad: () => withRepeats(alsoMissing(true, fc.constantFrom<FieldValue>("yes", "1", "TRUE", "on", "false ", ...SCRIPTS))) },
+  disabled: {
+    bad: () =>
+      withRepeats(alsoMissing(true, fc.constantFrom<FieldValue>("yes", "1", "TRUE", "on", "false ", ...SCRIPTS))),
+  },
   parent: {
     bad: () =>
       withRepeats(
         alsoMissing(
           true,
           fc.oneof(
-            fc.constantFrom<FieldValue>("pillar:abc", "item:-1", "item:", "item:1.5", "item:1 OR 1=1", "item:9999999999", "pillar", "item", ":1", ...SCRIPTS, ...SQL_FRAGMENTS),
+            fc.constantFrom<FieldValue>(
+              "pillar:abc",
+              "item:-1",
+              "item:",
+              "item:1.5",
+              "item:1 OR 1=1",
+              "item:9999999999",
+              "pillar",
+              "item",
+              ":1",
+              ...SCRIPTS,
+              ...SQL_FRAGMENTS,
+            ),
             fc.integer({ min: 100_000_000, max: 999_999_999 }).map((n) => `item:${n}`),
             fc.integer({ min: 100_000_000, max: 999_999_999 }).map((n) => `pillar:${n}`),
           ),
@@ -193,10 +287,23 @@ const RULES: Record<string, FieldRule> = {
       const legit = String(ctx.legit.get("items"));
       const [id, version] = legit.split(":").map(Number) as [number, number];
       const pair = fc.oneof(
-        fc.constantFrom("abc", "1:", ":1", "-1:1", "1:2:3", "12345678901:1", "1:-1", "1.5:1", ...SCRIPTS, ...SQL_FRAGMENTS),
+        fc.constantFrom(
+          "abc",
+          "1:",
+          ":1",
+          "-1:1",
+          "1:2:3",
+          "12345678901:1",
+          "1:-1",
+          "1.5:1",
+          ...SCRIPTS,
+          ...SQL_FRAGMENTS,
+        ),
         unknownId.map((u) => `${u}:1`),
         fc.integer({ min: 1, max: 1000 }).map((d) => `${id}:${version + d}`),
-        ...(ctx.role === "editor" && ctx.foreignItems.length > 0 ? [fc.constantFrom(...ctx.foreignItems.map((i) => `${i.id}:${i.version}`))] : []),
+        ...(ctx.role === "editor" && ctx.foreignItems.length > 0
+          ? [fc.constantFrom(...ctx.foreignItems.map((i) => `${i.id}:${i.version}`))]
+          : []),
       );
       return fc.oneof(
         { weight: 4, arbitrary: pair },
@@ -209,19 +316,37 @@ const RULES: Record<string, FieldRule> = {
   file: {
     bad: () =>
       fc.oneof(
-        fc.constantFrom<FieldValue>(MISSING, "a string, not a file", "", new File([], "empty.csv"), new Blob([]), new File(["<script>alert(1)</script>"], "x.csv", { type: "text/csv" })),
-        fc.uint8Array({ minLength: 1, maxLength: 4000 }).map((bytes) => new File([bytes], "random.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })),
-        fc.constantFrom("x.csv", "x.xlsx", "x.exe", "").chain((name) => hostileText.map((text) => new File([text], name))),
+        fc.constantFrom<FieldValue>(
+          MISSING,
+          "a string, not a file",
+          "",
+          new File([], "empty.csv"),
+          new Blob([]),
+          new File(["<script>alert(1)</script>"], "x.csv", { type: "text/csv" }),
+        ),
+        fc
+          .uint8Array({ minLength: 1, maxLength: 4000 })
+          .map(
+            (bytes) =>
+              new File([bytes], "random.xlsx", {
+                type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              }),
+          ),
+        fc
+          .constantFrom("x.csv", "x.xlsx", "x.exe", "")
+          .chain((name) => hostileText.map((text) => new File([text], name))),
       ),
   },
   fileHash: {
     bad: (ctx) =>
       alsoMissing(
         true,
-        fc.oneof(
-          fc.constantFrom<FieldValue>("0".repeat(64), ...SCRIPTS, ...SQL_FRAGMENTS),
-          fc.string({ minLength: 1, maxLength: 80 }).map((s) => createHash("sha256").update(s).digest("hex")),
-        ).filter((v) => v !== ctx.legit.get("fileHash")),
+        fc
+          .oneof(
+            fc.constantFrom<FieldValue>("0".repeat(64), ...SCRIPTS, ...SQL_FRAGMENTS),
+            fc.string({ minLength: 1, maxLength: 80 }).map((s) => createHash("sha256").update(s).digest("hex")),
+          )
+          .filter((v) => v !== ctx.legit.get("fileHash")),
       ),
   },
 };
@@ -231,7 +356,18 @@ export function ruleFor(action: string, field: string): FieldRule | undefined {
 }
 
 /** Keys a hostile client adds to any form (prototype names, Next's own prefixes, a unit field an editor may not send). */
-const EXTRA_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty", "$ACTION_ID_0", "$ACTION_REF_1", "$ACTION_1:0", "supportingUnitIds[]", "\u0000", "字段"] as const;
+const EXTRA_KEYS = [
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "$ACTION_ID_0",
+  "$ACTION_REF_1",
+  "$ACTION_1:0",
+  "supportingUnitIds[]",
+  "\u0000",
+  "字段",
+] as const;
 
 export interface HostileForm {
   fields: [string, FieldValue][];
@@ -256,14 +392,21 @@ export function hostileForms(action: string, ctx: BadContext): fc.Arbitrary<Host
         fc.tuple(
           ...names.map((name) => {
             const noise = ruleFor(action, name)?.noise;
-            return corrupted.includes(name) || !noise ? fc.constant(legitOf(name)) : fc.oneof(fc.constant(legitOf(name)), noise);
+            return corrupted.includes(name) || !noise
+              ? fc.constant(legitOf(name))
+              : fc.oneof(fc.constant(legitOf(name)), noise);
           }),
         ),
         fc.array(fc.tuple(fc.constantFrom(...EXTRA_KEYS), hostileText), { maxLength: 2 }),
       )
       .map(([bad, kept, extra]) => ({
         corrupted,
-        fields: [...names.map((name, i): [string, FieldValue] => (corrupted.includes(name) ? [name, bad[corrupted.indexOf(name)]!] : [name, kept[i]!])), ...extra],
+        fields: [
+          ...names.map((name, i): [string, FieldValue] =>
+            corrupted.includes(name) ? [name, bad[corrupted.indexOf(name)]!] : [name, kept[i]!],
+          ),
+          ...extra,
+        ],
       })),
   );
 }
@@ -280,6 +423,12 @@ export function toFormData(form: HostileForm): FormData {
 /** A short printable description of a form, for failure messages (long values cut). */
 export function describeForm(form: HostileForm): string {
   const show = (v: FieldValue): string =>
-    v === MISSING ? "<missing>" : Array.isArray(v) ? `[${v.map(show).join(", ")}]` : typeof v === "string" ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v) : `<${v.constructor.name} ${v.size}B>`;
+    v === MISSING
+      ? "<missing>"
+      : Array.isArray(v)
+        ? `[${v.map(show).join(", ")}]`
+        : typeof v === "string"
+          ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v)
+          : `<${v.constructor.name} ${v.size}B>`;
   return form.fields.map(([k, v]) => `${k}=${show(v)}`).join(" ");
 }

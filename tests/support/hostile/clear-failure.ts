@@ -20,7 +20,13 @@ const CLEAR_CODES = new Set(["forbidden", "invalid", "not-found", "conflict"]);
 /** Problems with an action's answer to bad input (empty when it is a clear refusal). */
 export function unclearRefusal(result: unknown): string[] {
   if (!result || typeof result !== "object") return [`answered ${JSON.stringify(result)} instead of a refusal`];
-  const r = result as { ok?: unknown; code?: unknown; message?: unknown; fieldErrors?: unknown; plan?: { errors?: { message?: unknown }[] } };
+  const r = result as {
+    ok?: unknown;
+    code?: unknown;
+    message?: unknown;
+    fieldErrors?: unknown;
+    plan?: { errors?: { message?: unknown }[] };
+  };
   const problems: string[] = [];
   if (r.ok !== false) problems.push(`accepted: ${JSON.stringify(result).slice(0, 300)}`);
   if (!CLEAR_CODES.has(String(r.code))) problems.push(`code ${JSON.stringify(r.code)}`);
@@ -28,9 +34,13 @@ export function unclearRefusal(result: unknown): string[] {
   if (r.fieldErrors !== undefined) {
     for (const [field, keys] of Object.entries(r.fieldErrors as Record<string, unknown>)) {
       if (!Array.isArray(keys) || keys.length === 0) problems.push(`fieldErrors.${field} is ${JSON.stringify(keys)}`);
-      else for (const key of keys) if (!isCatalogueKey(key)) problems.push(`fieldErrors.${field}: ${JSON.stringify(key)} is not in the catalogue`);
+      else
+        for (const key of keys)
+          if (!isCatalogueKey(key))
+            problems.push(`fieldErrors.${field}: ${JSON.stringify(key)} is not in the catalogue`);
     }
   }
-  for (const e of r.plan?.errors ?? []) if (!isCatalogueKey(e.message)) problems.push(`plan error ${JSON.stringify(e.message)} is not in the catalogue`);
+  for (const e of r.plan?.errors ?? [])
+    if (!isCatalogueKey(e.message)) problems.push(`plan error ${JSON.stringify(e.message)} is not in the catalogue`);
   return problems;
 }

@@ -17,7 +17,10 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export async function checksum(db: Db): Promise<Record<string, string>> {
   const names = await tables(db);
   const sql = names
-    .map((n) => `SELECT '${n}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '-') AS h FROM ${ident(n)} x`)
+    .map(
+      (n) =>
+        `SELECT '${n}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '-') AS h FROM ${ident(n)} x`,
+    )
     .join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ t: string; h: string }[]>(sql);
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
@@ -26,7 +29,10 @@ export async function checksum(db: Db): Promise<Record<string, string>> {
 let quickSql: string | undefined;
 export async function quickFingerprint(db: Db): Promise<string> {
   quickSql ??= (await tables(db))
-    .map((n) => `SELECT '${n}' AS t, count(*)::text || ':' || coalesce(max(x.xmin::text::bigint), 0)::text AS h FROM ${ident(n)} x`)
+    .map(
+      (n) =>
+        `SELECT '${n}' AS t, count(*)::text || ':' || coalesce(max(x.xmin::text::bigint), 0)::text AS h FROM ${ident(n)} x`,
+    )
     .join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ t: string; h: string }[]>(quickSql);
   return rows.map((r) => `${r.t}=${r.h}`).join(" ");

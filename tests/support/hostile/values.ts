@@ -9,12 +9,12 @@ export const SCRIPTS = [
   "<img src=x onerror=alert(1)>",
   '"><svg onload=alert(1)>',
   "</textarea><script>alert(1)</script>",
-  "<a href=\"javascript:alert(1)\">点我</a>",
+  '<a href="javascript:alert(1)">点我</a>',
   "<iframe src=//evil.example></iframe>",
   "<b onmouseover=alert(1)>粗体</b>",
   "{{constructor.constructor('alert(1)')()}}",
   "${alert(1)}",
-  "<!--#exec cmd=\"ls\"-->",
+  '<!--#exec cmd="ls"-->',
 ] as const;
 
 /** SQL fragments: data everywhere, never part of a statement. */
@@ -22,7 +22,7 @@ export const SQL_FRAGMENTS = [
   "' OR 1=1 --",
   "1; DROP TABLE items; --",
   "'); DELETE FROM users; --",
-  "\" OR \"\"=\"",
+  '" OR ""="',
   "1 UNION SELECT password_hash FROM users",
   "%' AND pg_sleep(5) --",
   "\\'; TRUNCATE items CASCADE; --",
@@ -44,14 +44,31 @@ export const ODD_TEXT = [
   "[object Object]",
   "__proto__",
   "constructor",
-  "=HYPERLINK(\"http://evil.example\",\"点我\")",
+  '=HYPERLINK("http://evil.example","点我")',
   "+cmd|' /C calc'!A0",
   "@SUM(A1:A9)",
   "-2+3",
 ] as const;
 
 /** Numbers that are not a sane count, id or percentage, as a form would send them. */
-export const BAD_NUMBERS = ["-1", "-0.5", "1.5", "1e309", "-1e309", "NaN", "Infinity", "-Infinity", "0x10", "1,000", "99999999999999999999", "9".repeat(400), "", " ", "٣", "１２"] as const;
+export const BAD_NUMBERS = [
+  "-1",
+  "-0.5",
+  "1.5",
+  "1e309",
+  "-1e309",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "0x10",
+  "1,000",
+  "99999999999999999999",
+  "9".repeat(400),
+  "",
+  " ",
+  "٣",
+  "１２",
+] as const;
 
 /** Calendar dates far out of range or not dates at all. */
 export const BAD_DATES = [
@@ -79,12 +96,21 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...ODD_TEXT) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...SCRIPTS), fc.constantFrom(...SQL_FRAGMENTS), fc.string({ maxLength: 10 })).map((parts) => parts.join(" ")) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...SCRIPTS), fc.constantFrom(...SQL_FRAGMENTS), fc.string({ maxLength: 10 }))
+      .map((parts) => parts.join(" ")),
+  },
 );
 
 /** Text with script or markup in it (for fields where it must be stored and shown as typed). */
 export const markupText: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...SCRIPTS), fc.constantFrom("", "进展 ", "note "), fc.constantFrom("", " & <i>ok</i>", " '\""))
+  .tuple(
+    fc.constantFrom(...SCRIPTS),
+    fc.constantFrom("", "进展 ", "note "),
+    fc.constantFrom("", " & <i>ok</i>", " '\""),
+  )
   .map(([s, a, b]) => `${a}${s}${b}`);
 
 /**
@@ -92,4 +118,6 @@ export const markupText: fc.Arbitrary<string> = fc
  * visible character: forms trim text, and a cut that ended in a space would be short enough to be valid.
  */
 export const oversize = (length: number): fc.Arbitrary<string> =>
-  fc.constantFrom(...SCRIPTS, ...SQL_FRAGMENTS, "x", "汉").map((seed) => `x${seed.repeat(Math.ceil(length / seed.length)).slice(0, length - 2)}x`);
+  fc
+    .constantFrom(...SCRIPTS, ...SQL_FRAGMENTS, "x", "汉")
+    .map((seed) => `x${seed.repeat(Math.ceil(length / seed.length)).slice(0, length - 2)}x`);

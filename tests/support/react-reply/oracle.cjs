@@ -23,10 +23,17 @@ function applicable(args) {
 async function decode(type, body) {
   const temporaryReferences = server.createTemporaryReferenceSet();
   if (type.startsWith("multipart/form-data")) {
-    const busboy = busboyOf({ defParamCharset: "utf8", headers: { "content-type": type }, limits: { fieldSize: LIMIT } });
+    const busboy = busboyOf({
+      defParamCharset: "utf8",
+      headers: { "content-type": type },
+      limits: { fieldSize: LIMIT },
+    });
     const abort = new AbortController();
     try {
-      const [, args] = await Promise.all([pipeline(Readable.from([body]), busboy, { signal: abort.signal }), server.decodeReplyFromBusboy(busboy, {}, { temporaryReferences })]);
+      const [, args] = await Promise.all([
+        pipeline(Readable.from([body]), busboy, { signal: abort.signal }),
+        server.decodeReplyFromBusboy(busboy, {}, { temporaryReferences }),
+      ]);
       return args;
     } catch (error) {
       abort.abort();
@@ -44,7 +51,10 @@ lines.on("line", (line) => {
     let answer;
     try {
       // A reply that never settles would hang the action: a failure as well.
-      const args = await Promise.race([decode(type, Buffer.from(body, "base64")), new Promise((_, reject) => setTimeout(() => reject(new Error("never settled")), 2000))]);
+      const args = await Promise.race([
+        decode(type, Buffer.from(body, "base64")),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("never settled")), 2000)),
+      ]);
       applicable(args);
       answer = { ok: true };
     } catch (error) {

@@ -40,7 +40,9 @@ export default async function EditItemPage({ params }: { params: Promise<{ code:
         <>
           <div className="card stack">
             <h2>{t("edit.fieldsHeading")}</h2>
-            {item.originalDueDate && <p className="small muted">{t("edit.originalDueDate", { date: day(item.originalDueDate) })}</p>}
+            {item.originalDueDate && (
+              <p className="small muted">{t("edit.originalDueDate", { date: day(item.originalDueDate) })}</p>
+            )}
             <ItemEditForm
               itemId={item.id}
               canAssignUnits={canAssignUnits}
@@ -58,7 +60,10 @@ export default async function EditItemPage({ params }: { params: Promise<{ code:
               }}
               options={{
                 regions: options.regions.map((r) => ({ id: r.id, label: `${r.name} · ${tSide(r.side)}` })),
-                conferences: options.conferences.map((c) => ({ id: c.id, label: `${t("edit.conferenceLabel", { number: c.number })} ${day(c.date)} ${c.theme}` })),
+                conferences: options.conferences.map((c) => ({
+                  id: c.id,
+                  label: `${t("edit.conferenceLabel", { number: c.number })} ${day(c.date)} ${c.theme}`,
+                })),
                 units: options.units.map((u) => ({ id: u.id, label: `${u.name} · ${tSide(u.side)}` })),
               }}
             />
@@ -67,7 +72,12 @@ export default async function EditItemPage({ params }: { params: Promise<{ code:
             <h2>{t("milestones.heading")}</h2>
             <MilestoneEditor
               itemId={item.id}
-              milestones={item.milestones.map((m) => ({ id: m.id, title: m.title, plannedDate: isoDate(m.plannedDate)!, completedDate: isoDate(m.completedDate) }))}
+              milestones={item.milestones.map((m) => ({
+                id: m.id,
+                title: m.title,
+                plannedDate: isoDate(m.plannedDate)!,
+                completedDate: isoDate(m.completedDate),
+              }))}
             />
           </div>
         </>

@@ -13,7 +13,11 @@ export async function generateMetadata() {
 
 export default async function PostUpdatePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const [{ item }, t, locale] = await Promise.all([getItemForUpdate(decodeURIComponent(code)), getTranslations("editing"), getLocale()]);
+  const [{ item }, t, locale] = await Promise.all([
+    getItemForUpdate(decodeURIComponent(code)),
+    getTranslations("editing"),
+    getLocale(),
+  ]);
   const title = locale === "en" && item.titleEn ? item.titleEn : item.title;
   return (
     <section className="stack">
@@ -24,16 +28,24 @@ export default async function PostUpdatePage({ params }: { params: Promise<{ cod
       </nav>
       <h1>{t("update.title")}</h1>
       <p>
-        <span className="muted">{item.code}</span> {title} · <StatusBadge status={item.status} /> <ConfidenceBadge confidence={item.confidence} />
+        <span className="muted">{item.code}</span> {title} · <StatusBadge status={item.status} />{" "}
+        <ConfidenceBadge confidence={item.confidence} />
         {item.progress !== null && <span className="small"> {item.progress}%</span>}
       </p>
       {item.retiredAt ? (
         <p className="card">{t("errors.retired")}</p>
       ) : (
         <div className="card">
-            <ProgressUpdateForm
-              defaults={{ itemId: item.id, code: item.code, version: item.version, status: item.status, progress: item.progress, confidence: item.confidence }}
-            />
+          <ProgressUpdateForm
+            defaults={{
+              itemId: item.id,
+              code: item.code,
+              version: item.version,
+              status: item.status,
+              progress: item.progress,
+              confidence: item.confidence,
+            }}
+          />
         </div>
       )}
       <p>
