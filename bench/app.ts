@@ -48,7 +48,7 @@ export async function holdBuildLock(log: (l: string) => void): Promise<LockHold>
   });
   const waiting = setTimeout(() => log("waiting for the build lock (another build or e2e run holds it)…"), 2000);
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => d.toString().includes("locked") && resolve());
+    child.stdout.on("data", (d: Buffer) => d.toString().includes("locked") && resolve());
     child.once("exit", (code) => reject(new Error(`flock exited (${code})`)));
   });
   clearTimeout(waiting);
@@ -56,7 +56,7 @@ export async function holdBuildLock(log: (l: string) => void): Promise<LockHold>
   return {
     release: () => {
       if (child.exitCode === null) {
-        child.stdin!.end();
+        child.stdin.end();
         child.kill("SIGTERM");
       }
     },
@@ -86,8 +86,8 @@ export async function startApp(databaseUrl: string, port: number, log: (l: strin
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));

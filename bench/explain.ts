@@ -96,7 +96,7 @@ export async function explainAll(url: string, log: (l: string) => void): Promise
       try {
         const text = await client.query<{ "QUERY PLAN": string }>(
           `EXPLAIN (ANALYZE, BUFFERS) ${c.sql.text}`,
-          c.sql.values as unknown[],
+          c.sql.values,
         );
         const plan = text.rows.map((r) => r["QUERY PLAN"]).join("\n");
         const num = (re: RegExp) => Number(re.exec(plan)?.[1] ?? 0);

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { SAMPLE_PASSWORD, signInAs } from "./auth";
+import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
 
 const messagesDir = join(import.meta.dirname, "..", "lib", "i18n", "messages", "zh-CN");

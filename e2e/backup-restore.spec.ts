@@ -86,8 +86,8 @@ test("db:backup of the running app's database, db:restore into an empty one, and
   });
   children.push(child);
   let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
   await expect.poll(() => out, { timeout: 120_000 }).toContain("is running at");
 
   const session = new HttpSession(`http://127.0.0.1:${PORT}`);

@@ -166,9 +166,9 @@ test.describe("browsing", () => {
     await expect(page.getByTestId("as-of-banner")).toContainText(day);
     await expect(page.getByTestId("item-progress")).toHaveAttribute(
       "data-progress",
-      then!.progress === null ? "" : String(then!.progress),
+      then.progress === null ? "" : String(then.progress),
     );
-    await expect(page.getByTestId("item-status")).toHaveAttribute("data-status", then!.status);
+    await expect(page.getByTestId("item-status")).toHaveAttribute("data-status", then.status);
     // No history entry after that day is listed.
     const [versions] = await sql<{ n: string }>(
       `SELECT count(*)::text AS n FROM item_history WHERE item_id = $1 AND changed_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`,

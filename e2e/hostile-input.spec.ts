@@ -244,15 +244,13 @@ test("raw POSTs to the server-action endpoint never give a 5xx", async ({ baseUR
         make: async () => ({ body: text, type: "text/plain;charset=UTF-8" }),
       })),
     // Invalid UTF-8 where text is expected.
-    fc
-      .uint8Array({ minLength: 1, maxLength: 2000 })
-      .map((bytes) => ({
-        kind: "random bytes",
-        make: async () => ({
-          body: Buffer.concat([Buffer.from('["'), Buffer.from(bytes), Buffer.from([0xff, 0xfe]), Buffer.from('"]')]),
-          type: "text/plain;charset=UTF-8",
-        }),
-      })),
+    fc.uint8Array({ minLength: 1, maxLength: 2000 }).map((bytes) => ({
+      kind: "random bytes",
+      make: async () => ({
+        body: Buffer.concat([Buffer.from('["'), Buffer.from(bytes), Buffer.from([0xff, 0xfe]), Buffer.from('"]')]),
+        type: "text/plain;charset=UTF-8",
+      }),
+    })),
     // A real multipart body cut anywhere, or sent under another boundary, or with no boundary at all.
     fc
       .tuple(hostileForm, fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("cut", "boundary", "none"))

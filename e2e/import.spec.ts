@@ -114,13 +114,11 @@ test("an editor changes cells of their unit's items file, previews the changes, 
   await page.goto("/my-items");
   await page.getByRole("link", { name: im.link }).click();
   await expect(page).toHaveURL(/\/items\/import$/);
-  await page
-    .getByLabel(im.file)
-    .setInputFiles({
-      name: "本单位事项.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: file,
-    });
+  await page.getByLabel(im.file).setInputFiles({
+    name: "本单位事项.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: file,
+  });
   const before = await versionsOf(sql, rows);
   await page.getByRole("button", { name: im.preview }).click();
 
@@ -168,13 +166,11 @@ test("a bad file is answered with its row and column and changes nothing", async
     });
   await page.goto("/items/import");
   const before = await versionsOf(sql, rows);
-  await page
-    .getByLabel(im.file)
-    .setInputFiles({
-      name: "坏文件.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: file,
-    });
+  await page.getByLabel(im.file).setInputFiles({
+    name: "坏文件.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: file,
+  });
   await page.getByRole("button", { name: im.preview }).click();
 
   await expect(page.getByTestId("import-refused")).toHaveText(im.refused.invalid);

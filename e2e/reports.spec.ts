@@ -84,7 +84,7 @@ test.describe("reports", () => {
     const [xlsx] = await Promise.all([page.waitForEvent("download"), page.locator('a[data-format="xlsx"]').click()]);
     expect(xlsx.suggestedFilename()).toBe(`成渝工作报告-${day}.xlsx`);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await readFile((await xlsx.path())!)) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await readFile(await xlsx.path())) as unknown as ArrayBuffer);
     const items = wb.getWorksheet("事项")!;
     expect(items.actualRowCount).toBe(h.all_items + 1);
     const summary = wb.getWorksheet("按方面汇总")!;
@@ -98,7 +98,7 @@ test.describe("reports", () => {
     // CSV: BOM, CRLF, the same items.
     const [csv] = await Promise.all([page.waitForEvent("download"), page.locator('a[data-format="csv"]').click()]);
     expect(csv.suggestedFilename()).toBe(`成渝工作报告-${day}.csv`);
-    const bytes = await readFile((await csv.path())!);
+    const bytes = await readFile(await csv.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8")).toContain("\r\n");
     const rows = parse(bytes, { bom: true }) as string[][];
@@ -117,7 +117,7 @@ test.describe("reports", () => {
         page.locator(`a[data-format="${format}"]`).click(),
       ]);
       expect(download.suggestedFilename()).toBe(`成渝工作报告-${day}.${format}`);
-      const body = await readFile((await download.path())!);
+      const body = await readFile(await download.path());
       if (format === "json")
         expect((JSON.parse(body.toString("utf8")) as { headline: { items: number } }).headline.items).toBe(h.items);
       else expect(body.subarray(0, magic[format]!.length).toString("latin1")).toBe(magic[format]);

@@ -46,8 +46,8 @@ function startApp(dataDir: string, port: number): Started {
   });
   started.push(child);
   let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
   return { child, output: () => out };
 }
 
@@ -117,7 +117,7 @@ async function startError(env: Record<string, string>): Promise<string> {
   });
   started.push(child);
   let err = "";
-  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
   await expect.poll(() => child.exitCode, { timeout: 60_000 }).toBe(1);
   return err;
 }

@@ -55,8 +55,7 @@ export default async function ItemsPage({
         <ul className={styles.issues} role="alert" data-testid="param-issues">
           {issues.map((issue) => (
             <li key={issue.param}>
-              {t("invalidParam", { param: t(issue.param), value: issue.value })}{" "}
-              {tRoot(issue.message as Parameters<typeof tRoot>[0])}
+              {t("invalidParam", { param: t(issue.param), value: issue.value })} {tRoot(issue.message)}
             </li>
           ))}
         </ul>

@@ -12,12 +12,16 @@ export function useAdminForm<T = undefined>(
 ) {
   const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
   const formRef = useRef<HTMLFormElement>(null);
-  const { resetOnSuccess, onSuccess } = options;
+  // Only a new result should run the success step, not a new callback identity: read the latest options
+  // through a ref instead of listing them as dependencies.
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
   useEffect(() => {
     if (!state?.ok) return;
-    if (resetOnSuccess) formRef.current?.reset();
-    onSuccess?.(state);
-    // Only a new result should trigger this, not a new callback identity.
+    if (latest.current.resetOnSuccess) formRef.current?.reset();
+    latest.current.onSuccess?.(state);
   }, [state]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -31,7 +31,7 @@ export async function AsOfControl({ selection }: { selection: AsOfSelection }) {
           {selection.issues.map((issue) => (
             <li key={issue.param}>
               {t(issue.param === "asOf" ? "asOfRefused" : "compareRefused", { value: issue.value })}{" "}
-              {tRoot(issue.message as Parameters<typeof tRoot>[0])}
+              {tRoot(issue.message)}
             </li>
           ))}
         </ul>

@@ -25,7 +25,7 @@ export async function ProgressTrendPanel({ selection }: { selection: AsOfSelecti
     day: p.day,
     overall: p.overall === null ? null : Math.round(p.overall * 10) / 10,
     ...Object.fromEntries(
-      pillarNumbers.map((n) => [`p${n}`, p.pillars[n] == null ? null : Math.round(p.pillars[n]! * 10) / 10]),
+      pillarNumbers.map((n) => [`p${n}`, p.pillars[n] == null ? null : Math.round(p.pillars[n] * 10) / 10]),
     ),
   }));
   return (

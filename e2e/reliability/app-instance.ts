@@ -67,8 +67,8 @@ export function startApp(port: number, databaseUrlOfApp: string, sample: boolean
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
   return { url: `http://127.0.0.1:${port}`, child, output: () => out };
 }
 

@@ -183,12 +183,10 @@ for (const [crash, ports] of [
 
     const burst = await burstUntilKilled(clients, tag, 30, () => crashAndRestart(app, crash, () => crash.kill(app)));
     const counts = countOutcomes(burst.writes);
-    test
-      .info()
-      .annotations.push({
-        type: "edit burst",
-        description: JSON.stringify({ crash: crash.name, ...counts, inFlightAtKill: burst.inFlightAtKill }),
-      });
+    test.info().annotations.push({
+      type: "edit burst",
+      description: JSON.stringify({ crash: crash.name, ...counts, inFlightAtKill: burst.inFlightAtKill }),
+    });
     console.log(`[faults] edit burst, kill -9 of ${crash.name}:`, { ...counts, inFlightAtKill: burst.inFlightAtKill });
     expect(burst.inFlightAtKill, "requests were in flight when the server was killed").toBeGreaterThan(0);
     expect(counts.accepted).toBeGreaterThanOrEqual(30);
@@ -376,17 +374,15 @@ for (const [crash, ports] of [
       history: await historyCount(c),
     }));
     const changed = after.items.filter((i) => i.responsible_person === person).length;
-    test
-      .info()
-      .annotations.push({
-        type: "import",
-        description: JSON.stringify({
-          crash: crash.name,
-          rows: file.codes.length,
-          historyInsertsSeenBeforeKill: inserts.size,
-          itemsChangedAfterRestart: changed,
-        }),
-      });
+    test.info().annotations.push({
+      type: "import",
+      description: JSON.stringify({
+        crash: crash.name,
+        rows: file.codes.length,
+        historyInsertsSeenBeforeKill: inserts.size,
+        itemsChangedAfterRestart: changed,
+      }),
+    });
     console.log(
       `[faults] import, kill -9 of ${crash.name}: ${file.codes.length} rows, ${inserts.size} history inserts seen before the kill, ${changed} items changed after the restart`,
     );

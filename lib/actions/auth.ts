@@ -24,7 +24,7 @@ export async function signInWithPassword(_prev: SignInState, input: FormData): P
   if (!parsed.success) {
     const loginName = formData.get("loginName");
     return {
-      fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]>,
+      fieldErrors: parsed.error.flatten().fieldErrors,
       loginName: typeof loginName === "string" ? loginName.slice(0, 64) : "",
     };
   }

@@ -39,9 +39,8 @@ function refusal(plan: ImportPlan): ImportFailure {
 async function readUpload(formData: FormData): Promise<UploadedFile | ImportFailure> {
   // A hand-made request can send anything as the form: no form, no file.
   const file = formData instanceof FormData ? formData.get("file") : null;
-  if (!(file instanceof Blob) || (file.size === 0 && !(file as File).name))
-    return failure("invalid", "import.errors.noFile");
-  const name = (file as File).name || "upload";
+  if (!(file instanceof Blob) || (file.size === 0 && !file.name)) return failure("invalid", "import.errors.noFile");
+  const name = file.name || "upload";
   // Refuse an oversize upload before reading it into memory.
   if (file.size > IMPORT_MAX_BYTES) {
     return {

@@ -129,7 +129,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (type === "CredentialsSignin" || type === "AccessDenied") return;
       // An expired or tampered session cookie simply means "not signed in".
       if (type === "JWTSessionError") {
-        console.warn(`[auth] ignored an invalid session cookie (${(error as Error).message.split("\n")[0]})`);
+        console.warn(`[auth] ignored an invalid session cookie (${error.message.split("\n")[0]})`);
         return;
       }
       console.error(error);

@@ -42,7 +42,7 @@ export async function listItems(params: SearchParams, asOf: AsOfSelection) {
   const options = await filterOptions();
   const unknown = (param: ParamIssue["param"], ok: boolean) => {
     if (ok) return;
-    issues.push({ param, value: String(query[param as keyof typeof query]), message: "validation.unknownId" });
+    issues.push({ param, value: String(query[param]), message: "validation.unknownId" });
     delete (query as unknown as Record<string, unknown>)[param];
   };
   if (query.pillar !== undefined)

@@ -125,7 +125,7 @@ export async function buildImportPlan(
     const changedKeys = (Object.keys(KIND) as (keyof ImportTarget)[]).filter((key) => {
       const a = current[key];
       const b = target[key];
-      return typeof a === "number" || typeof b === "number" ? a !== b : !same(a as string | null, b as string | null);
+      return typeof a === "number" || typeof b === "number" ? a !== b : !same(a, b);
     });
     const cellChanges: ImportCellChange[] = changedKeys.map((key) => ({
       key,

@@ -200,7 +200,7 @@ async function snapshotAt(
   itemId: number,
   before: Date | null,
 ): Promise<{ version: number; snapshot: ItemSnapshot } | null> {
-  if (before === null) return readSnapshot(prisma as unknown as Prisma.TransactionClient, itemId);
+  if (before === null) return readSnapshot(prisma, itemId);
   const h = await prisma.itemHistory.findFirst({
     where: { itemId, changedAt: { lt: before } },
     orderBy: { version: "desc" },

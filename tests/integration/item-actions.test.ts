@@ -212,7 +212,7 @@ describe("posting a progress update", () => {
     as(editor);
     const item = own[2]!;
     const result = await expectNothingWritten(async () =>
-      actions.postProgressUpdate(null, update(item.id, await versionOf(item.id), extra as Record<string, string>)),
+      actions.postProgressUpdate(null, update(item.id, await versionOf(item.id), extra)),
     );
     expect(result).toMatchObject({ ok: false, code: "invalid" });
     expect(result.fieldErrors?.[field]).toContain(message);
@@ -312,14 +312,12 @@ describe("editing an item", () => {
       );
     const dated = await t.db.item.findUniqueOrThrow({ where: { id: item.id } });
     const original = dated.originalDueDate!.toISOString().slice(0, 10);
-    let result: Result;
-
     const noReason = await expectNothingWritten(async () =>
       actions.updateItem(null, await edit(item.id, { dueDate: "2027-09-30" })),
     );
     expect(noReason).toMatchObject({ code: "invalid", fieldErrors: { dueDateReason: ["validation.reasonRequired"] } });
 
-    result = (await actions.updateItem(
+    const result = (await actions.updateItem(
       null,
       await edit(item.id, { dueDate: "2027-09-30", dueDateReason: "征地延误" }),
     )) as Result;

@@ -143,8 +143,8 @@ export class FaultApp {
       this.out += d.toString();
       this.log += d.toString();
     };
-    child.stdout!.on("data", record);
-    child.stderr!.on("data", record);
+    child.stdout.on("data", record);
+    child.stderr.on("data", record);
     this.child = child;
   }
 

@@ -17,7 +17,7 @@ export async function portfolioFileWithPerson(session: HttpSession, person: stri
   const response = await session.fetch("/api/reports?scope=all&compare=none&format=xlsx");
   if (response.status !== 200) throw new Error(`export answered ${response.status}`);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await response.arrayBuffer()) as ArrayBuffer);
+  await wb.xlsx.load(await response.arrayBuffer());
   const sheet = wb.worksheets.find((ws) => ws.getRow(1).getCell(1).text === ITEM_COLUMNS[0]!.zh);
   if (!sheet) throw new Error("no items sheet in the export");
   const column = ITEM_COLUMNS.findIndex((c) => c.key === "responsiblePerson") + 1;

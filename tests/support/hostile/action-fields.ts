@@ -324,14 +324,12 @@ const RULES: Record<string, FieldRule> = {
           new Blob([]),
           new File(["<script>alert(1)</script>"], "x.csv", { type: "text/csv" }),
         ),
-        fc
-          .uint8Array({ minLength: 1, maxLength: 4000 })
-          .map(
-            (bytes) =>
-              new File([bytes], "random.xlsx", {
-                type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-              }),
-          ),
+        fc.uint8Array({ minLength: 1, maxLength: 4000 }).map(
+          (bytes) =>
+            new File([bytes], "random.xlsx", {
+              type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }),
+        ),
         fc
           .constantFrom("x.csv", "x.xlsx", "x.exe", "")
           .chain((name) => hostileText.map((text) => new File([text], name))),
