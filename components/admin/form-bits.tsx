@@ -2,7 +2,7 @@
 // Small pieces every administration form shares: a field with its label and error slot, and the form's status.
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/forms/result";
 import styles from "./admin.module.css";
 
 /** A labelled control with its hint and its errors, announced politely when they change. */

@@ -2,7 +2,7 @@
 // One form's round trip to a server action. Submitting through a transition (rather than <form action>)
 // keeps what was typed when the action refuses: React resets a form after an action passed to `action`.
 import { useActionState, useEffect, useRef, startTransition, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/forms/result";
 
 type Action<T> = (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 

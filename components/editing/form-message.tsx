@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import type { EditingState } from "@/lib/forms/editing-state";
+import type { ItemFormState } from "@/lib/actions/items";
 import styles from "./editing.module.css";
 
 /**
@@ -8,7 +8,7 @@ import styles from "./editing.module.css";
  * the form was loaded (field: old → new, who, when). The conflict itself is rendered by the form, which
  * owns the "re-apply" button.
  */
-export function FormMessage({ state, successKey }: { state: EditingState<unknown>; successKey?: string }) {
+export function FormMessage({ state, successKey }: { state: ItemFormState<unknown>; successKey?: string }) {
   const t = useTranslations();
   return (
     <div aria-live="polite" role="status">
@@ -24,7 +24,7 @@ export function FormMessage({ state, successKey }: { state: EditingState<unknown
   );
 }
 
-export function ConflictNotice({ state, children }: { state: EditingState<unknown>; children?: React.ReactNode }) {
+export function ConflictNotice({ state, children }: { state: ItemFormState<unknown>; children?: React.ReactNode }) {
   const t = useTranslations();
   const format = useFormatter();
   if (!state || state.ok || state.code !== "conflict" || !("conflict" in state) || !state.conflict) return null;

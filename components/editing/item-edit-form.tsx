@@ -2,8 +2,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { updateItem } from "@/lib/actions/items";
-import type { EditingState } from "@/lib/forms/editing-state";
+import { updateItem, type ItemFormState } from "@/lib/actions/items";
 import { PERSON_MAX, REASON_MAX } from "@/lib/validations/item-limits";
 import { FieldError } from "./field-error";
 import { ConflictNotice, FormMessage } from "./form-message";
@@ -65,7 +64,7 @@ export function ItemEditForm({
   const t = useTranslations();
   const router = useRouter();
   const [state, action, pending] = useActionState<
-    EditingState<{ code: string; version: number; changed: number }>,
+    ItemFormState<{ code: string; version: number; changed: number }>,
     FormData
   >(updateItem, null);
   const [base, setBase] = useState(initial);

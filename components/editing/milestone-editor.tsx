@@ -2,13 +2,13 @@
 import { useActionState, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { addMilestone, completeMilestone, removeMilestone, reopenMilestone } from "@/lib/actions/milestones";
-import type { EditingState } from "@/lib/forms/editing-state";
+import type { FormState } from "@/lib/forms/result";
 import { MILESTONE_TITLE_MAX } from "@/lib/validations/item-limits";
 import { FieldError } from "./field-error";
 import { FormMessage } from "./form-message";
 import styles from "./editing.module.css";
 
-type MilestoneState = EditingState<{ version: number }>;
+type MilestoneState = FormState<{ version: number }>;
 
 export interface EditableMilestone {
   id: number;

@@ -2,8 +2,7 @@
 import { useActionState, useState } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { bulkUpdateItems } from "@/lib/actions/items";
-import type { EditingState } from "@/lib/forms/editing-state";
+import { bulkUpdateItems, type ItemFormState } from "@/lib/actions/items";
 import { ITEM_STATUSES } from "@/lib/status";
 import { CONFIDENCES } from "@/lib/validations/item-limits";
 import { FieldError } from "./field-error";
@@ -29,7 +28,7 @@ export interface MyItemRow {
 export function MyItemsTable({ items }: { items: MyItemRow[] }) {
   const t = useTranslations();
   const en = useLocale() === "en";
-  const [state, action, pending] = useActionState<EditingState<{ changed: number }>, FormData>(bulkUpdateItems, null);
+  const [state, action, pending] = useActionState<ItemFormState<{ changed: number }>, FormData>(bulkUpdateItems, null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const problems = state && !state.ok && "items" in state ? state.items : undefined;

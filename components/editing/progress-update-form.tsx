@@ -3,8 +3,7 @@ import { useActionState, useEffect, useState } from "react";
 import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { postProgressUpdate } from "@/lib/actions/items";
-import type { EditingState } from "@/lib/forms/editing-state";
+import { postProgressUpdate, type ItemFormState } from "@/lib/actions/items";
 import { ITEM_STATUSES, impliedProgress } from "@/lib/status";
 import { CONFIDENCES, EVIDENCE_MAX, NOTE_MAX, TEXT_MAX } from "@/lib/validations/item-limits";
 import { FieldError } from "./field-error";
@@ -31,7 +30,7 @@ export interface ProgressUpdateDefaults {
 export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefaults }) {
   const t = useTranslations();
   const router = useRouter();
-  const [state, action, pending] = useActionState<EditingState<{ code: string; version: number }>, FormData>(
+  const [state, action, pending] = useActionState<ItemFormState<{ code: string; version: number }>, FormData>(
     postProgressUpdate,
     null,
   );

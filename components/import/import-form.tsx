@@ -2,13 +2,8 @@
 import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import {
-  applyImport,
-  previewImport,
-  type ApplyState,
-  type ImportFailure,
-  type PreviewState,
-} from "@/lib/actions/import";
+import { applyImport, previewImport, type ImportFailure } from "@/lib/actions/import";
+import type { FormState } from "@/lib/forms/result";
 import type { ImportApplied, ImportCellChange, ImportPlan, ImportProblem } from "@/lib/import/types";
 import styles from "./import.module.css";
 
@@ -19,8 +14,14 @@ import styles from "./import.module.css";
  */
 export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations();
-  const [previewState, preview, previewing] = useActionState<PreviewState, FormData>(previewImport, null);
-  const [applyState, apply, applying] = useActionState<ApplyState, FormData>(applyImport, null);
+  const [previewState, preview, previewing] = useActionState<FormState<{ plan: ImportPlan }, ImportFailure>, FormData>(
+    previewImport,
+    null,
+  );
+  const [applyState, apply, applying] = useActionState<FormState<ImportApplied, ImportFailure>, FormData>(
+    applyImport,
+    null,
+  );
   const [file, setFile] = useState<File | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
   const [shown, setShown] = useState<"preview" | "apply">("preview");

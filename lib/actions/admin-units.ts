@@ -4,9 +4,11 @@
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
 import { changesBetween, changesOfNew, writeAudit } from "../writes/audit";
-import { fieldRefusal, Refusal, toFailure } from "../forms/admin-errors";
-import { createUnitSchema, fieldErrorsOf, formObject, updateUnitSchema } from "../validations/admin";
-import { failure, authorizeAction, type ActionResult } from "./result";
+import { refuseField, Refusal, toFailure } from "../writes/failure";
+import { authorizeAction } from "../auth/authorize";
+import { formFields } from "../forms/form-data";
+import { failure, invalid, type ActionResult } from "../forms/result";
+import { createUnitSchema, updateUnitSchema } from "../validations/admin";
 
 const UNIQUE = { name: ["name", "admin.validation.unitNameTaken"] as [string, string] };
 
@@ -19,13 +21,13 @@ function done(): ActionResult {
 export async function createUnit(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const guard = await authorizeAction("unit:manage");
   if (!guard.ok) return guard.failure;
-  const parsed = createUnitSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = createUnitSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     await db().$transaction(async (tx) => {
       const taken = await tx.unit.findUnique({ where: { name: input.name }, select: { id: true } });
-      if (taken) throw fieldRefusal("name", "admin.validation.unitNameTaken");
+      if (taken) throw refuseField("name", "admin.validation.unitNameTaken");
       const unit = await tx.unit.create({ data: input });
       await writeAudit(tx, {
         actorId: guard.user.id,
@@ -44,14 +46,14 @@ export async function createUnit(_prev: ActionResult | null, formData: FormData)
 export async function updateUnit(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const guard = await authorizeAction("unit:manage");
   if (!guard.ok) return guard.failure;
-  const parsed = updateUnitSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = updateUnitSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const { unitId, ...input } = parsed.data;
   try {
     await db().$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM units WHERE id = ${unitId} FOR UPDATE`;
       const unit = await tx.unit.findUnique({ where: { id: unitId } });
-      if (!unit) throw new Refusal("not-found", "actionErrors.not-found");
+      if (!unit) throw new Refusal(failure("not-found"));
       const changes = changesBetween(
         { name: unit.name, shortName: unit.shortName, side: unit.side, kind: unit.kind },
         input,
@@ -59,7 +61,7 @@ export async function updateUnit(_prev: ActionResult | null, formData: FormData)
       if (Object.keys(changes).length === 0) return;
       if (changes.name) {
         const taken = await tx.unit.findUnique({ where: { name: input.name }, select: { id: true } });
-        if (taken && taken.id !== unitId) throw fieldRefusal("name", "admin.validation.unitNameTaken");
+        if (taken && taken.id !== unitId) throw refuseField("name", "admin.validation.unitNameTaken");
       }
       await tx.unit.update({ where: { id: unitId }, data: input });
       await writeAudit(tx, {

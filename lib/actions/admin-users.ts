@@ -7,19 +7,19 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import { changesBetween, changesOfNew, writeAudit } from "../writes/audit";
-import { fieldRefusal, Refusal, toFailure } from "../forms/admin-errors";
+import { refuseField, Refusal, toFailure } from "../writes/failure";
+import { authorizeAction } from "../auth/authorize";
+import { formFields } from "../forms/form-data";
+import { failure, invalid, type ActionResult } from "../forms/result";
 import { hashPassword } from "../password";
 import {
   approveUserSchema,
   createUserSchema,
-  fieldErrorsOf,
-  formObject,
   newPasswordSchema,
   resetPasswordSchema,
   setUserDisabledSchema,
   updateUserSchema,
 } from "../validations/admin";
-import { failure, authorizeAction, type ActionResult } from "./result";
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,7 +28,7 @@ const UNIQUE = { login_name: ["loginName", "admin.validation.loginNameTaken"] as
 async function unitName(tx: Tx, unitId: number | null): Promise<string | null> {
   if (unitId === null) return null;
   const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { name: true } });
-  if (!unit) throw fieldRefusal("unitId", "validation.unknownId");
+  if (!unit) throw refuseField("unitId", "validation.unknownId");
   return unit.name;
 }
 
@@ -36,7 +36,7 @@ async function loadUser(tx: Tx, userId: number) {
   // FOR UPDATE: two administrators editing the same account queue instead of overwriting each other's audit trail.
   await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
   const user = await tx.user.findUnique({ where: { id: userId }, include: { unit: { select: { name: true } } } });
-  if (!user) throw new Refusal("not-found", "actionErrors.not-found");
+  if (!user) throw new Refusal(failure("not-found"));
   return user;
 }
 
@@ -50,7 +50,7 @@ async function keepAnActiveAdmin(tx: Tx, userId: number, after: { role: Role; di
     { id: number }[]
   >`SELECT id FROM users WHERE role = 'ADMIN' AND NOT disabled ORDER BY id FOR UPDATE`;
   const remaining = admins.filter((a) => a.id !== userId).length + (after.role === "ADMIN" && !after.disabled ? 1 : 0);
-  if (remaining === 0) throw new Refusal("invalid", "admin.users.errors.lastAdmin");
+  if (remaining === 0) throw new Refusal(failure("invalid", "admin.users.errors.lastAdmin"));
 }
 
 function done(): ActionResult {
@@ -62,8 +62,8 @@ function done(): ActionResult {
 export async function createUser(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const guard = await authorizeAction("user:manage");
   if (!guard.ok) return guard.failure;
-  const parsed = createUserSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = createUserSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     const passwordHash = await hashPassword(input.password);
@@ -73,7 +73,7 @@ export async function createUser(_prev: ActionResult | null, formData: FormData)
         where: { loginName: { equals: input.loginName, mode: "insensitive" } },
         select: { id: true },
       });
-      if (taken) throw fieldRefusal("loginName", "admin.validation.loginNameTaken");
+      if (taken) throw refuseField("loginName", "admin.validation.loginNameTaken");
       const unit = await unitName(tx, input.unitId);
       const user = await tx.user.create({
         data: {
@@ -104,13 +104,13 @@ export async function createUser(_prev: ActionResult | null, formData: FormData)
 export async function updateUser(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const guard = await authorizeAction("user:manage");
   if (!guard.ok) return guard.failure;
-  const parsed = updateUserSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = updateUserSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     await db().$transaction(async (tx) => {
       const user = await loadUser(tx, input.userId);
-      if (user.pendingApproval) throw new Refusal("invalid", "admin.users.errors.pending");
+      if (user.pendingApproval) throw new Refusal(failure("invalid", "admin.users.errors.pending"));
       const unit = await unitName(tx, input.unitId);
       const changes = changesBetween(
         { displayName: user.displayName, role: user.role, unit: user.unit?.name ?? null },
@@ -146,15 +146,15 @@ export async function updateUser(_prev: ActionResult | null, formData: FormData)
 export async function setUserDisabled(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const guard = await authorizeAction("user:manage");
   if (!guard.ok) return guard.failure;
-  const parsed = setUserDisabledSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = setUserDisabledSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const { userId, disabled } = parsed.data;
   // Disabling one's own account would end this very session half-way through the task.
   if (disabled && userId === guard.user.id) return failure("invalid", "admin.users.errors.self");
   try {
     await db().$transaction(async (tx) => {
       const user = await loadUser(tx, userId);
-      if (user.pendingApproval) throw new Refusal("invalid", "admin.users.errors.pending");
+      if (user.pendingApproval) throw new Refusal(failure("invalid", "admin.users.errors.pending"));
       if (user.disabled === disabled) return;
       if (disabled && user.role === "ADMIN") await keepAnActiveAdmin(tx, user.id, { role: user.role, disabled: true });
       await tx.user.update({
@@ -178,14 +178,14 @@ export async function setUserDisabled(_prev: ActionResult | null, formData: Form
 export async function resetPassword(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const guard = await authorizeAction("user:manage");
   if (!guard.ok) return guard.failure;
-  const parsed = resetPasswordSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = resetPasswordSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     const target = await db().user.findUnique({ where: { id: input.userId }, select: { loginName: true } });
     if (!target) return failure("not-found");
     const problems = newPasswordSchema(target.loginName).safeParse(input);
-    if (!problems.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(problems.error));
+    if (!problems.success) return invalid(problems.error);
     const passwordHash = await hashPassword(input.password);
     await db().$transaction(async (tx) => {
       const user = await loadUser(tx, input.userId);
@@ -208,13 +208,13 @@ export async function resetPassword(_prev: ActionResult | null, formData: FormDa
 export async function approveUser(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const guard = await authorizeAction("user:manage");
   if (!guard.ok) return guard.failure;
-  const parsed = approveUserSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = approveUserSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     await db().$transaction(async (tx) => {
       const user = await loadUser(tx, input.userId);
-      if (!user.pendingApproval) throw new Refusal("invalid", "admin.users.errors.notPending");
+      if (!user.pendingApproval) throw new Refusal(failure("invalid", "admin.users.errors.notPending"));
       const unit = await unitName(tx, input.unitId);
       await tx.user.update({
         where: { id: user.id },

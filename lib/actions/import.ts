@@ -6,16 +6,17 @@
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
 import { changeItem, VersionConflictError, type ItemFields } from "../writes/item-change";
-import { Refusal, writeFailure } from "../forms/write-errors";
+import { Refusal, toFailure } from "../writes/failure";
+import { authorizeAction } from "../auth/authorize";
+import { failure, type ActionFailure, type ActionResult, type FormState } from "../forms/result";
 import { isParsed, parseImportFile, sha256, type UploadedFile } from "../import/parse";
 import { buildImportPlan, type PlannedChange } from "../import/plan";
 import type { ImportApplied, ImportPlan, ImportProblem } from "../import/types";
 import { IMPORT_MAX_BYTES } from "../validations/import";
-import { failure, authorizeAction, type ActionFailure, type ActionResult } from "./result";
 
 export type ImportFailure = ActionFailure & { plan?: ImportPlan };
-export type PreviewState = ActionResult<{ plan: ImportPlan }> | ImportFailure | null;
-export type ApplyState = ActionResult<ImportApplied> | ImportFailure | null;
+export type PreviewResult = ActionResult<{ plan: ImportPlan }, ImportFailure>;
+export type ApplyResult = ActionResult<ImportApplied, ImportFailure>;
 
 const emptyPlan = (fileName: string, fileHash: string, errors: ImportProblem[]): ImportPlan => ({
   fileName,
@@ -59,7 +60,10 @@ async function readUpload(formData: FormData): Promise<UploadedFile | ImportFail
 }
 
 /** Dry run: parse and plan against the current state. Writes nothing. */
-export async function previewImport(_prev: PreviewState, formData: FormData): Promise<PreviewState> {
+export async function previewImport(
+  _prev: FormState<{ plan: ImportPlan }, ImportFailure>,
+  formData: FormData,
+): Promise<PreviewResult> {
   const guard = await authorizeAction("item:import");
   if (!guard.ok) return guard.failure;
   const upload = await readUpload(formData);
@@ -70,7 +74,7 @@ export async function previewImport(_prev: PreviewState, formData: FormData): Pr
     const { plan } = await buildImportPlan(db(), guard.user, parsed, upload.name);
     return plan.errors.length > 0 ? refusal(plan) : { ok: true, data: { plan } };
   } catch (error) {
-    return writeFailure(error);
+    return toFailure<ImportFailure>(error);
   }
 }
 
@@ -94,7 +98,10 @@ function fieldsOf(change: PlannedChange): ItemFields {
  * refused. Everything is re-checked inside the transaction (permissions, versions, values), so an item saved
  * by someone else since the preview stops the whole file.
  */
-export async function applyImport(_prev: ApplyState, formData: FormData): Promise<ApplyState> {
+export async function applyImport(
+  _prev: FormState<ImportApplied, ImportFailure>,
+  formData: FormData,
+): Promise<ApplyResult> {
   const guard = await authorizeAction("item:import");
   if (!guard.ok) return guard.failure;
   const upload = await readUpload(formData);
@@ -136,8 +143,7 @@ export async function applyImport(_prev: ApplyState, formData: FormData): Promis
     revalidatePath("/items");
     return { ok: true, data: applied };
   } catch (error) {
-    if (error instanceof Refusal) return error.failure as ImportFailure;
     if (error instanceof VersionConflictError) return failure("conflict", "import.refused.conflict");
-    return writeFailure(error);
+    return toFailure<ImportFailure>(error);
   }
 }

@@ -4,21 +4,15 @@
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
 import { writeAudit } from "../writes/audit";
-import { toFailure } from "../forms/admin-errors";
-import { addTreeItem, moveTreeItem, restoreTreeItem, retireTreeItem, TreeRuleError } from "../writes/item-tree";
-import {
-  addItemSchema,
-  fieldErrorsOf,
-  formObject,
-  moveItemSchema,
-  restoreItemSchema,
-  retireItemSchema,
-} from "../validations/admin";
-import { failure, authorizeAction, type ActionResult } from "./result";
+import { toFailure } from "../writes/failure";
+import { addTreeItem, moveTreeItem, restoreTreeItem, retireTreeItem } from "../writes/item-tree";
+import { authorizeAction } from "../auth/authorize";
+import { formFields } from "../forms/form-data";
+import { invalid, type ActionResult } from "../forms/result";
+import { addItemSchema, moveItemSchema, restoreItemSchema, retireItemSchema } from "../validations/admin";
 
+/** A tree rule refused (see lib/writes/item-tree.ts), or a code taken by a concurrent add. */
 function treeFailure(error: unknown) {
-  if (error instanceof TreeRuleError)
-    return failure("invalid", "actionErrors.invalid", { [error.field]: [error.messageKey] });
   return toFailure(error, { code: ["parent", "admin.tree.errors.codeTaken"] });
 }
 
@@ -34,8 +28,8 @@ export async function addItem(
 ): Promise<ActionResult<{ code: string }>> {
   const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
-  const parsed = addItemSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = addItemSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     const added = await db().$transaction(async (tx) => {
@@ -61,8 +55,8 @@ export async function moveItem(
 ): Promise<ActionResult<{ code: string }>> {
   const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
-  const parsed = moveItemSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = moveItemSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     const moved = await db().$transaction(async (tx) => {
@@ -97,8 +91,8 @@ export async function retireItem(
 ): Promise<ActionResult<{ code: string }>> {
   const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
-  const parsed = retireItemSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = retireItemSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     const retired = await db().$transaction(async (tx) => {
@@ -133,8 +127,8 @@ export async function restoreItem(
 ): Promise<ActionResult<{ code: string }>> {
   const guard = await authorizeAction("item:manage-tree");
   if (!guard.ok) return guard.failure;
-  const parsed = restoreItemSchema.safeParse(formObject(formData));
-  if (!parsed.success) return failure("invalid", "actionErrors.invalid", fieldErrorsOf(parsed.error));
+  const parsed = restoreItemSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     const restored = await db().$transaction(async (tx) => {

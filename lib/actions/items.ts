@@ -6,42 +6,37 @@
 // stale form answer "conflict" with what changed meanwhile instead of overwriting it.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
-import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../writes/item-change";
-import { describeChangesSince } from "../writes/conflict";
-import type { BulkProblem, EditingFailure, EditingState } from "../forms/editing-state";
-import { recordProgressUpdate } from "../writes/progress-update";
-import { lockItem, type LockedItem } from "../writes/item-scope";
-import { isoDate } from "../writes/snapshot";
-import { Refusal, writeFailure } from "../forms/write-errors";
-import { can, type Permission } from "../permissions";
-import type { SessionUser } from "../auth/session";
+import { authorizeAction } from "../auth/authorize";
+import { formFields } from "../forms/form-data";
+import { failure, invalid, type ActionFailure, type ActionResult, type FormState } from "../forms/result";
+import { can } from "../permissions";
 import { impliedProgress } from "../status";
-import {
-  bulkUpdateSchema,
-  fieldErrorsOf,
-  formFields,
-  itemEditSchema,
-  progressUpdateSchema,
-} from "../validations/items";
-import { failure, authorizeAction } from "./result";
+import { bulkUpdateSchema, itemEditSchema, progressUpdateSchema } from "../validations/items";
+import { describeChangesSince, type ConflictInfo } from "../writes/conflict";
+import { Refusal, toFailure } from "../writes/failure";
+import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../writes/item-change";
+import { loadItemForWriting, lockItem, type LockedItem } from "../writes/item-scope";
+import { recordProgressUpdate } from "../writes/progress-update";
+import { isoDate } from "../writes/snapshot";
 
-async function conflictFailure(itemId: number, expectedVersion: number): Promise<EditingFailure> {
-  const conflict = await describeChangesSince(db(), itemId, expectedVersion);
-  return { ...failure("conflict"), conflict };
+export interface BulkProblem {
+  code: string;
+  problem: "forbidden" | "conflict" | "not-found";
 }
 
-/** The locked item, or a Refusal: missing, outside the user's units, or retired (kept read-only). */
-async function itemFor(
-  tx: Parameters<typeof lockItem>[0],
-  user: SessionUser,
-  permission: Permission,
-  itemId: number,
-): Promise<LockedItem> {
-  const item = await lockItem(tx, itemId);
-  if (!item) throw new Refusal(failure("not-found"));
-  if (!can(user, permission, item.scope)) throw new Refusal(failure("forbidden"));
-  if (item.retired) throw new Refusal(failure("invalid", "editing.errors.retired"));
-  return item;
+/** A refusal of an item write, with what the item's forms show beside the message. */
+export type ItemWriteFailure = ActionFailure & {
+  /** set when code is "conflict": what changed since the version the form was loaded at */
+  conflict?: ConflictInfo;
+  /** bulk only: the items that stopped the whole batch */
+  items?: BulkProblem[];
+};
+export type ItemWriteResult<T> = ActionResult<T, ItemWriteFailure>;
+export type ItemFormState<T> = FormState<T, ItemWriteFailure>;
+
+async function conflictFailure(itemId: number, expectedVersion: number): Promise<ItemWriteFailure> {
+  const conflict = await describeChangesSince(db(), itemId, expectedVersion);
+  return { ...failure("conflict"), conflict };
 }
 
 function revalidateItem(code: string): void {
@@ -51,17 +46,17 @@ function revalidateItem(code: string): void {
 
 /** Post a progress update (进展); the item's status, progress and confidence follow it. */
 export async function postProgressUpdate(
-  _prev: EditingState<{ code: string; version: number }>,
+  _prev: ItemFormState<{ code: string; version: number }>,
   formData: FormData,
-): Promise<EditingState<{ code: string; version: number }>> {
+): Promise<ItemWriteResult<{ code: string; version: number }>> {
   const guard = await authorizeAction("item:post-update");
   if (!guard.ok) return guard.failure;
   const parsed = progressUpdateSchema.safeParse(formFields(formData));
-  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     const result = await db().$transaction(async (tx) => {
-      const item = await itemFor(tx, guard.user, "item:post-update", input.itemId);
+      const item = await loadItemForWriting(tx, guard.user, "item:post-update", input.itemId);
       const written = await recordProgressUpdate(
         tx,
         {
@@ -84,9 +79,8 @@ export async function postProgressUpdate(
     revalidateItem(result.code);
     return { ok: true, data: result };
   } catch (error) {
-    if (error instanceof Refusal) return error.failure;
     if (error instanceof VersionConflictError) return conflictFailure(input.itemId, input.expectedVersion);
-    return writeFailure(error);
+    return toFailure<ItemWriteFailure>(error);
   }
 }
 
@@ -94,9 +88,9 @@ const UNIT_KEYS = ["leadUnitId", "coLeadUnitId", "supportingUnitIds", "assignUni
 
 /** Edit an item's fields; lead / co-lead / supporting units only with item:assign-units (administrators). */
 export async function updateItem(
-  _prev: EditingState<{ code: string; version: number; changed: number }>,
+  _prev: ItemFormState<{ code: string; version: number; changed: number }>,
   formData: FormData,
-): Promise<EditingState<{ code: string; version: number; changed: number }>> {
+): Promise<ItemWriteResult<{ code: string; version: number; changed: number }>> {
   const guard = await authorizeAction("item:update");
   if (!guard.ok) return guard.failure;
   // Any unit field in the request, even one the form never shows, needs the stronger permission.
@@ -106,11 +100,11 @@ export async function updateItem(
   raw.assignUnits = touchesUnits;
   if (!touchesUnits) delete raw.supportingUnitIds;
   const parsed = itemEditSchema.safeParse(raw);
-  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     const result = await db().$transaction(async (tx) => {
-      const item = await itemFor(tx, guard.user, "item:update", input.itemId);
+      const item = await loadItemForWriting(tx, guard.user, "item:update", input.itemId);
       if (item.version !== input.expectedVersion)
         throw new VersionConflictError(item.id, input.expectedVersion, item.version);
 
@@ -160,9 +154,8 @@ export async function updateItem(
     revalidateItem(result.code);
     return { ok: true, data: result, message: result.changed === 0 ? "editing.edit.noChange" : "editing.edit.saved" };
   } catch (error) {
-    if (error instanceof Refusal) return error.failure;
     if (error instanceof VersionConflictError) return conflictFailure(input.itemId, input.expectedVersion);
-    return writeFailure(error);
+    return toFailure<ItemWriteFailure>(error);
   }
 }
 
@@ -172,13 +165,13 @@ export async function updateItem(
  * answer names those items.
  */
 export async function bulkUpdateItems(
-  _prev: EditingState<{ changed: number }>,
+  _prev: ItemFormState<{ changed: number }>,
   formData: FormData,
-): Promise<EditingState<{ changed: number }>> {
+): Promise<ItemWriteResult<{ changed: number }>> {
   const guard = await authorizeAction("item:post-update");
   if (!guard.ok) return guard.failure;
   const parsed = bulkUpdateSchema.safeParse(formFields(formData, ["items"]));
-  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
     const changed = await db().$transaction(async (tx) => {
@@ -200,7 +193,7 @@ export async function bulkUpdateItems(
           : problems.some((p) => p.problem === "conflict")
             ? "conflict"
             : "not-found";
-        throw new Refusal<EditingFailure>({ ...failure(code, `editing.bulk.refused.${code}`), items: problems });
+        throw new Refusal<ItemWriteFailure>({ ...failure(code, `editing.bulk.refused.${code}`), items: problems });
       }
       let count = 0;
       for (const { item, version } of loaded) {
@@ -220,7 +213,6 @@ export async function bulkUpdateItems(
     for (const code of changed.codes) revalidateItem(code);
     return { ok: true, data: { changed: changed.count } };
   } catch (error) {
-    if (error instanceof Refusal) return error.failure;
-    return writeFailure(error);
+    return toFailure<ItemWriteFailure>(error);
   }
 }

@@ -5,19 +5,20 @@
 // ticking off a milestone while a colleague edits the dates should not be sent back.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
-import { changeItem } from "../writes/item-change";
-import type { EditingState } from "../forms/editing-state";
-import { lockItem } from "../writes/item-scope";
-import { Refusal, writeFailure } from "../forms/write-errors";
-import { todayInChina } from "../dates";
-import { can } from "../permissions";
+import { authorizeAction } from "../auth/authorize";
 import type { SessionUser } from "../auth/session";
-import { addMilestoneSchema, fieldErrorsOf, formFields, milestoneRefSchema } from "../validations/items";
-import { failure, authorizeAction } from "./result";
+import { todayInChina } from "../dates";
+import { formFields } from "../forms/form-data";
+import { failure, invalid, type ActionResult, type FormState } from "../forms/result";
 import type { Prisma } from "../generated/prisma/client";
+import { addMilestoneSchema, milestoneRefSchema } from "../validations/items";
+import { Refusal, toFailure } from "../writes/failure";
+import { changeItem } from "../writes/item-change";
+import { loadItemForWriting } from "../writes/item-scope";
 
 type Tx = Prisma.TransactionClient;
-type MilestoneState = EditingState<{ version: number }>;
+type MilestoneResult = ActionResult<{ version: number }>;
+type MilestoneState = FormState<{ version: number }>;
 
 /** Locks the item, checks the user may edit it, runs the change and refreshes the pages that show it. */
 async function changeMilestones(
@@ -25,13 +26,10 @@ async function changeMilestones(
   itemId: number,
   milestoneId: number | null,
   mutate: (tx: Tx) => Promise<void>,
-): Promise<MilestoneState> {
+): Promise<MilestoneResult> {
   try {
     const result = await db().$transaction(async (tx) => {
-      const item = await lockItem(tx, itemId);
-      if (!item) throw new Refusal(failure("not-found"));
-      if (!can(user, "item:update", item.scope)) throw new Refusal(failure("forbidden"));
-      if (item.retired) throw new Refusal(failure("invalid", "editing.errors.retired"));
+      const item = await loadItemForWriting(tx, user, "item:update", itemId);
       if (
         milestoneId !== null &&
         !(await tx.milestone.findFirst({ where: { id: milestoneId, itemId }, select: { id: true } }))
@@ -45,16 +43,15 @@ async function changeMilestones(
     revalidatePath(`/items/${result.code}/edit`);
     return { ok: true, data: { version: result.version } };
   } catch (error) {
-    if (error instanceof Refusal) return error.failure;
-    return writeFailure(error);
+    return toFailure(error);
   }
 }
 
-export async function addMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
+export async function addMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneResult> {
   const guard = await authorizeAction("item:update");
   if (!guard.ok) return guard.failure;
   const parsed = addMilestoneSchema.safeParse(formFields(formData));
-  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(parsed.error);
   const { itemId, title, plannedDate } = parsed.data;
   return changeMilestones(guard.user, itemId, null, async (tx) => {
     const last = await tx.milestone.aggregate({ where: { itemId }, _max: { sortOrder: true } });
@@ -66,16 +63,16 @@ export async function addMilestone(_prev: MilestoneState, formData: FormData): P
 async function changeReferencedMilestone(
   formData: FormData,
   mutate: (tx: Tx, ref: { itemId: number; milestoneId: number }) => Promise<void>,
-): Promise<MilestoneState> {
+): Promise<MilestoneResult> {
   const guard = await authorizeAction("item:update");
   if (!guard.ok) return guard.failure;
   const parsed = milestoneRefSchema.safeParse(formFields(formData));
-  if (!parsed.success) return failure("invalid", undefined, fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(parsed.error);
   const ref = parsed.data;
   return changeMilestones(guard.user, ref.itemId, ref.milestoneId, (tx) => mutate(tx, ref));
 }
 
-export async function completeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
+export async function completeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneResult> {
   const today = new Date(`${todayInChina()}T00:00:00Z`);
   return changeReferencedMilestone(formData, async (tx, { itemId, milestoneId }) => {
     await tx.milestone.updateMany({
@@ -85,13 +82,13 @@ export async function completeMilestone(_prev: MilestoneState, formData: FormDat
   });
 }
 
-export async function reopenMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
+export async function reopenMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneResult> {
   return changeReferencedMilestone(formData, async (tx, { itemId, milestoneId }) => {
     await tx.milestone.updateMany({ where: { id: milestoneId, itemId }, data: { completedDate: null } });
   });
 }
 
-export async function removeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneState> {
+export async function removeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneResult> {
   return changeReferencedMilestone(formData, async (tx, { itemId, milestoneId }) => {
     await tx.milestone.deleteMany({ where: { id: milestoneId, itemId } });
   });

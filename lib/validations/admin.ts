@@ -137,25 +137,3 @@ export const addItemSchema = z.object({
 export const moveItemSchema = z.object({ itemId: id, version, parent: parentRef, reason: optionalText(LIMITS.reason) });
 export const retireItemSchema = z.object({ itemId: id, version, reason: requiredReason });
 export const restoreItemSchema = retireItemSchema;
-
-/** FormData → plain object for zod; every value a form sends is a string. */
-export function formObject(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  // A hand-made request can decode to anything; treat what is not a form as an empty one (→ "required").
-  if (!(formData instanceof FormData)) return out;
-  // PostgreSQL text cannot hold U+0000 (the write would fail as "unavailable"); it is invisible, so drop it.
-  for (const [key, value] of formData.entries())
-    if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value.replaceAll("\u0000", "");
-  return out;
-}
-
-/** zod issues → { field: [message keys] } (first-level path; form-wide issues under "_form"). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "_form";
-    const list = (out[key] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
-  }
-  return out;
-}

@@ -201,32 +201,3 @@ export const milestoneRefSchema = z.object({
   itemId: idField,
   milestoneId: idField,
 });
-
-/** The fields of a form as one object: multi-valued fields as arrays, everything else as its single string. */
-export function formFields(formData: FormData, arrayKeys: readonly string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  // A hand-made request can decode to anything; what is not a form reads as an empty one (→ "required").
-  const keys = formData instanceof FormData ? formData.keys() : [];
-  for (const key of new Set(keys)) {
-    if (key.startsWith("$ACTION")) continue;
-    // PostgreSQL text cannot hold U+0000 (the write would fail as "unavailable"); it is invisible, so drop it.
-    const values = formData
-      .getAll(key)
-      .filter((v): v is string => typeof v === "string")
-      .map((v) => v.replaceAll("\u0000", ""));
-    out[key] = arrayKeys.includes(key) ? values : values[0];
-  }
-  for (const key of arrayKeys) out[key] ??= [];
-  return out;
-}
-
-/** zod issues as { field: [message keys] } (first issue per key kept in order, duplicates dropped). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    const list = (out[key] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
-  }
-  return out;
-}

@@ -1,7 +1,9 @@
 // Loads the item an action is about to change, locked, with the units it belongs to: the permission check
 // and the write then see the same state (ids from the client are untrusted and re-checked here).
 import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
-import type { UnitScope } from "../permissions";
+import { failure } from "../forms/result";
+import { can, type Actor, type Permission, type UnitScope } from "../permissions";
+import { Refusal } from "./failure";
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,4 +57,21 @@ export async function lockItem(tx: Tx, itemId: number): Promise<LockedItem | nul
       supportingUnitIds: item.supportingUnits.map((s) => s.unitId),
     },
   };
+}
+
+/**
+ * The item an action is about to change, locked, once `actor` may do `permission` on ITS units; otherwise a
+ * Refusal: missing, outside the actor's units, or retired (kept read-only).
+ */
+export async function loadItemForWriting(
+  tx: Tx,
+  actor: Actor,
+  permission: Permission,
+  itemId: number,
+): Promise<LockedItem> {
+  const item = await lockItem(tx, itemId);
+  if (!item) throw new Refusal(failure("not-found"));
+  if (!can(actor, permission, item.scope)) throw new Refusal(failure("forbidden"));
+  if (item.retired) throw new Refusal(failure("invalid", "editing.errors.retired"));
+  return item;
 }

@@ -1,20 +1,10 @@
 // Rules of the item tree: pillar → recommendation (工作建议) → action item (事项). Every write goes through
 // change.ts, so each item touched by a tree operation gets its own history row in the same transaction.
 import type { Prisma } from "../generated/prisma/client";
+import { refuseField } from "./failure";
 import { changeItem, createItem, ItemNotFoundError, type ChangeContext } from "./item-change";
 
 type Tx = Prisma.TransactionClient;
-
-/** Why a tree operation is refused; `field` is the form field the message belongs next to. */
-export class TreeRuleError extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageKey: string,
-  ) {
-    super(messageKey);
-    this.name = "TreeRuleError";
-  }
-}
 
 export type TreeParent = { kind: "pillar"; id: number } | { kind: "item"; id: number };
 
@@ -38,8 +28,8 @@ async function resolveParent(tx: Tx, parent: TreeParent, level: "RECOMMENDATION"
       { id: number; number: number }[]
     >`SELECT id, number FROM pillars WHERE id = ${parent.id} FOR UPDATE`;
     const pillar = rows[0];
-    if (!pillar) throw new TreeRuleError("parent", "validation.unknownId");
-    if (level !== "RECOMMENDATION") throw new TreeRuleError("parent", "admin.tree.errors.actionUnderPillar");
+    if (!pillar) throw refuseField("parent", "validation.unknownId");
+    if (level !== "RECOMMENDATION") throw refuseField("parent", "admin.tree.errors.actionUnderPillar");
     return { pillarId: pillar.id, parentId: null, prefix: String(pillar.number), label: `pillar:${pillar.number}` };
   }
   const rows = await tx.$queryRaw<
@@ -47,10 +37,10 @@ async function resolveParent(tx: Tx, parent: TreeParent, level: "RECOMMENDATION"
   >`
     SELECT id, code, level::text AS level, pillar_id, retired_at FROM items WHERE id = ${parent.id} FOR UPDATE`;
   const item = rows[0];
-  if (!item) throw new TreeRuleError("parent", "validation.unknownId");
-  if (level === "RECOMMENDATION") throw new TreeRuleError("parent", "admin.tree.errors.recommendationUnderItem");
-  if (item.level !== "RECOMMENDATION") throw new TreeRuleError("parent", "admin.tree.errors.parentNotRecommendation");
-  if (item.retired_at) throw new TreeRuleError("parent", "admin.tree.errors.parentRetired");
+  if (!item) throw refuseField("parent", "validation.unknownId");
+  if (level === "RECOMMENDATION") throw refuseField("parent", "admin.tree.errors.recommendationUnderItem");
+  if (item.level !== "RECOMMENDATION") throw refuseField("parent", "admin.tree.errors.parentNotRecommendation");
+  if (item.retired_at) throw refuseField("parent", "admin.tree.errors.parentRetired");
   return { pillarId: item.pillar_id, parentId: item.id, prefix: item.code, label: item.code };
 }
 
@@ -150,11 +140,11 @@ export async function moveTreeItem(
   const item = await loadItem(tx, input.itemId);
   const below = await descendants(tx, item.id);
   if (input.parent.kind === "item" && (input.parent.id === item.id || below.some((d) => d.id === input.parent.id))) {
-    throw new TreeRuleError("parent", "admin.tree.errors.cycle");
+    throw refuseField("parent", "admin.tree.errors.cycle");
   }
   const parent = await resolveParent(tx, input.parent, item.level);
   if (parent.parentId === item.parentId && parent.pillarId === item.pillarId)
-    throw new TreeRuleError("parent", "admin.tree.errors.sameParent");
+    throw refuseField("parent", "admin.tree.errors.sameParent");
   const sortOrder = await nextSortOrder(tx, parent);
   await changeItem(
     tx,
@@ -188,7 +178,7 @@ export async function retireTreeItem(
   ctx: ChangeContext,
 ): Promise<{ code: string; alsoRetired: string[] }> {
   const item = await loadItem(tx, input.itemId);
-  if (item.retiredAt) throw new TreeRuleError("itemId", "admin.tree.errors.alreadyRetired");
+  if (item.retiredAt) throw refuseField("itemId", "admin.tree.errors.alreadyRetired");
   const at = ctx.at ?? new Date();
   await changeItem(
     tx,
@@ -212,8 +202,8 @@ export async function restoreTreeItem(
   ctx: ChangeContext,
 ): Promise<{ code: string; alsoRestored: string[] }> {
   const item = await loadItem(tx, input.itemId);
-  if (!item.retiredAt) throw new TreeRuleError("itemId", "admin.tree.errors.notRetired");
-  if (item.parent?.retiredAt) throw new TreeRuleError("itemId", "admin.tree.errors.parentRetired");
+  if (!item.retiredAt) throw refuseField("itemId", "admin.tree.errors.notRetired");
+  if (item.parent?.retiredAt) throw refuseField("itemId", "admin.tree.errors.parentRetired");
   const retiredAt = item.retiredAt.getTime();
   await changeItem(
     tx,

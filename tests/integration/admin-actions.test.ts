@@ -614,7 +614,7 @@ describe("item tree", () => {
 
 describe("error mapping", () => {
   it("turns a unique violation the pre-check missed (a race) into a field error", async () => {
-    const { toFailure } = await import("../../lib/forms/admin-errors");
+    const { toFailure } = await import("../../lib/writes/failure");
     const error = await t.db.user
       .create({ data: { loginName: "admin", displayName: "dup", passwordHash: "!", role: "VIEWER" } })
       .catch((e: unknown) => e);

@@ -1,31 +1,9 @@
-// The typed answer every server action returns. Messages are catalogue keys (translated by the form), so an
-// action never shows a stack trace and every message exists in zh-CN and en.
+// The guard every server action starts with: who is asking, and may they do this at all.
 import "server-only";
-import { getCurrentUser, type SessionUser } from "../auth/session";
 import { isDatabaseUnavailable } from "../db-errors";
+import { failure, type ActionFailure } from "../forms/result";
 import { can, type Permission, type UnitScope } from "../permissions";
-
-export type FailureCode = "unauthenticated" | "forbidden" | "invalid" | "not-found" | "conflict" | "unavailable";
-
-export interface ActionFailure {
-  ok: false;
-  code: FailureCode;
-  /** key in the "actionErrors" namespace, or a more specific key for the form */
-  message: string;
-  /** per field: message keys (in the "validation" namespace) */
-  fieldErrors?: Record<string, string[]>;
-}
-
-export type ActionResult<T = undefined> =
-  ({ ok: true; message?: string } & (T extends undefined ? { data?: undefined } : { data: T })) | ActionFailure;
-
-export function failure(
-  code: FailureCode,
-  message: string = `actionErrors.${code}`,
-  fieldErrors?: Record<string, string[]>,
-): ActionFailure {
-  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
-}
+import { getCurrentUser, type SessionUser } from "./session";
 
 /**
  * The first line of every server action. Unlike requireUser() it never redirects: a form whose session
