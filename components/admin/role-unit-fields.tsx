@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Role } from "@/lib/generated/prisma/enums";
-import { Field } from "./form-bits";
+import { Field } from "@/components/forms/field";
 
 export interface UnitOption {
   id: number;

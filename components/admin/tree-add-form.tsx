@@ -2,14 +2,16 @@
 import { useTranslations } from "next-intl";
 import { addItem } from "@/lib/actions/item-tree";
 import { LIMITS } from "@/lib/validations/admin";
-import { Field, FormStatus, SubmitButton } from "./form-bits";
-import { useAdminForm } from "./use-admin-form";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/buttons";
+import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./admin.module.css";
 
 /** Adds a recommendation under a pillar or an action item under a recommendation (`parent` = "pillar:ID" | "item:ID"). */
 export function TreeAddForm({ parent, heading }: { parent: string; heading: string }) {
   const t = useTranslations("admin.tree");
-  const { state, pending, formRef, onSubmit, errorsOf } = useAdminForm(addItem, { resetOnSuccess: true });
+  const { state, pending, formRef, onSubmit, errorsOf } = useActionForm(addItem, { resetOnSuccess: true });
   const tAdmin = useTranslations("admin");
   return (
     <form ref={formRef} onSubmit={onSubmit} className={styles.form} noValidate aria-label={heading}>
@@ -41,9 +43,9 @@ export function TreeAddForm({ parent, heading }: { parent: string; heading: stri
       >
         {(a11y) => <textarea name="description" maxLength={LIMITS.description} rows={3} {...a11y} />}
       </Field>
-      <FormStatus state={state} />
+      <FormMessage state={state} />
       <div>
-        <SubmitButton pending={pending} label={t("add")} />
+        <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("add")} />
       </div>
     </form>
   );

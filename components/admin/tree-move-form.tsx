@@ -2,8 +2,10 @@
 import { useTranslations } from "next-intl";
 import { moveItem } from "@/lib/actions/item-tree";
 import { LIMITS } from "@/lib/validations/admin";
-import { Field, FormStatus, SubmitButton } from "./form-bits";
-import { useAdminForm } from "./use-admin-form";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/buttons";
+import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./admin.module.css";
 
 export interface MoveTarget {
@@ -20,7 +22,7 @@ export function TreeMoveForm({
 }) {
   const t = useTranslations("admin.tree");
   const tAdmin = useTranslations("admin");
-  const { state, pending, onSubmit, errorsOf } = useAdminForm(moveItem);
+  const { state, pending, onSubmit, errorsOf } = useActionForm(moveItem);
   return (
     <form onSubmit={onSubmit} className={styles.form} noValidate aria-label={t("move")}>
       <input type="hidden" name="itemId" value={item.id} />
@@ -47,9 +49,9 @@ export function TreeMoveForm({
       >
         {(a11y) => <textarea name="reason" maxLength={LIMITS.reason} rows={2} {...a11y} />}
       </Field>
-      <FormStatus state={state} />
+      <FormMessage state={state} />
       <div>
-        <SubmitButton pending={pending} label={t("moveSubmit")} />
+        <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("moveSubmit")} />
       </div>
     </form>
   );

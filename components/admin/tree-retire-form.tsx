@@ -3,8 +3,10 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { restoreItem, retireItem } from "@/lib/actions/item-tree";
 import { LIMITS } from "@/lib/validations/admin";
-import { Field, FormStatus, SubmitButton } from "./form-bits";
-import { useAdminForm } from "./use-admin-form";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { Button, SubmitButton } from "@/components/forms/buttons";
+import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./admin.module.css";
 
 /** Retire (after a confirmation step) or restore an item, always with a reason. */
@@ -12,7 +14,7 @@ export function TreeRetireForm({ item }: { item: { id: number; code: string; ver
   const t = useTranslations("admin.tree");
   const tAdmin = useTranslations("admin");
   const [confirming, setConfirming] = useState(false);
-  const { state, pending, onSubmit, errorsOf } = useAdminForm(item.retired ? restoreItem : retireItem, {
+  const { state, pending, onSubmit, errorsOf } = useActionForm(item.retired ? restoreItem : retireItem, {
     onSuccess: () => setConfirming(false),
   });
   return (
@@ -30,10 +32,10 @@ export function TreeRetireForm({ item }: { item: { id: number; code: string; ver
       >
         {(a11y) => <textarea name="reason" required maxLength={LIMITS.reason} rows={2} {...a11y} />}
       </Field>
-      <FormStatus state={state} />
+      <FormMessage state={state} />
       {item.retired ? (
         <div>
-          <SubmitButton pending={pending} label={t("restore")} />
+          <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("restore")} />
         </div>
       ) : confirming ? (
         <div className={styles.confirm} role="group" aria-labelledby="retire-q">
@@ -41,17 +43,19 @@ export function TreeRetireForm({ item }: { item: { id: number; code: string; ver
             {t("confirmRetire", { code: item.code })}
           </p>
           <div className={styles.inline}>
-            <SubmitButton pending={pending} label={t("confirmRetireSubmit")} danger autoFocus />
-            <button type="button" className={styles.secondary} onClick={() => setConfirming(false)}>
-              {tAdmin("cancel")}
-            </button>
+            <SubmitButton
+              pending={pending}
+              pendingLabel={tAdmin("saving")}
+              label={t("confirmRetireSubmit")}
+              variant="danger"
+              autoFocus
+            />
+            <Button onClick={() => setConfirming(false)}>{tAdmin("cancel")}</Button>
           </div>
         </div>
       ) : (
         <div>
-          <button type="button" className={styles.secondary} onClick={() => setConfirming(true)}>
-            {t("retire")}
-          </button>
+          <Button onClick={() => setConfirming(true)}>{t("retire")}</Button>
         </div>
       )}
     </form>

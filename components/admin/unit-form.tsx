@@ -3,8 +3,10 @@ import { useTranslations } from "next-intl";
 import { createUnit, updateUnit } from "@/lib/actions/admin-units";
 import { Side, UnitKind } from "@/lib/generated/prisma/enums";
 import { LIMITS } from "@/lib/validations/admin";
-import { Field, FormStatus, SubmitButton } from "./form-bits";
-import { useAdminForm } from "./use-admin-form";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/buttons";
+import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./admin.module.css";
 
 export interface UnitValues {
@@ -18,7 +20,7 @@ export interface UnitValues {
 /** Creates a unit, or edits `unit` when given. */
 export function UnitForm({ unit }: { unit?: UnitValues }) {
   const t = useTranslations();
-  const { state, pending, formRef, onSubmit, errorsOf } = useAdminForm(unit ? updateUnit : createUnit, {
+  const { state, pending, formRef, onSubmit, errorsOf } = useActionForm(unit ? updateUnit : createUnit, {
     resetOnSuccess: !unit,
   });
   const prefix = unit ? `unit-${unit.id}` : "new-unit";
@@ -72,9 +74,13 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
           </select>
         )}
       </Field>
-      <FormStatus state={state} />
+      <FormMessage state={state} />
       <div>
-        <SubmitButton pending={pending} label={unit ? t("admin.save") : t("admin.units.create")} />
+        <SubmitButton
+          pending={pending}
+          pendingLabel={t("admin.saving")}
+          label={unit ? t("admin.save") : t("admin.units.create")}
+        />
       </div>
     </form>
   );

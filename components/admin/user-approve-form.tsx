@@ -1,14 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { approveUser } from "@/lib/actions/admin-users";
-import { FormStatus, SubmitButton } from "./form-bits";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/buttons";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
-import { useAdminForm } from "./use-admin-form";
 import styles from "./admin.module.css";
 
 export function UserApproveForm({ user, units }: { user: { id: number; loginName: string }; units: UnitOption[] }) {
   const t = useTranslations("admin.users");
-  const { state, pending, onSubmit, errorsOf } = useAdminForm(approveUser);
+  const tAdmin = useTranslations("admin");
+  const { state, pending, onSubmit, errorsOf } = useActionForm(approveUser);
   return (
     <form
       onSubmit={onSubmit}
@@ -18,9 +20,9 @@ export function UserApproveForm({ user, units }: { user: { id: number; loginName
     >
       <input type="hidden" name="userId" value={user.id} />
       <RoleUnitFields idPrefix={`approve-${user.id}`} units={units} errorsOf={errorsOf} role="VIEWER" />
-      <FormStatus state={state} />
+      <FormMessage state={state} />
       <div>
-        <SubmitButton pending={pending} label={t("approve")} />
+        <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("approve")} />
       </div>
     </form>
   );

@@ -2,14 +2,17 @@
 import { useTranslations } from "next-intl";
 import { createUser } from "@/lib/actions/admin-users";
 import { LIMITS } from "@/lib/validations/admin";
-import { Field, FormStatus, SubmitButton } from "./form-bits";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/buttons";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
-import { useAdminForm } from "./use-admin-form";
 import styles from "./admin.module.css";
 
 export function UserCreateForm({ units }: { units: UnitOption[] }) {
   const t = useTranslations("admin.users");
-  const { state, pending, formRef, onSubmit, errorsOf } = useAdminForm(createUser, { resetOnSuccess: true });
+  const tAdmin = useTranslations("admin");
+  const { state, pending, formRef, onSubmit, errorsOf } = useActionForm(createUser, { resetOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} className={styles.form} noValidate aria-label={t("create")}>
       <Field
@@ -31,9 +34,9 @@ export function UserCreateForm({ units }: { units: UnitOption[] }) {
       <Field id="new-user-password2" label={t("passwordConfirm")} errors={errorsOf("passwordConfirm")}>
         {(a11y) => <input name="passwordConfirm" type="password" autoComplete="new-password" required {...a11y} />}
       </Field>
-      <FormStatus state={state} />
+      <FormMessage state={state} />
       <div>
-        <SubmitButton pending={pending} label={t("create")} />
+        <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("create")} />
       </div>
     </form>
   );

@@ -2,9 +2,11 @@
 import { useTranslations } from "next-intl";
 import { updateUser } from "@/lib/actions/admin-users";
 import { LIMITS } from "@/lib/validations/admin";
-import { Field, FormStatus, SubmitButton } from "./form-bits";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/buttons";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
-import { useAdminForm } from "./use-admin-form";
 import styles from "./admin.module.css";
 
 export function UserEditForm({
@@ -15,7 +17,7 @@ export function UserEditForm({
   units: UnitOption[];
 }) {
   const t = useTranslations("admin");
-  const { state, pending, formRef, onSubmit, errorsOf } = useAdminForm(updateUser);
+  const { state, pending, formRef, onSubmit, errorsOf } = useActionForm(updateUser);
   const prefix = `user-${user.id}`;
   return (
     <form
@@ -37,9 +39,9 @@ export function UserEditForm({
         )}
       </Field>
       <RoleUnitFields idPrefix={prefix} units={units} errorsOf={errorsOf} role={user.role} unitId={user.unitId} />
-      <FormStatus state={state} />
+      <FormMessage state={state} />
       <div>
-        <SubmitButton pending={pending} label={t("save")} />
+        <SubmitButton pending={pending} pendingLabel={t("saving")} label={t("save")} />
       </div>
     </form>
   );

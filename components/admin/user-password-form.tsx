@@ -1,13 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { resetPassword } from "@/lib/actions/admin-users";
-import { Field, FormStatus, SubmitButton } from "./form-bits";
-import { useAdminForm } from "./use-admin-form";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/buttons";
+import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./admin.module.css";
 
 export function UserPasswordForm({ user }: { user: { id: number; loginName: string } }) {
   const t = useTranslations("admin.users");
-  const { state, pending, formRef, onSubmit, errorsOf } = useAdminForm(resetPassword, { resetOnSuccess: true });
+  const tAdmin = useTranslations("admin");
+  const { state, pending, formRef, onSubmit, errorsOf } = useActionForm(resetPassword, { resetOnSuccess: true });
   const prefix = `password-${user.id}`;
   return (
     <form
@@ -24,9 +27,9 @@ export function UserPasswordForm({ user }: { user: { id: number; loginName: stri
       <Field id={`${prefix}-2`} label={t("passwordConfirm")} errors={errorsOf("passwordConfirm")}>
         {(a11y) => <input name="passwordConfirm" type="password" autoComplete="new-password" required {...a11y} />}
       </Field>
-      <FormStatus state={state} success={t("resetDone")} />
+      <FormMessage state={state} success={t("resetDone")} />
       <div>
-        <SubmitButton pending={pending} label={t("resetPassword")} />
+        <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("resetPassword")} />
       </div>
     </form>
   );

@@ -1,11 +1,14 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { updateItem, type ItemFormState } from "@/lib/actions/items";
+import { SubmitButton } from "@/components/forms/buttons";
+import { FieldError } from "@/components/forms/field-error";
+import { FormMessage } from "@/components/forms/form-message";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { updateItem } from "@/lib/actions/items";
 import { PERSON_MAX, REASON_MAX } from "@/lib/validations/item-limits";
-import { FieldError } from "./field-error";
-import { ConflictNotice, FormMessage } from "./form-message";
+import { ConflictNotice } from "./conflict-notice";
 import styles from "./editing.module.css";
 
 export interface EditValues {
@@ -63,10 +66,7 @@ export function ItemEditForm({
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const [state, action, pending] = useActionState<
-    ItemFormState<{ code: string; version: number; changed: number }>,
-    FormData
-  >(updateItem, null);
+  const { state, action, pending, failed } = useActionForm(updateItem);
   const [base, setBase] = useState(initial);
   const [values, setValues] = useState(initial);
   const [reason, setReason] = useState("");
@@ -80,13 +80,13 @@ export function ItemEditForm({
     if (merged.dueDate === initial.dueDate) setReason("");
   }
 
-  const conflict = state && !state.ok && "conflict" in state ? state.conflict : undefined;
+  const conflict = failed?.conflict;
   useEffect(() => {
     // Fetch the current version so the form can merge it and offer to re-apply on top of it.
     if (conflict) router.refresh();
   }, [conflict, router]);
 
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const errors = failed?.fieldErrors;
   const set = <K extends keyof EditValues>(key: K, value: EditValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const toggle = (key: "regionIds" | "conferenceIds" | "supportingUnitIds", id: number, on: boolean) =>
     setValues((v) => ({ ...v, [key]: on ? [...v[key], id].sort((a, b) => a - b) : v[key].filter((x) => x !== id) }));
@@ -119,12 +119,14 @@ export function ItemEditForm({
       <input type="hidden" name="itemId" value={itemId} />
       <input type="hidden" name="expectedVersion" value={base.version} />
       {canAssignUnits && <input type="hidden" name="assignUnits" value="1" />}
-      <FormMessage state={state} />
-      <ConflictNotice state={state}>
+      <FormMessage state={state} omitFailure={Boolean(conflict)} />
+      <ConflictNotice conflict={conflict}>
         <div className={styles.actions}>
-          <button type="submit" className={styles.primary} disabled={pending || !rebased}>
-            {rebased ? t("editing.conflict.reapplyEdit") : t("editing.conflict.loading")}
-          </button>
+          <SubmitButton
+            pending={pending}
+            disabled={!rebased}
+            label={rebased ? t("editing.conflict.reapplyEdit") : t("editing.conflict.loading")}
+          />
         </div>
       </ConflictNotice>
 
@@ -260,9 +262,11 @@ export function ItemEditForm({
 
       {!conflict && (
         <div className={styles.actions}>
-          <button type="submit" className={styles.primary} disabled={pending}>
-            {pending ? t("editing.edit.submitting") : t("editing.edit.submit")}
-          </button>
+          <SubmitButton
+            pending={pending}
+            pendingLabel={t("editing.edit.submitting")}
+            label={t("editing.edit.submit")}
+          />
         </div>
       )}
     </form>

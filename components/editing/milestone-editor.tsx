@@ -1,14 +1,13 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/forms/buttons";
+import { FieldError } from "@/components/forms/field-error";
+import { FormMessage } from "@/components/forms/form-message";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { addMilestone, completeMilestone, removeMilestone, reopenMilestone } from "@/lib/actions/milestones";
-import type { FormState } from "@/lib/forms/result";
 import { MILESTONE_TITLE_MAX } from "@/lib/validations/item-limits";
-import { FieldError } from "./field-error";
-import { FormMessage } from "./form-message";
 import styles from "./editing.module.css";
-
-type MilestoneState = FormState<{ version: number }>;
 
 export interface EditableMilestone {
   id: number;
@@ -20,11 +19,9 @@ export interface EditableMilestone {
 function MilestoneRow({ itemId, milestone }: { itemId: number; milestone: EditableMilestone }) {
   const t = useTranslations();
   const format = useFormatter();
-  const [toggleState, toggleAction, toggling] = useActionState<MilestoneState, FormData>(
-    milestone.completedDate ? reopenMilestone : completeMilestone,
-    null,
-  );
-  const [removeState, removeAction, removing] = useActionState<MilestoneState, FormData>(removeMilestone, null);
+  const toggle = useActionForm(milestone.completedDate ? reopenMilestone : completeMilestone);
+  const remove = useActionForm(removeMilestone);
+  const toggleLabel = milestone.completedDate ? t("editing.milestones.reopen") : t("editing.milestones.complete");
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00+08:00`), { dateStyle: "medium" });
   return (
     <li data-testid="milestone">
@@ -41,33 +38,29 @@ function MilestoneRow({ itemId, milestone }: { itemId: number; milestone: Editab
         )}
       </span>
       <span className={styles.actions}>
-        <form action={toggleAction} className={styles.inline}>
+        <form action={toggle.action} className={styles.inline}>
           <input type="hidden" name="itemId" value={itemId} />
           <input type="hidden" name="milestoneId" value={milestone.id} />
-          <button
-            type="submit"
-            className={styles.secondary}
-            disabled={toggling}
-            aria-label={`${milestone.completedDate ? t("editing.milestones.reopen") : t("editing.milestones.complete")}: ${milestone.title}`}
-          >
-            {milestone.completedDate ? t("editing.milestones.reopen") : t("editing.milestones.complete")}
-          </button>
+          <SubmitButton
+            variant="secondary"
+            pending={toggle.pending}
+            label={toggleLabel}
+            aria-label={`${toggleLabel}: ${milestone.title}`}
+          />
         </form>
-        <form action={removeAction} className={styles.inline}>
+        <form action={remove.action} className={styles.inline}>
           <input type="hidden" name="itemId" value={itemId} />
           <input type="hidden" name="milestoneId" value={milestone.id} />
-          <button
-            type="submit"
-            className={styles.secondary}
-            disabled={removing}
+          <SubmitButton
+            variant="secondary"
+            pending={remove.pending}
+            label={t("editing.milestones.remove")}
             aria-label={`${t("editing.milestones.remove")}: ${milestone.title}`}
-          >
-            {t("editing.milestones.remove")}
-          </button>
+          />
         </form>
       </span>
-      <FormMessage state={toggleState?.ok ? null : toggleState} />
-      <FormMessage state={removeState?.ok ? null : removeState} />
+      <FormMessage state={toggle.failed ?? null} />
+      <FormMessage state={remove.failed ?? null} />
     </li>
   );
 }
@@ -75,17 +68,16 @@ function MilestoneRow({ itemId, milestone }: { itemId: number; milestone: Editab
 /** Add, complete, reopen and remove an item's milestones; each is recorded in the item's history. */
 export function MilestoneEditor({ itemId, milestones }: { itemId: number; milestones: EditableMilestone[] }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<MilestoneState, FormData>(addMilestone, null);
   const [title, setTitle] = useState("");
   const [plannedDate, setPlannedDate] = useState("");
-  const [lastAdded, setLastAdded] = useState<MilestoneState>(null);
-  // A successful add clears the inputs once (state objects are new per submission).
-  if (state?.ok && state !== lastAdded) {
-    setLastAdded(state);
-    setTitle("");
-    setPlannedDate("");
-  }
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  // A successful add clears the inputs.
+  const { state, action, pending, failed } = useActionForm(addMilestone, {
+    onSuccess: () => {
+      setTitle("");
+      setPlannedDate("");
+    },
+  });
+  const errors = failed?.fieldErrors;
   return (
     <div className="stack">
       {milestones.length === 0 ? (
@@ -128,9 +120,12 @@ export function MilestoneEditor({ itemId, milestones }: { itemId: number; milest
           </div>
         </div>
         <div className={styles.actions}>
-          <button type="submit" className={styles.secondary} disabled={pending}>
-            {pending ? t("editing.milestones.adding") : t("editing.milestones.add")}
-          </button>
+          <SubmitButton
+            variant="secondary"
+            pending={pending}
+            pendingLabel={t("editing.milestones.adding")}
+            label={t("editing.milestones.add")}
+          />
         </div>
       </form>
     </div>

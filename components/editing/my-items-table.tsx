@@ -1,12 +1,14 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { bulkUpdateItems, type ItemFormState } from "@/lib/actions/items";
+import { SubmitButton } from "@/components/forms/buttons";
+import { FieldError } from "@/components/forms/field-error";
+import { FormMessage } from "@/components/forms/form-message";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { bulkUpdateItems } from "@/lib/actions/items";
 import { ITEM_STATUSES } from "@/lib/status";
 import { CONFIDENCES } from "@/lib/validations/item-limits";
-import { FieldError } from "./field-error";
-import { FormMessage } from "./form-message";
 import styles from "./editing.module.css";
 
 export interface MyItemRow {
@@ -28,10 +30,10 @@ export interface MyItemRow {
 export function MyItemsTable({ items }: { items: MyItemRow[] }) {
   const t = useTranslations();
   const en = useLocale() === "en";
-  const [state, action, pending] = useActionState<ItemFormState<{ changed: number }>, FormData>(bulkUpdateItems, null);
+  const { state, action, pending, failed } = useActionForm(bulkUpdateItems);
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const problems = state && !state.ok && "items" in state ? state.items : undefined;
+  const errors = failed?.fieldErrors;
+  const problems = failed?.items;
   const allSelected = items.length > 0 && selected.size === items.length;
   const toggle = (id: number, on: boolean) =>
     setSelected((s) => {
@@ -67,17 +69,15 @@ export function MyItemsTable({ items }: { items: MyItemRow[] }) {
             ))}
           </select>
         </div>
-        <button type="submit" className={styles.primary} disabled={pending}>
-          {pending ? t("editing.bulk.submitting") : t("editing.bulk.submit")}
-        </button>
+        <SubmitButton pending={pending} pendingLabel={t("editing.bulk.submitting")} label={t("editing.bulk.submit")} />
       </div>
       <FieldError id="bulk-status-error" errors={errors?.status ?? errors?.items} values={{ max: 200 }} />
-      <FormMessage state={state?.ok ? { ...state, message: undefined } : state} />
-      {state?.ok && (
-        <p className={styles.success} role="status">
-          {t("editing.bulk.done", { count: state.data.changed })}
-        </p>
-      )}
+      {/* a refused batch names its items below, the conflict among them */}
+      <FormMessage
+        state={state}
+        success={state?.ok ? t("editing.bulk.done", { count: state.data.changed }) : undefined}
+        omitFailure={failed?.code === "conflict"}
+      />
       {problems && (
         <ul className={styles.alert} data-testid="bulk-problems">
           {problems.map((p) => (

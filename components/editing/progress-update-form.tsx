@@ -1,13 +1,16 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useState } from "react";
 import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { postProgressUpdate, type ItemFormState } from "@/lib/actions/items";
+import { SubmitButton } from "@/components/forms/buttons";
+import { FieldError } from "@/components/forms/field-error";
+import { FormMessage } from "@/components/forms/form-message";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { postProgressUpdate } from "@/lib/actions/items";
 import { ITEM_STATUSES, impliedProgress } from "@/lib/status";
 import { CONFIDENCES, EVIDENCE_MAX, NOTE_MAX, TEXT_MAX } from "@/lib/validations/item-limits";
-import { FieldError } from "./field-error";
-import { ConflictNotice, FormMessage } from "./form-message";
+import { ConflictNotice } from "./conflict-notice";
 import styles from "./editing.module.css";
 
 type Status = (typeof ITEM_STATUSES)[number];
@@ -30,10 +33,9 @@ export interface ProgressUpdateDefaults {
 export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefaults }) {
   const t = useTranslations();
   const router = useRouter();
-  const [state, action, pending] = useActionState<ItemFormState<{ code: string; version: number }>, FormData>(
-    postProgressUpdate,
-    null,
-  );
+  const { state, action, pending, failed } = useActionForm(postProgressUpdate, {
+    onSuccess: () => router.push(`/items/${defaults.code}#updates`),
+  });
   const [version, setVersion] = useState(defaults.version);
   const [status, setStatus] = useState<Status>(defaults.status === "NOT_ASSESSED" ? "IN_PROGRESS" : defaults.status);
   const [progress, setProgress] = useState(String(defaults.progress ?? 0));
@@ -43,12 +45,8 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
   const [blockers, setBlockers] = useState("");
   const [evidenceLinks, setEvidenceLinks] = useState("");
 
-  useEffect(() => {
-    if (state?.ok) router.push(`/items/${defaults.code}#updates`);
-  }, [state, router, defaults.code]);
-
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const conflict = state && !state.ok && "conflict" in state ? state.conflict : undefined;
+  const errors = failed?.fieldErrors;
+  const conflict = failed?.conflict;
   const described = (name: string, hint?: boolean) =>
     [hint ? `${name}-hint` : null, `${name}-error`].filter(Boolean).join(" ");
 
@@ -63,19 +61,16 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
     <form action={action} className={styles.form} noValidate data-testid="progress-update-form">
       <input type="hidden" name="itemId" value={defaults.itemId} />
       <input type="hidden" name="expectedVersion" value={version} />
-      <FormMessage state={state} />
-      <ConflictNotice state={state}>
+      <FormMessage state={state} omitFailure={Boolean(conflict)} />
+      <ConflictNotice conflict={conflict}>
         {conflict && (
           <div className={styles.actions}>
-            <button
-              type="submit"
-              className={styles.primary}
-              disabled={pending}
+            <SubmitButton
+              pending={pending}
+              label={t("editing.conflict.reapplyUpdate")}
               // Take the current version first so this submit posts on top of the other person's change.
               onClick={() => flushSync(() => setVersion(conflict.currentVersion))}
-            >
-              {t("editing.conflict.reapplyUpdate")}
-            </button>
+            />
           </div>
         )}
       </ConflictNotice>
@@ -203,9 +198,11 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
 
       <div className={styles.actions}>
         {!conflict && (
-          <button type="submit" className={styles.primary} disabled={pending}>
-            {pending ? t("editing.update.submitting") : t("editing.update.submit")}
-          </button>
+          <SubmitButton
+            pending={pending}
+            pendingLabel={t("editing.update.submitting")}
+            label={t("editing.update.submit")}
+          />
         )}
       </div>
     </form>

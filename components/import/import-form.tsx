@@ -1,9 +1,11 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { applyImport, previewImport, type ImportFailure } from "@/lib/actions/import";
-import type { FormState } from "@/lib/forms/result";
+import { Button, SubmitButton } from "@/components/forms/buttons";
+import { FormMessage } from "@/components/forms/form-message";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { applyImport, previewImport } from "@/lib/actions/import";
 import type { ImportApplied, ImportCellChange, ImportPlan, ImportProblem } from "@/lib/import/types";
 import styles from "./import.module.css";
 
@@ -14,14 +16,10 @@ import styles from "./import.module.css";
  */
 export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations();
-  const [previewState, preview, previewing] = useActionState<FormState<{ plan: ImportPlan }, ImportFailure>, FormData>(
-    previewImport,
-    null,
-  );
-  const [applyState, apply, applying] = useActionState<FormState<ImportApplied, ImportFailure>, FormData>(
-    applyImport,
-    null,
-  );
+  const preview = useActionForm(previewImport);
+  const apply = useActionForm(applyImport);
+  const { pending: previewing, state: previewState } = preview;
+  const { pending: applying, state: applyState } = apply;
   const [file, setFile] = useState<File | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
   const [shown, setShown] = useState<"preview" | "apply">("preview");
@@ -29,7 +27,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
 
   const state = shown === "apply" ? applyState : previewState;
   const plan: ImportPlan | undefined = previewState?.ok ? previewState.data.plan : undefined;
-  const refusedPlan = state && !state.ok ? (state as ImportFailure).plan : undefined;
+  const refusedPlan = (shown === "apply" ? apply.failed : preview.failed)?.plan;
   const applied = shown === "apply" && applyState?.ok ? applyState.data : undefined;
 
   const onApply = () => {
@@ -38,13 +36,13 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
     data.append("file", file);
     data.append("fileHash", plan.fileHash);
     setShown("apply");
-    startTransition(() => apply(data));
+    apply.submit(data);
   };
 
   return (
     <>
       <form
-        action={preview}
+        action={preview.action}
         className={styles.form}
         noValidate
         data-testid="import-form"
@@ -75,24 +73,24 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
           </span>
         </div>
         <div className={styles.actions}>
-          <button type="submit" className={styles.primary} disabled={previewing || applying}>
-            {previewing ? t("import.previewing") : t("import.preview")}
-          </button>
+          <SubmitButton
+            pending={previewing}
+            disabled={applying}
+            pendingLabel={t("import.previewing")}
+            label={t("import.preview")}
+          />
         </div>
       </form>
 
-      <div aria-live="polite" role="status" className={styles.section}>
+      <div className={styles.section}>
         {tooLarge && (
           <p className={styles.alert} role="alert">
             {t("import.tooLargeClient", { max: maxMb })}
           </p>
         )}
-        {state && !state.ok && (
-          <p className={styles.alert} role="alert" data-testid="import-refused">
-            {t.has(state.message as never) ? t(state.message as never) : t(`actionErrors.${state.code}` as never)}
-          </p>
-        )}
-        {applied && <Applied applied={applied} />}
+        <FormMessage state={state} failureTestId="import-refused">
+          {applied && <Applied applied={applied} />}
+        </FormMessage>
       </div>
 
       {refusedPlan && refusedPlan.errors.length > 0 && <Problems problems={refusedPlan.errors} />}
@@ -100,14 +98,9 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         <PlanView plan={plan}>
           {plan.counts.changed > 0 ? (
             <div className={styles.actions}>
-              <button
-                type="button"
-                className={styles.primary}
-                onClick={onApply}
-                disabled={applying || previewing || !file}
-              >
+              <Button variant="primary" onClick={onApply} disabled={applying || previewing || !file}>
                 {applying ? t("import.applying") : t("import.apply")}
-              </button>
+              </Button>
             </div>
           ) : (
             <p className={styles.note}>{t("import.nothingToApply")}</p>

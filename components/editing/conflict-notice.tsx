@@ -1,33 +1,22 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import type { ItemFormState } from "@/lib/actions/items";
+import type { ConflictInfo } from "@/lib/writes/conflict";
 import styles from "./editing.module.css";
 
 /**
- * The form-level answer of an action: success, the failure message, and for a conflict what changed since
- * the form was loaded (field: old → new, who, when). The conflict itself is rendered by the form, which
- * owns the "re-apply" button.
+ * What changed since the form was loaded (field: old → new, who, when), when the action answered a conflict.
+ * The form passes the "re-apply" button it owns as children.
  */
-export function FormMessage({ state, successKey }: { state: ItemFormState<unknown>; successKey?: string }) {
-  const t = useTranslations();
-  return (
-    <div aria-live="polite" role="status">
-      {state?.ok && (state.message || successKey) && (
-        <p className={styles.success}>{t((state.message ?? successKey) as never)}</p>
-      )}
-      {state && !state.ok && state.code !== "conflict" && (
-        <p className={styles.alert} role="alert">
-          {t.has(state.message as never) ? t(state.message as never) : t(`actionErrors.${state.code}` as never)}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export function ConflictNotice({ state, children }: { state: ItemFormState<unknown>; children?: React.ReactNode }) {
+export function ConflictNotice({
+  conflict,
+  children,
+}: {
+  conflict: ConflictInfo | undefined;
+  children?: React.ReactNode;
+}) {
   const t = useTranslations();
   const format = useFormatter();
-  if (!state || state.ok || state.code !== "conflict" || !("conflict" in state) || !state.conflict) return null;
+  if (!conflict) return null;
   const value = (kind: string, v: string | null) => {
     if (v === null) return t("item.noValue");
     if (kind === "status") return t(`status.${v}` as never);
@@ -39,9 +28,9 @@ export function ConflictNotice({ state, children }: { state: ItemFormState<unkno
     <section className={styles.conflict} role="alert" data-testid="conflict">
       <h2>{t("editing.conflict.title")}</h2>
       <p>{t("editing.conflict.intro")}</p>
-      {state.conflict.changes.length > 0 ? (
+      {conflict.changes.length > 0 ? (
         <ul>
-          {state.conflict.changes.map((c, i) => (
+          {conflict.changes.map((c, i) => (
             <li key={`${c.version}-${c.field}-${i}`}>
               {t("editing.conflict.change", {
                 field: field(c.field),
