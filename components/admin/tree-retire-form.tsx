@@ -5,7 +5,8 @@ import { restoreItem, retireItem } from "@/lib/actions/item-tree";
 import { LIMITS } from "@/lib/validations/admin";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
-import { Button, SubmitButton } from "@/components/forms/buttons";
+import { SubmitButton } from "@/components/forms/buttons";
+import { ConfirmSubmit } from "@/components/forms/confirm-submit";
 import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./admin.module.css";
 
@@ -37,26 +38,18 @@ export function TreeRetireForm({ item }: { item: { id: number; code: string; ver
         <div>
           <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("restore")} />
         </div>
-      ) : confirming ? (
-        <div className={styles.confirm} role="group" aria-labelledby="retire-q">
-          <p id="retire-q" style={{ margin: 0 }}>
-            {t("confirmRetire", { code: item.code })}
-          </p>
-          <div className={styles.inline}>
-            <SubmitButton
-              pending={pending}
-              pendingLabel={tAdmin("saving")}
-              label={t("confirmRetireSubmit")}
-              variant="danger"
-              autoFocus
-            />
-            <Button onClick={() => setConfirming(false)}>{tAdmin("cancel")}</Button>
-          </div>
-        </div>
       ) : (
-        <div>
-          <Button onClick={() => setConfirming(true)}>{t("retire")}</Button>
-        </div>
+        <ConfirmSubmit
+          id="retire"
+          confirming={confirming}
+          setConfirming={setConfirming}
+          pending={pending}
+          pendingLabel={tAdmin("saving")}
+          label={t("retire")}
+          question={t("confirmRetire", { code: item.code })}
+          submitLabel={t("confirmRetireSubmit")}
+          cancelLabel={tAdmin("cancel")}
+        />
       )}
     </form>
   );

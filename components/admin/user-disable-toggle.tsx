@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { setUserDisabled } from "@/lib/actions/admin-users";
 import { FormMessage } from "@/components/forms/form-message";
-import { Button, SubmitButton } from "@/components/forms/buttons";
+import { SubmitButton } from "@/components/forms/buttons";
+import { ConfirmSubmit } from "@/components/forms/confirm-submit";
 import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./admin.module.css";
 
@@ -20,26 +21,18 @@ export function UserDisableToggle({ user }: { user: { id: number; loginName: str
         <div>
           <SubmitButton pending={pending} pendingLabel={t("saving")} label={t("users.enable")} />
         </div>
-      ) : confirming ? (
-        <div className={styles.confirm} role="group" aria-labelledby={`disable-${user.id}-q`}>
-          <p id={`disable-${user.id}-q`} style={{ margin: 0 }}>
-            {t("users.confirmDisable", { name: user.loginName })}
-          </p>
-          <div className={styles.inline}>
-            <SubmitButton
-              pending={pending}
-              pendingLabel={t("saving")}
-              label={t("users.confirmDisableSubmit")}
-              variant="danger"
-              autoFocus
-            />
-            <Button onClick={() => setConfirming(false)}>{t("cancel")}</Button>
-          </div>
-        </div>
       ) : (
-        <div>
-          <Button onClick={() => setConfirming(true)}>{t("users.disable")}</Button>
-        </div>
+        <ConfirmSubmit
+          id={`disable-${user.id}`}
+          confirming={confirming}
+          setConfirming={setConfirming}
+          pending={pending}
+          pendingLabel={t("saving")}
+          label={t("users.disable")}
+          question={t("users.confirmDisable", { name: user.loginName })}
+          submitLabel={t("users.confirmDisableSubmit")}
+          cancelLabel={t("cancel")}
+        />
       )}
       <FormMessage state={state} />
     </form>

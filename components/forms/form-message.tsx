@@ -34,11 +34,9 @@ export function FormMessage({
   children?: ReactNode;
 }) {
   const t = useTranslations();
+  const key = state?.ok ? state.message || successKey : undefined;
   const successText = state?.ok
-    ? (success ??
-      (state.message || successKey
-        ? t((state.message ?? successKey) as never, { code: codeOf(state.data) } as never)
-        : null))
+    ? (success ?? (key ? t(key as never, { code: codeOf(state.data) } as never) : null))
     : null;
   return (
     <div aria-live="polite" role="status" className={styles.message}>
