@@ -64,7 +64,7 @@ export async function AttentionItemsPanel({ selection }: { selection: AsOfSelect
           </div>
           {total > items.length ? (
             <p className={styles.note}>
-              <Link href={itemsHref({ level: "ACTION", overdue: 1, sort: "due" }, selection)}>
+              <Link href={itemsHref({ level: "ACTION", overdue: 1, sort: "due" }, selection)} data-count={total}>
                 {t("attention.more", { total })}
               </Link>
             </p>

@@ -23,6 +23,7 @@ export async function ConferenceTimelinePanel({ selection }: { selection: AsOfSe
                 {/* The name starts with the visible words (WCAG 2.5.3: speech users say what they see). */}
                 <Link
                   href={itemsHref({ conference: c.number }, selection)}
+                  data-count={c.items}
                   aria-label={`${t("conferences.items", { count: c.items })} ${t("conferences.viewItems", { number: c.number })}`}
                 >
                   {t("conferences.items", { count: c.items })}

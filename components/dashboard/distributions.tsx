@@ -57,7 +57,9 @@ async function Part({ title, rows, id }: { title: string; rows: Row[]; id: strin
               {rows.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">
-                    <Link href={r.href}>{r.label}</Link>
+                    <Link href={r.href} data-count={r.count}>
+                      {r.label}
+                    </Link>
                   </th>
                   <td className={styles.num}>{r.count}</td>
                 </tr>

@@ -11,7 +11,15 @@ export async function HeadlineFigures({ selection }: { selection: AsOfSelection 
   const figure = (key: string, label: string, value: string, href: string | null, tone?: string) => (
     <div className={`${styles.figure} ${tone ?? ""}`} data-testid={`headline-${key}`}>
       <dt>{label}</dt>
-      <dd>{href ? <Link href={href}>{value}</Link> : value}</dd>
+      <dd>
+        {href ? (
+          <Link href={href} data-count={value}>
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
+      </dd>
     </div>
   );
   return (

@@ -57,12 +57,12 @@ export async function PillarProgressPanel({ selection }: { selection: AsOfSelect
                     <span lang={en ? "en" : "zh-CN"}>{name}</span>
                   </h3>
                   <span className={styles.meta}>
-                    <Link href={itemsHref({ pillar: p.number, level: "ACTION" }, selection)}>
+                    <Link href={itemsHref({ pillar: p.number, level: "ACTION" }, selection)} data-count={p.actions}>
                       {t("pillars.actions", { count: p.actions })}
                     </Link>
                     <span>{t("pillars.completed", { count: p.completed })}</span>
                     {p.overdue > 0 ? (
-                      <Link href={itemsHref({ pillar: p.number, overdue: 1 }, selection)}>
+                      <Link href={itemsHref({ pillar: p.number, overdue: 1 }, selection)} data-count={p.overdue}>
                         {t("pillars.overdue", { count: p.overdue })}
                       </Link>
                     ) : null}
@@ -87,7 +87,11 @@ export async function PillarProgressPanel({ selection }: { selection: AsOfSelect
                   ))}
                   {p.recommendations.length > RECS_SHOWN ? (
                     <li>
-                      <Link href={withAsOf(`/pillars/${p.number}`, selection)}>
+                      <Link
+                        href={withAsOf(`/pillars/${p.number}`, selection)}
+                        data-count={p.recommendations.length}
+                        data-count-rows="recommendation"
+                      >
                         {t("pillars.allRecommendations", { count: p.recommendations.length })}
                       </Link>
                     </li>

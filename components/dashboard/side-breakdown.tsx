@@ -40,7 +40,15 @@ async function Table({
         <tbody>
           {rows.map((r) => (
             <tr key={r.label}>
-              <th scope="row">{r.href ? <Link href={r.href}>{r.label}</Link> : r.label}</th>
+              <th scope="row">
+                {r.href ? (
+                  <Link href={r.href} data-count={r.items}>
+                    {r.label}
+                  </Link>
+                ) : (
+                  r.label
+                )}
+              </th>
               <td className={styles.num}>{r.items}</td>
               <td className={styles.num}>{percent(r.progress, t("noValue"))}</td>
               <td className={styles.num}>{r.completed}</td>

@@ -91,19 +91,29 @@ export async function UnitAccountabilityPanel({
               {units.map((u) => (
                 <tr key={u.id} data-testid="unit-row">
                   <th scope="row">
-                    <Link href={itemsHref({ unit: u.id }, selection)}>{u.shortName ?? u.name}</Link>
+                    <Link href={itemsHref({ unit: u.id }, selection)} data-count={u.items}>
+                      {u.shortName ?? u.name}
+                    </Link>
                   </th>
                   <td className={styles.num}>{u.items}</td>
                   <td className={styles.num}>{percent(u.progress, t("noValue"))}</td>
                   <td className={styles.num}>
                     {u.overdue > 0 ? (
-                      <Link href={itemsHref({ unit: u.id, overdue: 1 }, selection)}>{u.overdue}</Link>
+                      <Link href={itemsHref({ unit: u.id, overdue: 1 }, selection)} data-count={u.overdue}>
+                        {u.overdue}
+                      </Link>
                     ) : (
                       0
                     )}
                   </td>
                   <td className={styles.num}>
-                    {u.stale > 0 ? <Link href={itemsHref({ unit: u.id, stale: 1 }, selection)}>{u.stale}</Link> : 0}
+                    {u.stale > 0 ? (
+                      <Link href={itemsHref({ unit: u.id, stale: 1 }, selection)} data-count={u.stale}>
+                        {u.stale}
+                      </Link>
+                    ) : (
+                      0
+                    )}
                   </td>
                   <td className={styles.num}>{u.daysSinceUpdate === null ? t("units.never") : u.daysSinceUpdate}</td>
                 </tr>
@@ -112,7 +122,13 @@ export async function UnitAccountabilityPanel({
           </table>
           {allUnits.length > UNIT_ROWS ? (
             <p className="small">
-              <Link href={allHref(params, !showAll)} scroll={false} data-testid="units-toggle">
+              <Link
+                href={allHref(params, !showAll)}
+                scroll={false}
+                data-testid="units-toggle"
+                data-count={showAll ? UNIT_ROWS : allUnits.length}
+                data-count-rows="unit-row"
+              >
                 {showAll ? t("units.showTop", { count: UNIT_ROWS }) : t("units.showAll", { count: allUnits.length })}
               </Link>
             </p>
