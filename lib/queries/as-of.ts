@@ -67,17 +67,30 @@ export const STALE_DAYS = 30;
 
 /**
  * SQL predicates over a row of itemStatesSql() aliased `alias`, judged on calendar day `day` (YYYY-MM-DD):
- * overdue = open and due before that day; stale = open and no update in the STALE_DAYS before its end.
+ * open = live and neither completed nor cancelled; overdue = open and due before that day; stale = open and no
+ * update in the STALE_DAYS before its end; attention = overdue, or open and reported off track (red). Each is
+ * the one definition behind a dashboard figure and the items-list filter its link opens.
  */
+export function openSql(alias: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`(NOT ${a}.retired AND ${a}.status NOT IN ('COMPLETED', 'CANCELLED'))`;
+}
+
 export function overdueSql(alias: string, day: string): Prisma.Sql {
   const a = Prisma.raw(alias);
-  return Prisma.sql`(NOT ${a}.retired AND ${a}.status NOT IN ('COMPLETED', 'CANCELLED') AND ${a}.due_date < ${day}::date)`;
+  return Prisma.sql`(${openSql(alias)} AND ${a}.due_date < ${day}::date)`;
 }
 
 export function staleSql(alias: string, day: string): Prisma.Sql {
   const a = Prisma.raw(alias);
   const cutoff = new Date(endOfDay(day).getTime() - STALE_DAYS * 24 * 60 * 60 * 1000);
-  return Prisma.sql`(NOT ${a}.retired AND ${a}.status NOT IN ('COMPLETED', 'CANCELLED') AND (${a}.last_update_at IS NULL OR ${a}.last_update_at < ${cutoff}))`;
+  return Prisma.sql`(${openSql(alias)} AND (${a}.last_update_at IS NULL OR ${a}.last_update_at < ${cutoff}))`;
+}
+
+/** The dashboard's 逾期与滞后事项: overdue, or open with confidence red (off track). */
+export function attentionSql(alias: string, day: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`(${overdueSql(alias, day)} OR (${openSql(alias)} AND ${a}.confidence = 'RED'))`;
 }
 
 /**

@@ -3,7 +3,7 @@
 // aggregation happens in PostgreSQL. Counts are over action items (事项) that are not retired; progress
 // figures use the one roll-up definition in lib/queries/rollup.ts.
 import { comparePortfolio, type PortfolioComparison } from "./compare";
-import { itemStatesAtSql, overdueSql, staleSql } from "./as-of";
+import { attentionSql, itemStatesAtSql, openSql, overdueSql, staleSql } from "./as-of";
 import { endOfDay, todayInChina } from "../dates";
 import { SIDE_SQL } from "./items-list";
 import { Prisma } from "../generated/prisma/client";
@@ -18,7 +18,7 @@ type Moment = Pick<AsOfSelection, "before" | "day">;
 /** Live and as-of queries alike: roll-up CTEs for one moment. */
 const rolledCtes = (before: Date | null) => rollUpCtes(singleMomentStates(before));
 const ACTIONS = Prisma.sql`(s.level = 'ACTION' AND NOT s.retired)`;
-const OPEN = Prisma.sql`(s.status NOT IN ('COMPLETED', 'CANCELLED'))`;
+const OPEN = openSql("s");
 
 export interface Headline {
   items: number;
@@ -168,7 +168,7 @@ export interface AttentionItem {
 }
 
 export const ATTENTION_LIMIT = 12;
-/** Overdue open items (most days overdue first), then open items reported off track (red). */
+/** Items needing attention (attentionSql): overdue (most days overdue first), then open and off track (red). */
 export async function queryAttentionItems(
   d: Db,
   { before, day }: Moment,
@@ -181,7 +181,7 @@ export async function queryAttentionItems(
     FROM ${rolledStatesSql(before)} s
     LEFT JOIN units lu ON lu.id = s.lead_unit_id
     LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
-    WHERE ${ACTIONS} AND (${overdueSql("s", day)} OR (${OPEN} AND s.confidence = 'RED'))
+    WHERE ${ACTIONS} AND ${attentionSql("s", day)}
     ORDER BY "daysOverdue" DESC NULLS LAST, s.rolled_progress ASC, s.code
     LIMIT ${ATTENTION_LIMIT}`);
   return { items: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
