@@ -7,6 +7,9 @@ import type { AsOfSelection } from "@/lib/validations/as-of";
 import styles from "./browse.module.css";
 import { CleanGetForm } from "./clean-get-form";
 
+/** The yes/no filters, as checkboxes. */
+const FLAGS = ["overdue", "stale", "open", "attention", "leadOnly"] as const;
+
 /**
  * A GET form: submitting it rewrites the URL, so it works without JavaScript and every view is a link. The date selection travels in hidden fields; the page number is dropped (new filters, first page).
  */
@@ -85,6 +88,7 @@ export async function FilterForm({
                 {tConfidence(c)}
               </option>
             ))}
+            <option value="NONE">{t("noConfidence")}</option>
           </select>
         </label>
         <label className={styles.field}>
@@ -164,14 +168,12 @@ export async function FilterForm({
             ))}
           </select>
         </label>
-        <label className={styles.check}>
-          <input type="checkbox" name="overdue" value="1" defaultChecked={!!query.overdue} />
-          <span>{t("overdue")}</span>
-        </label>
-        <label className={styles.check}>
-          <input type="checkbox" name="stale" value="1" defaultChecked={!!query.stale} />
-          <span>{t("stale")}</span>
-        </label>
+        {FLAGS.map((flag) => (
+          <label key={flag} className={styles.check}>
+            <input type="checkbox" name={flag} value="1" defaultChecked={!!query[flag]} />
+            <span>{t(flag)}</span>
+          </label>
+        ))}
         <div className={styles.actions}>
           <button type="submit" className={styles.button}>
             {t("apply")}

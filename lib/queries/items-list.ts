@@ -1,7 +1,7 @@
 // The items list as one SQL query over itemStatesSql(): filtering, sorting, counting and paging all run in
 // PostgreSQL, against the portfolio as it stood at a moment (or now). Pure with respect to the request: it
 // takes the database client and already-validated filters, so integration tests call it directly.
-import { overdueSql, staleSql } from "./as-of";
+import { attentionSql, openSql, overdueSql, staleSql } from "./as-of";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import { rollUpCtes, singleMomentStates, subtreeStates } from "./rollup";
@@ -79,9 +79,15 @@ export function whereSql(f: BrowseFilters, day: string): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`NOT s.retired`];
   if (f.pillar !== undefined) parts.push(Prisma.sql`p.number = ${f.pillar}`);
   if (f.status) parts.push(Prisma.sql`s.status = ${f.status}`);
-  if (f.confidence) parts.push(Prisma.sql`s.confidence = ${f.confidence}`);
+  if (f.confidence)
+    parts.push(f.confidence === "NONE" ? Prisma.sql`s.confidence IS NULL` : Prisma.sql`s.confidence = ${f.confidence}`);
   if (f.level) parts.push(Prisma.sql`s.level = ${f.level}`);
-  if (f.unit !== undefined) parts.push(Prisma.sql`(s.lead_unit_id = ${f.unit} OR s.co_lead_unit_id = ${f.unit})`);
+  if (f.unit !== undefined)
+    parts.push(
+      f.leadOnly
+        ? Prisma.sql`s.lead_unit_id = ${f.unit}`
+        : Prisma.sql`(s.lead_unit_id = ${f.unit} OR s.co_lead_unit_id = ${f.unit})`,
+    );
   if (f.side) parts.push(Prisma.sql`${SIDE_SQL} = ${f.side}`);
   if (f.region !== undefined) parts.push(Prisma.sql`${f.region}::int = ANY(s.region_ids)`);
   if (f.conference !== undefined)
@@ -90,6 +96,8 @@ export function whereSql(f: BrowseFilters, day: string): Prisma.Sql {
     );
   if (f.overdue) parts.push(overdueSql("s", day));
   if (f.stale) parts.push(Prisma.sql`(NOT s.has_children AND ${staleSql("s", day)})`);
+  if (f.open) parts.push(openSql("s"));
+  if (f.attention) parts.push(attentionSql("s", day));
   if (f.q) {
     // The excerpt is the document's own text, which no change touches, so it is read from items.
     const pattern = likePattern(f.q);

@@ -8,6 +8,8 @@ export const SORT_KEYS = ["code", "due", "progress", "updated", "lead"] as const
 export type SortKey = (typeof SORT_KEYS)[number];
 export const SIDES = ["SICHUAN", "CHONGQING", "JOINT", "NATIONAL"] as const;
 export const CONFIDENCES = ["GREEN", "AMBER", "RED"] as const;
+/** The confidence filter: one of CONFIDENCES, or NONE for items with no confidence given. */
+export const CONFIDENCE_FILTERS = [...CONFIDENCES, "NONE"] as const;
 export const LEVELS = ["RECOMMENDATION", "ACTION"] as const;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -28,9 +30,10 @@ export const browseParamSchemas = {
     .min(1, "validation.unknownId")
     .max(99, "validation.unknownId"),
   status: z.enum(ITEM_STATUSES, { message: "validation.invalidChoice" }),
-  confidence: z.enum(CONFIDENCES, { message: "validation.invalidChoice" }),
+  confidence: z.enum(CONFIDENCE_FILTERS, { message: "validation.invalidChoice" }),
   level: z.enum(LEVELS, { message: "validation.invalidChoice" }),
   unit: id,
+  leadOnly: flag,
   side: z.enum(SIDES, { message: "validation.invalidChoice" }),
   region: id,
   conference: z.coerce
@@ -40,6 +43,8 @@ export const browseParamSchemas = {
     .max(999, "validation.unknownId"),
   overdue: flag,
   stale: flag,
+  open: flag,
+  attention: flag,
   // U+0000 cannot be sent to PostgreSQL (the query fails: a 500); it is invisible, so it is dropped.
   q: z
     .string()
@@ -65,16 +70,22 @@ export type BrowseParam = keyof typeof browseParamSchemas;
 export interface BrowseFilters {
   pillar?: number;
   status?: (typeof ITEM_STATUSES)[number];
-  confidence?: (typeof CONFIDENCES)[number];
+  confidence?: (typeof CONFIDENCE_FILTERS)[number];
   level?: (typeof LEVELS)[number];
   /** lead or co-lead unit id */
   unit?: number;
+  /** with `unit`: only items it leads, not those it co-leads (the dashboard's accountability by lead unit) */
+  leadOnly?: boolean;
   side?: (typeof SIDES)[number];
   region?: number;
   /** conference number (第 N 次联席会议) */
   conference?: number;
   overdue?: boolean;
   stale?: boolean;
+  /** neither completed nor cancelled */
+  open?: boolean;
+  /** overdue, or open and off track (red): the dashboard's 逾期与滞后事项 */
+  attention?: boolean;
   q?: string;
 }
 

@@ -130,6 +130,31 @@ describe("items list query", () => {
     expect(await listCodes({ stale: true })).toEqual(stale);
   });
 
+  it("filters open items, items needing attention, items with no confidence, and a unit's own lead items", async () => {
+    const OPEN = `retired_at IS NULL AND status NOT IN ('COMPLETED','CANCELLED')`;
+    const open = await codes(`SELECT code FROM items WHERE ${OPEN}`);
+    expect(open.length).toBeGreaterThan(0);
+    expect(await listCodes({ open: true })).toEqual(open);
+    // The dashboard's 逾期与滞后事项: overdue, or open and off track (red).
+    const attention = await codes(
+      `SELECT code FROM items WHERE ${OPEN} AND (due_date < $1::date OR confidence = 'RED')`,
+      [today],
+    );
+    expect(attention.length).toBeGreaterThan(
+      (await codes(`SELECT code FROM items WHERE ${OPEN} AND due_date < $1::date`, [today])).length,
+    );
+    expect(await listCodes({ attention: true })).toEqual(attention);
+    expect(await listCodes({ confidence: "NONE" })).toEqual(
+      await codes(`SELECT code FROM items WHERE retired_at IS NULL AND confidence IS NULL`),
+    );
+    const [unit] = await sql<{ id: number }>(
+      `SELECT co_lead_unit_id AS id FROM items WHERE co_lead_unit_id IS NOT NULL GROUP BY co_lead_unit_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const led = await codes(`SELECT code FROM items WHERE retired_at IS NULL AND lead_unit_id = $1`, [unit!.id]);
+    expect(await listCodes({ unit: unit!.id, leadOnly: true })).toEqual(led);
+    expect((await listCodes({ unit: unit!.id })).length).toBeGreaterThan(led.length);
+  });
+
   it("searches titles and source excerpts, treating wildcards and quotes as plain text", async () => {
     const [word] = await sql<{ w: string }>(
       `SELECT substr(source_excerpt, 3, 2) AS w FROM items WHERE level = 'ACTION' ORDER BY id LIMIT 1`,
