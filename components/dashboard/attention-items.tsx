@@ -7,7 +7,7 @@ import styles from "./dashboard.module.css";
 import { isoDay, itemsHref, percent, withAsOf } from "./format";
 import { Widget } from "./widget";
 
-/** Overdue items (longest overdue first), then open items reported off track. */
+/** Overdue items (longest overdue first), then open items reported off track; the list's attention filter. */
 export async function AttentionItemsPanel({ selection }: { selection: AsOfSelection }) {
   const [{ items, total }, t, locale] = await Promise.all([
     getAttentionItems(selection),
@@ -64,7 +64,7 @@ export async function AttentionItemsPanel({ selection }: { selection: AsOfSelect
           </div>
           {total > items.length ? (
             <p className={styles.note}>
-              <Link href={itemsHref({ level: "ACTION", overdue: 1, sort: "due" }, selection)} data-count={total}>
+              <Link href={itemsHref({ level: "ACTION", attention: 1, sort: "due" }, selection)} data-count={total}>
                 {t("attention.more", { total })}
               </Link>
             </p>

@@ -91,7 +91,7 @@ export async function DistributionsPanel({ selection }: { selection: AsOfSelecti
     label: tConfidence(c),
     count: d.confidence.find((x) => x.key === c)?.count ?? 0,
     color: CONFIDENCE_COLORS[c]!,
-    href: itemsHref({ level: "ACTION", confidence: c }, selection),
+    href: itemsHref({ level: "ACTION", open: 1, confidence: c }, selection),
   }));
   const none = d.confidence.find((x) => x.key === null)?.count ?? 0;
   if (none > 0)
@@ -100,7 +100,7 @@ export async function DistributionsPanel({ selection }: { selection: AsOfSelecti
       label: t("distributions.noConfidence"),
       count: none,
       color: CONFIDENCE_COLORS.NONE!,
-      href: itemsHref({ level: "ACTION" }, selection),
+      href: itemsHref({ level: "ACTION", open: 1, confidence: "NONE" }, selection),
     });
   const total = statusRows.reduce((n, r) => n + r.count, 0);
   return (

@@ -1,5 +1,6 @@
 // Small display helpers shared by the dashboard widgets (server side).
 import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { BrowseParam } from "@/lib/validations/browse";
 
 /** Progress with one decimal, as every dashboard figure shows it. */
 export function percent(value: number | null | undefined, none: string): string {
@@ -11,9 +12,15 @@ export function isoDay(value: Date | null): string | null {
   return value === null ? null : value.toISOString().slice(0, 10);
 }
 
-/** A link into the items list with these filters, at the same as-of day as the dashboard. */
-export function itemsHref(filters: Record<string, string | number>, selection: Pick<AsOfSelection, "asOf">): string {
-  const params = new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)]));
+/**
+ * A link into the items list with these filters, at the same as-of day as the dashboard. A link that states a
+ * count must filter exactly what the count counts (e2e/count-links.spec.ts follows every one).
+ */
+export function itemsHref(
+  filters: Partial<Record<BrowseParam, string | number>>,
+  selection: Pick<AsOfSelection, "asOf">,
+): string {
+  const params = new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)] as [string, string]));
   if (selection.asOf) params.set("asOf", selection.asOf);
   return `/items?${params}`;
 }

@@ -35,21 +35,21 @@ export async function HeadlineFigures({ selection }: { selection: AsOfSelection 
               "green",
               t("headline.green"),
               String(h.green),
-              itemsHref({ level: "ACTION", confidence: "GREEN" }, selection),
+              itemsHref({ level: "ACTION", open: 1, confidence: "GREEN" }, selection),
               styles.figureGreen,
             )}
             {figure(
               "amber",
               t("headline.amber"),
               String(h.amber),
-              itemsHref({ level: "ACTION", confidence: "AMBER" }, selection),
+              itemsHref({ level: "ACTION", open: 1, confidence: "AMBER" }, selection),
               styles.figureAmber,
             )}
             {figure(
               "red",
               t("headline.red"),
               String(h.red),
-              itemsHref({ level: "ACTION", confidence: "RED" }, selection),
+              itemsHref({ level: "ACTION", open: 1, confidence: "RED" }, selection),
               styles.figureRed,
             )}
             {figure(

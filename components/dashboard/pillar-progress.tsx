@@ -62,7 +62,10 @@ export async function PillarProgressPanel({ selection }: { selection: AsOfSelect
                     </Link>
                     <span>{t("pillars.completed", { count: p.completed })}</span>
                     {p.overdue > 0 ? (
-                      <Link href={itemsHref({ pillar: p.number, overdue: 1 }, selection)} data-count={p.overdue}>
+                      <Link
+                        href={itemsHref({ pillar: p.number, level: "ACTION", overdue: 1 }, selection)}
+                        data-count={p.overdue}
+                      >
                         {t("pillars.overdue", { count: p.overdue })}
                       </Link>
                     ) : null}

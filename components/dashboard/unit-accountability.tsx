@@ -57,6 +57,17 @@ export async function UnitAccountabilityPanel({
     { key: "stale", label: t("units.stale"), numeric: true },
     { key: "days", label: t("units.daysSince"), numeric: true },
   ];
+  // The row counts the unit's own lead actions (not those it co-leads): so do the lists its links open.
+  const unitItemsHref = (unit: number, flag?: "overdue" | "stale") =>
+    itemsHref({ level: "ACTION", unit, leadOnly: 1, ...(flag ? { [flag]: 1 } : {}) }, selection);
+  const countLink = (unit: number, count: number, flag: "overdue" | "stale") =>
+    count > 0 ? (
+      <Link href={unitItemsHref(unit, flag)} data-count={count}>
+        {count}
+      </Link>
+    ) : (
+      0
+    );
   return (
     <Widget id="units" title={t("units.heading")} wide>
       {units.length === 0 ? (
@@ -91,30 +102,14 @@ export async function UnitAccountabilityPanel({
               {units.map((u) => (
                 <tr key={u.id} data-testid="unit-row">
                   <th scope="row">
-                    <Link href={itemsHref({ unit: u.id }, selection)} data-count={u.items}>
+                    <Link href={unitItemsHref(u.id)} data-count={u.items}>
                       {u.shortName ?? u.name}
                     </Link>
                   </th>
                   <td className={styles.num}>{u.items}</td>
                   <td className={styles.num}>{percent(u.progress, t("noValue"))}</td>
-                  <td className={styles.num}>
-                    {u.overdue > 0 ? (
-                      <Link href={itemsHref({ unit: u.id, overdue: 1 }, selection)} data-count={u.overdue}>
-                        {u.overdue}
-                      </Link>
-                    ) : (
-                      0
-                    )}
-                  </td>
-                  <td className={styles.num}>
-                    {u.stale > 0 ? (
-                      <Link href={itemsHref({ unit: u.id, stale: 1 }, selection)} data-count={u.stale}>
-                        {u.stale}
-                      </Link>
-                    ) : (
-                      0
-                    )}
-                  </td>
+                  <td className={styles.num}>{countLink(u.id, u.overdue, "overdue")}</td>
+                  <td className={styles.num}>{countLink(u.id, u.stale, "stale")}</td>
                   <td className={styles.num}>{u.daysSinceUpdate === null ? t("units.never") : u.daysSinceUpdate}</td>
                 </tr>
               ))}

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { itemStatesSql } from "../../lib/queries/as-of";
 import { endOfDay, todayInChina } from "../../lib/dates";
 import * as q from "../../lib/queries/dashboard";
+import { countItems } from "../../lib/queries/items-list";
+import type { BrowseFilters } from "../../lib/validations/browse";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { overallProgress, pillarProgress, rollUp, type RollUpRow } from "../../lib/queries/rollup";
 import { seed } from "../../prisma/seed/run";
@@ -93,6 +95,26 @@ describe("dashboard queries", () => {
       if (moment.before) for (const u of updates) expect(u.createdAt.getTime()).toBeLessThan(moment.before.getTime());
       const conferences = await q.queryConferenceTimeline(t.db, moment);
       expect(conferences.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    });
+
+    it(`each count a dashboard link states is the items list's count for that link's filters (${label})`, async () => {
+      const list = (f: BrowseFilters) => countItems(t.db, { level: "ACTION", ...f }, moment);
+      const headline = await q.queryHeadline(t.db, moment);
+      expect(await list({ open: true, confidence: "RED" })).toBe(headline.red);
+      expect(await list({ open: true, confidence: "GREEN" })).toBe(headline.green);
+      expect(await list({ stale: true })).toBe(headline.stale);
+      const dist = await q.queryDistributions(t.db, moment);
+      for (const c of dist.confidence)
+        expect(await list({ open: true, confidence: c.key ?? "NONE" }), String(c.key)).toBe(c.count);
+      const attention = await q.queryAttentionItems(t.db, moment);
+      expect(await list({ attention: true })).toBe(attention.total);
+      for (const p of await q.queryPillarProgress(t.db, moment))
+        expect(await list({ pillar: p.number, overdue: true }), `pillar ${p.number}`).toBe(p.overdue);
+      for (const u of await q.queryUnitAccountability(t.db, moment, { key: "name", dir: "asc" })) {
+        expect(await list({ unit: u.id, leadOnly: true }), u.name).toBe(u.items);
+        expect(await list({ unit: u.id, leadOnly: true, overdue: true }), u.name).toBe(u.overdue);
+        expect(await list({ unit: u.id, leadOnly: true, stale: true }), u.name).toBe(u.stale);
+      }
     });
   }
 
