@@ -32,7 +32,8 @@ export default async function PillarPage({ params, searchParams }: Props) {
   const dates = new URLSearchParams();
   if (asOf.asOf) dates.set("asOf", asOf.asOf);
   if (asOf.compare) dates.set("compare", asOf.compare);
-  const listHref = `/items?${new URLSearchParams([["pillar", String(pillar.number)], ...dates])}`;
+  const listHref = (filters: [string, string][] = []) =>
+    `/items?${new URLSearchParams([["pillar", String(pillar.number)], ...filters, ...dates])}`;
   const pct = (v: number) => `${format.number(v, { maximumFractionDigits: 1 })}%`;
 
   return (
@@ -78,10 +79,22 @@ export default async function PillarPage({ params, searchParams }: Props) {
           )}
           <p className="small muted">{t("progressHint")}</p>
           <p className="small">
-            {t("actionCount", { count: tree.actionCount })} · {t("overdueCount", { count: tree.overdueCount })}
+            <Link href={listHref([["level", "ACTION"]])} data-count={tree.actionCount}>
+              {t("actionCount", { count: tree.actionCount })}
+            </Link>{" "}
+            ·{" "}
+            <Link
+              href={listHref([
+                ["level", "ACTION"],
+                ["overdue", "1"],
+              ])}
+              data-count={tree.overdueCount}
+            >
+              {t("overdueCount", { count: tree.overdueCount })}
+            </Link>
           </p>
           <p>
-            <Link href={listHref}>{t("viewItems")}</Link>
+            <Link href={listHref()}>{t("viewItems")}</Link>
           </p>
         </section>
       </div>
