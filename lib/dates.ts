@@ -31,3 +31,10 @@ const CHINA_DAY = new Intl.DateTimeFormat("en-CA", {
 export function todayInChina(now: Date = new Date()): string {
   return CHINA_DAY.format(now);
 }
+
+/** A calendar date stored as DATE (Prisma hands it back as midnight UTC), as YYYY-MM-DD. */
+export function isoDay(value: Date): string;
+export function isoDay(value: Date | null): string | null;
+export function isoDay(value: Date | null): string | null {
+  return value === null ? null : value.toISOString().slice(0, 10);
+}

@@ -4,7 +4,8 @@ import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { getAttentionItems } from "@/lib/data/dashboard";
 import type { AsOfSelection } from "@/lib/validations/as-of";
 import styles from "./dashboard.module.css";
-import { isoDay, itemsHref, percent, withAsOf } from "./format";
+import { isoDay } from "@/lib/dates";
+import { itemsHref, percent, withAsOf } from "./format";
 import { Widget } from "./widget";
 
 /** Overdue items (longest overdue first), then open items reported off track; the list's attention filter. */

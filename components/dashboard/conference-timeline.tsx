@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { getConferenceTimeline } from "@/lib/data/dashboard";
 import type { AsOfSelection } from "@/lib/validations/as-of";
 import styles from "./dashboard.module.css";
-import { isoDay, itemsHref, percent } from "./format";
+import { isoDay } from "@/lib/dates";
+import { itemsHref, percent } from "./format";
 import { Widget } from "./widget";
 
 export async function ConferenceTimelinePanel({ selection }: { selection: AsOfSelection }) {

@@ -7,11 +7,6 @@ export function percent(value: number | null | undefined, none: string): string 
   return value === null || value === undefined ? none : `${value.toFixed(1)}%`;
 }
 
-/** A DATE column (midnight UTC) as YYYY-MM-DD. */
-export function isoDay(value: Date | null): string | null {
-  return value === null ? null : value.toISOString().slice(0, 10);
-}
-
 /**
  * A link into the items list with these filters, at the same as-of day as the dashboard. A link that states a
  * count must filter exactly what the count counts (e2e/count-links.spec.ts follows every one).

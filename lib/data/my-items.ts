@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import { db } from "../db";
 import { requireUser } from "../auth/session";
 import { can } from "../permissions";
-import { todayInChina } from "../dates";
+import { isoDay, todayInChina } from "../dates";
 import { isClosed } from "../status";
 
 export type MyRole = "lead" | "coLead" | "supporting";
@@ -41,7 +41,7 @@ export async function listMyItems() {
   const today = todayInChina();
   const now = Date.now();
   const items = rows.map((r) => {
-    const due = r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null;
+    const due = isoDay(r.dueDate);
     const role: MyRole = r.leadUnitId === unitId ? "lead" : r.coLeadUnitId === unitId ? "coLead" : "supporting";
     return {
       id: r.id,

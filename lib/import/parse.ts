@@ -13,6 +13,7 @@ import {
   importRowSchema,
   type ImportRowValues,
 } from "../validations/import";
+import { isoDay } from "../dates";
 import type { ImportProblem } from "./types";
 
 export type ColumnKey = ItemColumn["key"];
@@ -197,10 +198,6 @@ function readTable(
   }
   const headerByKey = Object.fromEntries(ITEM_COLUMNS.map((c, i) => [c.key, headers[i]!])) as Record<ColumnKey, string>;
   return { kind, hash, language, headers: headerByKey, rows: out, problems: found };
-}
-
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }
 
 const DATE_KEYS = new Set<ColumnKey>(["startDate", "dueDate", "originalDueDate"]);

@@ -4,7 +4,7 @@
 // revised due date without a change note. The same function serves the dry run and, inside the apply
 // transaction with the items locked, the apply — so what is written is exactly what the plan says.
 import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
-import { isoDate } from "../writes/snapshot";
+import { isoDay } from "../dates";
 import { can, type Actor } from "../permissions";
 import { ITEM_COLUMNS } from "../report/item-columns";
 import { impliedProgress } from "../status";
@@ -101,8 +101,8 @@ export async function buildImportPlan(
       status: item.status,
       confidence: item.confidence,
       reportedProgress: item.progress,
-      startDate: isoDate(item.startDate),
-      dueDate: isoDate(item.dueDate),
+      startDate: isoDay(item.startDate),
+      dueDate: isoDay(item.dueDate),
     };
     const target: ImportTarget = {
       responsiblePerson: values.responsiblePerson,

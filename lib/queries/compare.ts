@@ -4,7 +4,7 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Confidence, ItemStatus } from "../generated/prisma/enums";
 import { itemStatesSql } from "./as-of";
-import { todayInChina } from "../dates";
+import { isoDay, todayInChina } from "../dates";
 import { rollUpCtes } from "./rollup";
 
 type RawQuery = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
@@ -97,8 +97,6 @@ const EPSILON = 1e-9;
 export function dayOf(before: Date | null): string {
   return before === null ? todayInChina() : todayInChina(new Date(before.getTime() - 1));
 }
-
-const isoDay = (d: Date | null): string | null => (d === null ? null : d.toISOString().slice(0, 10));
 
 interface PairRow {
   id: number;

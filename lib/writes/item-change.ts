@@ -3,7 +3,8 @@
 // The database backs this up: a trigger refuses an item UPDATE that does not bump the version by one, and a
 // deferred constraint trigger refuses a commit where an item version has no history row.
 import type { Confidence, HistoryAction, ItemStatus, Prisma } from "../generated/prisma/client";
-import { diffSnapshots, isoDate, readSnapshot, type ItemSnapshot } from "./snapshot";
+import { isoDay } from "../dates";
+import { diffSnapshots, readSnapshot, type ItemSnapshot } from "./snapshot";
 
 type Tx = Prisma.TransactionClient;
 
@@ -84,7 +85,7 @@ function project(before: ItemSnapshot, fields: ItemFields, links: ItemLinks): It
   const next: Record<string, unknown> = { ...before };
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    if (DATE_FIELDS.has(key)) next[key] = isoDate(value as Date | null);
+    if (DATE_FIELDS.has(key)) next[key] = isoDay(value as Date | null);
     else if (key === "retiredAt" || key === "lastUpdateAt") next[key] = value ? (value as Date).toISOString() : null;
     else next[key] = value;
   }

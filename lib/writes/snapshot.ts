@@ -1,5 +1,6 @@
 // The full state of an item as stored in item_history.snapshot, and the field-level diff between two states.
 import type { Prisma } from "../generated/prisma/client";
+import { isoDay } from "../dates";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,10 +39,8 @@ export interface ItemSnapshot {
   milestones: MilestoneSnapshot[];
 }
 
-/** Calendar dates are stored as DATE; Prisma hands them back as UTC midnight. */
-export function isoDate(d: Date | null): string | null {
-  return d ? d.toISOString().slice(0, 10) : null;
-}
+/** The old name of isoDay (lib/dates.ts), still imported by lib/actions/items.ts. */
+export const isoDate = isoDay;
 
 export async function readSnapshot(
   tx: Tx,
@@ -80,16 +79,16 @@ export async function readSnapshot(
       confidence: item.confidence,
       progress: item.progress,
       weight: item.weight,
-      startDate: isoDate(item.startDate),
-      dueDate: isoDate(item.dueDate),
-      originalDueDate: isoDate(item.originalDueDate),
+      startDate: isoDay(item.startDate),
+      dueDate: isoDay(item.dueDate),
+      originalDueDate: isoDay(item.originalDueDate),
       retiredAt: item.retiredAt ? item.retiredAt.toISOString() : null,
       lastUpdateAt: item.lastUpdateAt ? item.lastUpdateAt.toISOString() : null,
       milestones: item.milestones.map((m) => ({
         id: m.id,
         title: m.title,
-        plannedDate: isoDate(m.plannedDate)!,
-        completedDate: isoDate(m.completedDate),
+        plannedDate: isoDay(m.plannedDate),
+        completedDate: isoDay(m.completedDate),
       })),
     },
   };

@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ItemEditForm } from "@/components/editing/item-edit-form";
 import { MilestoneEditor } from "@/components/editing/milestone-editor";
 import { getItemForEdit } from "@/lib/data/item-edit";
-import { isoDate } from "@/lib/writes/snapshot";
+import { isoDay } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -49,8 +49,8 @@ export default async function EditItemPage({ params }: { params: Promise<{ code:
               initial={{
                 version: item.version,
                 responsiblePerson: item.responsiblePerson ?? "",
-                startDate: isoDate(item.startDate) ?? "",
-                dueDate: isoDate(item.dueDate) ?? "",
+                startDate: isoDay(item.startDate) ?? "",
+                dueDate: isoDay(item.dueDate) ?? "",
                 weight: String(item.weight),
                 regionIds: item.regions.map((r) => r.regionId).sort((a, b) => a - b),
                 conferenceIds: item.conferences.map((c) => c.conferenceId).sort((a, b) => a - b),
@@ -75,8 +75,8 @@ export default async function EditItemPage({ params }: { params: Promise<{ code:
               milestones={item.milestones.map((m) => ({
                 id: m.id,
                 title: m.title,
-                plannedDate: isoDate(m.plannedDate)!,
-                completedDate: isoDate(m.completedDate),
+                plannedDate: isoDay(m.plannedDate),
+                completedDate: isoDay(m.completedDate),
               }))}
             />
           </div>
