@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./as-of-control.module.css";
 
 /** Says plainly that the page shows a reconstructed past state (and what it is compared with). */

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { MIN_AS_OF_DATE, type AsOfSelection } from "@/lib/validations/as-of";
+import type { AsOfSelection } from "@/lib/as-of-selection";
+import { MIN_AS_OF_DATE } from "@/lib/validations/as-of";
 import { AsOfForm } from "./as-of-form";
 import styles from "./as-of-control.module.css";
 

@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { FilterOptions } from "@/lib/data/browse";
 import { ITEM_STATUSES } from "@/lib/status";
 import { CONFIDENCES, LEVELS, PAGE_SIZES, SIDES, SORT_KEYS, type BrowseQuery } from "@/lib/validations/browse";
-import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./browse.module.css";
 import { CleanGetForm } from "./clean-get-form";
 

@@ -5,7 +5,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ItemRow } from "@/lib/queries/items-list";
 import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
 import { browseSearch, type BrowseQuery, type SortKey } from "@/lib/validations/browse";
-import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./browse.module.css";
 
 /** Link to an item page that keeps the selected dates, so drilling down stays "as of". */

@@ -4,7 +4,7 @@ import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { PillarNode } from "@/lib/queries/pillar-tree";
 import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
-import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { AsOfSelection } from "@/lib/as-of-selection";
 import { itemHref } from "./items-table";
 import styles from "./browse.module.css";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDistributions } from "@/lib/data/dashboard";
 import { ITEM_STATUSES } from "@/lib/status";
-import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { AsOfSelection } from "@/lib/as-of-selection";
 import { LazyDistributionChart } from "./charts/lazy";
 import styles from "./dashboard.module.css";
 import { itemsHref } from "./format";

@@ -1,5 +1,5 @@
 // Small display helpers shared by the dashboard widgets (server side).
-import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { AsOfSelection } from "@/lib/as-of-selection";
 import type { BrowseParam } from "@/lib/validations/browse";
 
 /** Progress with one decimal, as every dashboard figure shows it. */

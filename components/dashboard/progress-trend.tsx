@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getProgressTrend } from "@/lib/data/dashboard";
-import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { AsOfSelection } from "@/lib/as-of-selection";
 import { LazyTrendChart } from "./charts/lazy";
 import styles from "./dashboard.module.css";
 import { percent } from "./format";

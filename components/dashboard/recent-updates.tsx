@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { TIME_ZONE } from "@/lib/dates";
 import { getRecentUpdates } from "@/lib/data/dashboard";
-import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./dashboard.module.css";
 import { withAsOf } from "./format";
 import { Widget } from "./widget";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getUnitAccountability } from "@/lib/data/dashboard";
-import type { AsOfSelection } from "@/lib/validations/as-of";
+import type { AsOfSelection } from "@/lib/as-of-selection";
 import type { UnitSort, UnitSortKey } from "@/lib/validations/dashboard";
 import styles from "./dashboard.module.css";
 import { itemsHref, percent } from "./format";

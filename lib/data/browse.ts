@@ -4,7 +4,7 @@ import { queryItems } from "../queries/items-list";
 import { readThrough } from "../cache/data-version";
 import { db } from "../db";
 import { parseBrowseParams, type ParamIssue, type SearchParams } from "../validations/browse";
-import type { AsOfSelection } from "../validations/as-of";
+import type { AsOfSelection } from "../as-of-selection";
 
 export interface FilterOptions {
   pillars: { number: number; title: string; titleEn: string }[];

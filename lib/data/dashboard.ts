@@ -9,7 +9,7 @@ import { LIVE_TTL_MS } from "../cache/version-keyed";
 import { db } from "../db";
 import * as q from "../queries/dashboard";
 import type { Db } from "../prisma-client";
-import type { AsOfSelection } from "../validations/as-of";
+import type { AsOfSelection } from "../as-of-selection";
 import type { UnitSort } from "../validations/dashboard";
 
 export type * from "../queries/dashboard";

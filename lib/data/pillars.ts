@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requirePermission } from "../auth/session";
 import { queryPillarTree, type PillarTree } from "../queries/pillar-tree";
 import { db } from "../db";
-import type { AsOfSelection } from "../validations/as-of";
+import type { AsOfSelection } from "../as-of-selection";
 
 const pillarNumberSchema = z.coerce.number().int().min(1).max(99);
 

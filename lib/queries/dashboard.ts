@@ -10,7 +10,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import type { Confidence, ItemStatus, Side } from "../generated/prisma/enums";
 import { pillarAveragesSql, rollUpCtes, rolledStatesSql, singleMomentStates } from "./rollup";
-import type { AsOfSelection } from "../validations/as-of";
+import type { AsOfSelection } from "../as-of-selection";
 import type { UnitSort } from "../validations/dashboard";
 
 type Moment = Pick<AsOfSelection, "before" | "day">;

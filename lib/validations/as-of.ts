@@ -2,36 +2,11 @@
 // A bad value never breaks the page: it is dropped (the page shows the live state, or no comparison) and
 // reported with a message key the page shows next to the date control.
 import { z } from "zod";
+import type { AsOfIssue, AsOfParam, AsOfSelection } from "../as-of-selection";
 import { endOfDay, isIsoDate, todayInChina } from "../dates";
 
 /** The earliest day the control accepts; the tracker holds nothing older. */
 export const MIN_AS_OF_DATE = "2000-01-01";
-
-export type AsOfParam = "asOf" | "compare";
-
-export interface AsOfIssue {
-  param: AsOfParam;
-  /** message key, e.g. "asOf.errors.future" (namespaced, for useTranslations()/getTranslations()) */
-  message: string;
-  /** the value that was refused, to show back to the reader */
-  value: string;
-}
-
-export interface AsOfSelection {
-  /** the requested as-of day (YYYY-MM-DD), null for the live state */
-  asOf: string | null;
-  /** the requested comparison day, null for no comparison */
-  compare: string | null;
-  /** pass to itemStatesSql(): end of the as-of day in China, null = live */
-  before: Date | null;
-  /** end of the comparison day in China, null = no comparison */
-  compareBefore: Date | null;
-  /** the calendar day the view describes: asOf, or today in China (for overdue/stale judgements) */
-  day: string;
-  /** today in China when the parameters were read */
-  today: string;
-  issues: AsOfIssue[];
-}
 
 /** A calendar day that is real, not before MIN_AS_OF_DATE and not after `today`. */
 export function dayParamSchema(today: string) {
