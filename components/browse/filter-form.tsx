@@ -6,6 +6,7 @@ import { CONFIDENCES, LEVELS, PAGE_SIZES, SIDES, SORT_KEYS, type BrowseQuery } f
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./browse.module.css";
 import { CleanGetForm } from "./clean-get-form";
+import { titleIn } from "@/lib/i18n/localized";
 
 /** The yes/no filters, as checkboxes. */
 const FLAGS = ["overdue", "stale", "open", "attention", "leadOnly"] as const;
@@ -31,7 +32,6 @@ export async function FilterForm({
     getFormatter(),
     getLocale(),
   ]);
-  const en = locale === "en";
   const any = <option value="">{t("any")}</option>;
   return (
     <CleanGetForm action="/items" label={t("filters")}>
@@ -52,7 +52,7 @@ export async function FilterForm({
             {any}
             {options.pillars.map((p) => (
               <option key={p.number} value={p.number}>
-                {t("pillarOption", { number: p.number, title: en ? p.titleEn : p.title })}
+                {t("pillarOption", { number: p.number, title: titleIn(p, locale) })}
               </option>
             ))}
           </select>

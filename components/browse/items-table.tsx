@@ -7,6 +7,7 @@ import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
 import { browseSearch, type BrowseQuery, type SortKey } from "@/lib/validations/browse";
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./browse.module.css";
+import { titleIn } from "@/lib/i18n/localized";
 
 /** Link to an item page that keeps the selected dates, so drilling down stays "as of". */
 export function itemHref(code: string, asOf: AsOfSelection): string {
@@ -24,7 +25,6 @@ export async function ItemsTable({ rows, query, asOf }: { rows: ItemRow[]; query
     getFormatter(),
     getLocale(),
   ]);
-  const en = locale === "en";
   const comparing = asOf.compare !== null;
   const dates = { asOf: asOf.asOf ?? undefined, compare: asOf.compare ?? undefined };
   const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }) : t("notSet"));
@@ -79,7 +79,7 @@ export async function ItemsTable({ rows, query, asOf }: { rows: ItemRow[]; query
               <tr key={r.id} data-code={r.code}>
                 <td className={styles.code}>{r.code}</td>
                 <td className={styles.titleCell}>
-                  <Link href={itemHref(r.code, asOf)}>{en && r.titleEn ? r.titleEn : r.title}</Link>
+                  <Link href={itemHref(r.code, asOf)}>{titleIn(r, locale)}</Link>
                 </td>
                 <td className={styles.unitCell}>
                   {r.leadUnitName ?? t("notSet")}

@@ -7,6 +7,7 @@ import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import { itemHref } from "./items-table";
 import styles from "./browse.module.css";
+import { titleIn } from "@/lib/i18n/localized";
 
 /** The change column of a row when comparing: progress delta and status change, or "new". */
 async function Change({ row }: { row: PillarNode }) {
@@ -40,9 +41,8 @@ export async function RecommendationSection({ rec, asOf }: { rec: PillarNode; as
     getFormatter(),
     getLocale(),
   ]);
-  const en = locale === "en";
   const comparing = asOf.compare !== null;
-  const title = (r: PillarNode) => (en && r.titleEn ? r.titleEn : r.title);
+  const title = (r: PillarNode) => titleIn(r, locale);
   const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }) : t("notSet"));
   const row = (r: PillarNode, isRec: boolean) => (
     <tr key={r.id} data-code={r.code} data-progress={r.progress ?? ""}>

@@ -7,6 +7,7 @@ import styles from "./dashboard.module.css";
 import { isoDay } from "@/lib/dates";
 import { itemsHref, percent, withAsOf } from "./format";
 import { Widget } from "./widget";
+import { titleIn } from "@/lib/i18n/localized";
 
 /** Overdue items (longest overdue first), then open items reported off track; the list's attention filter. */
 export async function AttentionItemsPanel({ selection }: { selection: AsOfSelection }) {
@@ -15,7 +16,6 @@ export async function AttentionItemsPanel({ selection }: { selection: AsOfSelect
     getTranslations("dashboard"),
     getLocale(),
   ]);
-  const en = locale === "en";
   return (
     <Widget id="attention" title={t("attention.heading")} wide>
       {items.length === 0 ? (
@@ -43,7 +43,7 @@ export async function AttentionItemsPanel({ selection }: { selection: AsOfSelect
                   <tr key={i.code}>
                     <td>
                       <Link href={withAsOf(`/items/${i.code}`, selection)}>
-                        {i.code} {en && i.titleEn ? i.titleEn : i.title}
+                        {i.code} {titleIn(i, locale)}
                       </Link>
                     </td>
                     <td>

@@ -6,6 +6,7 @@ import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./dashboard.module.css";
 import { withAsOf } from "./format";
 import { Widget } from "./widget";
+import { titleIn } from "@/lib/i18n/localized";
 
 const SHOWN = 12;
 /** Kinds a leader should see first; the rest are ordered by the size of the progress change. */
@@ -46,7 +47,6 @@ export async function ChangesPanel({ selection }: { selection: AsOfSelection }) 
     getLocale(),
   ]);
   if (comparison === null) return null;
-  const en = locale === "en";
   const pct = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
   const describe = (c: ItemChange): string[] => {
     const out: string[] = [];
@@ -104,7 +104,7 @@ export async function ChangesPanel({ selection }: { selection: AsOfSelection }) 
             <tr key={c.id} data-testid={`change-${c.code}`}>
               <td>
                 <Link href={withAsOf(`/items/${c.code}`, selection)}>
-                  {c.code} {en && c.titleEn ? c.titleEn : c.title}
+                  {c.code} {titleIn(c, locale)}
                 </Link>
                 <div className="small muted">
                   {KIND_ORDER.filter((k) => c.kinds.includes(k))

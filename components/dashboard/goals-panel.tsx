@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { listGoals } from "@/lib/data/goals";
+import { titleIn } from "@/lib/i18n/localized";
 
 export async function GoalsPanel() {
   const [goals, t, locale] = await Promise.all([listGoals(), getTranslations("goals"), getLocale()]);
@@ -15,7 +16,7 @@ export async function GoalsPanel() {
         <p className="muted small">{t("intro")}</p>
         <ol>
           {goals.map((g) => (
-            <li key={g.number}>{locale === "en" ? g.titleEn : g.title}</li>
+            <li key={g.number}>{titleIn(g, locale)}</li>
           ))}
         </ol>
       </details>

@@ -5,6 +5,7 @@ import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./dashboard.module.css";
 import { itemsHref, percent, withAsOf } from "./format";
 import { Widget } from "./widget";
+import { pillarNameIn, titleIn } from "@/lib/i18n/localized";
 
 function Bar({ value, label, none }: { value: number | null; label: string; none: string }) {
   const v = value ?? 0;
@@ -46,7 +47,7 @@ export async function PillarProgressPanel({ selection }: { selection: AsOfSelect
       ) : (
         <ol className={styles.pillars}>
           {pillars.map((p) => {
-            const name = en ? p.titleEn : `${p.title}：${p.theme}`;
+            const name = pillarNameIn(p, locale);
             return (
               <li key={p.number} className={styles.pillar} data-testid={`pillar-${p.number}`}>
                 <div className={styles.pillarHead}>
@@ -83,7 +84,7 @@ export async function PillarProgressPanel({ selection }: { selection: AsOfSelect
                   {p.recommendations.slice(0, RECS_SHOWN).map((r) => (
                     <li key={r.code}>
                       <Link href={withAsOf(`/pillars/${p.number}`, selection) + `#rec-${r.code}`}>
-                        {r.code} {en && r.titleEn ? r.titleEn : r.title}
+                        {r.code} {titleIn(r, locale)}
                       </Link>
                       <span>{r.status === "CANCELLED" ? tStatus("CANCELLED") : percent(r.progress, t("noValue"))}</span>
                     </li>

@@ -7,6 +7,7 @@ import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./dashboard.module.css";
 import { withAsOf } from "./format";
 import { Widget } from "./widget";
+import { titleIn } from "@/lib/i18n/localized";
 
 export async function RecentUpdatesPanel({ selection }: { selection: AsOfSelection }) {
   const [updates, t, format, locale] = await Promise.all([
@@ -15,7 +16,6 @@ export async function RecentUpdatesPanel({ selection }: { selection: AsOfSelecti
     getFormatter(),
     getLocale(),
   ]);
-  const en = locale === "en";
   return (
     <Widget id="updates" title={t("updates.heading")}>
       {updates.length === 0 ? (
@@ -31,7 +31,7 @@ export async function RecentUpdatesPanel({ selection }: { selection: AsOfSelecti
                 · {u.unitName ?? t("updates.noUnit")}
               </div>
               <Link href={withAsOf(`/items/${u.code}`, selection)}>
-                {u.code} {en && u.titleEn ? u.titleEn : u.title}
+                {u.code} {titleIn(u, locale)}
               </Link>{" "}
               <StatusBadge status={u.status} /> <ConfidenceBadge confidence={u.confidence} />{" "}
               <span className="small">{u.progress}%</span>

@@ -6,6 +6,7 @@ import { TreeAddForm } from "@/components/admin/tree-add-form";
 import { TreeMoveForm, type MoveTarget } from "@/components/admin/tree-move-form";
 import { TreeRetireForm } from "@/components/admin/tree-retire-form";
 import { getItemTree, type ItemTree, type TreeNode } from "@/lib/data/admin";
+import { titleIn } from "@/lib/i18n/localized";
 
 export const dynamic = "force-dynamic";
 
@@ -38,9 +39,8 @@ export default async function TreePage({
     getTranslations("admin.tree"),
     getLocale(),
   ]);
-  const en = locale === "en";
-  const title = (x: { title: string; titleEn: string | null }) => (en && x.titleEn ? x.titleEn : x.title);
-  const pillarLabel = (p: Pillar) => t("pillar", { number: p.number, title: en ? p.titleEn : p.title });
+  const title = (x: { title: string; titleEn: string | null }) => titleIn(x, locale);
+  const pillarLabel = (p: Pillar) => t("pillar", { number: p.number, title: titleIn(p, locale) });
 
   const selected = typeof params.item === "string" ? findNode(tree, params.item) : null;
   const selectedPillar =

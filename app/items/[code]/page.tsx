@@ -17,6 +17,7 @@ import { getItemView } from "@/lib/data/items";
 import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { parseAsOfParams } from "@/lib/validations/as-of";
+import { titleIn } from "@/lib/i18n/localized";
 
 export const dynamic = "force-dynamic";
 
@@ -56,8 +57,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     );
   }
 
-  const en = locale === "en";
-  const title = (x: { title: string; titleEn: string | null }) => (en && x.titleEn ? x.titleEn : x.title);
+  const title = (x: { title: string; titleEn: string | null }) => titleIn(x, locale);
   const dated = (path: string) => {
     const q = new URLSearchParams();
     if (asOf.asOf) q.set("asOf", asOf.asOf);
@@ -74,7 +74,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
         <Link href="/">{tApp("home")}</Link>
         <span aria-hidden="true">›</span>
         <Link href={dated(`/pillars/${item.pillar.number}`)}>
-          {tPillar("heading", { number: item.pillar.number })} {en ? item.pillar.titleEn : item.pillar.title}
+          {tPillar("heading", { number: item.pillar.number })} {title(item.pillar)}
         </Link>
         {item.parent && (
           <>

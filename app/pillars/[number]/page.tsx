@@ -8,6 +8,7 @@ import styles from "@/components/browse/browse.module.css";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { getPillarTree } from "@/lib/data/pillars";
 import { parseAsOfParams } from "@/lib/validations/as-of";
+import { pillarNameIn, titleIn } from "@/lib/i18n/localized";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,6 @@ export default async function PillarPage({ params, searchParams }: Props) {
     getFormatter(),
     getLocale(),
   ]);
-  const en = locale === "en";
   const { pillar } = tree;
   const dates = new URLSearchParams();
   if (asOf.asOf) dates.set("asOf", asOf.asOf);
@@ -44,8 +44,7 @@ export default async function PillarPage({ params, searchParams }: Props) {
         <span>{t("heading", { number: pillar.number })}</span>
       </nav>
       <h1>
-        <span className="muted">{t("heading", { number: pillar.number })}</span>{" "}
-        {en ? pillar.titleEn : `${pillar.title}：${pillar.theme}`}
+        <span className="muted">{t("heading", { number: pillar.number })}</span> {pillarNameIn(pillar, locale)}
       </h1>
       <AsOfControl selection={asOf} />
       <AsOfBanner selection={asOf} />
@@ -110,7 +109,7 @@ export default async function PillarPage({ params, searchParams }: Props) {
           {tree.others.map((p) => (
             <li key={p.number}>
               <Link href={`/pillars/${p.number}${dates.size ? `?${dates}` : ""}`}>
-                {t("heading", { number: p.number })} {en ? p.titleEn : p.title}
+                {t("heading", { number: p.number })} {titleIn(p, locale)}
               </Link>
             </li>
           ))}

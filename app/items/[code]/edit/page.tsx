@@ -4,6 +4,7 @@ import { ItemEditForm } from "@/components/editing/item-edit-form";
 import { MilestoneEditor } from "@/components/editing/milestone-editor";
 import { getItemForEdit } from "@/lib/data/item-edit";
 import { isoDay } from "@/lib/dates";
+import { titleIn } from "@/lib/i18n/localized";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ code:
     getLocale(),
     getFormatter(),
   ]);
-  const title = locale === "en" && item.titleEn ? item.titleEn : item.title;
+  const title = titleIn(item, locale);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   return (
     <section className="stack">

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProgressUpdateForm } from "@/components/editing/progress-update-form";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { getItemForUpdate } from "@/lib/data/item-edit";
+import { titleIn } from "@/lib/i18n/localized";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export default async function PostUpdatePage({ params }: { params: Promise<{ cod
     getTranslations("editing"),
     getLocale(),
   ]);
-  const title = locale === "en" && item.titleEn ? item.titleEn : item.title;
+  const title = titleIn(item, locale);
   return (
     <section className="stack">
       <nav aria-label="breadcrumb" className="breadcrumb">
