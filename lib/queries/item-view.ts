@@ -5,7 +5,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import { diffSnapshots, readSnapshot, type ItemSnapshot } from "../writes/snapshot";
 import type { UnitScope } from "../permissions";
-import { browseStatesSql } from "./items-list";
+import { browseStatesSql, SIDE_SQL } from "./items-list";
 
 const DAY_MS = 86_400_000;
 const HISTORY_LIMIT = 100;
@@ -209,10 +209,6 @@ async function snapshotAt(
   return h ? { version: h.version, snapshot: h.snapshot as unknown as ItemSnapshot } : null;
 }
 
-function isJoint(lead: UnitRef | null, coLead: UnitRef | null): boolean {
-  return lead?.side === "JOINT" || (!!lead && !!coLead && lead.side !== coLead.side);
-}
-
 export async function loadItemView(
   prisma: Db,
   code: string,
@@ -253,13 +249,17 @@ export async function loadItemView(
         actor: { select: { displayName: true } },
       },
     }),
-    prisma.$queryRaw<(ChildRow & { parent_id: number | null; id: number })[]>(Prisma.sql`
-      SELECT s.id, s.parent_id, s.code, s.title, s.title_en AS "titleEn", s.status, s.confidence, s.shown_progress AS progress, s.has_children AS "hasChildren"
+    prisma.$queryRaw<(ChildRow & { parent_id: number | null; id: number; side: string | null })[]>(Prisma.sql`
+      SELECT s.id, s.parent_id, s.code, s.title, s.title_en AS "titleEn", s.status, s.confidence, s.shown_progress AS progress, s.has_children AS "hasChildren",
+             ${SIDE_SQL} AS side
         FROM ${browseStatesSql(before, item.id)} s
+        LEFT JOIN units lu ON lu.id = s.lead_unit_id
+        LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
        WHERE (s.parent_id = ${item.id} OR s.id = ${item.id}) AND NOT (s.retired AND s.id <> ${item.id})
        ORDER BY s.sort_order, string_to_array(s.code, '.')::int[]`),
   ]);
-  const self = children.find((c) => c.id === item.id) as (ChildRow & { hasChildren?: boolean }) | undefined;
+  const self = children.find((c) => c.id === item.id) as
+    (ChildRow & { hasChildren?: boolean; side: string | null }) | undefined;
   const unit = (id: number | null) => (id === null ? null : (l.units.get(id) ?? null));
   const toUpdate = (u: (typeof updates)[number]): UpdateEntry => ({
     id: u.id,
@@ -296,7 +296,8 @@ export async function loadItemView(
   const leadUnit = unit(s.leadUnitId);
   const coLeadUnit = unit(s.coLeadUnitId);
   let sides: ItemView["sides"] = null;
-  if (isJoint(leadUnit, coLeadUnit)) {
+  // Jointly led (川渝共同) as the items list's side filter defines it (SIDE_SQL), judged on the state shown.
+  if (self?.side === "JOINT") {
     // Each side's latest report: the latest update posted by a unit of that side (before the moment).
     const latest = await Promise.all(
       (["SICHUAN", "CHONGQING"] as const).map((side) =>

@@ -68,7 +68,10 @@ export function browseStatesSql(before: Date | null, subtreeOf?: number): Prisma
   )`;
 }
 
-/** Which side leads an item: joint when the lead unit is a joint body or the co-lead is from the other side. */
+/**
+ * Which side leads an item: joint (川渝共同) when the lead unit is a joint body or the co-lead is from the other
+ * side. The one definition: the list's side filter, the dashboard's breakdown and the item page use it.
+ */
 export const SIDE_SQL = Prisma.sql`(CASE WHEN lu.side = 'JOINT' OR (cu.id IS NOT NULL AND cu.side <> lu.side) THEN 'JOINT' ELSE lu.side::text END)`;
 
 /**
