@@ -3,29 +3,25 @@
 // and everything dated (updates, history) is cut at the moment. Takes the client so tests can call it.
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
-import { diffSnapshots, readSnapshot, type ItemSnapshot } from "../writes/snapshot";
+import {
+  describeChanges,
+  loadSnapshotNames,
+  readSnapshot,
+  type FieldChange,
+  type ItemSnapshot,
+  type SnapshotNames,
+} from "../writes/snapshot";
 import type { UnitScope } from "../permissions";
 import { browseStatesSql, SIDE_SQL } from "./items-list";
+
+export type { FieldChange };
 
 const DAY_MS = 86_400_000;
 const HISTORY_LIMIT = 100;
 const UPDATES_LIMIT = 30;
-/** Fields that change with every progress update and say nothing on their own. */
-const QUIET_FIELDS = new Set(["lastUpdateAt", "sortOrder"]);
 
-export interface UnitRef {
-  id: number;
-  name: string;
-  side: string;
-}
-
-export interface FieldChange {
-  field: string;
-  /** "status" / "confidence" are enum keys, "date" an ISO day, "datetime" an ISO instant, else display text */
-  kind: "status" | "confidence" | "date" | "datetime" | "text";
-  from: string | null;
-  to: string | null;
-}
+/** A unit or region with its side, as the page names it. */
+export type UnitRef = NonNullable<ReturnType<SnapshotNames["units"]["get"]>>;
 
 export interface HistoryEntry {
   id: string;
@@ -107,93 +103,6 @@ export interface ItemView {
   scope: UnitScope;
 }
 
-type Lookups = {
-  units: Map<number, UnitRef>;
-  regions: Map<number, UnitRef>;
-  conferences: Map<number, { number: number; date: Date; theme: string }>;
-  pillars: Map<number, { number: number; title: string; titleEn: string }>;
-  itemCodes: Map<number, string>;
-};
-
-async function lookups(prisma: Db): Promise<Lookups> {
-  const [units, regions, conferences, pillars, items] = await Promise.all([
-    prisma.unit.findMany({ select: { id: true, name: true, side: true } }),
-    prisma.region.findMany({ select: { id: true, name: true, side: true } }),
-    prisma.conference.findMany({ select: { id: true, number: true, date: true, theme: true } }),
-    prisma.pillar.findMany({ select: { id: true, number: true, title: true, titleEn: true } }),
-    prisma.item.findMany({ where: { level: "RECOMMENDATION" }, select: { id: true, code: true } }),
-  ]);
-  return {
-    units: new Map(units.map((u) => [u.id, u])),
-    regions: new Map(regions.map((r) => [r.id, r])),
-    conferences: new Map(conferences.map((c) => [c.id, c])),
-    pillars: new Map(pillars.map((p) => [p.id, p])),
-    itemCodes: new Map(items.map((i) => [i.id, i.code])),
-  };
-}
-
-function display(field: string, value: unknown, l: Lookups): { kind: FieldChange["kind"]; text: string | null } {
-  const kind: FieldChange["kind"] =
-    field === "status"
-      ? "status"
-      : field === "confidence"
-        ? "confidence"
-        : ["startDate", "dueDate", "originalDueDate"].includes(field)
-          ? "date"
-          : field === "retiredAt" || field === "lastUpdateAt"
-            ? "datetime"
-            : "text";
-  if (value === null || value === undefined) return { kind, text: null };
-  const names = (ids: unknown, map: Map<number, { name: string }>) =>
-    (ids as number[]).map((id) => map.get(id)?.name ?? `#${id}`).join("、") || null;
-  switch (field) {
-    case "leadUnitId":
-    case "coLeadUnitId":
-      return { kind, text: l.units.get(value as number)?.name ?? `#${String(value)}` };
-    case "supportingUnitIds":
-      return { kind, text: names(value, l.units) };
-    case "regionIds":
-      return { kind, text: names(value, l.regions) };
-    case "conferenceIds":
-      return {
-        kind,
-        text: (value as number[]).map((id) => String(l.conferences.get(id)?.number ?? `#${id}`)).join("、") || null,
-      };
-    case "pillarId":
-      return { kind, text: String(l.pillars.get(value as number)?.number ?? `#${String(value)}`) };
-    case "parentId":
-      return { kind, text: l.itemCodes.get(value as number) ?? `#${String(value)}` };
-    case "milestones":
-      return {
-        kind,
-        text:
-          (value as ItemSnapshot["milestones"])
-            .map((m) => `${m.title} (${m.plannedDate}${m.completedDate ? ` ✓ ${m.completedDate}` : ""})`)
-            .join("；") || null,
-      };
-    case "progress":
-      return { kind, text: `${String(value)}%` };
-    default:
-      return { kind, text: String(value) };
-  }
-}
-
-export function describeChanges(
-  before: ItemSnapshot | null,
-  after: ItemSnapshot,
-  l: Lookups,
-  quiet = true,
-): FieldChange[] {
-  const fields = diffSnapshots(before, after);
-  const loud = quiet ? fields.filter((f) => !QUIET_FIELDS.has(f)) : fields;
-  return loud.map((field) => {
-    const key = field as keyof ItemSnapshot;
-    const from = before ? display(field, before[key], l) : { kind: display(field, after[key], l).kind, text: null };
-    const to = display(field, after[key], l);
-    return { field, kind: to.kind, from: from.text, to: to.text };
-  });
-}
-
 /** The item's snapshot at a moment: the row itself for now, else the latest history row before it. */
 async function snapshotAt(
   prisma: Db,
@@ -228,7 +137,7 @@ export async function loadItemView(
   const dated = before ? { lt: before } : undefined;
 
   const [l, updates, historyRows, children] = await Promise.all([
-    lookups(prisma),
+    loadSnapshotNames(prisma),
     prisma.progressUpdate.findMany({
       where: { itemId: item.id, ...(dated ? { createdAt: dated } : {}) },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -100,3 +100,101 @@ export function diffSnapshots(before: ItemSnapshot | null, after: ItemSnapshot):
   if (!before) return keys;
   return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
+
+// Snapshot values as people read them: the item page's history and comparison, and the "saved meanwhile"
+// message of a refused save. Ids become names (units, regions), numbers (conferences, pillars) or codes.
+
+/** Fields that change with every progress update or reordering and say nothing on their own. */
+export const QUIET_FIELDS: ReadonlySet<string> = new Set(["lastUpdateAt", "sortOrder"]);
+
+export interface FieldChange {
+  field: string;
+  /** "status" / "confidence" are enum keys, "date" an ISO day, "datetime" an ISO instant, else display text */
+  kind: "status" | "confidence" | "date" | "datetime" | "text";
+  from: string | null;
+  to: string | null;
+}
+
+type NamesDb = Pick<Tx, "unit" | "region" | "conference" | "pillar" | "item">;
+
+/** What the ids in a snapshot stand for. */
+export async function loadSnapshotNames(db: NamesDb) {
+  const [units, regions, conferences, pillars, items] = await Promise.all([
+    db.unit.findMany({ select: { id: true, name: true, side: true } }),
+    db.region.findMany({ select: { id: true, name: true, side: true } }),
+    db.conference.findMany({ select: { id: true, number: true, date: true, theme: true } }),
+    db.pillar.findMany({ select: { id: true, number: true, title: true, titleEn: true } }),
+    db.item.findMany({ where: { level: "RECOMMENDATION" }, select: { id: true, code: true } }),
+  ]);
+  return {
+    units: new Map(units.map((u) => [u.id, u])),
+    regions: new Map(regions.map((r) => [r.id, r])),
+    conferences: new Map(conferences.map((c) => [c.id, c])),
+    pillars: new Map(pillars.map((p) => [p.id, p])),
+    itemCodes: new Map(items.map((i) => [i.id, i.code])),
+  };
+}
+
+export type SnapshotNames = Awaited<ReturnType<typeof loadSnapshotNames>>;
+
+function kindOf(field: string): FieldChange["kind"] {
+  if (field === "status" || field === "confidence") return field;
+  if (field === "startDate" || field === "dueDate" || field === "originalDueDate") return "date";
+  if (field === "retiredAt" || field === "lastUpdateAt") return "datetime";
+  return "text";
+}
+
+/** One snapshot field's value as display text (null for none), and how the page should show it. */
+export function snapshotValueText(
+  field: string,
+  value: unknown,
+  names: SnapshotNames,
+): { kind: FieldChange["kind"]; text: string | null } {
+  const kind = kindOf(field);
+  if (value === null || value === undefined) return { kind, text: null };
+  const ids = value as number[];
+  const list = (labels: (string | undefined)[]) => labels.map((l, i) => l ?? `#${ids[i]}`).join("、") || null;
+  switch (field) {
+    case "leadUnitId":
+    case "coLeadUnitId":
+      return { kind, text: names.units.get(value as number)?.name ?? `#${String(value)}` };
+    case "supportingUnitIds":
+      return { kind, text: list(ids.map((id) => names.units.get(id)?.name)) };
+    case "regionIds":
+      return { kind, text: list(ids.map((id) => names.regions.get(id)?.name)) };
+    case "conferenceIds":
+      return { kind, text: list(ids.map((id) => names.conferences.get(id)?.number.toString())) };
+    case "pillarId":
+      return { kind, text: String(names.pillars.get(value as number)?.number ?? `#${String(value)}`) };
+    case "parentId":
+      return { kind, text: names.itemCodes.get(value as number) ?? `#${String(value)}` };
+    case "milestones":
+      return {
+        kind,
+        text:
+          (value as ItemSnapshot["milestones"])
+            .map((m) => `${m.title} (${m.plannedDate}${m.completedDate ? ` ✓ ${m.completedDate}` : ""})`)
+            .join("；") || null,
+      };
+    case "progress":
+      return { kind, text: `${String(value)}%` };
+    default:
+      return { kind, text: String(value) };
+  }
+}
+
+/** The fields worth showing of those that changed: quiet ones only when nothing else changed, if `keepAlone`. */
+export function loudFields(fields: readonly string[], keepAlone = false): string[] {
+  const loud = fields.filter((f) => !QUIET_FIELDS.has(f));
+  return loud.length > 0 || !keepAlone ? loud : [...fields];
+}
+
+/** Field by field, what differs from `before` to `after` (every field of `after` when before is null). */
+export function describeChanges(before: ItemSnapshot | null, after: ItemSnapshot, names: SnapshotNames): FieldChange[] {
+  return loudFields(diffSnapshots(before, after)).map((field) => {
+    const key = field as keyof ItemSnapshot;
+    const to = snapshotValueText(field, after[key], names);
+    const from = before ? snapshotValueText(field, before[key], names).text : null;
+    return { field, kind: to.kind, from, to: to.text };
+  });
+}
