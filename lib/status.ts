@@ -1,4 +1,4 @@
-// The status vocabulary (documented in docs/status-vocabulary.md).
+// The status vocabulary (documented in README.md, "Status vocabulary").
 // Status is where an item is in its life; Confidence (green/amber/red) is how well it is going. They are kept
 // apart on purpose, as GitHub's project status updates and OpenProject do: an item can be 推进中 and red.
 import type { ItemStatus } from "./generated/prisma/enums";

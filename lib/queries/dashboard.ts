@@ -147,7 +147,10 @@ export function trendDay(moment: Date): string {
   return todayInChina(new Date(moment.getTime() - 1));
 }
 
-/** Weekly progress over the 12 months up to the selected day (uncached; lib/data caches point by point). */
+/**
+ * The whole weekly trend in one query, for tests and benchmarks. The dashboard reads getProgressTrend() instead,
+ * which caches it point by point over trendMoments() and queryTrendValues().
+ */
 export async function queryProgressTrend(d: Db, { day }: Moment): Promise<TrendPoint[]> {
   const moments = trendMoments(day);
   const values = await queryTrendValues(d, moments);

@@ -1,7 +1,7 @@
 // Weighted roll-up of progress: THE single definition, used by the dashboard, the pillar page, the items list
-// and reports. It exists twice — as a pure function over rows (for pages that already hold the rows, and as
-// the readable specification) and as SQL (so aggregates over the whole portfolio run in PostgreSQL).
-// tests/integration/rollup-sql.test.ts checks that both give the same numbers on the sample data.
+// and reports. It exists twice — as SQL, which every page and report uses (aggregates over the whole portfolio
+// run in PostgreSQL), and as a pure function over rows, which no page calls: it is the readable specification
+// that tests/integration/rollup-sql.test.ts checks the SQL against on the sample data.
 //
 // The rule:
 // - an item "counts" unless it is retired or CANCELLED (dropped work neither helps nor hurts its parent);
@@ -209,7 +209,10 @@ export async function queryPillarRollUp(db: RawQuery, before: Date | null): Prom
   return { pillars, overall };
 }
 
-/** Rolled-up progress of every item at `before` (null = now), keyed by id, computed in PostgreSQL. */
+/**
+ * Rolled-up progress of every item at `before` (null = now), keyed by id, in PostgreSQL. Tests compare it with
+ * rollUp(); pages read rolled_progress from rolledStatesSql() or browseStatesSql() within their own queries.
+ */
 export async function queryItemRollUp(db: RawQuery, before: Date | null): Promise<Map<number, number>> {
   const rows = await db.$queryRaw<{ id: number; rolled_progress: number }[]>(
     Prisma.sql`SELECT r.id, r.rolled_progress FROM ${rolledStatesSql(before)} r`,

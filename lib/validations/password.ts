@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * Password rules for local accounts: long enough to resist guessing, three kinds of character (the usual
  * requirement of government security reviews), and not the login name itself.
@@ -16,10 +14,4 @@ export function passwordProblems(password: string, loginName?: string): string[]
   if (loginName && loginName.length >= 3 && password.toLowerCase().includes(loginName.toLowerCase()))
     problems.push("validation.passwordContainsLogin");
   return problems;
-}
-
-export function passwordSchema(loginName?: string) {
-  return z.string().superRefine((value, ctx) => {
-    for (const message of passwordProblems(value, loginName)) ctx.addIssue({ code: "custom", message });
-  });
 }
