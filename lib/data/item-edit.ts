@@ -53,24 +53,16 @@ export async function getItemForUpdate(rawCode: string) {
   );
 }
 
-/** The item's editable fields, its milestones, and the choices the edit form offers. */
+/**
+ * The item (every column, so a new one reaches the form without a change here), its links and milestones, and
+ * the choices the edit form offers.
+ */
 export async function getItemForEdit(rawCode: string) {
   const { user, item } = await loadScoped(rawCode, "item:update", (code) =>
     db().item.findUnique({
       where: { code },
-      select: {
-        ...scopeSelect,
-        id: true,
-        code: true,
-        title: true,
-        titleEn: true,
-        version: true,
-        retiredAt: true,
-        responsiblePerson: true,
-        startDate: true,
-        dueDate: true,
-        originalDueDate: true,
-        weight: true,
+      include: {
+        supportingUnits: scopeSelect.supportingUnits,
         regions: { select: { regionId: true } },
         conferences: { select: { conferenceId: true } },
         milestones: {

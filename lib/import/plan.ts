@@ -3,8 +3,9 @@
 // unknown or retired codes, rows the user may not change, rows whose item was saved after the export, a
 // revised due date without a change note. The same function serves the dry run and, inside the apply
 // transaction with the items locked, the apply — so what is written is exactly what the plan says.
-import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { isoDay } from "../dates";
+import type { ItemSnapshot } from "../writes/snapshot";
 import { can, type Actor } from "../permissions";
 import { ITEM_COLUMNS } from "../report/item-columns";
 import { impliedProgress } from "../status";
@@ -14,14 +15,12 @@ import type { ImportCellChange, ImportPlan, ImportPlanRow, ImportProblem, Import
 type Tx = Prisma.TransactionClient;
 
 /** The editable state of an item, as an import sets it. */
-export interface ImportTarget {
-  responsiblePerson: string | null;
-  status: ItemStatus;
-  confidence: Confidence | null;
-  reportedProgress: number | null;
-  startDate: string | null;
-  dueDate: string | null;
-}
+export type ImportTarget = Pick<
+  ItemSnapshot,
+  "responsiblePerson" | "status" | "confidence" | "startDate" | "dueDate"
+> & {
+  reportedProgress: ItemSnapshot["progress"];
+};
 
 export interface PlannedChange {
   itemId: number;

@@ -61,33 +61,33 @@ export interface ChildRow {
   progress: number | null;
 }
 
-export interface ItemView {
+/** Snapshot fields the page resolves (ids to names, dates to slippage) rather than shows as they are. */
+type Resolved =
+  | "parentId"
+  | "pillarId"
+  | "sortOrder"
+  | "leadUnitId"
+  | "coLeadUnitId"
+  | "supportingUnitIds"
+  | "regionIds"
+  | "conferenceIds"
+  | "retiredAt"
+  | "milestones";
+
+/** The item's own fields as the snapshot holds them (a new column of Item appears here by itself), and more. */
+export interface ItemView extends Omit<ItemSnapshot, Resolved> {
   id: number;
-  code: string;
-  level: string;
-  title: string;
-  titleEn: string | null;
-  description: string | null;
-  sourceExcerpt: string;
   pillar: { number: number; title: string; titleEn: string };
   parent: { code: string; title: string; titleEn: string | null } | null;
   leadUnit: UnitRef | null;
   coLeadUnit: UnitRef | null;
   supportingUnits: UnitRef[];
-  responsiblePerson: string | null;
-  status: string;
-  confidence: string | null;
   /** own progress of a leaf, rolled up from the children for an item that has any */
   progress: number | null;
   hasChildren: boolean;
-  weight: number;
-  startDate: string | null;
-  dueDate: string | null;
-  originalDueDate: string | null;
   /** due date minus original due date, in days (0 when not revised) */
   slippageDays: number;
   retired: boolean;
-  lastUpdateAt: string | null;
   version: number;
   regions: UnitRef[];
   conferences: { number: number; date: Date; theme: string }[];
@@ -238,38 +238,38 @@ export async function loadItemView(
   const slippage =
     s.dueDate && s.originalDueDate ? Math.round((Date.parse(s.dueDate) - Date.parse(s.originalDueDate)) / DAY_MS) : 0;
 
+  const {
+    parentId,
+    pillarId,
+    sortOrder,
+    leadUnitId,
+    coLeadUnitId,
+    supportingUnitIds,
+    regionIds,
+    conferenceIds,
+    retiredAt,
+    milestones,
+    ...shown
+  } = s;
   return {
+    ...shown,
     id: item.id,
-    code: s.code,
-    level: s.level,
-    title: s.title,
-    titleEn: s.titleEn,
-    description: s.description,
-    sourceExcerpt: s.sourceExcerpt,
     pillar,
     parent,
     leadUnit,
     coLeadUnit,
-    supportingUnits: s.supportingUnitIds.map((id) => unit(id)).filter((u): u is UnitRef => u !== null),
-    responsiblePerson: s.responsiblePerson,
-    status: s.status,
-    confidence: s.confidence,
+    supportingUnits: supportingUnitIds.map((id) => unit(id)).filter((u): u is UnitRef => u !== null),
     progress: self ? self.progress : s.progress,
     hasChildren: !!self?.hasChildren,
-    weight: s.weight,
-    startDate: s.startDate,
-    dueDate: s.dueDate,
-    originalDueDate: s.originalDueDate,
     slippageDays: slippage,
-    retired: s.retiredAt !== null,
-    lastUpdateAt: s.lastUpdateAt,
+    retired: retiredAt !== null,
     version: state.version,
-    regions: s.regionIds.map((id) => l.regions.get(id)).filter((r): r is UnitRef => !!r),
-    conferences: s.conferenceIds
+    regions: regionIds.map((id) => l.regions.get(id)).filter((r): r is UnitRef => !!r),
+    conferences: conferenceIds
       .map((id) => l.conferences.get(id))
       .filter((c): c is NonNullable<typeof c> => !!c)
       .sort((a, b) => a.number - b.number),
-    milestones: [...s.milestones].sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.id - b.id),
+    milestones: [...milestones].sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.id - b.id),
     children: children
       .filter((c) => c.id !== item.id)
       .map(({ code, title, titleEn, status, confidence, progress }) => ({

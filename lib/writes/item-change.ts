@@ -2,9 +2,8 @@
 // goes through here, so that the change, the version bump and the item_history row share one transaction.
 // The database backs this up: a trigger refuses an item UPDATE that does not bump the version by one, and a
 // deferred constraint trigger refuses a commit where an item version has no history row.
-import type { Confidence, HistoryAction, ItemStatus, Prisma } from "../generated/prisma/client";
-import { isoDay } from "../dates";
-import { diffSnapshots, readSnapshot, type ItemSnapshot } from "./snapshot";
+import type { HistoryAction, Item, Prisma } from "../generated/prisma/client";
+import { diffSnapshots, readSnapshot, recordedValue, type ItemSnapshot } from "./snapshot";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,26 +26,10 @@ export class VersionConflictError extends Error {
   }
 }
 
-export interface ItemFields {
-  parentId?: number | null;
-  pillarId?: number;
-  sortOrder?: number;
-  title?: string;
-  titleEn?: string | null;
-  description?: string | null;
-  leadUnitId?: number | null;
-  coLeadUnitId?: number | null;
-  responsiblePerson?: string | null;
-  status?: ItemStatus;
-  confidence?: Confidence | null;
-  progress?: number | null;
-  weight?: number;
-  startDate?: Date | null;
-  dueDate?: Date | null;
-  originalDueDate?: Date | null;
-  retiredAt?: Date | null;
-  lastUpdateAt?: Date | null;
-}
+/** The columns a change may set: all but the item's identity (code, level, source text) and bookkeeping. */
+export type ItemFields = Partial<
+  Omit<Item, "id" | "code" | "level" | "sourceExcerpt" | "version" | "createdAt" | "updatedAt">
+>;
 
 export interface ItemLinks {
   supportingUnitIds?: number[];
@@ -78,16 +61,11 @@ export interface ChangeResult {
   changedFields: string[];
 }
 
-const DATE_FIELDS = new Set(["startDate", "dueDate", "originalDueDate"]);
-
 /** What `fields` and `links` would make of `before`, in snapshot form, to detect no-op changes cheaply. */
 function project(before: ItemSnapshot, fields: ItemFields, links: ItemLinks): ItemSnapshot {
   const next: Record<string, unknown> = { ...before };
   for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    if (DATE_FIELDS.has(key)) next[key] = isoDay(value as Date | null);
-    else if (key === "retiredAt" || key === "lastUpdateAt") next[key] = value ? (value as Date).toISOString() : null;
-    else next[key] = value;
+    if (value !== undefined) next[key] = recordedValue(key, value);
   }
   if (links.supportingUnitIds) next.supportingUnitIds = [...new Set(links.supportingUnitIds)].sort((a, b) => a - b);
   if (links.regionIds) next.regionIds = [...new Set(links.regionIds)].sort((a, b) => a - b);
@@ -187,13 +165,7 @@ export async function changeItem(
   return { version, changedFields };
 }
 
-export interface NewItem extends ItemFields {
-  code: string;
-  pillarId: number;
-  level: "RECOMMENDATION" | "ACTION";
-  title: string;
-  sourceExcerpt: string;
-}
+export type NewItem = ItemFields & Pick<Item, "code" | "pillarId" | "level" | "title" | "sourceExcerpt">;
 
 /** Creates an item at version 1 with its CREATE history row. */
 export async function createItem(tx: Tx, data: NewItem, links: ItemLinks, ctx: ChangeContext): Promise<number> {

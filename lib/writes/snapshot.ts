@@ -1,46 +1,38 @@
 // The full state of an item as stored in item_history.snapshot, and the field-level diff between two states.
-import type { Prisma } from "../generated/prisma/client";
+// The types follow the Item and Milestone models: every column of an item is part of its recorded state
+// (except its id, version and timestamps), so a new column is recorded, diffed and shown without edits here.
+import { Prisma, type Item, type Milestone } from "../generated/prisma/client";
 import { isoDay } from "../dates";
 
 type Tx = Prisma.TransactionClient;
 
-export interface MilestoneSnapshot {
-  id: number;
-  title: string;
-  plannedDate: string;
-  completedDate: string | null;
-}
+/** Columns that are bookkeeping, not part of the item's state. */
+const NOT_RECORDED: ReadonlySet<string> = new Set(["id", "version", "createdAt", "updatedAt"]);
+/** DATE columns, recorded as calendar days (YYYY-MM-DD); other instants are recorded as ISO timestamps. */
+const CALENDAR_DAY_FIELDS: ReadonlySet<string> = new Set(["startDate", "dueDate", "originalDueDate"]);
 
-export interface ItemSnapshot {
-  code: string;
-  parentId: number | null;
-  pillarId: number;
-  level: string;
-  sortOrder: number;
-  title: string;
-  titleEn: string | null;
-  description: string | null;
-  sourceExcerpt: string;
-  leadUnitId: number | null;
-  coLeadUnitId: number | null;
+/** A row as JSON stores it: dates become strings. */
+type Recorded<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+export type MilestoneSnapshot = Recorded<Pick<Milestone, "id" | "title" | "plannedDate" | "completedDate">>;
+
+export type ItemSnapshot = Recorded<Omit<Item, "id" | "version" | "createdAt" | "updatedAt">> & {
   supportingUnitIds: number[];
   regionIds: number[];
   conferenceIds: number[];
-  responsiblePerson: string | null;
-  status: string;
-  confidence: string | null;
-  progress: number | null;
-  weight: number;
-  startDate: string | null;
-  dueDate: string | null;
-  originalDueDate: string | null;
-  retiredAt: string | null;
-  lastUpdateAt: string | null;
   milestones: MilestoneSnapshot[];
-}
+};
 
 /** The old name of isoDay (lib/dates.ts), still imported by lib/actions/items.ts. */
 export const isoDate = isoDay;
+
+/** A column's value as the snapshot records it. */
+export function recordedValue(field: string, value: unknown): unknown {
+  if (!(value instanceof Date)) return value;
+  return CALENDAR_DAY_FIELDS.has(field) ? isoDay(value) : value.toISOString();
+}
+
+const byNumber = (a: number, b: number) => a - b;
 
 export async function readSnapshot(
   tx: Tx,
@@ -56,42 +48,24 @@ export async function readSnapshot(
     },
   });
   if (!item) return null;
-  const byNumber = (a: number, b: number) => a - b;
-  return {
-    version: item.version,
-    snapshot: {
-      code: item.code,
-      parentId: item.parentId,
-      pillarId: item.pillarId,
-      level: item.level,
-      sortOrder: item.sortOrder,
-      title: item.title,
-      titleEn: item.titleEn,
-      description: item.description,
-      sourceExcerpt: item.sourceExcerpt,
-      leadUnitId: item.leadUnitId,
-      coLeadUnitId: item.coLeadUnitId,
-      supportingUnitIds: item.supportingUnits.map((s) => s.unitId).sort(byNumber),
-      regionIds: item.regions.map((r) => r.regionId).sort(byNumber),
-      conferenceIds: item.conferences.map((c) => c.conferenceId).sort(byNumber),
-      responsiblePerson: item.responsiblePerson,
-      status: item.status,
-      confidence: item.confidence,
-      progress: item.progress,
-      weight: item.weight,
-      startDate: isoDay(item.startDate),
-      dueDate: isoDay(item.dueDate),
-      originalDueDate: isoDay(item.originalDueDate),
-      retiredAt: item.retiredAt ? item.retiredAt.toISOString() : null,
-      lastUpdateAt: item.lastUpdateAt ? item.lastUpdateAt.toISOString() : null,
-      milestones: item.milestones.map((m) => ({
-        id: m.id,
-        title: m.title,
-        plannedDate: isoDay(m.plannedDate),
-        completedDate: isoDay(m.completedDate),
-      })),
-    },
-  };
+  // Columns in the schema's order; the links follow the unit columns, where history has always listed them.
+  const snapshot: Record<string, unknown> = {};
+  for (const column of Object.values(Prisma.ItemScalarFieldEnum)) {
+    if (NOT_RECORDED.has(column)) continue;
+    snapshot[column] = recordedValue(column, item[column]);
+    if (column === "coLeadUnitId") {
+      snapshot.supportingUnitIds = item.supportingUnits.map((s) => s.unitId).sort(byNumber);
+      snapshot.regionIds = item.regions.map((r) => r.regionId).sort(byNumber);
+      snapshot.conferenceIds = item.conferences.map((c) => c.conferenceId).sort(byNumber);
+    }
+  }
+  snapshot.milestones = item.milestones.map((m): MilestoneSnapshot => ({
+    id: m.id,
+    title: m.title,
+    plannedDate: isoDay(m.plannedDate),
+    completedDate: isoDay(m.completedDate),
+  }));
+  return { version: item.version, snapshot: snapshot as ItemSnapshot };
 }
 
 /** Names of the top-level fields whose values differ. */
