@@ -1,6 +1,7 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { requireUser, type SessionUser } from "../auth/session";
 import { can, type Permission, type UnitScope } from "../permissions";
 import { itemCodeSchema } from "./items";
@@ -31,24 +32,24 @@ async function loadScoped<
 
 const scopeSelect = { leadUnitId: true, coLeadUnitId: true, supportingUnits: { select: { unitId: true } } } as const;
 
+/** An item as a progress report starts from: which item, at which version, and its reported state. */
+export const reportedStateSelect = {
+  id: true,
+  code: true,
+  title: true,
+  titleEn: true,
+  version: true,
+  status: true,
+  progress: true,
+  confidence: true,
+} satisfies Prisma.ItemSelect;
+
 /** The item a progress update is being posted on, with its current status for the form's defaults. */
 export async function getItemForUpdate(rawCode: string) {
   return loadScoped(rawCode, "item:post-update", (code) =>
     db().item.findUnique({
       where: { code },
-      select: {
-        ...scopeSelect,
-        id: true,
-        code: true,
-        title: true,
-        titleEn: true,
-        version: true,
-        status: true,
-        progress: true,
-        confidence: true,
-        retiredAt: true,
-        lastUpdateAt: true,
-      },
+      select: { ...scopeSelect, ...reportedStateSelect, retiredAt: true, lastUpdateAt: true },
     }),
   );
 }

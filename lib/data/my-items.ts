@@ -5,6 +5,7 @@ import { requireUser } from "../auth/session";
 import { can } from "../permissions";
 import { isoDay, todayInChina } from "../dates";
 import { isClosed } from "../status";
+import { reportedStateSelect } from "./item-edit";
 
 export type MyRole = "lead" | "coLead" | "supporting";
 
@@ -24,14 +25,7 @@ export async function listMyItems() {
       OR: [{ leadUnitId: unitId }, { coLeadUnitId: unitId }, { supportingUnits: { some: { unitId } } }],
     },
     select: {
-      id: true,
-      code: true,
-      title: true,
-      titleEn: true,
-      version: true,
-      status: true,
-      progress: true,
-      confidence: true,
+      ...reportedStateSelect,
       dueDate: true,
       lastUpdateAt: true,
       leadUnitId: true,
