@@ -113,7 +113,7 @@ export type SnapshotNames = Awaited<ReturnType<typeof loadSnapshotNames>>;
 
 function kindOf(field: string): FieldChange["kind"] {
   if (field === "status" || field === "confidence") return field;
-  if (field === "startDate" || field === "dueDate" || field === "originalDueDate") return "date";
+  if (CALENDAR_DAY_FIELDS.has(field)) return "date";
   if (field === "retiredAt" || field === "lastUpdateAt") return "datetime";
   return "text";
 }
