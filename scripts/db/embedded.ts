@@ -5,7 +5,7 @@
 // runs as the `postgres` OS user, and its binaries and data must be reachable by that user).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { chown, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -28,6 +28,21 @@ export interface StartOptions {
   /** delete the data directory when stopped (tests) */
   ephemeral?: boolean;
   onLog?: (line: string) => void;
+  /**
+   * Called as soon as the postmaster process exists, before it accepts connections, with a way to stop it:
+   * a stop of the caller's process in that moment must still stop PostgreSQL.
+   */
+  onSpawn?: (server: SpawnedPostgres) => void;
+  /** when aborted before the postmaster is spawned, it is not spawned (the start rejects) */
+  signal?: AbortSignal;
+}
+
+export interface SpawnedPostgres {
+  /** fast shutdown; resolves when the postmaster has exited (every caller waits for the same exit) */
+  stop(): Promise<void>;
+  /** immediate shutdown (SIGQUIT), without waiting: the last resort when a stop hangs */
+  kill(): void;
+  exited(): boolean;
 }
 
 const isRoot = process.getuid?.() === 0;
@@ -182,7 +197,8 @@ async function initialise(
     const e = err as { stderr?: Buffer };
     throw new Error(`initdb failed: ${e.stderr?.toString().trim() ?? String(err)}`);
   } finally {
-    await rm(pwFile, { force: true });
+    // at once: a stop that lands here must not leave the password file behind
+    rmSync(pwFile, { force: true });
   }
   writeFileSync(credentialsPath(dataDir), JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
@@ -220,13 +236,42 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
         })();
 
   const port = options.port || (await freePort());
+  options.signal?.throwIfAborted();
   const logLines: string[] = [];
   const child: ChildProcess = spawn(
     join(binDir, "postgres"),
     ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     { stdio: ["ignore", "ignore", "pipe"], ...(ids ?? {}), env: { ...process.env, LC_MESSAGES: "C" } },
   );
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const exit = new Promise<void>((resolveExit) => {
+    child.once("exit", () => resolveExit());
+    // a spawn that failed (no pid) has no process to wait for
+    child.once("error", () => child.pid === undefined && resolveExit());
+  });
+  let stopping: Promise<void> | undefined;
+  const stopServer = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (!exited()) child.kill("SIGINT");
+      await exit;
+      if (options.ephemeral) {
+        await rm(dataDir, { recursive: true, force: true });
+        await rm(credentialsPath(dataDir), { force: true });
+      }
+    })();
+    return stopping;
+  };
+  options.onSpawn?.({
+    stop: stopServer,
+    kill: () => {
+      if (!exited()) child.kill("SIGQUIT");
+    },
+    exited,
+  });
+  let failedStart: (code: number | null, signal: NodeJS.Signals | null) => void = () => undefined;
   await new Promise<void>((resolveStart, reject) => {
+    failedStart = (code, signal) =>
+      reject(new Error(`PostgreSQL exited during start (code ${code}, signal ${signal}):\n${logLines.join("\n")}`));
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) {
         logLines.push(line);
@@ -236,27 +281,11 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
       }
     };
     child.stderr?.on("data", onData);
-    child.once("exit", (code, signal) =>
-      reject(new Error(`PostgreSQL exited during start (code ${code}, signal ${signal}):\n${logLines.join("\n")}`)),
-    );
+    child.once("exit", failedStart);
     child.once("error", reject);
   });
-  child.removeAllListeners("exit");
+  child.removeListener("exit", failedStart);
 
   const base = `postgresql://${PG_USER}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}`;
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGINT");
-      await exited;
-    }
-    if (options.ephemeral) {
-      await rm(dataDir, { recursive: true, force: true });
-      await rm(credentialsPath(dataDir), { force: true });
-    }
-  };
-  return { adminUrl: `${base}/postgres`, port, dataDir, urlFor: (db) => `${base}/${db}`, stop };
+  return { adminUrl: `${base}/postgres`, port, dataDir, urlFor: (db) => `${base}/${db}`, stop: stopServer };
 }
