@@ -3,7 +3,7 @@ import pg from "pg";
 import { createPrismaClient } from "../lib/prisma-client";
 import { seed } from "../prisma/seed/run";
 import { SAMPLE_PASSWORD, sampleAccounts } from "../prisma/seed/sample/index";
-import { startEmbeddedPostgres } from "./db/embedded";
+import { startEmbeddedPostgres, type SpawnedPostgres } from "./db/embedded";
 import { migrate } from "./db/migrate";
 import { ConfigError, type StartConfig } from "./start-config";
 import { redact } from "./db/redact";
@@ -43,14 +43,20 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-/**
- * `onServerStarted` hands the caller the embedded server's stop function as soon as it runs, so a Ctrl-C
- * during migration or seeding can still stop it.
- */
+export interface PrepareOptions {
+  /**
+   * Hands the caller the embedded server as soon as its process exists (before it accepts connections), so a
+   * Ctrl-C while it starts, or during migration or seeding, can still stop it.
+   */
+  onSpawn?: (server: SpawnedPostgres) => void;
+  /** a stop of `npm start` began: do not start the embedded server any more */
+  signal?: AbortSignal;
+}
+
 export async function prepareDatabase(
   config: StartConfig,
   root: string,
-  onServerStarted: (stop: () => Promise<void>) => void = () => undefined,
+  options: PrepareOptions = {},
 ): Promise<PreparedDatabase> {
   let url: string;
   let description: string;
@@ -69,9 +75,10 @@ export async function prepareDatabase(
         if (/FATAL|PANIC|stopping PostgreSQL|cannot reach/.test(line) && !line.includes("administrator command"))
           console.log(`  ${line}`);
       },
+      onSpawn: options.onSpawn,
+      signal: options.signal,
     });
     stop = embedded.stop;
-    onServerStarted(stop);
     try {
       await ensureDatabase(embedded.adminUrl, APP_DATABASE);
     } catch (err) {

@@ -8,11 +8,14 @@ import { resolveAuthSecret } from "./auth-secret";
 import { join } from "node:path";
 import { loadConfig, ConfigError, type StartConfig } from "./start-config";
 import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
-import { buildIfNeeded } from "./build";
+import { buildIfNeededAsync } from "./build";
 import { DataDirInUseError } from "./db/embedded";
+import { Shutdown } from "./shutdown";
 
 const root = join(import.meta.dirname, "..");
-let activeServer: Server | undefined;
+// Installed before the database starts, so a stop in any phase (database start, migration, seeding, build,
+// Next's prepare, serving) stops what has started and keeps what has not from starting; see shutdown.ts.
+const shutdown = new Shutdown();
 
 function fail(message: string): never {
   console.error(`✖ ${message}`);
@@ -21,27 +24,17 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
-  let stopDatabase: () => Promise<void> = async () => undefined;
-  let stopping = false;
-  // Registered before the database starts, so a stop during seeding or building also stops PostgreSQL.
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n• ${signal}: stopping…`);
-    activeServer?.closeAllConnections();
-    activeServer?.close();
-    await stopDatabase();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  shutdown.listen();
   // Fail fast, before the database starts and the build runs, when the port is taken.
   await listenOnce(config.port, config.hostname);
-  const database = await prepareDatabase(config, root, (stop) => (stopDatabase = stop));
+  const database = await prepareDatabase(config, root, {
+    onSpawn: (server) => shutdown.databaseStarted(server),
+    signal: shutdown.signal,
+  });
   try {
     await serve(config, database);
   } catch (err) {
-    await stopDatabase();
+    await database.stop();
     throw err;
   }
 }
@@ -72,7 +65,11 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
 }
 
 async function serve(config: StartConfig, database: PreparedDatabase): Promise<void> {
-  if (!config.skipBuild && !buildIfNeeded(root)) {
+  const built =
+    config.skipBuild ||
+    (await buildIfNeededAsync(root, { onStart: (child) => shutdown.child(child), signal: shutdown.signal }));
+  if (!built) {
+    if (shutdown.stopping) return;
     throw new ConfigError("the build failed (see above); fix the error and run npm start again");
   }
   process.env.DATABASE_URL = database.url;
@@ -84,14 +81,17 @@ async function serve(config: StartConfig, database: PreparedDatabase): Promise<v
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname: config.hostname, port: config.port });
   await app.prepare();
+  // Loading Next holds the event loop for seconds on a busy machine, so a signal is often handled only now.
+  if (shutdown.stopping) return;
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => {
+  const server: Server = createServer((req, res) => {
     // Sign-in throttling keys on this; it is always overwritten, so a client cannot choose its own address.
     req.headers["x-tracker-client-ip"] = clientAddress(req, config.trustProxy);
     void handle(req, res);
   });
-  activeServer = server;
+  shutdown.serving(server);
   await listen(server, config.port, config.hostname);
+  if (shutdown.stopping) return;
   const shown = config.hostname === "0.0.0.0" ? "localhost" : config.hostname;
   console.log(`\n✔ 成渝双城经济圈政策落实跟踪 is running at http://${shown}:${config.port}`);
   console.log(`  database: ${database.description}`);
@@ -99,7 +99,13 @@ async function serve(config: StartConfig, database: PreparedDatabase): Promise<v
   console.log("  Press Ctrl-C to stop.");
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
+  // A stop under way makes the start fail (its database goes away under a migration, a helper such as initdb or
+  // the build is killed by the same Ctrl-C): that is the stop's to finish, not an error to report. A signal
+  // that arrived while the event loop was held (a synchronous helper) is handled only once the loop polls
+  // again, so give it that chance before reporting.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  if (shutdown.stopping) return shutdown.stop("stop");
   if (err instanceof ConfigError || err instanceof DataDirInUseError) fail(err.message);
   console.error(err);
   fail("start failed (details above)");
