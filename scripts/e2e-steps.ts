@@ -1,7 +1,49 @@
-// The end-to-end step shared by `npm test` and `npm run test:e2e`: a browser, a fresh database, Playwright.
+// What `npm test` and `npm run test:e2e` share: a PostgreSQL server for the run, stopped however the run ends,
+// and the end-to-end step (a browser, a fresh database, Playwright).
 import { chromiumExecutable } from "./chromium";
-import { bin, run } from "./child";
-import { adminQuery } from "./db/test-cluster";
+import { bin, run, stopChildren } from "./child";
+import { acquireTestCluster, adminQuery, type TestCluster } from "./db/test-cluster";
+
+/**
+ * Runs `steps` with one PostgreSQL server for the tests (embedded and temporary unless TEST_ADMIN_DATABASE_URL
+ * or DATABASE_URL names a server), then stops it and every child, also on Ctrl-C, and exits with the steps' code.
+ */
+export function runWithTestCluster(steps: (adminUrl: string, env: NodeJS.ProcessEnv) => Promise<number>): void {
+  // A DATABASE_URL given to the command names the server to test on (its own databases are left alone).
+  if (!process.env.TEST_ADMIN_DATABASE_URL && process.env.DATABASE_URL) {
+    process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
+  }
+  let cluster: TestCluster | undefined;
+  const stop = async () => {
+    stopChildren();
+    await cluster?.stop();
+    cluster = undefined;
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => void stop().then(() => process.exit(130)));
+  const main = async () => {
+    console.log("• starting PostgreSQL for the tests…");
+    cluster = await acquireTestCluster();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TEST_ADMIN_DATABASE_URL: cluster.adminUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    delete env.DATABASE_URL;
+    try {
+      return await steps(cluster.adminUrl, env);
+    } finally {
+      await stop();
+    }
+  };
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
 
 export async function runEndToEnd(adminUrl: string, playwrightArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (!chromiumExecutable()) {
