@@ -1,7 +1,7 @@
 // A pillar's recommendation → action tree with rolled-up progress (lib/queries/rollup.ts), as of a moment and,
 // optionally, compared with an earlier one. One SQL query per moment; the tree is assembled here.
 import { overdueSql } from "./as-of";
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type Pillar } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import { queryPillarRollUp } from "./rollup";
 import { browseStatesSql } from "./items-list";
@@ -33,15 +33,7 @@ export interface PillarNode extends TreeRow {
 }
 
 export interface PillarTree {
-  pillar: {
-    id: number;
-    number: number;
-    title: string;
-    titleEn: string;
-    theme: string;
-    requirement: string;
-    summary: string;
-  };
+  pillar: Pillar;
   /** weighted progress of the pillar (unrounded), null when nothing counts */
   progress: number | null;
   compareProgress: number | null;

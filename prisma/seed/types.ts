@@ -1,19 +1,10 @@
 // Shapes of the seed data. The document seed (prisma/seed/document) holds only what the source text says;
 // everything else (owners, statuses, dates, accounts) lives in the sample dataset (prisma/seed/sample).
+import type { Pillar } from "../../lib/generated/prisma/client";
 import type { RegionKind, Side, UnitKind } from "../../lib/generated/prisma/enums";
 
-export interface PillarSeed {
-  number: number;
-  /** heading before the colon, e.g. 优化空间格局 */
-  title: string;
-  titleEn: string;
-  /** heading after the colon, e.g. 让优势互补、全域共兴 */
-  theme: string;
-  /** 规划要求, verbatim (without the surrounding quotation marks) */
-  requirement: string;
-  /** 工作建议, verbatim */
-  summary: string;
-}
+/** A pillar as the source states it: heading before the colon (title), after it (theme), 规划要求 and 工作建议 verbatim. */
+export type PillarSeed = Omit<Pillar, "id">;
 
 export interface GoalSeed {
   number: number;
