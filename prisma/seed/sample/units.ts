@@ -28,55 +28,31 @@ export interface UnitDef {
 
 type Province = "SICHUAN" | "CHONGQING";
 
-const DEPARTMENTS: Record<string, Record<Province, UnitDef>> = {
-  fgw: {
-    SICHUAN: { name: "四川省发展和改革委员会", shortName: "四川省发改委", side: "SICHUAN", kind: "DEPARTMENT" },
-    CHONGQING: { name: "重庆市发展和改革委员会", shortName: "重庆市发改委", side: "CHONGQING", kind: "DEPARTMENT" },
-  },
-  jx: {
-    SICHUAN: { name: "四川省经济和信息化厅", shortName: "四川省经信厅", side: "SICHUAN", kind: "DEPARTMENT" },
-    CHONGQING: { name: "重庆市经济和信息化委员会", shortName: "重庆市经信委", side: "CHONGQING", kind: "DEPARTMENT" },
-  },
-  jt: {
-    SICHUAN: { name: "四川省交通运输厅", shortName: "四川省交通运输厅", side: "SICHUAN", kind: "DEPARTMENT" },
-    CHONGQING: { name: "重庆市交通运输委员会", shortName: "重庆市交通运输委", side: "CHONGQING", kind: "DEPARTMENT" },
-  },
-  sw: {
-    SICHUAN: { name: "四川省商务厅", shortName: "四川省商务厅", side: "SICHUAN", kind: "DEPARTMENT" },
-    CHONGQING: { name: "重庆市商务委员会", shortName: "重庆市商务委", side: "CHONGQING", kind: "DEPARTMENT" },
-  },
-  kj: {
-    SICHUAN: { name: "四川省科学技术厅", shortName: "四川省科技厅", side: "SICHUAN", kind: "DEPARTMENT" },
-    CHONGQING: { name: "重庆市科学技术局", shortName: "重庆市科技局", side: "CHONGQING", kind: "DEPARTMENT" },
-  },
-  sthj: {
-    SICHUAN: { name: "四川省生态环境厅", shortName: "四川省生态环境厅", side: "SICHUAN", kind: "DEPARTMENT" },
-    CHONGQING: { name: "重庆市生态环境局", shortName: "重庆市生态环境局", side: "CHONGQING", kind: "DEPARTMENT" },
-  },
-  cz: {
-    SICHUAN: { name: "四川省财政厅", shortName: "四川省财政厅", side: "SICHUAN", kind: "DEPARTMENT" },
-    CHONGQING: { name: "重庆市财政局", shortName: "重庆市财政局", side: "CHONGQING", kind: "DEPARTMENT" },
-  },
-  zrzy: {
-    SICHUAN: { name: "四川省自然资源厅", shortName: "四川省自然资源厅", side: "SICHUAN", kind: "DEPARTMENT" },
-    CHONGQING: {
-      name: "重庆市规划和自然资源局",
-      shortName: "重庆市规划自然资源局",
-      side: "CHONGQING",
-      kind: "DEPARTMENT",
-    },
-  },
-  jr: {
-    SICHUAN: { name: "四川省地方金融管理局", shortName: "四川省金融局", side: "SICHUAN", kind: "DEPARTMENT" },
-    CHONGQING: { name: "重庆市地方金融管理局", shortName: "重庆市金融局", side: "CHONGQING", kind: "DEPARTMENT" },
-  },
-  bgt: {
-    SICHUAN: { name: "四川省人民政府办公厅", shortName: "四川省政府办公厅", side: "SICHUAN", kind: "GOVERNMENT" },
-    CHONGQING: { name: "重庆市人民政府办公厅", shortName: "重庆市政府办公厅", side: "CHONGQING", kind: "GOVERNMENT" },
-  },
-};
+/** Per department: the Sichuan name and short name, the Chongqing ones, and the kind when not a department. */
+const DEPARTMENT_NAMES = {
+  fgw: ["四川省发展和改革委员会", "四川省发改委", "重庆市发展和改革委员会", "重庆市发改委"],
+  jx: ["四川省经济和信息化厅", "四川省经信厅", "重庆市经济和信息化委员会", "重庆市经信委"],
+  jt: ["四川省交通运输厅", "四川省交通运输厅", "重庆市交通运输委员会", "重庆市交通运输委"],
+  sw: ["四川省商务厅", "四川省商务厅", "重庆市商务委员会", "重庆市商务委"],
+  kj: ["四川省科学技术厅", "四川省科技厅", "重庆市科学技术局", "重庆市科技局"],
+  sthj: ["四川省生态环境厅", "四川省生态环境厅", "重庆市生态环境局", "重庆市生态环境局"],
+  cz: ["四川省财政厅", "四川省财政厅", "重庆市财政局", "重庆市财政局"],
+  zrzy: ["四川省自然资源厅", "四川省自然资源厅", "重庆市规划和自然资源局", "重庆市规划自然资源局"],
+  jr: ["四川省地方金融管理局", "四川省金融局", "重庆市地方金融管理局", "重庆市金融局"],
+  bgt: ["四川省人民政府办公厅", "四川省政府办公厅", "重庆市人民政府办公厅", "重庆市政府办公厅", "GOVERNMENT"],
+} satisfies Record<string, [string, string, string, string, UnitKind?]>;
 
-export type DepartmentKey = keyof typeof DEPARTMENTS;
+export type DepartmentKey = keyof typeof DEPARTMENT_NAMES;
+
+const DEPARTMENTS = Object.fromEntries(
+  Object.entries(DEPARTMENT_NAMES).map(([key, [scName, scShort, cqName, cqShort, kind = "DEPARTMENT"]]) => [
+    key,
+    {
+      SICHUAN: { name: scName, shortName: scShort, side: "SICHUAN", kind },
+      CHONGQING: { name: cqName, shortName: cqShort, side: "CHONGQING", kind },
+    },
+  ]),
+) as Record<DepartmentKey, Record<Province, UnitDef>>;
 
 export const JOINT_OFFICE: UnitDef = {
   name: "推动成渝地区双城经济圈建设联合办公室",
