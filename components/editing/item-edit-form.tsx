@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
@@ -133,128 +133,102 @@ export function ItemEditForm({
       {canAssignUnits && (
         <>
           <div className={styles.row}>
-            <div className={styles.field}>
-              <label htmlFor="ie-lead">{t("editing.edit.leadUnit")}</label>
-              <select
-                id="ie-lead"
-                name="leadUnitId"
-                value={values.leadUnitId}
-                onChange={(e) => set("leadUnitId", e.target.value)}
-                aria-describedby="ie-leadUnitId-error"
+            {(["leadUnitId", "coLeadUnitId"] as const).map((key) => (
+              <EditField
+                key={key}
+                id={key === "leadUnitId" ? "ie-lead" : "ie-colead"}
+                errorId={`ie-${key}-error`}
+                label={t(key === "leadUnitId" ? "editing.edit.leadUnit" : "editing.edit.coLeadUnit")}
+                errors={errors?.[key]}
               >
-                <option value="">{t("editing.edit.none")}</option>
-                {options.units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.label}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="ie-leadUnitId-error" errors={errors?.leadUnitId} />
-            </div>
-            <div className={styles.field}>
-              <label htmlFor="ie-colead">{t("editing.edit.coLeadUnit")}</label>
-              <select
-                id="ie-colead"
-                name="coLeadUnitId"
-                value={values.coLeadUnitId}
-                onChange={(e) => set("coLeadUnitId", e.target.value)}
-                aria-describedby="ie-coLeadUnitId-error"
-              >
-                <option value="">{t("editing.edit.none")}</option>
-                {options.units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.label}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="ie-coLeadUnitId-error" errors={errors?.coLeadUnitId} />
-            </div>
+                {(a11y) => (
+                  <select {...a11y} name={key} value={values[key]} onChange={(e) => set(key, e.target.value)}>
+                    <option value="">{t("editing.edit.none")}</option>
+                    {options.units.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </EditField>
+            ))}
           </div>
           {checklist("supportingUnitIds", t("editing.edit.supportingUnits"), options.units)}
         </>
       )}
 
       <div className={styles.row}>
-        <div className={styles.field}>
-          <label htmlFor="ie-person">{t("editing.edit.responsiblePerson")}</label>
-          <input
-            id="ie-person"
-            name="responsiblePerson"
-            value={values.responsiblePerson}
-            maxLength={PERSON_MAX * 2}
-            onChange={(e) => set("responsiblePerson", e.target.value)}
-            aria-invalid={Boolean(errors?.responsiblePerson)}
-            aria-describedby="ie-person-error"
-          />
-          <FieldError id="ie-person-error" errors={errors?.responsiblePerson} values={{ max: PERSON_MAX }} />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="ie-weight">{t("editing.edit.weight")}</label>
-          <input
-            id="ie-weight"
-            name="weight"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={100}
-            step={1}
-            value={values.weight}
-            onChange={(e) => set("weight", e.target.value)}
-            aria-invalid={Boolean(errors?.weight)}
-            aria-describedby="ie-weight-hint ie-weight-error"
-          />
-          <span id="ie-weight-hint" className={styles.hint}>
-            {t("editing.edit.weightHint")}
-          </span>
-          <FieldError id="ie-weight-error" errors={errors?.weight} />
-        </div>
+        <EditField
+          id="ie-person"
+          label={t("editing.edit.responsiblePerson")}
+          errors={errors?.responsiblePerson}
+          max={PERSON_MAX}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              name="responsiblePerson"
+              value={values.responsiblePerson}
+              maxLength={PERSON_MAX * 2}
+              onChange={(e) => set("responsiblePerson", e.target.value)}
+            />
+          )}
+        </EditField>
+        <EditField
+          id="ie-weight"
+          label={t("editing.edit.weight")}
+          errors={errors?.weight}
+          hint={t("editing.edit.weightHint")}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              name="weight"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100}
+              step={1}
+              value={values.weight}
+              onChange={(e) => set("weight", e.target.value)}
+            />
+          )}
+        </EditField>
       </div>
 
       <div className={styles.row}>
-        <div className={styles.field}>
-          <label htmlFor="ie-start">{t("editing.edit.startDate")}</label>
-          <input
-            id="ie-start"
-            name="startDate"
-            type="date"
-            value={values.startDate}
-            onChange={(e) => set("startDate", e.target.value)}
-            aria-invalid={Boolean(errors?.startDate)}
-            aria-describedby="ie-start-error"
-          />
-          <FieldError id="ie-start-error" errors={errors?.startDate} />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="ie-due">{t("editing.edit.dueDate")}</label>
-          <input
-            id="ie-due"
-            name="dueDate"
-            type="date"
-            value={values.dueDate}
-            onChange={(e) => set("dueDate", e.target.value)}
-            aria-invalid={Boolean(errors?.dueDate)}
-            aria-describedby="ie-due-error"
-          />
-          <FieldError id="ie-due-error" errors={errors?.dueDate} />
-        </div>
+        {(
+          [
+            ["ie-start", "startDate"],
+            ["ie-due", "dueDate"],
+          ] as const
+        ).map(([id, key]) => (
+          <EditField key={key} id={id} label={t(`editing.edit.${key}`)} errors={errors?.[key]}>
+            {(a11y) => (
+              <input {...a11y} name={key} type="date" value={values[key]} onChange={(e) => set(key, e.target.value)} />
+            )}
+          </EditField>
+        ))}
       </div>
       {(dueRevised || errors?.dueDateReason) && (
-        <div className={styles.field}>
-          <label htmlFor="ie-reason">{t("editing.edit.dueDateReason")}</label>
-          <textarea
-            id="ie-reason"
-            name="dueDateReason"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={2}
-            aria-invalid={Boolean(errors?.dueDateReason)}
-            aria-describedby="ie-reason-hint ie-reason-error"
-          />
-          <span id="ie-reason-hint" className={styles.hint}>
-            {t("editing.edit.dueDateReasonHint")}
-          </span>
-          <FieldError id="ie-reason-error" errors={errors?.dueDateReason} values={{ max: REASON_MAX }} />
-        </div>
+        <EditField
+          id="ie-reason"
+          label={t("editing.edit.dueDateReason")}
+          errors={errors?.dueDateReason}
+          max={REASON_MAX}
+          hint={t("editing.edit.dueDateReasonHint")}
+        >
+          {(a11y) => (
+            <textarea
+              {...a11y}
+              name="dueDateReason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              rows={2}
+            />
+          )}
+        </EditField>
       )}
 
       {checklist("regionIds", t("editing.edit.regions"), options.regions)}
@@ -270,5 +244,41 @@ export function ItemEditForm({
         </div>
       )}
     </form>
+  );
+}
+
+/**
+ * One labelled field of the form, in the editing look: the control gets its id, whether it is invalid and
+ * the ids of its hint and error.
+ */
+function EditField({
+  id,
+  errorId = `${id}-error`,
+  label,
+  errors,
+  max,
+  hint,
+  children,
+}: {
+  id: string;
+  errorId?: string;
+  label: string;
+  errors: readonly string[] | undefined;
+  max?: number;
+  hint?: string;
+  children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby": string }) => ReactNode;
+}) {
+  const hintId = `${id}-hint`;
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, "aria-invalid": Boolean(errors), "aria-describedby": hint ? `${hintId} ${errorId}` : errorId })}
+      {hint && (
+        <span id={hintId} className={styles.hint}>
+          {hint}
+        </span>
+      )}
+      <FieldError id={errorId} errors={errors} values={max === undefined ? undefined : { max }} />
+    </div>
   );
 }
