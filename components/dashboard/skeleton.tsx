@@ -4,7 +4,7 @@ import styles from "./dashboard.module.css";
 export function WidgetSkeleton({ height, label, wide }: { height: number; label: string; wide?: boolean }) {
   return (
     <div className={`${styles.skeleton} ${wide ? styles.wide : ""}`} style={{ height }} aria-busy="true">
-      <span className={styles.skeletonText}>{label}</span>
+      <span className="visually-hidden">{label}</span>
     </div>
   );
 }

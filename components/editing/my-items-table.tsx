@@ -107,7 +107,7 @@ export function MyItemsTable({ items }: { items: MyItemRow[] }) {
             <th scope="col">{t("item.dueDate")}</th>
             <th scope="col">{t("myItems.lastUpdate")}</th>
             <th scope="col">
-              <span className={styles.visuallyHidden}>{t("myItems.actions")}</span>
+              <span className="visually-hidden">{t("myItems.actions")}</span>
             </th>
           </tr>
         </thead>
