@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminTable } from "@/components/admin/admin-table";
 import styles from "@/components/admin/admin.module.css";
 import { AuditDetails } from "@/components/admin/audit-details";
 import { AUDIT_TARGET_TYPES, listAuditLog } from "@/lib/data/admin";
@@ -44,49 +45,36 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {log.rows.length === 0 ? (
         <p className="muted">{t("empty")}</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table data-testid="audit-log">
-            <thead>
-              <tr>
-                <th scope="col">{t("when")}</th>
-                <th scope="col">{t("who")}</th>
-                <th scope="col">{t("what")}</th>
-                <th scope="col">{t("target")}</th>
-                <th scope="col">{t("details")}</th>
+        <AdminTable testId="audit-log" columns={[t("when"), t("who"), t("what"), t("target"), t("details")]}>
+          {log.rows.map((row) => {
+            const label = (row.details as { label?: string } | null)?.label;
+            const typeLabel = t.has(`types.${row.targetType}` as never)
+              ? t(`types.${row.targetType}` as never)
+              : row.targetType;
+            return (
+              <tr key={row.id.toString()}>
+                <td>
+                  <time dateTime={row.at.toISOString()}>
+                    {format.dateTime(row.at, { dateStyle: "medium", timeStyle: "medium" })}
+                  </time>
+                </td>
+                <td>{row.actor ? `${row.actor.displayName}（${row.actor.loginName}）` : t("system")}</td>
+                <td>{actionLabel(row.action)}</td>
+                <td>
+                  {typeLabel}{" "}
+                  {row.targetType === "item" && label ? (
+                    <Link href={`/items/${label}`}>{label}</Link>
+                  ) : (
+                    (label ?? (row.targetId ? `#${row.targetId}` : ""))
+                  )}
+                </td>
+                <td>
+                  <AuditDetails details={row.details} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {log.rows.map((row) => {
-                const label = (row.details as { label?: string } | null)?.label;
-                const typeLabel = t.has(`types.${row.targetType}` as never)
-                  ? t(`types.${row.targetType}` as never)
-                  : row.targetType;
-                return (
-                  <tr key={row.id.toString()}>
-                    <td>
-                      <time dateTime={row.at.toISOString()}>
-                        {format.dateTime(row.at, { dateStyle: "medium", timeStyle: "medium" })}
-                      </time>
-                    </td>
-                    <td>{row.actor ? `${row.actor.displayName}（${row.actor.loginName}）` : t("system")}</td>
-                    <td>{actionLabel(row.action)}</td>
-                    <td>
-                      {typeLabel}{" "}
-                      {row.targetType === "item" && label ? (
-                        <Link href={`/items/${label}`}>{label}</Link>
-                      ) : (
-                        (label ?? (row.targetId ? `#${row.targetId}` : ""))
-                      )}
-                    </td>
-                    <td>
-                      <AuditDetails details={row.details} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </AdminTable>
       )}
       <nav
         className={styles.pager}

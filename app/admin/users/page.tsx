@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminCard, AdminTable } from "@/components/admin/admin-table";
 import styles from "@/components/admin/admin.module.css";
 import { UserApproveForm } from "@/components/admin/user-approve-form";
 import { UserCreateForm } from "@/components/admin/user-create-form";
@@ -25,8 +26,7 @@ export default async function UsersPage() {
       <AdminNav current="users" />
 
       {pending.length > 0 && (
-        <section className="card" aria-labelledby="pending-heading">
-          <h2 id="pending-heading">{t("users.pending")}</h2>
+        <AdminCard id="pending-heading" heading={t("users.pending")}>
           <p className="small">{t("users.pendingIntro")}</p>
           <ul className="plain">
             {pending.map((u) => (
@@ -36,59 +36,48 @@ export default async function UsersPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </AdminCard>
       )}
 
-      <section className="card" aria-labelledby="user-create">
-        <h2 id="user-create">{t("users.create")}</h2>
+      <AdminCard id="user-create" heading={t("users.create")}>
         <UserCreateForm units={units} />
-      </section>
+      </AdminCard>
 
       <h2>{t("users.list", { count: accounts.length })}</h2>
-      <div className={styles.tableWrap}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("users.loginName")}</th>
-              <th scope="col">{t("users.displayName")}</th>
-              <th scope="col">{t("users.role")}</th>
-              <th scope="col">{t("users.unit")}</th>
-              <th scope="col">{t("users.status")}</th>
-              <th scope="col">{t("users.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((u) => (
-              <tr key={u.id} data-testid={`user-${u.loginName}`}>
-                <td>
-                  {u.loginName}
-                  {u.id === me && <span className="small muted"> {t("users.you")}</span>}
-                  {u.sso && <div className="small muted">{t("users.sso")}</div>}
-                </td>
-                <td>{u.displayName}</td>
-                <td>{tRole(u.role)}</td>
-                <td>{u.unit?.name ?? t("none")}</td>
-                <td>
-                  <span className={`${styles.status} ${u.disabled ? styles.statusDisabled : ""}`}>
-                    {u.disabled ? t("users.disabled") : t("users.active")}
-                  </span>
-                </td>
-                <td className="stack">
-                  <details className={styles.details}>
-                    <summary>{t("users.edit")}</summary>
-                    <UserEditForm user={u} units={units} />
-                  </details>
-                  <details className={styles.details}>
-                    <summary>{t("users.resetPassword")}</summary>
-                    <UserPasswordForm user={u} />
-                  </details>
-                  {u.id !== me && <UserDisableToggle user={u} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        columns={(["loginName", "displayName", "role", "unit", "status", "actions"] as const).map((c) =>
+          t(`users.${c}`),
+        )}
+      >
+        {accounts.map((u) => (
+          <tr key={u.id} data-testid={`user-${u.loginName}`}>
+            <td>
+              {u.loginName}
+              {u.id === me && <span className="small muted"> {t("users.you")}</span>}
+              {u.sso && <div className="small muted">{t("users.sso")}</div>}
+            </td>
+            <td>{u.displayName}</td>
+            <td>{tRole(u.role)}</td>
+            <td>{u.unit?.name ?? t("none")}</td>
+            <td>
+              <span className={`${styles.status} ${u.disabled ? styles.statusDisabled : ""}`}>
+                {u.disabled ? t("users.disabled") : t("users.active")}
+              </span>
+            </td>
+            <td className="stack">
+              <details className={styles.details}>
+                <summary>{t("users.edit")}</summary>
+                <UserEditForm user={u} units={units} />
+              </details>
+              <details className={styles.details}>
+                <summary>{t("users.resetPassword")}</summary>
+                <UserPasswordForm user={u} />
+              </details>
+              {u.id !== me && <UserDisableToggle user={u} />}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </section>
   );
 }
