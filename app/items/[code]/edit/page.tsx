@@ -1,10 +1,9 @@
-import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ItemEditForm } from "@/components/editing/item-edit-form";
+import { ItemFormPage } from "@/components/editing/item-form-page";
 import { MilestoneEditor } from "@/components/editing/milestone-editor";
 import { getItemForEdit } from "@/lib/data/item-edit";
 import { isoDay } from "@/lib/dates";
-import { titleIn } from "@/lib/i18n/localized";
 
 export const dynamic = "force-dynamic";
 
@@ -15,77 +14,57 @@ export async function generateMetadata() {
 
 export default async function EditItemPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const [{ item, canAssignUnits, options }, t, tSide, locale, format] = await Promise.all([
+  const [{ item, canAssignUnits, options }, t, tSide, format] = await Promise.all([
     getItemForEdit(decodeURIComponent(code)),
     getTranslations("editing"),
     getTranslations("side"),
-    getLocale(),
     getFormatter(),
   ]);
-  const title = titleIn(item, locale);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   return (
-    <section className="stack">
-      <nav aria-label="breadcrumb" className="breadcrumb">
-        <Link href={`/items/${item.code}`}>
-          {item.code} {title}
-        </Link>
-      </nav>
-      <h1>{t("edit.title")}</h1>
-      <p>
-        <span className="muted">{item.code}</span> {title}
-      </p>
-      {item.retiredAt ? (
-        <p className="card">{t("errors.retired")}</p>
-      ) : (
-        <>
-          <div className="card stack">
-            <h2>{t("edit.fieldsHeading")}</h2>
-            {item.originalDueDate && (
-              <p className="small muted">{t("edit.originalDueDate", { date: day(item.originalDueDate) })}</p>
-            )}
-            <ItemEditForm
-              itemId={item.id}
-              canAssignUnits={canAssignUnits}
-              initial={{
-                version: item.version,
-                responsiblePerson: item.responsiblePerson ?? "",
-                startDate: isoDay(item.startDate) ?? "",
-                dueDate: isoDay(item.dueDate) ?? "",
-                weight: String(item.weight),
-                regionIds: item.regions.map((r) => r.regionId).sort((a, b) => a - b),
-                conferenceIds: item.conferences.map((c) => c.conferenceId).sort((a, b) => a - b),
-                leadUnitId: item.leadUnitId === null ? "" : String(item.leadUnitId),
-                coLeadUnitId: item.coLeadUnitId === null ? "" : String(item.coLeadUnitId),
-                supportingUnitIds: item.supportingUnits.map((s) => s.unitId).sort((a, b) => a - b),
-              }}
-              options={{
-                regions: options.regions.map((r) => ({ id: r.id, label: `${r.name} · ${tSide(r.side)}` })),
-                conferences: options.conferences.map((c) => ({
-                  id: c.id,
-                  label: `${t("edit.conferenceLabel", { number: c.number })} ${day(c.date)} ${c.theme}`,
-                })),
-                units: options.units.map((u) => ({ id: u.id, label: `${u.name} · ${tSide(u.side)}` })),
-              }}
-            />
-          </div>
-          <div className="card stack">
-            <h2>{t("milestones.heading")}</h2>
-            <MilestoneEditor
-              itemId={item.id}
-              milestones={item.milestones.map((m) => ({
-                id: m.id,
-                title: m.title,
-                plannedDate: isoDay(m.plannedDate),
-                completedDate: isoDay(m.completedDate),
-              }))}
-            />
-          </div>
-        </>
-      )}
-      <p>
-        <Link href={`/items/${item.code}`}>{t("backToItem")}</Link>
-      </p>
-    </section>
+    <ItemFormPage item={item} heading={t("edit.title")}>
+      <div className="card stack">
+        <h2>{t("edit.fieldsHeading")}</h2>
+        {item.originalDueDate && (
+          <p className="small muted">{t("edit.originalDueDate", { date: day(item.originalDueDate) })}</p>
+        )}
+        <ItemEditForm
+          itemId={item.id}
+          canAssignUnits={canAssignUnits}
+          initial={{
+            version: item.version,
+            responsiblePerson: item.responsiblePerson ?? "",
+            startDate: isoDay(item.startDate) ?? "",
+            dueDate: isoDay(item.dueDate) ?? "",
+            weight: String(item.weight),
+            regionIds: item.regions.map((r) => r.regionId).sort((a, b) => a - b),
+            conferenceIds: item.conferences.map((c) => c.conferenceId).sort((a, b) => a - b),
+            leadUnitId: item.leadUnitId === null ? "" : String(item.leadUnitId),
+            coLeadUnitId: item.coLeadUnitId === null ? "" : String(item.coLeadUnitId),
+            supportingUnitIds: item.supportingUnits.map((s) => s.unitId).sort((a, b) => a - b),
+          }}
+          options={{
+            regions: options.regions.map((r) => ({ id: r.id, label: `${r.name} · ${tSide(r.side)}` })),
+            conferences: options.conferences.map((c) => ({
+              id: c.id,
+              label: `${t("edit.conferenceLabel", { number: c.number })} ${day(c.date)} ${c.theme}`,
+            })),
+            units: options.units.map((u) => ({ id: u.id, label: `${u.name} · ${tSide(u.side)}` })),
+          }}
+        />
+      </div>
+      <div className="card stack">
+        <h2>{t("milestones.heading")}</h2>
+        <MilestoneEditor
+          itemId={item.id}
+          milestones={item.milestones.map((m) => ({
+            id: m.id,
+            title: m.title,
+            plannedDate: isoDay(m.plannedDate),
+            completedDate: isoDay(m.completedDate),
+          }))}
+        />
+      </div>
+    </ItemFormPage>
   );
 }

@@ -1,9 +1,8 @@
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { ItemFormPage } from "@/components/editing/item-form-page";
 import { ProgressUpdateForm } from "@/components/editing/progress-update-form";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { getItemForUpdate } from "@/lib/data/item-edit";
-import { titleIn } from "@/lib/i18n/localized";
 
 export const dynamic = "force-dynamic";
 
@@ -14,44 +13,31 @@ export async function generateMetadata() {
 
 export default async function PostUpdatePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const [{ item }, t, locale] = await Promise.all([
-    getItemForUpdate(decodeURIComponent(code)),
-    getTranslations("editing"),
-    getLocale(),
-  ]);
-  const title = titleIn(item, locale);
+  const [{ item }, t] = await Promise.all([getItemForUpdate(decodeURIComponent(code)), getTranslations("editing")]);
   return (
-    <section className="stack">
-      <nav aria-label="breadcrumb" className="breadcrumb">
-        <Link href={`/items/${item.code}`}>
-          {item.code} {title}
-        </Link>
-      </nav>
-      <h1>{t("update.title")}</h1>
-      <p>
-        <span className="muted">{item.code}</span> {title} · <StatusBadge status={item.status} />{" "}
-        <ConfidenceBadge confidence={item.confidence} />
-        {item.progress !== null && <span className="small"> {item.progress}%</span>}
-      </p>
-      {item.retiredAt ? (
-        <p className="card">{t("errors.retired")}</p>
-      ) : (
-        <div className="card">
-          <ProgressUpdateForm
-            defaults={{
-              itemId: item.id,
-              code: item.code,
-              version: item.version,
-              status: item.status,
-              progress: item.progress,
-              confidence: item.confidence,
-            }}
-          />
-        </div>
-      )}
-      <p>
-        <Link href={`/items/${item.code}`}>{t("backToItem")}</Link>
-      </p>
-    </section>
+    <ItemFormPage
+      item={item}
+      heading={t("update.title")}
+      summary={
+        <>
+          {" · "}
+          <StatusBadge status={item.status} /> <ConfidenceBadge confidence={item.confidence} />
+          {item.progress !== null && <span className="small"> {item.progress}%</span>}
+        </>
+      }
+    >
+      <div className="card">
+        <ProgressUpdateForm
+          defaults={{
+            itemId: item.id,
+            code: item.code,
+            version: item.version,
+            status: item.status,
+            progress: item.progress,
+            confidence: item.confidence,
+          }}
+        />
+      </div>
+    </ItemFormPage>
   );
 }
