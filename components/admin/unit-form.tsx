@@ -4,10 +4,8 @@ import { createUnit, updateUnit } from "@/lib/actions/admin-units";
 import { Side, UnitKind } from "@/lib/generated/prisma/enums";
 import { LIMITS } from "@/lib/validations/admin";
 import { Field } from "@/components/forms/field";
-import { FormMessage } from "@/components/forms/form-message";
-import { SubmitButton } from "@/components/forms/buttons";
 import { useActionForm } from "@/components/forms/use-action-form";
-import styles from "./admin.module.css";
+import { AdminForm } from "./admin-form";
 
 export interface UnitValues {
   id: number;
@@ -20,19 +18,22 @@ export interface UnitValues {
 /** Creates a unit, or edits `unit` when given. */
 export function UnitForm({ unit }: { unit?: UnitValues }) {
   const t = useTranslations();
-  const { state, pending, formRef, onSubmit, errorsOf } = useActionForm(unit ? updateUnit : createUnit, {
+  const { formRef, onSubmit, state, pending, errorsOf } = useActionForm(unit ? updateUnit : createUnit, {
     resetOnSuccess: !unit,
   });
   const prefix = unit ? `unit-${unit.id}` : "new-unit";
   return (
-    <form
-      ref={formRef}
+    <AdminForm
+      formRef={formRef}
       onSubmit={onSubmit}
-      className={styles.form}
-      noValidate
-      aria-label={unit ? t("admin.units.editTitle", { name: unit.name }) : t("admin.units.create")}
+      state={state}
+      pending={pending}
+      label={unit ? t("admin.units.editTitle", { name: unit.name }) : t("admin.units.create")}
+      idName="unitId"
+      idValue={unit?.id}
+      submitLabel={unit ? t("admin.save") : t("admin.units.create")}
+      pendingLabel={t("admin.saving")}
     >
-      {unit && <input type="hidden" name="unitId" value={unit.id} />}
       <Field id={`${prefix}-name`} label={t("admin.units.name")} errors={errorsOf("name")} max={LIMITS.unitName}>
         {(a11y) => <input name="name" defaultValue={unit?.name} required maxLength={LIMITS.unitName} {...a11y} />}
       </Field>
@@ -74,14 +75,6 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
           </select>
         )}
       </Field>
-      <FormMessage state={state} />
-      <div>
-        <SubmitButton
-          pending={pending}
-          pendingLabel={t("admin.saving")}
-          label={unit ? t("admin.save") : t("admin.units.create")}
-        />
-      </div>
-    </form>
+    </AdminForm>
   );
 }

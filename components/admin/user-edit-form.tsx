@@ -3,11 +3,9 @@ import { useTranslations } from "next-intl";
 import { updateUser } from "@/lib/actions/admin-users";
 import { LIMITS } from "@/lib/validations/admin";
 import { Field } from "@/components/forms/field";
-import { FormMessage } from "@/components/forms/form-message";
-import { SubmitButton } from "@/components/forms/buttons";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
-import styles from "./admin.module.css";
+import { AdminForm } from "./admin-form";
 
 export function UserEditForm({
   user,
@@ -17,17 +15,20 @@ export function UserEditForm({
   units: UnitOption[];
 }) {
   const t = useTranslations("admin");
-  const { state, pending, formRef, onSubmit, errorsOf } = useActionForm(updateUser);
+  const { formRef, onSubmit, state, pending, errorsOf } = useActionForm(updateUser);
   const prefix = `user-${user.id}`;
   return (
-    <form
-      ref={formRef}
+    <AdminForm
+      formRef={formRef}
       onSubmit={onSubmit}
-      className={styles.form}
-      noValidate
-      aria-label={t("users.editTitle", { name: user.loginName })}
+      state={state}
+      pending={pending}
+      label={t("users.editTitle", { name: user.loginName })}
+      idName="userId"
+      idValue={user.id}
+      submitLabel={t("save")}
+      pendingLabel={t("saving")}
     >
-      <input type="hidden" name="userId" value={user.id} />
       <Field
         id={`${prefix}-name`}
         label={t("users.displayName")}
@@ -39,10 +40,6 @@ export function UserEditForm({
         )}
       </Field>
       <RoleUnitFields idPrefix={prefix} units={units} errorsOf={errorsOf} role={user.role} unitId={user.unitId} />
-      <FormMessage state={state} />
-      <div>
-        <SubmitButton pending={pending} pendingLabel={t("saving")} label={t("save")} />
-      </div>
-    </form>
+    </AdminForm>
   );
 }
