@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ItemRow } from "@/lib/queries/items-list";
-import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
+import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import { browseSearch, type BrowseQuery, type SortKey } from "@/lib/validations/browse";
 import type { AsOfSelection } from "@/lib/as-of-selection";
+import { StatusCells } from "./status-cells";
 import styles from "./browse.module.css";
 import { titleIn } from "@/lib/i18n/localized";
 
@@ -90,17 +89,7 @@ export async function ItemsTable({ rows, query, asOf }: { rows: ItemRow[]; query
                     </span>
                   )}
                 </td>
-                <td>
-                  <StatusBadge status={r.status as ItemStatus} />{" "}
-                  <ConfidenceBadge confidence={r.confidence as Confidence | null} />
-                </td>
-                <td>
-                  {r.progress === null ? (
-                    t("notSet")
-                  ) : (
-                    <ProgressBar value={Math.round(r.progress)} label={t("columns.progress")} />
-                  )}
-                </td>
+                <StatusCells row={r} progressLabel={t("columns.progress")} notSet={t("notSet")} />
                 <td className={styles.num}>{day(r.dueDate)}</td>
                 <td className={styles.num}>
                   {r.lastUpdateAt ? format.dateTime(r.lastUpdateAt, { dateStyle: "medium" }) : t("notSet")}

@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import type { PillarNode } from "@/lib/queries/pillar-tree";
-import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
+import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import { itemHref } from "./items-table";
+import { StatusCells } from "./status-cells";
 import styles from "./browse.module.css";
 import { titleIn } from "@/lib/i18n/localized";
 
@@ -60,17 +59,7 @@ export async function RecommendationSection({ rec, asOf }: { rec: PillarNode; as
         {r.leadUnitName ?? t("notSet")}
         {r.leadUnitSide && <span className={styles.sub}>{tSide(r.leadUnitSide as never)}</span>}
       </td>
-      <td>
-        <StatusBadge status={r.status as ItemStatus} />{" "}
-        <ConfidenceBadge confidence={r.confidence as Confidence | null} />
-      </td>
-      <td>
-        {r.progress === null ? (
-          t("notSet")
-        ) : (
-          <ProgressBar value={Math.round(r.progress)} label={`${r.code} ${t("columns.progress")}`} />
-        )}
-      </td>
+      <StatusCells row={r} progressLabel={`${r.code} ${t("columns.progress")}`} notSet={t("notSet")} />
       <td className={styles.num}>{day(r.dueDate)}</td>
       <td>{r.overdue && <span className={`${styles.flag} ${styles.overdue}`}>{t("overdueFlag")}</span>}</td>
       {comparing && (

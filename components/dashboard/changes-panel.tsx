@@ -21,21 +21,9 @@ const SIGNIFICANT: ChangeKind[] = [
   "restored",
   "moved",
 ];
+/** The order kinds are listed in: the significant ones, then the rest. */
+const KIND_ORDER: ChangeKind[] = [...SIGNIFICANT, "status", "confidence", "progress"];
 const rank = (c: ItemChange) => SIGNIFICANT.reduce((n, k) => n + (c.kinds.includes(k) ? 1 : 0), 0);
-const KIND_ORDER: ChangeKind[] = [
-  "completed",
-  "overdue",
-  "statusDowngrade",
-  "confidenceDowngrade",
-  "dueDate",
-  "created",
-  "retired",
-  "restored",
-  "moved",
-  "status",
-  "confidence",
-  "progress",
-];
 
 /** What changed between the comparison day and the as-of day, from lib/queries/compare.ts. */
 export async function ChangesPanel({ selection }: { selection: AsOfSelection }) {
