@@ -38,26 +38,23 @@ function MilestoneRow({ itemId, milestone }: { itemId: number; milestone: Editab
         )}
       </span>
       <span className={styles.actions}>
-        <form action={toggle.action} className={styles.inline}>
-          <input type="hidden" name="itemId" value={itemId} />
-          <input type="hidden" name="milestoneId" value={milestone.id} />
-          <SubmitButton
-            variant="secondary"
-            pending={toggle.pending}
-            label={toggleLabel}
-            aria-label={`${toggleLabel}: ${milestone.title}`}
-          />
-        </form>
-        <form action={remove.action} className={styles.inline}>
-          <input type="hidden" name="itemId" value={itemId} />
-          <input type="hidden" name="milestoneId" value={milestone.id} />
-          <SubmitButton
-            variant="secondary"
-            pending={remove.pending}
-            label={t("editing.milestones.remove")}
-            aria-label={`${t("editing.milestones.remove")}: ${milestone.title}`}
-          />
-        </form>
+        {(
+          [
+            [toggle, toggleLabel],
+            [remove, t("editing.milestones.remove")],
+          ] as const
+        ).map(([form, label], i) => (
+          <form key={i} action={form.action} className={styles.inline}>
+            <input type="hidden" name="itemId" value={itemId} />
+            <input type="hidden" name="milestoneId" value={milestone.id} />
+            <SubmitButton
+              variant="secondary"
+              pending={form.pending}
+              label={label}
+              aria-label={`${label}: ${milestone.title}`}
+            />
+          </form>
+        ))}
       </span>
       <FormMessage state={toggle.failed ?? null} />
       <FormMessage state={remove.failed ?? null} />

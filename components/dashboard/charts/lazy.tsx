@@ -6,7 +6,7 @@
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { DistributionDatum } from "./distribution-chart";
-import type { TrendSeries } from "./trend-chart";
+import type { TrendChartProps } from "./trend-chart";
 
 const Placeholder = () => <div style={{ height: "100%" }} aria-hidden="true" />;
 
@@ -51,15 +51,7 @@ export function LazyDistributionChart({ data, height }: { data: DistributionDatu
   );
 }
 
-export function LazyTrendChart({
-  data,
-  series,
-  height,
-}: {
-  data: Record<string, string | number | null>[];
-  series: TrendSeries[];
-  height: number;
-}) {
+export function LazyTrendChart({ data, series, height }: TrendChartProps) {
   return (
     <WhenNear height={height}>
       <TrendChartLazy data={data} series={series} height={height} />

@@ -10,16 +10,14 @@ export interface TrendSeries {
   main?: boolean;
 }
 
-/** Weekly progress lines (already rolled up on the server). Dates are shown as MM-DD to keep the axis short. */
-export default function TrendChart({
-  data,
-  series,
-  height,
-}: {
+export interface TrendChartProps {
   data: Record<string, string | number | null>[];
   series: TrendSeries[];
   height: number;
-}) {
+}
+
+/** Weekly progress lines (already rolled up on the server). Dates are shown as MM-DD to keep the axis short. */
+export default function TrendChart({ data, series, height }: TrendChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       {/* No keyboard layer: the chart sits in an aria-hidden box (its table carries the figures). */}
