@@ -2,6 +2,7 @@
 // days people mean ("as of 2026-11-30", "due today") and back.
 export const TIME_ZONE = "Asia/Shanghai";
 const SHANGHAI_OFFSET = "+08:00"; // China has no daylight saving time
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,4 +38,14 @@ export function isoDay(value: Date): string;
 export function isoDay(value: Date | null): string | null;
 export function isoDay(value: Date | null): string | null {
   return value === null ? null : value.toISOString().slice(0, 10);
+}
+
+/** A moment (ISO) as a Date whose UTC fields read China's wall-clock time: for spreadsheets, which have no time zones. */
+export function chinaWallClock(iso: string): Date {
+  return new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
+}
+
+/** A moment (ISO) as China wall-clock time "YYYY-MM-DD HH:mm" (reports are read in China). */
+export function chinaTime(iso: string): string {
+  return chinaWallClock(iso).toISOString().slice(0, 16).replace("T", " ");
 }

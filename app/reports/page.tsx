@@ -4,8 +4,8 @@ import { ReportPreview } from "@/components/reports/report-preview";
 import styles from "@/components/reports/reports.module.css";
 import { todayInChina } from "@/lib/dates";
 import { getReport, getReportScopeChoices } from "@/lib/data/reports";
-import { catalogueTranslator } from "@/lib/export/cells";
 import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { ReportScopeNotFoundError } from "@/lib/queries/report";
 import type { ReportData } from "@/lib/report/types";
 import {
@@ -41,7 +41,7 @@ export default async function ReportsPage({
   const parsed = parseReportParams({ ...params, format: undefined });
   const messages: string[] = [];
   let data: ReportData | null = null;
-  if (!parsed.ok) messages.push(...describeReportIssues(parsed.issues, catalogueTranslator(toLocale(locale))));
+  if (!parsed.ok) messages.push(...describeReportIssues(parsed.issues, translator(toLocale(locale))));
   else {
     try {
       data = await getReport({

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { DOCUMENT_LIMITS, listedItems } from "@/lib/export/report-document";
 import type { ReportData, ReportItem } from "@/lib/report/types";
-import { chinaDateTime, percent } from "./format";
+import { chinaTime } from "@/lib/dates";
+import { percent } from "./format";
 import styles from "./reports.module.css";
 
 /**
@@ -63,7 +64,7 @@ export async function ReportPreview({ data }: { data: ReportData }) {
         <span>{t("asOf", { date: data.asOf })}</span>
         <span data-testid="report-scope">{t("scope", { scope: data.scopeLabel })}</span>
         {data.compare && <span>{t("compare", { date: data.compare })}</span>}
-        <span>{t("generatedAt", { time: chinaDateTime(data.generatedAt) })}</span>
+        <span>{t("generatedAt", { time: chinaTime(data.generatedAt) })}</span>
       </p>
 
       <h2>{t("headlineHeading")}</h2>

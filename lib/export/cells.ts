@@ -1,18 +1,10 @@
 // The items columns (lib/report/item-columns.ts) as cell values, shared by the XLSX and CSV writers so both
 // files hold the same values in the same order. Labels (status, confidence, level, yes/no) are in the
 // report's language — the import reads labels in either language back.
-import { createTranslator } from "next-intl";
-import { messagesFor } from "../i18n/messages";
 import type { Locale } from "../i18n/locales";
+import type { Translate } from "../i18n/translator";
 import { ITEM_COLUMNS, type ItemColumn } from "../report/item-columns";
 import type { ReportItem } from "../report/types";
-
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-/** A translator over the whole catalogue (keys like "reports.sheets.items", "status.COMPLETED"). */
-export function catalogueTranslator(locale: Locale): Translate {
-  return createTranslator({ locale, messages: messagesFor(locale) as never }) as unknown as Translate;
-}
 
 export const columnHeader = (c: ItemColumn, locale: Locale) => (locale === "en" ? c.en : c.zh);
 export const itemHeaders = (locale: Locale) => ITEM_COLUMNS.map((c) => columnHeader(c, locale));
@@ -74,9 +66,4 @@ export function itemCells(item: ReportItem, t: Translate): ItemCell[] {
         return text(String(item[c.key as keyof ReportItem] ?? ""));
     }
   });
-}
-
-/** A moment as China wall-clock time "YYYY-MM-DD HH:mm" (reports are read in China). */
-export function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
 }

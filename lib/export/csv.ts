@@ -7,7 +7,9 @@
 // spreadsheet shows as text. Plain numbers like -3 (a negative slippage) are left alone: they cannot be formulas.
 import { stringify } from "csv-stringify/sync";
 import type { ReportData } from "../report/types";
-import { catalogueTranslator, chinaTime, itemCells, itemHeaders, type ItemCell } from "./cells";
+import { chinaTime } from "../dates";
+import { translator } from "../i18n/translator";
+import { itemCells, itemHeaders, type ItemCell } from "./cells";
 
 export const BOM = "\uFEFF";
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -36,7 +38,7 @@ function cellText(cell: ItemCell): string {
 }
 
 export function renderCsv(data: ReportData): Buffer {
-  const t = catalogueTranslator(data.locale);
+  const t = translator(data.locale);
   const rows = [
     itemHeaders(data.locale).map(neutraliseFormula),
     ...data.items.map((item) => itemCells(item, t).map(cellText)),

@@ -1,9 +1,8 @@
 // The written status report (工作报告) as a format-neutral outline: headings, prose, numbered entries and
 // tables, all already worded in the report's language. The DOCX and PDF renderers only lay this outline out,
 // so both documents always say the same thing in the same order.
-import { createTranslator } from "next-intl";
-import { messagesFor } from "../i18n/messages";
 import type { Locale } from "../i18n/locales";
+import { translator } from "../i18n/translator";
 import type { ReportData, ReportItem } from "../report/types";
 
 export type Align = "left" | "right" | "center";
@@ -35,17 +34,6 @@ export interface ReportOutline {
   blocks: OutlineBlock[];
   /** footer text with the two page-number placeholders left for the renderer to fill */
   footer: { beforePage: string; between: string; afterTotal: string };
-}
-
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-function translator(locale: Locale, namespace: string): Translate {
-  // Loosely typed on purpose: the catalogue unit test checks that keys exist in both languages.
-  return createTranslator({
-    locale,
-    messages: messagesFor(locale) as never,
-    namespace: namespace as never,
-  }) as unknown as Translate;
 }
 
 /** "2026年11月28日" / "28 November 2026" for a YYYY-MM-DD calendar day (no time zone shift). */

@@ -6,17 +6,18 @@ import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { ReportData } from "../report/types";
 import { ITEM_COLUMNS } from "../report/item-columns";
-import { catalogueTranslator, itemCells, itemHeaders, type ItemCell, type Translate } from "./cells";
+import { chinaWallClock } from "../dates";
+import { translator, type Translate } from "../i18n/translator";
+import { itemCells, itemHeaders, type ItemCell } from "./cells";
 
 const PERCENT = "0.0%";
 const DATE = "yyyy-mm-dd";
 const TIME = "yyyy-mm-dd hh:mm";
-const CHINA_OFFSET = 8 * 3600_000;
 
 /** A calendar day as a date cell (exceljs writes UTC; UTC midnight reads back as the same day). */
 const dayCell = (day: string) => new Date(`${day}T00:00:00Z`);
 /** A moment as China wall-clock time (spreadsheets have no time zones). */
-const timeCell = (iso: string) => new Date(Date.parse(iso) + CHINA_OFFSET);
+const timeCell = chinaWallClock;
 const fraction = (progress: number | null) => (progress === null ? null : progress / 100);
 
 type Value = string | number | Date | null;
@@ -313,7 +314,7 @@ class Collector extends Writable {
 }
 
 export async function renderXlsx(data: ReportData): Promise<Buffer> {
-  const t = catalogueTranslator(data.locale);
+  const t = translator(data.locale);
   const out = new Collector();
   // Shared strings keep the file what Excel and WPS themselves write (inline "str" cells are a formula's type).
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });

@@ -1,5 +1,5 @@
 // Readable text for report parameter issues (the route's 400 body and the page's message list).
-import type { Translate } from "../export/cells";
+import type { Translate } from "./translator";
 import { MAX_FILTERS_LENGTH, type ReportParamIssue } from "../validations/report";
 
 export function describeReportIssues(issues: ReportParamIssue[], t: Translate): string[] {

@@ -20,7 +20,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Confidence, ItemLevel, ItemStatus, Side } from "../generated/prisma/enums";
 import type { Db } from "../prisma-client";
 import { parseBrowseParams, type BrowseFilters } from "../validations/browse";
-import { reportTranslator } from "../report/labels";
+import { translator } from "../i18n/translator";
 import type {
   ReportChanges,
   ReportData,
@@ -323,7 +323,7 @@ async function changesOf(
 }
 
 async function scopeLabel(db: RawDb, request: ReportRequest): Promise<string> {
-  const t = reportTranslator(request.locale);
+  const t = translator(request.locale, "reports");
   const scope = request.scope;
   const one = async <T>(sql: Prisma.Sql): Promise<T> => {
     const [row] = await db.$queryRaw<T[]>(sql);

@@ -7,12 +7,12 @@ import { endOfDay } from "@/lib/dates";
 import { getCurrentUser } from "@/lib/auth/session";
 import { fileCache, readThrough } from "@/lib/cache/data-version";
 import { db } from "@/lib/db";
-import { catalogueTranslator } from "@/lib/export/cells";
 import { reportGate } from "@/lib/export/gate";
 import { DocumentRenderError } from "@/lib/export/document-thread";
 import { CONTENT_TYPES, contentDisposition, reportFileNames } from "@/lib/export/filename";
 import { renderReport } from "@/lib/export/render";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+import { translator, type Translate } from "@/lib/i18n/translator";
 import { can } from "@/lib/permissions";
 import { buildReport, ReportScopeNotFoundError } from "@/lib/queries/report";
 import { parseReportParams } from "@/lib/validations/report";
@@ -24,7 +24,7 @@ const text = (status: number, body: string) =>
   new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 /** null when the signed-in user may export reports; otherwise the answer to give (read from the database). */
-async function authorizeExport(t: ReturnType<typeof catalogueTranslator>): Promise<Response | null> {
+async function authorizeExport(t: Translate): Promise<Response | null> {
   let user;
   try {
     user = await getCurrentUser();
@@ -38,7 +38,7 @@ async function authorizeExport(t: ReturnType<typeof catalogueTranslator>): Promi
 
 export async function GET(request: Request): Promise<Response> {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const t = catalogueTranslator(locale);
+  const t = translator(locale);
   const refused = await authorizeExport(t);
   if (refused) return refused;
 
