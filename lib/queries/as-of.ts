@@ -87,7 +87,7 @@ export function staleSql(alias: string, day: string): Prisma.Sql {
   return Prisma.sql`(${openSql(alias)} AND (${a}.last_update_at IS NULL OR ${a}.last_update_at < ${cutoff}))`;
 }
 
-/** The dashboard's 逾期与滞后事项: overdue, or open with confidence red (off track). */
+/** The dashboard's 逾期与滞后事项 and the report's lagging table: overdue, or open with confidence red (off track). */
 export function attentionSql(alias: string, day: string): Prisma.Sql {
   const a = Prisma.raw(alias);
   return Prisma.sql`(${overdueSql(alias, day)} OR (${openSql(alias)} AND ${a}.confidence = 'RED'))`;

@@ -2,23 +2,65 @@
 // (itemStatesSql via the roll-up CTEs), so the same code answers live and "as of" a date, and all
 // aggregation happens in PostgreSQL. Counts are over action items (事项) that are not retired; progress
 // figures use the one roll-up definition in lib/queries/rollup.ts.
+//
+// The headline, pillar and unit figures are THE definition of those figures: they take a scope (the items
+// list's filters), and the status report (lib/queries/report.ts) reads its figures for any scope from these
+// same functions, so a report never recomputes what the dashboard shows.
 import { comparePortfolio, type PortfolioComparison } from "./compare";
 import { attentionSql, itemStatesAtSql, openSql, overdueSql, staleSql } from "./as-of";
 import { endOfDay, todayInChina } from "../dates";
-import { SIDE_SQL } from "./items-list";
+import { browseStatesSql, SIDE_SQL, whereSql } from "./items-list";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import type { Confidence, ItemStatus, Side } from "../generated/prisma/enums";
-import { pillarAveragesSql, rollUpCtes, rolledStatesSql, singleMomentStates } from "./rollup";
+import {
+  countingSql,
+  pillarAveragesSql,
+  rollUpCtes,
+  rolledStatesSql,
+  singleMomentStates,
+  weightedProgressSql,
+} from "./rollup";
 import type { AsOfSelection } from "../as-of-selection";
+import type { BrowseFilters } from "../validations/browse";
 import type { UnitSort } from "../validations/dashboard";
 
 type Moment = Pick<AsOfSelection, "before" | "day">;
 
-/** Live and as-of queries alike: roll-up CTEs for one moment. */
-const rolledCtes = (before: Date | null) => rollUpCtes(singleMomentStates(before));
 const ACTIONS = Prisma.sql`(s.level = 'ACTION' AND NOT s.retired)`;
 const OPEN = openSql("s");
+
+/**
+ * Which items a figure is over: the items list's filters (lib/queries/items-list.ts whereSql), so a report's
+ * scope and the list filtered the same way hold the same items. {} is the whole portfolio: the dashboard.
+ */
+export type FigureScope = BrowseFilters;
+
+/** Subquery: the rolled-up states (browseStatesSql) at the moment of the items in `scope`, never retired ones. */
+export function scopedStatesSql({ before, day }: Moment, scope: FigureScope): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT s.* FROM ${browseStatesSql(before)} s
+    JOIN pillars p ON p.id = s.pillar_id
+    JOIN items src ON src.id = s.id
+    LEFT JOIN units lu ON lu.id = s.lead_unit_id
+    LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
+    WHERE ${whereSql(scope, day)}
+  )`;
+}
+
+/**
+ * CTEs (embed after WITH) defining `scoped`: scopedStatesSql() plus `root`, true for the items whose weighted
+ * progress is the scope's progress — counting items whose parent is not in scope (lib/queries/rollup.ts). For
+ * the whole portfolio or a pillar those are the recommendations.
+ */
+function scopedCtes(m: Moment, scope: FigureScope): Prisma.Sql {
+  return Prisma.sql`
+    in_scope AS MATERIALIZED (SELECT * FROM ${scopedStatesSql(m, scope)} x),
+    scoped AS (
+      SELECT s.*, (${countingSql("s")} AND NOT EXISTS (SELECT 1 FROM in_scope y WHERE y.id = s.parent_id)) AS root
+      FROM in_scope s
+    )`;
+}
 
 export interface Headline {
   items: number;
@@ -32,10 +74,11 @@ export interface Headline {
   stale: number;
 }
 
-/** Headline figures; confidence counts are over open items (closed work needs no confidence). */
-export async function queryHeadline(d: Db, { before, day }: Moment): Promise<Headline> {
+/** Headline figures of `scope`; confidence counts are over open items (closed work needs no confidence). */
+export async function queryHeadline(d: Db, m: Moment, scope: FigureScope = {}): Promise<Headline> {
+  const { day } = m;
   const [row] = await d.$queryRaw<Headline[]>(Prisma.sql`
-    WITH RECURSIVE ${rolledCtes(before)}
+    WITH ${scopedCtes(m, scope)}
     SELECT count(*)::int AS items,
            count(*) FILTER (WHERE ${OPEN})::int AS open,
            count(*) FILTER (WHERE ${OPEN} AND s.confidence = 'GREEN')::int AS green,
@@ -44,8 +87,8 @@ export async function queryHeadline(d: Db, { before, day }: Moment): Promise<Hea
            count(*) FILTER (WHERE s.status = 'COMPLETED')::int AS completed,
            count(*) FILTER (WHERE ${overdueSql("s", day)})::int AS overdue,
            count(*) FILTER (WHERE ${staleSql("s", day)})::int AS stale,
-           (SELECT pa.progress FROM ${pillarAveragesSql} WHERE pa.pillar_id IS NULL) AS overall
-    FROM rolled s
+           (SELECT ${weightedProgressSql("r", Prisma.sql`r.root`)} FROM scoped r) AS overall
+    FROM scoped s
     WHERE ${ACTIONS}`);
   return row ?? { items: 0, overall: null, green: 0, amber: 0, red: 0, open: 0, completed: 0, overdue: 0, stale: 0 };
 }
@@ -63,19 +106,21 @@ export interface PillarProgress {
   recommendations: { code: string; title: string; titleEn: string | null; progress: number; status: ItemStatus }[];
 }
 
-export async function queryPillarProgress(d: Db, { before, day }: Moment): Promise<PillarProgress[]> {
+/** Every pillar's figures over the items of `scope` in it (a pillar with none has progress null and zero counts). */
+export async function queryPillarProgress(d: Db, m: Moment, scope: FigureScope = {}): Promise<PillarProgress[]> {
+  const { day } = m;
   return d.$queryRaw<PillarProgress[]>(Prisma.sql`
-    WITH RECURSIVE ${rolledCtes(before)}
-    SELECT p.id, p.number, p.title, p.title_en AS "titleEn", p.theme, pa.progress,
-           (SELECT count(*) FROM rolled s WHERE s.pillar_id = p.id AND ${ACTIONS})::int AS actions,
-           (SELECT count(*) FROM rolled s WHERE s.pillar_id = p.id AND ${ACTIONS} AND s.status = 'COMPLETED')::int AS completed,
-           (SELECT count(*) FROM rolled s WHERE s.pillar_id = p.id AND ${ACTIONS} AND ${overdueSql("s", day)})::int AS overdue,
+    WITH ${scopedCtes(m, scope)}
+    SELECT p.id, p.number, p.title, p.title_en AS "titleEn", p.theme,
+           (SELECT ${weightedProgressSql("s", Prisma.sql`s.root`)} FROM scoped s WHERE s.pillar_id = p.id) AS progress,
+           (SELECT count(*) FROM scoped s WHERE s.pillar_id = p.id AND ${ACTIONS})::int AS actions,
+           (SELECT count(*) FROM scoped s WHERE s.pillar_id = p.id AND ${ACTIONS} AND s.status = 'COMPLETED')::int AS completed,
+           (SELECT count(*) FROM scoped s WHERE s.pillar_id = p.id AND ${ACTIONS} AND ${overdueSql("s", day)})::int AS overdue,
            (SELECT coalesce(json_agg(json_build_object('code', s.code, 'title', s.title, 'titleEn', s.title_en,
                                                        'progress', s.rolled_progress, 'status', s.status)
                                      ORDER BY s.sort_order, s.code), '[]'::json)
-            FROM rolled s WHERE s.pillar_id = p.id AND s.parent_id IS NULL AND NOT s.retired) AS recommendations
+            FROM scoped s WHERE s.pillar_id = p.id AND s.parent_id IS NULL) AS recommendations
     FROM pillars p
-    LEFT JOIN ${pillarAveragesSql} ON pa.pillar_id = p.id
     ORDER BY p.number`);
 }
 
@@ -213,24 +258,31 @@ const UNIT_ORDER: Record<UnitSort["key"], Prisma.Sql> = {
   days: Prisma.sql`"daysSinceUpdate"`,
 };
 
-/** Per lead unit: its action items, weighted progress, overdue, stale and days since its last update. */
+/**
+ * Per lead unit: its action items in `scope`, weighted progress, overdue, stale and days since its last update.
+ * `now` is the clock (tests pass a fixed one).
+ */
 export async function queryUnitAccountability(
   d: Db,
-  { before, day }: Moment,
+  m: Moment,
   sort: UnitSort,
+  scope: FigureScope = {},
+  now: Date = new Date(),
 ): Promise<UnitAccountability[]> {
+  const { before, day } = m;
   const dir = sort.dir === "asc" ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`;
-  // "days since" counts to now for the live view, to the end of the day for a past one.
-  const reference = before ?? new Date();
+  // "days since" counts to now for the live view and for today, to the end of the day for a past one.
+  const reference = before === null || before > now ? now : before;
   return d.$queryRaw<UnitAccountability[]>(Prisma.sql`
+    WITH ${scopedCtes(m, scope)}
     SELECT * FROM (
       SELECT u.id, u.name, u.short_name AS "shortName", u.side, count(*)::int AS items,
-             (sum(s.weight * s.rolled_progress) / nullif(sum(s.weight), 0))::float8 AS progress,
+             ${weightedProgressSql("s")} AS progress,
              count(*) FILTER (WHERE ${overdueSql("s", day)})::int AS overdue,
              count(*) FILTER (WHERE ${staleSql("s", day)})::int AS stale,
              max(s.last_update_at) AS "lastUpdate",
              floor(extract(epoch FROM (${reference}::timestamptz - max(s.last_update_at))) / 86400)::int AS "daysSinceUpdate"
-      FROM ${rolledStatesSql(before)} s
+      FROM scoped s
       JOIN units u ON u.id = s.lead_unit_id
       WHERE ${ACTIONS}
       GROUP BY u.id
@@ -253,7 +305,7 @@ export async function querySideAndRegionBreakdown(
   { before, day }: Moment,
 ): Promise<{ sides: Breakdown[]; regions: (Breakdown & { id: number; side: Side })[] }> {
   const figures = Prisma.sql`count(*)::int AS items,
-    (sum(s.weight * s.rolled_progress) / nullif(sum(s.weight), 0))::float8 AS progress,
+    ${weightedProgressSql("s")} AS progress,
     count(*) FILTER (WHERE s.status = 'COMPLETED')::int AS completed,
     count(*) FILTER (WHERE ${overdueSql("s", day)})::int AS overdue`;
   const [sides, regions] = await Promise.all([
@@ -316,7 +368,7 @@ export interface ConferenceSummary {
 export async function queryConferenceTimeline(d: Db, { before }: Moment): Promise<ConferenceSummary[]> {
   return d.$queryRaw<ConferenceSummary[]>(Prisma.sql`
     SELECT c.number, c.date, c.theme, c.summary, count(s.id)::int AS items,
-           (sum(s.weight * s.rolled_progress) / nullif(sum(s.weight), 0))::float8 AS progress
+           ${weightedProgressSql("s")} AS progress
     FROM conferences c
     LEFT JOIN ${rolledStatesSql(before)} s ON c.id = ANY(s.conference_ids) AND NOT s.retired
     GROUP BY c.id

@@ -1,9 +1,10 @@
 // A pillar's recommendation → action tree with rolled-up progress (lib/queries/rollup.ts), as of a moment and,
-// optionally, compared with an earlier one. One SQL query per moment; the tree is assembled here.
+// optionally, compared with an earlier one. One SQL query per moment; the tree is assembled here. The pillar's
+// figures (progress, actions, overdue) are the dashboard's (lib/queries/dashboard.ts queryPillarProgress).
 import { overdueSql } from "./as-of";
 import { Prisma, type Pillar } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
-import { queryPillarRollUp } from "./rollup";
+import { queryPillarProgress } from "./dashboard";
 import { browseStatesSql } from "./items-list";
 
 export interface TreeRow {
@@ -66,9 +67,11 @@ export async function queryPillarTree(
         ${compare ? Prisma.sql`LEFT JOIN ${browseStatesSql(m.compareBefore ?? null)} c ON c.id = s.id AND NOT c.retired` : Prisma.empty}
        WHERE s.pillar_id = ${pillar.id} AND NOT s.retired
        ORDER BY s.sort_order, string_to_array(s.code, '.')::int[]`),
-    queryPillarRollUp(db, m.before),
-    compare ? queryPillarRollUp(db, m.compareBefore ?? null) : Promise.resolve(null),
+    queryPillarProgress(db, m),
+    // Only the progress is read at the compare moment, which does not depend on the day.
+    compare ? queryPillarProgress(db, { before: m.compareBefore ?? null, day: m.day }) : Promise.resolve(null),
   ]);
+  const figures = now.find((p) => p.id === pillar.id);
 
   const nodes = new Map<number, PillarNode>(rows.map((r) => [r.id, { ...r, children: [] }]));
   const roots: PillarNode[] = [];
@@ -77,7 +80,6 @@ export async function queryPillarTree(
     if (parent) parent.children.push(node);
     else roots.push(node);
   }
-  const leaves = rows.filter((r) => r.level === "ACTION");
   return {
     pillar: {
       id: pillar.id,
@@ -88,11 +90,11 @@ export async function queryPillarTree(
       requirement: pillar.requirement,
       summary: pillar.summary,
     },
-    progress: now.pillars.get(pillar.id) ?? null,
-    compareProgress: then ? (then.pillars.get(pillar.id) ?? null) : null,
+    progress: figures?.progress ?? null,
+    compareProgress: then ? (then.find((p) => p.id === pillar.id)?.progress ?? null) : null,
     recommendations: roots,
-    actionCount: leaves.length,
-    overdueCount: leaves.filter((r) => r.overdue).length,
+    actionCount: figures?.actions ?? 0,
+    overdueCount: figures?.overdue ?? 0,
     others: pillars
       .filter((p) => p.number !== number)
       .map((p) => ({ number: p.number, title: p.title, titleEn: p.titleEn })),

@@ -7,17 +7,16 @@
 // - the scope is a set of items: the items list's filters (lib/queries/items-list.ts whereSql) applied to the states
 //   at the as-of moment; pillar / unit (lead or co-lead) / side / region scopes are those same filters, so a
 //   scope and the list filtered the same way hold the same items. Retired items are never in scope.
-// - counts (headline, pillars, units) are over action items (事项), as on the dashboard;
-// - progress is the one roll-up (lib/queries/rollup.ts): an item's rolled-up progress; a scope's (or a pillar's
-//   within it) progress is the weight-averaged rolled-up progress of its "roots" — counting in-scope items
-//   whose parent is not in scope. For "all" and for a pillar the roots are the recommendations, exactly the
-//   dashboard's pillar and overall figures.
+// - the figures (headline, pillars, units) are not computed here: they are the dashboard's own queries
+//   (lib/queries/dashboard.ts queryHeadline, queryPillarProgress, queryUnitAccountability) given the scope, so
+//   the report for "all" shows exactly the dashboard's numbers and any scope is counted the same way;
+// - an item's progress is its rolled-up progress (lib/queries/rollup.ts).
 import { comparePortfolio, type CompareFilter } from "./compare";
-import { overdueSql, staleSql } from "./as-of";
+import { attentionSql, overdueSql } from "./as-of";
+import { queryHeadline, queryPillarProgress, queryUnitAccountability, scopedStatesSql } from "./dashboard";
 import { endOfDay } from "../dates";
-import { browseStatesSql, whereSql } from "./items-list";
 import { Prisma } from "../generated/prisma/client";
-import type { Confidence, ItemLevel, ItemStatus, Side } from "../generated/prisma/enums";
+import type { Confidence, ItemLevel, ItemStatus } from "../generated/prisma/enums";
 import type { Db } from "../prisma-client";
 import { parseBrowseParams, type BrowseFilters } from "../validations/browse";
 import { translator } from "../i18n/translator";
@@ -34,6 +33,7 @@ import type {
 } from "../report/types";
 
 type RawDb = Pick<Db, "$queryRaw">;
+type Moment = { before: Date; day: string };
 
 /** A scope naming a pillar, unit or region that does not exist: the caller answers 400, not 500. */
 export class ReportScopeNotFoundError extends Error {
@@ -76,17 +76,13 @@ export function scopeFilters(scope: ReportScope): BrowseFilters {
 interface ItemRow {
   id: number;
   code: string;
-  parent_id: number | null;
-  pillar_id: number;
   pillar_number: number;
   pillar_title: string;
   pillar_title_en: string;
   level: ItemLevel;
   title: string;
   title_en: string | null;
-  lead_unit_id: number | null;
   lead_unit: string | null;
-  lead_side: Side | null;
   co_lead_unit: string | null;
   supporting_units: string[];
   responsible_person: string | null;
@@ -94,48 +90,31 @@ interface ItemRow {
   confidence: Confidence | null;
   rolled_progress: number;
   progress: number | null;
-  weight: number;
   start_date: Date | null;
   due_date: Date | null;
   original_due_date: Date | null;
   last_update_at: Date | null;
   version: number;
   overdue: boolean;
-  stale: boolean;
+  lagging: boolean;
 }
 
-async function scopeItems(db: RawDb, filters: BrowseFilters, before: Date, day: string): Promise<ItemRow[]> {
+async function scopeItems(db: RawDb, filters: BrowseFilters, m: Moment): Promise<ItemRow[]> {
   return db.$queryRaw<ItemRow[]>(Prisma.sql`
-    SELECT s.id, s.code, s.parent_id, s.pillar_id, p.number AS pillar_number, p.title AS pillar_title, p.title_en AS pillar_title_en,
-           s.level, s.title, s.title_en, s.lead_unit_id, lu.name AS lead_unit, lu.side::text AS lead_side, cu.name AS co_lead_unit,
+    SELECT s.id, s.code, p.number AS pillar_number, p.title AS pillar_title, p.title_en AS pillar_title_en,
+           s.level, s.title, s.title_en, lu.name AS lead_unit, cu.name AS co_lead_unit,
            ARRAY(SELECT su.name FROM units su WHERE su.id = ANY(s.supporting_unit_ids) ORDER BY su.name) AS supporting_units,
            -- the item's own row when it is still at that version; history's snapshot only for an older state
            CASE WHEN src.version = s.version THEN src.responsible_person
                 ELSE (SELECT h.snapshot->>'responsiblePerson' FROM item_history h WHERE h.item_id = s.id AND h.version = s.version) END AS responsible_person,
-           s.status, s.confidence, s.rolled_progress, s.progress, s.weight, s.start_date, s.due_date, s.original_due_date,
-           s.last_update_at, s.version, ${overdueSql("s", day)} AS overdue, ${staleSql("s", day)} AS stale
-    FROM ${browseStatesSql(before)} s
+           s.status, s.confidence, s.rolled_progress, s.progress, s.start_date, s.due_date, s.original_due_date,
+           s.last_update_at, s.version, ${overdueSql("s", m.day)} AS overdue, ${attentionSql("s", m.day)} AS lagging
+    FROM ${scopedStatesSql(m, filters)} s
     JOIN pillars p ON p.id = s.pillar_id
     JOIN items src ON src.id = s.id
     LEFT JOIN units lu ON lu.id = s.lead_unit_id
     LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
-    WHERE ${whereSql(filters, day)}
     ORDER BY string_to_array(s.code, '.')::int[]`);
-}
-
-const counting = (r: ItemRow) => r.status !== "CANCELLED";
-const isOpen = (r: ItemRow) => r.status !== "COMPLETED" && r.status !== "CANCELLED";
-
-/** Weight-averaged rolled-up progress of the counting roots among `rows`; null when there are none. */
-function rootsProgress(rows: readonly ItemRow[], inScope: ReadonlySet<number>): number | null {
-  let weighted = 0;
-  let total = 0;
-  for (const r of rows) {
-    if (!counting(r) || (r.parent_id !== null && inScope.has(r.parent_id))) continue;
-    weighted += r.weight * r.rolled_progress;
-    total += r.weight;
-  }
-  return total > 0 ? weighted / total : null;
 }
 
 function toReportItem(r: ItemRow, day: string, en: boolean): ReportItem {
@@ -167,64 +146,50 @@ function toReportItem(r: ItemRow, day: string, en: boolean): ReportItem {
   };
 }
 
-function headlineOf(rows: readonly ItemRow[], inScope: ReadonlySet<number>): ReportHeadline {
-  const actions = rows.filter((r) => r.level === "ACTION");
-  const open = actions.filter(isOpen);
+/** The scope's figures, read from the dashboard's queries (the one definition of each), in the report's shape. */
+async function figuresOf(
+  d: Db,
+  filters: BrowseFilters,
+  m: Moment,
+  en: boolean,
+  now: Date,
+): Promise<{ headline: ReportHeadline; pillars: ReportPillar[]; units: ReportUnit[] }> {
+  const [h, pillars, units] = await Promise.all([
+    queryHeadline(d, m, filters),
+    queryPillarProgress(d, m, filters),
+    queryUnitAccountability(d, m, { key: "name", dir: "asc" }, filters, now),
+  ]);
   return {
-    items: actions.length,
-    overallProgress: rootsProgress(rows, inScope),
-    onTrack: open.filter((r) => r.confidence === "GREEN").length,
-    atRisk: open.filter((r) => r.confidence === "AMBER").length,
-    offTrack: open.filter((r) => r.confidence === "RED").length,
-    completed: actions.filter((r) => r.status === "COMPLETED").length,
-    overdue: actions.filter((r) => r.overdue).length,
-    stale: actions.filter((r) => r.stale).length,
+    headline: {
+      items: h.items,
+      overallProgress: h.overall,
+      onTrack: h.green,
+      atRisk: h.amber,
+      offTrack: h.red,
+      completed: h.completed,
+      overdue: h.overdue,
+      stale: h.stale,
+    },
+    pillars: pillars.map((p) => ({
+      number: p.number,
+      title: en ? p.titleEn : p.title,
+      progress: p.progress,
+      items: p.actions,
+      completed: p.completed,
+      overdue: p.overdue,
+    })),
+    units: units
+      .map((u) => ({
+        unit: u.name,
+        side: u.side,
+        items: u.items,
+        averageProgress: u.progress,
+        overdue: u.overdue,
+        stale: u.stale,
+        daysSinceLastUpdate: u.daysSinceUpdate,
+      }))
+      .sort((a, b) => a.unit.localeCompare(b.unit, "zh-CN")),
   };
-}
-
-function pillarsOf(rows: readonly ItemRow[], inScope: ReadonlySet<number>, en: boolean): ReportPillar[] {
-  const byPillar = new Map<number, ItemRow[]>();
-  for (const r of rows) byPillar.set(r.pillar_number, [...(byPillar.get(r.pillar_number) ?? []), r]);
-  return [...byPillar.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([number, list]) => {
-      const actions = list.filter((r) => r.level === "ACTION");
-      return {
-        number,
-        title: en ? list[0]!.pillar_title_en : list[0]!.pillar_title,
-        progress: rootsProgress(list, inScope),
-        items: actions.length,
-        completed: actions.filter((r) => r.status === "COMPLETED").length,
-        overdue: actions.filter((r) => r.overdue).length,
-      };
-    });
-}
-
-/** Per lead unit, over the scope's action items (the dashboard's accountability table). */
-function unitsOf(rows: readonly ItemRow[], reference: Date): ReportUnit[] {
-  const byUnit = new Map<number, ItemRow[]>();
-  for (const r of rows) {
-    if (r.level !== "ACTION" || r.lead_unit_id === null) continue;
-    byUnit.set(r.lead_unit_id, [...(byUnit.get(r.lead_unit_id) ?? []), r]);
-  }
-  return [...byUnit.values()]
-    .map((list) => {
-      const weight = list.reduce((s, r) => s + r.weight, 0);
-      const last = list.reduce<number | null>(
-        (m, r) => (r.last_update_at === null ? m : Math.max(m ?? 0, r.last_update_at.getTime())),
-        null,
-      );
-      return {
-        unit: list[0]!.lead_unit!,
-        side: list[0]!.lead_side!,
-        items: list.length,
-        averageProgress: weight > 0 ? list.reduce((s, r) => s + r.weight * r.rolled_progress, 0) / weight : null,
-        overdue: list.filter((r) => r.overdue).length,
-        stale: list.filter((r) => r.stale).length,
-        daysSinceLastUpdate: last === null ? null : Math.floor((reference.getTime() - last) / MS_PER_DAY),
-      };
-    })
-    .sort((a, b) => a.unit.localeCompare(b.unit, "zh-CN"));
 }
 
 async function recentUpdatesOf(db: RawDb, ids: number[], before: Date, en: boolean): Promise<ReportUpdate[]> {
@@ -361,18 +326,19 @@ async function scopeLabel(db: RawDb, request: ReportRequest): Promise<string> {
   }
 }
 
-/**
- * The report for `request`: the scope at the end of `asOf` (China), and the changes since the end of
- * `compare` when given (must be earlier than asOf). `now` is the generation time (tests pass a fixed one).
- */
 async function hasSampleDataset(db: RawDb): Promise<boolean> {
   const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM datasets WHERE key = 'sample'`;
   return (rows[0]?.n ?? 0) > 0;
 }
 
-export async function buildReport(db: RawDb, request: ReportRequest, now: Date = new Date()): Promise<ReportData> {
+/**
+ * The report for `request`: the scope at the end of `asOf` (China), and the changes since the end of
+ * `compare` when given (must be earlier than asOf). `now` is the generation time (tests pass a fixed one).
+ */
+export async function buildReport(db: Db, request: ReportRequest, now: Date = new Date()): Promise<ReportData> {
   const before = endOfDay(request.asOf);
-  const day = request.asOf;
+  const moment: Moment = { before, day: request.asOf };
+  const filters = scopeFilters(request.scope);
   const en = request.locale === "en";
   const label = await scopeLabel(db, request);
   // A report of everything compares every active item, which needs no list of ids: start it alongside the
@@ -382,32 +348,28 @@ export async function buildReport(db: RawDb, request: ReportRequest, now: Date =
       ? changesOf(db, { activeOnly: true }, request.compare, before, request.locale === "en")
       : null;
   everything?.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
-  const rows = await scopeItems(db, scopeFilters(request.scope), before, day);
-  const inScope = new Set(rows.map((r) => r.id));
-  const ids = [...inScope];
-  const items = rows.map((r) => toReportItem(r, day, en));
-  const lagging = items
-    .filter(
-      (it) =>
-        it.level === "ACTION" &&
-        it.status !== "COMPLETED" &&
-        it.status !== "CANCELLED" &&
-        (it.overdue || it.confidence === "RED"),
-    )
+  const figures = figuresOf(db, filters, moment, en, now);
+  figures.catch(() => undefined); // awaited below
+  const rows = await scopeItems(db, filters, moment);
+  const ids = rows.map((r) => r.id);
+  const items = rows.map((r) => toReportItem(r, moment.day, en));
+  const lagging = rows
+    .flatMap((r, i) => (r.level === "ACTION" && r.lagging ? [items[i]!] : []))
     .sort(
       (a, b) =>
         (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) ||
         a.progress - b.progress ||
         a.code.localeCompare(b.code, "en", { numeric: true }),
     );
-  // "Days since the last update" counts to the end of a past day, to now for today.
-  const reference = new Date(Math.min(before.getTime(), now.getTime()));
-  const [recentUpdates, changes] = await Promise.all([
+  const [recentUpdates, changes, { headline, pillars, units }] = await Promise.all([
     recentUpdatesOf(db, ids, before, en),
     request.compare === null
       ? Promise.resolve(null)
       : (everything ?? changesOf(db, { itemIds: ids }, request.compare, before, en)),
+    figures,
   ]);
+  // The pillars the scope has items in (a pillar or unit report does not list the others).
+  const listed = new Set(rows.map((r) => r.pillar_number));
   return {
     scopeLabel: label,
     scope: request.scope,
@@ -416,11 +378,11 @@ export async function buildReport(db: RawDb, request: ReportRequest, now: Date =
     locale: request.locale,
     generatedAt: now.toISOString(),
     sampleData: await hasSampleDataset(db),
-    headline: headlineOf(rows, inScope),
-    pillars: pillarsOf(rows, inScope, en),
+    headline,
+    pillars: pillars.filter((p) => listed.has(p.number)),
     items,
     lagging,
-    units: unitsOf(rows, reference),
+    units,
     recentUpdates,
     changes,
   };

@@ -9,7 +9,11 @@
 //   weighted by item weight, recursively; if their weights add up to 0 it is treated as a leaf;
 // - a leaf uses its own progress, and no progress reported yet (null) counts as 0;
 // - a pillar's progress is the weighted average of its counting top-level items (the recommendations);
-// - overall progress is the weighted average over every counting top-level item of every pillar.
+// - overall progress is the weighted average over every counting top-level item of every pillar;
+// - more generally, a set of items (a report's scope: a unit's items, a side, a filtered list) has the
+//   weighted average of its roots: its counting items whose parent is not in the set. For the whole
+//   portfolio and for a pillar the roots are exactly the top-level items, since retiring an item retires
+//   everything below it (lib/writes/item-tree.ts). The figures over a set are in lib/queries/dashboard.ts.
 import { Prisma } from "../generated/prisma/client";
 import { itemStatesSql } from "./as-of";
 
@@ -170,10 +174,26 @@ export function rolledStatesSql(before: Date | null): Prisma.Sql {
   return Prisma.sql`(WITH RECURSIVE ${rollUpCtes(singleMomentStates(before))} SELECT * FROM rolled)`;
 }
 
+/** SQL predicate: the row (aliased `alias`) counts, as counts() says. */
+export function countingSql(alias: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`(NOT ${a}.retired AND ${a}.status <> 'CANCELLED')`;
+}
+
 /** SQL predicate: the row (aliased `alias`) is a counting top-level item, i.e. enters pillar and overall averages. */
 export function countingTopLevelSql(alias: string): Prisma.Sql {
+  return Prisma.sql`(${Prisma.raw(alias)}.parent_id IS NULL AND ${countingSql(alias)})`;
+}
+
+/**
+ * SQL aggregate over rows (aliased `alias`) that carry `rolled_progress`: their weighted average (float8, null
+ * when their weights add up to 0 or there are none), over only the rows `filter` admits when one is given.
+ * Every progress figure of a group of items (a pillar, the portfolio, a scope's roots, a unit's actions) is this.
+ */
+export function weightedProgressSql(alias: string, filter?: Prisma.Sql): Prisma.Sql {
   const a = Prisma.raw(alias);
-  return Prisma.sql`(${a}.parent_id IS NULL AND NOT ${a}.retired AND ${a}.status <> 'CANCELLED')`;
+  const only = filter === undefined ? Prisma.empty : Prisma.sql` FILTER (WHERE ${filter})`;
+  return Prisma.sql`(sum(${a}.weight * ${a}.rolled_progress)${only} / nullif(sum(${a}.weight)${only}, 0))::float8`;
 }
 
 type RawQuery = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
@@ -183,7 +203,7 @@ type RawQuery = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromis
  * the overall progress. Embed as `WITH RECURSIVE ${rollUpCtes(...)} SELECT * FROM ${pillarAveragesSql}`.
  */
 export const pillarAveragesSql = Prisma.sql`(
-  SELECT r.at_key, r.pillar_id, (sum(r.weight * r.rolled_progress) / nullif(sum(r.weight), 0))::float8 AS progress
+  SELECT r.at_key, r.pillar_id, ${weightedProgressSql("r")} AS progress
   FROM rolled r
   WHERE ${countingTopLevelSql("r")}
   GROUP BY GROUPING SETS ((r.at_key, r.pillar_id), (r.at_key))
