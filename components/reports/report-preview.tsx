@@ -26,7 +26,11 @@ export async function ReportPreview({ data }: { data: ReportData }) {
     ["overdue", h.overdue],
     ["stale", h.stale],
   ];
-  const tDoc = (key: string, values: Record<string, number>) => tRoot(`reportDoc.${key}` as never, values as never);
+  const tDoc = (key: string, values: Record<string, number | string>) =>
+    tRoot(`reportDoc.${key}` as never, values as never);
+  // As in the Word and PDF files: a recommendation's progress is rolled up from its actions, and says so.
+  const progress = (i: ReportItem) =>
+    i.rolledUp ? tDoc("progressRolledUp", { progress: percent(i.progress) }) : percent(i.progress);
   const listed = listedItems(data.items);
   const itemsByPillar = data.pillars.map((p) => ({
     pillar: p,
@@ -132,6 +136,7 @@ export async function ReportPreview({ data }: { data: ReportData }) {
             t={tc}
             status={status}
             confidence={confidence}
+            progress={progress}
             extra={(i) => (i.daysOverdue !== null ? t("daysOverdue", { days: i.daysOverdue }) : "")}
             testId="report-lagging"
           />
@@ -182,12 +187,13 @@ export async function ReportPreview({ data }: { data: ReportData }) {
           })}
         </p>
       )}
+      {listed.some((i) => i.rolledUp) && <p className="muted">{tDoc("rolledUpNote", {})}</p>}
       {itemsByPillar.map(({ pillar, items }) => (
         <section key={pillar.number}>
           <h3>
             {pillar.number}. {pillar.title}
           </h3>
-          <ItemTable items={items} t={tc} status={status} confidence={confidence} />
+          <ItemTable items={items} t={tc} status={status} confidence={confidence} progress={progress} />
         </section>
       ))}
     </article>
@@ -199,6 +205,7 @@ function ItemTable({
   t,
   status,
   confidence,
+  progress,
   extra,
   testId,
 }: {
@@ -206,6 +213,7 @@ function ItemTable({
   t: (key: string) => string;
   status: (s: string) => string;
   confidence: (c: string | null) => string;
+  progress: (i: ReportItem) => string;
   extra?: (i: ReportItem) => string;
   testId?: string;
 }) {
@@ -230,7 +238,7 @@ function ItemTable({
             <td>{[i.leadUnit, i.coLeadUnit].filter(Boolean).join(" / ")}</td>
             <td>{status(i.status)}</td>
             <td>{confidence(i.confidence)}</td>
-            <td className={styles.num}>{percent(i.progress)}</td>
+            <td className={styles.num}>{progress(i)}</td>
             <td>
               {i.dueDate ?? "—"}
               {extra && extra(i) ? ` ${extra(i)}` : ""}

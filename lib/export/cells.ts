@@ -46,6 +46,8 @@ export function itemCells(item: ReportItem, t: Translate): ItemCell[] {
           : { kind: "text", value: t(`confidence.${item.confidence}`) };
       case "reportedProgress":
         return item.reportedProgress === null ? { kind: "empty" } : { kind: "percent", value: item.reportedProgress };
+      case "progress":
+        return item.rolledUp ? { kind: "percent", value: item.progress } : { kind: "empty" };
       case "startDate":
         return date(item.startDate);
       case "dueDate":

@@ -10,6 +10,7 @@ import type { ReportData } from "../report/types";
 import { chinaTime } from "../dates";
 import { translator } from "../i18n/translator";
 import { itemCells, itemHeaders, type ItemCell } from "./cells";
+import { formatNumber } from "./report-document";
 
 export const BOM = "\uFEFF";
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -29,7 +30,7 @@ function cellText(cell: ItemCell): string {
     case "number":
       return String(cell.value);
     case "percent":
-      return `${cell.value}%`;
+      return `${formatNumber(cell.value)}%`;
     case "date":
       return cell.value;
     case "moment":

@@ -96,6 +96,9 @@ export function buildReportOutline(data: ReportData): ReportOutline {
   const confidence = translator(locale, "confidence");
   const percent = (value: number | null) =>
     value === null ? t("noProgress") : t("percent", { value: formatNumber(value) });
+  // A recommendation's progress is its actions' weighted progress, and the table says so.
+  const itemProgress = (item: ReportItem) =>
+    item.rolledUp ? t("progressRolledUp", { progress: percent(item.progress) }) : percent(item.progress);
   const day = (value: string | null) => (value === null ? t("noDate") : formatReportDate(value, locale));
   const unit = (value: string | null) => value ?? t("noUnit");
   // Jointly led items name both sides' units: the lagging list is where leaders look for who to call.
@@ -260,10 +263,10 @@ export function buildReportOutline(data: ReportData): ReportOutline {
   blocks.push({ kind: "heading", level: 1, text: t("sectionDetails") });
   const detailColumns: OutlineColumn[] = [
     { label: t("colCode"), width: 0.09, align: "left" },
-    { label: t("colItem"), width: 0.41, align: "left" },
+    { label: t("colItem"), width: 0.37, align: "left" },
     { label: t("colLeadUnit"), width: 0.2, align: "left" },
     { label: t("colStatus"), width: 0.1, align: "center" },
-    { label: t("colProgress"), width: 0.08, align: "right" },
+    { label: t("colProgress"), width: 0.12, align: "right" },
     { label: t("colDueDate"), width: 0.12, align: "left" },
   ];
   const detailRow = (item: ReportItem): OutlineRow => ({
@@ -272,7 +275,7 @@ export function buildReportOutline(data: ReportData): ReportOutline {
       item.title,
       unit(item.leadUnit),
       status(item.status),
-      percent(item.progress),
+      itemProgress(item),
       item.dueDate ?? t("noDate"),
     ],
     strong: item.level === "RECOMMENDATION",
@@ -284,6 +287,7 @@ export function buildReportOutline(data: ReportData): ReportOutline {
       text: t("detailsLimited", { total: data.items.length, limit: DOCUMENT_LIMITS.detailRows, shown: listed.length }),
     });
   }
+  if (listed.some((item) => item.rolledUp)) blocks.push({ kind: "paragraph", text: t("rolledUpNote") });
   for (const pillar of data.pillars) {
     const items = listed.filter((item) => item.pillarNumber === pillar.number);
     blocks.push({

@@ -187,7 +187,7 @@ function summarySheet(wb: Book, data: ReportData, t: Translate): void {
 const itemColumnKeys = ITEM_COLUMNS.map((c) => c.key);
 /** Formats by column, not by the first row's values (which may be empty). */
 function itemFormat(key: (typeof itemColumnKeys)[number]): string | undefined {
-  if (key === "reportedProgress") return PERCENT;
+  if (key === "reportedProgress" || key === "progress") return PERCENT;
   if (key === "startDate" || key === "dueDate" || key === "originalDueDate") return DATE;
   if (key === "lastUpdateAt") return TIME;
   return undefined;

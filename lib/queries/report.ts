@@ -89,6 +89,7 @@ interface ItemRow {
   status: ItemStatus;
   confidence: Confidence | null;
   rolled_progress: number;
+  has_children: boolean;
   progress: number | null;
   start_date: Date | null;
   due_date: Date | null;
@@ -107,7 +108,7 @@ async function scopeItems(db: RawDb, filters: BrowseFilters, m: Moment): Promise
            -- the item's own row when it is still at that version; history's snapshot only for an older state
            CASE WHEN src.version = s.version THEN src.responsible_person
                 ELSE (SELECT h.snapshot->>'responsiblePerson' FROM item_history h WHERE h.item_id = s.id AND h.version = s.version) END AS responsible_person,
-           s.status, s.confidence, s.rolled_progress, s.progress, s.start_date, s.due_date, s.original_due_date,
+           s.status, s.confidence, s.rolled_progress, s.has_children, s.progress, s.start_date, s.due_date, s.original_due_date,
            s.last_update_at, s.version, ${overdueSql("s", m.day)} AS overdue, ${attentionSql("s", m.day)} AS lagging
     FROM ${scopedStatesSql(m, filters)} s
     JOIN pillars p ON p.id = s.pillar_id
@@ -133,6 +134,7 @@ function toReportItem(r: ItemRow, day: string, en: boolean): ReportItem {
     status: r.status,
     confidence: r.confidence,
     progress: r.rolled_progress,
+    rolledUp: r.has_children,
     reportedProgress: r.progress,
     startDate: isoDay(r.start_date),
     dueDate: due,

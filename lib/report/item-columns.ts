@@ -1,7 +1,9 @@
 // The "items" columns of the XLSX sheet and the CSV, in order. The export writes them; the import reads files
 // with exactly these columns (headers in either language), so export → edit in Excel/WPS → import round-trips.
 // `editable` columns are the ones an import may change; the others identify the row or are read-only context
-// (a changed read-only cell is reported, never applied).
+// (a changed read-only cell is reported, never applied). 进度 is the progress reported on the item itself, the
+// value an import sets; 汇总进度 is filled only for an item whose progress is rolled up from its children (a
+// recommendation: the figure the dashboard shows for it), and is never imported.
 import type { ReportItem } from "./types";
 
 export interface ItemColumn {
@@ -22,6 +24,7 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
   { key: "status", zh: "状态", en: "Status", editable: true },
   { key: "confidence", zh: "信心", en: "Confidence", editable: true },
   { key: "reportedProgress", zh: "进度", en: "Progress", editable: true },
+  { key: "progress", zh: "汇总进度", en: "Rolled-up progress", editable: false },
   { key: "startDate", zh: "开始日期", en: "Start date", editable: true },
   { key: "dueDate", zh: "完成时限", en: "Due date", editable: true },
   { key: "originalDueDate", zh: "原定时限", en: "Original due date", editable: false },

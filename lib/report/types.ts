@@ -39,6 +39,8 @@ export interface ReportItem {
   confidence: Confidence | null;
   /** rolled-up progress (lib/queries/rollup.ts) */
   progress: number;
+  /** the progress is rolled up from the item's children (a recommendation with actions), not reported on it */
+  rolledUp: boolean;
   /** progress reported on the item itself (null = none yet): what an import round-trips */
   reportedProgress: number | null;
   startDate: string | null;

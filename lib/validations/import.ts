@@ -118,6 +118,7 @@ export const importRowSchema = z
     status: choice(STATUS_BY_TEXT, true),
     confidence: choice(CONFIDENCE_BY_TEXT, false),
     reportedProgress: progress,
+    progress: context,
     startDate: optionalDate,
     dueDate: optionalDate,
     originalDueDate: context,

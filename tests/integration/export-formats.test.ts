@@ -92,6 +92,14 @@ describe("XLSX and CSV exports", () => {
         expect(progress.value).toBeCloseTo(db.progress / 100, 12);
         expect(progress.numFmt).toBe("0.0%");
       }
+      // Only an item whose progress is rolled up from its children fills 汇总进度, with that progress.
+      const item = data.items[r - 2]!;
+      const rolled = row.getCell(col("progress") + 1);
+      if (!item.rolledUp) expect(rolled.value, code).toBeNull();
+      else {
+        expect(rolled.value as number, code).toBeCloseTo(item.progress / 100, 12);
+        expect(rolled.numFmt).toBe("0.0%");
+      }
       const due = row.getCell(col("dueDate") + 1).value;
       expect(due instanceof Date ? due.toISOString().slice(0, 10) : due).toBe(
         db.due_date?.toISOString().slice(0, 10) ?? null,
@@ -163,10 +171,15 @@ describe("XLSX and CSV exports", () => {
       expect(row[col("code")]).toBe(item.code);
       expect(row[col("title")]).toBe(item.title);
       expect(row[col("reportedProgress")]).toBe(item.reportedProgress === null ? "" : `${item.reportedProgress}%`);
+      expect(row[col("progress")]).toBe(item.rolledUp ? `${Math.round(item.progress * 10) / 10}%` : "");
       expect(row[col("dueDate")]).toBe(item.dueDate ?? "");
       expect(row[col("slippageDays")]).toBe(item.slippageDays === null ? "" : String(item.slippageDays));
     }
     expect(data.items.some((i) => /[\u4e00-\u9fff]/.test(i.title))).toBe(true);
+    // Every recommendation of the sample data rolls up its actions, and its row says what the dashboard shows.
+    const recommendations = data.items.filter((i) => i.level === "RECOMMENDATION");
+    expect(recommendations.length).toBeGreaterThan(0);
+    for (const rec of recommendations) expect(rows.find((r) => r[0] === rec.code)![col("progress")]).toMatch(/%$/);
     for (const [n, code] of codes.entries()) {
       const row = rows.find((r) => r[0] === code)!;
       expect(row[col("responsiblePerson")]).toBe(`'${FORMULAS[n]}`);

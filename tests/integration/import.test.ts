@@ -279,6 +279,26 @@ describe.each([
   });
 });
 
+describe("a recommendation's rolled-up progress", () => {
+  it("travels in its own read-only column: changing it imports nothing", async () => {
+    as(admin);
+    const report = await exportedReport(t.db, { kind: "all" });
+    const rec = report.items.find((i) => i.level === "RECOMMENDATION" && i.rolledUp && i.progress > 0)!;
+    expect(rec).toBeDefined();
+    for (const format of ["xlsx", "csv"] as const) {
+      const edits: CellEdit[] = [{ code: rec.code, key: "progress", value: format === "xlsx" ? 0.5 : "50%" }];
+      const bytes =
+        format === "xlsx" ? await editXlsx(await renderXlsx(report), edits) : editCsv(renderCsv(report), edits);
+      const before = await fingerprint();
+      const previewed = await preview(bytes, `all.${format}`);
+      expect(previewed.ok, JSON.stringify(previewed)).toBe(true);
+      expect(previewed.data!.plan!).toMatchObject({ errors: [], counts: { changed: 0, cells: 0 } });
+      expect(await apply(bytes, `all.${format}`)).toMatchObject({ ok: true, data: { changed: [] } });
+      expect(await fingerprint()).toBe(before);
+    }
+  });
+});
+
 describe("bad files: each named by row and column, and nothing written", () => {
   const zh = headers("zh");
   const col = (key: string) =>
@@ -294,6 +314,7 @@ describe("bad files: each named by row and column, and nothing written", () => {
         "status",
         "confidence",
         "reportedProgress",
+        "progress",
         "startDate",
         "dueDate",
         "originalDueDate",

@@ -75,10 +75,13 @@ describe("DOCX status report (hand-made report data)", () => {
         item.title,
         item.leadUnit ?? "未明确",
         expect.any(String),
-        pct(item.progress),
+        // A recommendation's progress is rolled up from its actions, and its row says so.
+        item.rolledUp ? `${pct(item.progress)}（汇总）` : pct(item.progress),
         item.dueDate ?? "未定",
       ]);
     }
+    expect(data.items.some((i) => i.rolledUp)).toBe(true);
+    expect(text).toContain("标注“汇总”的进度是其下各项举措按权重汇总的进度");
     for (const item of data.lagging) {
       const row = docx.rows.find((r) => r[0] === item.code && r.length === 7);
       const units = [item.leadUnit, item.coLeadUnit].filter((u) => u !== null).join("、") || "未明确";

@@ -44,6 +44,7 @@ export function rowOf(item: ReportItem, lang: Lang = "zh"): Row {
     status: common.status[item.status],
     confidence: item.confidence ? common.confidence[item.confidence] : null,
     reportedProgress: item.reportedProgress,
+    progress: item.rolledUp ? item.progress : null,
     startDate: day(item.startDate),
     dueDate: day(item.dueDate),
     originalDueDate: day(item.originalDueDate),
@@ -73,12 +74,11 @@ export async function xlsxOf(
     const added = ws.addRow(
       ITEM_COLUMNS.map((c) => {
         const v = row[c.key] ?? null;
-        return c.key === "reportedProgress" && typeof v === "number" ? v / 100 : v;
+        return (c.key === "reportedProgress" || c.key === "progress") && typeof v === "number" ? v / 100 : v;
       }),
     );
-    const progressCol = ITEM_COLUMNS.findIndex((c) => c.key === "reportedProgress") + 1;
-    added.getCell(progressCol).numFmt = "0.0%";
     ITEM_COLUMNS.forEach((c, i) => {
+      if (c.key === "reportedProgress" || c.key === "progress") added.getCell(i + 1).numFmt = "0.0%";
       if (c.key === "startDate" || c.key === "dueDate" || c.key === "originalDueDate")
         added.getCell(i + 1).numFmt = "yyyy-mm-dd";
     });
