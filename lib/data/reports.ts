@@ -1,14 +1,36 @@
 import "server-only";
 // Reads for reports: the caller must hold report:export; the data itself comes from lib/queries/report.ts.
-import { requirePermission } from "../auth/session";
+import { requirePermission, type SessionUser } from "../auth/session";
+import { fileCache, readThrough } from "../cache/data-version";
+import { endOfDay } from "../dates";
 import { db } from "../db";
+import { reportGate } from "../export/gate";
+import { renderReport } from "../export/render";
 import { Prisma } from "../generated/prisma/client";
+import { can } from "../permissions";
 import { buildReport } from "../queries/report";
-import type { ReportData, ReportRequest } from "../report/types";
+import type { ReportData, ReportFormat, ReportRequest } from "../report/types";
 
 export async function getReport(request: ReportRequest): Promise<ReportData> {
   await requirePermission("report:export");
   return buildReport(db(), request);
+}
+
+/**
+ * The report as a file, for a route handler that has authorised `user` (lib/auth/authorize-route.ts). Everyone
+ * exporting the same report between two writes gets the same file: it is built and rendered once per data
+ * version (a report of 10,000 items takes seconds). Building waits for a free slot (reportGate), so a burst of
+ * different reports queues instead of each holding a whole portfolio in memory at once. Throws what building
+ * throws: ReportScopeNotFoundError, DocumentRenderError, a database error.
+ */
+export async function getReportFile(user: SessionUser, request: ReportRequest, format: ReportFormat): Promise<Buffer> {
+  // The route refused the user already; checked again because the cache below is shared by everyone.
+  if (!can(user, "report:export")) throw new Error("getReportFile: the user may not export reports");
+  const { scope, asOf, compare, locale } = request;
+  const key = `report:${format}:${JSON.stringify({ scope, asOf, compare, locale })}`;
+  const moments = [endOfDay(asOf), ...(compare === null ? [] : [endOfDay(compare)])];
+  const build = () => reportGate().run(async () => renderReport(await buildReport(db(), request), format));
+  return readThrough(key, moments, build, fileCache());
 }
 
 export interface ReportScopeChoices {
