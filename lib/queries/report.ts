@@ -14,11 +14,13 @@
 import { comparePortfolio, type CompareFilter } from "./compare";
 import { attentionSql, overdueSql } from "./as-of";
 import { queryHeadline, queryPillarProgress, queryUnitAccountability, scopedStatesSql } from "./dashboard";
-import { endOfDay } from "../dates";
+import { endOfDay, isoDay } from "../dates";
 import { Prisma } from "../generated/prisma/client";
 import type { Confidence, ItemLevel, ItemStatus } from "../generated/prisma/enums";
 import type { Db } from "../prisma-client";
 import { parseBrowseParams, type BrowseFilters } from "../validations/browse";
+import type { Locale } from "../i18n/locales";
+import { titleIn } from "../i18n/localized";
 import { translator } from "../i18n/translator";
 import type {
   ReportChanges,
@@ -49,7 +51,6 @@ export const REPORT_RECENT_LIMIT = 20;
 export const REPORT_PROGRESS_MOVES = 10;
 
 const MS_PER_DAY = 86_400_000;
-const isoDay = (d: Date | null): string | null => (d === null ? null : d.toISOString().slice(0, 10));
 
 /** The scope as items-list filters (the one definition of "which items"). */
 export function scopeFilters(scope: ReportScope): BrowseFilters {
@@ -118,15 +119,15 @@ async function scopeItems(db: RawDb, filters: BrowseFilters, m: Moment): Promise
     ORDER BY string_to_array(s.code, '.')::int[]`);
 }
 
-function toReportItem(r: ItemRow, day: string, en: boolean): ReportItem {
+function toReportItem(r: ItemRow, day: string, locale: Locale): ReportItem {
   const due = isoDay(r.due_date);
   const original = isoDay(r.original_due_date);
   return {
     code: r.code,
     pillarNumber: r.pillar_number,
-    pillarTitle: en ? r.pillar_title_en : r.pillar_title,
+    pillarTitle: locale === "en" ? r.pillar_title_en : r.pillar_title,
     level: r.level,
-    title: en && r.title_en ? r.title_en : r.title,
+    title: titleIn({ title: r.title, titleEn: r.title_en }, locale),
     leadUnit: r.lead_unit,
     coLeadUnit: r.co_lead_unit,
     supportingUnits: r.supporting_units,
@@ -194,7 +195,7 @@ async function figuresOf(
   };
 }
 
-async function recentUpdatesOf(db: RawDb, ids: number[], before: Date, en: boolean): Promise<ReportUpdate[]> {
+async function recentUpdatesOf(db: RawDb, ids: number[], before: Date, locale: Locale): Promise<ReportUpdate[]> {
   if (ids.length === 0) return [];
   const rows = await db.$queryRaw<
     {
@@ -221,7 +222,7 @@ async function recentUpdatesOf(db: RawDb, ids: number[], before: Date, en: boole
     LIMIT ${REPORT_RECENT_LIMIT}`);
   return rows.map((r) => ({
     code: r.code,
-    title: en && r.title_en ? r.title_en : r.title,
+    title: titleIn({ title: r.title, titleEn: r.title_en }, locale),
     unit: r.unit,
     author: r.author,
     at: r.at.toISOString(),
@@ -237,10 +238,9 @@ async function changesOf(
   scope: CompareFilter,
   compare: string,
   before: Date,
-  en: boolean,
+  locale: Locale,
 ): Promise<ReportChanges> {
   const { changes } = await comparePortfolio(db, endOfDay(compare), before, scope);
-  const title = (c: { title: string; titleEn: string | null }) => (en && c.titleEn ? c.titleEn : c.title);
   const out: ReportChanges = {
     since: compare,
     newlyCompleted: [],
@@ -250,7 +250,7 @@ async function changesOf(
     progressMoves: [],
   };
   for (const c of changes) {
-    const t = title(c);
+    const t = titleIn(c, locale);
     if (c.kinds.includes("completed")) out.newlyCompleted.push({ code: c.code, title: t, leadUnit: c.leadUnitName });
     if (c.kinds.includes("overdue"))
       out.newlyOverdue.push({ code: c.code, title: t, leadUnit: c.leadUnitName, dueDate: c.to.dueDate });
@@ -347,14 +347,14 @@ export async function buildReport(db: Db, request: ReportRequest, now: Date = ne
   // item query (each takes seconds at 10,000 items). Other scopes compare exactly the items listed.
   const everything =
     request.scope.kind === "all" && request.compare !== null
-      ? changesOf(db, { activeOnly: true }, request.compare, before, request.locale === "en")
+      ? changesOf(db, { activeOnly: true }, request.compare, before, request.locale)
       : null;
   everything?.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
   const figures = figuresOf(db, filters, moment, en, now);
   figures.catch(() => undefined); // awaited below
   const rows = await scopeItems(db, filters, moment);
   const ids = rows.map((r) => r.id);
-  const items = rows.map((r) => toReportItem(r, moment.day, en));
+  const items = rows.map((r) => toReportItem(r, moment.day, request.locale));
   const lagging = rows
     .flatMap((r, i) => (r.level === "ACTION" && r.lagging ? [items[i]!] : []))
     .sort(
@@ -364,10 +364,10 @@ export async function buildReport(db: Db, request: ReportRequest, now: Date = ne
         a.code.localeCompare(b.code, "en", { numeric: true }),
     );
   const [recentUpdates, changes, { headline, pillars, units }] = await Promise.all([
-    recentUpdatesOf(db, ids, before, en),
+    recentUpdatesOf(db, ids, before, request.locale),
     request.compare === null
       ? Promise.resolve(null)
-      : (everything ?? changesOf(db, { itemIds: ids }, request.compare, before, en)),
+      : (everything ?? changesOf(db, { itemIds: ids }, request.compare, before, request.locale)),
     figures,
   ]);
   // The pillars the scope has items in (a pillar or unit report does not list the others).
