@@ -1,8 +1,9 @@
 "use client";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
+import { Field } from "@/components/forms/field";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -134,7 +135,8 @@ export function ItemEditForm({
         <>
           <div className={styles.row}>
             {(["leadUnitId", "coLeadUnitId"] as const).map((key) => (
-              <EditField
+              <Field
+                className={styles.field}
                 key={key}
                 id={key === "leadUnitId" ? "ie-lead" : "ie-colead"}
                 errorId={`ie-${key}-error`}
@@ -151,7 +153,7 @@ export function ItemEditForm({
                     ))}
                   </select>
                 )}
-              </EditField>
+              </Field>
             ))}
           </div>
           {checklist("supportingUnitIds", t("editing.edit.supportingUnits"), options.units)}
@@ -159,7 +161,8 @@ export function ItemEditForm({
       )}
 
       <div className={styles.row}>
-        <EditField
+        <Field
+          className={styles.field}
           id="ie-person"
           label={t("editing.edit.responsiblePerson")}
           errors={errors?.responsiblePerson}
@@ -174,8 +177,9 @@ export function ItemEditForm({
               onChange={(e) => set("responsiblePerson", e.target.value)}
             />
           )}
-        </EditField>
-        <EditField
+        </Field>
+        <Field
+          className={styles.field}
           id="ie-weight"
           label={t("editing.edit.weight")}
           errors={errors?.weight}
@@ -194,7 +198,7 @@ export function ItemEditForm({
               onChange={(e) => set("weight", e.target.value)}
             />
           )}
-        </EditField>
+        </Field>
       </div>
 
       <div className={styles.row}>
@@ -204,15 +208,16 @@ export function ItemEditForm({
             ["ie-due", "dueDate"],
           ] as const
         ).map(([id, key]) => (
-          <EditField key={key} id={id} label={t(`editing.edit.${key}`)} errors={errors?.[key]}>
+          <Field className={styles.field} key={key} id={id} label={t(`editing.edit.${key}`)} errors={errors?.[key]}>
             {(a11y) => (
               <input {...a11y} name={key} type="date" value={values[key]} onChange={(e) => set(key, e.target.value)} />
             )}
-          </EditField>
+          </Field>
         ))}
       </div>
       {(dueRevised || errors?.dueDateReason) && (
-        <EditField
+        <Field
+          className={styles.field}
           id="ie-reason"
           label={t("editing.edit.dueDateReason")}
           errors={errors?.dueDateReason}
@@ -228,7 +233,7 @@ export function ItemEditForm({
               rows={2}
             />
           )}
-        </EditField>
+        </Field>
       )}
 
       {checklist("regionIds", t("editing.edit.regions"), options.regions)}
@@ -244,41 +249,5 @@ export function ItemEditForm({
         </div>
       )}
     </form>
-  );
-}
-
-/**
- * One labelled field of the form, in the editing look: the control gets its id, whether it is invalid and
- * the ids of its hint and error.
- */
-function EditField({
-  id,
-  errorId = `${id}-error`,
-  label,
-  errors,
-  max,
-  hint,
-  children,
-}: {
-  id: string;
-  errorId?: string;
-  label: string;
-  errors: readonly string[] | undefined;
-  max?: number;
-  hint?: string;
-  children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby": string }) => ReactNode;
-}) {
-  const hintId = `${id}-hint`;
-  return (
-    <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, "aria-invalid": Boolean(errors), "aria-describedby": hint ? `${hintId} ${errorId}` : errorId })}
-      {hint && (
-        <span id={hintId} className={styles.hint}>
-          {hint}
-        </span>
-      )}
-      <FieldError id={errorId} errors={errors} values={max === undefined ? undefined : { max }} />
-    </div>
   );
 }

@@ -4,6 +4,7 @@ import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
+import { Field } from "@/components/forms/field";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -15,6 +16,15 @@ import styles from "./editing.module.css";
 
 type Status = (typeof ITEM_STATUSES)[number];
 type Conf = (typeof CONFIDENCES)[number];
+type TextName = "note" | "nextSteps" | "blockers" | "evidenceLinks";
+
+/** The update's texts, in order: the note (required) and the optional next steps, blockers and evidence links. */
+const TEXTS: { id: string; name: TextName; rows: number; max: number; hint?: string; required?: boolean }[] = [
+  { id: "pu-note", name: "note", rows: 4, max: NOTE_MAX, hint: "noteHint", required: true },
+  { id: "pu-next", name: "nextSteps", rows: 2, max: TEXT_MAX },
+  { id: "pu-blockers", name: "blockers", rows: 2, max: TEXT_MAX },
+  { id: "pu-evidence", name: "evidenceLinks", rows: 2, max: EVIDENCE_MAX, hint: "evidenceHint" },
+];
 
 export interface ProgressUpdateDefaults {
   itemId: number;
@@ -40,10 +50,13 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
   const [status, setStatus] = useState<Status>(defaults.status === "NOT_ASSESSED" ? "IN_PROGRESS" : defaults.status);
   const [progress, setProgress] = useState(String(defaults.progress ?? 0));
   const [confidence, setConfidence] = useState<Conf>(defaults.confidence ?? "GREEN");
-  const [note, setNote] = useState("");
-  const [nextSteps, setNextSteps] = useState("");
-  const [blockers, setBlockers] = useState("");
-  const [evidenceLinks, setEvidenceLinks] = useState("");
+  const [texts, setTexts] = useState<Record<TextName, string>>({
+    note: "",
+    nextSteps: "",
+    blockers: "",
+    evidenceLinks: "",
+  });
+  const setText = (name: TextName, value: string) => setTexts((prev) => ({ ...prev, [name]: value }));
 
   const errors = failed?.fieldErrors;
   const conflict = failed?.conflict;
@@ -135,66 +148,29 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
         <FieldError id="pu-confidence-error" errors={errors?.confidence} />
       </fieldset>
 
-      <div className={styles.field}>
-        <label htmlFor="pu-note">{t("editing.update.note")}</label>
-        <textarea
-          id="pu-note"
-          name="note"
-          required
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          aria-invalid={Boolean(errors?.note)}
-          aria-describedby={described("pu-note", true)}
-          rows={4}
-        />
-        <span id="pu-note-hint" className={styles.hint}>
-          {t("editing.update.noteHint", { max: NOTE_MAX })}
-        </span>
-        <FieldError id="pu-note-error" errors={errors?.note} values={{ max: NOTE_MAX }} />
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="pu-next">{t("editing.update.nextSteps")}</label>
-        <textarea
-          id="pu-next"
-          name="nextSteps"
-          value={nextSteps}
-          onChange={(e) => setNextSteps(e.target.value)}
-          aria-invalid={Boolean(errors?.nextSteps)}
-          aria-describedby={described("pu-next")}
-          rows={2}
-        />
-        <FieldError id="pu-next-error" errors={errors?.nextSteps} values={{ max: TEXT_MAX }} />
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="pu-blockers">{t("editing.update.blockers")}</label>
-        <textarea
-          id="pu-blockers"
-          name="blockers"
-          value={blockers}
-          onChange={(e) => setBlockers(e.target.value)}
-          aria-invalid={Boolean(errors?.blockers)}
-          aria-describedby={described("pu-blockers")}
-          rows={2}
-        />
-        <FieldError id="pu-blockers-error" errors={errors?.blockers} values={{ max: TEXT_MAX }} />
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="pu-evidence">{t("editing.update.evidenceLinks")}</label>
-        <textarea
-          id="pu-evidence"
-          name="evidenceLinks"
-          value={evidenceLinks}
-          onChange={(e) => setEvidenceLinks(e.target.value)}
-          aria-invalid={Boolean(errors?.evidenceLinks)}
-          aria-describedby={described("pu-evidence", true)}
-          rows={2}
-          placeholder="https://"
-        />
-        <span id="pu-evidence-hint" className={styles.hint}>
-          {t("editing.update.evidenceHint", { max: EVIDENCE_MAX })}
-        </span>
-        <FieldError id="pu-evidence-error" errors={errors?.evidenceLinks} values={{ max: EVIDENCE_MAX }} />
-      </div>
+      {TEXTS.map(({ id, name, rows, hint, max, required }) => (
+        <Field
+          key={name}
+          className={styles.field}
+          id={id}
+          label={t(`editing.update.${name}`)}
+          hint={hint ? t(`editing.update.${hint}`, { max }) : undefined}
+          errors={errors?.[name]}
+          max={max}
+        >
+          {(a11y) => (
+            <textarea
+              {...a11y}
+              name={name}
+              required={required}
+              value={texts[name]}
+              onChange={(e) => setText(name, e.target.value)}
+              rows={rows}
+              placeholder={name === "evidenceLinks" ? "https://" : undefined}
+            />
+          )}
+        </Field>
+      ))}
 
       <div className={styles.actions}>
         {!conflict && (

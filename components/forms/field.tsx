@@ -7,19 +7,23 @@ import styles from "./forms.module.css";
 export function Field(props: {
   id: string;
   label: string;
-  errors: readonly string[];
+  errors: readonly string[] | undefined;
   max?: number;
   hint?: string;
+  /** the error element's id, when it is not `${id}-error` */
+  errorId?: string;
+  /** the wrapper's class, for a form with a field layout of its own */
+  className?: string;
   children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby": string }) => ReactNode;
 }) {
-  const errorId = `${props.id}-error`;
+  const errorId = props.errorId ?? `${props.id}-error`;
   const hintId = `${props.id}-hint`;
   return (
-    <div className={styles.field}>
+    <div className={props.className ?? styles.field}>
       <label htmlFor={props.id}>{props.label}</label>
       {props.children({
         id: props.id,
-        "aria-invalid": props.errors.length > 0,
+        "aria-invalid": (props.errors?.length ?? 0) > 0,
         "aria-describedby": props.hint ? `${hintId} ${errorId}` : errorId,
       })}
       {props.hint && (
