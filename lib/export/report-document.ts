@@ -14,6 +14,14 @@ export interface OutlineColumn {
   align: Align;
 }
 
+/** A table's columns from [catalogue key, share of the width, alignment] triples. */
+function tableColumns(
+  t: (key: string) => string,
+  specs: [key: string, width: number, align: Align][],
+): OutlineColumn[] {
+  return specs.map(([key, width, align]) => ({ label: t(key), width, align }));
+}
+
 export interface OutlineRow {
   cells: string[];
   /** a recommendation row (its actions follow it) or a total: drawn in bold */
@@ -130,13 +138,13 @@ export function buildReportOutline(data: ReportData): ReportOutline {
   blocks.push({ kind: "paragraph", text: t("pillarsIntro") });
   blocks.push({
     kind: "table",
-    columns: [
-      { label: t("colPillar"), width: 0.52, align: "left" },
-      { label: t("colItems"), width: 0.12, align: "right" },
-      { label: t("colCompleted"), width: 0.12, align: "right" },
-      { label: t("colOverdue"), width: 0.12, align: "right" },
-      { label: t("colProgress"), width: 0.12, align: "right" },
-    ],
+    columns: tableColumns(t, [
+      ["colPillar", 0.52, "left"],
+      ["colItems", 0.12, "right"],
+      ["colCompleted", 0.12, "right"],
+      ["colOverdue", 0.12, "right"],
+      ["colProgress", 0.12, "right"],
+    ]),
     rows: data.pillars.map((p) => ({
       cells: [
         t("pillarHeading", { number: p.number, title: p.title }),
@@ -163,15 +171,15 @@ export function buildReportOutline(data: ReportData): ReportOutline {
     }
     blocks.push({
       kind: "table",
-      columns: [
-        { label: t("colCode"), width: 0.08, align: "left" },
-        { label: t("colItem"), width: 0.29, align: "left" },
-        { label: t("colLeadUnit"), width: 0.19, align: "left" },
-        { label: t("colStatus"), width: 0.1, align: "center" },
-        { label: t("colConfidence"), width: 0.11, align: "center" },
-        { label: t("colDueDate"), width: 0.13, align: "left" },
-        { label: t("colDaysOverdue"), width: 0.1, align: "right" },
-      ],
+      columns: tableColumns(t, [
+        ["colCode", 0.08, "left"],
+        ["colItem", 0.29, "left"],
+        ["colLeadUnit", 0.19, "left"],
+        ["colStatus", 0.1, "center"],
+        ["colConfidence", 0.11, "center"],
+        ["colDueDate", 0.13, "left"],
+        ["colDaysOverdue", 0.1, "right"],
+      ]),
       rows: lagging.map((item) => ({
         cells: [
           item.code,
@@ -261,14 +269,14 @@ export function buildReportOutline(data: ReportData): ReportOutline {
   }
 
   blocks.push({ kind: "heading", level: 1, text: t("sectionDetails") });
-  const detailColumns: OutlineColumn[] = [
-    { label: t("colCode"), width: 0.09, align: "left" },
-    { label: t("colItem"), width: 0.37, align: "left" },
-    { label: t("colLeadUnit"), width: 0.2, align: "left" },
-    { label: t("colStatus"), width: 0.1, align: "center" },
-    { label: t("colProgress"), width: 0.12, align: "right" },
-    { label: t("colDueDate"), width: 0.12, align: "left" },
-  ];
+  const detailColumns = tableColumns(t, [
+    ["colCode", 0.09, "left"],
+    ["colItem", 0.37, "left"],
+    ["colLeadUnit", 0.2, "left"],
+    ["colStatus", 0.1, "center"],
+    ["colProgress", 0.12, "right"],
+    ["colDueDate", 0.12, "left"],
+  ]);
   const detailRow = (item: ReportItem): OutlineRow => ({
     cells: [
       item.code,
