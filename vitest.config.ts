@@ -26,6 +26,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/integration-mocks.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

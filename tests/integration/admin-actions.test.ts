@@ -1,15 +1,10 @@
 // Administration actions called directly (as a forged request would), on a real database. Only the session
 // lookup (who is calling) and Next's cache invalidation are stubbed.
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SessionClaims } from "../../lib/auth/claims";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/password";
 import { addTreeItem } from "../../lib/writes/item-tree";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
-
-let claims: SessionClaims | null = null;
-vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+import { signIn, signOut } from "../support/session";
 
 const users = await import("../../lib/actions/admin-users");
 const units = await import("../../lib/actions/admin-units");
@@ -26,7 +21,7 @@ function form(values: Record<string, string | number>): FormData {
 
 async function signInAs(userId: number) {
   const user = await t.db.user.findUniqueOrThrow({ where: { id: userId } });
-  claims = { sessionId: randomUUID(), userId, sessionVersion: user.sessionVersion };
+  signIn(user);
 }
 
 /** Everything the administration actions can write; a refused call must leave it identical. */
@@ -172,7 +167,7 @@ describe("accounts", () => {
       for (const call of calls) expect(await call()).toMatchObject({ ok: false, code: "forbidden" });
       expect(await fingerprint()).toBe(before);
     }
-    claims = null;
+    signOut();
     expect(await users.createUser(null, form({ loginName: "anon" }))).toMatchObject({
       ok: false,
       code: "unauthenticated",
@@ -292,7 +287,7 @@ describe("accounts", () => {
     expect((await lastAudit("users", user.id)).sameTransaction).toBe(true);
 
     // The session the account held before is refused, even once the account is enabled again.
-    claims = { sessionId: randomUUID(), userId: user.id, sessionVersion: user.sessionVersion };
+    signIn(user);
     expect(await units.createUnit(null, form({ name: "离职者的单位", side: "JOINT", kind: "OTHER" }))).toMatchObject({
       ok: false,
       code: "unauthenticated",
@@ -300,7 +295,7 @@ describe("accounts", () => {
     await signInAs(ids.admin);
     expect(await users.setUserDisabled(null, form({ userId: user.id, disabled: "false" }))).toMatchObject({ ok: true });
     expect((await lastAudit("users", user.id)).audit.action).toBe("user.enable");
-    claims = { sessionId: randomUUID(), userId: user.id, sessionVersion: user.sessionVersion };
+    signIn(user);
     expect(await units.createUnit(null, form({ name: "离职者的单位", side: "JOINT", kind: "OTHER" }))).toMatchObject({
       code: "unauthenticated",
     });

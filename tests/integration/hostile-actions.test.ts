@@ -7,26 +7,16 @@
 // "unavailable", never a throw) and the database must not change: a cheap fingerprint after every input, a
 // full checksum of every table around each property. The legitimate form is accepted at the end, which shows
 // the refusals came from the bad fields. Actions found in lib/actions without a case or rule fail the test.
-import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionClaims } from "../../lib/auth/claims";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
-import type { ActionContext } from "../support/action-cases/types";
+import { actionContext, findActionTarget } from "../support/action-cases/context";
+import { signIn } from "../support/session";
 import { describeForm, hostileForms, ruleFor, toFormData, type BadContext } from "../support/hostile/action-fields";
 import { unclearRefusal } from "../support/hostile/clear-failure";
 import { checksum, quickFingerprint } from "../support/hostile/db-checksum";
 import { enumerateActions, loadActionCases } from "../support/server-actions";
 import { hostileText } from "../support/hostile/values";
-
-let claims: SessionClaims | null = null;
-vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => undefined,
-  revalidateTag: () => undefined,
-  updateTag: () => undefined,
-  refresh: () => undefined,
-}));
 
 /** Reachable signed out; their bad input is sent over HTTP in e2e/hostile-input.spec.ts (they need a request). */
 const PUBLIC_ACTIONS = new Set(["signInWithPassword", "signInWithSso", "signOutAction"]);
@@ -46,35 +36,7 @@ let item: { id: number; code: string; leadUnitId: number };
 let foreignItems: { id: number; version: number }[];
 const counts = { forms: 0, nonForms: 0, byAction: new Map<string, number>() };
 
-const signIn = (a: Account) => {
-  claims = { sessionId: randomUUID(), userId: a.id, sessionVersion: a.sessionVersion };
-};
-
-async function context(): Promise<ActionContext> {
-  const current = await t.db.item.findUniqueOrThrow({
-    where: { id: item.id },
-    include: { milestones: { take: 1, orderBy: { id: "asc" } } },
-  });
-  let milestoneId = current.milestones[0]?.id;
-  milestoneId ??= (
-    await t.db.milestone.create({
-      data: { itemId: item.id, title: "hostile milestone", plannedDate: new Date("2027-01-01") },
-    })
-  ).id;
-  const other = await t.db.user.findFirstOrThrow({
-    where: { role: "EDITOR", disabled: false },
-    orderBy: { id: "desc" },
-  });
-  return {
-    db: t.db,
-    itemId: item.id,
-    itemCode: item.code,
-    version: current.version,
-    milestoneId,
-    unitId: item.leadUnitId,
-    userId: other.id,
-  };
-}
+const context = () => actionContext(t.db, item, "hostile milestone");
 
 /** Calls the action; a throw becomes a problem (forms must get an answer, and over HTTP a throw is a 500). */
 async function answer(fn: (...args: unknown[]) => unknown, args: unknown[]): Promise<unknown> {
@@ -88,15 +50,7 @@ async function answer(fn: (...args: unknown[]) => unknown, args: unknown[]): Pro
 beforeAll(async () => {
   t = await createTestDatabase({ sample: true });
   process.env.DATABASE_URL = t.url;
-  const target = await t.db.item.findFirstOrThrow({
-    where: {
-      level: "ACTION",
-      retiredAt: null,
-      leadUnitId: { not: null },
-      leadUnit: { users: { some: { role: "EDITOR", disabled: false } } },
-    },
-    orderBy: { code: "asc" },
-  });
+  const target = await findActionTarget(t.db);
   item = { id: target.id, code: target.code, leadUnitId: target.leadUnitId! };
   const ed = await t.db.user.findFirstOrThrow({ where: { role: "EDITOR", disabled: false, unitId: item.leadUnitId } });
   const ad = await t.db.user.findFirstOrThrow({ where: { role: "ADMIN", disabled: false } });

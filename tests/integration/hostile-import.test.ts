@@ -7,27 +7,18 @@
 // called .xlsx, wrong/missing/repeated columns, extra cells, too many rows, NUL bytes, files over the size
 // limit. Every file must be refused by both steps with problems from the catalogue (a cell problem naming the
 // row it is on), and the database must not change.
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionClaims } from "../../lib/auth/claims";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportPlan } from "../../lib/import/types";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "../../lib/validations/import";
 import { ITEM_COLUMNS } from "../../lib/report/item-columns";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { signIn } from "../support/session";
 import { unclearRefusal } from "../support/hostile/clear-failure";
 import { checksum, quickFingerprint } from "../support/hostile/db-checksum";
 import { BAD_DATES, hostileText, markupText, oversize, SCRIPTS, SQL_FRAGMENTS } from "../support/hostile/values";
 import { csvOf, exportedItems, fileForm, headers, rowOf, xlsxOf, type Row } from "../support/import-files";
-
-let claims: SessionClaims | null = null;
-vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => undefined,
-  revalidateTag: () => undefined,
-  updateTag: () => undefined,
-  refresh: () => undefined,
-}));
 
 const CELL_RUNS = 500;
 const WHOLE_FILE_RUNS = 1200;
@@ -78,7 +69,7 @@ beforeAll(async () => {
   });
   const [mine, theirs] = units.map((u) => u.leadUnitId!);
   const editor = await t.db.user.findFirstOrThrow({ where: { role: "EDITOR", disabled: false, unitId: mine } });
-  claims = { sessionId: randomUUID(), userId: editor.id, sessionVersion: editor.sessionVersion };
+  signIn(editor);
   own = (await exportedItems(t.db, { kind: "unit", unitId: mine! }))
     .filter((i) => i.level === "ACTION")
     .map((i) => rowOf(i));

@@ -2,15 +2,15 @@
 // database. Round trip: the real export (lib/export/xlsx.ts, csv.ts) → change three cells → the dry run lists
 // exactly those three → apply writes exactly those three with history. Every bad file is refused with its row
 // and column named, and leaves the database byte-for-byte as it was.
-import { createHash, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionClaims } from "../../lib/auth/claims";
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportPlan, ImportProblem } from "../../lib/import/types";
 import { changeItem } from "../../lib/writes/item-change";
 import { retireTreeItem } from "../../lib/writes/item-tree";
 import type { ReportItem } from "../../lib/report/types";
 import { IMPORT_MAX_BYTES } from "../../lib/validations/import";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { signIn, signOut } from "../support/session";
 import { renderCsv } from "../../lib/export/csv";
 import { renderXlsx } from "../../lib/export/xlsx";
 import {
@@ -27,15 +27,6 @@ import {
   type Lang,
   type Row,
 } from "../support/import-files";
-
-let claims: SessionClaims | null = null;
-vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => undefined,
-  revalidateTag: () => undefined,
-  updateTag: () => undefined,
-  refresh: () => undefined,
-}));
 
 type Actions = typeof import("../../lib/actions/import");
 type Result = {
@@ -59,9 +50,7 @@ let admin: Account;
 /** the editor's unit's export: every item the unit leads */
 let unitId: number;
 
-const as = (a: Account | null) => {
-  claims = a ? { sessionId: randomUUID(), userId: a.id, sessionVersion: a.sessionVersion } : null;
-};
+const as = (a: Account | null) => (a ? signIn(a) : signOut());
 const hashOf = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 /** Everything an import could write: row counts, every item's version, and an md5 of the items rows. */

@@ -1,20 +1,10 @@
 // The staff's editing actions called directly, as a form (or a forged request) would call them, against a
 // real seeded database. Only the session is mocked: readSessionClaims returns a real account's claims.
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionClaims } from "../../lib/auth/claims";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVIDENCE_MAX, NOTE_MAX, PERSON_MAX, TEXT_MAX } from "../../lib/validations/item-limits";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
-
-let claims: SessionClaims | null = null;
-vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => undefined,
-  revalidateTag: () => undefined,
-  updateTag: () => undefined,
-  refresh: () => undefined,
-}));
+import { signIn, signOut } from "../support/session";
 
 type Actions = typeof import("../../lib/actions/items") & typeof import("../../lib/actions/milestones");
 type Result = {
@@ -47,9 +37,7 @@ let own: { id: number; code: string }[];
 /** an item outside editor's units */
 let foreign: { id: number; code: string };
 
-const as = (a: Account | null) => {
-  claims = a ? { sessionId: randomUUID(), userId: a.id, sessionVersion: a.sessionVersion } : null;
-};
+const as = (a: Account | null) => (a ? signIn(a) : signOut());
 function form(fields: Record<string, string | number | (string | number)[]>): FormData {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, String(x));

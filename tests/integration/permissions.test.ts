@@ -2,21 +2,13 @@
 // fails here) × every kind of caller, called directly — the same as a forged request that bypasses the UI.
 // Expected answers come from the one permission table (lib/permissions.ts); refusals must write nothing.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, type Actor } from "../../lib/permissions";
-import type { SessionClaims } from "../../lib/auth/claims";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
-import type { ActionCase, ActionContext } from "../support/action-cases/types";
+import { actionContext, findActionTarget } from "../support/action-cases/context";
+import { signIn, signOut } from "../support/session";
+import type { ActionCase } from "../support/action-cases/types";
 import { enumerateActions, loadActionCases } from "../support/server-actions";
-
-let claims: SessionClaims | null = null;
-vi.mock("@/lib/auth/claims", () => ({ readSessionClaims: async () => claims }));
-vi.mock("next/cache", () => ({
-  revalidatePath: () => undefined,
-  revalidateTag: () => undefined,
-  updateTag: () => undefined,
-  refresh: () => undefined,
-}));
 
 /** Actions anyone may call, signed in or not, and why. */
 const PUBLIC_ACTIONS: Record<string, string> = {
@@ -67,33 +59,7 @@ async function fingerprint(): Promise<string> {
   return JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? String(v) : v));
 }
 
-async function context(): Promise<ActionContext> {
-  const current = await t.db.item.findUniqueOrThrow({
-    where: { id: item.id },
-    include: { milestones: { take: 1, orderBy: { id: "asc" } } },
-  });
-  let milestoneId = current.milestones[0]?.id;
-  if (!milestoneId) {
-    milestoneId = (
-      await t.db.milestone.create({
-        data: { itemId: item.id, title: "walk milestone", plannedDate: new Date("2027-01-01") },
-      })
-    ).id;
-  }
-  const other = await t.db.user.findFirstOrThrow({
-    where: { role: "EDITOR", disabled: false },
-    orderBy: { id: "desc" },
-  });
-  return {
-    db: t.db,
-    itemId: item.id,
-    itemCode: item.code,
-    version: current.version,
-    milestoneId,
-    unitId: item.leadUnitId,
-    userId: other.id,
-  };
-}
+const context = () => actionContext(t.db, item, "walk milestone");
 
 beforeAll(async () => {
   t = await createTestDatabase({ sample: true });
@@ -101,16 +67,7 @@ beforeAll(async () => {
   actions = await enumerateActions();
   cases = await loadActionCases();
 
-  const target = await t.db.item.findFirstOrThrow({
-    where: {
-      level: "ACTION",
-      retiredAt: null,
-      leadUnitId: { not: null },
-      leadUnit: { users: { some: { role: "EDITOR", disabled: false } } },
-    },
-    include: { supportingUnits: true },
-    orderBy: { code: "asc" },
-  });
+  const target = await findActionTarget(t.db);
   item = {
     id: target.id,
     code: target.code,
@@ -202,13 +159,8 @@ describe("permission walk", () => {
       const action = actions.get(name);
       if (!action) continue;
       for (const caller of callers) {
-        claims = caller.actor
-          ? {
-              sessionId: caller.sessionId ?? randomUUID(),
-              userId: caller.actor.id,
-              sessionVersion: caller.actor.sessionVersion,
-            }
-          : null;
+        if (caller.actor) signIn(caller.actor, caller.sessionId);
+        else signOut();
         const args = await c.buildArgs(await context());
         const expected: Outcome = !caller.signedIn
           ? "unauthenticated"

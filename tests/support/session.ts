@@ -1,0 +1,18 @@
+import { randomUUID } from "node:crypto";
+import type { SessionClaims } from "../../lib/auth/claims";
+
+/** Who the integration tests act as: the mocked readSessionClaims (tests/setup/integration-mocks.ts) answers this. */
+let claims: SessionClaims | null = null;
+
+/** Acts as the account from now on, in a fresh sign-in unless a session id is given. */
+export function signIn(account: { id: number; sessionVersion: number }, sessionId: string = randomUUID()): void {
+  claims = { sessionId, userId: account.id, sessionVersion: account.sessionVersion };
+}
+
+export function signOut(): void {
+  claims = null;
+}
+
+export function currentClaims(): SessionClaims | null {
+  return claims;
+}
