@@ -1,15 +1,14 @@
 // Every dashboard query runs, live and as of a past day, on the sample data, and its figures agree with
 // the pure roll-up and with plain counts over itemStatesSql.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { itemStatesSql } from "../../lib/queries/as-of";
 import { endOfDay, todayInChina } from "../../lib/dates";
 import * as q from "../../lib/queries/dashboard";
 import { countItems } from "../../lib/queries/items-list";
 import type { BrowseFilters } from "../../lib/validations/browse";
-import { Prisma } from "../../lib/generated/prisma/client";
-import { overallProgress, pillarProgress, rollUp, type RollUpRow } from "../../lib/queries/rollup";
+import { overallProgress, pillarProgress, rollUp } from "../../lib/queries/rollup";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { readItemStates, rollUpRowOf } from "../support/item-states";
 
 const shift = (day: string, days: number) => {
   const d = new Date(`${day}T00:00:00Z`);
@@ -32,28 +31,8 @@ describe("dashboard queries", () => {
     ["120 days ago", { before: endOfDay(past), day: past }],
   ] as const) {
     it(`headline and pillars agree with the pure roll-up (${label})`, async () => {
-      const rows = await t.db.$queryRaw<
-        {
-          id: number;
-          parent_id: number | null;
-          pillar_id: number;
-          weight: number;
-          progress: number | null;
-          status: string;
-          retired: boolean;
-          level: string;
-          due_date: Date | null;
-        }[]
-      >(Prisma.sql`SELECT * FROM ${itemStatesSql(moment.before)} s`);
-      const rr: RollUpRow[] = rows.map((r) => ({
-        id: r.id,
-        parentId: r.parent_id,
-        pillarId: r.pillar_id,
-        weight: r.weight,
-        progress: r.progress,
-        status: r.status,
-        retired: r.retired,
-      }));
+      const rows = await readItemStates(t.db, moment.before);
+      const rr = rows.map(rollUpRowOf);
       const rolled = rollUp(rr);
       const actions = rows.filter((r) => r.level === "ACTION" && !r.retired);
       const headline = await q.queryHeadline(t.db, moment);

@@ -1,9 +1,7 @@
 // The SQL roll-up (used by the dashboard and every aggregate) must give exactly what the pure rollUp() gives,
 // live and as of past dates, on the sample data plus a deeper tree with cancelled and retired branches.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { itemStatesSql } from "../../lib/queries/as-of";
 import { endOfDay, todayInChina } from "../../lib/dates";
-import { Prisma } from "../../lib/generated/prisma/client";
 import { changeItem, createItem } from "../../lib/writes/item-change";
 import {
   overallProgress,
@@ -15,32 +13,13 @@ import {
 } from "../../lib/queries/rollup";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { readItemStates, rollUpRowOf } from "../support/item-states";
 
 describe("roll-up in SQL agrees with the pure roll-up", () => {
   let t: TestDatabase;
 
-  const rowsAt = async (before: Date | null): Promise<RollUpRow[]> => {
-    const rows = await t.db.$queryRaw<
-      {
-        id: number;
-        parent_id: number | null;
-        pillar_id: number;
-        weight: number;
-        progress: number | null;
-        status: string;
-        retired: boolean;
-      }[]
-    >(Prisma.sql`SELECT id, parent_id, pillar_id, weight, progress, status, retired FROM ${itemStatesSql(before)} s`);
-    return rows.map((r) => ({
-      id: r.id,
-      parentId: r.parent_id,
-      pillarId: r.pillar_id,
-      weight: r.weight,
-      progress: r.progress,
-      status: r.status,
-      retired: r.retired,
-    }));
-  };
+  const rowsAt = async (before: Date | null): Promise<RollUpRow[]> =>
+    (await readItemStates(t.db, before)).map(rollUpRowOf);
 
   const daysAgo = (n: number) => {
     const d = new Date(`${todayInChina()}T00:00:00Z`);
