@@ -104,9 +104,7 @@ describe("buildReport", () => {
   });
 
   describe("a change between two report days", () => {
-    let d1: string;
-    let d2: string;
-    let first: {
+    type OpenItem = {
       id: number;
       code: string;
       status: string;
@@ -115,6 +113,9 @@ describe("buildReport", () => {
       dueDate: Date;
       version: number;
     };
+    let d1: string;
+    let d2: string;
+    let first: OpenItem;
     let second: { id: number; code: string; version: number };
     const REASON = "受征地进度影响，调整完成时限";
 
@@ -124,17 +125,7 @@ describe("buildReport", () => {
         SELECT greatest((SELECT max(changed_at) FROM item_history), (SELECT max(created_at) FROM progress_updates)) AS at`);
       d1 = addDays(todayInChina(last!.at), 1);
       d2 = addDays(d1, 3);
-      const open = await t.db.$queryRaw<
-        {
-          id: number;
-          code: string;
-          status: string;
-          confidence: string | null;
-          progress: number;
-          dueDate: Date;
-          version: number;
-        }[]
-      >(Prisma.sql`
+      const open = await t.db.$queryRaw<OpenItem[]>(Prisma.sql`
         SELECT id, code, status::text, confidence::text, progress, due_date AS "dueDate", version FROM items
         WHERE level = 'ACTION' AND retired_at IS NULL AND status = 'IN_PROGRESS' AND confidence IN ('GREEN', 'AMBER')
           AND progress BETWEEN 10 AND 80 AND due_date > ${d2}::date
