@@ -51,6 +51,11 @@ function alsoMissing(required: boolean, arb: fc.Arbitrary<FieldValue>): fc.Arbit
 }
 const withRepeats = (arb: fc.Arbitrary<FieldValue>) =>
   fc.oneof({ weight: 6, arbitrary: arb }, { weight: 1, arbitrary: repeated(arb) });
+/** Bad values for a field: these words, script and SQL, and the other shapes; missing too if it is required. */
+const badWords = (required: boolean, words: FieldValue[], ...shapes: fc.Arbitrary<FieldValue>[]) =>
+  withRepeats(
+    alsoMissing(required, fc.oneof(fc.constantFrom<FieldValue>(...words, ...SCRIPTS, ...SQL_FRAGMENTS), ...shapes)),
+  );
 
 /** A positive id field: malformed numbers, SQL, unknown ids; for an editor also `foreign` ids (other units' rows). */
 function idRule(required: boolean, foreign?: (ctx: BadContext) => number[]): FieldRule {
@@ -92,24 +97,14 @@ const versionRule: FieldRule = {
 };
 
 function enumRule(required: boolean): FieldRule {
-  const shapes = fc.oneof(
-    fc.constantFrom<FieldValue>(
-      "NOPE",
-      "in_progress",
-      "IN_PROGRESS ",
-      " GREEN",
-      "green",
-      "0",
-      "1",
-      "toString",
-      "__proto__",
-      "constructor",
-      ...SCRIPTS,
-      ...SQL_FRAGMENTS,
-    ),
-    fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/^[A-Z_]+$/.test(s)),
-  );
-  return { bad: () => withRepeats(alsoMissing(required, shapes)) };
+  return {
+    bad: () =>
+      badWords(
+        required,
+        ["NOPE", "in_progress", "IN_PROGRESS ", " GREEN", "green", "0", "1", "toString", "__proto__", "constructor"],
+        fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/^[A-Z_]+$/.test(s)),
+      ),
+  };
 }
 
 function intRule(min: number, max: number): FieldRule {
@@ -215,25 +210,7 @@ const RULES: Record<string, FieldRule> = {
   evidenceLinks: urlsRule,
   loginName: {
     bad: () =>
-      withRepeats(
-        alsoMissing(
-          true,
-          fc.oneof(
-            fc.constantFrom<FieldValue>(
-              "ADMIN",
-              "admin",
-              "Has Space",
-              "-lead",
-              ".dot",
-              "中文名",
-              "a".repeat(65),
-              ...SCRIPTS,
-              ...SQL_FRAGMENTS,
-            ),
-            oversize(100_000),
-          ),
-        ),
-      ),
+      badWords(true, ["ADMIN", "admin", "Has Space", "-lead", ".dot", "中文名", "a".repeat(65)], oversize(100_000)),
     noise: fc.constantFrom("x.walk", "y-walk_2"),
   },
   // A password that differs from its confirmation (or breaks the rules) is refused before anything is hashed.
@@ -259,27 +236,11 @@ const RULES: Record<string, FieldRule> = {
   },
   parent: {
     bad: () =>
-      withRepeats(
-        alsoMissing(
-          true,
-          fc.oneof(
-            fc.constantFrom<FieldValue>(
-              "pillar:abc",
-              "item:-1",
-              "item:",
-              "item:1.5",
-              "item:1 OR 1=1",
-              "item:9999999999",
-              "pillar",
-              "item",
-              ":1",
-              ...SCRIPTS,
-              ...SQL_FRAGMENTS,
-            ),
-            fc.integer({ min: 100_000_000, max: 999_999_999 }).map((n) => `item:${n}`),
-            fc.integer({ min: 100_000_000, max: 999_999_999 }).map((n) => `pillar:${n}`),
-          ),
-        ),
+      badWords(
+        true,
+        ["pillar:abc", "item:-1", "item:", "item:1.5", "item:1 OR 1=1", "item:9999999999", "pillar", "item", ":1"],
+        fc.integer({ min: 100_000_000, max: 999_999_999 }).map((n) => `item:${n}`),
+        fc.integer({ min: 100_000_000, max: 999_999_999 }).map((n) => `pillar:${n}`),
       ),
   },
   items: {
