@@ -1,26 +1,18 @@
 // The staff's quick path and its guards, in the real app: posting an update, refusals (UI and forged
 // requests), a read-only viewer, and two people editing one item at once.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import type ZhAuth from "../lib/i18n/messages/zh-CN/auth.json";
 import type ZhCommon from "../lib/i18n/messages/zh-CN/common.json";
 import type ZhEditing from "../lib/i18n/messages/zh-CN/editing.json";
 import { signInAs } from "./auth";
-import { expect, test } from "./fixtures";
+import { expect, test, type Sql } from "./fixtures";
+import { catalogue } from "./support/catalogue";
 
-// The catalogue is read as data (Playwright's loader does not take JSON imports); the types come from the files.
-const catalogue = <T>(name: string): T =>
-  JSON.parse(
-    readFileSync(join(import.meta.dirname, "..", "lib", "i18n", "messages", "zh-CN", `${name}.json`), "utf8"),
-  ) as T;
 const zhAuth = catalogue<typeof ZhAuth>("auth");
 const zhCommon = catalogue<typeof ZhCommon>("common");
 const zhEditing = catalogue<typeof ZhEditing>("editing");
 const ed = zhEditing.editing;
 const EDITOR = "cq.sthjj";
-
-type Sql = Parameters<Parameters<typeof test>[2]>[0]["sql"];
 
 /** Open action items where the editor's unit leads, and one item outside all of its units. */
 async function itemsOf(sql: Sql, login: string) {

@@ -3,7 +3,7 @@
 import { test as base, expect } from "@playwright/test";
 import pg from "pg";
 
-type Sql = <T extends pg.QueryResultRow>(text: string, params?: unknown[]) => Promise<T[]>;
+export type Sql = <T extends pg.QueryResultRow>(text: string, params?: unknown[]) => Promise<T[]>;
 
 export const test = base.extend<object, { sql: Sql }>({
   sql: [

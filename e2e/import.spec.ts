@@ -1,8 +1,6 @@
 // Import in the real app: an editor downloads their unit's items file from the report route, changes cells in it (as in Excel), uploads
 // it on /items/import, sees the dry run, applies it and finds the new values on the item page; a bad file
 // is answered with its row and column and changes nothing.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import type ZhAuth from "../lib/i18n/messages/zh-CN/auth.json";
@@ -10,18 +8,13 @@ import type ZhCommon from "../lib/i18n/messages/zh-CN/common.json";
 import type ZhEditing from "../lib/i18n/messages/zh-CN/editing.json";
 import { ITEM_COLUMNS } from "../lib/report/item-columns";
 import { signInAs } from "./auth";
-import { expect, test } from "./fixtures";
+import { expect, test, type Sql } from "./fixtures";
+import { catalogue } from "./support/catalogue";
 
-// The catalogue is read as data (Playwright's loader does not take JSON imports); the types come from the files.
-const catalogue = <T>(name: string): T =>
-  JSON.parse(
-    readFileSync(join(import.meta.dirname, "..", "lib", "i18n", "messages", "zh-CN", `${name}.json`), "utf8"),
-  ) as T;
 const zhAuth = catalogue<typeof ZhAuth>("auth");
 const zhCommon = catalogue<typeof ZhCommon>("common");
 const im = catalogue<typeof ZhEditing>("editing").import;
 
-type Sql = Parameters<Parameters<typeof test>[2]>[0]["sql"];
 type Status = keyof typeof ZhCommon.status;
 type Confidence = keyof typeof ZhCommon.confidence;
 interface ItemRow {
