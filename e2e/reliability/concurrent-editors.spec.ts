@@ -343,23 +343,18 @@ test("50 concurrent editors: every accepted write recorded once, refusals are co
   );
 
   // Each item's final state: its last accepted write, replayed over its state before the run.
-  const finals = await db.query<{
-    id: number;
-    version: number;
-    status: string;
-    progress: number | null;
-    confidence: string | null;
-    weight: number;
-    responsible_person: string | null;
-    latest_version: number;
-    latest: {
-      status: string;
-      progress: number | null;
-      confidence: string | null;
-      weight: number;
-      responsiblePerson: string | null;
-    };
-  }>(
+  const finals = await db.query<
+    Pick<TargetItem, "id" | "version" | "status" | "progress" | "confidence" | "weight" | "responsible_person"> & {
+      latest_version: number;
+      latest: {
+        status: string;
+        progress: number | null;
+        confidence: string | null;
+        weight: number;
+        responsiblePerson: string | null;
+      };
+    }
+  >(
     `
     SELECT i.id, i.version, i.status::text AS status, i.progress, i.confidence::text AS confidence, i.weight, i.responsible_person,
            h.version AS latest_version, h.snapshot AS latest
