@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumExecutable } from "./scripts/chromium";
+import { CHROMIUM_FLAGS, chromiumExecutable } from "./scripts/chromium";
 import { databaseUrl } from "./scripts/db/test-cluster";
 
 // Run through `npm test`, which provides a PostgreSQL server and a fresh database for the app under test.
@@ -33,15 +33,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: [...CHROMIUM_FLAGS, "--disable-quic"],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],

@@ -3,7 +3,7 @@
 // how the server happened to encode it. Also reports the bytes actually transferred for those scripts.
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright";
-import { chromiumExecutable } from "../scripts/chromium";
+import { CHROMIUM_FLAGS, chromiumExecutable } from "../scripts/chromium";
 
 export interface FirstLoadResult {
   route: string;
@@ -13,15 +13,7 @@ export interface FirstLoadResult {
   gzipKb: number;
 }
 
-export const BROWSER_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-dev-shm-usage",
-];
+export const BROWSER_FLAGS = [...CHROMIUM_FLAGS, "--disable-dev-shm-usage"];
 
 export async function firstLoadJs(
   baseUrl: string,

@@ -9,3 +9,13 @@ export function chromiumExecutable(): string | undefined {
   if (given) return given;
   return CANDIDATES.find((p) => existsSync(p));
 }
+
+/** Flags for a quiet headless Chromium in a container: no sandbox or GPU, no background traffic or updates. */
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
