@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sourceHash } from "../scripts/source-hash";
+import { spawnStart } from "../e2e/reliability/app-instance";
 
 export const root = join(import.meta.dirname, "..");
 const LOCK = "/tmp/chengyu-next.lock";
@@ -80,14 +81,7 @@ export async function startApp(databaseUrl: string, port: number, log: (l: strin
     SKIP_BUILD: "true",
     SAMPLE_DATA: "false",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const { child, output } = spawnStart(env);
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
@@ -97,16 +91,16 @@ export async function startApp(databaseUrl: string, port: number, log: (l: strin
     clearTimeout(timer);
   };
   const deadline = Date.now() + 120_000;
-  while (!out.includes("is running at")) {
-    if (child.exitCode !== null) throw new Error(`the app exited during start:\n${out.slice(-2000)}`);
+  while (!output().includes("is running at")) {
+    if (child.exitCode !== null) throw new Error(`the app exited during start:\n${output().slice(-2000)}`);
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the app did not start within 120 s:\n${out.slice(-2000)}`);
+      throw new Error(`the app did not start within 120 s:\n${output().slice(-2000)}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
   log(`app started (pid ${child.pid}) on port ${port}`);
-  return { child, pid: child.pid!, baseUrl: `http://127.0.0.1:${port}`, output: () => out, stop };
+  return { child, pid: child.pid!, baseUrl: `http://127.0.0.1:${port}`, output, stop };
 }
 
 /** Resident memory (MB) of a process and all its descendants, from /proc. */

@@ -61,6 +61,11 @@ export function startApp(port: number, databaseUrlOfApp: string, sample: boolean
   };
   delete env.AUTH_SECRET;
   delete env.EMBEDDED_PG_DIR;
+  return { url: `http://127.0.0.1:${port}`, ...spawnStart(env) };
+}
+
+/** The README's run command in this checkout with `env`, its stdout and stderr collected in one text. */
+export function spawnStart(env: NodeJS.ProcessEnv): { child: ChildProcess; output(): string } {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env,
@@ -69,7 +74,7 @@ export function startApp(port: number, databaseUrlOfApp: string, sample: boolean
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-  return { url: `http://127.0.0.1:${port}`, child, output: () => out };
+  return { child, output: () => out };
 }
 
 /** Resolves when the app says it is serving; rejects at once when it exits first, or after `timeoutMs`. */
