@@ -10,6 +10,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { outsideUnit } from "../support/unit-scope";
 import { actionContext, findActionTarget } from "../support/action-cases/context";
 import { signIn } from "../support/session";
 import { describeForm, hostileForms, ruleFor, toFormData, type BadContext } from "../support/hostile/action-fields";
@@ -58,13 +59,7 @@ beforeAll(async () => {
   admin = { id: ad.id, sessionVersion: ad.sessionVersion };
   // Items the editor's unit has no part in (neither lead, co-lead nor supporting).
   foreignItems = await t.db.item.findMany({
-    where: {
-      level: "ACTION",
-      retiredAt: null,
-      leadUnitId: { not: ed.unitId },
-      OR: [{ coLeadUnitId: null }, { coLeadUnitId: { not: ed.unitId } }],
-      supportingUnits: { none: { unitId: ed.unitId! } },
-    },
+    where: outsideUnit(ed.unitId!),
     select: { id: true, version: true },
     take: 20,
   });

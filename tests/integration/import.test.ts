@@ -10,6 +10,7 @@ import { retireTreeItem } from "../../lib/writes/item-tree";
 import type { ReportItem } from "../../lib/report/types";
 import { IMPORT_MAX_BYTES } from "../../lib/validations/import";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { outsideUnit } from "../support/unit-scope";
 import { signIn, signOut } from "../support/session";
 import { renderCsv } from "../../lib/export/csv";
 import { renderXlsx } from "../../lib/export/xlsx";
@@ -449,13 +450,7 @@ describe("bad files: each named by row and column, and nothing written", () => {
 
   it("refuses a whole file that changes another unit's item, naming that row (editor); an admin may", async () => {
     const outside = await t.db.item.findFirstOrThrow({
-      where: {
-        retiredAt: null,
-        level: "ACTION",
-        leadUnitId: { not: unitId },
-        OR: [{ coLeadUnitId: null }, { coLeadUnitId: { not: unitId } }],
-        supportingUnits: { none: { unitId } },
-      },
+      where: outsideUnit(unitId),
     });
     const foreign = (await exportedItems(t.db, { kind: "all" })).find((i) => i.code === outside.code);
     const [firstOwn] = pickThree();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVIDENCE_MAX, NOTE_MAX, PERSON_MAX, TEXT_MAX } from "../../lib/validations/item-limits";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { outsideUnit } from "../support/unit-scope";
 import { signIn, signOut } from "../support/session";
 
 type Actions = typeof import("../../lib/actions/items") & typeof import("../../lib/actions/milestones");
@@ -97,13 +98,7 @@ beforeAll(async () => {
   expect(own?.length).toBeGreaterThanOrEqual(3);
   const unitId = editor.unitId!;
   foreign = await t.db.item.findFirstOrThrow({
-    where: {
-      retiredAt: null,
-      level: "ACTION",
-      leadUnitId: { not: unitId },
-      OR: [{ coLeadUnitId: null }, { coLeadUnitId: { not: unitId } }],
-      supportingUnits: { none: { unitId } },
-    },
+    where: outsideUnit(unitId),
     select: { id: true, code: true },
   });
   otherEditor = await account({ role: "EDITOR", unitId: { not: unitId } });
