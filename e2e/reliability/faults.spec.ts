@@ -434,9 +434,7 @@ test("PostgreSQL stops and starts again under the running app: a clear error mea
     ).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(zhCommon.errors.title);
   }
-  const write = await within(
-    20_000,
-    "a progress update with the database down",
+  const postUpdate = (progress: number, note: string) =>
     session.callAction(
       "lib/actions/items.ts",
       "postProgressUpdate",
@@ -446,13 +444,17 @@ test("PostgreSQL stops and starts again under the running app: a clear error mea
           itemId: item.id,
           expectedVersion: item.version,
           status: "IN_PROGRESS",
-          progress: 33,
+          progress,
           confidence: "GREEN",
-          note: "faults: while the database is down",
+          note,
         }),
       ],
       `/items/${item.code}/update`,
-    ),
+    );
+  const write = await within(
+    20_000,
+    "a progress update with the database down",
+    postUpdate(33, "faults: while the database is down"),
   );
   expect(write.status).toBe(200);
   expect(write.value).toMatchObject({ ok: false, code: "unavailable" });
@@ -474,22 +476,7 @@ test("PostgreSQL stops and starts again under the running app: a clear error mea
   expect(home!.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(zhDashboard.dashboard.title);
   await expect(page.getByRole("alert").filter({ hasText: zhCommon.errors.database })).toHaveCount(0);
-  const saved = await session.callAction(
-    "lib/actions/items.ts",
-    "postProgressUpdate",
-    [
-      null,
-      formOf({
-        itemId: item.id,
-        expectedVersion: item.version,
-        status: "IN_PROGRESS",
-        progress: 34,
-        confidence: "GREEN",
-        note: "faults: after the database came back",
-      }),
-    ],
-    `/items/${item.code}/update`,
-  );
+  const saved = await postUpdate(34, "faults: after the database came back");
   expect(saved.value).toMatchObject({ ok: true, data: { version: item.version + 1 } });
   const itemPage = await page.goto(`${app.url}/items/${item.code}`);
   expect(itemPage!.status()).toBe(200);

@@ -23,9 +23,9 @@ import {
   processAlive,
   projectCopy,
   root,
-  seededRandom,
-  until,
 } from "./support/start-stop";
+import { until } from "./support/faults-app";
+import { mulberry32 as seededRandom } from "../../prisma/seed/sample/random";
 
 const ROUNDS = Number(process.env.START_STOP_ROUNDS ?? 5);
 const SEED = Number(process.env.START_STOP_SEED ?? Math.floor(Math.random() * 2 ** 31));
