@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
-import { FieldError } from "@/components/forms/field-error";
+import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { addMilestone, completeMilestone, removeMilestone, reopenMilestone } from "@/lib/actions/milestones";
@@ -90,31 +90,31 @@ export function MilestoneEditor({ itemId, milestones }: { itemId: number; milest
         <input type="hidden" name="itemId" value={itemId} />
         <FormMessage state={state} successKey="editing.milestones.added" />
         <div className={styles.row}>
-          <div className={styles.field}>
-            <label htmlFor="ms-title">{t("editing.milestones.title")}</label>
-            <input
-              id="ms-title"
-              name="title"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              aria-invalid={Boolean(errors?.title)}
-              aria-describedby="ms-title-error"
-            />
-            <FieldError id="ms-title-error" errors={errors?.title} values={{ max: MILESTONE_TITLE_MAX }} />
-          </div>
-          <div className={styles.field}>
-            <label htmlFor="ms-date">{t("editing.milestones.plannedDate")}</label>
-            <input
-              id="ms-date"
-              name="plannedDate"
-              type="date"
-              value={plannedDate}
-              onChange={(e) => setPlannedDate(e.target.value)}
-              aria-invalid={Boolean(errors?.plannedDate)}
-              aria-describedby="ms-date-error"
-            />
-            <FieldError id="ms-date-error" errors={errors?.plannedDate} />
-          </div>
+          <Field
+            className={styles.field}
+            id="ms-title"
+            label={t("editing.milestones.title")}
+            errors={errors?.title}
+            max={MILESTONE_TITLE_MAX}
+          >
+            {(a11y) => <input {...a11y} name="title" value={title} onChange={(e) => setTitle(e.target.value)} />}
+          </Field>
+          <Field
+            className={styles.field}
+            id="ms-date"
+            label={t("editing.milestones.plannedDate")}
+            errors={errors?.plannedDate}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                name="plannedDate"
+                type="date"
+                value={plannedDate}
+                onChange={(e) => setPlannedDate(e.target.value)}
+              />
+            )}
+          </Field>
         </div>
         <div className={styles.actions}>
           <SubmitButton

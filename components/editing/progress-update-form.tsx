@@ -60,8 +60,6 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
 
   const errors = failed?.fieldErrors;
   const conflict = failed?.conflict;
-  const described = (name: string, hint?: boolean) =>
-    [hint ? `${name}-hint` : null, `${name}-error`].filter(Boolean).join(" ");
 
   const onStatus = (next: Status) => {
     setStatus(next);
@@ -89,44 +87,38 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
       </ConflictNotice>
 
       <div className={styles.row}>
-        <div className={styles.field}>
-          <label htmlFor="pu-status">{t("editing.update.status")}</label>
-          <select
-            id="pu-status"
-            name="status"
-            value={status}
-            onChange={(e) => onStatus(e.target.value as Status)}
-            aria-invalid={Boolean(errors?.status)}
-            aria-describedby={described("pu-status")}
-          >
-            {ITEM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError id="pu-status-error" errors={errors?.status} />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="pu-progress">{t("editing.update.progress")}</label>
-          <input
-            id="pu-progress"
-            name="progress"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            step={1}
-            value={progress}
-            onChange={(e) => setProgress(e.target.value)}
-            aria-invalid={Boolean(errors?.progress)}
-            aria-describedby={described("pu-progress", true)}
-          />
-          <span id="pu-progress-hint" className={styles.hint}>
-            {t("editing.update.progressHint")}
-          </span>
-          <FieldError id="pu-progress-error" errors={errors?.progress} />
-        </div>
+        <Field className={styles.field} id="pu-status" label={t("editing.update.status")} errors={errors?.status}>
+          {(a11y) => (
+            <select {...a11y} name="status" value={status} onChange={(e) => onStatus(e.target.value as Status)}>
+              {ITEM_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          className={styles.field}
+          id="pu-progress"
+          label={t("editing.update.progress")}
+          hint={t("editing.update.progressHint")}
+          errors={errors?.progress}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              name="progress"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              step={1}
+              value={progress}
+              onChange={(e) => setProgress(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
 
       <fieldset className={styles.field} aria-describedby="pu-confidence-error">
