@@ -1,18 +1,19 @@
 "use client";
-import type { ComponentProps, FormEvent, ReactNode, RefObject } from "react";
+import type { ReactNode } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { ActionFailure } from "@/lib/forms/result";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
 import styles from "./admin.module.css";
 
 /**
- * An admin form around its fields: submitted through what useActionForm gives, named by `label`,
- * with the hidden id of what it changes, the answer of the last submit and the submit button.
+ * An admin form around its fields: it sends `action` (useActionForm), is named by `label`, carries the hidden
+ * id of what it changes, and shows the answer of the last submit and the submit button. `children` gets the
+ * field errors of the last answer.
  */
-export function AdminForm({
-  formRef,
-  onSubmit,
-  state,
-  pending,
+export function AdminForm<R extends { ok: true } | ActionFailure>({
+  action,
+  resetOnSuccess,
   label,
   idName,
   idValue,
@@ -21,22 +22,21 @@ export function AdminForm({
   pendingLabel,
   children,
 }: {
-  formRef: RefObject<HTMLFormElement | null>;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-  state: ComponentProps<typeof FormMessage>["state"];
-  pending: boolean;
+  action: (prev: R | null, formData: FormData) => Promise<R>;
+  resetOnSuccess?: boolean;
   label: string;
   idName: string;
   idValue: number | undefined;
   success?: string;
   submitLabel: string;
   pendingLabel: string;
-  children: ReactNode;
+  children: (errorsOf: (field: string) => string[]) => ReactNode;
 }) {
+  const { formRef, onSubmit, state, pending, errorsOf } = useActionForm(action, { resetOnSuccess });
   return (
     <form ref={formRef} onSubmit={onSubmit} className={styles.form} noValidate aria-label={label}>
       {idValue !== undefined && <input type="hidden" name={idName} value={idValue} />}
-      {children}
+      {children(errorsOf)}
       <FormMessage state={state} success={success} />
       <div>
         <SubmitButton pending={pending} pendingLabel={pendingLabel} label={submitLabel} />

@@ -4,7 +4,6 @@ import { createUnit, updateUnit } from "@/lib/actions/admin-units";
 import { Side, UnitKind } from "@/lib/generated/prisma/enums";
 import { LIMITS } from "@/lib/validations/admin";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { AdminForm } from "./admin-form";
 
 export interface UnitValues {
@@ -18,63 +17,62 @@ export interface UnitValues {
 /** Creates a unit, or edits `unit` when given. */
 export function UnitForm({ unit }: { unit?: UnitValues }) {
   const t = useTranslations();
-  const { formRef, onSubmit, state, pending, errorsOf } = useActionForm(unit ? updateUnit : createUnit, {
-    resetOnSuccess: !unit,
-  });
   const prefix = unit ? `unit-${unit.id}` : "new-unit";
   return (
     <AdminForm
-      formRef={formRef}
-      onSubmit={onSubmit}
-      state={state}
-      pending={pending}
+      action={unit ? updateUnit : createUnit}
+      resetOnSuccess={!unit}
       label={unit ? t("admin.units.editTitle", { name: unit.name }) : t("admin.units.create")}
       idName="unitId"
       idValue={unit?.id}
       submitLabel={unit ? t("admin.save") : t("admin.units.create")}
       pendingLabel={t("admin.saving")}
     >
-      <Field id={`${prefix}-name`} label={t("admin.units.name")} errors={errorsOf("name")} max={LIMITS.unitName}>
-        {(a11y) => <input name="name" defaultValue={unit?.name} required maxLength={LIMITS.unitName} {...a11y} />}
-      </Field>
-      <Field
-        id={`${prefix}-short`}
-        label={`${t("admin.units.shortName")}${t("admin.optional")}`}
-        errors={errorsOf("shortName")}
-        max={LIMITS.shortName}
-      >
-        {(a11y) => (
-          <input name="shortName" defaultValue={unit?.shortName ?? ""} maxLength={LIMITS.shortName} {...a11y} />
-        )}
-      </Field>
-      <Field id={`${prefix}-side`} label={t("admin.units.side")} errors={errorsOf("side")}>
-        {(a11y) => (
-          <select name="side" defaultValue={unit?.side ?? ""} required {...a11y}>
-            <option value="" disabled>
-              {t("admin.units.chooseSide")}
-            </option>
-            {Object.values(Side).map((s) => (
-              <option key={s} value={s}>
-                {t(`side.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${prefix}-kind`} label={t("admin.units.kind")} errors={errorsOf("kind")}>
-        {(a11y) => (
-          <select name="kind" defaultValue={unit?.kind ?? ""} required {...a11y}>
-            <option value="" disabled>
-              {t("admin.units.chooseKind")}
-            </option>
-            {Object.values(UnitKind).map((k) => (
-              <option key={k} value={k}>
-                {t(`admin.unitKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {(errorsOf) => (
+        <>
+          <Field id={`${prefix}-name`} label={t("admin.units.name")} errors={errorsOf("name")} max={LIMITS.unitName}>
+            {(a11y) => <input name="name" defaultValue={unit?.name} required maxLength={LIMITS.unitName} {...a11y} />}
+          </Field>
+          <Field
+            id={`${prefix}-short`}
+            label={`${t("admin.units.shortName")}${t("admin.optional")}`}
+            errors={errorsOf("shortName")}
+            max={LIMITS.shortName}
+          >
+            {(a11y) => (
+              <input name="shortName" defaultValue={unit?.shortName ?? ""} maxLength={LIMITS.shortName} {...a11y} />
+            )}
+          </Field>
+          <Field id={`${prefix}-side`} label={t("admin.units.side")} errors={errorsOf("side")}>
+            {(a11y) => (
+              <select name="side" defaultValue={unit?.side ?? ""} required {...a11y}>
+                <option value="" disabled>
+                  {t("admin.units.chooseSide")}
+                </option>
+                {Object.values(Side).map((s) => (
+                  <option key={s} value={s}>
+                    {t(`side.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={`${prefix}-kind`} label={t("admin.units.kind")} errors={errorsOf("kind")}>
+            {(a11y) => (
+              <select name="kind" defaultValue={unit?.kind ?? ""} required {...a11y}>
+                <option value="" disabled>
+                  {t("admin.units.chooseKind")}
+                </option>
+                {Object.values(UnitKind).map((k) => (
+                  <option key={k} value={k}>
+                    {t(`admin.unitKind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </>
+      )}
     </AdminForm>
   );
 }

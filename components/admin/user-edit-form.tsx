@@ -3,7 +3,6 @@ import { useTranslations } from "next-intl";
 import { updateUser } from "@/lib/actions/admin-users";
 import { LIMITS } from "@/lib/validations/admin";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
 import { AdminForm } from "./admin-form";
 
@@ -15,31 +14,37 @@ export function UserEditForm({
   units: UnitOption[];
 }) {
   const t = useTranslations("admin");
-  const { formRef, onSubmit, state, pending, errorsOf } = useActionForm(updateUser);
   const prefix = `user-${user.id}`;
   return (
     <AdminForm
-      formRef={formRef}
-      onSubmit={onSubmit}
-      state={state}
-      pending={pending}
+      action={updateUser}
       label={t("users.editTitle", { name: user.loginName })}
       idName="userId"
       idValue={user.id}
       submitLabel={t("save")}
       pendingLabel={t("saving")}
     >
-      <Field
-        id={`${prefix}-name`}
-        label={t("users.displayName")}
-        errors={errorsOf("displayName")}
-        max={LIMITS.displayName}
-      >
-        {(a11y) => (
-          <input name="displayName" defaultValue={user.displayName} required maxLength={LIMITS.displayName} {...a11y} />
-        )}
-      </Field>
-      <RoleUnitFields idPrefix={prefix} units={units} errorsOf={errorsOf} role={user.role} unitId={user.unitId} />
+      {(errorsOf) => (
+        <>
+          <Field
+            id={`${prefix}-name`}
+            label={t("users.displayName")}
+            errors={errorsOf("displayName")}
+            max={LIMITS.displayName}
+          >
+            {(a11y) => (
+              <input
+                name="displayName"
+                defaultValue={user.displayName}
+                required
+                maxLength={LIMITS.displayName}
+                {...a11y}
+              />
+            )}
+          </Field>
+          <RoleUnitFields idPrefix={prefix} units={units} errorsOf={errorsOf} role={user.role} unitId={user.unitId} />
+        </>
+      )}
     </AdminForm>
   );
 }

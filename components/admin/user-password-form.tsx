@@ -2,20 +2,16 @@
 import { useTranslations } from "next-intl";
 import { resetPassword } from "@/lib/actions/admin-users";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { AdminForm } from "./admin-form";
 
 export function UserPasswordForm({ user }: { user: { id: number; loginName: string } }) {
   const t = useTranslations("admin.users");
   const tAdmin = useTranslations("admin");
-  const { formRef, onSubmit, state, pending, errorsOf } = useActionForm(resetPassword, { resetOnSuccess: true });
   const prefix = `password-${user.id}`;
   return (
     <AdminForm
-      formRef={formRef}
-      onSubmit={onSubmit}
-      state={state}
-      pending={pending}
+      action={resetPassword}
+      resetOnSuccess
       label={t("resetPasswordTitle", { name: user.loginName })}
       idName="userId"
       idValue={user.id}
@@ -23,12 +19,16 @@ export function UserPasswordForm({ user }: { user: { id: number; loginName: stri
       submitLabel={t("resetPassword")}
       pendingLabel={tAdmin("saving")}
     >
-      <Field id={`${prefix}-1`} label={t("newPassword")} hint={t("passwordHint")} errors={errorsOf("password")}>
-        {(a11y) => <input name="password" type="password" autoComplete="new-password" required {...a11y} />}
-      </Field>
-      <Field id={`${prefix}-2`} label={t("passwordConfirm")} errors={errorsOf("passwordConfirm")}>
-        {(a11y) => <input name="passwordConfirm" type="password" autoComplete="new-password" required {...a11y} />}
-      </Field>
+      {(errorsOf) => (
+        <>
+          <Field id={`${prefix}-1`} label={t("newPassword")} hint={t("passwordHint")} errors={errorsOf("password")}>
+            {(a11y) => <input name="password" type="password" autoComplete="new-password" required {...a11y} />}
+          </Field>
+          <Field id={`${prefix}-2`} label={t("passwordConfirm")} errors={errorsOf("passwordConfirm")}>
+            {(a11y) => <input name="passwordConfirm" type="password" autoComplete="new-password" required {...a11y} />}
+          </Field>
+        </>
+      )}
     </AdminForm>
   );
 }
