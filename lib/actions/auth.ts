@@ -1,5 +1,6 @@
 "use server";
-// Sign-in and sign-out. The only actions that do not require a signed-in user (see the permission walk test).
+// Sign-in and sign-out: public by design, the only actions that do not require a signed-in user (see the
+// permission walk test).
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { db } from "../db";
