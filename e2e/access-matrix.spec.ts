@@ -21,6 +21,7 @@ import { createPrismaClient, type Db } from "../lib/prisma-client";
 import { resolveAuthSecret } from "../scripts/auth-secret";
 import { adminCases } from "../tests/support/action-cases/admin";
 import { itemActionCases } from "../tests/support/action-cases/items";
+import { actionContext } from "../tests/support/action-cases/context";
 import type { ActionCase, ActionCases, ActionContext } from "../tests/support/action-cases/types";
 import { allActions, HttpSession, type ActionResponse } from "../tests/support/http-client";
 import { SAMPLE_PASSWORD } from "./auth";
@@ -370,32 +371,7 @@ test("every route and action × every kind of caller gets the documented answer"
     .filter((a) => !cases.has(a.exportedName) && !PUBLIC_ACTIONS[a.exportedName])
     .map((a) => `${a.file}#${a.exportedName}`);
   expect(unlisted, "server actions in the build without a case in tests/support/action-cases").toEqual([]);
-  const context = async (): Promise<ActionContext> => {
-    const current = await db.item.findUniqueOrThrow({
-      where: { id: target.id },
-      include: { milestones: { take: 1, orderBy: { id: "asc" } } },
-    });
-    const milestoneId =
-      current.milestones[0]?.id ??
-      (
-        await db.milestone.create({
-          data: { itemId: target.id, title: "matrix milestone", plannedDate: new Date("2027-01-01") },
-        })
-      ).id;
-    const someone = await db.user.findFirstOrThrow({
-      where: { role: "EDITOR", disabled: false },
-      orderBy: { id: "desc" },
-    });
-    return {
-      db,
-      itemId: target.id,
-      itemCode: target.code,
-      version: current.version,
-      milestoneId,
-      unitId: target.leadUnitId!,
-      userId: someone.id,
-    };
-  };
+  const context = () => actionContext(db, { ...target, leadUnitId: target.leadUnitId! }, "matrix milestone");
   // What a refused action could have touched: the walk's item and its rows, and the rows the cases create
   // (walk.* accounts, 示例单位/改名单位 units, walk and 新增事项 items). Scoped, since other specs write meanwhile.
   const fingerprint = async () =>
