@@ -1,11 +1,13 @@
 // The one permission table. Deny by default: a permission not listed for a role is refused, and every
 // action, route handler and non-public read asks `can()` (through requirePermission) itself.
-import type { Role } from "./generated/prisma/enums";
+import type { Role, Side } from "./generated/prisma/enums";
 
 export interface Actor {
   id: number;
   role: Role;
   unitId: number | null;
+  /** coordinators only: the side whose items they review; JOINT (联合办公室) means both sides */
+  coordinatorScope?: Side | null;
 }
 
 /** The units an item belongs to; editors may write only where their unit is one of them. */
@@ -13,15 +15,27 @@ export interface UnitScope {
   leadUnitId: number | null;
   coLeadUnitId: number | null;
   supportingUnitIds: readonly number[];
+  /** the sides of the item's lead and co-lead units: coordinators review where their side is one of them */
+  leadSides?: readonly Side[];
 }
 
-type Rule = true | "ownUnit";
+/** true: always; "ownUnit": where the actor's unit is one of the item's; "ownSide": where the coordinator's
+ *  side leads or co-leads the item. */
+type Rule = true | "ownUnit" | "ownSide";
 
 export const PERMISSIONS = {
   /** dashboard, pillar pages, item lists and item pages, history */
-  "portfolio:read": { ADMIN: true, EDITOR: true, VIEWER: true },
+  "portfolio:read": { ADMIN: true, EDITOR: true, VIEWER: true, COORDINATOR: true },
   /** status reports and data exports */
-  "report:export": { ADMIN: true, EDITOR: true, VIEWER: true },
+  "report:export": { ADMIN: true, EDITOR: true, VIEWER: true, COORDINATOR: true },
+  /** read reporting periods, their fulfilment, their frozen 情况通报, and evidence files */
+  "period:read": { ADMIN: true, EDITOR: true, VIEWER: true, COORDINATOR: true },
+  /** approve or return a submitted report (an approval of a 销号 report closes the item) */
+  "report:review": { ADMIN: true, COORDINATOR: "ownSide" },
+  /** create custom periods and close a period early */
+  "period:manage": { ADMIN: true, COORDINATOR: true },
+  /** the cycle's settings: period kind, deadline day, review on or off */
+  "cycle:configure": { ADMIN: true },
   /** post a progress update (status, progress, confidence, note…) */
   "item:post-update": { ADMIN: true, EDITOR: "ownUnit" },
   /** edit an item's fields: responsible person, dates, weight, regions, conferences, milestones */
@@ -38,6 +52,12 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+export function inSideScope(actor: Actor, scope: UnitScope): boolean {
+  const side = actor.coordinatorScope;
+  if (!side) return false;
+  return side === "JOINT" || (scope.leadSides ?? []).includes(side);
+}
 
 export function inUnitScope(actor: Actor, scope: UnitScope): boolean {
   if (actor.unitId == null) return false;
@@ -57,5 +77,6 @@ export function can(actor: Actor | null, permission: Permission, scope?: UnitSco
   const rule = (PERMISSIONS[permission] as Partial<Record<Role, Rule>>)[actor.role];
   if (rule === true) return true;
   if (rule === "ownUnit") return scope ? inUnitScope(actor, scope) : actor.unitId != null;
+  if (rule === "ownSide") return scope ? inSideScope(actor, scope) : actor.coordinatorScope != null;
   return false;
 }

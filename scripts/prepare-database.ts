@@ -99,7 +99,7 @@ export async function prepareDatabase(
       const notes: string[] = [];
       if (hasSample) {
         notes.push(`示例数据 sample data is loaded. Sample sign-in accounts (password ${SAMPLE_PASSWORD}):`);
-        for (const a of sampleAccounts) notes.push(`  ${a.loginName.padEnd(12)} ${a.role.padEnd(7)} ${a.description}`);
+        for (const a of sampleAccounts) notes.push(`  ${a.loginName.padEnd(12)} ${a.role.padEnd(11)} ${a.description}`);
       } else {
         notes.push("no sample data (document only)");
       }

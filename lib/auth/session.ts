@@ -30,6 +30,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     id: user.id,
     role: user.role,
     unitId: user.unitId,
+    coordinatorScope: user.role === "COORDINATOR" ? user.coordinatorScope : null,
     loginName: user.loginName,
     displayName: user.displayName,
     unitName: user.unit?.name ?? null,

@@ -46,6 +46,7 @@ const SCALAR_TYPES: Record<string, string> = {
   Json: "jsonb",
   Float: "double precision",
   Decimal: "numeric",
+  Bytes: "bytea",
 };
 
 function columnType(field: DmmfField, enumDbName: (name: string) => string): string {

@@ -8,6 +8,9 @@ import enCommon from "./en/common.json";
 import enDashboard from "./en/dashboard.json";
 import enEditing from "./en/editing.json";
 import enReports from "./en/reports.json";
+import enCycle from "./en/cycle.json";
+import enEvidence from "./en/evidence.json";
+import enPeriods from "./en/periods.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -15,6 +18,9 @@ import zhCommon from "./zh-CN/common.json";
 import zhDashboard from "./zh-CN/dashboard.json";
 import zhEditing from "./zh-CN/editing.json";
 import zhReports from "./zh-CN/reports.json";
+import zhCycle from "./zh-CN/cycle.json";
+import zhEvidence from "./zh-CN/evidence.json";
+import zhPeriods from "./zh-CN/periods.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -28,6 +34,9 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     dashboard: zhDashboard,
     browse: zhBrowse,
     reports: zhReports,
+    cycle: zhCycle,
+    periods: zhPeriods,
+    evidence: zhEvidence,
   },
   en: {
     common: enCommon,
@@ -37,6 +46,9 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     dashboard: enDashboard,
     browse: enBrowse,
     reports: enReports,
+    cycle: enCycle,
+    periods: enPeriods,
+    evidence: enEvidence,
   },
 };
 

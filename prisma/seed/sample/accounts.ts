@@ -1,6 +1,6 @@
 // Sample accounts (示例数据). All share one documented password so a demo can log in as any role.
 import type { Prisma } from "../../../lib/generated/prisma/client";
-import type { Role } from "../../../lib/generated/prisma/enums";
+import type { Role, Side } from "../../../lib/generated/prisma/enums";
 import { departmentName, JOINT_OFFICE, type DepartmentKey, type SampleUnits, type UnitRef } from "./units";
 
 type Tx = Prisma.TransactionClient;
@@ -13,6 +13,8 @@ interface AccountDef {
   role: Role;
   unitName: string | null;
   description: string;
+  /** coordinators: the side they review (JOINT: both) */
+  coordinatorScope?: Side;
 }
 
 /** Editors: one reporting clerk for each of these departments, on both sides. */
@@ -48,6 +50,30 @@ function accountDefs(): AccountDef[] {
       unitName: departmentName("bgt", "CHONGQING"),
       description: "重庆方领导：只读查看看板和报告",
     },
+    {
+      loginName: "duban.sc",
+      displayName: "王建国（示例）",
+      role: "COORDINATOR",
+      unitName: departmentName("fgw", "SICHUAN"),
+      description: "四川推进办督办员：审核川方牵头事项的报告，管理填报周期",
+      coordinatorScope: "SICHUAN",
+    },
+    {
+      loginName: "duban.cq",
+      displayName: "李红梅（示例）",
+      role: "COORDINATOR",
+      unitName: departmentName("fgw", "CHONGQING"),
+      description: "重庆推进办督办员：审核渝方牵头事项的报告，管理填报周期",
+      coordinatorScope: "CHONGQING",
+    },
+    {
+      loginName: "duban.joint",
+      displayName: "陈立新（示例）",
+      role: "COORDINATOR",
+      unitName: JOINT_OFFICE.name,
+      description: "联合办公室督办员：审核两地事项的报告，管理填报周期",
+      coordinatorScope: "JOINT",
+    },
   ];
   for (const dept of EDITOR_DEPARTMENTS) {
     const scUnit = departmentName(dept.key, "SICHUAN");
@@ -72,12 +98,12 @@ function accountDefs(): AccountDef[] {
   return defs;
 }
 
-const MAIN_ACCOUNTS = ["admin", "leader", "sc.fgw", "cq.jtw"];
+const MAIN_ACCOUNTS = ["admin", "leader", "duban.sc", "sc.fgw", "cq.jtw"];
 
 /** The accounts the start script prints (all use SAMPLE_PASSWORD). */
 export const sampleAccounts: {
   loginName: string;
-  role: "ADMIN" | "EDITOR" | "VIEWER";
+  role: Role;
   unitName: string | null;
   description: string;
 }[] = accountDefs()
@@ -124,6 +150,7 @@ export async function ensureAccounts(
           passwordHash: await hashPassword(SAMPLE_PASSWORD),
           role: def.role,
           unitId,
+          coordinatorScope: def.coordinatorScope ?? null,
           isSample: true,
         },
         select: { id: true, loginName: true, role: true, unitId: true },

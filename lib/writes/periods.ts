@@ -1,0 +1,92 @@
+// Reporting periods open on their own: whoever first needs the current period (a page, a submission, the
+// ticker) calls `openDuePeriods`, which lays out the period containing today (unless periods are CUSTOM) and
+// opens every period whose day has come by fixing its obligations. Idempotent and safe to race: one
+// transaction-scoped advisory lock serialises the openers, and each step re-reads what the last one wrote.
+import type { PeriodKind, Prisma, ReportingPeriod } from "../generated/prisma/client";
+import { endOfDay, isoDay, todayInChina } from "../dates";
+import { periodContaining } from "../periods-calendar";
+
+type Tx = Prisma.TransactionClient;
+type Client = { $transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }): Promise<T> };
+
+/** pg_advisory_xact_lock key of period opening and closing ("cycl"). */
+export const PERIOD_LOCK = 0x6379636c;
+
+const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * Fixes a period's obligations: one report from the lead unit of every active action item, and one from the
+ * co-lead unit of a joint item. Items created or retired later do not change them.
+ */
+async function fixObligations(tx: Tx, periodId: number): Promise<number> {
+  return tx.$executeRaw`
+    INSERT INTO period_obligations (period_id, item_id, unit_id, side)
+    SELECT ${periodId}, i.id, u.id, u.side
+      FROM items i
+      JOIN units u ON u.id IN (i.lead_unit_id, i.co_lead_unit_id)
+     WHERE i.level = 'ACTION' AND i.retired_at IS NULL
+    ON CONFLICT (period_id, item_id, unit_id) DO NOTHING`;
+}
+
+/** Creates the period containing `today` if periods are laid out automatically and none covers it. */
+async function layOutCurrent(tx: Tx, today: string): Promise<void> {
+  const settings = await tx.cycleSettings.findUniqueOrThrow({ where: { id: 1 } });
+  if (settings.periodKind === "CUSTOM") return;
+  const covering = await tx.reportingPeriod.findFirst({
+    where: { opensOn: { lte: asDate(today) }, closesOn: { gte: asDate(today) } },
+    select: { id: true },
+  });
+  if (covering) return;
+  const p = periodContaining(today, settings.periodKind, settings.deadlineDay);
+  // A custom period may overlap the computed one's start: then the computed one starts after it.
+  const overlapping = await tx.reportingPeriod.findFirst({
+    where: { closesOn: { gte: asDate(p.opensOn) }, opensOn: { lte: asDate(p.closesOn) } },
+    select: { id: true },
+  });
+  if (overlapping) return;
+  await tx.reportingPeriod.create({
+    data: {
+      kind: settings.periodKind,
+      label: p.label,
+      labelEn: p.labelEn,
+      opensOn: asDate(p.opensOn),
+      deadline: asDate(p.deadline),
+      closesOn: asDate(p.closesOn),
+    },
+  });
+}
+
+/** Lays out the current period and opens every period whose day has come. Returns the ids it opened. */
+export async function openDuePeriods(client: Client, now: Date): Promise<number[]> {
+  const today = todayInChina(now);
+  return client.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PERIOD_LOCK})`;
+    await layOutCurrent(tx, today);
+    const due = await tx.reportingPeriod.findMany({
+      where: { openedAt: null, closedAt: null, opensOn: { lte: asDate(today) } },
+      orderBy: { opensOn: "asc" },
+      select: { id: true },
+    });
+    for (const p of due) {
+      await fixObligations(tx, p.id);
+      await tx.reportingPeriod.update({ where: { id: p.id }, data: { openedAt: now } });
+    }
+    return due.map((p) => p.id);
+  });
+}
+
+/** The open period that covers today, if any (the one reports submitted now count for). */
+export async function currentPeriod(tx: Tx, now: Date): Promise<ReportingPeriod | null> {
+  const today = asDate(todayInChina(now));
+  return tx.reportingPeriod.findFirst({
+    where: { openedAt: { not: null }, closedAt: null, opensOn: { lte: today }, closesOn: { gte: today } },
+    orderBy: { opensOn: "desc" },
+  });
+}
+
+/** Whether a report submitted at `at` is late for `period` (after the end of its deadline day in China). */
+export function isLate(period: Pick<ReportingPeriod, "deadline">, at: Date): boolean {
+  return at.getTime() >= endOfDay(isoDay(period.deadline)).getTime();
+}
+
+export type { PeriodKind };
