@@ -1,5 +1,6 @@
 // Calendar days in China (Asia/Shanghai, no daylight saving time): the one place that turns instants into the
 // days people mean ("as of 2026-11-30", "due today") and back.
+import { now as clockNow } from "./clock";
 export const TIME_ZONE = "Asia/Shanghai";
 const SHANGHAI_OFFSET = "+08:00"; // China has no daylight saving time
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -29,7 +30,7 @@ const CHINA_DAY = new Intl.DateTimeFormat("en-CA", {
 });
 
 /** Today's calendar date in China, as YYYY-MM-DD. */
-export function todayInChina(now: Date = new Date()): string {
+export function todayInChina(now: Date = clockNow()): string {
   return CHINA_DAY.format(now);
 }
 

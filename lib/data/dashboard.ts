@@ -11,6 +11,7 @@ import * as q from "../queries/dashboard";
 import type { Db } from "../prisma-client";
 import type { AsOfSelection } from "../as-of-selection";
 import type { UnitSort } from "../validations/dashboard";
+import { now as clockNow } from "../clock";
 
 export type * from "../queries/dashboard";
 type Moment = Pick<AsOfSelection, "before" | "day">;
@@ -44,7 +45,7 @@ export async function getProgressTrend(m: Moment): Promise<q.TrendPoint[]> {
   await requirePermission("portfolio:read");
   const { version, historyEpoch } = await currentDataVersion();
   const cache = aggregateCache();
-  const now = Date.now();
+  const now = clockNow().getTime();
   const points = q.trendMoments(m.day).map((moment) => {
     const settled = moment.getTime() < now - SETTLED_MS;
     return {

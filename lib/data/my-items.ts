@@ -6,6 +6,7 @@ import { can } from "../permissions";
 import { isoDay, todayInChina } from "../dates";
 import { isClosed } from "../status";
 import { reportedStateSelect } from "./item-edit";
+import { now as clockNow } from "../clock";
 
 export type MyRole = "lead" | "coLead" | "supporting";
 
@@ -33,7 +34,7 @@ export async function listMyItems() {
     },
   });
   const today = todayInChina();
-  const now = Date.now();
+  const now = clockNow().getTime();
   const items = rows.map((r) => {
     const due = isoDay(r.dueDate);
     const role: MyRole = r.leadUnitId === unitId ? "lead" : r.coLeadUnitId === unitId ? "coLead" : "supporting";

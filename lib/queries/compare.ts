@@ -6,6 +6,7 @@ import type { Confidence, ItemStatus } from "../generated/prisma/enums";
 import { itemStatesSql } from "./as-of";
 import { isoDay, todayInChina } from "../dates";
 import { rollUpCtes } from "./rollup";
+import { now as clockNow } from "../clock";
 
 type RawQuery = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
 
@@ -160,7 +161,7 @@ export async function comparePortfolio(
 ): Promise<PortfolioComparison> {
   const fromDay = dayOf(fromBefore);
   const toDay = dayOf(toBefore);
-  const until = toBefore ?? new Date();
+  const until = toBefore ?? clockNow();
   if (fromBefore.getTime() >= until.getTime())
     throw new RangeError("comparePortfolio: fromBefore must be earlier than toBefore");
 

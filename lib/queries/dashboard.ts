@@ -24,6 +24,7 @@ import {
 import type { AsOfSelection } from "../as-of-selection";
 import type { BrowseFilters } from "../validations/browse";
 import type { UnitSort } from "../validations/dashboard";
+import { now as clockNow } from "../clock";
 
 type Moment = Pick<AsOfSelection, "before" | "day">;
 
@@ -267,7 +268,7 @@ export async function queryUnitAccountability(
   m: Moment,
   sort: UnitSort,
   scope: FigureScope = {},
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<UnitAccountability[]> {
   const { before, day } = m;
   const dir = sort.dir === "asc" ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`;

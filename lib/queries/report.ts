@@ -33,6 +33,7 @@ import type {
   ReportUnit,
   ReportUpdate,
 } from "../report/types";
+import { now as clockNow } from "../clock";
 
 type RawDb = Pick<Db, "$queryRaw">;
 type Moment = { before: Date; day: string };
@@ -337,7 +338,7 @@ async function hasSampleDataset(db: RawDb): Promise<boolean> {
  * The report for `request`: the scope at the end of `asOf` (China), and the changes since the end of
  * `compare` when given (must be earlier than asOf). `now` is the generation time (tests pass a fixed one).
  */
-export async function buildReport(db: Db, request: ReportRequest, now: Date = new Date()): Promise<ReportData> {
+export async function buildReport(db: Db, request: ReportRequest, now: Date = clockNow()): Promise<ReportData> {
   const before = endOfDay(request.asOf);
   const moment: Moment = { before, day: request.asOf };
   const filters = scopeFilters(request.scope);

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { AsOfIssue, AsOfParam, AsOfSelection } from "../as-of-selection";
 import { endOfDay, isIsoDate, todayInChina } from "../dates";
+import { now as clockNow } from "../clock";
 
 /** The earliest day the control accepts; the tracker holds nothing older. */
 export const MIN_AS_OF_DATE = "2000-01-01";
@@ -29,7 +30,7 @@ function first(value: SearchParamValue): string | undefined {
  * Reads `asOf` and `compare` from a page's awaited searchParams. An as-of day equal to today means live
  * (the live state is the end of today so far). `compare` must be earlier than the as-of day (or than today).
  */
-export function parseAsOfParams(params: Record<string, SearchParamValue>, now: Date = new Date()): AsOfSelection {
+export function parseAsOfParams(params: Record<string, SearchParamValue>, now: Date = clockNow()): AsOfSelection {
   const today = todayInChina(now);
   const schema = dayParamSchema(today);
   const issues: AsOfIssue[] = [];

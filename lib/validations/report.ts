@@ -7,6 +7,7 @@ import { todayInChina } from "../dates";
 import type { ReportFormat, ReportScope } from "../report/types";
 import { SIDES } from "./browse";
 import { dayParamSchema } from "./as-of";
+import { now as clockNow } from "../clock";
 
 export const REPORT_SCOPE_KINDS = ["all", "pillar", "unit", "side", "region", "filters"] as const;
 export const REPORT_FORMATS = ["xlsx", "csv", "docx", "pdf", "json"] as const satisfies readonly ReportFormat[];
@@ -57,7 +58,7 @@ export function daysBefore(day: string, n: number): string {
 /** Parses URLSearchParams or a page's searchParams; `now` fixes "today" (China) for tests. */
 export function parseReportParams(
   input: URLSearchParams | Record<string, Raw>,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): { ok: true; params: ReportParams } | { ok: false; issues: ReportParamIssue[] } {
   const get = (k: ReportParam): string | undefined =>
     first(input instanceof URLSearchParams ? (input.get(k) ?? undefined) : input[k]);

@@ -4,6 +4,7 @@
 // deferred constraint trigger refuses a commit where an item version has no history row.
 import type { HistoryAction, Item, Prisma } from "../generated/prisma/client";
 import { diffSnapshots, readSnapshot, recordedValue, type ItemSnapshot } from "./snapshot";
+import { now } from "../clock";
 
 type Tx = Prisma.TransactionClient;
 
@@ -153,7 +154,7 @@ export async function changeItem(
     return { version: current.version, changedFields: [] };
   }
 
-  const at = ctx.at ?? new Date();
+  const at = ctx.at ?? now();
   await replaceLinks(tx, itemId, links);
   if (req.mutate) await req.mutate(tx);
   const version = current.version + 1;
@@ -169,7 +170,7 @@ export type NewItem = ItemFields & Pick<Item, "code" | "pillarId" | "level" | "t
 
 /** Creates an item at version 1 with its CREATE history row. */
 export async function createItem(tx: Tx, data: NewItem, links: ItemLinks, ctx: ChangeContext): Promise<number> {
-  const at = ctx.at ?? new Date();
+  const at = ctx.at ?? now();
   const item = await tx.item.create({ data: { ...data, version: 1, createdAt: at, updatedAt: at } });
   await replaceLinks(tx, item.id, links);
   const after = await readSnapshot(tx, item.id);

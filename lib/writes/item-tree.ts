@@ -3,6 +3,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import { refuseField } from "./failure";
 import { changeItem, createItem, ItemNotFoundError, type ChangeContext } from "./item-change";
+import { now } from "../clock";
 
 type Tx = Prisma.TransactionClient;
 
@@ -179,7 +180,7 @@ export async function retireTreeItem(
 ): Promise<{ code: string; alsoRetired: string[] }> {
   const item = await loadItem(tx, input.itemId);
   if (item.retiredAt) throw refuseField("itemId", "admin.tree.errors.alreadyRetired");
-  const at = ctx.at ?? new Date();
+  const at = ctx.at ?? now();
   await changeItem(
     tx,
     item.id,

@@ -3,6 +3,7 @@
 import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
 import { impliedProgress } from "../status";
 import { changeItem, type ChangeContext, type ChangeResult } from "./item-change";
+import { now } from "../clock";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,7 +26,7 @@ export async function recordProgressUpdate(
   input: ProgressUpdateInput,
   ctx: ChangeContext,
 ): Promise<ChangeResult & { updateId: number }> {
-  const at = ctx.at ?? new Date();
+  const at = ctx.at ?? now();
   const progress = impliedProgress(input.status, input.progress) ?? input.progress;
   const result = await changeItem(
     tx,
