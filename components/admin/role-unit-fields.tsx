@@ -3,6 +3,8 @@ import { useTranslations } from "next-intl";
 import { Role } from "@/lib/generated/prisma/enums";
 import { Field } from "@/components/forms/field";
 
+const COORDINATOR_SCOPES = ["SICHUAN", "CHONGQING", "JOINT"] as const;
+
 export interface UnitOption {
   id: number;
   name: string;
@@ -16,6 +18,7 @@ export function RoleUnitFields(props: {
   errorsOf: (field: string) => string[];
   role?: string;
   unitId?: number | null;
+  coordinatorScope?: string | null;
 }) {
   const t = useTranslations();
   return (
@@ -38,6 +41,23 @@ export function RoleUnitFields(props: {
             {props.units.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}（{t(`side.${u.side}` as never)}）
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id={`${props.idPrefix}-scope`}
+        label={t("admin.users.coordinatorScope")}
+        hint={t("admin.users.coordinatorScopeHint")}
+        errors={props.errorsOf("coordinatorScope")}
+      >
+        {(a11y) => (
+          <select name="coordinatorScope" defaultValue={props.coordinatorScope ?? ""} {...a11y}>
+            <option value="">{t("admin.users.noScope")}</option>
+            {COORDINATOR_SCOPES.map((s) => (
+              <option key={s} value={s}>
+                {t(`admin.users.scope.${s}`)}
               </option>
             ))}
           </select>

@@ -10,7 +10,14 @@ export function UserEditForm({
   user,
   units,
 }: {
-  user: { id: number; loginName: string; displayName: string; role: string; unitId: number | null };
+  user: {
+    id: number;
+    loginName: string;
+    displayName: string;
+    role: string;
+    unitId: number | null;
+    coordinatorScope: string | null;
+  };
   units: UnitOption[];
 }) {
   const t = useTranslations("admin");
@@ -42,7 +49,14 @@ export function UserEditForm({
               />
             )}
           </Field>
-          <RoleUnitFields idPrefix={prefix} units={units} errorsOf={errorsOf} role={user.role} unitId={user.unitId} />
+          <RoleUnitFields
+            idPrefix={prefix}
+            units={units}
+            errorsOf={errorsOf}
+            role={user.role}
+            unitId={user.unitId}
+            coordinatorScope={user.coordinatorScope}
+          />
         </>
       )}
     </AdminForm>

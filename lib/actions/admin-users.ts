@@ -81,6 +81,7 @@ export async function createUser(_prev: ActionResult | null, formData: FormData)
           displayName: input.displayName,
           role: input.role,
           unitId: input.unitId,
+          coordinatorScope: input.coordinatorScope,
           passwordHash,
         },
       });
@@ -91,7 +92,13 @@ export async function createUser(_prev: ActionResult | null, formData: FormData)
         targetId: user.id,
         details: {
           label: user.loginName,
-          changes: changesOfNew({ loginName: user.loginName, displayName: user.displayName, role: user.role, unit }),
+          changes: changesOfNew({
+            loginName: user.loginName,
+            displayName: user.displayName,
+            role: user.role,
+            unit,
+            ...(user.coordinatorScope ? { coordinatorScope: user.coordinatorScope } : {}),
+          }),
         },
       });
     });
@@ -113,19 +120,26 @@ export async function updateUser(_prev: ActionResult | null, formData: FormData)
       if (user.pendingApproval) throw new Refusal(failure("invalid", "admin.users.errors.pending"));
       const unit = await unitName(tx, input.unitId);
       const changes = changesBetween(
-        { displayName: user.displayName, role: user.role, unit: user.unit?.name ?? null },
-        { displayName: input.displayName, role: input.role, unit },
+        {
+          displayName: user.displayName,
+          role: user.role,
+          unit: user.unit?.name ?? null,
+          coordinatorScope: user.coordinatorScope,
+        },
+        { displayName: input.displayName, role: input.role, unit, coordinatorScope: input.coordinatorScope },
       );
       if (Object.keys(changes).length === 0) return;
       if (user.role === "ADMIN" && input.role !== "ADMIN")
         await keepAnActiveAdmin(tx, user.id, { role: input.role, disabled: user.disabled });
-      const narrowed = user.role !== input.role || user.unitId !== input.unitId;
+      const narrowed =
+        user.role !== input.role || user.unitId !== input.unitId || user.coordinatorScope !== input.coordinatorScope;
       await tx.user.update({
         where: { id: user.id },
         data: {
           displayName: input.displayName,
           role: input.role,
           unitId: input.unitId,
+          coordinatorScope: input.coordinatorScope,
           ...(narrowed ? { sessionVersion: { increment: 1 } } : {}),
         },
       });
@@ -223,6 +237,7 @@ export async function approveUser(_prev: ActionResult | null, formData: FormData
           disabled: false,
           role: input.role,
           unitId: input.unitId,
+          coordinatorScope: input.coordinatorScope,
           sessionVersion: { increment: 1 },
         },
       });
@@ -234,7 +249,10 @@ export async function approveUser(_prev: ActionResult | null, formData: FormData
         details: {
           label: user.loginName,
           changes: {
-            ...changesBetween({ role: user.role, unit: user.unit?.name ?? null }, { role: input.role, unit }),
+            ...changesBetween(
+              { role: user.role, unit: user.unit?.name ?? null, coordinatorScope: user.coordinatorScope },
+              { role: input.role, unit, coordinatorScope: input.coordinatorScope },
+            ),
             pendingApproval: { from: true, to: false },
           },
         },

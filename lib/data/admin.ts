@@ -52,6 +52,7 @@ export async function listAccounts() {
       displayName: true,
       role: true,
       unitId: true,
+      coordinatorScope: true,
       disabled: true,
       pendingApproval: true,
       oidcSubject: true,

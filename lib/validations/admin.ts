@@ -40,6 +40,11 @@ const version = z.coerce
   .positive("validation.notAnInteger");
 
 const role = z.enum(Role, "validation.invalidChoice");
+/** A coordinator's side (JOINT: the 联合办公室, both sides); blank for every other role. */
+const coordinatorScope = z.preprocess(
+  (v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v),
+  z.enum(["SICHUAN", "CHONGQING", "JOINT"] as const satisfies readonly Side[], "validation.invalidChoice").nullable(),
+);
 
 export const loginNameSchema = z
   .string("validation.required")
@@ -49,10 +54,20 @@ export const loginNameSchema = z
   .max(LIMITS.loginName, "validation.tooLong")
   .regex(/^[a-z0-9][a-z0-9._-]*$/, "admin.validation.loginNameChars");
 
-/** Editors write only for their own unit, so an editor without a unit could do nothing. */
-function editorNeedsUnit(value: { role: Role; unitId: number | null }, ctx: z.RefinementCtx) {
+/**
+ * Editors write only for their own unit, so an editor without a unit could do nothing; a coordinator
+ * reviews one side's items (or both), so a coordinator without a side could review nothing. Other roles have
+ * no side: a stale choice left in the form is dropped rather than stored.
+ */
+function roleNeedsScope(
+  value: { role: Role; unitId: number | null; coordinatorScope?: Side | null },
+  ctx: z.RefinementCtx,
+) {
   if (value.role === "EDITOR" && value.unitId === null)
     ctx.addIssue({ code: "custom", path: ["unitId"], message: "admin.validation.editorNeedsUnit" });
+  if (value.role === "COORDINATOR" && !value.coordinatorScope)
+    ctx.addIssue({ code: "custom", path: ["coordinatorScope"], message: "admin.validation.coordinatorNeedsScope" });
+  if (value.role !== "COORDINATOR") value.coordinatorScope = null;
 }
 
 function passwordsMatch(
@@ -71,19 +86,22 @@ export const createUserSchema = z
     displayName: text(LIMITS.displayName),
     role,
     unitId: optionalId,
+    coordinatorScope,
     password: z.string("validation.required").max(256, "validation.passwordTooLong"),
     passwordConfirm: z.string("validation.required").max(256, "validation.passwordTooLong"),
   })
   .superRefine((v, ctx) => {
-    editorNeedsUnit(v, ctx);
+    roleNeedsScope(v, ctx);
     passwordsMatch(v, ctx);
   });
 
 export const updateUserSchema = z
-  .object({ userId: id, displayName: text(LIMITS.displayName), role, unitId: optionalId })
-  .superRefine(editorNeedsUnit);
+  .object({ userId: id, displayName: text(LIMITS.displayName), role, unitId: optionalId, coordinatorScope })
+  .superRefine(roleNeedsScope);
 
-export const approveUserSchema = z.object({ userId: id, role, unitId: optionalId }).superRefine(editorNeedsUnit);
+export const approveUserSchema = z
+  .object({ userId: id, role, unitId: optionalId, coordinatorScope })
+  .superRefine(roleNeedsScope);
 
 export const setUserDisabledSchema = z.object({
   userId: id,

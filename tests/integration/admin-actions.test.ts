@@ -367,6 +367,54 @@ describe("accounts", () => {
     ).toMatchObject({ ok: false, message: "admin.users.errors.notPending" });
   });
 
+  it("gives a coordinator a side to review, requires one, and drops it for other roles", async () => {
+    const create = (values: Record<string, string | number>) =>
+      users.createUser(
+        null,
+        form({
+          loginName: "duban.test",
+          displayName: "督办",
+          role: "COORDINATOR",
+          unitId: "",
+          coordinatorScope: "",
+          password: "Strong#Pass2026",
+          passwordConfirm: "Strong#Pass2026",
+          ...values,
+        }),
+      );
+    const before = await fingerprint();
+    expect(await create({})).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { coordinatorScope: ["admin.validation.coordinatorNeedsScope"] },
+    });
+    expect(await create({ coordinatorScope: "NATIONAL" })).toMatchObject({
+      ok: false,
+      fieldErrors: { coordinatorScope: ["validation.invalidChoice"] },
+    });
+    expect(await fingerprint()).toBe(before);
+
+    expect(await create({ coordinatorScope: "CHONGQING" })).toMatchObject({ ok: true });
+    const created = await t.db.user.findUniqueOrThrow({ where: { loginName: "duban.test" } });
+    expect(created).toMatchObject({ role: "COORDINATOR", coordinatorScope: "CHONGQING" });
+
+    expect(
+      await users.updateUser(
+        null,
+        form({ userId: created.id, displayName: "督办", role: "VIEWER", unitId: "", coordinatorScope: "CHONGQING" }),
+      ),
+    ).toMatchObject({ ok: true });
+    const demoted = await t.db.user.findUniqueOrThrow({ where: { id: created.id } });
+    expect(demoted).toMatchObject({ role: "VIEWER", coordinatorScope: null });
+    expect(demoted.sessionVersion).toBe(created.sessionVersion + 1);
+    const audit = await t.db.auditLog.findFirstOrThrow({
+      where: { action: "user.update", targetId: String(created.id) },
+    });
+    expect(audit.details).toMatchObject({
+      changes: { role: { from: "COORDINATOR", to: "VIEWER" }, coordinatorScope: { from: "CHONGQING", to: null } },
+    });
+  });
+
   it("never leaves the system without an active administrator", async () => {
     const admins = await t.db.user.findMany({ where: { role: "ADMIN", disabled: false, id: { not: ids.admin } } });
     for (const a of admins)

@@ -57,7 +57,10 @@ export default async function UsersPage() {
               {u.sso && <div className="small muted">{t("users.sso")}</div>}
             </td>
             <td>{u.displayName}</td>
-            <td>{tRole(u.role)}</td>
+            <td>
+              {tRole(u.role)}
+              {u.coordinatorScope && <div className="small muted">{t(`users.scope.${u.coordinatorScope}`)}</div>}
+            </td>
             <td>{u.unit?.name ?? t("none")}</td>
             <td>
               <span className={`${styles.status} ${u.disabled ? styles.statusDisabled : ""}`}>
