@@ -165,8 +165,16 @@ test("every route and action × every kind of caller gets the documented answer"
   };
   const actorOf = async (login: string): Promise<Actor> => {
     const u = await db.user.findUniqueOrThrow({ where: { loginName: login } });
-    return { id: u.id, role: u.role, unitId: u.unitId };
+    return { id: u.id, role: u.role, unitId: u.unitId, coordinatorScope: u.coordinatorScope };
   };
+  /** The sides of an item's lead and co-lead units: whose coordinators review it. */
+  const leadSidesOf = async (item: { leadUnitId: number | null; coLeadUnitId: number | null }) =>
+    (
+      await db.unit.findMany({
+        where: { id: { in: [item.leadUnitId, item.coLeadUnitId].filter((id) => id != null) } },
+        select: { side: true },
+      })
+    ).map((u) => u.side);
 
   // The walk's item: an action item whose lead unit has an editor, from the end of the tree (other specs
   // work at its start), and an editor of another unit.
@@ -174,6 +182,8 @@ test("every route and action × every kind of caller gets the documented answer"
     where: {
       level: "ACTION",
       retiredAt: null,
+      // led by one side only, so there is a coordinator of its side and one of the other side
+      coLeadUnitId: null,
       leadUnit: { users: { some: { role: "EDITOR", disabled: false, isSample: true } } },
     },
     include: { supportingUnits: true },
@@ -183,7 +193,11 @@ test("every route and action × every kind of caller gets the documented answer"
     leadUnitId: target.leadUnitId,
     coLeadUnitId: target.coLeadUnitId,
     supportingUnitIds: target.supportingUnits.map((s) => s.unitId),
+    leadSides: await leadSidesOf(target),
   };
+  const [targetSide] = scope.leadSides;
+  const ownCoordinator = targetSide === "CHONGQING" ? "duban.cq" : "duban.sc";
+  const otherCoordinator = ownCoordinator === "duban.sc" ? "duban.cq" : "duban.sc";
   const inScope = (unitId: number | null) =>
     unitId != null && [scope.leadUnitId, scope.coLeadUnitId, ...scope.supportingUnitIds].includes(unitId);
   // Sample accounts only (their password is known): other specs add editors of their own meanwhile.
@@ -269,6 +283,18 @@ test("every route and action × every kind of caller gets the documented answer"
       session: await signedIn(otherEditor.loginName),
     },
     { label: "viewer", kind: "user", actor: await actorOf("leader.cq"), session: await signedIn("leader.cq") },
+    {
+      label: `coordinator of the item's side (${ownCoordinator})`,
+      kind: "user",
+      actor: await actorOf(ownCoordinator),
+      session: await signedIn(ownCoordinator),
+    },
+    {
+      label: `coordinator of the other side (${otherCoordinator})`,
+      kind: "user",
+      actor: await actorOf(otherCoordinator),
+      session: await signedIn(otherCoordinator),
+    },
     { label: "signed out", kind: "invalid", actor: null, session: new HttpSession(base) },
     {
       label: "expired session",
@@ -312,6 +338,7 @@ test("every route and action × every kind of caller gets the documented answer"
             supportingUnitIds: (await db.itemSupportingUnit.findMany({ where: { itemId: sample.id } })).map(
               (s) => s.unitId,
             ),
+            leadSides: await leadSidesOf(sample),
           }
         : undefined;
       for (const caller of callers) {

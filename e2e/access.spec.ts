@@ -13,6 +13,7 @@ const ROLES = [
   { label: "admin", login: "admin" },
   { label: "editor", login: "sc.fgw" },
   { label: "viewer", login: "leader" },
+  { label: "coordinator", login: "duban.sc" },
   { label: "signed out", login: null },
 ] as const;
 
@@ -36,21 +37,25 @@ for (const role of ROLES) {
     let actor: Actor | null = null;
     if (role.login) {
       await signInAs(page, role.login);
-      const [u] = await sql<{ id: number; role: Actor["role"]; unit_id: number | null }>(
-        `SELECT id, role, unit_id FROM users WHERE login_name = $1`,
-        [role.login],
-      );
-      actor = { id: u!.id, role: u!.role, unitId: u!.unit_id };
+      const [u] = await sql<{
+        id: number;
+        role: Actor["role"];
+        unit_id: number | null;
+        coordinator_scope: Actor["coordinatorScope"];
+      }>(`SELECT id, role, unit_id, coordinator_scope FROM users WHERE login_name = $1`, [role.login]);
+      actor = { id: u!.id, role: u!.role, unitId: u!.unit_id, coordinatorScope: u!.coordinator_scope };
     }
     const [editorUnit] = await sql<{ unit_id: number }>(`SELECT unit_id FROM users WHERE login_name = 'sc.fgw'`);
     const scopeSql = `SELECT i.code, i.lead_unit_id, i.co_lead_unit_id,
-        coalesce(array(SELECT unit_id FROM item_supporting_units s WHERE s.item_id = i.id), '{}') AS supporting
+        coalesce(array(SELECT unit_id FROM item_supporting_units s WHERE s.item_id = i.id), '{}') AS supporting,
+        coalesce(array(SELECT u.side::text FROM units u WHERE u.id IN (i.lead_unit_id, i.co_lead_unit_id)), '{}') AS lead_sides
       FROM items i WHERE i.level = 'ACTION' AND i.retired_at IS NULL`;
     const items = await sql<{
       code: string;
       lead_unit_id: number | null;
       co_lead_unit_id: number | null;
       supporting: number[];
+      lead_sides: NonNullable<Actor["coordinatorScope"]>[];
     }>(scopeSql);
     const inScope = (i: (typeof items)[number]) =>
       [i.lead_unit_id, i.co_lead_unit_id, ...i.supporting].includes(editorUnit!.unit_id);
@@ -71,6 +76,7 @@ for (const role of ROLES) {
               leadUnitId: sample.lead_unit_id,
               coLeadUnitId: sample.co_lead_unit_id,
               supportingUnitIds: sample.supporting,
+              leadSides: sample.lead_sides,
             }
           : undefined;
         const response = await page.request.get(url, { maxRedirects: 0 });

@@ -3,6 +3,7 @@
 // Expected answers come from the one permission table (lib/permissions.ts); refusals must write nothing.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Side } from "../../lib/generated/prisma/enums";
 import { can, type Actor } from "../../lib/permissions";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { actionContext, findActionTarget } from "../support/action-cases/context";
@@ -45,7 +46,14 @@ const callers: {
   signedIn: boolean;
   sessionId?: string;
 }[] = [];
-let item: { id: number; code: string; leadUnitId: number; coLeadUnitId: number | null; supportingUnitIds: number[] };
+let item: {
+  id: number;
+  code: string;
+  leadUnitId: number;
+  coLeadUnitId: number | null;
+  supportingUnitIds: number[];
+  leadSides: Side[];
+};
 
 async function fingerprint(): Promise<string> {
   const [row] = await t.db.$queryRaw<Record<string, unknown>[]>`
@@ -53,7 +61,11 @@ async function fingerprint(): Promise<string> {
            (SELECT count(*) FROM item_history) AS history, (SELECT count(*) FROM progress_updates) AS updates,
            (SELECT count(*) FROM milestones) AS milestones, (SELECT count(*) FROM users) AS users,
            (SELECT coalesce(sum(session_version), 0) FROM users) AS sessions, (SELECT count(*) FROM units) AS units,
-           (SELECT count(*) FROM audit_log) AS audit,
+           (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM report_events) AS report_events,
+           (SELECT coalesce(sum(revision), 0) FROM progress_updates) AS report_revisions,
+           (SELECT count(*) FROM attachments) AS attachments, (SELECT count(*) FROM reporting_periods) AS periods,
+           (SELECT count(*) FROM reporting_periods WHERE closed_at IS NOT NULL) AS closed_periods,
+           (SELECT md5(coalesce(string_agg(c::text, '|'), '')) FROM cycle_settings c) AS cycle_settings,
            (SELECT md5(string_agg(u::text, '|' ORDER BY u.id)) FROM users u) AS users_md5,
            (SELECT md5(string_agg(n::text, '|' ORDER BY n.id)) FROM units n) AS units_md5`;
   return JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? String(v) : v));
@@ -74,6 +86,12 @@ beforeAll(async () => {
     leadUnitId: target.leadUnitId!,
     coLeadUnitId: target.coLeadUnitId,
     supportingUnitIds: target.supportingUnits.map((s) => s.unitId),
+    leadSides: (
+      await t.db.unit.findMany({
+        where: { id: { in: [target.leadUnitId!, target.coLeadUnitId].filter((id) => id != null) } },
+        select: { side: true },
+      })
+    ).map((u) => u.side),
   };
   const inScope = [item.leadUnitId, item.coLeadUnitId, ...item.supportingUnitIds];
   const users = await t.db.user.findMany({ where: { disabled: false } });
@@ -81,7 +99,13 @@ beforeAll(async () => {
     expect(u, label).toBeDefined();
     callers.push({
       label,
-      actor: { id: u!.id, role: u!.role, unitId: u!.unitId, sessionVersion: u!.sessionVersion },
+      actor: {
+        id: u!.id,
+        role: u!.role,
+        unitId: u!.unitId,
+        coordinatorScope: u!.coordinatorScope,
+        sessionVersion: u!.sessionVersion,
+      },
       signedIn: true,
     });
   };
@@ -100,6 +124,24 @@ beforeAll(async () => {
   pick(
     "viewer",
     users.find((u) => u.role === "VIEWER"),
+  );
+  pick(
+    "coordinator of the item's side",
+    users.find((u) => u.role === "COORDINATOR" && u.coordinatorScope && item.leadSides.includes(u.coordinatorScope)),
+  );
+  pick(
+    "coordinator of the other side",
+    users.find(
+      (u) =>
+        u.role === "COORDINATOR" &&
+        u.coordinatorScope &&
+        u.coordinatorScope !== "JOINT" &&
+        !item.leadSides.includes(u.coordinatorScope),
+    ),
+  );
+  pick(
+    "coordinator of the joint office",
+    users.find((u) => u.role === "COORDINATOR" && u.coordinatorScope === "JOINT"),
   );
   // A disabled account whose session cookie is still valid.
   const disabled = await t.db.user.create({
@@ -168,6 +210,7 @@ describe("permission walk", () => {
                 leadUnitId: item.leadUnitId,
                 coLeadUnitId: item.coLeadUnitId,
                 supportingUnitIds: item.supportingUnitIds,
+                leadSides: item.leadSides,
               })
             ? "allowed"
             : "forbidden";

@@ -9,6 +9,8 @@ export function findActionTarget(db: Db) {
       level: "ACTION",
       retiredAt: null,
       leadUnitId: { not: null },
+      // led by one side only, so the walk has a coordinator of the item's side and one of the other side
+      coLeadUnitId: null,
       leadUnit: { users: { some: { role: "EDITOR", disabled: false } } },
     },
     include: { supportingUnits: true },
