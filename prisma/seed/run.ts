@@ -8,6 +8,7 @@ import { createItem } from "../../lib/writes/item-change";
 import { hashPassword } from "../../lib/password";
 import * as doc from "./document/index";
 import { loadSampleData, type SampleSummary } from "./sample/index";
+import { now as clockNow } from "../../lib/clock";
 
 type Tx = Prisma.TransactionClient;
 
@@ -112,7 +113,7 @@ async function loadItems(tx: Tx, at: Date): Promise<number> {
 }
 
 export async function seed(db: Db, options: SeedOptions): Promise<SeedReport> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const log = options.log ?? (() => undefined);
   return db.$transaction(
     async (tx) => {
