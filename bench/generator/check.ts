@@ -4,8 +4,7 @@
 // The snapshot check renders the current rows in SQL the way lib/writes/snapshot.ts readSnapshot does, so it
 // also holds for the document's items, which the app's own createItem wrote.
 import type pg from "pg";
-import type { Targets } from "./common";
-import { daySql, isoSql } from "./history";
+import { daySql, isoSql, type Targets } from "./common";
 
 export interface Counts {
   items: number;

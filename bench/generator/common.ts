@@ -1,4 +1,4 @@
-// Shared bits of the benchmark data generator: the sizes it aims at and SQL literal helpers. Every value
+// Shared bits of the benchmark data generator: the sizes it aims at and SQL literal and format helpers. Every value
 // interpolated into the generator's SQL is a number or a constant from this folder, never user input.
 
 /** Totals the generated database holds (the document's own rows count towards them). */
@@ -29,3 +29,7 @@ export function sqlArray(values: readonly string[]): string {
 export function pick(values: readonly string[], indexExpr: string): string {
   return `(${sqlArray(values)})[((${indexExpr}) % ${values.length} + ${values.length}) % ${values.length} + 1]`;
 }
+
+/** An instant as Date.toISOString() writes it (the snapshot's format for timestamps). */
+export const isoSql = (e: string) => `to_char((${e}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const daySql = (e: string) => `to_char(${e}, 'YYYY-MM-DD')`;

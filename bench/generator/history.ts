@@ -7,7 +7,8 @@
 //   60% UPDATE (due date revised) · n RETIRE · the other versions: k PROGRESS_UPDATEs spread evenly, the rest
 //   UPDATEs of the responsible person. Recommendations: CREATE, then edits.
 import type pg from "pg";
-import { pick } from "./common";
+import { SNAPSHOT_FIELDS } from "../../lib/writes/snapshot";
+import { daySql, isoSql, pick, sqlArray } from "./common";
 import { responsibleSql } from "./items";
 
 const NOTES = [
@@ -34,38 +35,6 @@ const REASONS = [
   "资金安排调整，相应顺延",
 ];
 const MILESTONES = ["完成方案编制", "启动项目建设", "完成主体工程", "通过竣工验收", "出台配套政策", "签署合作协议"];
-
-const SNAPSHOT_KEYS = [
-  "code",
-  "parentId",
-  "pillarId",
-  "level",
-  "sortOrder",
-  "title",
-  "titleEn",
-  "description",
-  "sourceExcerpt",
-  "leadUnitId",
-  "coLeadUnitId",
-  "supportingUnitIds",
-  "regionIds",
-  "conferenceIds",
-  "responsiblePerson",
-  "status",
-  "confidence",
-  "progress",
-  "weight",
-  "startDate",
-  "dueDate",
-  "originalDueDate",
-  "retiredAt",
-  "lastUpdateAt",
-  "milestones",
-];
-
-/** An instant as Date.toISOString() writes it (the snapshot's format for timestamps). */
-export const isoSql = (e: string) => `to_char((${e}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-export const daySql = (e: string) => `to_char(${e}, 'YYYY-MM-DD')`;
 
 export async function planEvents(c: pg.Client): Promise<void> {
   await c.query(`
@@ -207,7 +176,7 @@ export async function writeHistoryAndItems(
   adminId: number,
   log: (l: string) => void = () => undefined,
 ): Promise<void> {
-  const snapshotKeys = `ARRAY[${SNAPSHOT_KEYS.map((k) => `'${k}'`).join(",")}]::text[]`;
+  const snapshotKeys = sqlArray(SNAPSHOT_FIELDS);
   let t0 = Date.now();
   const lap = (what: string) => {
     log(`  ${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);

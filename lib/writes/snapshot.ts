@@ -26,6 +26,21 @@ export type ItemSnapshot = Recorded<Omit<Item, "id" | "version" | "createdAt" | 
 /** The old name of isoDay (lib/dates.ts), still imported by lib/actions/items.ts. */
 export const isoDate = isoDay;
 
+/** The item's links, recorded after the unit columns, where history has always listed them. */
+const LINK_FIELDS = ["supportingUnitIds", "regionIds", "conferenceIds"] as const;
+
+/**
+ * The snapshot's fields in the order it records them (a CREATE lists them all as changed): the recorded
+ * columns in the schema's order with the links after the unit columns, then the milestones. The benchmark's
+ * generator writes history in this order too.
+ */
+export const SNAPSHOT_FIELDS: readonly string[] = [
+  ...Object.values(Prisma.ItemScalarFieldEnum)
+    .filter((column) => !NOT_RECORDED.has(column))
+    .flatMap((column) => (column === "coLeadUnitId" ? [column, ...LINK_FIELDS] : [column])),
+  "milestones",
+];
+
 /** A column's value as the snapshot records it. */
 export function recordedValue(field: string, value: unknown): unknown {
   if (!(value instanceof Date)) return value;
@@ -48,23 +63,23 @@ export async function readSnapshot(
     },
   });
   if (!item) return null;
-  // Columns in the schema's order; the links follow the unit columns, where history has always listed them.
-  const snapshot: Record<string, unknown> = {};
-  for (const column of Object.values(Prisma.ItemScalarFieldEnum)) {
-    if (NOT_RECORDED.has(column)) continue;
-    snapshot[column] = recordedValue(column, item[column]);
-    if (column === "coLeadUnitId") {
-      snapshot.supportingUnitIds = item.supportingUnits.map((s) => s.unitId).sort(byNumber);
-      snapshot.regionIds = item.regions.map((r) => r.regionId).sort(byNumber);
-      snapshot.conferenceIds = item.conferences.map((c) => c.conferenceId).sort(byNumber);
-    }
-  }
-  snapshot.milestones = item.milestones.map((m): MilestoneSnapshot => ({
-    id: m.id,
-    title: m.title,
-    plannedDate: isoDay(m.plannedDate),
-    completedDate: isoDay(m.completedDate),
-  }));
+  const related: Record<string, unknown> = {
+    supportingUnitIds: item.supportingUnits.map((s) => s.unitId).sort(byNumber),
+    regionIds: item.regions.map((r) => r.regionId).sort(byNumber),
+    conferenceIds: item.conferences.map((c) => c.conferenceId).sort(byNumber),
+    milestones: item.milestones.map((m): MilestoneSnapshot => ({
+      id: m.id,
+      title: m.title,
+      plannedDate: isoDay(m.plannedDate),
+      completedDate: isoDay(m.completedDate),
+    })),
+  };
+  const snapshot = Object.fromEntries(
+    SNAPSHOT_FIELDS.map((field) => [
+      field,
+      field in related ? related[field] : recordedValue(field, item[field as keyof typeof item]),
+    ]),
+  );
   return { version: item.version, snapshot: snapshot as ItemSnapshot };
 }
 
