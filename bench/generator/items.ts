@@ -3,6 +3,7 @@
 // progress story, and how many history versions (n) and progress updates (k) it gets, so that the totals
 // hit the targets exactly.
 import type pg from "pg";
+import { counts, type Counts } from "./check";
 import { pick, type Targets } from "./common";
 
 const VERBS = ["推进", "加快", "深化", "共建", "完善", "实施", "强化", "支持", "推动", "健全"];
@@ -43,22 +44,14 @@ export function responsibleSql(itemIdExpr: string, editExpr: string): string {
   return `(${pick(PERSONS_SURNAME, `(${itemIdExpr}) * 7 + (${editExpr})`)} || ${pick(PERSONS_GIVEN, `(${itemIdExpr}) * 7 + (${editExpr})`)})`;
 }
 
-export interface DocumentShape {
-  items: number;
-  recommendations: number;
-  history: number;
-  progressUpdates: number;
+/** What the document's own rows already hold, which the generated rows add to. */
+export type DocumentShape = Pick<Counts, "items" | "recommendations" | "history" | "progressUpdates"> & {
   maxItemId: number;
-}
+};
 
 export async function documentShape(c: pg.Client): Promise<DocumentShape> {
-  const { rows } = await c.query<DocumentShape>(`
-    SELECT (SELECT count(*) FROM items)::int AS items,
-           (SELECT count(*) FROM items WHERE level = 'RECOMMENDATION')::int AS recommendations,
-           (SELECT count(*) FROM item_history)::int AS history,
-           (SELECT count(*) FROM progress_updates)::int AS "progressUpdates",
-           (SELECT coalesce(max(id), 0) FROM items)::int AS "maxItemId"`);
-  return rows[0]!;
+  const { rows } = await c.query<{ maxItemId: number }>(`SELECT coalesce(max(id), 0)::int AS "maxItemId" FROM items`);
+  return { ...(await counts(c)), maxItemId: rows[0]!.maxItemId };
 }
 
 export async function planItems(
