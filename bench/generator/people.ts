@@ -1,6 +1,7 @@
 // Units (both sides and joint bodies) and accounts (one administrator, viewers, editors placed in units) for
 // the large benchmark portfolio. Set-based SQL: one INSERT … SELECT generate_series per kind.
 import type pg from "pg";
+import { GIVEN, SURNAMES } from "../../prisma/seed/sample/texts";
 import { sqlArray, type Targets } from "./common";
 
 const SC_CITIES = [
@@ -74,55 +75,6 @@ const JOINT_TOPICS = [
   "文旅融合",
   "农业合作",
 ];
-const SURNAMES = [
-  "王",
-  "李",
-  "张",
-  "刘",
-  "陈",
-  "杨",
-  "黄",
-  "赵",
-  "吴",
-  "周",
-  "徐",
-  "孙",
-  "马",
-  "朱",
-  "胡",
-  "郭",
-  "何",
-  "林",
-  "罗",
-  "高",
-];
-const GIVEN = [
-  "建国",
-  "晓燕",
-  "志强",
-  "丽华",
-  "海涛",
-  "春梅",
-  "俊杰",
-  "文静",
-  "国庆",
-  "雨桐",
-  "光辉",
-  "思远",
-  "德明",
-  "海燕",
-  "卫东",
-  "秀英",
-  "明辉",
-  "佳怡",
-  "子涵",
-  "浩然",
-  "欣怡",
-  "宇航",
-  "婷婷",
-  "伟",
-];
-
 export const BENCH_PASSWORD = "Bench#2026";
 export const ADMIN_LOGIN = "bench.admin";
 export const VIEWER_COUNT = 40;

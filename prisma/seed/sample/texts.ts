@@ -4,7 +4,8 @@ import type { UnitKind } from "../../../lib/generated/prisma/enums";
 import type { Rng } from "./random";
 import type { Topic } from "./units";
 
-const SURNAMES = [
+/** Name pools, also drawn on by the benchmark's generator (bench/generator/people.ts). */
+export const SURNAMES = [
   "王",
   "李",
   "张",
@@ -30,7 +31,7 @@ const SURNAMES = [
   "邓",
   "冯",
 ];
-const GIVEN = [
+export const GIVEN = [
   "建国",
   "志强",
   "丽华",
