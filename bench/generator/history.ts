@@ -10,31 +10,8 @@ import type pg from "pg";
 import { SNAPSHOT_FIELDS } from "../../lib/writes/snapshot";
 import { daySql, isoSql, pick, sqlArray } from "./common";
 import { responsibleSql } from "./items";
-
-const NOTES = [
-  "已召开专题协调会，明确两地牵头部门和工作清单",
-  "项目前期工作有序推进，相关手续正在办理",
-  "完成阶段性任务，形成工作台账并报送联席办",
-  "两地部门开展联合调研，梳理问题清单",
-  "配套政策已起草完成，正在征求意见",
-  "重点项目完成年度投资计划的主要部分",
-  "建立月度调度机制，按节点推进",
-  "已与对口单位签署合作协议，进入实施阶段",
-];
-const NEXT_STEPS = [
-  "下一步将加快推进项目建设",
-  "下阶段组织开展中期评估",
-  "继续加强两地协调对接",
-  "推动配套政策尽快出台",
-];
-const BLOCKERS = ["用地指标尚未落实", "资金到位不及时", "跨区域审批流程较长", "相关方意见尚未统一"];
-const REASONS = [
-  "受前期手续影响，调整完成时限",
-  "根据联席会议要求调整工作节点",
-  "建设条件变化，经协调延期",
-  "资金安排调整，相应顺延",
-];
-const MILESTONES = ["完成方案编制", "启动项目建设", "完成主体工程", "通过竣工验收", "出台配套政策", "签署合作协议"];
+// The word pools the generated texts draw on are data, kept in words.json.
+import words from "./words.json";
 
 export async function planEvents(c: pg.Client): Promise<void> {
   await c.query(`
@@ -134,7 +111,7 @@ export async function planUpdates(c: pg.Client, adminId: number): Promise<void> 
 export async function writeMilestones(c: pg.Client): Promise<void> {
   await c.query(`
     INSERT INTO milestones (item_id, title, planned_date, completed_date, sort_order, created_at)
-    SELECT i.id, ${pick(MILESTONES, "i.id + m")}, i.start_date + ((i.due_orig - i.start_date) * m / (i.ms_count + 1)),
+    SELECT i.id, ${pick(words.milestones, "i.id + m")}, i.start_date + ((i.due_orig - i.start_date) * m / (i.ms_count + 1)),
            CASE WHEN m <= i.ms_done THEN (SELECT (d.changed_at AT TIME ZONE 'Asia/Shanghai')::date FROM g_run d
                                          WHERE d.item_id = i.id AND d.kind = 'MS_DONE' AND d.ms_done_n = m) END,
            m, (SELECT r.changed_at FROM g_run r WHERE r.item_id = i.id AND r.version = 2)
@@ -214,7 +191,7 @@ export async function writeHistoryAndItems(
                        WHEN 'REVISE' THEN '{dueDate}'::text[] WHEN 'RETIRE' THEN '{retiredAt}'::text[]
                        WHEN 'MOVE' THEN CASE WHEN i.old_pillar <> i.pillar_id THEN '{parentId,pillarId}'::text[] ELSE '{parentId}'::text[] END
                        ELSE '{milestones}'::text[] END,
-           CASE s.kind WHEN 'REVISE' THEN ${pick(REASONS, "s.item_id")} WHEN 'MOVE' THEN '事项归属调整'
+           CASE s.kind WHEN 'REVISE' THEN ${pick(words.dueDateReasons, "s.item_id")} WHEN 'MOVE' THEN '事项归属调整'
                        WHEN 'RETIRE' THEN '任务合并，不再单独跟踪' END,
            s.pillar_id, s.parent_id, i.lead, s.status::item_status, s.confidence::confidence, s.progress, i.weight, s.due_date,
            s.retired_at IS NOT NULL, s.last_update_at,
@@ -251,9 +228,9 @@ export async function writeHistoryAndItems(
     INSERT INTO progress_updates (item_id, author_id, unit_id, created_at, status, progress, confidence, note, next_steps,
                                   blockers, evidence_links, is_sample)
     SELECT p.item_id, p.author_id, u.unit_id, p.changed_at, p.status::item_status, p.progress, p.confidence::confidence,
-           ${pick(NOTES, "p.item_id + p.j")} || '，当前进度约' || p.progress || '%。',
-           CASE WHEN p.u2 < 0.7 THEN ${pick(NEXT_STEPS, "p.item_id * 3 + p.j")} END,
-           CASE WHEN p.confidence <> 'GREEN' THEN ${pick(BLOCKERS, "p.item_id + p.j * 5")} END,
+           ${pick(words.notes, "p.item_id + p.j")} || '，当前进度约' || p.progress || '%。',
+           CASE WHEN p.u2 < 0.7 THEN ${pick(words.nextSteps, "p.item_id * 3 + p.j")} END,
+           CASE WHEN p.confidence <> 'GREEN' THEN ${pick(words.blockers, "p.item_id + p.j * 5")} END,
            CASE WHEN p.u3 < 0.2 THEN ARRAY[format('https://example.gov.cn/bench/%s/%s.html', p.code, to_char(p.changed_at, 'YYYYMMDD'))]
                 ELSE '{}'::text[] END,
            false

@@ -5,43 +5,12 @@
 import type pg from "pg";
 import { counts, type Counts } from "./check";
 import { pick, type Targets } from "./common";
-
-const VERBS = ["推进", "加快", "深化", "共建", "完善", "实施", "强化", "支持", "推动", "健全"];
-const OBJECTS = [
-  "成渝中线高铁建设",
-  "川渝电网一体化",
-  "西部陆海新通道建设",
-  "西部科学城协同创新",
-  "汽车产业集群协作",
-  "电子信息产业链配套",
-  "长江上游生态屏障共保",
-  "嘉陵江流域联防联治",
-  "跨省政务服务通办",
-  "医保异地结算",
-  "公共就业服务共享",
-  "成渝地区双城经济圈金融中心",
-  "内陆开放高地建设",
-  "国际航空枢纽协同",
-  "毗邻地区合作平台",
-  "农业科技园区共建",
-  "巴蜀文化旅游走廊",
-  "能源保供联动机制",
-  "数字经济协同发展",
-  "高校科研联合攻关",
-];
-const SUFFIX = ["工作", "行动", "试点", "重点任务", "专项工作", "机制建设"];
-const EXCERPTS = [
-  "推动成渝地区双城经济圈建设，在西部形成高质量发展的重要增长极。",
-  "强化协同联动，共建共享，推动川渝两地优势互补、全域共兴。",
-  "坚持一体化发展理念，健全合作机制，打造区域协作的高水平样板。",
-  "加强政策协同和项目衔接，推动重大事项落地见效。",
-];
-const PERSONS_SURNAME = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙"];
-const PERSONS_GIVEN = ["处长", "副处长", "科长", "主任", "副主任", "调研员"];
+// The word pools the generated texts draw on are data, kept in words.json.
+import words from "./words.json";
 
 /** Responsible person at an item's e-th edit: cycles through a pool, so each edit changes the value. */
 export function responsibleSql(itemIdExpr: string, editExpr: string): string {
-  return `(${pick(PERSONS_SURNAME, `(${itemIdExpr}) * 7 + (${editExpr})`)} || ${pick(PERSONS_GIVEN, `(${itemIdExpr}) * 7 + (${editExpr})`)})`;
+  return `(${pick(words.responsibleSurnames, `(${itemIdExpr}) * 7 + (${editExpr})`)} || ${pick(words.responsibleTitles, `(${itemIdExpr}) * 7 + (${editExpr})`)})`;
 }
 
 /** What the document's own rows already hold, which the generated rows add to. */
@@ -119,10 +88,10 @@ export async function planItems(
                   WHEN profile = 'rec' THEN '${now}'::timestamptz - make_interval(days => (u3 * 200)::int, hours => 1)
                   ELSE '${now}'::timestamptz - make_interval(days => (u3 ^ 4 * 90)::int, hours => 1 + (u4 * 20)::int) END,
              x.created_at + ('${now}'::timestamptz - interval '1 hour' - x.created_at) * 0.8) AS end_at,
-           ${pick(VERBS, "x.id")} || ${pick(OBJECTS, "x.id / 3")} || ${pick(SUFFIX, "x.id / 7")} AS title,
+           ${pick(words.verbs, "x.id")} || ${pick(words.objects, "x.id / 3")} || ${pick(words.suffixes, "x.id / 7")} AS title,
            CASE WHEN u5 < 0.2 THEN 'Benchmark item ' || x.code END AS title_en,
-           CASE WHEN u6 < 0.6 THEN '围绕' || ${pick(OBJECTS, "x.id / 3")} || '，明确责任分工和时间节点，按季度调度推进。' END AS description,
-           ${pick(EXCERPTS, "x.id")} AS source_excerpt,
+           CASE WHEN u6 < 0.6 THEN '围绕' || ${pick(words.objects, "x.id / 3")} || '，明确责任分工和时间节点，按季度调度推进。' END AS description,
+           ${pick(words.excerpts, "x.id")} AS source_excerpt,
            CASE WHEN level = 'ACTION' THEN (SELECT ids[1 + floor(u14 * n)::int] FROM g_unit) END AS lead,
            u15, u16, u17, u18, u19, u13, u12, u4, u5, u6, u7, u8, u9, u10, u11, u20, x.rec_idx
       FROM timed x;

@@ -3,78 +3,9 @@
 import type pg from "pg";
 import { GIVEN, SURNAMES } from "../../prisma/seed/sample/texts";
 import { sqlArray, type Targets } from "./common";
+// The word pools the generated texts draw on are data, kept in words.json.
+import words from "./words.json";
 
-const SC_CITIES = [
-  "成都市",
-  "绵阳市",
-  "德阳市",
-  "宜宾市",
-  "泸州市",
-  "南充市",
-  "达州市",
-  "遂宁市",
-  "乐山市",
-  "内江市",
-  "自贡市",
-  "眉山市",
-  "资阳市",
-  "广安市",
-  "雅安市",
-];
-const CQ_DISTRICTS = [
-  "万州区",
-  "涪陵区",
-  "渝中区",
-  "江北区",
-  "沙坪坝区",
-  "九龙坡区",
-  "南岸区",
-  "北碚区",
-  "渝北区",
-  "巴南区",
-  "长寿区",
-  "江津区",
-  "合川区",
-  "永川区",
-  "綦江区",
-  "大足区",
-  "璧山区",
-  "铜梁区",
-  "潼南区",
-  "荣昌区",
-];
-const DEPARTMENTS = [
-  "发展和改革局",
-  "经济和信息化局",
-  "交通运输局",
-  "商务局",
-  "科学技术局",
-  "生态环境局",
-  "财政局",
-  "自然资源和规划局",
-  "住房和城乡建设局",
-  "农业农村局",
-  "文化和旅游局",
-  "卫生健康委员会",
-  "教育局",
-  "人力资源和社会保障局",
-  "水利局",
-  "市场监督管理局",
-  "大数据发展局",
-  "应急管理局",
-];
-const JOINT_TOPICS = [
-  "交通互联",
-  "产业协作",
-  "科技创新",
-  "生态共保",
-  "对外开放",
-  "公共服务",
-  "金融协同",
-  "能源保障",
-  "文旅融合",
-  "农业合作",
-];
 export const BENCH_PASSWORD = "Bench#2026";
 export const ADMIN_LOGIN = "bench.admin";
 export const VIEWER_COUNT = 40;
@@ -88,19 +19,22 @@ export async function generateUnits(c: pg.Client, t: Targets, start: string): Pr
   const joint = Math.round(toAdd * 0.08);
   const sc = Math.ceil((toAdd - joint) / 2);
   const cq = toAdd - joint - sc;
-  if (sc > SC_CITIES.length * DEPARTMENTS.length || cq > CQ_DISTRICTS.length * DEPARTMENTS.length)
+  if (
+    sc > words.sichuanCities.length * words.departments.length ||
+    cq > words.chongqingDistricts.length * words.departments.length
+  )
     throw new Error("too many units for the name pools");
   await c.query(`
     INSERT INTO units (name, short_name, side, kind, is_sample, created_at, updated_at)
-    SELECT format('川渝%s协同推进专班（第%s组）', (${sqlArray(JOINT_TOPICS)})[(j - 1) % ${JOINT_TOPICS.length} + 1], (j - 1) / ${JOINT_TOPICS.length} + 1),
+    SELECT format('川渝%s协同推进专班（第%s组）', (${sqlArray(words.jointTopics)})[(j - 1) % ${words.jointTopics.length} + 1], (j - 1) / ${words.jointTopics.length} + 1),
            NULL, 'JOINT'::side, 'COORDINATION'::unit_kind, false, '${start}'::timestamptz, '${start}'::timestamptz
     FROM generate_series(1, ${joint}) j
     UNION ALL
-    SELECT (${sqlArray(SC_CITIES)})[s % ${SC_CITIES.length} + 1] || (${sqlArray(DEPARTMENTS)})[s / ${SC_CITIES.length} + 1],
+    SELECT (${sqlArray(words.sichuanCities)})[s % ${words.sichuanCities.length} + 1] || (${sqlArray(words.departments)})[s / ${words.sichuanCities.length} + 1],
            NULL, 'SICHUAN'::side, 'DEPARTMENT'::unit_kind, false, '${start}'::timestamptz, '${start}'::timestamptz
     FROM generate_series(0, ${sc - 1}) s
     UNION ALL
-    SELECT (${sqlArray(CQ_DISTRICTS)})[q % ${CQ_DISTRICTS.length} + 1] || (${sqlArray(DEPARTMENTS)})[q / ${CQ_DISTRICTS.length} + 1],
+    SELECT (${sqlArray(words.chongqingDistricts)})[q % ${words.chongqingDistricts.length} + 1] || (${sqlArray(words.departments)})[q / ${words.chongqingDistricts.length} + 1],
            NULL, 'CHONGQING'::side, 'DEPARTMENT'::unit_kind, false, '${start}'::timestamptz, '${start}'::timestamptz
     FROM generate_series(0, ${cq - 1}) q`);
 }
