@@ -1,5 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/forms/buttons";
 import type { ConflictInfo } from "@/lib/writes/conflict";
 import styles from "./editing.module.css";
 
@@ -52,5 +53,27 @@ export function ConflictNotice({
       <p>{t("editing.conflict.kept")}</p>
       {children}
     </section>
+  );
+}
+
+/**
+ * An editing form's own submit, which gives way to the notice's re-apply button while a conflict is shown.
+ * `messages` names the form's messages (editing.edit or editing.update), which hold its two labels.
+ */
+export function SaveUnlessConflict({
+  conflict,
+  pending,
+  messages,
+}: {
+  conflict: ConflictInfo | undefined;
+  pending: boolean;
+  messages: "edit" | "update";
+}) {
+  const t = useTranslations("editing");
+  if (conflict) return null;
+  return (
+    <div className={styles.actions}>
+      <SubmitButton pending={pending} pendingLabel={t(`${messages}.submitting`)} label={t(`${messages}.submit`)} />
+    </div>
   );
 }

@@ -1,15 +1,16 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ChangeEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { Field } from "@/components/forms/field";
 import { FieldError } from "@/components/forms/field-error";
+import { DateField, NumberField, TextAreaField, TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { updateItem } from "@/lib/actions/items";
 import { PERSON_MAX, REASON_MAX } from "@/lib/validations/item-limits";
-import { ConflictNotice } from "./conflict-notice";
+import { ConflictNotice, SaveUnlessConflict } from "./conflict-notice";
 import styles from "./editing.module.css";
 
 export interface EditValues {
@@ -93,6 +94,20 @@ export function ItemEditForm({
     setValues((v) => ({ ...v, [key]: on ? [...v[key], id].sort((a, b) => a - b) : v[key].filter((x) => x !== id) }));
   const dueRevised = base.dueDate !== "" && values.dueDate !== base.dueDate;
   const rebased = conflict ? base.version >= conflict.currentVersion : false;
+  /** What a field takes from its key: its look, label, name and errors. */
+  const named = (key: "responsiblePerson" | "weight" | "startDate" | "dueDate" | "dueDateReason", id: string) => ({
+    className: styles.field,
+    id,
+    label: t(`editing.edit.${key}`),
+    errors: errors?.[key],
+    name: key,
+  });
+  /** A one-line field of the values: named, filled from them, and kept in them as it is typed. */
+  const bound = (key: "responsiblePerson" | "weight" | "startDate" | "dueDate", id: string) => ({
+    ...named(key, id),
+    value: values[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.target.value),
+  });
 
   const checklist = (key: "regionIds" | "conferenceIds" | "supportingUnitIds", legend: string, list: Option[]) => (
     <fieldset className={styles.field} aria-describedby={`ie-${key}-error`}>
@@ -161,93 +176,28 @@ export function ItemEditForm({
       )}
 
       <div className={styles.row}>
-        <Field
-          className={styles.field}
-          id="ie-person"
-          label={t("editing.edit.responsiblePerson")}
-          errors={errors?.responsiblePerson}
-          max={PERSON_MAX}
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              name="responsiblePerson"
-              value={values.responsiblePerson}
-              maxLength={PERSON_MAX * 2}
-              onChange={(e) => set("responsiblePerson", e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          className={styles.field}
-          id="ie-weight"
-          label={t("editing.edit.weight")}
-          errors={errors?.weight}
-          hint={t("editing.edit.weightHint")}
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              name="weight"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={100}
-              step={1}
-              value={values.weight}
-              onChange={(e) => set("weight", e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField {...bound("responsiblePerson", "ie-person")} max={PERSON_MAX} maxLength={PERSON_MAX * 2} />
+        <NumberField {...bound("weight", "ie-weight")} min={1} max={100} hint={t("editing.edit.weightHint")} />
       </div>
-
       <div className={styles.row}>
-        {(
-          [
-            ["ie-start", "startDate"],
-            ["ie-due", "dueDate"],
-          ] as const
-        ).map(([id, key]) => (
-          <Field className={styles.field} key={key} id={id} label={t(`editing.edit.${key}`)} errors={errors?.[key]}>
-            {(a11y) => (
-              <input {...a11y} name={key} type="date" value={values[key]} onChange={(e) => set(key, e.target.value)} />
-            )}
-          </Field>
-        ))}
+        <DateField {...bound("startDate", "ie-start")} />
+        <DateField {...bound("dueDate", "ie-due")} />
       </div>
       {(dueRevised || errors?.dueDateReason) && (
-        <Field
-          className={styles.field}
-          id="ie-reason"
-          label={t("editing.edit.dueDateReason")}
-          errors={errors?.dueDateReason}
-          max={REASON_MAX}
+        <TextAreaField
+          {...named("dueDateReason", "ie-reason")}
           hint={t("editing.edit.dueDateReasonHint")}
-        >
-          {(a11y) => (
-            <textarea
-              {...a11y}
-              name="dueDateReason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              rows={2}
-            />
-          )}
-        </Field>
+          max={REASON_MAX}
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       )}
 
       {checklist("regionIds", t("editing.edit.regions"), options.regions)}
       {checklist("conferenceIds", t("editing.edit.conferences"), options.conferences)}
 
-      {!conflict && (
-        <div className={styles.actions}>
-          <SubmitButton
-            pending={pending}
-            pendingLabel={t("editing.edit.submitting")}
-            label={t("editing.edit.submit")}
-          />
-        </div>
-      )}
+      <SaveUnlessConflict conflict={conflict} pending={pending} messages="edit" />
     </form>
   );
 }

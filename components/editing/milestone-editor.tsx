@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
-import { Field } from "@/components/forms/field";
+import { DateField, TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { addMilestone, completeMilestone, removeMilestone, reopenMilestone } from "@/lib/actions/milestones";
@@ -90,31 +90,25 @@ export function MilestoneEditor({ itemId, milestones }: { itemId: number; milest
         <input type="hidden" name="itemId" value={itemId} />
         <FormMessage state={state} successKey="editing.milestones.added" />
         <div className={styles.row}>
-          <Field
+          <TextField
             className={styles.field}
             id="ms-title"
             label={t("editing.milestones.title")}
             errors={errors?.title}
             max={MILESTONE_TITLE_MAX}
-          >
-            {(a11y) => <input {...a11y} name="title" value={title} onChange={(e) => setTitle(e.target.value)} />}
-          </Field>
-          <Field
+            name="title"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <DateField
             className={styles.field}
             id="ms-date"
             label={t("editing.milestones.plannedDate")}
             errors={errors?.plannedDate}
-          >
-            {(a11y) => (
-              <input
-                {...a11y}
-                name="plannedDate"
-                type="date"
-                value={plannedDate}
-                onChange={(e) => setPlannedDate(e.target.value)}
-              />
-            )}
-          </Field>
+            name="plannedDate"
+            value={plannedDate}
+            onChange={(e) => setPlannedDate(e.target.value)}
+          />
         </div>
         <div className={styles.actions}>
           <SubmitButton

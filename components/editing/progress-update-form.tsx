@@ -5,13 +5,14 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { Field } from "@/components/forms/field";
+import { NumberField, TextAreaField } from "@/components/forms/fields";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { postProgressUpdate } from "@/lib/actions/items";
 import { ITEM_STATUSES, impliedProgress } from "@/lib/status";
 import { CONFIDENCES, EVIDENCE_MAX, NOTE_MAX, TEXT_MAX } from "@/lib/validations/item-limits";
-import { ConflictNotice } from "./conflict-notice";
+import { ConflictNotice, SaveUnlessConflict } from "./conflict-notice";
 import styles from "./editing.module.css";
 
 type Status = (typeof ITEM_STATUSES)[number];
@@ -98,27 +99,18 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
             </select>
           )}
         </Field>
-        <Field
+        <NumberField
           className={styles.field}
           id="pu-progress"
           label={t("editing.update.progress")}
           hint={t("editing.update.progressHint")}
           errors={errors?.progress}
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              name="progress"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              step={1}
-              value={progress}
-              onChange={(e) => setProgress(e.target.value)}
-            />
-          )}
-        </Field>
+          name="progress"
+          min={0}
+          max={100}
+          value={progress}
+          onChange={(e) => setProgress(e.target.value)}
+        />
       </div>
 
       <fieldset className={styles.field} aria-describedby="pu-confidence-error">
@@ -141,7 +133,7 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
       </fieldset>
 
       {TEXTS.map(({ id, name, rows, hint, max, required }) => (
-        <Field
+        <TextAreaField
           key={name}
           className={styles.field}
           id={id}
@@ -149,30 +141,16 @@ export function ProgressUpdateForm({ defaults }: { defaults: ProgressUpdateDefau
           hint={hint ? t(`editing.update.${hint}`, { max }) : undefined}
           errors={errors?.[name]}
           max={max}
-        >
-          {(a11y) => (
-            <textarea
-              {...a11y}
-              name={name}
-              required={required}
-              value={texts[name]}
-              onChange={(e) => setText(name, e.target.value)}
-              rows={rows}
-              placeholder={name === "evidenceLinks" ? "https://" : undefined}
-            />
-          )}
-        </Field>
+          name={name}
+          required={required}
+          value={texts[name]}
+          onChange={(e) => setText(name, e.target.value)}
+          rows={rows}
+          placeholder={name === "evidenceLinks" ? "https://" : undefined}
+        />
       ))}
 
-      <div className={styles.actions}>
-        {!conflict && (
-          <SubmitButton
-            pending={pending}
-            pendingLabel={t("editing.update.submitting")}
-            label={t("editing.update.submit")}
-          />
-        )}
-      </div>
+      <SaveUnlessConflict conflict={conflict} pending={pending} messages="update" />
     </form>
   );
 }
