@@ -1,6 +1,5 @@
 "use client";
-import { useEffect, useState, type ChangeEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useState, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { Field } from "@/components/forms/field";
@@ -12,6 +11,7 @@ import { updateItem } from "@/lib/actions/items";
 import { PERSON_MAX, REASON_MAX } from "@/lib/validations/item-limits";
 import { ConflictNotice, SaveUnlessConflict } from "./conflict-notice";
 import styles from "./editing.module.css";
+import { useMergedValues } from "./use-merged-values";
 
 export interface EditValues {
   version: number;
@@ -37,23 +37,9 @@ export interface EditOptions {
   units: Option[];
 }
 
-const KEYS = [
-  "responsiblePerson",
-  "startDate",
-  "dueDate",
-  "weight",
-  "regionIds",
-  "conferenceIds",
-  "leadUnitId",
-  "coLeadUnitId",
-  "supportingUnitIds",
-] as const;
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
- * The item's fields. When the page brings a newer version (after our own save, a milestone change, or a
- * conflict), fields the person has not touched take the new values and fields they changed keep theirs —
- * a three-way merge, so re-applying after a conflict keeps the other person's edits too.
+ * The item's fields, merged with each newer version the page brings (after our own save, a milestone change,
+ * or a conflict): see useMergedValues. The due-date reason goes when the merged due date is the page's.
  */
 export function ItemEditForm({
   itemId,
@@ -67,26 +53,12 @@ export function ItemEditForm({
   canAssignUnits: boolean;
 }) {
   const t = useTranslations();
-  const router = useRouter();
   const { state, action, pending, failed } = useActionForm(updateItem);
-  const [base, setBase] = useState(initial);
-  const [values, setValues] = useState(initial);
-  const [reason, setReason] = useState("");
-
-  if (initial.version !== base.version) {
-    const merged: EditValues = { ...values, version: initial.version };
-    for (const key of KEYS)
-      if (same(values[key], base[key])) (merged as unknown as Record<string, unknown>)[key] = initial[key];
-    setBase(initial);
-    setValues(merged);
-    if (merged.dueDate === initial.dueDate) setReason("");
-  }
-
   const conflict = failed?.conflict;
-  useEffect(() => {
-    // Fetch the current version so the form can merge it and offer to re-apply on top of it.
-    if (conflict) router.refresh();
-  }, [conflict, router]);
+  const [reason, setReason] = useState("");
+  const { base, values, setValues } = useMergedValues(initial, conflict, (merged) => {
+    if (merged.dueDate === initial.dueDate) setReason("");
+  });
 
   const errors = failed?.fieldErrors;
   const set = <K extends keyof EditValues>(key: K, value: EditValues[K]) => setValues((v) => ({ ...v, [key]: value }));
