@@ -2,13 +2,24 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { TextField } from "@/components/forms/fields";
 import { signInWithPassword, type SignInState } from "@/lib/actions/auth";
 import styles from "./sign-in.module.css";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, {});
-  const fieldError = (name: string) => state.fieldErrors?.[name]?.map((key) => t(key, { max: 64 })).join(" ");
+  /** A required field of at most `max` characters, labelled and named by its key. */
+  const field = (name: "loginName" | "password", max: number) => ({
+    className: styles.field,
+    id: name,
+    label: t(`auth.${name}`),
+    errors: state.fieldErrors?.[name],
+    max,
+    name,
+    required: true,
+    maxLength: max,
+  });
   return (
     <form action={action} className={styles.form} noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -19,37 +30,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           </p>
         )}
       </div>
-      <label className={styles.field}>
-        <span>{t("auth.loginName")}</span>
-        <input
-          name="loginName"
-          autoComplete="username"
-          required
-          maxLength={64}
-          defaultValue={state.loginName ?? ""}
-          aria-invalid={Boolean(fieldError("loginName"))}
-          aria-describedby="loginName-error"
-          autoFocus
-        />
-        <span id="loginName-error" className={styles.fieldError}>
-          {fieldError("loginName")}
-        </span>
-      </label>
-      <label className={styles.field}>
-        <span>{t("auth.password")}</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={256}
-          aria-invalid={Boolean(fieldError("password"))}
-          aria-describedby="password-error"
-        />
-        <span id="password-error" className={styles.fieldError}>
-          {fieldError("password")}
-        </span>
-      </label>
+      <TextField {...field("loginName", 64)} autoComplete="username" defaultValue={state.loginName ?? ""} autoFocus />
+      <TextField {...field("password", 256)} type="password" autoComplete="current-password" />
       <button type="submit" className={styles.submit} disabled={pending}>
         {pending ? t("auth.submitting") : t("auth.submit")}
       </button>
