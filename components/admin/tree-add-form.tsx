@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { addItem } from "@/lib/actions/item-tree";
 import { LIMITS } from "@/lib/validations/admin";
-import { Field } from "@/components/forms/field";
+import { TextAreaField, TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -19,30 +19,34 @@ export function TreeAddForm({ parent, heading }: { parent: string; heading: stri
       <p className="small muted" style={{ margin: 0 }}>
         {t("codeHint")}
       </p>
-      <Field
+      <TextAreaField
         id="add-title"
         label={t("itemTitle")}
         errors={[...errorsOf("title"), ...errorsOf("parent")]}
         max={LIMITS.title}
-      >
-        {(a11y) => <textarea name="title" required maxLength={LIMITS.title} rows={2} {...a11y} />}
-      </Field>
-      <Field
+        name="title"
+        required
+        maxLength={LIMITS.title}
+        rows={2}
+      />
+      <TextField
         id="add-title-en"
         label={`${t("itemTitleEn")}${tAdmin("optional")}`}
         errors={errorsOf("titleEn")}
         max={LIMITS.title}
-      >
-        {(a11y) => <input name="titleEn" maxLength={LIMITS.title} lang="en" {...a11y} />}
-      </Field>
-      <Field
+        name="titleEn"
+        maxLength={LIMITS.title}
+        lang="en"
+      />
+      <TextAreaField
         id="add-description"
         label={`${t("description")}${tAdmin("optional")}`}
         errors={errorsOf("description")}
         max={LIMITS.description}
-      >
-        {(a11y) => <textarea name="description" maxLength={LIMITS.description} rows={3} {...a11y} />}
-      </Field>
+        name="description"
+        maxLength={LIMITS.description}
+        rows={3}
+      />
       <FormMessage state={state} />
       <div>
         <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("add")} />

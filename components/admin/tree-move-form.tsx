@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { moveItem } from "@/lib/actions/item-tree";
 import { LIMITS } from "@/lib/validations/admin";
 import { Field } from "@/components/forms/field";
+import { TextAreaField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -41,14 +42,15 @@ export function TreeMoveForm({
           </select>
         )}
       </Field>
-      <Field
+      <TextAreaField
         id="move-reason"
         label={`${t("reason")}${tAdmin("optional")}`}
         errors={errorsOf("reason")}
         max={LIMITS.reason}
-      >
-        {(a11y) => <textarea name="reason" maxLength={LIMITS.reason} rows={2} {...a11y} />}
-      </Field>
+        name="reason"
+        maxLength={LIMITS.reason}
+        rows={2}
+      />
       <FormMessage state={state} />
       <div>
         <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("moveSubmit")} />

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { restoreItem, retireItem } from "@/lib/actions/item-tree";
 import { LIMITS } from "@/lib/validations/admin";
-import { Field } from "@/components/forms/field";
+import { TextAreaField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
 import { ConfirmSubmit } from "@/components/forms/confirm-submit";
@@ -25,14 +25,16 @@ export function TreeRetireForm({ item }: { item: { id: number; code: string; ver
       <p className="small muted" style={{ margin: 0 }}>
         {item.retired ? t("restoreHint") : t("retireHint")}
       </p>
-      <Field
+      <TextAreaField
         id="retire-reason"
         label={t("reason")}
         errors={[...errorsOf("reason"), ...errorsOf("itemId")]}
         max={LIMITS.reason}
-      >
-        {(a11y) => <textarea name="reason" required maxLength={LIMITS.reason} rows={2} {...a11y} />}
-      </Field>
+        name="reason"
+        required
+        maxLength={LIMITS.reason}
+        rows={2}
+      />
       <FormMessage state={state} />
       {item.retired ? (
         <div>

@@ -4,6 +4,7 @@ import { createUnit, updateUnit } from "@/lib/actions/admin-units";
 import { Side, UnitKind } from "@/lib/generated/prisma/enums";
 import { LIMITS } from "@/lib/validations/admin";
 import { Field } from "@/components/forms/field";
+import { TextField } from "@/components/forms/fields";
 import { AdminForm } from "./admin-form";
 
 export interface UnitValues {
@@ -30,19 +31,25 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
     >
       {(errorsOf) => (
         <>
-          <Field id={`${prefix}-name`} label={t("admin.units.name")} errors={errorsOf("name")} max={LIMITS.unitName}>
-            {(a11y) => <input name="name" defaultValue={unit?.name} required maxLength={LIMITS.unitName} {...a11y} />}
-          </Field>
-          <Field
+          <TextField
+            id={`${prefix}-name`}
+            label={t("admin.units.name")}
+            errors={errorsOf("name")}
+            max={LIMITS.unitName}
+            name="name"
+            defaultValue={unit?.name}
+            required
+            maxLength={LIMITS.unitName}
+          />
+          <TextField
             id={`${prefix}-short`}
             label={`${t("admin.units.shortName")}${t("admin.optional")}`}
             errors={errorsOf("shortName")}
             max={LIMITS.shortName}
-          >
-            {(a11y) => (
-              <input name="shortName" defaultValue={unit?.shortName ?? ""} maxLength={LIMITS.shortName} {...a11y} />
-            )}
-          </Field>
+            name="shortName"
+            defaultValue={unit?.shortName ?? ""}
+            maxLength={LIMITS.shortName}
+          />
           <Field id={`${prefix}-side`} label={t("admin.units.side")} errors={errorsOf("side")}>
             {(a11y) => (
               <select name="side" defaultValue={unit?.side ?? ""} required {...a11y}>

@@ -2,10 +2,11 @@
 import { useTranslations } from "next-intl";
 import { createUser } from "@/lib/actions/admin-users";
 import { LIMITS } from "@/lib/validations/admin";
-import { Field } from "@/components/forms/field";
+import { TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { NewPasswordFields } from "./new-password-fields";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
 import styles from "./admin.module.css";
 
@@ -15,25 +16,28 @@ export function UserCreateForm({ units }: { units: UnitOption[] }) {
   const { state, pending, formRef, onSubmit, errorsOf } = useActionForm(createUser, { resetOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} className={styles.form} noValidate aria-label={t("create")}>
-      <Field
+      <TextField
         id="new-user-login"
         label={t("loginName")}
         hint={t("loginNameHint")}
         errors={errorsOf("loginName")}
         max={LIMITS.loginName}
-      >
-        {(a11y) => <input name="loginName" autoComplete="off" required maxLength={LIMITS.loginName} {...a11y} />}
-      </Field>
-      <Field id="new-user-name" label={t("displayName")} errors={errorsOf("displayName")} max={LIMITS.displayName}>
-        {(a11y) => <input name="displayName" required maxLength={LIMITS.displayName} {...a11y} />}
-      </Field>
+        name="loginName"
+        autoComplete="off"
+        required
+        maxLength={LIMITS.loginName}
+      />
+      <TextField
+        id="new-user-name"
+        label={t("displayName")}
+        errors={errorsOf("displayName")}
+        max={LIMITS.displayName}
+        name="displayName"
+        required
+        maxLength={LIMITS.displayName}
+      />
       <RoleUnitFields idPrefix="new-user" units={units} errorsOf={errorsOf} />
-      <Field id="new-user-password" label={t("password")} hint={t("passwordHint")} errors={errorsOf("password")}>
-        {(a11y) => <input name="password" type="password" autoComplete="new-password" required {...a11y} />}
-      </Field>
-      <Field id="new-user-password2" label={t("passwordConfirm")} errors={errorsOf("passwordConfirm")}>
-        {(a11y) => <input name="passwordConfirm" type="password" autoComplete="new-password" required {...a11y} />}
-      </Field>
+      <NewPasswordFields idPrefix="new-user" label={t("password")} errorsOf={errorsOf} />
       <FormMessage state={state} />
       <div>
         <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("create")} />

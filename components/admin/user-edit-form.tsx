@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { updateUser } from "@/lib/actions/admin-users";
 import { LIMITS } from "@/lib/validations/admin";
-import { Field } from "@/components/forms/field";
+import { TextField } from "@/components/forms/fields";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
 import { AdminForm } from "./admin-form";
 
@@ -33,22 +33,16 @@ export function UserEditForm({
     >
       {(errorsOf) => (
         <>
-          <Field
+          <TextField
             id={`${prefix}-name`}
             label={t("users.displayName")}
             errors={errorsOf("displayName")}
             max={LIMITS.displayName}
-          >
-            {(a11y) => (
-              <input
-                name="displayName"
-                defaultValue={user.displayName}
-                required
-                maxLength={LIMITS.displayName}
-                {...a11y}
-              />
-            )}
-          </Field>
+            name="displayName"
+            defaultValue={user.displayName}
+            required
+            maxLength={LIMITS.displayName}
+          />
           <RoleUnitFields
             idPrefix={prefix}
             units={units}

@@ -1,13 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { resetPassword } from "@/lib/actions/admin-users";
-import { Field } from "@/components/forms/field";
+import { NewPasswordFields } from "./new-password-fields";
 import { AdminForm } from "./admin-form";
 
 export function UserPasswordForm({ user }: { user: { id: number; loginName: string } }) {
   const t = useTranslations("admin.users");
   const tAdmin = useTranslations("admin");
-  const prefix = `password-${user.id}`;
   return (
     <AdminForm
       action={resetPassword}
@@ -19,16 +18,7 @@ export function UserPasswordForm({ user }: { user: { id: number; loginName: stri
       submitLabel={t("resetPassword")}
       pendingLabel={tAdmin("saving")}
     >
-      {(errorsOf) => (
-        <>
-          <Field id={`${prefix}-1`} label={t("newPassword")} hint={t("passwordHint")} errors={errorsOf("password")}>
-            {(a11y) => <input name="password" type="password" autoComplete="new-password" required {...a11y} />}
-          </Field>
-          <Field id={`${prefix}-2`} label={t("passwordConfirm")} errors={errorsOf("passwordConfirm")}>
-            {(a11y) => <input name="passwordConfirm" type="password" autoComplete="new-password" required {...a11y} />}
-          </Field>
-        </>
-      )}
+      {(errorsOf) => <NewPasswordFields idPrefix={`user-${user.id}`} label={t("newPassword")} errorsOf={errorsOf} />}
     </AdminForm>
   );
 }
