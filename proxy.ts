@@ -3,33 +3,11 @@
 // redirect's return address), and sends a visitor without a session cookie straight to the sign-in page.
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseActionRequest } from "./lib/http/action-request";
+import { isCrossSiteWrite } from "./lib/http/cross-site";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const PUBLIC_PREFIXES = ["/login", "/api/", "/_next/", "/favicon"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/**
- * A state-changing request sent by a page of another site (CSRF). Next.js also compares Origin with Host for
- * server actions, but answers 500; refusing here gives a clear 403 for actions and route handlers alike.
- * Requests without Origin/Sec-Fetch-Site (not sent by a browser on another site's behalf) carry only
- * credentials their sender already holds.
- */
-function isCrossSiteWrite(request: NextRequest): boolean {
-  if (SAFE_METHODS.has(request.method)) return false;
-  // The identity provider's own redirect back to us (it may POST from its own origin) is checked by Auth.js
-  // (state, PKCE, nonce). Only the SSO callback: the password callback is ours alone and is refused here too.
-  if (request.nextUrl.pathname === "/api/auth/callback/gov-sso") return false;
-  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  try {
-    return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
-  } catch {
-    return true;
-  }
-}
 
 /**
  * A path that is not valid percent-encoded UTF-8 (e.g. /pillars/%FF). Next.js decodes dynamic route segments
@@ -97,10 +75,15 @@ export async function proxy(request: NextRequest) {
   return secured(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
+// Not run for the evidence upload (POST /api/evidence, exactly that path): for a request with a body, Next
+// buffers a copy for the proxy and waits for the WHOLE body before anything answers, so a 1 GB upload would be
+// read to its end before being refused. The upload route checks the size itself, from Content-Length, and
+// reads at most its cap; it also asks isCrossSiteWrite and sets the security headers itself
+// (app/api/evidence/route.ts). Its downloads (/api/evidence/<id>) go through here like every other request.
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|api/evidence$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

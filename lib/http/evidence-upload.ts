@@ -1,0 +1,49 @@
+// The evidence upload's request (POST /api/evidence, multipart/form-data with `reportId` and one `file`): read
+// with a ceiling and taken apart, or refused with the status and message key to answer. What the file is, who
+// may add it and where is decided by lib/writes/attachments.ts.
+import { EVIDENCE_FILE_MAX_BYTES } from "../validations/evidence";
+import { readCappedBody } from "./capped-body";
+
+/** The whole request may be the largest file plus the multipart framing and the report id. */
+export const UPLOAD_REQUEST_MAX_BYTES = EVIDENCE_FILE_MAX_BYTES + 64 * 1024;
+
+export interface UploadRefusal {
+  ok: false;
+  status: number;
+  /** catalogue key */
+  message: string;
+  values?: Record<string, number>;
+}
+
+export type UploadRequest = { ok: true; reportId: string | undefined; file: File } | UploadRefusal;
+
+const refused = (status: number, key: string, values?: Record<string, number>): UploadRefusal => ({
+  ok: false,
+  status,
+  message: `evidence.errors.${key}`,
+  ...(values ? { values } : {}),
+});
+
+export async function readEvidenceUpload(request: Request): Promise<UploadRequest> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(type) || !/boundary=/i.test(type)) return refused(415, "badRequest");
+  const body = await readCappedBody(request, UPLOAD_REQUEST_MAX_BYTES);
+  if (!body.ok)
+    return body.reason === "tooLarge"
+      ? refused(413, "requestTooLarge", { max: EVIDENCE_FILE_MAX_BYTES / (1024 * 1024) })
+      : refused(400, "badRequest");
+  let form: FormData;
+  try {
+    form = await new Response(body.bytes, { headers: { "content-type": type } }).formData();
+  } catch {
+    return refused(400, "badRequest");
+  }
+  const files = form.getAll("file");
+  const ids = form.getAll("reportId");
+  if (ids.length > 1 || ids.some((v) => typeof v !== "string")) return refused(400, "badRequest");
+  // A form sent with no file chosen carries an empty part with an empty name.
+  const chosen = files.filter((f) => typeof f !== "string" && !(f.size === 0 && f.name === ""));
+  if (files.some((f) => typeof f === "string") || chosen.length > 1) return refused(400, "badRequest");
+  if (chosen.length === 0) return refused(400, "noFile");
+  return { ok: true, reportId: ids[0] as string | undefined, file: chosen[0] as File };
+}
