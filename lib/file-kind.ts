@@ -9,18 +9,7 @@
 // A compound file without a document stream (an .msi installer, an Outlook message) is not a document.
 
 export type FileKind =
-  | "pdf"
-  | "png"
-  | "jpeg"
-  | "gif"
-  | "webp"
-  | "docx"
-  | "xlsx"
-  | "pptx"
-  | "doc"
-  | "xls"
-  | "ppt"
-  | "ofd";
+  "pdf" | "png" | "jpeg" | "gif" | "webp" | "docx" | "xlsx" | "pptx" | "doc" | "xls" | "ppt" | "ofd";
 
 /** Kinds whose names may stand for each other: a .doc saved as .docx is still a Word document. */
 export type FileFamily = "pdf" | "image" | "word" | "sheet" | "slides" | "ofd";
@@ -233,7 +222,7 @@ export function compoundEntryNames(bytes: Uint8Array): string[] | null {
     if (n < FREE_OR_END) fatSectors.push(n);
   }
   const seen = new Set<number>();
-  for (let difat = u32(bytes, 68); difat < FREE_OR_END; ) {
+  for (let difat = u32(bytes, 68); difat < FREE_OR_END;) {
     if (!valid(difat) || seen.has(difat)) return null;
     seen.add(difat);
     const base = sectorAt(difat);

@@ -2,7 +2,8 @@
 // refused without reading the rest of it, so an upload of 1 GB costs the server at most `max` bytes of memory
 // and is answered as soon as its headers arrive.
 
-export type CappedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "tooLarge" | "unreadable" };
+export type CappedBody =
+  { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "tooLarge" | "unreadable" };
 
 export async function readCappedBody(request: Request, max: number): Promise<CappedBody> {
   const declared = request.headers.get("content-length");

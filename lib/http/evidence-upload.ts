@@ -41,9 +41,11 @@ export async function readEvidenceUpload(request: Request): Promise<UploadReques
   const files = form.getAll("file");
   const ids = form.getAll("reportId");
   if (ids.length > 1 || ids.some((v) => typeof v !== "string")) return refused(400, "badRequest");
-  // A form sent with no file chosen carries an empty part with an empty name.
-  const chosen = files.filter((f) => typeof f !== "string" && !(f.size === 0 && f.name === ""));
-  if (files.some((f) => typeof f === "string") || chosen.length > 1) return refused(400, "badRequest");
+  // A form sent with no file chosen carries an empty part with an empty name (or, from some clients, no
+  // filename at all, which reads as an empty text field).
+  const given = files.filter((f) => (typeof f === "string" ? f !== "" : !(f.size === 0 && f.name === "")));
+  const chosen = given.filter((f): f is File => typeof f !== "string");
+  if (chosen.length !== given.length || chosen.length > 1) return refused(400, "badRequest");
   if (chosen.length === 0) return refused(400, "noFile");
-  return { ok: true, reportId: ids[0] as string | undefined, file: chosen[0] as File };
+  return { ok: true, reportId: ids[0] as string | undefined, file: chosen[0]! };
 }

@@ -70,7 +70,9 @@ async function loadActor(tx: Tx, userId: number): Promise<Actor> {
  * its item and for the report's unit, the item is not retired, and the report is still open to its unit.
  */
 async function loadReportForEvidence(tx: Tx, actor: Actor, reportId: number) {
-  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM progress_updates WHERE id = ${reportId} FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: number }[]
+  >`SELECT id FROM progress_updates WHERE id = ${reportId} FOR UPDATE`;
   if (locked.length === 0) throw new Refusal(failure("not-found", "evidence.errors.reportNotFound"));
   const report = await tx.progressUpdate.findUniqueOrThrow({
     where: { id: reportId },

@@ -56,7 +56,8 @@ export async function POST(request: Request): Promise<Response> {
   if (isCrossSiteWrite(request)) return refuse(403, "forbidden", "evidence.errors.crossSite");
   const user = await authorizeRoute("item:post-update", translator(locale, "evidence.errors"));
   if (user instanceof Response) {
-    const code: FailureCode = user.status === 401 ? "unauthenticated" : user.status === 403 ? "forbidden" : "unavailable";
+    const code: FailureCode =
+      user.status === 401 ? "unauthenticated" : user.status === 403 ? "forbidden" : "unavailable";
     return json(user.status, { ok: false, code, message: await user.text() });
   }
 
