@@ -7,6 +7,7 @@ import { can, type Actor } from "../lib/permissions";
 import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
 import { pagePolicy, ROUTE_HANDLERS } from "./support/access-policy";
+import { routePaths } from "./support/evidence-fixture";
 import { appRoutes } from "./support/routes";
 
 const ROLES = [
@@ -95,8 +96,11 @@ for (const role of ROLES) {
       }
     }
     for (const [route, handler] of Object.entries(ROUTE_HANDLERS)) {
-      for (const path of handler.paths) {
-        const response = await page.request.get(path, { maxRedirects: 0 });
+      for (const path of await routePaths(handler.paths, sql)) {
+        const response =
+          handler.method === "POST"
+            ? await page.request.post(path, { multipart: handler.body!(), maxRedirects: 0 })
+            : await page.request.get(path, { maxRedirects: 0 });
         expectSecurityHeaders(response, path);
         const expected = handler.public
           ? 200
@@ -104,7 +108,7 @@ for (const role of ROLES) {
             ? 401
             : handler.permission && !can(actor, handler.permission)
               ? 403
-              : 200;
+              : (handler.allowedStatus ?? 200);
         checks.push(`${path}: ${response.status()}`);
         if (response.status() !== expected)
           wrong.push(`${route} ${path} as ${role.label}: expected ${expected}, got ${response.status()}`);

@@ -19,13 +19,41 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
 
 /**
  * Route handlers: the requests to make, whether each needs a signed-in user and, if so, the permission it
- * checks (401 signed out, 403 without the permission, 200 otherwise).
+ * checks (401 signed out, 403 without the permission, `allowedStatus` — 200 unless said — otherwise). A path
+ * may name a row the walk makes first: {evidence} is an evidence file (e2e/support/evidence-fixture.ts).
  */
-export const ROUTE_HANDLERS: Record<string, { paths: string[]; public: boolean; permission?: Permission }> = {
+export interface RouteHandlerPolicy {
+  paths: string[];
+  public: boolean;
+  permission?: Permission;
+  /** how the walk calls it: GET unless said */
+  method?: "POST";
+  /** a POST's body */
+  body?: () => FormData;
+  /** the answer to a caller the permission lets through, when it is not 200 */
+  allowedStatus?: number;
+}
+
+export const ROUTE_HANDLERS: Record<string, RouteHandlerPolicy> = {
   "/api/auth/[...nextauth]": { paths: ["/api/auth/session", "/api/auth/providers", "/api/auth/csrf"], public: true },
   "/api/reports": {
     paths: ["/api/reports?format=json", "/api/reports?format=csv&scope=pillar&id=1"],
     public: false,
     permission: "report:export",
   },
+  // The upload, with a form that carries no file: whoever may upload at all is let through the guard and told
+  // to choose a file (400). Which report a person may add to is decided per report (e2e/evidence.spec.ts).
+  "/api/evidence": {
+    paths: ["/api/evidence"],
+    public: false,
+    permission: "item:post-update",
+    method: "POST",
+    body: () => {
+      const form = new FormData();
+      form.set("reportId", "1");
+      return form;
+    },
+    allowedStatus: 400,
+  },
+  "/api/evidence/[id]": { paths: ["/api/evidence/{evidence}"], public: false, permission: "period:read" },
 };

@@ -176,6 +176,7 @@ const urlsRule: FieldRule = {
 const RULES: Record<string, FieldRule> = {
   itemId: idRule(true, (ctx) => (ctx.role === "editor" ? ctx.foreignItems.map((i) => i.id) : [])),
   milestoneId: idRule(true, (ctx) => ctx.foreignMilestoneIds),
+  attachmentId: idRule(true),
   userId: idRule(true),
   "updateUnit.unitId": idRule(true),
   unitId: idRule(false),
