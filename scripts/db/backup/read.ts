@@ -11,16 +11,19 @@ async function* readLines(file: string): AsyncGenerator<Buffer> {
   createReadStream(file)
     .on("error", (err) => gunzip.destroy(err))
     .pipe(gunzip);
-  let rest: Buffer = Buffer.alloc(0);
+  // The unfinished line's pieces, joined once its end arrives: a 20 MB file in a bytea column is one 40 MB
+  // line, and joining the pieces at every 16 kB chunk would copy it over and over (minutes instead of a second).
+  let pending: Buffer[] = [];
   try {
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-      const buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
       let start = 0;
-      for (let i = buf.indexOf(10, start); i !== -1; i = buf.indexOf(10, start)) {
-        yield buf.subarray(start, i);
+      for (let i = chunk.indexOf(10, start); i !== -1; i = chunk.indexOf(10, start)) {
+        const piece = chunk.subarray(start, i);
+        yield pending.length ? Buffer.concat([...pending, piece]) : piece;
+        pending = [];
         start = i + 1;
       }
-      rest = buf.subarray(start);
+      if (start < chunk.length) pending.push(chunk.subarray(start));
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -29,7 +32,7 @@ async function* readLines(file: string): AsyncGenerator<Buffer> {
   } finally {
     gunzip.destroy();
   }
-  if (rest.length) yield rest;
+  if (pending.length) yield Buffer.concat(pending);
 }
 
 function parseHeader(file: string, magic: Buffer | undefined, json: Buffer | undefined): DumpHeader {

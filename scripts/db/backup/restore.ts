@@ -1,14 +1,19 @@
 // Restore: into an EMPTY database only (no relations in schema public — a restore never merges into or
-// overwrites data). In ONE transaction: the migrations the dump was made with (the project's own SQL files,
-// refused if the dump has one this code does not know or one that differs), then every table's rows by
-// COPY in foreign-key order, sequences set to their dumped values, and every table's row count and checksum
-// checked against the header. Any failure rolls everything back, leaving the target empty.
+// overwrites data). First the migrations the dump was made with (the project's own SQL files, refused if the
+// dump has one this code does not know or one that differs), committed on their own because PostgreSQL does
+// not let a transaction use an enum value it added; then, in ONE transaction, every table's rows by COPY in
+// foreign-key order, sequences set to their dumped values, and every table's row count and checksum checked
+// against the header. Any failure rolls the data back and drops the schema again, leaving the target empty;
+// the migration lock is held throughout, so an app starting on the target waits for the outcome.
 //
 // Triggers: COPY inserts, so the append-only guards (UPDATE/DELETE/TRUNCATE) do not fire, and the deferred
 // "every item version has a history row" check passes because history is restored in the same
 // transaction. Deferred triggers that maintain derived rows (data_version's counter) are run early with SET
 // CONSTRAINTS ALL IMMEDIATE; a table they rewrote is copied again from the file, so it ends as dumped.
-// No superuser is needed (no session_replication_role, no disabled triggers).
+// Guards that refuse INSERTs (a closed period's obligations, frozen states and files: rows the source wrote
+// before the close, which a restore must write after it) are switched off for the copy and on again before
+// the check, all inside the transaction, so no other session ever sees them off. No superuser is needed: the
+// restoring role owns the tables it has just created (no session_replication_role, no system triggers).
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { CREATE_TABLE, PRISMA_MIGRATE_LOCK_ID, readMigrations, DEFAULT_MIGRATIONS_DIR } from "../migrate";
@@ -30,6 +35,18 @@ export async function publicRelationCount(client: pg.ClientBase): Promise<number
     `SELECT count(*)::text AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p', 'v', 'm', 'S', 'f')`,
   );
   return Number(rows[0]!.n);
+}
+
+/** The schema's own BEFORE INSERT row triggers (user triggers, not constraint or system ones). */
+async function insertGuards(client: pg.ClientBase): Promise<{ table: string; trigger: string }[]> {
+  const { rows } = await client.query<{ table: string; trigger: string }>(
+    `SELECT c.relname AS table, t.tgname AS trigger
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal AND t.tgconstraint = 0
+        AND t.tgtype & 1 <> 0 AND t.tgtype & 2 <> 0 AND t.tgtype & 4 <> 0
+      ORDER BY 1, 2`,
+  );
+  return rows;
 }
 
 async function migrationsFor(header: DumpHeader, dir: string) {
@@ -60,6 +77,7 @@ export async function restoreDatabase(
   await streamTables(file, () => null);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  let migrated: SchemaObjects | null = null;
   try {
     for (const s of SESSION_SETTINGS) await client.query(s);
     const existing = await publicRelationCount(client);
@@ -68,16 +86,30 @@ export async function restoreDatabase(
         `the target database is not empty (${existing} tables, sequences or views in schema public); restore only into a new, empty database`,
       );
     }
+    // The migration runner's lock, held by this session across both transactions: an app starting on this
+    // database meanwhile waits instead of migrating or seeding it.
+    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK_ID]);
+    // Checked again under the lock: another restore may have filled the database since.
+    if ((await publicRelationCount(client)) > 0)
+      throw new BackupError("the target database is not empty (filled while this restore started)");
+
+    // 1. The schema, committed on its own: PostgreSQL refuses rows using an enum value added (ALTER TYPE …
+    //    ADD VALUE, as the reporting cycle's migration adds COORDINATOR) in the transaction that inserts them.
+    const before = await schemaObjects(client);
     await client.query("BEGIN");
     try {
-      // The migration runner's lock: an app starting on this database meanwhile waits instead of migrating.
-      await client.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_MIGRATE_LOCK_ID]);
-      // Checked again under the lock: another restore may have filled the database since.
-      if ((await publicRelationCount(client)) > 0)
-        throw new BackupError("the target database is not empty (filled while this restore started)");
       await client.query(CREATE_TABLE);
       for (const m of migrations) await client.query(m.sql);
+      await client.query("COMMIT");
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw err;
+    }
+    migrated = before;
 
+    // 2. The data, in one transaction. If it fails, what step 1 made is dropped again (below).
+    await client.query("BEGIN");
+    try {
       const schema = await listTables(client);
       for (const t of header.tables) {
         const columns = schema.find((s) => s.name === t.name)?.columns;
@@ -94,6 +126,9 @@ export async function restoreDatabase(
         );
       // Rows the migrations themselves inserted (e.g. data_version's single row) are replaced by the dump's.
       for (const t of header.tables) await client.query(`DELETE FROM ${quoteIdent(t.name)}`);
+      const guards = await insertGuards(client);
+      for (const g of guards)
+        await client.query(`ALTER TABLE ${quoteIdent(g.table)} DISABLE TRIGGER ${quoteIdent(g.trigger)}`);
 
       const copyInto = (only?: Set<string>) =>
         streamTables(file, (table) => {
@@ -124,6 +159,9 @@ export async function restoreDatabase(
         await client.query("SET CONSTRAINTS ALL IMMEDIATE");
       }
 
+      for (const g of guards)
+        await client.query(`ALTER TABLE ${quoteIdent(g.table)} ENABLE TRIGGER ${quoteIdent(g.trigger)}`);
+
       for (const s of header.sequences) {
         const { rowCount } = await client.query(
           `SELECT 1 FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S' AND relname = $1`,
@@ -151,12 +189,62 @@ export async function restoreDatabase(
       if (wrong.length)
         throw new BackupError(`the restored data does not match the dump: ${wrong.join("; ")}; nothing was restored`);
       await client.query("COMMIT");
+      migrated = null;
       return { header, tables, recopied: rewritten };
     } catch (err) {
       await client.query("ROLLBACK").catch(() => undefined);
       throw err;
     }
+  } catch (err) {
+    // The data could not be restored: leave the target as empty as it was found.
+    if (migrated) await dropCreatedSince(client, migrated).catch(() => undefined);
+    throw err;
   } finally {
+    await client.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
     await client.end().catch(() => undefined);
+  }
+}
+
+interface SchemaObjects {
+  types: Set<string>;
+  functions: Set<string>;
+}
+
+/** The types and functions of schema public (an empty database may have some; relations it has none). */
+async function schemaObjects(client: pg.ClientBase): Promise<SchemaObjects> {
+  const { rows: types } = await client.query<{ name: string }>(
+    `SELECT t.oid::regtype::text AS name FROM pg_type t
+      WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd', 'r', 'm')`,
+  );
+  const { rows: functions } = await client.query<{ name: string }>(
+    `SELECT p.oid::regprocedure::text AS name FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace`,
+  );
+  return { types: new Set(types.map((r) => r.name)), functions: new Set(functions.map((r) => r.name)) };
+}
+
+/** Drops every relation of schema public (there were none) and the types and functions made after `before`. */
+async function dropCreatedSince(client: pg.ClientBase, before: SchemaObjects): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    const { rows: relations } = await client.query<{ name: string; kind: string }>(
+      `SELECT c.oid::regclass::text AS name, c.relkind AS kind FROM pg_class c
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')`,
+    );
+    const word: Record<string, string> = { v: "VIEW", m: "MATERIALIZED VIEW", f: "FOREIGN TABLE" };
+    for (const r of relations) await client.query(`DROP ${word[r.kind] ?? "TABLE"} IF EXISTS ${r.name} CASCADE`);
+    const { rows: sequences } = await client.query<{ name: string }>(
+      `SELECT c.oid::regclass::text AS name FROM pg_class c
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'S'`,
+    );
+    for (const r of sequences) await client.query(`DROP SEQUENCE IF EXISTS ${r.name} CASCADE`);
+    const now = await schemaObjects(client);
+    for (const name of now.functions)
+      if (!before.functions.has(name)) await client.query(`DROP FUNCTION IF EXISTS ${name} CASCADE`);
+    for (const name of now.types)
+      if (!before.types.has(name)) await client.query(`DROP TYPE IF EXISTS ${name} CASCADE`);
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
   }
 }
