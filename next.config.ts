@@ -15,7 +15,8 @@ const nextConfig: NextConfig = {
   // must answer a bigger one itself, so the framework's cap sits a little above that (default 1 MB).
   // proxy.ts answers a body over that cap with 413 (Next's own answer is a 500); it reads a copy Next buffers
   // for it, cut at proxyClientMaxBodySize, which must therefore exceed the cap (a cut body reaches the
-  // action too).
+  // action too). The evidence upload (files up to 20 MB, POST /api/evidence) does not run through proxy.ts
+  // (see its matcher), so this cap never cuts it, and its route refuses an oversized body from the headers.
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
