@@ -23,7 +23,7 @@ export async function EvidencePanel({ reportId, editable }: { reportId: number; 
   ]);
   const total = files.reduce((sum, f) => sum + f.size, 0);
   const titleId = `evidence-${reportId}-title`;
-  return (
+  const panel = (
     <section className={styles.panel} aria-labelledby={titleId} data-testid="evidence-panel">
       <h3 id={titleId}>{t("title")}</h3>
       {files.length === 0 ? (
@@ -68,9 +68,7 @@ export async function EvidencePanel({ reportId, editable }: { reportId: number; 
                   </td>
                   {editable && (
                     <td>
-                      <EvidenceLeaves>
-                        <EvidenceRemove attachmentId={file.id} fileName={file.fileName} />
-                      </EvidenceLeaves>
+                      <EvidenceRemove attachmentId={file.id} fileName={file.fileName} />
                     </td>
                   )}
                 </tr>
@@ -80,17 +78,17 @@ export async function EvidencePanel({ reportId, editable }: { reportId: number; 
         </table>
       )}
       {editable && (
-        <EvidenceLeaves>
-          <EvidenceUploader
-            reportId={reportId}
-            accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(",")}
-            maxBytes={EVIDENCE_FILE_MAX_BYTES}
-            hint={t("hint", { fileMax: EVIDENCE_FILE_MAX_BYTES / MB, reportMax: EVIDENCE_REPORT_MAX_BYTES / MB })}
-          />
-        </EvidenceLeaves>
+        <EvidenceUploader
+          reportId={reportId}
+          accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(",")}
+          maxBytes={EVIDENCE_FILE_MAX_BYTES}
+          hint={t("hint", { fileMax: EVIDENCE_FILE_MAX_BYTES / MB, reportMax: EVIDENCE_REPORT_MAX_BYTES / MB })}
+        />
       )}
     </section>
   );
+  // Only an editable panel has client leaves (remove, upload); they get their strings once, around it all.
+  return editable ? <EvidenceLeaves>{panel}</EvidenceLeaves> : panel;
 }
 
 /** The strings the client leaves translate, whatever page the panel sits on. */

@@ -6,6 +6,8 @@ import { readCappedBody } from "./capped-body";
 
 /** The whole request may be the largest file plus the multipart framing and the report id. */
 export const UPLOAD_REQUEST_MAX_BYTES = EVIDENCE_FILE_MAX_BYTES + 64 * 1024;
+/** A refused request up to this size is read to its end (and dropped) before the answer; a bigger one is not. */
+export const UPLOAD_DRAIN_MAX_BYTES = 2 * UPLOAD_REQUEST_MAX_BYTES;
 
 export interface UploadRefusal {
   ok: false;
@@ -13,6 +15,8 @@ export interface UploadRefusal {
   /** catalogue key */
   message: string;
   values?: Record<string, number>;
+  /** refused before the whole body was read */
+  unread?: boolean;
 }
 
 export type UploadRequest = { ok: true; reportId: string | undefined; file: File } | UploadRefusal;
@@ -26,12 +30,16 @@ const refused = (status: number, key: string, values?: Record<string, number>): 
 
 export async function readEvidenceUpload(request: Request): Promise<UploadRequest> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(type) || !/boundary=/i.test(type)) return refused(415, "badRequest");
-  const body = await readCappedBody(request, UPLOAD_REQUEST_MAX_BYTES);
+  // Read whatever it is first (a refusal before reading would leave the connection holding the rest).
+  const body = await readCappedBody(request, UPLOAD_REQUEST_MAX_BYTES, UPLOAD_DRAIN_MAX_BYTES);
   if (!body.ok)
-    return body.reason === "tooLarge"
-      ? refused(413, "requestTooLarge", { max: EVIDENCE_FILE_MAX_BYTES / (1024 * 1024) })
-      : refused(400, "badRequest");
+    return {
+      ...(body.reason === "tooLarge"
+        ? refused(413, "requestTooLarge", { max: EVIDENCE_FILE_MAX_BYTES / (1024 * 1024) })
+        : refused(400, "badRequest")),
+      unread: !body.drained,
+    };
+  if (!/^multipart\/form-data\s*;/i.test(type) || !/boundary=/i.test(type)) return refused(415, "badRequest");
   let form: FormData;
   try {
     form = await new Response(body.bytes, { headers: { "content-type": type } }).formData();

@@ -33,15 +33,26 @@ describe("readCappedBody", () => {
       headers: { "content-length": String(1024 ** 3) },
       duplex: "half",
     } as RequestInit);
-    expect(await readCappedBody(request, 1024)).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await readCappedBody(request, 1024, 4096)).toEqual({ ok: false, reason: "tooLarge", drained: false });
     expect(body.pulled()).toBeLessThanOrEqual(64 * 1024);
   });
 
   it("stops reading a body without a length as soon as it passes the cap", async () => {
     const body = endless(1024 ** 3);
     const request = new Request(URL_, { method: "POST", body: body.stream, duplex: "half" } as RequestInit);
-    expect(await readCappedBody(request, 1024 * 1024)).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await readCappedBody(request, 1024 * 1024)).toEqual({ ok: false, reason: "tooLarge", drained: false });
     expect(body.pulled()).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it("reads a body a little over the cap to its end, keeping none of it, so the connection stays usable", async () => {
+    const body = endless(3 * 1024 * 1024);
+    const request = new Request(URL_, { method: "POST", body: body.stream, duplex: "half" } as RequestInit);
+    expect(await readCappedBody(request, 1024 * 1024, 4 * 1024 * 1024)).toEqual({
+      ok: false,
+      reason: "tooLarge",
+      drained: true,
+    });
+    expect(body.pulled()).toBe(3 * 1024 * 1024);
   });
 
   it("returns a body within the cap whole", async () => {
@@ -96,6 +107,7 @@ describe("readEvidenceUpload", () => {
       status: 413,
       message: "evidence.errors.requestTooLarge",
       values: { max: 20 },
+      unread: false,
     });
   });
 });

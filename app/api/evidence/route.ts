@@ -4,16 +4,18 @@
 // name that disagrees with the content, 400 a malformed request or name, 404 no such report, 409 the report is
 // no longer open to its unit or the file is there already) and 503 when the database is down; never a 500.
 //
-// proxy.ts does not run for this path (see its matcher): a body over the cap is refused from Content-Length
-// before it is read, or as soon as it grows past the cap. So this route checks for a cross-site request and
-// sets the security headers itself, as proxy.ts does for every other request.
+// proxy.ts does not run for this path (see its matcher), so a body far over the cap is refused from its
+// Content-Length before it is read, or as soon as it grows past twice the cap, and the connection is closed;
+// one a little over the cap is read to its end and dropped (lib/http/capped-body.ts). This route therefore
+// checks for a cross-site request and sets the security headers itself, as proxy.ts does for other requests.
 import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { uploadEvidence } from "@/lib/actions/evidence-upload";
 import { authorizeRoute } from "@/lib/auth/authorize-route";
 import type { FailureCode } from "@/lib/forms/result";
 import { isCrossSiteWrite } from "@/lib/http/cross-site";
-import { readEvidenceUpload } from "@/lib/http/evidence-upload";
+import { readCappedBody } from "@/lib/http/capped-body";
+import { readEvidenceUpload, UPLOAD_DRAIN_MAX_BYTES } from "@/lib/http/evidence-upload";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { translator, type Translate } from "@/lib/i18n/translator";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
@@ -32,13 +34,18 @@ const STATUS: Record<FailureCode, number> = {
   unavailable: 503,
 };
 
-function json(status: number, body: object): Response {
+/**
+ * The route's answer. `unread`: refused before the whole body was read, so the connection is closed after the
+ * answer rather than kept for another request with the rest of this body still arriving on it.
+ */
+function json(status: number, body: object, unread = false): Response {
   const headers = new Headers({
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",
     "Content-Security-Policy": contentSecurityPolicy(Buffer.from(randomUUID()).toString("base64"), false),
   });
   for (const { key, value } of STATIC_SECURITY_HEADERS) headers.set(key, value);
+  if (unread) headers.set("Connection", "close");
   return new Response(JSON.stringify(body), { status, headers });
 }
 
@@ -50,19 +57,31 @@ function shown(t: Translate, values: Record<string, string | number> = {}): Reco
 export async function POST(request: Request): Promise<Response> {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
   const t = translator(locale);
-  const refuse = (status: number, code: FailureCode, key: string, values?: Record<string, string | number>) =>
-    json(status, { ok: false, code, message: t(key, shown(t, values)) });
+  const refuse = (
+    status: number,
+    code: FailureCode,
+    key: string,
+    values?: Record<string, string | number>,
+    unread = false,
+  ) => json(status, { ok: false, code, message: t(key, shown(t, values)) }, unread);
 
-  if (isCrossSiteWrite(request)) return refuse(403, "forbidden", "evidence.errors.crossSite");
+  // Refused before the upload is looked at: its body is read and dropped first (up to UPLOAD_DRAIN_MAX_BYTES),
+  // so the connection can serve the client's next request; a bigger one is not read, the connection closes.
+  const dropBody = async () => {
+    const body = await readCappedBody(request, 0, UPLOAD_DRAIN_MAX_BYTES);
+    return !body.ok && !body.drained;
+  };
+
+  if (isCrossSiteWrite(request)) return refuse(403, "forbidden", "evidence.errors.crossSite", {}, await dropBody());
   const user = await authorizeRoute("item:post-update", translator(locale, "evidence.errors"));
   if (user instanceof Response) {
     const code: FailureCode =
       user.status === 401 ? "unauthenticated" : user.status === 403 ? "forbidden" : "unavailable";
-    return json(user.status, { ok: false, code, message: await user.text() });
+    return json(user.status, { ok: false, code, message: await user.text() }, await dropBody());
   }
 
   const upload = await readEvidenceUpload(request);
-  if (!upload.ok) return refuse(upload.status, "invalid", upload.message, upload.values);
+  if (!upload.ok) return refuse(upload.status, "invalid", upload.message, upload.values, upload.unread);
   const fields = evidenceUploadSchema.safeParse({ reportId: upload.reportId, fileName: upload.file.name });
   if (!fields.success) {
     const issue = fields.error.issues[0]!;
