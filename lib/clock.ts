@@ -4,13 +4,16 @@
 // - an app started with TEST_CLOCK_FILE (only the end-to-end specs do this) reads an offset in milliseconds
 //   from that file on every call, so a spec can move a running app's time by rewriting the file.
 // Production sets neither, and `now()` is the system time.
-import { readFileSync } from "node:fs";
+// No static `import "node:fs"`: core modules that read the clock (lib/dates) are also bundled for the
+// browser, where there is no file to read and the clock is the system time.
 
 let fixed: (() => Date) | null = null;
 
 function fileOffsetMs(path: string): number {
+  const fs = globalThis.process?.getBuiltinModule?.("node:fs") as typeof import("node:fs") | undefined;
+  if (!fs) return 0;
   try {
-    const offset = Number(readFileSync(path, "utf8").trim());
+    const offset = Number(fs.readFileSync(path, "utf8").trim());
     return Number.isFinite(offset) ? offset : 0;
   } catch {
     return 0; // no file yet: real time
@@ -19,7 +22,7 @@ function fileOffsetMs(path: string): number {
 
 export function now(): Date {
   if (fixed) return fixed();
-  const file = process.env.TEST_CLOCK_FILE;
+  const file = globalThis.process?.env?.TEST_CLOCK_FILE;
   return file ? new Date(Date.now() + fileOffsetMs(file)) : new Date();
 }
 
