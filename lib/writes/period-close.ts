@@ -27,6 +27,7 @@ import {
 } from "../report/bulletin";
 import { itemStatesSql } from "../queries/as-of";
 import { liveObligationsSql, queryBulletinData } from "../queries/periods";
+import { writeAudit } from "./audit";
 import { PERIOD_LOCK } from "./periods";
 
 type Tx = Prisma.TransactionClient;
@@ -97,6 +98,14 @@ async function freeze(
       },
     });
   }
+  if (actorId !== null)
+    await writeAudit(tx, {
+      actorId,
+      action: "period.close",
+      targetType: "period",
+      targetId: period.id,
+      details: { label: period.label },
+    });
   await tx.reportingPeriod.update({ where: { id: period.id }, data: { closedAt, closedById: actorId } });
 }
 
