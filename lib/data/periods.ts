@@ -54,7 +54,8 @@ export async function getPeriodPage(periodId: number, params: PeriodPageParams) 
     filterUnitName: unit?.name ?? null,
     decisions,
     files,
-    canClose: can(user, "period:manage") && period.phase !== "CLOSED" && period.phase !== "UPCOMING",
+    // exactly what closePeriod accepts early: opened and not closed
+    canClose: can(user, "period:manage") && period.closedAt === null && period.openedAt !== null,
   };
 }
 

@@ -60,11 +60,13 @@ export const closePeriodSchema = z.object({ periodId: id });
 
 export const cycleSettingsSchema = z.object({
   periodKind: z.enum(PeriodKind, "validation.invalidChoice"),
-  deadlineDay: z.coerce
-    .number("periods.validation.deadlineDay")
-    .int("periods.validation.deadlineDay")
-    .min(1, "periods.validation.deadlineDay")
-    .max(31, "periods.validation.deadlineDay"),
+  // Decimal digits only: Number() would also read "0x10", "1e1" or " 12 " as a day.
+  deadlineDay: z
+    .string("validation.required")
+    .trim()
+    .regex(/^\d{1,2}$/, "periods.validation.deadlineDay")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 31, "periods.validation.deadlineDay"),
   // A checkbox: sent as "on" when ticked, absent otherwise ("true"/"false" from scripts).
   reviewRequired: z
     .enum(["on", "true", "false"], "validation.invalidChoice")
