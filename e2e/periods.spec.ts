@@ -51,7 +51,7 @@ test("a coordinator closes a period early and its bulletin downloads byte-identi
   await expect(page.getByTestId("total-required")).toHaveText(String(required));
   await page.getByTestId("total-approved").getByRole("link").click();
   await expect(page.getByTestId("obligations-heading")).toContainText("已通过：1 项");
-  await expect(page.getByTestId("obligations").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("obligation-row")).toHaveCount(1);
 
   // Close early: asked first, then frozen with its files.
   await page.getByRole("button", { name: "提前关闭本周期" }).click();

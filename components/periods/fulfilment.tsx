@@ -45,7 +45,10 @@ export function FigureCells({
     <>
       {FULFILMENT_FIGURES.map((figure) => (
         <td key={figure} className="count" data-testid={testId ? `${testId}-${figure}` : undefined}>
-          <Link href={figureHref(periodId, figure, scope)}>{f[figure]}</Link>
+          {/* data-count: the number this link promises, shown by the rows it opens (e2e/count-links.spec.ts) */}
+          <Link href={figureHref(periodId, figure, scope)} data-count={f[figure]} data-count-rows="obligation-row">
+            {f[figure]}
+          </Link>
         </td>
       ))}
     </>

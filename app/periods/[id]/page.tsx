@@ -149,7 +149,7 @@ export default async function PeriodPage({ params, searchParams }: Params) {
                   </thead>
                   <tbody>
                     {obligations.map((o) => (
-                      <tr key={`${o.itemId}-${o.unitId}`}>
+                      <tr key={`${o.itemId}-${o.unitId}`} data-testid="obligation-row">
                         <td>
                           <Link href={`/items/${o.code}`}>
                             {o.code} {titleIn(o, locale)}
