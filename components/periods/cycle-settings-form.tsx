@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { AdminForm } from "@/components/admin/admin-form";
 import { Field } from "@/components/forms/field";
+import { DateField, NumberField, TextField } from "@/components/forms/fields";
 import { createCustomPeriod, updateCycleSettings } from "@/lib/actions/periods";
 import { PeriodKind } from "@/lib/generated/prisma/enums";
 import { PERIOD_LIMITS } from "@/lib/validations/periods";
@@ -38,25 +39,17 @@ export function CycleSettingsForm({ settings }: { settings: CycleSettingsValues 
               </select>
             )}
           </Field>
-          <Field
+          <NumberField
             id="cycle-deadline-day"
             label={t("deadlineDay")}
             hint={t("deadlineDayHint")}
             errors={errorsOf("deadlineDay")}
-          >
-            {(a11y) => (
-              <input
-                name="deadlineDay"
-                type="number"
-                min={1}
-                max={31}
-                step={1}
-                defaultValue={settings.deadlineDay}
-                required
-                {...a11y}
-              />
-            )}
-          </Field>
+            name="deadlineDay"
+            min={1}
+            max={31}
+            defaultValue={settings.deadlineDay}
+            required
+          />
           <Field
             id="cycle-review"
             label={t("reviewRequired")}
@@ -77,9 +70,7 @@ export function CycleSettingsForm({ settings }: { settings: CycleSettingsValues 
 export function CustomPeriodForm() {
   const t = useTranslations("periods.settings");
   const date = (name: "opensOn" | "deadline" | "closesOn", errorsOf: (f: string) => string[]) => (
-    <Field id={`custom-${name}`} label={t(name)} errors={errorsOf(name)}>
-      {(a11y) => <input name={name} type="date" required {...a11y} />}
-    </Field>
+    <DateField id={`custom-${name}`} label={t(name)} errors={errorsOf(name)} name={name} required />
   );
   return (
     <AdminForm
@@ -93,12 +84,24 @@ export function CustomPeriodForm() {
     >
       {(errorsOf) => (
         <>
-          <Field id="custom-label" label={t("labelZh")} errors={errorsOf("label")} max={PERIOD_LIMITS.label}>
-            {(a11y) => <input name="label" required maxLength={PERIOD_LIMITS.label} {...a11y} />}
-          </Field>
-          <Field id="custom-label-en" label={t("labelEn")} errors={errorsOf("labelEn")} max={PERIOD_LIMITS.labelEn}>
-            {(a11y) => <input name="labelEn" required maxLength={PERIOD_LIMITS.labelEn} {...a11y} />}
-          </Field>
+          <TextField
+            id="custom-label"
+            label={t("labelZh")}
+            errors={errorsOf("label")}
+            max={PERIOD_LIMITS.label}
+            name="label"
+            required
+            maxLength={PERIOD_LIMITS.label}
+          />
+          <TextField
+            id="custom-label-en"
+            label={t("labelEn")}
+            errors={errorsOf("labelEn")}
+            max={PERIOD_LIMITS.labelEn}
+            name="labelEn"
+            required
+            maxLength={PERIOD_LIMITS.labelEn}
+          />
           {date("opensOn", errorsOf)}
           {date("deadline", errorsOf)}
           {date("closesOn", errorsOf)}
