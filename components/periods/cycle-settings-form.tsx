@@ -5,7 +5,7 @@ import { Field } from "@/components/forms/field";
 import { DateField, NumberField, TextField } from "@/components/forms/fields";
 import { createCustomPeriod, updateCycleSettings } from "@/lib/actions/periods";
 import { PeriodKind } from "@/lib/generated/prisma/enums";
-import { PERIOD_LIMITS } from "@/lib/validations/periods";
+import { PERIOD_LIMITS } from "@/lib/validations/period-limits";
 
 export interface CycleSettingsValues {
   periodKind: string;

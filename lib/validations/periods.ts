@@ -3,6 +3,9 @@ import { z } from "zod";
 import { PeriodKind, Side } from "../generated/prisma/enums";
 import { isIsoDate } from "../dates";
 import { FULFILMENT_FIGURES, BULLETIN_FORMATS } from "../report/bulletin";
+import { PERIOD_LIMITS } from "./period-limits";
+
+export { PERIOD_LIMITS };
 
 const MAX_ID = 2_147_483_647;
 const id = z.coerce
@@ -74,8 +77,6 @@ export const cycleSettingsSchema = z.object({
     .transform((v) => v === "on" || v === "true"),
 });
 export type CycleSettingsInput = z.infer<typeof cycleSettingsSchema>;
-
-export const PERIOD_LIMITS = { label: 40, labelEn: 60 } as const;
 
 const label = (max: number) =>
   z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");
