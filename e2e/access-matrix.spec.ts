@@ -332,7 +332,10 @@ test("every route and action × every kind of caller gets the documented answer"
   for (const route of appRoutes("page.tsx")) {
     const policy = pagePolicy(route);
     for (const sample of route.includes("[code]") ? [target, other] : [undefined]) {
-      const url = route.replace("[code]", sample?.code ?? "").replace("[number]", "1");
+      const url = route
+        .replace("[code]", sample?.code ?? "")
+        .replace("[number]", "1")
+        .replace("[id]", "1");
       const sampleScope = sample
         ? {
             leadUnitId: sample.leadUnitId,

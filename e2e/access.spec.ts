@@ -71,7 +71,10 @@ for (const role of ROLES) {
     for (const route of appRoutes("page.tsx")) {
       const policy = pagePolicy(route);
       for (const sample of route.includes("[code]") ? samples : [undefined]) {
-        const url = route.replace("[code]", sample?.code ?? "").replace("[number]", "1");
+        const url = route
+          .replace("[code]", sample?.code ?? "")
+          .replace("[number]", "1")
+          .replace("[id]", "1");
         const scope = sample
           ? {
               leadUnitId: sample.lead_unit_id,

@@ -125,7 +125,10 @@ test("hostile query strings on every page and on /api/reports never give a 5xx o
       segment,
       async (route, pairs, tail, seg) => {
         tried++;
-        const path = route.replace("[code]", seg ?? item!.code).replace("[number]", seg ?? "1");
+        const path = route
+          .replace("[code]", seg ?? item!.code)
+          .replace("[number]", seg ?? "1")
+          .replace("[id]", seg ?? "1");
         const query = new URLSearchParams(pairs).toString() + tail;
         const url = `${path}?${query}`;
         const response = await admin.fetch(url);

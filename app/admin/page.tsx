@@ -9,6 +9,7 @@ const SECTIONS = [
   { key: "units", href: "/admin/units", permission: "unit:manage" },
   { key: "users", href: "/admin/users", permission: "user:manage" },
   { key: "tree", href: "/admin/tree", permission: "item:manage-tree" },
+  { key: "cycle", href: "/admin/cycle", permission: "cycle:configure" },
   { key: "audit", href: "/admin/audit", permission: "audit:read" },
 ] as const;
 

@@ -2,12 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import styles from "./admin.module.css";
 
-export type AdminSection = "index" | "units" | "users" | "tree" | "audit";
+export type AdminSection = "index" | "units" | "users" | "tree" | "cycle" | "audit";
 const HREF: Record<AdminSection, string> = {
   index: "/admin",
   units: "/admin/units",
   users: "/admin/users",
   tree: "/admin/tree",
+  cycle: "/admin/cycle",
   audit: "/admin/audit",
 };
 

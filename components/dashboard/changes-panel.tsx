@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ChangeKind, ItemChange } from "@/lib/queries/compare";
+import type { ChangeKind, ItemChange, PortfolioComparison } from "@/lib/queries/compare";
 import { getPortfolioChanges } from "@/lib/data/dashboard";
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./dashboard.module.css";
@@ -27,14 +27,39 @@ const rank = (c: ItemChange) => SIGNIFICANT.reduce((n, k) => n + (c.kinds.includ
 
 /** What changed between the comparison day and the as-of day, from lib/queries/compare.ts. */
 export async function ChangesPanel({ selection }: { selection: AsOfSelection }) {
-  const [comparison, t, tStatus, tConfidence, locale] = await Promise.all([
-    getPortfolioChanges(selection),
+  const [comparison, t] = await Promise.all([getPortfolioChanges(selection), getTranslations("dashboard.changes")]);
+  if (comparison === null) return null;
+  return (
+    <ChangesView
+      comparison={comparison}
+      title={t("heading", { from: comparison.fromDay })}
+      summary={t("summary", { from: comparison.fromDay, to: comparison.toDay })}
+      itemHref={(code) => withAsOf(`/items/${code}`, selection)}
+    />
+  );
+}
+
+/**
+ * A comparison (lib/queries/compare.ts) as the dashboard shows it: counts by kind, then the changed items, most
+ * significant first. Also shows two closed periods compared on their frozen states (app/periods/compare).
+ */
+export async function ChangesView({
+  comparison,
+  title,
+  summary,
+  itemHref,
+}: {
+  comparison: PortfolioComparison;
+  title: string;
+  summary: string;
+  itemHref: (code: string) => string;
+}) {
+  const [t, tStatus, tConfidence, locale] = await Promise.all([
     getTranslations("dashboard.changes"),
     getTranslations("status"),
     getTranslations("confidence"),
     getLocale(),
   ]);
-  if (comparison === null) return null;
   const pct = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
   const describe = (c: ItemChange): string[] => {
     const out: string[] = [];
@@ -91,7 +116,7 @@ export async function ChangesPanel({ selection }: { selection: AsOfSelection }) 
           {rows.map((c) => (
             <tr key={c.id} data-testid={`change-${c.code}`}>
               <td>
-                <Link href={withAsOf(`/items/${c.code}`, selection)}>
+                <Link href={itemHref(c.code)}>
                   {c.code} {titleIn(c, locale)}
                 </Link>
                 <div className="small muted">
@@ -114,8 +139,8 @@ export async function ChangesPanel({ selection }: { selection: AsOfSelection }) 
     </div>
   );
   return (
-    <Widget id="changes" title={t("heading", { from: comparison.fromDay })} wide>
-      <p className="small muted">{t("summary", { from: comparison.fromDay, to: comparison.toDay })}</p>
+    <Widget id="changes" title={title} wide>
+      <p className="small muted">{summary}</p>
       {comparison.changes.length === 0 ? (
         <p>{t("none")}</p>
       ) : (

@@ -11,6 +11,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     { href: "/items", label: t("items"), show: can(user, "portfolio:read") },
     { href: "/my-items", label: t("myItems"), show: can(user, "item:post-update") },
     { href: "/reports", label: t("reports"), show: can(user, "report:export") },
+    { href: "/periods", label: t("periods"), show: can(user, "period:read") },
     { href: "/admin", label: t("admin"), show: can(user, "user:manage") },
   ];
   return (

@@ -8,12 +8,14 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route.startsWith("/admin/units")) return { permission: "unit:manage", scoped: false };
   if (route.startsWith("/admin/audit")) return { permission: "audit:read", scoped: false };
   if (route.startsWith("/admin/tree")) return { permission: "item:manage-tree", scoped: false };
+  if (route.startsWith("/admin/cycle")) return { permission: "cycle:configure", scoped: false };
   if (route.startsWith("/admin")) return { permission: "user:manage", scoped: false };
   if (route === "/items/[code]/update") return { permission: "item:post-update", scoped: true };
   if (route === "/items/[code]/edit") return { permission: "item:update", scoped: true };
   if (route === "/my-items") return { permission: "item:post-update", scoped: false };
   if (route === "/items/import") return { permission: "item:import", scoped: false };
   if (route === "/reports") return { permission: "report:export", scoped: false };
+  if (route.startsWith("/periods")) return { permission: "period:read", scoped: false };
   return { permission: "portfolio:read", scoped: false };
 }
 
@@ -56,4 +58,12 @@ export const ROUTE_HANDLERS: Record<string, RouteHandlerPolicy> = {
     allowedStatus: 400,
   },
   "/api/evidence/[id]": { paths: ["/api/evidence/{evidence}"], public: false, permission: "period:read" },
+  // Period 0 never exists: the walk checks the refusals (401, 403) come before the lookup's 404. A closed
+  // period's files are downloaded in e2e/periods.spec.ts.
+  "/api/periods/[id]/files/[format]": {
+    paths: ["/api/periods/0/files/pdf"],
+    public: false,
+    permission: "period:read",
+    allowedStatus: 404,
+  },
 };

@@ -5,6 +5,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ReportData } from "../report/types";
 import { projectFile } from "./project-file";
+import type { ReportOutline } from "./report-document";
 
 export type DocumentFormat = "docx" | "pdf";
 
@@ -23,10 +24,30 @@ export function renderDocumentInWorker(
   format: DocumentFormat,
   timeLimitMs = WORKER_TIME_LIMIT_MS,
 ): Promise<Buffer> {
+  return runWorker({ data, format }, format, timeLimitMs);
+}
+
+/**
+ * Any outline (report-document.ts) as a document, laid out in a worker. With `fixedAt` the file's dates are
+ * that moment and the same outline always gives the same bytes.
+ */
+export function renderOutlineInWorker(
+  outline: ReportOutline,
+  format: DocumentFormat,
+  options: { fixedAt?: Date; timeLimitMs?: number } = {},
+): Promise<Buffer> {
+  return runWorker(
+    { outline, format, fixedAt: options.fixedAt?.toISOString() ?? null },
+    format,
+    options.timeLimitMs ?? WORKER_TIME_LIMIT_MS,
+  );
+}
+
+function runWorker(workerData: Record<string, unknown>, format: DocumentFormat, timeLimitMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const entry = projectFile(ENTRY, "document worker", (m) => new DocumentRenderError(m));
     const worker = new Worker(entry, {
-      workerData: { data, format },
+      workerData,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     let settled = false;

@@ -19,7 +19,8 @@ import {
   WidthType,
 } from "docx";
 import type { ReportData } from "../report/types";
-import { buildReportOutline, type Align, type OutlineBlock } from "./report-document";
+import { buildReportOutline, type Align, type OutlineBlock, type ReportOutline } from "./report-document";
+import { withZipTimes } from "./zip-times";
 
 const FONTS = {
   body: "仿宋",
@@ -101,8 +102,33 @@ function blockToDocx(block: OutlineBlock): (Paragraph | Table)[] {
 }
 
 export async function renderDocx(data: ReportData): Promise<Buffer> {
-  const outline = buildReportOutline(data);
-  const language = data.locale === "en" ? "en-GB" : "zh-CN";
+  return renderOutlineDocx(buildReportOutline(data));
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
+
+/** docProps/core.xml as the docx package writes it, with `at` as creation and modification time. */
+function coreProperties(title: string, at: Date): string {
+  const stamp = at.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>${escapeXml(title)}</dc:creator>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    "</cp:coreProperties>"
+  );
+}
+
+/**
+ * Any outline as a Word document. With `fixedAt`, the document's creation and modification times and its zip
+ * entries' times are that moment, so the same outline always gives the same bytes (a closed period's files).
+ */
+export async function renderOutlineDocx(outline: ReportOutline, options: { fixedAt?: Date } = {}): Promise<Buffer> {
+  const language = outline.locale === "en" ? "en-GB" : "zh-CN";
 
   const doc = new Document({
     title: outline.title,
@@ -199,5 +225,9 @@ export async function renderDocx(data: ReportData): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  if (options.fixedAt === undefined) return Packer.toBuffer(doc);
+  const packed = await Packer.toBuffer(doc, false, [
+    { path: "docProps/core.xml", data: coreProperties(outline.title, options.fixedAt) },
+  ]);
+  return withZipTimes(packed, options.fixedAt);
 }

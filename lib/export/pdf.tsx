@@ -150,10 +150,17 @@ function Block({ block }: { block: OutlineBlock }) {
   }
 }
 
-function ReportPdf({ outline }: { outline: ReportOutline }) {
+function ReportPdf({ outline, fixedAt }: { outline: ReportOutline; fixedAt?: Date }) {
   const { footer } = outline;
   return (
-    <Document title={outline.title} language={outline.locale} creator={outline.title} producer={outline.title}>
+    <Document
+      title={outline.title}
+      language={outline.locale}
+      creator={outline.title}
+      producer={outline.title}
+      creationDate={fixedAt}
+      modificationDate={fixedAt}
+    >
       <Page size="A4" style={styles.page}>
         <Text style={styles.title}>{outline.title}</Text>
         {outline.subtitle.map((line, i) => (
@@ -180,6 +187,14 @@ function ReportPdf({ outline }: { outline: ReportOutline }) {
 }
 
 export async function renderPdf(data: ReportData): Promise<Buffer> {
+  return renderOutlinePdf(buildReportOutline(data));
+}
+
+/**
+ * Any outline as a PDF. With `fixedAt` the document's dates (and so its file id, which PDFKit derives from
+ * them) are that moment, so the same outline always gives the same bytes (a closed period's files).
+ */
+export async function renderOutlinePdf(outline: ReportOutline, options: { fixedAt?: Date } = {}): Promise<Buffer> {
   registerFonts();
-  return renderToBuffer(<ReportPdf outline={buildReportOutline(data)} />);
+  return renderToBuffer(<ReportPdf outline={outline} fixedAt={options.fixedAt} />);
 }

@@ -147,6 +147,13 @@ function filterSql(filter: CompareFilter): Prisma.Sql {
 const overdue = (status: ItemStatus, retired: boolean, due: string | null, day: string) =>
   !retired && status !== "COMPLETED" && status !== "CANCELLED" && due !== null && due < day;
 
+/** Where the two moments' item states come from, when not from history (itemStatesSql): the frozen states of
+ *  two closed periods (lib/queries/periods.ts frozenStatesSql), which have the same columns. */
+export interface CompareStates {
+  from: Prisma.Sql;
+  to: Prisma.Sql;
+}
+
 /**
  * Per-item changes between the end of `fromBefore` and `toBefore` (null = now): progress deltas (rolled
  * up), status and confidence changes (flagging downgrades), newly completed, newly overdue, due-date
@@ -158,6 +165,7 @@ export async function comparePortfolio(
   fromBefore: Date,
   toBefore: Date | null,
   filter: CompareFilter = {},
+  states: CompareStates = { from: itemStatesSql(fromBefore), to: itemStatesSql(toBefore) },
 ): Promise<PortfolioComparison> {
   const fromDay = dayOf(fromBefore);
   const toDay = dayOf(toBefore);
@@ -170,7 +178,7 @@ export async function comparePortfolio(
     // Both moments are rolled up in one pass (at_key 0 = to, 1 = from) and paired by grouping on the item:
     // a join of two roll-ups misleads the planner (it expects a few rows and nests loops over 10,000 × 10,000).
     db.$queryRaw<PairRow[]>(Prisma.sql`
-      WITH RECURSIVE ${rollUpCtes(Prisma.sql`(SELECT 0 AS at_key, x.* FROM ${itemStatesSql(toBefore)} x UNION ALL SELECT 1 AS at_key, y.* FROM ${itemStatesSql(fromBefore)} y)`)}
+      WITH RECURSIVE ${rollUpCtes(Prisma.sql`(SELECT 0 AS at_key, x.* FROM ${states.to} x UNION ALL SELECT 1 AS at_key, y.* FROM ${states.from} y)`)}
       SELECT pr.*, u.name AS lead_unit_name, p.number AS pillar_number
       FROM (
         SELECT r.id,

@@ -209,6 +209,18 @@ const RULES: Record<string, FieldRule> = {
   dueDate: dateRule(false),
   plannedDate: dateRule(true),
   evidenceLinks: urlsRule,
+  // reporting periods (lib/actions/periods.ts)
+  periodId: idRule(true),
+  periodKind: enumRule(true),
+  deadlineDay: intRule(1, 31),
+  reviewRequired: {
+    bad: () => withRepeats(fc.constantFrom<FieldValue>("yes", "1", "TRUE", "off", "on ", ...SCRIPTS)),
+  },
+  label: textRule(40, true),
+  labelEn: textRule(60, true),
+  opensOn: dateRule(true),
+  deadline: dateRule(true),
+  closesOn: dateRule(true),
   loginName: {
     bad: () =>
       badWords(true, ["ADMIN", "admin", "Has Space", "-lead", ".dot", "中文名", "a".repeat(65)], oversize(100_000)),

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { CustomPeriodForm, CycleSettingsForm } from "@/components/periods/cycle-settings-form";
+import { PhaseBadge } from "@/components/periods/phase-badge";
+import { getCycleSettings } from "@/lib/data/periods";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("periods.settings");
+  return { title: t("title") };
+}
+
+export default async function CycleSettingsPage() {
+  const [{ settings, periods }, t, tList, tKind, locale] = await Promise.all([
+    getCycleSettings(),
+    getTranslations("periods.settings"),
+    getTranslations("periods.list"),
+    getTranslations("periods.kind"),
+    getLocale(),
+  ]);
+  return (
+    <section className="stack">
+      <h1>{t("title")}</h1>
+      <AdminNav current="cycle" />
+      <p className="small">{t("intro")}</p>
+      <p data-testid="cycle-current">
+        {t("current", {
+          kind: tKind(settings.periodKind),
+          day: settings.deadlineDay,
+          review: settings.reviewRequired ? t("reviewOn") : t("reviewOff"),
+        })}
+      </p>
+      <div className="two-col">
+        <section className="card" aria-labelledby="settings-heading">
+          <h2 id="settings-heading">{t("heading")}</h2>
+          <CycleSettingsForm
+            settings={{
+              periodKind: settings.periodKind,
+              deadlineDay: settings.deadlineDay,
+              reviewRequired: settings.reviewRequired,
+            }}
+          />
+        </section>
+        <section className="card" aria-labelledby="custom-heading">
+          <h2 id="custom-heading">{t("custom")}</h2>
+          <p className="small muted">{t("customHint")}</p>
+          <CustomPeriodForm />
+        </section>
+      </div>
+      <h2>{t("existing")}</h2>
+      <table data-testid="cycle-periods">
+        <thead>
+          <tr>
+            <th scope="col">{tList("colPeriod")}</th>
+            <th scope="col">{tList("colKind")}</th>
+            <th scope="col">{tList("colOpens")}</th>
+            <th scope="col">{tList("colDeadline")}</th>
+            <th scope="col">{tList("colCloses")}</th>
+            <th scope="col">{tList("colPhase")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {periods.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                <Link href={`/periods/${p.id}`}>{locale === "en" ? p.labelEn : p.label}</Link>
+              </th>
+              <td>{tKind(p.kind as never)}</td>
+              <td>{p.opensOn}</td>
+              <td>{p.deadline}</td>
+              <td>{p.closesOn}</td>
+              <td>
+                <PhaseBadge phase={p.phase} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

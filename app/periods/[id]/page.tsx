@@ -1,0 +1,259 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { FormMessages } from "@/components/i18n/form-messages";
+import { ClosePeriodForm } from "@/components/periods/close-period-form";
+import { FigureCells, FigureHeaders } from "@/components/periods/fulfilment";
+import { PhaseBadge } from "@/components/periods/phase-badge";
+import { DECISIONS_LIMIT, getPeriodPage } from "@/lib/data/periods";
+import { titleIn } from "@/lib/i18n/localized";
+import { parsePeriodId, periodPageParamsSchema } from "@/lib/validations/periods";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+export default async function PeriodPage({ params, searchParams }: Params) {
+  const periodId = parsePeriodId((await params).id);
+  if (periodId === null) notFound();
+  const query = periodPageParamsSchema.parse(await searchParams);
+  const [page, t, tSide, format, locale] = await Promise.all([
+    getPeriodPage(periodId, query),
+    getTranslations("periods"),
+    getTranslations("side"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const { period, fulfilment, obligations, decisions, files } = page;
+  const label = locale === "en" ? period.labelEn : period.label;
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const scopeText = [query.side ? tSide(query.side) : null, page.filterUnitName].filter(Boolean).join("，");
+
+  return (
+    <section className="stack">
+      <p className="small">
+        <Link href="/periods">{t("detail.back")}</Link>
+      </p>
+      <h1>
+        {label} <PhaseBadge phase={period.phase} />
+      </h1>
+      <p>
+        {t("detail.dates", { opens: period.opensOn, closes: period.closesOn, deadline: period.deadline })}
+        {period.closedAt ? (
+          <>
+            {" · "}
+            {period.closedBy
+              ? t("detail.closedBy", { at: when(period.closedAt), who: period.closedBy })
+              : t("detail.closedAuto", { at: when(period.closedAt) })}
+          </>
+        ) : null}
+      </p>
+      <p className="small muted">
+        {period.phase === "CLOSED"
+          ? t("detail.frozenNote")
+          : period.phase === "UPCOMING"
+            ? t("detail.notOpened")
+            : t("detail.liveNote")}
+      </p>
+
+      {page.canClose ? (
+        <section className="card" aria-labelledby="close-heading">
+          <h2 id="close-heading">{t("close.heading")}</h2>
+          <FormMessages>
+            <ClosePeriodForm periodId={period.id} label={label} />
+          </FormMessages>
+        </section>
+      ) : null}
+
+      <h2>{t("detail.overall")}</h2>
+      <table data-testid="fulfilment-total">
+        <thead>
+          <tr>
+            <FigureHeaders />
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <FigureCells periodId={period.id} f={fulfilment.total} testId="total" />
+          </tr>
+        </tbody>
+      </table>
+
+      <h2>{t("detail.bySide")}</h2>
+      <table data-testid="fulfilment-sides">
+        <thead>
+          <tr>
+            <th scope="col">{t("detail.colSide")}</th>
+            <FigureHeaders />
+          </tr>
+        </thead>
+        <tbody>
+          {fulfilment.sides.map((s) => (
+            <tr key={s.side}>
+              <th scope="row">{tSide(s.side)}</th>
+              <FigureCells periodId={period.id} f={s} scope={{ side: s.side }} testId={`side-${s.side}`} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t("detail.byUnit")}</h2>
+      <div style={{ overflowX: "auto" }}>
+        <table data-testid="fulfilment-units">
+          <thead>
+            <tr>
+              <th scope="col">{t("detail.colUnit")}</th>
+              <th scope="col">{t("detail.colSide")}</th>
+              <FigureHeaders />
+            </tr>
+          </thead>
+          <tbody>
+            {fulfilment.units.map((u) => (
+              <tr key={u.unitId}>
+                <th scope="row">{u.unit}</th>
+                <td>{tSide(u.side)}</td>
+                <FigureCells periodId={period.id} f={u} scope={{ unitId: u.unitId }} testId={`unit-${u.unitId}`} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section id="obligations" aria-labelledby="obligations-heading" className="stack">
+        <h2 id="obligations-heading">{t("detail.obligations")}</h2>
+        {obligations === null || query.show === undefined ? (
+          <p className="small muted">{t("detail.obligationsHint")}</p>
+        ) : (
+          <>
+            <p data-testid="obligations-heading">
+              {t("detail.obligationsHeading", { figure: t(`figures.${query.show}`), count: obligations.length })}
+              {scopeText ? t("detail.obligationsScope", { scope: scopeText }) : null}{" "}
+              <Link href={`/periods/${period.id}#obligations`} className="small">
+                {t("detail.clearFilter")}
+              </Link>
+            </p>
+            {obligations.length === 0 ? (
+              <p className="muted">{t("detail.obligationsEmpty")}</p>
+            ) : (
+              <div style={{ overflowX: "auto" }}>
+                <table data-testid="obligations">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("detail.colItem")}</th>
+                      <th scope="col">{t("detail.colUnit")}</th>
+                      <th scope="col">{t("detail.colSide")}</th>
+                      <th scope="col">{t("detail.colOutcome")}</th>
+                      <th scope="col">{t("detail.colReport")}</th>
+                      <th scope="col">{t("detail.colSubmitted")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {obligations.map((o) => (
+                      <tr key={`${o.itemId}-${o.unitId}`} data-testid="obligation-row">
+                        <td>
+                          <Link href={`/items/${o.code}`}>
+                            {o.code} {titleIn(o, locale)}
+                          </Link>
+                        </td>
+                        <td>{o.unit}</td>
+                        <td>{tSide(o.side)}</td>
+                        <td>{t(`outcome.${o.outcome}`)}</td>
+                        <td>{o.reportState ? t(`reportState.${o.reportState}`) : t("detail.noReport")}</td>
+                        <td>{o.submittedAt ? when(o.submittedAt) : t("detail.noReport")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="decisions-heading" className="stack">
+        <h2 id="decisions-heading">{t("detail.decisions")}</h2>
+        {decisions.length === 0 ? (
+          <p className="muted">{t("detail.decisionsEmpty")}</p>
+        ) : (
+          <>
+            {decisions.length >= DECISIONS_LIMIT ? (
+              <p className="small muted">{t("detail.decisionsLimited", { count: DECISIONS_LIMIT })}</p>
+            ) : null}
+            <div style={{ overflowX: "auto" }}>
+              <table data-testid="decisions">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("detail.colWhen")}</th>
+                    <th scope="col">{t("detail.colItem")}</th>
+                    <th scope="col">{t("detail.colUnit")}</th>
+                    <th scope="col">{t("detail.colDecision")}</th>
+                    <th scope="col">{t("detail.colReviewer")}</th>
+                    <th scope="col">{t("detail.colComment")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {decisions.map((d) => (
+                    <tr key={d.id}>
+                      <td>{when(d.at)}</td>
+                      <td>
+                        <Link href={`/items/${d.code}`}>
+                          {d.code} {titleIn(d, locale)}
+                        </Link>
+                      </td>
+                      <td>{d.unit ?? ""}</td>
+                      <td>{t(`detail.decision.${d.action}`)}</td>
+                      <td>{d.actor ?? t("detail.system")}</td>
+                      <td>{d.comment ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+
+      <section id="files" aria-labelledby="files-heading" className="stack">
+        <h2 id="files-heading">{t("detail.files")}</h2>
+        {files.length === 0 ? (
+          <p className="muted">{t("detail.filesPending")}</p>
+        ) : (
+          <table data-testid="period-files">
+            <thead>
+              <tr>
+                <th scope="col">{t("detail.colFormat")}</th>
+                <th scope="col">{t("detail.colFile")}</th>
+                <th scope="col">{t("detail.colSize")}</th>
+                <th scope="col">{t("detail.colSha256")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {files.map((f) => (
+                <tr key={f.format}>
+                  <td>{f.format.toUpperCase()}</td>
+                  <td>
+                    <a href={`/api/periods/${period.id}/files/${f.format}`} download={f.fileName}>
+                      {f.fileName}
+                    </a>
+                  </td>
+                  <td>{t("detail.size", { kb: Math.max(1, Math.round(f.size / 1024)) })}</td>
+                  <td>
+                    <code className="small" style={{ wordBreak: "break-all" }} data-testid={`sha256-${f.format}`}>
+                      {f.sha256}
+                    </code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {period.phase === "CLOSED" ? (
+        <p>
+          <Link href={`/periods/compare?to=${period.id}`}>{t("detail.compare")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

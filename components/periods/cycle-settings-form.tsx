@@ -1,0 +1,112 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { AdminForm } from "@/components/admin/admin-form";
+import { Field } from "@/components/forms/field";
+import { DateField, NumberField, TextField } from "@/components/forms/fields";
+import { createCustomPeriod, updateCycleSettings } from "@/lib/actions/periods";
+import { PeriodKind } from "@/lib/generated/prisma/enums";
+import { PERIOD_LIMITS } from "@/lib/validations/period-limits";
+
+export interface CycleSettingsValues {
+  periodKind: string;
+  deadlineDay: number;
+  reviewRequired: boolean;
+}
+
+/** Period kind, deadline day and review on or off (administrators). */
+export function CycleSettingsForm({ settings }: { settings: CycleSettingsValues }) {
+  const t = useTranslations("periods.settings");
+  const tKind = useTranslations("periods.kind");
+  return (
+    <AdminForm
+      action={updateCycleSettings}
+      label={t("heading")}
+      idName="settings"
+      idValue={undefined}
+      submitLabel={t("save")}
+      pendingLabel={t("saving")}
+    >
+      {(errorsOf) => (
+        <>
+          <Field id="cycle-kind" label={t("periodKind")} hint={t("periodKindHint")} errors={errorsOf("periodKind")}>
+            {(a11y) => (
+              <select name="periodKind" defaultValue={settings.periodKind} {...a11y}>
+                {Object.values(PeriodKind).map((k) => (
+                  <option key={k} value={k}>
+                    {tKind(k)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <NumberField
+            id="cycle-deadline-day"
+            label={t("deadlineDay")}
+            hint={t("deadlineDayHint")}
+            errors={errorsOf("deadlineDay")}
+            name="deadlineDay"
+            min={1}
+            max={31}
+            defaultValue={settings.deadlineDay}
+            required
+          />
+          <Field
+            id="cycle-review"
+            label={t("reviewRequired")}
+            hint={t("reviewRequiredHint")}
+            errors={errorsOf("reviewRequired")}
+          >
+            {(a11y) => (
+              <input name="reviewRequired" type="checkbox" defaultChecked={settings.reviewRequired} {...a11y} />
+            )}
+          </Field>
+        </>
+      )}
+    </AdminForm>
+  );
+}
+
+/** A custom period: its names and its three days (period:manage). */
+export function CustomPeriodForm() {
+  const t = useTranslations("periods.settings");
+  const date = (name: "opensOn" | "deadline" | "closesOn", errorsOf: (f: string) => string[]) => (
+    <DateField id={`custom-${name}`} label={t(name)} errors={errorsOf(name)} name={name} required />
+  );
+  return (
+    <AdminForm
+      action={createCustomPeriod}
+      resetOnSuccess
+      label={t("custom")}
+      idName="period"
+      idValue={undefined}
+      submitLabel={t("create")}
+      pendingLabel={t("saving")}
+    >
+      {(errorsOf) => (
+        <>
+          <TextField
+            id="custom-label"
+            label={t("labelZh")}
+            errors={errorsOf("label")}
+            max={PERIOD_LIMITS.label}
+            name="label"
+            required
+            maxLength={PERIOD_LIMITS.label}
+          />
+          <TextField
+            id="custom-label-en"
+            label={t("labelEn")}
+            errors={errorsOf("labelEn")}
+            max={PERIOD_LIMITS.labelEn}
+            name="labelEn"
+            required
+            maxLength={PERIOD_LIMITS.labelEn}
+          />
+          {date("opensOn", errorsOf)}
+          {date("deadline", errorsOf)}
+          {date("closesOn", errorsOf)}
+        </>
+      )}
+    </AdminForm>
+  );
+}

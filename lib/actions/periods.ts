@@ -1,0 +1,90 @@
+"use server";
+// Reporting periods: closing one early (coordinators, administrators), the cycle's settings and custom periods
+// (administrators). Each write and its audit_log row share one transaction (lib/writes).
+import { revalidatePath } from "next/cache";
+import { authorizeAction } from "../auth/authorize";
+import { now } from "../clock";
+import { db } from "../db";
+import { DocumentRenderError } from "../export/document-thread";
+import { renderBulletin } from "../export/bulletin";
+import { formFields } from "../forms/form-data";
+import { failure, invalid, type ActionResult } from "../forms/result";
+import { closePeriodSchema, customPeriodSchema, cycleSettingsSchema } from "../validations/periods";
+import { toFailure } from "../writes/failure";
+import { closePeriod } from "../writes/period-close";
+import {
+  createCustomPeriod as writeCustomPeriod,
+  updateCycleSettings as writeSettings,
+} from "../writes/period-settings";
+
+function revalidatePeriods(periodId?: number) {
+  revalidatePath("/periods");
+  if (periodId !== undefined) revalidatePath(`/periods/${periodId}`);
+  revalidatePath("/admin/cycle");
+  revalidatePath("/admin/audit");
+}
+
+/** 提前关闭: freezes the period now and makes its 情况通报. */
+export async function closePeriodEarly(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const guard = await authorizeAction("period:manage");
+  if (!guard.ok) return guard.failure;
+  const parsed = closePeriodSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { periodId } = parsed.data;
+  try {
+    const result = await closePeriod(db(), periodId, {
+      actorId: guard.user.id,
+      now: now(),
+      early: true,
+      render: renderBulletin,
+    });
+    if (!result.closed) {
+      revalidatePeriods(periodId);
+      switch (result.reason) {
+        case "not-found":
+          return failure("not-found", "periods.errors.notFoundPeriod");
+        case "already-closed":
+          return failure("conflict", "periods.errors.alreadyClosed");
+        case "not-open":
+        case "not-due":
+          return failure("invalid", "periods.errors.notOpen");
+      }
+    }
+  } catch (error) {
+    if (error instanceof DocumentRenderError) {
+      console.error("period bulletin failed", error.message);
+      return failure("unavailable", "periods.errors.renderFailed");
+    }
+    return toFailure(error);
+  }
+  revalidatePeriods(periodId);
+  return { ok: true, message: "periods.close.done" };
+}
+
+export async function updateCycleSettings(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const guard = await authorizeAction("cycle:configure");
+  if (!guard.ok) return guard.failure;
+  const parsed = cycleSettingsSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await writeSettings(db(), guard.user.id, parsed.data);
+  } catch (error) {
+    return toFailure(error);
+  }
+  revalidatePeriods();
+  return { ok: true, message: "periods.settings.saved" };
+}
+
+export async function createCustomPeriod(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const guard = await authorizeAction("period:manage");
+  if (!guard.ok) return guard.failure;
+  const parsed = customPeriodSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await writeCustomPeriod(db(), guard.user.id, parsed.data, now());
+  } catch (error) {
+    return toFailure(error, { opens_on: ["opensOn", "periods.validation.overlap"] });
+  }
+  revalidatePeriods();
+  return { ok: true, message: "periods.settings.created" };
+}

@@ -1,0 +1,111 @@
+import "server-only";
+// Reads of the reporting periods: each checks period:read, then runs lib/queries/periods.ts. Each first opens
+// whatever periods are due (openDuePeriods is idempotent and cheap when nothing is due), so a page never shows
+// a stale "current period" even when the ticker has not run yet.
+import { notFound } from "next/navigation";
+import { requirePermission, type SessionUser } from "../auth/session";
+import { now } from "../clock";
+import { db } from "../db";
+import { can } from "../permissions";
+import * as q from "../queries/periods";
+import type { BulletinFormat } from "../report/bulletin";
+import type { CompareIssue, PeriodPageParams } from "../validations/periods";
+import { openDuePeriods } from "../writes/periods";
+
+export type * from "../queries/periods";
+export { DECISIONS_LIMIT } from "../queries/periods";
+
+async function openDue(): Promise<Date> {
+  const at = now();
+  await openDuePeriods(db(), at);
+  return at;
+}
+
+/** Every period, latest first, with its fulfilment; and whether the reader may compare/manage. */
+export async function listPeriods() {
+  const user = await requirePermission("period:read");
+  const at = await openDue();
+  const [periods, closed] = await Promise.all([q.queryPeriodList(db(), at), q.queryClosedPeriods(db())]);
+  return { periods, canCompare: closed.length >= 2, canManage: can(user, "period:manage") };
+}
+
+/** A period's page: its fulfilment, the obligations behind the chosen figure, its decisions and files. */
+export async function getPeriodPage(periodId: number, params: PeriodPageParams) {
+  const user = await requirePermission("period:read");
+  const at = await openDue();
+  const d = db();
+  const period = await q.queryPeriod(d, periodId, at);
+  if (!period) notFound();
+  const [fulfilment, obligations, decisions, files, unit] = await Promise.all([
+    q.queryFulfilment(d, periodId),
+    params.show === undefined
+      ? Promise.resolve(null)
+      : q.queryObligations(d, periodId, { figure: params.show, side: params.side, unitId: params.unit }),
+    q.queryReviewDecisions(d, periodId),
+    q.queryPeriodFiles(d, periodId),
+    params.unit === undefined
+      ? Promise.resolve(null)
+      : d.unit.findUnique({ where: { id: params.unit }, select: { name: true } }),
+  ]);
+  return {
+    period,
+    fulfilment,
+    obligations,
+    filterUnitName: unit?.name ?? null,
+    decisions,
+    files,
+    // exactly what closePeriod accepts early: opened and not closed
+    canClose: can(user, "period:manage") && period.closedAt === null && period.openedAt !== null,
+  };
+}
+
+/** A frozen file for the route handler, which has authorised `user` (lib/auth/authorize-route.ts). */
+export async function getPeriodFile(user: SessionUser, periodId: number, format: BulletinFormat) {
+  if (!can(user, "period:read")) throw new Error("getPeriodFile: the user may not read periods");
+  return q.queryPeriodFile(db(), periodId, format);
+}
+
+export type PeriodComparisonPage =
+  | { kind: "form"; closed: q.ClosedPeriodRef[]; issues: CompareIssue[] }
+  | {
+      kind: "comparison";
+      closed: q.ClosedPeriodRef[];
+      from: q.ClosedPeriodRef;
+      to: q.ClosedPeriodRef;
+      comparison: Awaited<ReturnType<typeof q.queryPeriodComparison>>;
+    };
+
+/** Two closed periods compared on their frozen states (earlier first, whichever order they were given in). */
+export async function getPeriodComparison(
+  fromId: number | null,
+  toId: number | null,
+  issues: CompareIssue[] = [],
+): Promise<PeriodComparisonPage> {
+  await requirePermission("period:read");
+  const closed = await q.queryClosedPeriods(db());
+  if (issues.length > 0 || fromId === null || toId === null) return { kind: "form", closed, issues };
+  const found: CompareIssue[] = [];
+  const pick = async (param: "from" | "to", id: number) => {
+    const ref = closed.find((p) => p.id === id);
+    if (ref) return ref;
+    const exists = await db().reportingPeriod.findUnique({ where: { id }, select: { id: true } });
+    found.push({ param, message: exists ? "periods.compare.notClosed" : "periods.compare.unknown" });
+    return null;
+  };
+  const a = await pick("from", fromId);
+  const b = await pick("to", toId);
+  if (!a || !b) return { kind: "form", closed, issues: found };
+  const [from, to] = a.closedAt.getTime() <= b.closedAt.getTime() ? [a, b] : [b, a];
+  return { kind: "comparison", closed, from, to, comparison: await q.queryPeriodComparison(db(), from, to) };
+}
+
+/** The cycle settings page: the settings and every period (administrators). */
+export async function getCycleSettings() {
+  await requirePermission("cycle:configure");
+  const at = await openDue();
+  const [settings, periods] = await Promise.all([
+    db().cycleSettings.findUniqueOrThrow({ where: { id: 1 } }),
+    q.queryPeriodList(db(), at),
+  ]);
+  return { settings, periods };
+}
