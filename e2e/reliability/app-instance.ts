@@ -51,13 +51,19 @@ export interface AppInstance {
  * AUTH_SECRET is removed from the environment on purpose: instances must then share the secret kept in the
  * database, as they do in a real deployment without the variable.
  */
-export function startApp(port: number, databaseUrlOfApp: string, sample: boolean): AppInstance {
+export function startApp(
+  port: number,
+  databaseUrlOfApp: string,
+  sample: boolean,
+  extraEnv: Record<string, string> = {},
+): AppInstance {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     DATABASE_URL: databaseUrlOfApp,
     SKIP_BUILD: "true",
     SAMPLE_DATA: String(sample),
+    ...extraEnv,
   };
   delete env.AUTH_SECRET;
   delete env.EMBEDDED_PG_DIR;
