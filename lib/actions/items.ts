@@ -1,8 +1,8 @@
 "use server";
 // The staff's writes to items: progress updates, field edits and the bulk status/confidence change.
 // Every action: authorizeAction first; parse the form with zod; load the item (locked) and re-check the
-// permission against ITS units (ids from the client are untrusted); write only through changeItem /
-// recordProgressUpdate, which record history in the same transaction; the hidden expectedVersion makes a
+// permission against ITS units (ids from the client are untrusted); write only through changeItem / the report
+// lifecycle (lib/writes/reports.ts), which record history in the same transaction; the hidden expectedVersion makes a
 // stale form answer "conflict" with what changed meanwhile instead of overwriting it.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
@@ -16,7 +16,7 @@ import { describeChangesSince, type ConflictInfo } from "../writes/conflict";
 import { Refusal, toFailure } from "../writes/failure";
 import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../writes/item-change";
 import { loadItemForWriting, lockItem, type LockedItem } from "../writes/item-scope";
-import { recordProgressUpdate } from "../writes/progress-update";
+import { submitNow, type StepResult } from "../writes/reports";
 import { isoDate } from "../writes/snapshot";
 
 export interface BulkProblem {
@@ -31,6 +31,8 @@ export type ItemWriteFailure = ActionFailure & {
   /** bulk only: the items that stopped the whole batch */
   items?: BulkProblem[];
 };
+/** What posting an update answers: the item's version after it, and the report it became. */
+export type PostedUpdate = Pick<StepResult, "code" | "version" | "reportId" | "state">;
 export type ItemWriteResult<T> = ActionResult<T, ItemWriteFailure>;
 export type ItemFormState<T> = FormState<T, ItemWriteFailure>;
 
@@ -44,40 +46,41 @@ function revalidateItem(code: string): void {
     revalidatePath(path);
 }
 
-/** Post a progress update (进展); the item's status, progress and confidence follow it. */
+/**
+ * Post a progress update (进展): "submit a report" in one step. With review on (the default) it becomes a
+ * SUBMITTED report to the current period and the item does not change until a coordinator approves it; with
+ * review off it is approved at once and the item's status, progress and confidence follow it. Either way a
+ * form loaded at an older item version is answered "conflict" with what changed meanwhile.
+ */
 export async function postProgressUpdate(
-  _prev: ItemFormState<{ code: string; version: number }>,
+  _prev: ItemFormState<PostedUpdate>,
   formData: FormData,
-): Promise<ItemWriteResult<{ code: string; version: number }>> {
+): Promise<ItemWriteResult<PostedUpdate>> {
   const guard = await authorizeAction("item:post-update");
   if (!guard.ok) return guard.failure;
   const parsed = progressUpdateSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
-    const result = await db().$transaction(async (tx) => {
-      const item = await loadItemForWriting(tx, guard.user, "item:post-update", input.itemId);
-      const written = await recordProgressUpdate(
-        tx,
-        {
-          itemId: item.id,
-          authorId: guard.user.id,
-          unitId: guard.user.unitId,
-          status: input.status,
-          progress: input.progress,
-          confidence: input.confidence,
-          note: input.note,
-          nextSteps: input.nextSteps,
-          blockers: input.blockers,
-          evidenceLinks: input.evidenceLinks,
-          expectedVersion: input.expectedVersion,
-        },
-        { actorId: guard.user.id },
-      );
-      return { code: item.code, version: written.version };
+    const step = await submitNow(db(), guard.user, {
+      itemId: input.itemId,
+      expectedVersion: input.expectedVersion,
+      content: {
+        status: input.status,
+        progress: input.progress,
+        confidence: input.confidence,
+        note: input.note,
+        nextSteps: input.nextSteps,
+        blockers: input.blockers,
+        evidenceLinks: input.evidenceLinks,
+        docNumber: null,
+        closesItem: false,
+      },
     });
-    revalidateItem(result.code);
-    return { ok: true, data: result };
+    revalidateItem(step.code);
+    revalidatePath("/review");
+    const data = { code: step.code, version: step.version, reportId: step.reportId, state: step.state };
+    return step.state === "APPROVED" ? { ok: true, data } : { ok: true, data, message: "cycle.report.submitted" };
   } catch (error) {
     if (error instanceof VersionConflictError) return conflictFailure(input.itemId, input.expectedVersion);
     return toFailure<ItemWriteFailure>(error);
