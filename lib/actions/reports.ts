@@ -105,6 +105,7 @@ export async function saveReportDraft(_prev: ReportFormState, formData: FormData
         guard.user,
         {
           itemId: input.itemId,
+          expectedVersion: input.expectedVersion,
           reportId: input.reportId,
           expectedRevision: input.expectedRevision,
           content: contentOf(input),
@@ -115,7 +116,7 @@ export async function saveReportDraft(_prev: ReportFormState, formData: FormData
     revalidateReport(step.code);
     return { ok: true, data: stepOf(step), message: "cycle.report.saved" };
   } catch (error) {
-    return failed(error);
+    return failed(error, input.itemId, input.expectedVersion);
   }
 }
 

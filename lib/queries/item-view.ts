@@ -1,7 +1,7 @@
 // The item page's data, live or as of a moment. Live and historical views take the same path: the item's
 // state is an ItemSnapshot (read from the row now, or the latest item_history snapshot before the moment),
 // and everything dated (updates, history) is cut at the moment. Takes the client so tests can call it.
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type Side } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import {
   describeChanges,
@@ -12,6 +12,7 @@ import {
   type SnapshotNames,
 } from "../writes/snapshot";
 import type { UnitScope } from "../permissions";
+import { reviewSides } from "../writes/reports";
 import { browseStatesSql, SIDE_SQL } from "./items-list";
 
 export type { FieldChange };
@@ -369,6 +370,12 @@ export async function loadItemView(
       leadUnitId: item.leadUnitId,
       coLeadUnitId: item.coLeadUnitId,
       supportingUnitIds: item.supportingUnits.map((x) => x.unitId),
+      leadSides: reviewSides(
+        [item.leadUnitId, item.coLeadUnitId].flatMap((id) => {
+          const side = id === null ? undefined : l.units.get(id)?.side;
+          return side ? [side as Side] : [];
+        }),
+      ),
     },
   };
 }

@@ -3,10 +3,9 @@
 import { z } from "zod";
 import { idField, optionalText, progressUpdateSchema, versionField } from "./items";
 
-export const DOC_NUMBER_MAX = 100;
-export const COMMENT_MAX = 1000;
-/** Reports one batch decision may take at once. */
-export const BATCH_MAX = 100;
+import { BATCH_MAX, COMMENT_MAX, DOC_NUMBER_MAX } from "./report-limits";
+
+export * from "./report-limits";
 export const DECISIONS = ["approve", "return"] as const;
 export const REVIEW_SIDES = ["SICHUAN", "CHONGQING"] as const;
 

@@ -79,19 +79,24 @@ const OPEN: readonly ReportState[] = ["DRAFT", "SUBMITTED", "RETURNED"];
 /** States in which the unit may save its report as a draft (a submitted report is resubmitted or withdrawn). */
 const SAVABLE: readonly ReportState[] = ["DRAFT", "RETURNED"];
 
-/** The sides a coordinator reviews an item for: those of its lead and co-lead units (a JOINT unit is both). */
-export async function leadSidesOf(tx: Tx, scope: UnitScope): Promise<Side[]> {
-  const ids = [scope.leadUnitId, scope.coLeadUnitId].filter((id): id is number => id !== null);
-  if (ids.length === 0) return [];
-  const units = await tx.unit.findMany({ where: { id: { in: ids } }, select: { side: true } });
+/** The sides of an item's lead and co-lead units as coordinators review them: a unit of both sides is each. */
+export function reviewSides(unitSides: readonly Side[]): Side[] {
   const sides = new Set<Side>();
-  for (const { side } of units) {
+  for (const side of unitSides) {
     if (side === "JOINT") {
       sides.add("SICHUAN");
       sides.add("CHONGQING");
     } else sides.add(side);
   }
   return [...sides];
+}
+
+/** The sides a coordinator reviews an item for: those of its lead and co-lead units (reviewSides). */
+export async function leadSidesOf(tx: Tx, scope: UnitScope): Promise<Side[]> {
+  const ids = [scope.leadUnitId, scope.coLeadUnitId].filter((id): id is number => id !== null);
+  if (ids.length === 0) return [];
+  const units = await tx.unit.findMany({ where: { id: { in: ids } }, select: { side: true } });
+  return reviewSides(units.map((u) => u.side));
 }
 
 async function happenedTo(tx: Tx, report: Pick<ProgressUpdate, "id" | "state">): Promise<ReportHappened> {
@@ -222,10 +227,17 @@ function refuseCloseOut(missing: CloseOutMissing[]): never {
 
 export interface SaveInput {
   itemId: number;
+  /** the item version the form showed: a stale one is a conflict, as for every item form */
+  expectedVersion?: number;
   /** the report to change; none: a new draft */
   reportId?: number | null;
   expectedRevision?: number | null;
   content: ReportContent;
+}
+
+function expectVersion(item: LockedItem, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== item.version)
+    throw new VersionConflictError(item.id, expectedVersion, item.version);
 }
 
 /** Saves a report as a draft (a returned report stays RETURNED until it is submitted again). */
@@ -235,6 +247,7 @@ export async function saveDraft(tx: Tx, actor: Actor, input: SaveInput, at: Date
     const { item, report } = await lockReport(tx, input.reportId, input.itemId);
     if (!mayChange(actor, item, report)) throw new Refusal(failure("forbidden"));
     if (item.retired) throw new Refusal(failure("invalid", "editing.errors.retired"));
+    expectVersion(item, input.expectedVersion);
     await expectRevision(tx, report, input.expectedRevision ?? -1, SAVABLE);
     const saved = await tx.progressUpdate.update({
       where: { id: report.id },
@@ -244,6 +257,7 @@ export async function saveDraft(tx: Tx, actor: Actor, input: SaveInput, at: Date
     return result(item, saved, item.version);
   }
   const item = await loadItemForWriting(tx, actor, "item:post-update", input.itemId);
+  expectVersion(item, input.expectedVersion);
   const period = await currentPeriod(tx, at);
   const created = await tx.progressUpdate.create({
     data: {
@@ -333,8 +347,7 @@ export async function submit(
   } else {
     item = await loadItemForWriting(tx, actor, "item:post-update", input.itemId);
   }
-  if (input.expectedVersion !== undefined && input.expectedVersion !== item.version)
-    throw new VersionConflictError(item.id, input.expectedVersion, item.version);
+  expectVersion(item, input.expectedVersion);
   if (existing) await expectRevision(tx, existing, input.expectedRevision ?? -1, OPEN);
 
   const content = contentData(input.content);
@@ -402,10 +415,10 @@ export async function approve(
   }
   const reviewerId = decider === "system" ? null : decider.id;
   const applied = await applyApprovedReport(tx, report, {
-    // The item changed because of this decision: the reviewer made it, or (review off) the one who submitted.
-    actorId: reviewerId ?? submitter ?? report.authorId,
+    // The item now shows what its author reported: the change is theirs (the review trail beside it in the
+    // item's history says who approved it); a report with no author is the decider's.
+    actorId: report.authorId ?? submitter ?? reviewerId,
     at,
-    reason: input.comment,
   });
   const approved = await tx.progressUpdate.update({
     where: { id: report.id },

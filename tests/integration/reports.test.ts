@@ -218,7 +218,7 @@ describe("a report's lifecycle", () => {
     const history = await t.db.itemHistory.findFirstOrThrow({
       where: { itemId: item.id, version: before.version + 1 },
     });
-    expect(history).toMatchObject({ action: "PROGRESS_UPDATE", actorId: dubanSc.id, progress: 55 });
+    expect(history).toMatchObject({ action: "PROGRESS_UPDATE", actorId: editor.id, progress: 55 });
     const events = await t.db.reportEvent.findMany({ where: { reportId: id }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.action, e.actorId, e.comment])).toEqual([
       ["SAVE", editor.id, null],
@@ -472,7 +472,7 @@ describe("销号: marking an item 已完成", () => {
       await t.db.itemHistory.findFirstOrThrow({ where: { itemId: item.id, version: before.version + 1 } }),
     ).toMatchObject({
       action: "CLOSE_OUT",
-      actorId: dubanSc.id,
+      actorId: editor.id,
     });
     expect((await t.db.reportEvent.findFirstOrThrow({ where: { reportId }, orderBy: { id: "desc" } })).action).toBe(
       "CLOSE_OUT",

@@ -3,6 +3,7 @@ import { ItemFormPage } from "@/components/editing/item-form-page";
 import { ProgressUpdateForm } from "@/components/editing/progress-update-form";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { getItemForUpdate } from "@/lib/data/item-edit";
+import { getOpenReport, isReviewRequired } from "@/lib/data/reviews";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,11 @@ export async function generateMetadata() {
 
 export default async function PostUpdatePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const [{ item }, t] = await Promise.all([getItemForUpdate(decodeURIComponent(code)), getTranslations("editing")]);
+  const [{ user, item }, t] = await Promise.all([
+    getItemForUpdate(decodeURIComponent(code)),
+    getTranslations("editing"),
+  ]);
+  const [report, reviewRequired] = await Promise.all([getOpenReport(user, item.id), isReviewRequired()]);
   return (
     <ItemFormPage
       item={item}
@@ -36,6 +41,11 @@ export default async function PostUpdatePage({ params }: { params: Promise<{ cod
             progress: item.progress,
             confidence: item.confidence,
           }}
+          report={report}
+          reviewRequired={reviewRequired}
+          // The evidence uploader (components/evidence/evidence-list.tsx, <EvidencePanel reportId editable />)
+          // goes here once it exists; until then a saved report shows no uploader.
+          evidence={null}
         />
       </div>
     </ItemFormPage>
