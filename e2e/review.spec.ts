@@ -1,0 +1,209 @@
+// Submission and review through the real pages (issue 14, item 3): an editor saves and submits a report; a
+// coordinator of the other side cannot decide it; the right side's coordinator returns it from the review queue
+// with a comment; the editor sees the comment, revises and resubmits; it is approved, and only then does the
+// item change. And over HTTP: two coordinators deciding one report at once, and a withdrawal racing an approval
+// — exactly one wins, the other is told what happened.
+import type ZhCycle from "../lib/i18n/messages/zh-CN/cycle.json";
+import type ZhEditing from "../lib/i18n/messages/zh-CN/editing.json";
+import { formOf, HttpSession } from "../tests/support/http-client";
+import { SAMPLE_PASSWORD, signInAs, signOut } from "./auth";
+import { expect, test, type Sql } from "./fixtures";
+import { catalogue } from "./support/catalogue";
+
+const zc = catalogue<typeof ZhCycle>("cycle").cycle;
+const ed = catalogue<typeof ZhEditing>("editing").editing;
+const EDITOR = "cq.jtw";
+
+/** Open action items led by the editor's (Chongqing) unit and not co-led by Sichuan, oldest code first. */
+async function cqItems(sql: Sql) {
+  const items = await sql<{ id: number; code: string; version: number; progress: number | null }>(
+    `SELECT i.id, i.code, i.version, i.progress FROM items i
+       JOIN users e ON e.unit_id = i.lead_unit_id AND e.login_name = $1
+       JOIN units l ON l.id = i.lead_unit_id AND l.side = 'CHONGQING'
+       LEFT JOIN units co ON co.id = i.co_lead_unit_id
+      WHERE i.level = 'ACTION' AND i.retired_at IS NULL AND i.status NOT IN ('COMPLETED', 'CANCELLED')
+        AND (co.id IS NULL OR co.side = 'CHONGQING')
+      ORDER BY i.code ASC`,
+    [EDITOR],
+  );
+  expect(items.length, "the editor's unit leads three Chongqing-only items").toBeGreaterThanOrEqual(3);
+  return items;
+}
+
+async function session(baseURL: string, login: string): Promise<HttpSession> {
+  const s = new HttpSession(baseURL);
+  await s.signIn(login, SAMPLE_PASSWORD);
+  return s;
+}
+
+test("an editor submits, the other side cannot review, the right side returns it, the editor revises, it is approved", async ({
+  page,
+  sql,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const item = (await cqItems(sql))[0]!;
+  const tag = Date.now().toString(36);
+  const first = `第一稿 ${tag}`;
+  const revised = `修改稿 ${tag}`;
+
+  // The editor saves a draft, then submits it.
+  await signInAs(page, EDITOR, undefined, `/items/${item.code}/update`);
+  await page.getByLabel(ed.update.progress).fill("61");
+  await page.getByLabel(ed.update.note).fill(first);
+  await page.getByLabel(zc.form.docNumber).fill(`渝交委〔2031〕${tag}号`);
+  await page.getByRole("button", { name: zc.form.saveDraft }).click();
+  await expect(page.getByRole("status").filter({ hasText: zc.report.saved })).toBeVisible();
+  await expect(page.getByTestId("report-draft")).toBeVisible();
+  await page.getByRole("button", { name: zc.form.submit }).click();
+  await expect(page).toHaveURL(new RegExp(`/items/${item.code.replaceAll(".", "\\.")}#reports$`));
+  const pending = page.getByTestId("open-report").filter({ hasText: first });
+  await expect(pending).toHaveAttribute("data-state", "SUBMITTED");
+  const [report] = await sql<{ id: number; revision: number; state: string }>(
+    `SELECT id, revision, state::text FROM progress_updates WHERE item_id = $1 AND note = $2`,
+    [item.id, first],
+  );
+  expect(report).toMatchObject({ revision: 2, state: "SUBMITTED" });
+  expect((await sql<{ version: number }>(`SELECT version FROM items WHERE id = $1`, [item.id]))[0]!.version).toBe(
+    item.version,
+  );
+  await page.goto("/my-items");
+  await expect(
+    page.locator(`[data-testid="my-item"][data-code="${item.code}"] [data-testid="report-state"]`),
+  ).toHaveAttribute("data-state", "SUBMITTED");
+
+  // The Sichuan coordinator does not see it in the queue, has no decision on the item page, and a forged call
+  // is refused.
+  const sc = await session(baseURL!, "duban.sc");
+  const queue = await sc.fetch("/review");
+  expect(queue.status).toBe(200);
+  expect(await queue.text()).not.toContain(`data-report="${report!.id}"`);
+  const forged = await sc.callAction<{ ok: boolean; code?: string }>(
+    "lib/actions/reports.ts",
+    "approveReport",
+    [null, formOf({ reportId: report!.id, expectedRevision: report!.revision })],
+    "/review",
+  );
+  expect(forged.value).toMatchObject({ ok: false, code: "forbidden" });
+
+  // The Chongqing coordinator returns it from the queue, filtered to Chongqing's units, with a comment.
+  await signOut(page);
+  await signInAs(page, "duban.cq", undefined, "/review?side=CHONGQING");
+  const row = page.locator(`[data-testid="queue-row"][data-report="${report!.id}"]`);
+  await expect(row).toBeVisible();
+  await row.getByRole("checkbox").check();
+  await page.getByLabel(zc.review.comment).fill(`请补充招标文件 ${tag}`);
+  await page.getByRole("button", { name: zc.review.returnSelected }).click();
+  await expect(row).toHaveCount(0);
+
+  // The editor sees the comment on the update page, revises and resubmits.
+  await signOut(page);
+  await signInAs(page, EDITOR, undefined, `/items/${item.code}/update`);
+  await expect(page.getByTestId("report-returned")).toContainText(`请补充招标文件 ${tag}`);
+  await expect(page.getByLabel(ed.update.note)).toHaveValue(first);
+  await page.getByLabel(ed.update.note).fill(revised);
+  await page.getByLabel(ed.update.progress).fill("64");
+  await page.getByRole("button", { name: zc.form.submit }).click();
+  await expect(page.getByTestId("open-report").filter({ hasText: revised })).toHaveAttribute("data-state", "SUBMITTED");
+
+  // Approved on the item page by the Chongqing coordinator: now the item follows it, and its history says so.
+  await signOut(page);
+  await signInAs(page, "duban.cq", undefined, `/items/${item.code}`);
+  await page
+    .getByTestId("open-report")
+    .filter({ hasText: revised })
+    .getByRole("button", { name: zc.review.approve })
+    .click();
+  await expect(page.getByTestId("open-report")).toHaveCount(0);
+  await expect(page.getByTestId("updates").getByText(revised)).toBeVisible();
+  const [after] = await sql<{ version: number; progress: number }>(
+    `SELECT version, progress FROM items WHERE id = $1`,
+    [item.id],
+  );
+  expect(after).toEqual({ version: item.version + 1, progress: 64 });
+  for (const action of ["SUBMIT", "RETURN", "APPROVE"])
+    await expect(page.locator(`[data-testid="history-report-step"][data-action="${action}"]`).first()).toBeVisible();
+  await expect(page.getByTestId("history-report-step").filter({ hasText: `请补充招标文件 ${tag}` })).toHaveCount(1);
+});
+
+test("over HTTP, two coordinators deciding one report, or a withdrawal racing an approval: exactly one wins", async ({
+  sql,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const item = (await cqItems(sql))[1]!;
+  const editor = await session(baseURL!, EDITOR);
+  const cq = await session(baseURL!, "duban.cq");
+  const joint = await session(baseURL!, "duban.joint");
+  const submit = async (note: string) => {
+    const [{ version }] = (await sql<{ version: number }>(`SELECT version FROM items WHERE id = $1`, [item.id])) as [
+      { version: number },
+    ];
+    const r = await editor.callAction<{ ok: boolean; data: { reportId: number; revision: number } }>(
+      "lib/actions/reports.ts",
+      "submitReport",
+      [
+        null,
+        formOf({
+          itemId: item.id,
+          expectedVersion: version,
+          status: "IN_PROGRESS",
+          progress: 40,
+          confidence: "GREEN",
+          note,
+        }),
+      ],
+      `/items/${item.code}/update`,
+    );
+    expect(r.value, JSON.stringify(r.value)).toMatchObject({ ok: true });
+    return r.value!.data;
+  };
+  type Answer = { ok: boolean; code?: string; message?: string; happened?: { by: string | null } };
+  const decide = (who: HttpSession, name: "approveReport" | "returnReport", reportId: number) =>
+    who.callAction<Answer>(
+      "lib/actions/reports.ts",
+      name,
+      [null, formOf({ reportId, expectedRevision: 1 })],
+      "/review",
+    );
+
+  for (let round = 0; round < 3; round++) {
+    const { reportId } = await submit(`并发审核 ${round} ${Date.now()}`);
+    const answers = await Promise.all([
+      decide(cq, "approveReport", reportId),
+      decide(joint, round === 2 ? "returnReport" : "approveReport", reportId),
+    ]);
+    expect(answers.every((a) => a.status < 500)).toBe(true);
+    const won = answers.filter((a) => a.value?.ok);
+    const lost = answers.filter((a) => !a.value?.ok);
+    expect(won).toHaveLength(1);
+    expect(lost[0]!.value).toMatchObject({ ok: false, code: "conflict" });
+    expect(lost[0]!.value!.happened?.by).toBeTruthy();
+    const [events] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM report_events WHERE report_id = $1 AND action IN ('APPROVE', 'RETURN')`,
+      [reportId],
+    );
+    expect(events!.n).toBe(1);
+  }
+
+  for (let round = 0; round < 3; round++) {
+    const { reportId } = await submit(`撤回与审核 ${round} ${Date.now()}`);
+    const answers = await Promise.all([
+      editor.callAction<Answer>(
+        "lib/actions/reports.ts",
+        "withdrawReport",
+        [null, formOf({ reportId, expectedRevision: 1 })],
+        `/items/${item.code}/update`,
+      ),
+      decide(cq, "approveReport", reportId),
+    ]);
+    expect(answers.filter((a) => a.value?.ok)).toHaveLength(1);
+    expect(answers.find((a) => !a.value?.ok)!.value).toMatchObject({ ok: false, code: "conflict" });
+    const [row] = await sql<{ state: string; revision: number }>(
+      `SELECT state::text, revision FROM progress_updates WHERE id = $1`,
+      [reportId],
+    );
+    expect(["APPROVED", "WITHDRAWN"]).toContain(row!.state);
+    expect(row!.revision).toBe(2);
+  }
+});
