@@ -149,8 +149,8 @@ test("over HTTP, two coordinators deciding one report, or a withdrawal racing an
       { version: number },
     ];
     const r = await editor.callAction<{ ok: boolean; data: { reportId: number; revision: number } }>(
-      "lib/actions/reports.ts",
-      "submitReport",
+      "lib/actions/items.ts",
+      "postProgressUpdate",
       [
         null,
         formOf({

@@ -12,7 +12,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { ConfirmSubmit } from "@/components/forms/confirm-submit";
 import { ReportHappenedNotice } from "@/components/cycle/report-happened";
 import cycle from "@/components/cycle/cycle.module.css";
-import { saveReportDraft, submitReport, withdrawReport, type ReportFormState } from "@/lib/actions/reports";
+import { postProgressUpdate, type ItemFormState, type PostedUpdate } from "@/lib/actions/items";
+import { saveReportDraft, withdrawReport } from "@/lib/actions/reports";
 import type { OpenReportForm } from "@/lib/data/reviews";
 import { ITEM_STATUSES, impliedProgress } from "@/lib/status";
 import { CONFIDENCES, EVIDENCE_MAX, NOTE_MAX, TEXT_MAX } from "@/lib/validations/item-limits";
@@ -41,9 +42,9 @@ export interface ProgressUpdateDefaults {
   confidence: Conf | null;
 }
 
-/** Sends the report form to the action its pressed button names: save as a draft, or submit. */
-function saveOrSubmit(prev: ReportFormState, formData: FormData) {
-  return formData.get("intent") === "save" ? saveReportDraft(prev, formData) : submitReport(prev, formData);
+/** Sends the report form to the action its pressed button names: save as a draft, or submit (报送). */
+function saveOrSubmit(prev: ItemFormState<PostedUpdate>, formData: FormData) {
+  return formData.get("intent") === "save" ? saveReportDraft(null, formData) : postProgressUpdate(prev, formData);
 }
 
 /**

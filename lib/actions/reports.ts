@@ -1,5 +1,6 @@
 "use server";
-// The reporting cycle's server actions: a unit saves, submits and withdraws its reports; a coordinator (or an
+// The reporting cycle's server actions: a unit saves and withdraws its reports (it submits them with
+// postProgressUpdate in lib/actions/items.ts, the one "submit a report" action); a coordinator (or an
 // administrator) approves or returns them, one at a time or several at once. Every action: authorizeAction
 // first; parse the form with zod; then one transaction through lib/writes/reports.ts, which re-checks the
 // permission against the report's item (ids from the client are untrusted), the report's state and the revision
@@ -19,7 +20,6 @@ import {
   approve,
   returnReport as returnStep,
   saveDraft,
-  submitNow,
   withdraw,
   type ReportContent,
   type ReportFailure,
@@ -115,32 +115,6 @@ export async function saveReportDraft(_prev: ReportFormState, formData: FormData
     );
     revalidateReport(step.code);
     return { ok: true, data: stepOf(step), message: "cycle.report.saved" };
-  } catch (error) {
-    return failed(error, input.itemId, input.expectedVersion);
-  }
-}
-
-/** Submit a report for review (or, with review off, have it approved at once). */
-export async function submitReport(_prev: ReportFormState, formData: FormData): Promise<ReportResult> {
-  const guard = await authorizeAction("item:post-update");
-  if (!guard.ok) return guard.failure;
-  const parsed = reportFormSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
-  try {
-    const step = await submitNow(db(), guard.user, {
-      itemId: input.itemId,
-      reportId: input.reportId,
-      expectedRevision: input.expectedRevision,
-      expectedVersion: input.expectedVersion,
-      content: contentOf(input),
-    });
-    revalidateReport(step.code);
-    return {
-      ok: true,
-      data: stepOf(step),
-      message: step.state === "APPROVED" ? "cycle.report.approvedAtOnce" : "cycle.report.submitted",
-    };
   } catch (error) {
     return failed(error, input.itemId, input.expectedVersion);
   }

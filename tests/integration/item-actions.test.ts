@@ -190,7 +190,7 @@ describe("posting a progress update", () => {
         content,
       },
     });
-    const result = (await actions.submitReport(
+    const result = (await actions.postProgressUpdate(
       null,
       update(item.id, await versionOf(item.id), {
         ...completed,

@@ -81,7 +81,7 @@ const call = async (fn: (prev: null, fd: FormData) => Promise<unknown>, fd: Form
 
 async function submitNew(who: Account, item: TestItem, extra: Record<string, string | number | null> = {}) {
   as(who);
-  const r = await call(actions.submitReport, await reportForm(item, extra));
+  const r = await call(actions.postProgressUpdate, await reportForm(item, extra));
   expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
   return r.data!;
 }
@@ -164,7 +164,7 @@ describe("a report's lifecycle", () => {
     const id = draft.data!.reportId;
 
     const submitted = await call(
-      actions.submitReport,
+      actions.postProgressUpdate,
       await reportForm(item, { reportId: id, expectedRevision: 1, progress: 50 }),
     );
     expect(submitted).toMatchObject({
@@ -203,7 +203,10 @@ describe("a report's lifecycle", () => {
     // The unit revises and resubmits; the coordinator approves.
     as(editor);
     expect(
-      await call(actions.submitReport, await reportForm(item, { reportId: id, expectedRevision: 3, progress: 55 })),
+      await call(
+        actions.postProgressUpdate,
+        await reportForm(item, { reportId: id, expectedRevision: 3, progress: 55 }),
+      ),
     ).toMatchObject({ ok: true, data: { state: "SUBMITTED", revision: 4 } });
     as(dubanSc);
     const approved = await call(actions.approveReport, decision(id, 4, "同意"));
@@ -248,7 +251,9 @@ describe("a report's lifecycle", () => {
       code: "conflict",
       message: "cycle.errors.state.APPROVED",
     });
-    expect(await call(actions.submitReport, await reportForm(item, { reportId, expectedRevision: 2 }))).toMatchObject({
+    expect(
+      await call(actions.postProgressUpdate, await reportForm(item, { reportId, expectedRevision: 2 })),
+    ).toMatchObject({
       ok: false,
       code: "conflict",
     });
@@ -261,7 +266,7 @@ describe("a report's lifecycle", () => {
     ).toMatchObject({ ok: false, code: "conflict", message: "cycle.errors.state.SUBMITTED" });
     expect(
       await call(
-        actions.submitReport,
+        actions.postProgressUpdate,
         await reportForm(scItems[2]!, { reportId: second.reportId, expectedRevision: 1 }),
       ),
     ).toMatchObject({ ok: false, code: "not-found" });
@@ -421,14 +426,14 @@ describe("销号: marking an item 已完成", () => {
   it("needs 申请销号 and evidence to be submitted, and a coordinator's approval, recorded as CLOSE_OUT", async () => {
     const item = scItems[3]!;
     as(editor);
-    const bare = await call(actions.submitReport, await reportForm(item, { status: "COMPLETED" }));
+    const bare = await call(actions.postProgressUpdate, await reportForm(item, { status: "COMPLETED" }));
     expect(bare).toMatchObject({ ok: false, code: "invalid", message: "cycle.errors.closeOut.both" });
     expect(bare.fieldErrors).toMatchObject({
       closesItem: ["cycle.errors.closesItemRequired"],
       evidence: ["cycle.errors.evidenceRequired"],
     });
     const marked = await call(
-      actions.submitReport,
+      actions.postProgressUpdate,
       await reportForm(item, { status: "COMPLETED", closesItem: "true" }),
     );
     expect(marked).toMatchObject({ ok: false, code: "invalid", message: "cycle.errors.closeOut.evidence" });
@@ -440,7 +445,7 @@ describe("销号: marking an item 已完成", () => {
     );
     const reportId = draft.data!.reportId;
     const missingMark = await call(
-      actions.submitReport,
+      actions.postProgressUpdate,
       await reportForm(item, { status: "COMPLETED", reportId, expectedRevision: 1 }),
     );
     expect(missingMark).toMatchObject({ ok: false, message: "cycle.errors.closeOut.both" });
@@ -456,7 +461,7 @@ describe("销号: marking an item 已完成", () => {
       },
     });
     const submitted = await call(
-      actions.submitReport,
+      actions.postProgressUpdate,
       await reportForm(item, { status: "COMPLETED", closesItem: "true", reportId, expectedRevision: 1 }),
     );
     expect(submitted).toMatchObject({ ok: true, data: { state: "SUBMITTED" } });
@@ -500,7 +505,7 @@ describe("销号: marking an item 已完成", () => {
     });
     expect(
       await call(
-        actions.submitReport,
+        actions.postProgressUpdate,
         await reportForm(item, { status: "COMPLETED", closesItem: "true", reportId, expectedRevision: 1 }),
       ),
     ).toMatchObject({ ok: true });

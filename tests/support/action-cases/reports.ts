@@ -1,4 +1,5 @@
-// Permission-walk cases for the report actions (lib/actions/reports.ts). Each buildArgs creates the report its
+// Permission-walk cases for the report actions (lib/actions/reports.ts; a report is submitted with
+// postProgressUpdate, whose case is in items.ts). Each buildArgs creates the report its
 // call acts on — a draft or a submitted report of the walk's item, by the walk item's own unit — so every call
 // meets a report in the state its step needs, and a successful call never disturbs the next one.
 import type { ReportState } from "../../../lib/generated/prisma/enums";
@@ -53,10 +54,6 @@ const reportForm = (ctx: ActionContext, reportId: number) =>
 
 export const reportActionCases: ActionCases = {
   saveReportDraft: {
-    permission: "item:post-update",
-    buildArgs: async (ctx) => [null, reportForm(ctx, await newReport(ctx, "DRAFT"))],
-  },
-  submitReport: {
     permission: "item:post-update",
     buildArgs: async (ctx) => [null, reportForm(ctx, await newReport(ctx, "DRAFT"))],
   },
