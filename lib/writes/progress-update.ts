@@ -6,7 +6,6 @@ import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client"
 import { now } from "../clock";
 import { impliedProgress } from "../status";
 import { changeItem, type ChangeContext, type ChangeResult } from "./item-change";
-import { now } from "../clock";
 
 type Tx = Prisma.TransactionClient;
 
