@@ -117,15 +117,22 @@ test("the same editor gets no form for another unit's item, and a forged request
   const before = await count();
   await page.goto(`/items/${own[1]!.code}/update`);
   await fillUpdate(page, "伪造的进展");
-  // Bypass the UI: the hidden item id now names the other unit's item.
+  // Bypass the UI: the hidden item id now names the other unit's item (as a new report: other specs may have
+  // left a report of the unit open on this item, which the form would otherwise carry).
   await page.evaluate(
     ({ id, version }) => {
       (document.querySelector('input[name="itemId"]') as HTMLInputElement).value = String(id);
       (document.querySelector('input[name="expectedVersion"]') as HTMLInputElement).value = String(version);
+      (document.querySelector('input[name="reportId"]') as HTMLInputElement).value = "";
+      (document.querySelector('input[name="expectedRevision"]') as HTMLInputElement).value = "";
     },
     { id: foreign.id, version: Number(before!.v) },
   );
-  await page.getByRole("button", { name: zhCycle.form.submit }).click();
+  // "提交审核", or "修改后重新提交" when the unit's open report on the item is already submitted.
+  await page
+    .getByTestId("progress-update-form")
+    .getByRole("button", { name: new RegExp(`^(${zhCycle.form.submit}|${zhCycle.form.resubmit})$`) })
+    .click();
   await expect(page.getByRole("alert").filter({ hasText: zhAuth.actionErrors.forbidden })).toBeVisible();
   expect(await count()).toEqual(before);
 });
