@@ -5,6 +5,8 @@
 // — exactly one wins, the other is told what happened.
 import type ZhCycle from "../lib/i18n/messages/zh-CN/cycle.json";
 import type ZhEditing from "../lib/i18n/messages/zh-CN/editing.json";
+import type ZhEvidence from "../lib/i18n/messages/zh-CN/evidence.json";
+import { pdfFile } from "../tests/support/evidence-files";
 import { formOf, HttpSession } from "../tests/support/http-client";
 import { SAMPLE_PASSWORD, signInAs, signOut } from "./auth";
 import { expect, test, type Sql } from "./fixtures";
@@ -12,6 +14,7 @@ import { catalogue } from "./support/catalogue";
 
 const zc = catalogue<typeof ZhCycle>("cycle").cycle;
 const ed = catalogue<typeof ZhEditing>("editing").editing;
+const ev = catalogue<typeof ZhEvidence>("evidence").evidence;
 /** The coordinator of the side that leads the spec's items, and one of the other side. */
 const RIGHT = "duban.sc";
 const OTHER = "duban.cq";
@@ -215,4 +218,58 @@ test("over HTTP, two coordinators deciding one report, or a withdrawal racing an
     expect(["APPROVED", "WITHDRAWN"]).toContain(row!.state);
     expect(row!.revision).toBe(2);
   }
+});
+
+test("an item is closed out (已完成) only with 申请销号, evidence and the coordinator's approval", async ({
+  page,
+  sql,
+}) => {
+  test.setTimeout(180_000);
+  const { editor: EDITOR, items } = await cqItems(sql);
+  const item = items[2]!;
+  const tag = Date.now().toString(36);
+  await signInAs(page, EDITOR, undefined, `/items/${item.code}/update`);
+  await page.getByLabel(ed.update.status).selectOption("COMPLETED");
+  await page.getByLabel(ed.update.note).fill(`完工验收 ${tag}`);
+  // Without the request: refused, saying what is missing.
+  await page.getByRole("button", { name: zc.form.submit }).click();
+  await expect(page.getByRole("alert").filter({ hasText: zc.errors.closeOut.both })).toBeVisible();
+  // With the request but no evidence: refused for the evidence.
+  await page.getByLabel(zc.form.closesItem).check();
+  await page.getByRole("button", { name: zc.form.submit }).click();
+  await expect(page.getByRole("alert").filter({ hasText: zc.errors.closeOut.evidence })).toBeVisible();
+  // Saved as a draft, the report takes evidence; then it is submitted, and the item is not closed yet.
+  await page.getByRole("button", { name: zc.form.saveDraft }).click();
+  await expect(page.getByTestId("evidence-panel")).toBeVisible();
+  await page.getByLabel(ev.upload.label).setInputFiles({
+    name: `验收报告${tag}.pdf`,
+    mimeType: "application/pdf",
+    buffer: pdfFile(`acceptance ${tag}`),
+  });
+  await page.getByTestId("evidence-upload").getByRole("button", { name: ev.upload.submit }).click();
+  await expect(page.getByTestId("evidence-file").filter({ hasText: `验收报告${tag}.pdf` })).toBeVisible();
+  await expect(page.getByLabel(zc.form.closesItem)).toBeChecked();
+  await page.getByRole("button", { name: zc.form.submit }).click();
+  await expect(page.getByTestId("open-report").filter({ hasText: `完工验收 ${tag}` })).toHaveAttribute(
+    "data-state",
+    "SUBMITTED",
+  );
+  const status = async () =>
+    (await sql<{ status: string }>(`SELECT status::text FROM items WHERE id = $1`, [item.id]))[0]!.status;
+  expect(await status()).not.toBe("COMPLETED");
+
+  // The coordinator approves: that approval is the 销号.
+  await signOut(page);
+  await signInAs(page, RIGHT, undefined, `/items/${item.code}`);
+  const report = page.getByTestId("open-report").filter({ hasText: `完工验收 ${tag}` });
+  await expect(report.getByTestId("evidence-file")).toHaveCount(1);
+  await report.getByRole("button", { name: zc.review.approve }).click();
+  await expect(page.getByTestId("open-report")).toHaveCount(0);
+  expect(await status()).toBe("COMPLETED");
+  const [history] = await sql<{ action: string; progress: number }>(
+    `SELECT action::text, progress FROM item_history WHERE item_id = $1 ORDER BY version DESC LIMIT 1`,
+    [item.id],
+  );
+  expect(history).toEqual({ action: "CLOSE_OUT", progress: 100 });
+  await expect(page.locator('[data-testid="history-report-step"][data-action="CLOSE_OUT"]').first()).toBeVisible();
 });

@@ -246,10 +246,12 @@ export function ProgressUpdateForm({
           onChange={(e) => setDocNumber(e.target.value)}
         />
 
-        {/* Evidence slot (佐证材料): the uploader of components/evidence/evidence-list.tsx, once the report is saved. */}
+        {/* Evidence (佐证材料) of a saved report: the panel itself follows the form (it holds forms of its own). */}
         <div className={styles.field} data-testid="evidence-slot">
           <span className={styles.legend}>{t("item.evidence")}</span>
-          {reportId ? evidence : <span className={styles.hint}>{t("cycle.form.evidenceAfterSave")}</span>}
+          <span className={styles.hint}>
+            {t(reportId && evidence ? "cycle.form.evidenceBelow" : "cycle.form.evidenceAfterSave")}
+          </span>
           <FieldError id="pu-evidence-error" errors={errors?.evidence} />
         </div>
 
@@ -281,6 +283,7 @@ export function ProgressUpdateForm({
           )}
         </div>
       </form>
+      {reportId !== null && evidence}
       {report && reportId === report.id && revision !== null && (
         <WithdrawReport reportId={report.id} revision={revision} code={defaults.code} />
       )}

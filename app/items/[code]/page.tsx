@@ -9,6 +9,7 @@ import { ItemFields } from "@/components/items/item-fields";
 import { ItemHistory } from "@/components/items/item-history";
 import { ItemMilestones } from "@/components/items/item-milestones";
 import { ItemReports } from "@/components/items/item-reports";
+import { EvidencePanel } from "@/components/evidence/evidence-list";
 import { ReportStateBadge } from "@/components/cycle/report-state-badge";
 import { ItemSides } from "@/components/items/item-sides";
 import { ItemUpdates } from "@/components/items/item-updates";
@@ -183,7 +184,11 @@ export default async function ItemPage({ params, searchParams }: Props) {
             <section className="card" aria-labelledby="reports">
               <h2 id="reports">{tCycle("itemPage.title")}</h2>
               <p className="small muted">{tCycle("itemPage.note")}</p>
-              <ItemReports reports={item.openReports} mayReview={mayReview} />
+              <ItemReports
+                reports={item.openReports}
+                mayReview={mayReview}
+                evidenceOf={(reportId) => <EvidencePanel reportId={reportId} editable={false} />}
+              />
             </section>
           )}
           <section className="card" aria-labelledby="updates">

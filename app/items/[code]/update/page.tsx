@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ItemFormPage } from "@/components/editing/item-form-page";
 import { ProgressUpdateForm } from "@/components/editing/progress-update-form";
+import { EvidencePanel } from "@/components/evidence/evidence-list";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { getItemForUpdate } from "@/lib/data/item-edit";
 import { getOpenReport, isReviewRequired } from "@/lib/data/reviews";
@@ -43,9 +44,8 @@ export default async function PostUpdatePage({ params }: { params: Promise<{ cod
           }}
           report={report}
           reviewRequired={reviewRequired}
-          // The evidence uploader (components/evidence/evidence-list.tsx, <EvidencePanel reportId editable />)
-          // goes here once it exists; until then a saved report shows no uploader.
-          evidence={null}
+          // A saved report's evidence (佐证材料): listed, and uploaded or removed while it is the unit's to change.
+          evidence={report ? <EvidencePanel reportId={report.id} editable /> : null}
         />
       </div>
     </ItemFormPage>
