@@ -22,6 +22,7 @@ import { resolveAuthSecret } from "../scripts/auth-secret";
 import { adminCases } from "../tests/support/action-cases/admin";
 import { evidenceCases } from "../tests/support/action-cases/evidence";
 import { itemActionCases } from "../tests/support/action-cases/items";
+import { periodCases } from "../tests/support/action-cases/periods";
 import { reportActionCases } from "../tests/support/action-cases/reports";
 import { actionContext } from "../tests/support/action-cases/context";
 import type { ActionCase, ActionCases, ActionContext } from "../tests/support/action-cases/types";
@@ -406,6 +407,7 @@ test("every route and action × every kind of caller gets the documented answer"
       ...reportActionCases,
       ...adminCases,
       ...evidenceCases,
+      ...periodCases,
       ...importCasesOver(admin),
     }),
   );
