@@ -22,6 +22,8 @@ import { resolveAuthSecret } from "../scripts/auth-secret";
 import { adminCases } from "../tests/support/action-cases/admin";
 import { evidenceCases } from "../tests/support/action-cases/evidence";
 import { itemActionCases } from "../tests/support/action-cases/items";
+import { periodCases } from "../tests/support/action-cases/periods";
+import { reportActionCases } from "../tests/support/action-cases/reports";
 import { actionContext } from "../tests/support/action-cases/context";
 import type { ActionCase, ActionCases, ActionContext } from "../tests/support/action-cases/types";
 import { allActions, HttpSession, type ActionResponse } from "../tests/support/http-client";
@@ -400,7 +402,14 @@ test("every route and action × every kind of caller gets the documented answer"
 
   // Server actions, with the arguments a real form sends (tests/support/action-cases).
   const cases = new Map<string, ActionCase>(
-    Object.entries({ ...itemActionCases, ...adminCases, ...evidenceCases, ...importCasesOver(admin) }),
+    Object.entries({
+      ...itemActionCases,
+      ...reportActionCases,
+      ...adminCases,
+      ...evidenceCases,
+      ...periodCases,
+      ...importCasesOver(admin),
+    }),
   );
   const actions = allActions();
   const unlisted = actions

@@ -3,16 +3,20 @@
 import type { Page } from "@playwright/test";
 import type ZhAuth from "../lib/i18n/messages/zh-CN/auth.json";
 import type ZhCommon from "../lib/i18n/messages/zh-CN/common.json";
+import type ZhCycle from "../lib/i18n/messages/zh-CN/cycle.json";
 import type ZhEditing from "../lib/i18n/messages/zh-CN/editing.json";
-import { signInAs } from "./auth";
+import { signInAs, signOut } from "./auth";
 import { expect, test, type Sql } from "./fixtures";
 import { catalogue } from "./support/catalogue";
 
 const zhAuth = catalogue<typeof ZhAuth>("auth");
 const zhCommon = catalogue<typeof ZhCommon>("common");
 const zhEditing = catalogue<typeof ZhEditing>("editing");
+const zhCycle = catalogue<typeof ZhCycle>("cycle").cycle;
 const ed = zhEditing.editing;
 const EDITOR = "cq.sthjj";
+/** The coordinator who reviews the editor's (Chongqing) unit's items. */
+const COORDINATOR = "duban.cq";
 
 /** Open action items where the editor's unit leads, and one item outside all of its units. */
 async function itemsOf(sql: Sql, login: string) {
@@ -58,10 +62,22 @@ test("an editor posts an update on their own item from “my items” and sees i
   // Markup in a note is kept as typed and shown as text.
   const note = `进展 ${Date.now()} <b>已完成评审</b><script>window.__pwned = 1</script>`;
   await fillUpdate(page, note);
-  await page.getByRole("button", { name: ed.update.submit }).click();
+  await page.getByRole("button", { name: zhCycle.form.submit }).click();
 
-  await expect(page).toHaveURL(new RegExp(`/items/${item.code.replaceAll(".", "\\.")}(#updates)?$`));
-  await expect(page.getByText(note).first()).toBeVisible();
+  // Review is on in the sample data: the report waits on the item page as 待审核, the item unchanged.
+  await expect(page).toHaveURL(new RegExp(`/items/${item.code.replaceAll(".", "\\.")}(#reports)?$`));
+  await expect(page.getByTestId("open-report").filter({ hasText: note })).toHaveAttribute("data-state", "SUBMITTED");
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  const [pending] = await sql<{ version: number }>(`SELECT version FROM items WHERE id = $1`, [item.id]);
+  expect(pending!.version).toBe(item.version);
+
+  // The coordinator of the item's side approves it on the item page; then it is the item's latest update.
+  await signOut(page);
+  await signInAs(page, COORDINATOR, undefined, `/items/${item.code}`);
+  const report = page.getByTestId("open-report").filter({ hasText: note });
+  await report.getByRole("button", { name: zhCycle.review.approve }).click();
+  await expect(page.getByTestId("open-report").filter({ hasText: note })).toHaveCount(0);
+  await expect(page.getByTestId("updates").getByText(note).first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   const [history] = await sql<{ version: number; action: string; actor_id: number }>(
     `SELECT version, action::text, actor_id FROM item_history WHERE item_id = $1 ORDER BY version DESC LIMIT 1`,
@@ -101,15 +117,22 @@ test("the same editor gets no form for another unit's item, and a forged request
   const before = await count();
   await page.goto(`/items/${own[1]!.code}/update`);
   await fillUpdate(page, "伪造的进展");
-  // Bypass the UI: the hidden item id now names the other unit's item.
+  // Bypass the UI: the hidden item id now names the other unit's item (as a new report: other specs may have
+  // left a report of the unit open on this item, which the form would otherwise carry).
   await page.evaluate(
     ({ id, version }) => {
       (document.querySelector('input[name="itemId"]') as HTMLInputElement).value = String(id);
       (document.querySelector('input[name="expectedVersion"]') as HTMLInputElement).value = String(version);
+      (document.querySelector('input[name="reportId"]') as HTMLInputElement).value = "";
+      (document.querySelector('input[name="expectedRevision"]') as HTMLInputElement).value = "";
     },
     { id: foreign.id, version: Number(before!.v) },
   );
-  await page.getByRole("button", { name: ed.update.submit }).click();
+  // "提交审核", or "修改后重新提交" when the unit's open report on the item is already submitted.
+  await page
+    .getByTestId("progress-update-form")
+    .getByRole("button", { name: new RegExp(`^(${zhCycle.form.submit}|${zhCycle.form.resubmit})$`) })
+    .click();
   await expect(page.getByRole("alert").filter({ hasText: zhAuth.actionErrors.forbidden })).toBeVisible();
   expect(await count()).toEqual(before);
 });

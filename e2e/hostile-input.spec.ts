@@ -452,7 +452,7 @@ test("markup typed into a note, a milestone title and a unit name is shown as te
     `SELECT id, code, version FROM items WHERE level = 'ACTION' AND retired_at IS NULL ORDER BY code DESC LIMIT 1`,
   );
   const note = payload("进展");
-  const posted = await admin.callAction<{ ok: boolean }>(
+  const posted = await admin.callAction<{ ok: boolean; data?: { reportId: number } }>(
     "lib/actions/items.ts",
     "postProgressUpdate",
     [
@@ -469,6 +469,14 @@ test("markup typed into a note, a milestone title and a unit name is shown as te
     `/items/${item!.code}/update`,
   );
   expect(posted.value, JSON.stringify(posted)).toMatchObject({ ok: true });
+  // Review is on in the sample data: the report reaches the item (and the dashboard) once it is approved.
+  const approved = await admin.callAction<{ ok: boolean }>(
+    "lib/actions/reports.ts",
+    "approveReport",
+    [null, formOf({ reportId: posted.value!.data!.reportId, expectedRevision: 1 })],
+    "/review",
+  );
+  expect(approved.value, JSON.stringify(approved)).toMatchObject({ ok: true });
   // The responsible person is a column of every export.
   const person = payload("责任人").slice(0, 100);
   const [now] = await sql<{

@@ -47,7 +47,8 @@ test.describe("item page", () => {
   });
 
   test("flags a jointly led item whose two sides report differently", async ({ page, sql }) => {
-    // Latest update per side for each jointly led item; pick one where they differ, if the sample has one.
+    // Latest approved update per side for each jointly led item (a report counts from its approval); pick one
+    // where they differ, if the sample has one.
     const rows = await sql<{
       code: string;
       sc_status: string;
@@ -58,8 +59,8 @@ test.describe("item page", () => {
       `WITH latest AS (
          SELECT DISTINCT ON (pu.item_id, u.side) pu.item_id, u.side, pu.status::text AS status, pu.progress
            FROM progress_updates pu JOIN units u ON u.id = pu.unit_id
-          WHERE u.side IN ('SICHUAN', 'CHONGQING')
-          ORDER BY pu.item_id, u.side, pu.created_at DESC, pu.id DESC)
+          WHERE u.side IN ('SICHUAN', 'CHONGQING') AND pu.state = 'APPROVED'
+          ORDER BY pu.item_id, u.side, pu.decided_at DESC, pu.id DESC)
        SELECT i.code, s.status AS sc_status, c.status AS cq_status, s.progress AS sc_progress, c.progress AS cq_progress
          FROM items i JOIN units l ON l.id = i.lead_unit_id LEFT JOIN units co ON co.id = i.co_lead_unit_id
          JOIN latest s ON s.item_id = i.id AND s.side = 'SICHUAN'

@@ -9,6 +9,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { bulkUpdateItems } from "@/lib/actions/items";
 import { ITEM_STATUSES } from "@/lib/status";
 import { CONFIDENCES } from "@/lib/validations/item-limits";
+import cycle from "@/components/cycle/cycle.module.css";
 import styles from "./editing.module.css";
 
 export interface MyItemRow {
@@ -24,6 +25,8 @@ export interface MyItemRow {
   overdue: boolean;
   daysSinceUpdate: number | null;
   role: "lead" | "coLead" | "supporting";
+  /** the unit's report on the item not decided yet: 草稿, 待审核 or 已退回 */
+  reportState: "DRAFT" | "SUBMITTED" | "RETURNED" | null;
 }
 
 /** My items with checkboxes; the bar above sets status and/or confidence of the selected ones in one save. */
@@ -132,6 +135,18 @@ export function MyItemsTable({ items }: { items: MyItemRow[] }) {
               <td className="small">{t(`myItems.role.${i.role}`)}</td>
               <td>
                 <span className={`badge badge--${i.status}`}>{t(`status.${i.status}`)}</span>
+                {i.reportState && (
+                  <div>
+                    <Link
+                      href={`/items/${i.code}/update`}
+                      className={`${cycle.stateBadge} ${cycle[i.reportState]}`}
+                      data-testid="report-state"
+                      data-state={i.reportState}
+                    >
+                      {t(`cycle.state.${i.reportState}`)}
+                    </Link>
+                  </div>
+                )}
               </td>
               <td>{i.progress === null ? "—" : `${i.progress}%`}</td>
               <td>

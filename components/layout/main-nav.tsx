@@ -5,11 +5,12 @@ import type { SessionUser } from "@/lib/auth/session";
 
 // Entry points by role. Convenience only: each page and action checks permission itself.
 export async function MainNav({ user }: { user: SessionUser }) {
-  const t = await getTranslations("nav");
+  const [t, tCycle] = await Promise.all([getTranslations("nav"), getTranslations("cycle.nav")]);
   const links = [
     { href: "/", label: t("dashboard"), show: can(user, "portfolio:read") },
     { href: "/items", label: t("items"), show: can(user, "portfolio:read") },
     { href: "/my-items", label: t("myItems"), show: can(user, "item:post-update") },
+    { href: "/review", label: tCycle("review"), show: can(user, "report:review") },
     { href: "/reports", label: t("reports"), show: can(user, "report:export") },
     { href: "/periods", label: t("periods"), show: can(user, "period:read") },
     { href: "/admin", label: t("admin"), show: can(user, "user:manage") },

@@ -16,6 +16,7 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route === "/items/import") return { permission: "item:import", scoped: false };
   if (route === "/reports") return { permission: "report:export", scoped: false };
   if (route.startsWith("/periods")) return { permission: "period:read", scoped: false };
+  if (route === "/review") return { permission: "report:review", scoped: false };
   return { permission: "portfolio:read", scoped: false };
 }
 

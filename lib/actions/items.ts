@@ -1,22 +1,23 @@
 "use server";
 // The staff's writes to items: progress updates, field edits and the bulk status/confidence change.
 // Every action: authorizeAction first; parse the form with zod; load the item (locked) and re-check the
-// permission against ITS units (ids from the client are untrusted); write only through changeItem /
-// recordProgressUpdate, which record history in the same transaction; the hidden expectedVersion makes a
+// permission against ITS units (ids from the client are untrusted); write only through changeItem / the report
+// lifecycle (lib/writes/reports.ts), which record history in the same transaction; the hidden expectedVersion makes a
 // stale form answer "conflict" with what changed meanwhile instead of overwriting it.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
 import { authorizeAction } from "../auth/authorize";
 import { formFields } from "../forms/form-data";
-import { failure, invalid, type ActionFailure, type ActionResult, type FormState } from "../forms/result";
+import { failure, invalid, type ActionResult, type FormState } from "../forms/result";
 import { can } from "../permissions";
 import { impliedProgress } from "../status";
-import { bulkUpdateSchema, itemEditSchema, progressUpdateSchema } from "../validations/items";
+import { bulkUpdateSchema, itemEditSchema } from "../validations/items";
+import { reportFormSchema } from "../validations/reports";
 import { describeChangesSince, type ConflictInfo } from "../writes/conflict";
 import { Refusal, toFailure } from "../writes/failure";
 import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../writes/item-change";
 import { loadItemForWriting, lockItem, type LockedItem } from "../writes/item-scope";
-import { recordProgressUpdate } from "../writes/progress-update";
+import { submitNow, type ReportFailure, type StepResult } from "../writes/reports";
 import { isoDate } from "../writes/snapshot";
 
 export interface BulkProblem {
@@ -24,13 +25,16 @@ export interface BulkProblem {
   problem: "forbidden" | "conflict" | "not-found";
 }
 
-/** A refusal of an item write, with what the item's forms show beside the message. */
-export type ItemWriteFailure = ActionFailure & {
+/** A refusal of an item write, with what the item's forms show beside the message (for a report: what happened
+ *  to it meanwhile, or what a 销号 lacks). */
+export type ItemWriteFailure = ReportFailure & {
   /** set when code is "conflict": what changed since the version the form was loaded at */
   conflict?: ConflictInfo;
   /** bulk only: the items that stopped the whole batch */
   items?: BulkProblem[];
 };
+/** What submitting a report answers: the item's version after it, and the report (its revision and state). */
+export type PostedUpdate = Pick<StepResult, "code" | "version" | "reportId" | "revision" | "state">;
 export type ItemWriteResult<T> = ActionResult<T, ItemWriteFailure>;
 export type ItemFormState<T> = FormState<T, ItemWriteFailure>;
 
@@ -44,40 +48,50 @@ function revalidateItem(code: string): void {
     revalidatePath(path);
 }
 
-/** Post a progress update (进展); the item's status, progress and confidence follow it. */
+/**
+ * Submit a report (报送): the report form's submit, and the one-step "post a progress update" (no report id: a
+ * new report). With review on (the default) the report goes to review and the item does not change until a
+ * coordinator approves it; with review off it is approved at once and the item's status, progress and
+ * confidence follow it. Either way a form loaded at an older item version is answered "conflict" with what
+ * changed meanwhile, and a report decided or withdrawn meanwhile is answered with what happened to it.
+ */
 export async function postProgressUpdate(
-  _prev: ItemFormState<{ code: string; version: number }>,
+  _prev: ItemFormState<PostedUpdate>,
   formData: FormData,
-): Promise<ItemWriteResult<{ code: string; version: number }>> {
+): Promise<ItemWriteResult<PostedUpdate>> {
   const guard = await authorizeAction("item:post-update");
   if (!guard.ok) return guard.failure;
-  const parsed = progressUpdateSchema.safeParse(formFields(formData));
+  const parsed = reportFormSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
-    const result = await db().$transaction(async (tx) => {
-      const item = await loadItemForWriting(tx, guard.user, "item:post-update", input.itemId);
-      const written = await recordProgressUpdate(
-        tx,
-        {
-          itemId: item.id,
-          authorId: guard.user.id,
-          unitId: guard.user.unitId,
-          status: input.status,
-          progress: input.progress,
-          confidence: input.confidence,
-          note: input.note,
-          nextSteps: input.nextSteps,
-          blockers: input.blockers,
-          evidenceLinks: input.evidenceLinks,
-          expectedVersion: input.expectedVersion,
-        },
-        { actorId: guard.user.id },
-      );
-      return { code: item.code, version: written.version };
+    const step = await submitNow(db(), guard.user, {
+      itemId: input.itemId,
+      expectedVersion: input.expectedVersion,
+      reportId: input.reportId,
+      expectedRevision: input.expectedRevision,
+      content: {
+        status: input.status,
+        progress: input.progress,
+        confidence: input.confidence,
+        note: input.note,
+        nextSteps: input.nextSteps,
+        blockers: input.blockers,
+        evidenceLinks: input.evidenceLinks,
+        docNumber: input.docNumber,
+        closesItem: input.closesItem,
+      },
     });
-    revalidateItem(result.code);
-    return { ok: true, data: result };
+    revalidateItem(step.code);
+    revalidatePath("/review");
+    const data = {
+      code: step.code,
+      version: step.version,
+      reportId: step.reportId,
+      revision: step.revision,
+      state: step.state,
+    };
+    return step.state === "APPROVED" ? { ok: true, data } : { ok: true, data, message: "cycle.report.submitted" };
   } catch (error) {
     if (error instanceof VersionConflictError) return conflictFailure(input.itemId, input.expectedVersion);
     return toFailure<ItemWriteFailure>(error);

@@ -33,6 +33,13 @@ export async function listMyItems() {
       coLeadUnitId: true,
     },
   });
+  // The unit's report on each item that is not decided yet: 草稿, 待审核 or 已退回 (the latest, if several).
+  const open = await db().progressUpdate.findMany({
+    where: { unitId, itemId: { in: rows.map((r) => r.id) }, state: { in: ["DRAFT", "SUBMITTED", "RETURNED"] } },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    select: { itemId: true, state: true },
+  });
+  const reportState = new Map(open.map((r) => [r.itemId, r.state as "DRAFT" | "SUBMITTED" | "RETURNED"]));
   const today = todayInChina();
   const now = clockNow().getTime();
   const items = rows.map((r) => {
@@ -52,6 +59,7 @@ export async function listMyItems() {
       daysSinceUpdate: r.lastUpdateAt ? Math.floor((now - r.lastUpdateAt.getTime()) / 86_400_000) : null,
       lastUpdateAt: r.lastUpdateAt?.getTime() ?? null,
       role,
+      reportState: reportState.get(r.id) ?? null,
     };
   });
   const byCode = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });

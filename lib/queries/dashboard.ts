@@ -343,7 +343,7 @@ export interface RecentUpdate {
 }
 
 export const RECENT_LIMIT = 10;
-/** The latest progress updates posted up to the selected moment, newest first. */
+/** The latest progress updates approved up to the selected moment (a report counts from its approval), newest first. */
 export async function queryRecentUpdates(d: Db, { before }: Moment): Promise<RecentUpdate[]> {
   return d.$queryRaw<RecentUpdate[]>(Prisma.sql`
     SELECT pu.id, pu.created_at AS "createdAt", pu.status, pu.progress, pu.confidence, pu.note,
@@ -351,8 +351,8 @@ export async function queryRecentUpdates(d: Db, { before }: Moment): Promise<Rec
     FROM progress_updates pu
     JOIN items i ON i.id = pu.item_id
     LEFT JOIN units u ON u.id = pu.unit_id
-    ${before === null ? Prisma.empty : Prisma.sql`WHERE pu.created_at < ${before}`}
-    ORDER BY pu.created_at DESC, pu.id DESC
+    WHERE pu.state = 'APPROVED' ${before === null ? Prisma.empty : Prisma.sql`AND pu.decided_at < ${before}`}
+    ORDER BY pu.decided_at DESC, pu.id DESC
     LIMIT ${RECENT_LIMIT}`);
 }
 

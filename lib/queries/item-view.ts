@@ -1,7 +1,7 @@
 // The item page's data, live or as of a moment. Live and historical views take the same path: the item's
 // state is an ItemSnapshot (read from the row now, or the latest item_history snapshot before the moment),
 // and everything dated (updates, history) is cut at the moment. Takes the client so tests can call it.
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type Side } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import {
   describeChanges,
@@ -12,12 +12,15 @@ import {
   type SnapshotNames,
 } from "../writes/snapshot";
 import type { UnitScope } from "../permissions";
+import { reviewSides } from "../writes/reports";
 import { browseStatesSql, SIDE_SQL } from "./items-list";
 
 export type { FieldChange };
 
 const DAY_MS = 86_400_000;
 const HISTORY_LIMIT = 100;
+/** The steps of reports the item's history shows (a draft being saved is the unit's own business). */
+const SHOWN_REPORT_STEPS = ["SUBMIT", "WITHDRAW", "RETURN", "APPROVE", "CLOSE_OUT"] as const;
 const UPDATES_LIMIT = 30;
 
 /** A unit or region with its side, as the page names it. */
@@ -25,12 +28,29 @@ export type UnitRef = NonNullable<ReturnType<SnapshotNames["units"]["get"]>>;
 
 export interface HistoryEntry {
   id: string;
+  /** the item version this change made (0 for a step of a report, which changes no version) */
   version: number;
   changedAt: Date;
   action: string;
   actor: string | null;
   reason: string | null;
   changes: FieldChange[];
+  /** set for a step of a report (submission, return, approval, 销号, withdrawal) merged into the history */
+  report?: { id: number; action: string; comment: string | null };
+}
+
+/** A report that waits for review or was returned to its unit: shown as 待审核 / 已退回 on the item. */
+export interface OpenReport extends UpdateEntry {
+  state: "SUBMITTED" | "RETURNED";
+  revision: number;
+  submittedAt: Date | null;
+  docNumber: string | null;
+  closesItem: boolean;
+  late: boolean;
+  reviewer: string | null;
+  reviewComment: string | null;
+  decidedAt: Date | null;
+  unitId: number | null;
 }
 
 export interface UpdateEntry {
@@ -93,7 +113,10 @@ export interface ItemView extends Omit<ItemSnapshot, Resolved> {
   conferences: { number: number; date: Date; theme: string }[];
   milestones: ItemSnapshot["milestones"];
   children: ChildRow[];
+  /** approved reports only: the item follows them */
   updates: UpdateEntry[];
+  /** live view only: reports awaiting review or returned (empty as of a past day) */
+  openReports: OpenReport[];
   history: HistoryEntry[];
   historyTruncated: boolean;
   /** for a jointly led item: each side's latest report, and whether they disagree */
@@ -136,11 +159,19 @@ export async function loadItemView(
   const s = state.snapshot;
   const dated = before ? { lt: before } : undefined;
 
-  const [l, updates, historyRows, children] = await Promise.all([
+  // A report counts from its approval: only approved reports, cut at the moment by when they were decided.
+  const approvedBy = (extra: Prisma.ProgressUpdateWhereInput = {}): Prisma.ProgressUpdateWhereInput => ({
+    itemId: item.id,
+    state: "APPROVED",
+    ...(dated ? { decidedAt: dated } : {}),
+    ...extra,
+  });
+  const byDecision: Prisma.ProgressUpdateOrderByWithRelationInput[] = [{ decidedAt: "desc" }, { id: "desc" }];
+  const [l, updates, historyRows, children, openRows, eventRows] = await Promise.all([
     loadSnapshotNames(prisma),
     prisma.progressUpdate.findMany({
-      where: { itemId: item.id, ...(dated ? { createdAt: dated } : {}) },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      where: approvedBy(),
+      orderBy: byDecision,
       take: UPDATES_LIMIT,
       include: { author: { select: { displayName: true } } },
     }),
@@ -166,6 +197,26 @@ export async function loadItemView(
         LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
        WHERE (s.parent_id = ${item.id} OR s.id = ${item.id}) AND NOT (s.retired AND s.id <> ${item.id})
        ORDER BY s.sort_order, string_to_array(s.code, '.')::int[]`),
+    before
+      ? Promise.resolve([])
+      : prisma.progressUpdate.findMany({
+          where: { itemId: item.id, state: { in: ["SUBMITTED", "RETURNED"] } },
+          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+          include: { author: { select: { displayName: true } }, reviewer: { select: { displayName: true } } },
+        }),
+    prisma.reportEvent.findMany({
+      where: { itemId: item.id, action: { in: [...SHOWN_REPORT_STEPS] }, ...(dated ? { at: dated } : {}) },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: HISTORY_LIMIT,
+      select: {
+        id: true,
+        reportId: true,
+        at: true,
+        action: true,
+        comment: true,
+        actor: { select: { displayName: true } },
+      },
+    }),
   ]);
   const self = children.find((c) => c.id === item.id) as
     (ChildRow & { hasChildren?: boolean; side: string | null }) | undefined;
@@ -187,7 +238,7 @@ export async function loadItemView(
   // History as a timeline: each row diffed against the one before it (the extra row fetched is that
   // predecessor for the oldest shown).
   const truncated = historyRows.length > HISTORY_LIMIT;
-  const history: HistoryEntry[] = historyRows.slice(0, HISTORY_LIMIT).map((h, i) => {
+  const itemHistory: HistoryEntry[] = historyRows.slice(0, HISTORY_LIMIT).map((h, i) => {
     const previous = historyRows[i + 1]?.snapshot as unknown as ItemSnapshot | undefined;
     const changes =
       h.action === "CREATE" ? [] : describeChanges(previous ?? null, h.snapshot as unknown as ItemSnapshot, l);
@@ -201,18 +252,35 @@ export async function loadItemView(
       changes,
     };
   });
+  // The review trail beside the changes: who submitted, returned and approved (or closed out), and when. The
+  // system's approval (review off) has no actor. Newest first.
+  const reportSteps: HistoryEntry[] = eventRows.map((e) => ({
+    id: `r${e.id}`,
+    version: 0,
+    changedAt: e.at,
+    action: e.action,
+    actor: e.actor?.displayName ?? null,
+    reason: null,
+    changes: [],
+    report: { id: e.reportId, action: e.action, comment: e.comment },
+  }));
+  const oldestShown = itemHistory.at(-1)?.changedAt.getTime() ?? -Infinity;
+  const history = [
+    ...itemHistory,
+    ...reportSteps.filter((r) => !truncated || r.changedAt.getTime() >= oldestShown),
+  ].sort((a, b) => b.changedAt.getTime() - a.changedAt.getTime() || Number(!a.report) - Number(!b.report));
 
   const leadUnit = unit(s.leadUnitId);
   const coLeadUnit = unit(s.coLeadUnitId);
   let sides: ItemView["sides"] = null;
   // Jointly led (川渝共同) as the items list's side filter defines it (SIDE_SQL), judged on the state shown.
   if (self?.side === "JOINT") {
-    // Each side's latest report: the latest update posted by a unit of that side (before the moment).
+    // Each side's latest approved report: the latest one of a unit of that side approved before the moment.
     const latest = await Promise.all(
       (["SICHUAN", "CHONGQING"] as const).map((side) =>
         prisma.progressUpdate.findFirst({
-          where: { itemId: item.id, unit: { side }, ...(dated ? { createdAt: dated } : {}) },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          where: approvedBy({ unit: { side } }),
+          orderBy: byDecision,
           include: { author: { select: { displayName: true } } },
         }),
       ),
@@ -281,6 +349,19 @@ export async function loadItemView(
         progress,
       })),
     updates: updates.map(toUpdate),
+    openReports: openRows.map((r) => ({
+      ...toUpdate(r),
+      state: r.state as OpenReport["state"],
+      revision: r.revision,
+      submittedAt: r.submittedAt,
+      docNumber: r.docNumber,
+      closesItem: r.closesItem,
+      late: r.late,
+      reviewer: r.reviewer?.displayName ?? null,
+      reviewComment: r.reviewComment,
+      decidedAt: r.decidedAt,
+      unitId: r.unitId,
+    })),
     history,
     historyTruncated: truncated,
     sides,
@@ -289,6 +370,12 @@ export async function loadItemView(
       leadUnitId: item.leadUnitId,
       coLeadUnitId: item.coLeadUnitId,
       supportingUnitIds: item.supportingUnits.map((x) => x.unitId),
+      leadSides: reviewSides(
+        [item.leadUnitId, item.coLeadUnitId].flatMap((id) => {
+          const side = id === null ? undefined : l.units.get(id)?.side;
+          return side ? [side as Side] : [];
+        }),
+      ),
     },
   };
 }

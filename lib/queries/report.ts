@@ -218,8 +218,8 @@ async function recentUpdatesOf(db: RawDb, ids: number[], before: Date, locale: L
     JOIN items i ON i.id = pu.item_id
     LEFT JOIN units u ON u.id = pu.unit_id
     LEFT JOIN users a ON a.id = pu.author_id
-    WHERE pu.created_at < ${before} AND pu.item_id = ANY(${ids}::int[])
-    ORDER BY pu.created_at DESC, pu.id DESC
+    WHERE pu.state = 'APPROVED' AND pu.decided_at < ${before} AND pu.item_id = ANY(${ids}::int[])
+    ORDER BY pu.decided_at DESC, pu.id DESC
     LIMIT ${REPORT_RECENT_LIMIT}`);
   return rows.map((r) => ({
     code: r.code,

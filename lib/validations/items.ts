@@ -44,18 +44,18 @@ function intField(min: number, max: number, rangeMessage: string) {
 }
 
 /** An id sent by the client: a positive integer (whether it exists is checked against the database). */
-const idField = z.coerce
+export const idField = z.coerce
   .number({ error: "validation.unknownId" })
   .int("validation.unknownId")
   .positive("validation.unknownId")
   .max(2_147_483_647, "validation.unknownId");
-const versionField = z.coerce
+export const versionField = z.coerce
   .number({ error: "validation.required" })
   .int("validation.required")
   .positive("validation.required");
 
 /** Optional free text: trimmed, empty means none. */
-function optionalText(max: number) {
+export function optionalText(max: number) {
   return z
     .string()
     .optional()

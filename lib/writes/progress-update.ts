@@ -1,11 +1,47 @@
-// Posting a progress update (进展): the update row and the item's new status/progress/confidence/lastUpdateAt
-// are written together, and the item follows its latest update.
+// Applying an approved report (进展) to its item: the item's status, progress, confidence and lastUpdateAt
+// follow its latest APPROVED report, and item_history records the change in the same transaction. This is
+// the one path by which a report changes an item: a coordinator's approval, the system's approval when review
+// is off (both in lib/writes/reports.ts), and the sample data's back-dated updates (recordProgressUpdate).
 import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
+import { now } from "../clock";
 import { impliedProgress } from "../status";
 import { changeItem, type ChangeContext, type ChangeResult } from "./item-change";
-import { now } from "../clock";
 
 type Tx = Prisma.TransactionClient;
+
+/** What of a report reaches its item when it is approved. */
+export interface ApprovedReport {
+  itemId: number;
+  status: ItemStatus;
+  progress: number;
+  confidence: Confidence;
+  /** the report asks to close the item (销号): its approval is recorded as CLOSE_OUT */
+  closesItem?: boolean;
+}
+
+/**
+ * Applies an approved report to its item. `expectedVersion` (the item version the reporter saw) makes a stale
+ * form a conflict; a reviewer's approval passes none, since the report, not the item, is what they decided.
+ */
+export async function applyApprovedReport(
+  tx: Tx,
+  report: ApprovedReport,
+  ctx: ChangeContext & { expectedVersion?: number },
+): Promise<ChangeResult> {
+  const at = ctx.at ?? now();
+  const progress = impliedProgress(report.status, report.progress) ?? report.progress;
+  return changeItem(
+    tx,
+    report.itemId,
+    {
+      action: report.closesItem && report.status === "COMPLETED" ? "CLOSE_OUT" : "PROGRESS_UPDATE",
+      expectedVersion: ctx.expectedVersion,
+      // lastUpdateAt makes every report a recorded change, even one that repeats the last status.
+      fields: { status: report.status, progress, confidence: report.confidence, lastUpdateAt: at },
+    },
+    { ...ctx, at },
+  );
+}
 
 export interface ProgressUpdateInput {
   itemId: number;
@@ -21,6 +57,10 @@ export interface ProgressUpdateInput {
   expectedVersion?: number;
 }
 
+/**
+ * Records an update that is approved as it is written, outside any period and review (the sample data's
+ * back-dated year, and tests of the item's history): the report row, already APPROVED, and its application.
+ */
 export async function recordProgressUpdate(
   tx: Tx,
   input: ProgressUpdateInput,
@@ -28,16 +68,10 @@ export async function recordProgressUpdate(
 ): Promise<ChangeResult & { updateId: number }> {
   const at = ctx.at ?? now();
   const progress = impliedProgress(input.status, input.progress) ?? input.progress;
-  const result = await changeItem(
+  const result = await applyApprovedReport(
     tx,
-    input.itemId,
-    {
-      action: "PROGRESS_UPDATE",
-      expectedVersion: input.expectedVersion,
-      // lastUpdateAt makes every report a recorded change, even one that repeats the last status.
-      fields: { status: input.status, progress, confidence: input.confidence, lastUpdateAt: at },
-    },
-    { ...ctx, at },
+    { itemId: input.itemId, status: input.status, progress, confidence: input.confidence },
+    { ...ctx, at, expectedVersion: input.expectedVersion },
   );
   const update = await tx.progressUpdate.create({
     data: {
@@ -45,6 +79,10 @@ export async function recordProgressUpdate(
       authorId: input.authorId,
       unitId: input.unitId,
       createdAt: at,
+      updatedAt: at,
+      submittedAt: at,
+      decidedAt: at,
+      state: "APPROVED",
       status: input.status,
       progress,
       confidence: input.confidence,

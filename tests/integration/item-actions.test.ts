@@ -7,7 +7,9 @@ import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { outsideUnit } from "../support/unit-scope";
 import { signIn, signOut } from "../support/session";
 
-type Actions = typeof import("../../lib/actions/items") & typeof import("../../lib/actions/milestones");
+type Actions = typeof import("../../lib/actions/items") &
+  typeof import("../../lib/actions/milestones") &
+  typeof import("../../lib/actions/reports");
 type Result = {
   ok: boolean;
   code?: string;
@@ -71,11 +73,29 @@ const update = (itemId: number, version: number, extra: Record<string, string> =
     ...extra,
   });
 
+/**
+ * Review is on in the sample data: a posted update is a submitted report, and the item follows it once it is
+ * approved. Approves the item's pending report as the administrator and answers the approval.
+ */
+async function approvePending(itemId: number): Promise<Result> {
+  const report = await t.db.progressUpdate.findFirstOrThrow({
+    where: { itemId, state: "SUBMITTED" },
+    orderBy: { id: "desc" },
+  });
+  as(admin);
+  const fd = form({ reportId: report.id, expectedRevision: report.revision });
+  return (await actions.approveReport(null, fd)) as Result;
+}
+
 beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   await seed(t.db, { sample: true });
-  actions = { ...(await import("../../lib/actions/items")), ...(await import("../../lib/actions/milestones")) };
+  actions = {
+    ...(await import("../../lib/actions/items")),
+    ...(await import("../../lib/actions/milestones")),
+    ...(await import("../../lib/actions/reports")),
+  };
 
   const account = async (where: object): Promise<Account> => {
     const u = await t.db.user.findFirstOrThrow({ where: { disabled: false, ...where }, orderBy: { id: "asc" } });
@@ -126,7 +146,10 @@ describe("posting a progress update", () => {
         evidenceLinks: "https://example.gov.cn/a\n\nhttp://example.org/b",
       }),
     )) as Result;
-    expect(result).toMatchObject({ ok: true, data: { code: item.code, version: v + 1 } });
+    // Submitted for review: the item waits for the approval.
+    expect(result).toMatchObject({ ok: true, data: { code: item.code, version: v, state: "SUBMITTED" } });
+    expect(await versionOf(item.id)).toBe(v);
+    expect(await approvePending(item.id)).toMatchObject({ ok: true, data: { version: v + 1 } });
     const after = await t.db.item.findUniqueOrThrow({ where: { id: item.id } });
     expect(after).toMatchObject({ version: v + 1, status: "ON_HOLD", progress: 35, confidence: "RED" });
     const history = await t.db.itemHistory.findFirstOrThrow({ where: { itemId: item.id, version: v + 1 } });
@@ -143,11 +166,41 @@ describe("posting a progress update", () => {
   it("forces 100% for a completed item", async () => {
     const item = own[1]!;
     as(editor);
+    const completed = { status: "COMPLETED", progress: "60", confidence: "GREEN" };
+    // 已完成 is a 销号: the one-step post is refused for want of the request and the evidence…
+    expect(
+      await expectNothingWritten(async () =>
+        actions.postProgressUpdate(null, update(item.id, await versionOf(item.id), completed)),
+      ),
+    ).toMatchObject({ ok: false, code: "invalid", message: "cycle.errors.closeOut.both" });
+    // …so the unit saves a draft, attaches evidence, submits it with 申请销号, and a coordinator approves it.
+    const draft = (await actions.saveReportDraft(
+      null,
+      update(item.id, await versionOf(item.id), { ...completed, closesItem: "true" }),
+    )) as Result & { data: { reportId: number; revision: number } };
+    expect(draft.ok).toBe(true);
+    const content = Buffer.from("%PDF-1.4 完工验收");
+    await t.db.attachment.create({
+      data: {
+        reportId: draft.data.reportId,
+        fileName: "完工验收.pdf",
+        mediaType: "application/pdf",
+        size: content.length,
+        sha256: "a".repeat(64),
+        content,
+      },
+    });
     const result = (await actions.postProgressUpdate(
       null,
-      update(item.id, await versionOf(item.id), { status: "COMPLETED", progress: "60", confidence: "GREEN" }),
+      update(item.id, await versionOf(item.id), {
+        ...completed,
+        closesItem: "true",
+        reportId: String(draft.data.reportId),
+        expectedRevision: String(draft.data.revision),
+      }),
     )) as Result;
     expect(result.ok).toBe(true);
+    expect(await approvePending(item.id)).toMatchObject({ ok: true });
     expect(await t.db.item.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
       status: "COMPLETED",
       progress: 100,
@@ -204,7 +257,7 @@ describe("posting a progress update", () => {
   it("answers a stale version with what changed meanwhile, writes nothing, and accepts the re-applied update", async () => {
     const item = own[2]!;
     const loaded = await versionOf(item.id);
-    // Someone else (the administrator) posts first.
+    // Someone else (the administrator) posts first, and it is approved.
     as(admin);
     expect(
       (
@@ -214,6 +267,7 @@ describe("posting a progress update", () => {
         )) as Result
       ).ok,
     ).toBe(true);
+    expect(await approvePending(item.id)).toMatchObject({ ok: true });
     const adminName = (await t.db.user.findUniqueOrThrow({ where: { id: admin.id } })).displayName;
 
     as(editor);
@@ -233,7 +287,9 @@ describe("posting a progress update", () => {
     );
 
     mine.set("expectedVersion", String(result.conflict!.currentVersion));
+    as(editor);
     expect(((await actions.postProgressUpdate(null, mine)) as Result).ok).toBe(true);
+    expect(await approvePending(item.id)).toMatchObject({ ok: true });
     const history = await t.db.itemHistory.findMany({
       where: { itemId: item.id, version: { gt: loaded } },
       orderBy: { version: "asc" },
@@ -432,6 +488,7 @@ describe("bulk status and confidence", () => {
     expect(
       ((await actions.postProgressUpdate(null, update(own[2]!.id, await versionOf(own[2]!.id)))) as Result).ok,
     ).toBe(true);
+    expect(await approvePending(own[2]!.id)).toMatchObject({ ok: true });
     as(editor);
     const result = await expectNothingWritten(() => actions.bulkUpdateItems(null, form));
     expect(result).toMatchObject({ ok: false, code: "conflict", items: [{ code: own[2]!.code, problem: "conflict" }] });

@@ -8,6 +8,9 @@ import { ChangeList } from "@/components/items/item-changes";
 import { ItemFields } from "@/components/items/item-fields";
 import { ItemHistory } from "@/components/items/item-history";
 import { ItemMilestones } from "@/components/items/item-milestones";
+import { ItemReports } from "@/components/items/item-reports";
+import { EvidencePanel } from "@/components/evidence/evidence-list";
+import { ReportStateBadge } from "@/components/cycle/report-state-badge";
 import { ItemSides } from "@/components/items/item-sides";
 import { ItemUpdates } from "@/components/items/item-updates";
 import styles from "@/components/items/item.module.css";
@@ -34,11 +37,12 @@ export default async function ItemPage({ params, searchParams }: Props) {
     ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore } : {}),
   });
   if (item === null) notFound();
-  const [t, tLevel, tApp, tPillar, locale, user] = await Promise.all([
+  const [t, tLevel, tApp, tPillar, tCycle, locale, user] = await Promise.all([
     getTranslations("item"),
     getTranslations("level"),
     getTranslations("app"),
     getTranslations("pillarPage"),
+    getTranslations("cycle"),
     getLocale(),
     getCurrentUser(),
   ]);
@@ -67,6 +71,8 @@ export default async function ItemPage({ params, searchParams }: Props) {
   // Hiding these is only a convenience: the update and edit routes check the same permissions themselves.
   const mayPost = can(user, "item:post-update", item.scope);
   const mayEdit = can(user, "item:update", item.scope);
+  const mayReview = can(user, "report:review", item.scope);
+  const pending = (["SUBMITTED", "RETURNED"] as const).filter((s) => item.openReports.some((r) => r.state === s));
 
   return (
     <article>
@@ -93,7 +99,17 @@ export default async function ItemPage({ params, searchParams }: Props) {
           {item.titleEn}
         </p>
       )}
-      <p className="small muted">{tLevel(item.level as never)}</p>
+      <p className="small muted">
+        {tLevel(item.level as never)}
+        {pending.map((state) => (
+          <span key={state}>
+            {" "}
+            <a href="#reports">
+              <ReportStateBadge state={state} />
+            </a>
+          </span>
+        ))}
+      </p>
       {(mayPost || mayEdit) && asOf.asOf === null && (
         <div className={styles.toolbar} role="group" aria-label={t("actions")}>
           {mayPost && (
@@ -162,6 +178,17 @@ export default async function ItemPage({ params, searchParams }: Props) {
                   ))}
                 </ul>
               )}
+            </section>
+          )}
+          {item.openReports.length > 0 && (
+            <section className="card" aria-labelledby="reports">
+              <h2 id="reports">{tCycle("itemPage.title")}</h2>
+              <p className="small muted">{tCycle("itemPage.note")}</p>
+              <ItemReports
+                reports={item.openReports}
+                mayReview={mayReview}
+                evidenceOf={(reportId) => <EvidencePanel reportId={reportId} editable={false} />}
+              />
             </section>
           )}
           <section className="card" aria-labelledby="updates">

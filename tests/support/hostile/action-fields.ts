@@ -173,6 +173,62 @@ const urlsRule: FieldRule = {
   noise: fc.constantFrom("", "https://x.example/?q=<script>alert(1)</script>", "https://x.example/a'%20OR%201=1"),
 };
 
+/** A report's revision: another one than the form's (a conflict), or no revision at all. */
+const revisionRule: FieldRule = {
+  bad: (ctx) => {
+    const legit = Number(ctx.legit.get("expectedRevision"));
+    return withRepeats(
+      alsoMissing(
+        true,
+        fc.oneof(
+          fc.integer({ min: legit + 1, max: legit + 100_000 }).map(String),
+          fc.integer({ min: -1000, max: legit - 1 }).map(String),
+          fc.constantFrom<FieldValue>("abc", "1.5", "1e309", "NaN", "-1", "99999999999999999999", ...SQL_FRAGMENTS),
+        ),
+      ),
+    );
+  },
+};
+
+/**
+ * A batch decision's "id:revision" pairs, each batch wholly bad: malformed pairs, unknown reports, the form's
+ * report at another revision, too many, or none. (A batch mixing a good pair with an unknown or stale one is
+ * answered report by report and decides the good one: that is tested in tests/integration/reports.test.ts.)
+ */
+const reportPairsRule: FieldRule = {
+  bad: (ctx) => {
+    const legit = String(ctx.legit.get("reports"));
+    const [id, revision] = legit.split(":").map(Number) as [number, number];
+    const malformed = fc.constantFrom(
+      "abc",
+      "1:",
+      ":1",
+      "-1:1",
+      "1:2:3",
+      "12345678901:1",
+      "1:-1",
+      "1.5:1",
+      "0:1",
+      "1:0",
+    );
+    const hopeless = fc.oneof(
+      unknownId.map((u) => `${u}:1`),
+      fc.integer({ min: 1, max: 1000 }).map((d) => `${id}:${revision + d}`),
+    );
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.oneof(malformed, fc.constantFrom(...SCRIPTS, ...SQL_FRAGMENTS)) },
+      { weight: 2, arbitrary: hopeless },
+      { weight: 2, arbitrary: fc.array(hopeless, { minLength: 2, maxLength: 4 }) },
+      { weight: 1, arbitrary: fc.array(malformed, { minLength: 1, maxLength: 3 }).map((bad) => [legit, ...bad]) },
+      {
+        weight: 1,
+        arbitrary: fc.constant<FieldValue>(Array.from({ length: 101 }, (_, i) => `${id}:${revision + 1 + i}`)),
+      },
+      { weight: 1, arbitrary: fc.constantFrom<FieldValue>(MISSING) },
+    );
+  },
+};
+
 const RULES: Record<string, FieldRule> = {
   itemId: idRule(true, (ctx) => (ctx.role === "editor" ? ctx.foreignItems.map((i) => i.id) : [])),
   milestoneId: idRule(true, (ctx) => ctx.foreignMilestoneIds),
@@ -221,6 +277,19 @@ const RULES: Record<string, FieldRule> = {
   opensOn: dateRule(true),
   deadline: dateRule(true),
   closesOn: dateRule(true),
+  // Empty names no report (a new one): a bad report id is one that is there and wrong.
+  reportId: idRule(false),
+  "withdrawReport.reportId": idRule(true),
+  "approveReport.reportId": idRule(true),
+  "returnReport.reportId": idRule(true),
+  expectedRevision: revisionRule,
+  docNumber: textRule(100, false),
+  comment: textRule(1000, false),
+  decision: enumRule(true),
+  reports: reportPairsRule,
+  closesItem: {
+    bad: () => withRepeats(fc.constantFrom<FieldValue>("yes", "1", "TRUE", "on", "false ", "是", ...SCRIPTS)),
+  },
   loginName: {
     bad: () =>
       badWords(true, ["ADMIN", "admin", "Has Space", "-lead", ".dot", "中文名", "a".repeat(65)], oversize(100_000)),

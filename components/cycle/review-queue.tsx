@@ -1,0 +1,172 @@
+"use client";
+import { useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/forms/buttons";
+import { FieldError } from "@/components/forms/field-error";
+import { FormMessage } from "@/components/forms/form-message";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { decideReports, type BatchOutcome } from "@/lib/actions/reports";
+import type { QueueRow } from "@/lib/data/reviews";
+import { COMMENT_MAX } from "@/lib/validations/report-limits";
+import { ReportHappenedNotice } from "./report-happened";
+import styles from "./cycle.module.css";
+
+/**
+ * The review queue: pending reports oldest first, each with what it proposes and a link to the whole report on
+ * its item; select several and approve or return them with one optional comment. Each report is answered on
+ * its own (one decided by someone else meanwhile says so, the others go through).
+ */
+export function ReviewQueue({ rows }: { rows: QueueRow[] }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const en = useLocale() === "en";
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const { state, action, pending, failed } = useActionForm(decideReports, {
+    onSuccess: () => {
+      setSelected(new Set());
+      router.refresh();
+    },
+  });
+  const outcomes = new Map<number, BatchOutcome>(
+    (state?.ok ? state.data.outcomes : (failed?.outcomes ?? [])).map((o) => [o.reportId, o]),
+  );
+  const allSelected = rows.length > 0 && selected.size === rows.length;
+  const toggle = (id: number, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const refused = [...outcomes.values()].filter((o): o is Extract<BatchOutcome, { ok: false }> => !o.ok);
+
+  return (
+    <form action={action} noValidate data-testid="review-queue">
+      <div className={styles.queueBar} role="group" aria-label={t("cycle.review.batchLegend")}>
+        <span>{t("cycle.review.selected", { count: selected.size })}</span>
+        <label>
+          {t("cycle.review.comment")}
+          <textarea name="comment" maxLength={COMMENT_MAX} aria-describedby="queue-comment-error" />
+        </label>
+        <SubmitButton pending={pending} name="decision" value="approve" label={t("cycle.review.approveSelected")} />
+        <SubmitButton
+          pending={pending}
+          name="decision"
+          value="return"
+          variant="secondary"
+          label={t("cycle.review.returnSelected")}
+        />
+      </div>
+      <FieldError
+        id="queue-comment-error"
+        errors={failed?.fieldErrors?.comment ?? failed?.fieldErrors?.reports}
+        values={{ max: COMMENT_MAX }}
+      />
+      <FormMessage
+        state={state}
+        success={state?.ok ? t(state.message as never, { count: state.data.decided } as never) : undefined}
+      />
+      {refused.length > 0 && (
+        <ul className={styles.outcomes} data-testid="batch-refused">
+          {refused.map((o) => (
+            <li key={o.reportId}>
+              #{o.reportId}:{" "}
+              {t.has(o.message as never) ? t(o.message as never) : t(`actionErrors.${o.failure}` as never)}
+              <ReportHappenedNotice happened={o.happened} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <table className={styles.queue}>
+        <thead>
+          <tr>
+            <th scope="col">
+              <input
+                type="checkbox"
+                aria-label={t("cycle.review.selectAll")}
+                checked={allSelected}
+                onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+              />
+            </th>
+            <th scope="col">{t("cycle.review.submittedColumn")}</th>
+            <th scope="col">{t("cycle.review.itemColumn")}</th>
+            <th scope="col">{t("cycle.review.unitColumn")}</th>
+            <th scope="col">{t("cycle.review.proposedColumn")}</th>
+            <th scope="col">{t("cycle.review.reportColumn")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-testid="queue-row" data-report={r.id} data-code={r.code}>
+              <td>
+                <input
+                  type="checkbox"
+                  name="reports"
+                  value={`${r.id}:${r.revision}`}
+                  checked={selected.has(r.id)}
+                  onChange={(e) => toggle(r.id, e.target.checked)}
+                  aria-label={t("cycle.review.select", { code: r.code })}
+                />
+              </td>
+              <td className="small">
+                {format.dateTime(new Date(r.submittedAt), { dateStyle: "medium", timeStyle: "short" })}
+                {(en ? r.periodLabelEn : r.periodLabel) && (
+                  <div className="muted">{en ? r.periodLabelEn : r.periodLabel}</div>
+                )}
+                {r.late && <div>{t("cycle.late")}</div>}
+              </td>
+              <td>
+                <Link href={`/items/${r.code}#report-${r.id}`}>
+                  <span className="muted">{r.code}</span> {en && r.titleEn ? r.titleEn : r.title}
+                </Link>
+                {r.closesItem && <div className="small">{t("cycle.closesItem")}</div>}
+              </td>
+              <td className="small">
+                {r.unitName ?? "—"}
+                {r.unitSide && <div className="muted">{t(`side.${r.unitSide}` as never)}</div>}
+                {r.author && <div className="muted">{r.author}</div>}
+              </td>
+              <td className="small">
+                <span className={`badge badge--${r.status}`}>{t(`status.${r.status}` as never)}</span>{" "}
+                <span className={`badge badge--${r.confidence}`}>{t(`confidence.${r.confidence}` as never)}</span>{" "}
+                {r.progress}%
+                <div className="muted">
+                  {t("cycle.review.now", {
+                    status: t(`status.${r.itemStatus}` as never),
+                    progress: r.itemProgress === null ? "—" : `${r.itemProgress}%`,
+                  })}
+                </div>
+              </td>
+              <td className="small">
+                <p>{r.note}</p>
+                {r.nextSteps && (
+                  <p>
+                    {t("item.nextSteps")}：{r.nextSteps}
+                  </p>
+                )}
+                {r.blockers && (
+                  <p>
+                    {t("item.blockers")}：{r.blockers}
+                  </p>
+                )}
+                {r.docNumber && (
+                  <p>
+                    {t("cycle.form.docNumber")}：{r.docNumber}
+                  </p>
+                )}
+                <p className="muted">{t("cycle.review.attachments", { count: r.attachments })}</p>
+                {outcomes.get(r.id)?.ok === true && (
+                  <p role="status">{t(`cycle.state.${(outcomes.get(r.id) as { state: string }).state}` as never)}</p>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </form>
+  );
+}
