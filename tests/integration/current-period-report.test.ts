@@ -5,6 +5,7 @@
 // with setClock; only the session is stubbed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetClock, setClock } from "@/lib/clock";
+import { renderReport } from "@/lib/export/render";
 import { FULFILMENT_FIGURES, type BulletinRenderer } from "@/lib/report/bulletin";
 import { queryHeadline, queryUnitAccountability } from "@/lib/queries/dashboard";
 import { queryFulfilment, queryObligations } from "@/lib/queries/periods";
@@ -14,6 +15,7 @@ import { closePeriod } from "@/lib/writes/period-close";
 import { openDuePeriods } from "@/lib/writes/periods";
 import { recordProgressUpdate } from "@/lib/writes/progress-update";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { readDocx } from "../support/report-files";
 import { signIn } from "../support/session";
 
 const data = await import("../../lib/data/periods");
@@ -218,6 +220,16 @@ describe("a report as of the close of a period", () => {
     const dayAfter = await buildReport(t.db, { ...request, period: null }, GENERATED);
     expect(dayAfter.items.find((i) => i.code === target.code)?.confidence).toBe("RED");
     expect(atClose.items.find((i) => i.code === target.code)?.confidence).not.toBe("RED");
+  }, 120_000);
+
+  it("names the period and its close instant in its files", async () => {
+    const request = await periodRequest();
+    const doc = await readDocx(await renderReport(await buildReport(t.db, request, GENERATED), "docx"));
+    expect(doc.paragraphs).toContain("本报告反映2033年3月填报周期关闭时（2033-04-01 00:05）的状态。");
+    const plain = await readDocx(
+      await renderReport(await buildReport(t.db, { ...request, period: null }, GENERATED), "docx"),
+    );
+    expect(plain.paragraphs.some((p) => p.includes("填报周期关闭时"))).toBe(false);
   }, 120_000);
 
   it("refuses a period that is open, or unknown, by the parameter's name", async () => {
