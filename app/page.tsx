@@ -4,6 +4,7 @@ import { AsOfBanner } from "@/components/as-of/as-of-banner";
 import { AsOfControl } from "@/components/as-of/as-of-control";
 import { AttentionItemsPanel } from "@/components/dashboard/attention-items";
 import { ChangesPanel } from "@/components/dashboard/changes-panel";
+import { CurrentPeriodPanel } from "@/components/dashboard/current-period";
 import { ConferenceTimelinePanel } from "@/components/dashboard/conference-timeline";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { DistributionsPanel } from "@/components/dashboard/distributions";
@@ -42,6 +43,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Suspense fallback={<WidgetSkeleton height={220} label={loading} wide />}>
           <HeadlineFigures selection={selection} />
         </Suspense>
+        {selection.asOf === null ? (
+          // The reporting period open now: live only (a past day's dashboard does not show today's period).
+          <Suspense fallback={<WidgetSkeleton height={360} label={loading} wide />}>
+            <CurrentPeriodPanel />
+          </Suspense>
+        ) : null}
         {selection.compareBefore !== null ? (
           <Suspense fallback={<WidgetSkeleton height={320} label={loading} wide />}>
             <ChangesPanel selection={selection} />

@@ -72,9 +72,11 @@ async function collect(page: Page): Promise<{ marked: CountLink[]; unmarked: str
 }
 
 /** The dashboard's widgets stream in: wait until every one has replaced its placeholder. */
-async function dashboardLoaded(page: Page): Promise<void> {
+async function dashboardLoaded(page: Page, live = false): Promise<void> {
   for (const id of ["headline", "pillar-progress", "distributions", "attention", "units", "sides", "conferences"])
     await expect(page.getByTestId(id)).toBeVisible();
+  // The current reporting period is shown live only.
+  if (live) await expect(page.getByTestId("current-period")).toBeVisible();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }
 
@@ -124,13 +126,17 @@ test.describe("links that promise a count", () => {
       const links: CountLink[] = [];
       for (const path of [asOf ? `/?asOf=${asOf}` : "/", asOf ? `/?asOf=${asOf}&units=all` : "/?units=all"]) {
         await page.goto(path);
-        await dashboardLoaded(page);
+        await dashboardLoaded(page, asOf === null);
         const { marked, unmarked } = await collect(page);
         expect.soft(unmarked, "links that state a count without data-count").toEqual([]);
         links.push(...marked);
       }
       // Every widget that links to a list is there (the attention panel only links when it has more rows).
       expect(links.length).toBeGreaterThan(40);
+      // Live, the current period's figures link to its obligation lists (all, by side, by unit): each followed.
+      const periodLinks = links.filter((l) => l.rows === "obligation-row" && l.href.startsWith("/periods/"));
+      if (asOf === null) expect(periodLinks.length).toBeGreaterThanOrEqual(18);
+      else expect(periodLinks).toEqual([]);
       const followed = await follow(page, links, asOf);
       console.log(`count links followed on dashboard ${when}: ${followed} links`);
     });

@@ -50,3 +50,8 @@ export function chinaWallClock(iso: string): Date {
 export function chinaTime(iso: string): string {
   return chinaWallClock(iso).toISOString().slice(0, 16).replace("T", " ");
 }
+
+/** Whole calendar days from `from` to `to` (both YYYY-MM-DD): positive when `to` is later, 0 on the same day. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

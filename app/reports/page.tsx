@@ -3,7 +3,7 @@ import { ReportForm } from "@/components/reports/report-form";
 import { ReportPreview } from "@/components/reports/report-preview";
 import styles from "@/components/reports/reports.module.css";
 import { todayInChina } from "@/lib/dates";
-import { getReport, getReportScopeChoices } from "@/lib/data/reports";
+import { getReport, getReportPeriods, getReportScopeChoices } from "@/lib/data/reports";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { ReportScopeNotFoundError } from "@/lib/queries/report";
@@ -30,15 +30,16 @@ export default async function ReportsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   // The permission check comes first (getReportScopeChoices requires report:export).
-  const [choices, params, t, locale] = await Promise.all([
+  const [choices, periods, params, t, locale] = await Promise.all([
     getReportScopeChoices(),
+    getReportPeriods(),
     searchParams,
     getTranslations("reports"),
     getLocale(),
   ]);
   const today = todayInChina();
   // The format does not change the preview; only the download links carry one.
-  const parsed = parseReportParams({ ...params, format: undefined });
+  const parsed = parseReportParams({ ...params, format: undefined }, undefined, periods);
   const messages: string[] = [];
   let data: ReportData | null = null;
   if (!parsed.ok) messages.push(...describeReportIssues(parsed.issues, translator(toLocale(locale))));
@@ -47,6 +48,7 @@ export default async function ReportsPage({
       data = await getReport({
         scope: parsed.params.scope,
         asOf: parsed.params.asOf,
+        period: parsed.params.period,
         compare: parsed.params.compare,
         locale: toLocale(locale),
       });
@@ -57,7 +59,13 @@ export default async function ReportsPage({
   }
   const settings = parsed.ok
     ? parsed.params
-    : { scope: { kind: "all" as const }, asOf: today, compare: daysBefore(today, DEFAULT_COMPARE_DAYS) };
+    : {
+        scope: { kind: "all" as const },
+        asOf: today,
+        period: null,
+        compare: daysBefore(today, DEFAULT_COMPARE_DAYS),
+      };
+  const rawPeriod = typeof params.period === "string" ? params.period : "";
 
   return (
     <>
@@ -71,6 +79,10 @@ export default async function ReportsPage({
         asOf={settings.asOf}
         compare={settings.compare ?? ""}
         today={today}
+        periods={periods.flatMap((p) =>
+          p.closedAt === null ? [] : [{ id: p.id, label: locale === "en" ? p.labelEn : p.label }],
+        )}
+        period={settings.period ? String(settings.period.id) : rawPeriod}
       />
       {messages.length > 0 && (
         <div className={styles.issues} role="alert" data-testid="report-issues">

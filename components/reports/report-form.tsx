@@ -15,12 +15,18 @@ export async function ReportForm({
   asOf,
   compare,
   today,
+  periods,
+  period,
 }: {
   choices: ReportScopeChoices;
   scope: ReportScope;
   asOf: string;
   compare: string;
   today: string;
+  /** the closed reporting periods, latest first */
+  periods: { id: number; label: string }[];
+  /** the chosen period's id, or "" */
+  period: string;
 }) {
   const t = await getTranslations("reports.form");
   const tRoot = await getTranslations();
@@ -97,6 +103,20 @@ export async function ReportForm({
         <label className={styles.field}>
           {t("asOf")}
           <input type="date" name="asOf" defaultValue={asOf} max={today} required />
+        </label>
+        <label className={styles.field}>
+          {t("period")}
+          <select name="period" defaultValue={period} aria-describedby="report-period-hint">
+            <option value="">{t("noPeriod")}</option>
+            {periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+          <span id="report-period-hint" className="small muted">
+            {t("periodHint")}
+          </span>
         </label>
         <label className={styles.field}>
           {t("compare")}

@@ -65,7 +65,16 @@ export async function ReportPreview({ data }: { data: ReportData }) {
         </p>
       )}
       <p className={styles.subtitle}>
-        <span>{t("asOf", { date: data.asOf })}</span>
+        {data.period ? (
+          <span data-testid="report-as-of-period">
+            {t("asOfPeriod", {
+              label: data.locale === "en" ? data.period.labelEn : data.period.label,
+              at: chinaTime(data.period.closedAt),
+            })}
+          </span>
+        ) : (
+          <span>{t("asOf", { date: data.asOf })}</span>
+        )}
         <span data-testid="report-scope">{t("scope", { scope: data.scopeLabel })}</span>
         {data.compare && <span>{t("compare", { date: data.compare })}</span>}
         <span>{t("generatedAt", { time: chinaTime(data.generatedAt) })}</span>

@@ -10,7 +10,8 @@ import { can } from "../permissions";
 import * as q from "../queries/periods";
 import type { BulletinFormat } from "../report/bulletin";
 import type { CompareIssue, PeriodPageParams } from "../validations/periods";
-import { openDuePeriods } from "../writes/periods";
+import { currentPeriod, openDuePeriods } from "../writes/periods";
+import { daysBetween, todayInChina } from "../dates";
 
 export type * from "../queries/periods";
 export { DECISIONS_LIMIT } from "../queries/periods";
@@ -57,6 +58,45 @@ export async function getPeriodPage(periodId: number, params: PeriodPageParams) 
     // exactly what closePeriod accepts early: opened and not closed
     canClose: can(user, "period:manage") && period.closedAt === null && period.openedAt !== null,
   };
+}
+
+/** How many units the dashboard's current-period widget lists (the most behind first). */
+export const CURRENT_PERIOD_UNITS = 8;
+
+export interface CurrentPeriodWidget {
+  period: q.PeriodSummary;
+  /** calendar days (China) from today to the deadline day: 0 on the day, negative once it has passed */
+  daysToDeadline: number;
+  fulfilment: q.PeriodFulfilment;
+  /** the units with something outstanding, the most behind first (missing, then returned, then not approved) */
+  lagging: q.PeriodFulfilment["units"];
+}
+
+/**
+ * The dashboard's current-period widget: the period open today (China) with its fulfilment — the very figures of
+ * its period page (queryFulfilment), so each number links to the same list there — or null when none is open
+ * (custom periods with none current, or before the first period opens).
+ */
+export async function getCurrentPeriodWidget(): Promise<CurrentPeriodWidget | null> {
+  await requirePermission("period:read");
+  const at = await openDue();
+  const d = db();
+  const current = await currentPeriod(d, at);
+  if (!current) return null;
+  const [period, fulfilment] = await Promise.all([q.queryPeriod(d, current.id, at), q.queryFulfilment(d, current.id)]);
+  if (!period) return null;
+  const outstanding = (u: q.PeriodFulfilment["units"][number]) => u.required - u.approved;
+  const lagging = fulfilment.units
+    .filter((u) => outstanding(u) > 0)
+    .sort(
+      (a, b) =>
+        b.missing - a.missing ||
+        b.returned - a.returned ||
+        outstanding(b) - outstanding(a) ||
+        a.side.localeCompare(b.side) ||
+        a.unit.localeCompare(b.unit, "zh-CN"),
+    );
+  return { period, daysToDeadline: daysBetween(todayInChina(at), period.deadline), fulfilment, lagging };
 }
 
 /** A frozen file for the route handler, which has authorised `user` (lib/auth/authorize-route.ts). */

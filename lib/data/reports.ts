@@ -8,8 +8,8 @@ import { reportGate } from "../export/gate";
 import { renderReport } from "../export/render";
 import { Prisma } from "../generated/prisma/client";
 import { can } from "../permissions";
-import { buildReport } from "../queries/report";
-import type { ReportData, ReportFormat, ReportRequest } from "../report/types";
+import { buildReport, queryReportPeriods } from "../queries/report";
+import type { ReportData, ReportFormat, ReportPeriodChoice, ReportRequest } from "../report/types";
 
 export async function getReport(request: ReportRequest): Promise<ReportData> {
   await requirePermission("report:export");
@@ -27,10 +27,24 @@ export async function getReportFile(user: SessionUser, request: ReportRequest, f
   // The route refused the user already; checked again because the cache below is shared by everyone.
   if (!can(user, "report:export")) throw new Error("getReportFile: the user may not export reports");
   const { scope, asOf, compare, locale } = request;
-  const key = `report:${format}:${JSON.stringify({ scope, asOf, compare, locale })}`;
-  const moments = [endOfDay(asOf), ...(compare === null ? [] : [endOfDay(compare)])];
+  const period = request.period ?? null;
+  const key = `report:${format}:${JSON.stringify({ scope, asOf, period, compare, locale })}`;
+  const before = period ? new Date(period.closedAt) : endOfDay(asOf);
+  const moments = [before, ...(compare === null ? [] : [endOfDay(compare)])];
   const build = () => reportGate().run(async () => renderReport(await buildReport(db(), request), format));
   return readThrough(key, moments, build, fileCache());
+}
+
+/** The reporting periods, for the report page's "as of the close of" choice and its parameter check. */
+export async function getReportPeriods(): Promise<ReportPeriodChoice[]> {
+  await requirePermission("report:export");
+  return queryReportPeriods(db());
+}
+
+/** The same, for the report route, which has authorised `user` (lib/auth/authorize-route.ts). */
+export async function getReportPeriodsFor(user: SessionUser): Promise<ReportPeriodChoice[]> {
+  if (!can(user, "report:export")) throw new Error("getReportPeriodsFor: the user may not export reports");
+  return queryReportPeriods(db());
 }
 
 export interface ReportScopeChoices {

@@ -1,6 +1,7 @@
 // The written status report (工作报告) as a format-neutral outline: headings, prose, numbered entries and
 // tables, all already worded in the report's language. The DOCX and PDF renderers only lay this outline out,
 // so both documents always say the same thing in the same order.
+import { chinaTime } from "../dates";
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translator";
 import type { ReportData, ReportItem } from "../report/types";
@@ -118,6 +119,15 @@ export function buildReportOutline(data: ReportData): ReportOutline {
   const blocks: OutlineBlock[] = [];
 
   blocks.push({ kind: "heading", level: 1, text: t("sectionSummary") });
+  // A report taken as of a period's close says which close (its figures are at that instant, not the day's end).
+  if (data.period)
+    blocks.push({
+      kind: "paragraph",
+      text: t("asOfPeriodLine", {
+        label: locale === "en" ? data.period.labelEn : data.period.label,
+        at: chinaTime(data.period.closedAt),
+      }),
+    });
   blocks.push({
     kind: "paragraph",
     text: t("summary", {

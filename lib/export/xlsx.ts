@@ -6,7 +6,7 @@ import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { ReportData } from "../report/types";
 import { ITEM_COLUMNS } from "../report/item-columns";
-import { chinaWallClock } from "../dates";
+import { chinaTime, chinaWallClock } from "../dates";
 import { translator, type Translate } from "../i18n/translator";
 import { itemCells, itemHeaders, type ItemCell } from "./cells";
 
@@ -167,6 +167,11 @@ function summarySheet(wb: Book, data: ReportData, t: Translate): void {
     [r("overdue"), h.overdue],
     [r("stale"), h.stale],
   ];
+  if (data.period)
+    block.splice(1, 0, [
+      r("period"),
+      `${data.locale === "en" ? data.period.labelEn : data.period.label} (${chinaTime(data.period.closedAt)})`,
+    ]);
   if (data.sampleData) block.unshift([r("sample"), t("reportDoc.sampleLine")]);
   let at = rows.length + 4;
   const heading = sheet.getRow(at);

@@ -27,6 +27,7 @@ import type {
   ReportData,
   ReportHeadline,
   ReportItem,
+  ReportPeriodChoice,
   ReportPillar,
   ReportRequest,
   ReportScope,
@@ -339,7 +340,8 @@ async function hasSampleDataset(db: RawDb): Promise<boolean> {
  * `compare` when given (must be earlier than asOf). `now` is the generation time (tests pass a fixed one).
  */
 export async function buildReport(db: Db, request: ReportRequest, now: Date = clockNow()): Promise<ReportData> {
-  const before = endOfDay(request.asOf);
+  // As of a period's close: that instant (the as-of machinery reads "changed before"); otherwise the end of the day.
+  const before = request.period ? new Date(request.period.closedAt) : endOfDay(request.asOf);
   const moment: Moment = { before, day: request.asOf };
   const filters = scopeFilters(request.scope);
   const en = request.locale === "en";
@@ -377,6 +379,7 @@ export async function buildReport(db: Db, request: ReportRequest, now: Date = cl
     scopeLabel: label,
     scope: request.scope,
     asOf: request.asOf,
+    period: request.period ?? null,
     compare: request.compare,
     locale: request.locale,
     generatedAt: now.toISOString(),
@@ -389,4 +392,11 @@ export async function buildReport(db: Db, request: ReportRequest, now: Date = cl
     recentUpdates,
     changes,
   };
+}
+
+/** Every reporting period, latest first: the closed ones are the report's "as of the close of" choices. */
+export async function queryReportPeriods(db: RawDb): Promise<ReportPeriodChoice[]> {
+  const rows = await db.$queryRaw<{ id: number; label: string; label_en: string; closed_at: Date | null }[]>`
+    SELECT id, label, label_en, closed_at FROM reporting_periods ORDER BY opens_on DESC, id DESC`;
+  return rows.map((r) => ({ id: r.id, label: r.label, labelEn: r.label_en, closedAt: r.closed_at }));
 }

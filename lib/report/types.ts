@@ -15,8 +15,30 @@ export type ReportScope =
 
 export type ReportFormat = "xlsx" | "csv" | "docx" | "pdf" | "json";
 
+/** A closed reporting period whose close instant a report is taken as of. */
+export interface ReportPeriod {
+  id: number;
+  label: string;
+  labelEn: string;
+  /** ISO instant of the close (reporting_periods.closed_at) */
+  closedAt: string;
+}
+
+/** A reporting period as the report's period choice reads it (closedAt null: not closed yet). */
+export interface ReportPeriodChoice {
+  id: number;
+  label: string;
+  labelEn: string;
+  closedAt: Date | null;
+}
+
 export interface ReportRequest {
   scope: ReportScope;
+  /**
+   * When given, the report shows the portfolio at this period's close instant instead of the end of the as-of
+   * day; asOf is then the China day of that instant (lib/validations/report.ts sets both).
+   */
+  period?: ReportPeriod | null;
   /** YYYY-MM-DD: the report shows the portfolio at the end of this day (China), rebuilt from history */
   asOf: string;
   /** YYYY-MM-DD, earlier than asOf: "changes since" is computed between the two; null = no comparison */
@@ -127,6 +149,8 @@ export interface ReportData {
   scopeLabel: string;
   scope: ReportScope;
   asOf: string;
+  /** the closed period the report is taken as of (at its close instant), when asked for */
+  period?: ReportPeriod | null;
   compare: string | null;
   locale: Locale;
   generatedAt: string;

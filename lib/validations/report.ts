@@ -4,7 +4,7 @@
 // getTranslations() at the root) that the page shows and the route answers with a 400.
 import { z } from "zod";
 import { todayInChina } from "../dates";
-import type { ReportFormat, ReportScope } from "../report/types";
+import type { ReportFormat, ReportPeriod, ReportPeriodChoice, ReportScope } from "../report/types";
 import { SIDES } from "./browse";
 import { dayParamSchema } from "./as-of";
 import { now as clockNow } from "../clock";
@@ -17,7 +17,7 @@ export const DEFAULT_COMPARE_DAYS = 30;
 export const NO_COMPARE = "none";
 export const MAX_FILTERS_LENGTH = 1000;
 
-export type ReportParam = "scope" | "id" | "filters" | "asOf" | "compare" | "format";
+export type ReportParam = "scope" | "id" | "filters" | "asOf" | "period" | "compare" | "format";
 
 export interface ReportParamIssue {
   param: ReportParam;
@@ -28,6 +28,8 @@ export interface ReportParamIssue {
 export interface ReportParams {
   scope: ReportScope;
   asOf: string;
+  /** as of this closed period's close instant (then asOf is that instant's day in China); null = end of asOf */
+  period: ReportPeriod | null;
   compare: string | null;
   format: ReportFormat;
 }
@@ -55,10 +57,15 @@ export function daysBefore(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Parses URLSearchParams or a page's searchParams; `now` fixes "today" (China) for tests. */
+/**
+ * Parses URLSearchParams or a page's searchParams; `now` fixes "today" (China) for tests. `periods` are the
+ * reporting periods (lib/data/reports.ts reads them): `period=ID` must name a closed one, and then takes the
+ * place of asOf (the report is as of its close instant; an asOf sent alongside is ignored).
+ */
 export function parseReportParams(
   input: URLSearchParams | Record<string, Raw>,
   now: Date = clockNow(),
+  periods: readonly ReportPeriodChoice[] = [],
 ): { ok: true; params: ReportParams } | { ok: false; issues: ReportParamIssue[] } {
   const get = (k: ReportParam): string | undefined =>
     first(input instanceof URLSearchParams ? (input.get(k) ?? undefined) : input[k]);
@@ -97,7 +104,20 @@ export function parseReportParams(
   }
 
   let asOf = today;
-  const asOfRaw = get("asOf");
+  let period: ReportPeriod | null = null;
+  const periodRaw = get("period");
+  if (periodRaw !== undefined) {
+    const parsed = idSchema.safeParse(periodRaw);
+    const found = parsed.success ? periods.find((p) => p.id === parsed.data) : undefined;
+    if (!parsed.success) refuse("period", periodRaw, parsed.error.issues[0]?.message ?? "validation.unknownId");
+    else if (found === undefined) refuse("period", periodRaw, "reports.errors.periodUnknown");
+    else if (found.closedAt === null) refuse("period", periodRaw, "reports.errors.periodNotClosed");
+    else {
+      period = { id: found.id, label: found.label, labelEn: found.labelEn, closedAt: found.closedAt.toISOString() };
+      asOf = todayInChina(found.closedAt);
+    }
+  }
+  const asOfRaw = period === null && periodRaw === undefined ? get("asOf") : undefined;
   if (asOfRaw !== undefined) {
     const parsed = daySchema.safeParse(asOfRaw);
     if (parsed.success) asOf = parsed.data;
@@ -119,13 +139,14 @@ export function parseReportParams(
   if (format === null) refuse("format", formatRaw, "validation.invalidChoice");
 
   if (issues.length > 0 || format === null) return { ok: false, issues };
-  return { ok: true, params: { scope, asOf, compare, format } };
+  return { ok: true, params: { scope, asOf, period, compare, format } };
 }
 
 /** The query string for a report (route or page), only what differs from the defaults. */
 export function reportSearch(p: {
   scope: ReportScope;
   asOf: string;
+  period?: ReportPeriod | null;
   compare: string | null;
   format?: ReportFormat;
 }): string {
@@ -137,7 +158,8 @@ export function reportSearch(p: {
   if (s.kind === "region") sp.set("id", String(s.regionId));
   if (s.kind === "side") sp.set("id", s.side);
   if (s.kind === "filters") sp.set("filters", s.search);
-  sp.set("asOf", p.asOf);
+  if (p.period) sp.set("period", String(p.period.id));
+  else sp.set("asOf", p.asOf);
   sp.set("compare", p.compare ?? NO_COMPARE);
   if (p.format) sp.set("format", p.format);
   return sp.toString();

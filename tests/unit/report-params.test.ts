@@ -9,7 +9,7 @@ describe("report parameters", () => {
   it("defaults to everything, today in China, compared with 30 days earlier, as XLSX", () => {
     expect(parse("")).toEqual({
       ok: true,
-      params: { scope: { kind: "all" }, asOf: "2026-11-28", compare: "2026-10-29", format: "xlsx" },
+      params: { scope: { kind: "all" }, asOf: "2026-11-28", period: null, compare: "2026-10-29", format: "xlsx" },
     });
     expect(parse("asOf=2026-03-31")).toMatchObject({ ok: true, params: { asOf: "2026-03-31", compare: "2026-03-01" } });
     expect(parse("compare=none")).toMatchObject({ ok: true, params: { compare: null } });
@@ -58,5 +58,51 @@ describe("report parameters", () => {
       expect(first.ok).toBe(true);
       if (first.ok) expect(parse(reportSearch(first.params))).toEqual(first);
     }
+  });
+
+  describe("as of the close of a period", () => {
+    const PERIODS = [
+      { id: 7, label: "2026年10月", labelEn: "October 2026", closedAt: new Date("2026-11-05T16:30:00Z") }, // 11-06 00:30 China
+      { id: 8, label: "2026年11月", labelEn: "November 2026", closedAt: null },
+    ];
+    const withPeriods = (q: string) => parseReportParams(new URLSearchParams(q), NOW, PERIODS);
+    const refused = (q: string) => {
+      const r = withPeriods(q);
+      return r.ok ? [] : r.issues.map((i) => `${i.param}:${i.message}`);
+    };
+
+    it("takes the close instant, its day in China as asOf, and compares 30 days before that day", () => {
+      expect(withPeriods("period=7&asOf=2026-01-01")).toEqual({
+        ok: true,
+        params: {
+          scope: { kind: "all" },
+          asOf: "2026-11-06",
+          period: { id: 7, label: "2026年10月", labelEn: "October 2026", closedAt: "2026-11-05T16:30:00.000Z" },
+          compare: "2026-10-07",
+          format: "xlsx",
+        },
+      });
+      expect(withPeriods("period=7&compare=2026-11-06")).toMatchObject({ ok: false });
+      expect(withPeriods("period=")).toMatchObject({ ok: true, params: { period: null, asOf: "2026-11-28" } });
+    });
+
+    it("refuses an unknown, unclosed or malformed period, naming the parameter", () => {
+      expect(refused("period=99")).toEqual(["period:reports.errors.periodUnknown"]);
+      expect(refused("period=8")).toEqual(["period:reports.errors.periodNotClosed"]);
+      expect(refused("period=abc")).toEqual(["period:validation.notANumber"]);
+      expect(refused("period=0")).toEqual(["period:validation.unknownId"]);
+      // without the list of periods (a caller that did not read them) nothing is taken on trust
+      expect(parse("period=7")).toMatchObject({ ok: false });
+    });
+
+    it("round-trips through the query string it builds", () => {
+      const first = withPeriods("scope=side&id=SICHUAN&period=7&compare=none&format=pdf");
+      expect(first.ok).toBe(true);
+      if (first.ok) {
+        expect(reportSearch(first.params)).toContain("period=7");
+        expect(reportSearch(first.params)).not.toContain("asOf=");
+        expect(withPeriods(reportSearch(first.params))).toEqual(first);
+      }
+    });
   });
 });

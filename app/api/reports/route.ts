@@ -1,10 +1,11 @@
-// GET /api/reports?scope=…&id=…&filters=…&asOf=…&compare=…&format=xlsx|csv|docx|pdf|json — the report file.
+// GET /api/reports?scope=…&id=…&filters=…&asOf=…|period=ID&compare=…&format=xlsx|csv|docx|pdf|json — the report
+// file; period=ID (a closed period) takes the report as of that period's close instead of the end of asOf.
 // Checks the user itself (authorizeRoute, never proxy.ts): 401 signed out, 403 without report:export, 400 with a
 // readable message for bad parameters or an unknown scope, 503 when the database is down or a document could
 // not be laid out (lib/export/document-thread.ts); never a 500.
 import { cookies } from "next/headers";
 import { authorizeRoute } from "@/lib/auth/authorize-route";
-import { getReportFile } from "@/lib/data/reports";
+import { getReportFile, getReportPeriodsFor } from "@/lib/data/reports";
 import { DocumentRenderError } from "@/lib/export/document-thread";
 import { CONTENT_TYPES, contentDisposition, reportFileNames } from "@/lib/export/filename";
 import { plainText } from "@/lib/http/plain-text";
@@ -22,14 +23,23 @@ export async function GET(request: Request): Promise<Response> {
   const user = await authorizeRoute("report:export", t);
   if (user instanceof Response) return user;
 
-  const parsed = parseReportParams(new URL(request.url).searchParams);
+  const searchParams = new URL(request.url).searchParams;
+  let periods: Awaited<ReturnType<typeof getReportPeriodsFor>> = [];
+  try {
+    // Only a report as of a period's close needs them (period=ID).
+    if (searchParams.has("period")) periods = await getReportPeriodsFor(user);
+  } catch (error) {
+    console.error("report periods unavailable", error);
+    return plainText(503, t("unavailable"));
+  }
+  const parsed = parseReportParams(searchParams, undefined, periods);
   if (!parsed.ok)
     return plainText(400, [t("heading"), ...describeReportIssues(parsed.issues, translator(locale))].join("\n"));
-  const { scope, asOf, compare, format } = parsed.params;
+  const { scope, asOf, period, compare, format } = parsed.params;
 
   let body: Buffer;
   try {
-    body = await getReportFile(user, { scope, asOf, compare, locale }, format);
+    body = await getReportFile(user, { scope, asOf, period, compare, locale }, format);
   } catch (error) {
     if (error instanceof ReportScopeNotFoundError) return plainText(400, t("scopeNotFound"));
     if (error instanceof DocumentRenderError) {
