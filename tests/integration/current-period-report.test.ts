@@ -18,6 +18,16 @@ import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { readDocx } from "../support/report-files";
 import { signIn } from "../support/session";
 
+/**
+ * The report with every figure rounded to 9 decimals: PostgreSQL may sum a float aggregate's rows in another
+ * order from one query to the next, which moves the last bits (the other figure tests allow the same 1e-9).
+ */
+function settled<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
+    typeof v === "number" && !Number.isInteger(v) ? Math.round(v * 1e9) / 1e9 : v,
+  ) as T;
+}
+
 const data = await import("../../lib/data/periods");
 
 const fakeRender: BulletinRenderer = async (d) => ({
@@ -167,7 +177,7 @@ describe("a report as of the close of a period", () => {
       period: null,
       units: r.units.map((u) => ({ ...u, daysSinceLastUpdate: null })),
     });
-    expect(withoutDays(atClose)).toEqual(withoutDays(sameDay));
+    expect(settled(withoutDays(atClose))).toEqual(settled(withoutDays(sameDay)));
     // ...and it is the as-of machinery's own figure at the close instant.
     const moment = { before: closeAt, day: "2033-04-01" };
     const [headline, units] = await Promise.all([
@@ -175,7 +185,7 @@ describe("a report as of the close of a period", () => {
       queryUnitAccountability(t.db, moment, { key: "name", dir: "asc" }, {}, GENERATED),
     ]);
     expect(atClose.headline.items).toBe(headline.items);
-    expect(atClose.headline.overallProgress).toBe(headline.overall);
+    expect(atClose.headline.overallProgress).toBeCloseTo(headline.overall!, 9);
     const days = new Map(units.map((u) => [u.name, u.daysSinceUpdate]));
     for (const u of atClose.units) expect(u.daysSinceLastUpdate, u.unit).toBe(days.get(u.unit));
 
@@ -216,7 +226,7 @@ describe("a report as of the close of a period", () => {
       ),
     );
     const again = await buildReport(t.db, request, GENERATED);
-    expect(again).toEqual(atClose);
+    expect(settled(again)).toEqual(settled(atClose));
     const dayAfter = await buildReport(t.db, { ...request, period: null }, GENERATED);
     expect(dayAfter.items.find((i) => i.code === target.code)?.confidence).toBe("RED");
     expect(atClose.items.find((i) => i.code === target.code)?.confidence).not.toBe("RED");
