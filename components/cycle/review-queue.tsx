@@ -2,7 +2,6 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { SubmitButton } from "@/components/forms/buttons";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { SelectAllHeader, useSelection } from "@/components/forms/selection";
@@ -11,6 +10,7 @@ import { ColumnHeaders } from "@/components/ui/data-table";
 import { decideReports, type BatchOutcome } from "@/lib/actions/reports";
 import type { QueueRow } from "@/lib/data/reviews";
 import { COMMENT_MAX } from "@/lib/validations/report-limits";
+import { DecisionButtons } from "./decision-buttons";
 import { ReportHappenedNotice } from "./report-happened";
 import styles from "./cycle.module.css";
 
@@ -45,13 +45,10 @@ export function ReviewQueue({ rows }: { rows: QueueRow[] }) {
           {t("cycle.review.comment")}
           <textarea name="comment" maxLength={COMMENT_MAX} aria-describedby="queue-comment-error" />
         </label>
-        <SubmitButton pending={pending} name="decision" value="approve" label={t("cycle.review.approveSelected")} />
-        <SubmitButton
+        <DecisionButtons
           pending={pending}
-          name="decision"
-          value="return"
-          variant="secondary"
-          label={t("cycle.review.returnSelected")}
+          approveLabel={t("cycle.review.approveSelected")}
+          returnLabel={t("cycle.review.returnSelected")}
         />
       </div>
       <FieldError
