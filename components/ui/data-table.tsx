@@ -14,24 +14,29 @@ export function ColumnHeaders({ labels }: { labels: string[] }) {
 }
 
 /**
- * A table: one header row of `head` cells over the rows given as children; with `scroll`, in a box that scrolls
- * sideways when the table is wider than the page.
+ * A table: one header row — a cell per label of `columns`, then any `head` cells — over the rows given as children;
+ * with `scroll`, in a box that scrolls sideways when the table is wider than the page.
  */
 export function DataTable({
   testId,
+  columns = [],
   head,
   scroll = false,
   children,
 }: {
   testId: string;
-  head: ReactNode;
+  columns?: string[];
+  head?: ReactNode;
   scroll?: boolean;
   children: ReactNode;
 }) {
   const table = (
     <table data-testid={testId}>
       <thead>
-        <tr>{head}</tr>
+        <tr>
+          <ColumnHeaders labels={columns} />
+          {head}
+        </tr>
       </thead>
       <tbody>{children}</tbody>
     </table>

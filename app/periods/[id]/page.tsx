@@ -5,7 +5,7 @@ import { FormMessages } from "@/components/i18n/form-messages";
 import { ClosePeriodForm } from "@/components/periods/close-period-form";
 import { FigureCells, FigureHeaders } from "@/components/periods/fulfilment";
 import { PhaseBadge } from "@/components/periods/phase-badge";
-import { ColumnHeaders, DataTable } from "@/components/ui/data-table";
+import { DataTable } from "@/components/ui/data-table";
 import { DECISIONS_LIMIT, getPeriodPage } from "@/lib/data/periods";
 import { titleIn } from "@/lib/i18n/localized";
 import { parsePeriodId, periodPageParamsSchema } from "@/lib/validations/periods";
@@ -74,15 +74,7 @@ export default async function PeriodPage({ params, searchParams }: Params) {
       </DataTable>
 
       <h2>{t("detail.bySide")}</h2>
-      <DataTable
-        testId="fulfilment-sides"
-        head={
-          <>
-            <ColumnHeaders labels={[t("detail.colSide")]} />
-            <FigureHeaders />
-          </>
-        }
-      >
+      <DataTable testId="fulfilment-sides" columns={[t("detail.colSide")]} head={<FigureHeaders />}>
         {fulfilment.sides.map((s) => (
           <tr key={s.side}>
             <th scope="row">{tSide(s.side)}</th>
@@ -95,12 +87,8 @@ export default async function PeriodPage({ params, searchParams }: Params) {
       <DataTable
         testId="fulfilment-units"
         scroll
-        head={
-          <>
-            <ColumnHeaders labels={[t("detail.colUnit"), t("detail.colSide")]} />
-            <FigureHeaders />
-          </>
-        }
+        columns={[t("detail.colUnit"), t("detail.colSide")]}
+        head={<FigureHeaders />}
       >
         {fulfilment.units.map((u) => (
           <tr key={u.unitId}>
@@ -130,18 +118,14 @@ export default async function PeriodPage({ params, searchParams }: Params) {
               <DataTable
                 testId="obligations"
                 scroll
-                head={
-                  <ColumnHeaders
-                    labels={[
-                      t("detail.colItem"),
-                      t("detail.colUnit"),
-                      t("detail.colSide"),
-                      t("detail.colOutcome"),
-                      t("detail.colReport"),
-                      t("detail.colSubmitted"),
-                    ]}
-                  />
-                }
+                columns={[
+                  t("detail.colItem"),
+                  t("detail.colUnit"),
+                  t("detail.colSide"),
+                  t("detail.colOutcome"),
+                  t("detail.colReport"),
+                  t("detail.colSubmitted"),
+                ]}
               >
                 {obligations.map((o) => (
                   <tr key={`${o.itemId}-${o.unitId}`} data-testid="obligation-row">
@@ -175,18 +159,14 @@ export default async function PeriodPage({ params, searchParams }: Params) {
             <DataTable
               testId="decisions"
               scroll
-              head={
-                <ColumnHeaders
-                  labels={[
-                    t("detail.colWhen"),
-                    t("detail.colItem"),
-                    t("detail.colUnit"),
-                    t("detail.colDecision"),
-                    t("detail.colReviewer"),
-                    t("detail.colComment"),
-                  ]}
-                />
-              }
+              columns={[
+                t("detail.colWhen"),
+                t("detail.colItem"),
+                t("detail.colUnit"),
+                t("detail.colDecision"),
+                t("detail.colReviewer"),
+                t("detail.colComment"),
+              ]}
             >
               {decisions.map((d) => (
                 <tr key={d.id}>
@@ -214,11 +194,7 @@ export default async function PeriodPage({ params, searchParams }: Params) {
         ) : (
           <DataTable
             testId="period-files"
-            head={
-              <ColumnHeaders
-                labels={[t("detail.colFormat"), t("detail.colFile"), t("detail.colSize"), t("detail.colSha256")]}
-              />
-            }
+            columns={[t("detail.colFormat"), t("detail.colFile"), t("detail.colSize"), t("detail.colSha256")]}
           >
             {files.map((f) => (
               <tr key={f.format}>
