@@ -190,6 +190,9 @@ const revisionRule: FieldRule = {
   },
 };
 
+/** "id:revision" (or "id:version") pairs that are no pair of two positive ids. */
+const MALFORMED_PAIRS = ["abc", "1:", ":1", "-1:1", "1:2:3", "12345678901:1", "1:-1", "1.5:1"];
+
 /**
  * A batch decision's "id:revision" pairs, each batch wholly bad: malformed pairs, unknown reports, the form's
  * report at another revision, too many, or none. (A batch mixing a good pair with an unknown or stale one is
@@ -199,18 +202,7 @@ const reportPairsRule: FieldRule = {
   bad: (ctx) => {
     const legit = String(ctx.legit.get("reports"));
     const [id, revision] = legit.split(":").map(Number) as [number, number];
-    const malformed = fc.constantFrom(
-      "abc",
-      "1:",
-      ":1",
-      "-1:1",
-      "1:2:3",
-      "12345678901:1",
-      "1:-1",
-      "1.5:1",
-      "0:1",
-      "1:0",
-    );
+    const malformed = fc.constantFrom(...MALFORMED_PAIRS, "0:1", "1:0");
     const hopeless = fc.oneof(
       unknownId.map((u) => `${u}:1`),
       fc.integer({ min: 1, max: 1000 }).map((d) => `${id}:${revision + d}`),
@@ -330,18 +322,7 @@ const RULES: Record<string, FieldRule> = {
       const legit = String(ctx.legit.get("items"));
       const [id, version] = legit.split(":").map(Number) as [number, number];
       const pair = fc.oneof(
-        fc.constantFrom(
-          "abc",
-          "1:",
-          ":1",
-          "-1:1",
-          "1:2:3",
-          "12345678901:1",
-          "1:-1",
-          "1.5:1",
-          ...SCRIPTS,
-          ...SQL_FRAGMENTS,
-        ),
+        fc.constantFrom(...MALFORMED_PAIRS, ...SCRIPTS, ...SQL_FRAGMENTS),
         unknownId.map((u) => `${u}:1`),
         fc.integer({ min: 1, max: 1000 }).map((d) => `${id}:${version + d}`),
         ...(ctx.role === "editor" && ctx.foreignItems.length > 0
