@@ -80,19 +80,24 @@ function idRule(required: boolean, foreign?: (ctx: BadContext) => number[]): Fie
   };
 }
 
+/** Another value of a counter (an item's version, a report's revision) than the form's, a malformed one, or none. */
+function otherCounter(legit: number) {
+  return withRepeats(
+    alsoMissing(
+      true,
+      fc.oneof(
+        fc.integer({ min: legit + 1, max: legit + 100_000 }).map(String),
+        fc.integer({ min: -1000, max: legit - 1 }).map(String),
+        fc.constantFrom<FieldValue>("abc", "1.5", "1e309", "NaN", "-1", "99999999999999999999", ...SQL_FRAGMENTS),
+      ),
+    ),
+  );
+}
+
 const versionRule: FieldRule = {
   bad: (ctx) => {
     const legit = Number(ctx.legit.get("expectedVersion") ?? ctx.legit.get("version"));
-    return withRepeats(
-      alsoMissing(
-        true,
-        fc.oneof(
-          fc.integer({ min: legit + 1, max: legit + 100_000 }).map(String),
-          fc.integer({ min: -1000, max: legit - 1 }).map(String),
-          fc.constantFrom<FieldValue>("abc", "1.5", "1e309", "NaN", "-1", "99999999999999999999", ...SQL_FRAGMENTS),
-        ),
-      ),
-    );
+    return otherCounter(legit);
   },
 };
 
@@ -177,16 +182,7 @@ const urlsRule: FieldRule = {
 const revisionRule: FieldRule = {
   bad: (ctx) => {
     const legit = Number(ctx.legit.get("expectedRevision"));
-    return withRepeats(
-      alsoMissing(
-        true,
-        fc.oneof(
-          fc.integer({ min: legit + 1, max: legit + 100_000 }).map(String),
-          fc.integer({ min: -1000, max: legit - 1 }).map(String),
-          fc.constantFrom<FieldValue>("abc", "1.5", "1e309", "NaN", "-1", "99999999999999999999", ...SQL_FRAGMENTS),
-        ),
-      ),
-    );
+    return otherCounter(legit);
   },
 };
 
