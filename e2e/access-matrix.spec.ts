@@ -31,7 +31,7 @@ import { SAMPLE_PASSWORD } from "./auth";
 import { expect, test } from "./fixtures";
 import { pagePolicy, ROUTE_HANDLERS } from "./support/access-policy";
 import { routePaths } from "./support/evidence-fixture";
-import { appRoutes } from "./support/routes";
+import { appRoutes, routePath } from "./support/routes";
 
 const COOKIE = "authjs.session-token";
 
@@ -335,10 +335,7 @@ test("every route and action × every kind of caller gets the documented answer"
   for (const route of appRoutes("page.tsx")) {
     const policy = pagePolicy(route);
     for (const sample of route.includes("[code]") ? [target, other] : [undefined]) {
-      const url = route
-        .replace("[code]", sample?.code ?? "")
-        .replace("[number]", "1")
-        .replace("[id]", "1");
+      const url = routePath(route, sample?.code);
       const sampleScope = sample
         ? {
             leadUnitId: sample.leadUnitId,

@@ -8,7 +8,7 @@ import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
 import { pagePolicy, ROUTE_HANDLERS } from "./support/access-policy";
 import { routePaths } from "./support/evidence-fixture";
-import { appRoutes } from "./support/routes";
+import { appRoutes, routePath } from "./support/routes";
 
 const ROLES = [
   { label: "admin", login: "admin" },
@@ -71,10 +71,7 @@ for (const role of ROLES) {
     for (const route of appRoutes("page.tsx")) {
       const policy = pagePolicy(route);
       for (const sample of route.includes("[code]") ? samples : [undefined]) {
-        const url = route
-          .replace("[code]", sample?.code ?? "")
-          .replace("[number]", "1")
-          .replace("[id]", "1");
+        const url = routePath(route, sample?.code);
         const scope = sample
           ? {
               leadUnitId: sample.lead_unit_id,

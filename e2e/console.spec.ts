@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { todayInChina } from "../lib/dates";
 import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
-import { appRoutes } from "./support/routes";
+import { appRoutes, routePath } from "./support/routes";
 
 function watchConsole(page: Page): string[] {
   const messages: string[] = [];
@@ -29,7 +29,7 @@ test("every page renders without console errors or hydration warnings", async ({
   const asOf = `asOf=${day(30)}&compare=${day(120)}`;
   const visited: string[] = [];
   for (const route of appRoutes("page.tsx").filter((r) => r !== "/login")) {
-    const path = route.replace("[code]", item!.code).replace("[number]", "1").replace("[id]", "1");
+    const path = routePath(route, item!.code);
     for (const url of [path, `${path}?${asOf}`]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(200);

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FigureCells, FigureHeaders } from "@/components/periods/fulfilment";
-import { PhaseBadge } from "@/components/periods/phase-badge";
+import { PeriodCells, PeriodHeaders } from "@/components/periods/period-cells";
+import { ColumnHeaders, DataTable } from "@/components/ui/data-table";
 import { listPeriods } from "@/lib/data/periods";
 
 export const dynamic = "force-dynamic";
@@ -30,47 +31,31 @@ export default async function PeriodsPage() {
       {periods.length === 0 ? (
         <p className="card">{t("list.empty")}</p>
       ) : (
-        <div style={{ overflowX: "auto" }}>
-          <table data-testid="periods-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("list.colPeriod")}</th>
-                <th scope="col">{t("list.colKind")}</th>
-                <th scope="col">{t("list.colOpens")}</th>
-                <th scope="col">{t("list.colDeadline")}</th>
-                <th scope="col">{t("list.colCloses")}</th>
-                <th scope="col">{t("list.colPhase")}</th>
-                <FigureHeaders />
-                <th scope="col">{t("list.colFiles")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {periods.map((p) => (
-                <tr key={p.id} data-testid={`period-${p.id}`}>
-                  <th scope="row">
-                    <Link href={`/periods/${p.id}`}>{locale === "en" ? p.labelEn : p.label}</Link>
-                    {p.isSample ? <span className="sample-badge"> {t("list.sample")}</span> : null}
-                  </th>
-                  <td>{t(`kind.${p.kind}` as never)}</td>
-                  <td>{p.opensOn}</td>
-                  <td>{p.deadline}</td>
-                  <td>{p.closesOn}</td>
-                  <td>
-                    <PhaseBadge phase={p.phase} />
-                  </td>
-                  <FigureCells periodId={p.id} f={p.fulfilment} testId={`period-${p.id}`} />
-                  <td>
-                    {p.hasFiles ? (
-                      <Link href={`/periods/${p.id}#files`}>{t("list.filesReady")}</Link>
-                    ) : (
-                      t("list.filesNone")
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="periods-table"
+          scroll
+          head={
+            <>
+              <PeriodHeaders />
+              <FigureHeaders />
+              <ColumnHeaders labels={[t("list.colFiles")]} />
+            </>
+          }
+        >
+          {periods.map((p) => (
+            <tr key={p.id} data-testid={`period-${p.id}`}>
+              <th scope="row">
+                <Link href={`/periods/${p.id}`}>{locale === "en" ? p.labelEn : p.label}</Link>
+                {p.isSample ? <span className="sample-badge"> {t("list.sample")}</span> : null}
+              </th>
+              <PeriodCells period={p} />
+              <FigureCells periodId={p.id} f={p.fulfilment} testId={`period-${p.id}`} />
+              <td>
+                {p.hasFiles ? <Link href={`/periods/${p.id}#files`}>{t("list.filesReady")}</Link> : t("list.filesNone")}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

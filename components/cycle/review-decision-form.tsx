@@ -1,12 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { SubmitButton } from "@/components/forms/buttons";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { approveReport, returnReport, type ReportFormState } from "@/lib/actions/reports";
 import { COMMENT_MAX } from "@/lib/validations/report-limits";
+import { DecisionButtons } from "./decision-buttons";
 import { ReportHappenedNotice } from "./report-happened";
 import styles from "./cycle.module.css";
 
@@ -28,13 +28,10 @@ export function ReviewDecisionForm({ reportId, revision }: { reportId: number; r
       <textarea id={commentId} name="comment" maxLength={COMMENT_MAX} aria-describedby={`${commentId}-error`} />
       <FieldError id={`${commentId}-error`} errors={failed?.fieldErrors?.comment} values={{ max: COMMENT_MAX }} />
       <div className={styles.decideActions}>
-        <SubmitButton pending={pending} name="decision" value="approve" label={t("cycle.review.approve")} />
-        <SubmitButton
+        <DecisionButtons
           pending={pending}
-          name="decision"
-          value="return"
-          variant="secondary"
-          label={t("cycle.review.return")}
+          approveLabel={t("cycle.review.approve")}
+          returnLabel={t("cycle.review.return")}
         />
       </div>
       <FormMessage state={state} />

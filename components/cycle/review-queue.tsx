@@ -1,15 +1,16 @@
 "use client";
-import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { SubmitButton } from "@/components/forms/buttons";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
+import { SelectAllHeader, useSelection } from "@/components/forms/selection";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { ColumnHeaders } from "@/components/ui/data-table";
 import { decideReports, type BatchOutcome } from "@/lib/actions/reports";
 import type { QueueRow } from "@/lib/data/reviews";
 import { COMMENT_MAX } from "@/lib/validations/report-limits";
+import { DecisionButtons } from "./decision-buttons";
 import { ReportHappenedNotice } from "./report-happened";
 import styles from "./cycle.module.css";
 
@@ -23,24 +24,17 @@ export function ReviewQueue({ rows }: { rows: QueueRow[] }) {
   const format = useFormatter();
   const en = useLocale() === "en";
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const selection = useSelection(rows.map((r) => r.id));
+  const { selected, toggle } = selection;
   const { state, action, pending, failed } = useActionForm(decideReports, {
     onSuccess: () => {
-      setSelected(new Set());
+      selection.setAll(false);
       router.refresh();
     },
   });
   const outcomes = new Map<number, BatchOutcome>(
     (state?.ok ? state.data.outcomes : (failed?.outcomes ?? [])).map((o) => [o.reportId, o]),
   );
-  const allSelected = rows.length > 0 && selected.size === rows.length;
-  const toggle = (id: number, on: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
   const refused = [...outcomes.values()].filter((o): o is Extract<BatchOutcome, { ok: false }> => !o.ok);
 
   return (
@@ -51,13 +45,10 @@ export function ReviewQueue({ rows }: { rows: QueueRow[] }) {
           {t("cycle.review.comment")}
           <textarea name="comment" maxLength={COMMENT_MAX} aria-describedby="queue-comment-error" />
         </label>
-        <SubmitButton pending={pending} name="decision" value="approve" label={t("cycle.review.approveSelected")} />
-        <SubmitButton
+        <DecisionButtons
           pending={pending}
-          name="decision"
-          value="return"
-          variant="secondary"
-          label={t("cycle.review.returnSelected")}
+          approveLabel={t("cycle.review.approveSelected")}
+          returnLabel={t("cycle.review.returnSelected")}
         />
       </div>
       <FieldError
@@ -84,19 +75,16 @@ export function ReviewQueue({ rows }: { rows: QueueRow[] }) {
       <table className={styles.queue}>
         <thead>
           <tr>
-            <th scope="col">
-              <input
-                type="checkbox"
-                aria-label={t("cycle.review.selectAll")}
-                checked={allSelected}
-                onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
-              />
-            </th>
-            <th scope="col">{t("cycle.review.submittedColumn")}</th>
-            <th scope="col">{t("cycle.review.itemColumn")}</th>
-            <th scope="col">{t("cycle.review.unitColumn")}</th>
-            <th scope="col">{t("cycle.review.proposedColumn")}</th>
-            <th scope="col">{t("cycle.review.reportColumn")}</th>
+            <SelectAllHeader selection={selection} label={t("cycle.review.selectAll")} />
+            <ColumnHeaders
+              labels={[
+                t("cycle.review.submittedColumn"),
+                t("cycle.review.itemColumn"),
+                t("cycle.review.unitColumn"),
+                t("cycle.review.proposedColumn"),
+                t("cycle.review.reportColumn"),
+              ]}
+            />
           </tr>
         </thead>
         <tbody>

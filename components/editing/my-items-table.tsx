@@ -1,11 +1,12 @@
 "use client";
-import { useState } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
+import { SelectAllHeader, useSelection } from "@/components/forms/selection";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { ColumnHeaders } from "@/components/ui/data-table";
 import { bulkUpdateItems } from "@/lib/actions/items";
 import { ITEM_STATUSES } from "@/lib/status";
 import { CONFIDENCES } from "@/lib/validations/item-limits";
@@ -34,17 +35,10 @@ export function MyItemsTable({ items }: { items: MyItemRow[] }) {
   const t = useTranslations();
   const en = useLocale() === "en";
   const { state, action, pending, failed } = useActionForm(bulkUpdateItems);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const selection = useSelection(items.map((i) => i.id));
+  const { selected, toggle } = selection;
   const errors = failed?.fieldErrors;
   const problems = failed?.items;
-  const allSelected = items.length > 0 && selected.size === items.length;
-  const toggle = (id: number, on: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
 
   return (
     <form action={action} noValidate data-testid="bulk-form">
@@ -94,21 +88,18 @@ export function MyItemsTable({ items }: { items: MyItemRow[] }) {
       <table className={styles.table}>
         <thead>
           <tr>
-            <th scope="col">
-              <input
-                type="checkbox"
-                aria-label={t("editing.bulk.selectAll")}
-                checked={allSelected}
-                onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.id)) : new Set())}
-              />
-            </th>
-            <th scope="col">{t("myItems.item")}</th>
-            <th scope="col">{t("myItems.myRole")}</th>
-            <th scope="col">{t("item.status")}</th>
-            <th scope="col">{t("item.progress")}</th>
-            <th scope="col">{t("item.confidence")}</th>
-            <th scope="col">{t("item.dueDate")}</th>
-            <th scope="col">{t("myItems.lastUpdate")}</th>
+            <SelectAllHeader selection={selection} label={t("editing.bulk.selectAll")} />
+            <ColumnHeaders
+              labels={[
+                t("myItems.item"),
+                t("myItems.myRole"),
+                t("item.status"),
+                t("item.progress"),
+                t("item.confidence"),
+                t("item.dueDate"),
+                t("myItems.lastUpdate"),
+              ]}
+            />
             <th scope="col">
               <span className="visually-hidden">{t("myItems.actions")}</span>
             </th>

@@ -69,6 +69,17 @@ export function CycleSettingsForm({ settings }: { settings: CycleSettingsValues 
 /** A custom period: its names and its three days (period:manage). */
 export function CustomPeriodForm() {
   const t = useTranslations("periods.settings");
+  const text = (name: "label" | "labelEn", id: string, label: string, errorsOf: (f: string) => string[]) => (
+    <TextField
+      id={id}
+      label={label}
+      errors={errorsOf(name)}
+      max={PERIOD_LIMITS[name]}
+      name={name}
+      required
+      maxLength={PERIOD_LIMITS[name]}
+    />
+  );
   const date = (name: "opensOn" | "deadline" | "closesOn", errorsOf: (f: string) => string[]) => (
     <DateField id={`custom-${name}`} label={t(name)} errors={errorsOf(name)} name={name} required />
   );
@@ -84,24 +95,8 @@ export function CustomPeriodForm() {
     >
       {(errorsOf) => (
         <>
-          <TextField
-            id="custom-label"
-            label={t("labelZh")}
-            errors={errorsOf("label")}
-            max={PERIOD_LIMITS.label}
-            name="label"
-            required
-            maxLength={PERIOD_LIMITS.label}
-          />
-          <TextField
-            id="custom-label-en"
-            label={t("labelEn")}
-            errors={errorsOf("labelEn")}
-            max={PERIOD_LIMITS.labelEn}
-            name="labelEn"
-            required
-            maxLength={PERIOD_LIMITS.labelEn}
-          />
+          {text("label", "custom-label", t("labelZh"), errorsOf)}
+          {text("labelEn", "custom-label-en", t("labelEn"), errorsOf)}
           {date("opensOn", errorsOf)}
           {date("deadline", errorsOf)}
           {date("closesOn", errorsOf)}

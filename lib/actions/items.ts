@@ -17,7 +17,7 @@ import { describeChangesSince, type ConflictInfo } from "../writes/conflict";
 import { Refusal, toFailure } from "../writes/failure";
 import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../writes/item-change";
 import { loadItemForWriting, lockItem, type LockedItem } from "../writes/item-scope";
-import { submitNow, type ReportFailure, type StepResult } from "../writes/reports";
+import { reportContent, stepSummary, submitNow, type ReportFailure, type StepSummary } from "../writes/reports";
 import { isoDate } from "../writes/snapshot";
 
 export interface BulkProblem {
@@ -34,7 +34,7 @@ export type ItemWriteFailure = ReportFailure & {
   items?: BulkProblem[];
 };
 /** What submitting a report answers: the item's version after it, and the report (its revision and state). */
-export type PostedUpdate = Pick<StepResult, "code" | "version" | "reportId" | "revision" | "state">;
+export type PostedUpdate = StepSummary;
 export type ItemWriteResult<T> = ActionResult<T, ItemWriteFailure>;
 export type ItemFormState<T> = FormState<T, ItemWriteFailure>;
 
@@ -70,27 +70,11 @@ export async function postProgressUpdate(
       expectedVersion: input.expectedVersion,
       reportId: input.reportId,
       expectedRevision: input.expectedRevision,
-      content: {
-        status: input.status,
-        progress: input.progress,
-        confidence: input.confidence,
-        note: input.note,
-        nextSteps: input.nextSteps,
-        blockers: input.blockers,
-        evidenceLinks: input.evidenceLinks,
-        docNumber: input.docNumber,
-        closesItem: input.closesItem,
-      },
+      content: reportContent(input),
     });
     revalidateItem(step.code);
     revalidatePath("/review");
-    const data = {
-      code: step.code,
-      version: step.version,
-      reportId: step.reportId,
-      revision: step.revision,
-      state: step.state,
-    };
+    const data = stepSummary(step);
     return step.state === "APPROVED" ? { ok: true, data } : { ok: true, data, message: "cycle.report.submitted" };
   } catch (error) {
     if (error instanceof VersionConflictError) return conflictFailure(input.itemId, input.expectedVersion);

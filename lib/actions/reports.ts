@@ -18,18 +18,20 @@ import { toFailure } from "../writes/failure";
 import { VersionConflictError } from "../writes/item-change";
 import {
   approve,
+  reportContent,
   returnReport as returnStep,
   saveDraft,
+  stepSummary,
   withdraw,
-  type ReportContent,
   type ReportFailure,
   type ReportHappened,
   type StepResult,
+  type StepSummary,
 } from "../writes/reports";
 
 /** A refusal of a report step: what happened to the report, what a 销号 lacks, or what changed on the item. */
 export type ReportWriteFailure = ReportFailure & { conflict?: ConflictInfo };
-export type ReportStep = Pick<StepResult, "reportId" | "code" | "revision" | "state" | "version">;
+export type ReportStep = StepSummary;
 export type ReportResult = ActionResult<ReportStep, ReportWriteFailure>;
 export type ReportFormState = FormState<ReportStep, ReportWriteFailure>;
 
@@ -50,45 +52,11 @@ function revalidateReport(code: string): void {
   for (const path of [`/items/${code}`, `/items/${code}/update`, "/my-items", "/review"]) revalidatePath(path);
 }
 
-function stepOf(step: StepResult): ReportStep {
-  return {
-    reportId: step.reportId,
-    code: step.code,
-    revision: step.revision,
-    state: step.state,
-    version: step.version,
-  };
-}
-
 async function failed(error: unknown, itemId?: number, expectedVersion?: number): Promise<ReportWriteFailure> {
   if (error instanceof VersionConflictError && itemId !== undefined && expectedVersion !== undefined) {
     return { ...failure("conflict"), conflict: await describeChangesSince(db(), itemId, expectedVersion) };
   }
   return toFailure<ReportWriteFailure>(error);
-}
-
-function contentOf(input: {
-  status: ReportContent["status"];
-  progress: number;
-  confidence: ReportContent["confidence"];
-  note: string;
-  nextSteps: string | null;
-  blockers: string | null;
-  evidenceLinks: string[];
-  docNumber?: string | null;
-  closesItem?: boolean;
-}): ReportContent {
-  return {
-    status: input.status,
-    progress: input.progress,
-    confidence: input.confidence,
-    note: input.note,
-    nextSteps: input.nextSteps,
-    blockers: input.blockers,
-    evidenceLinks: input.evidenceLinks,
-    docNumber: input.docNumber ?? null,
-    closesItem: input.closesItem ?? false,
-  };
 }
 
 /** Save a report as a draft (new, or a draft or returned report revised). */
@@ -108,13 +76,13 @@ export async function saveReportDraft(_prev: ReportFormState, formData: FormData
           expectedVersion: input.expectedVersion,
           reportId: input.reportId,
           expectedRevision: input.expectedRevision,
-          content: contentOf(input),
+          content: reportContent(input),
         },
         now(),
       ),
     );
     revalidateReport(step.code);
-    return { ok: true, data: stepOf(step), message: "cycle.report.saved" };
+    return { ok: true, data: stepSummary(step), message: "cycle.report.saved" };
   } catch (error) {
     return failed(error, input.itemId, input.expectedVersion);
   }
@@ -129,7 +97,7 @@ export async function withdrawReport(_prev: ReportFormState, formData: FormData)
   try {
     const step = await db().$transaction((tx) => withdraw(tx, guard.user, parsed.data, now()));
     revalidateReport(step.code);
-    return { ok: true, data: stepOf(step), message: "cycle.report.withdrawn" };
+    return { ok: true, data: stepSummary(step), message: "cycle.report.withdrawn" };
   } catch (error) {
     return failed(error);
   }
@@ -156,7 +124,7 @@ async function decideOne(decision: Decision, formData: FormData): Promise<Report
   try {
     const step = await decide(guard.user, decision, parsed.data);
     revalidateReport(step.code);
-    return { ok: true, data: stepOf(step), message: `cycle.review.done.${decision}` };
+    return { ok: true, data: stepSummary(step), message: `cycle.review.done.${decision}` };
   } catch (error) {
     return failed(error);
   }

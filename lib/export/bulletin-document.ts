@@ -1,22 +1,17 @@
 // A closed period's 情况通报 as a format-neutral outline (the status report's: report-document.ts), laid out by
 // the same Word and PDF renderers. Everything in it comes from the BulletinData and the catalogue, and the only
 // moment it names is the close, so the same period always gives the same outline.
-import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translator";
 import { FULFILMENT_FIGURES, type BulletinData, type Fulfilment, type UnitBehind } from "../report/bulletin";
-import { formatNumber, formatReportDate, type Align, type OutlineBlock, type ReportOutline } from "./report-document";
-
-function formatInstant(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: "Asia/Shanghai",
-  }).format(new Date(iso));
-}
+import {
+  formatDateTime,
+  formatNumber,
+  formatReportDate,
+  tableColumns,
+  type Align,
+  type OutlineBlock,
+  type ReportOutline,
+} from "./report-document";
 
 export function buildBulletinOutline(data: BulletinData): ReportOutline {
   const { locale, period, total } = data;
@@ -85,11 +80,15 @@ export function buildBulletinOutline(data: BulletinData): ReportOutline {
     blocks.push({
       kind: "table",
       columns: [
-        { label: t("colUnit"), width: 0.22, align: "left" },
-        { label: t("colSide"), width: 0.1, align: "center" },
-        { label: figure("late"), width: 0.22, align: "left" },
-        { label: figure("returned"), width: 0.22, align: "left" },
-        { label: figure("missing"), width: 0.24, align: "left" },
+        ...tableColumns(t, [
+          ["colUnit", 0.22, "left"],
+          ["colSide", 0.1, "center"],
+        ]),
+        ...tableColumns(figure, [
+          ["late", 0.22, "left"],
+          ["returned", 0.22, "left"],
+          ["missing", 0.24, "left"],
+        ]),
       ],
       rows: data.behind.map((b: UnitBehind) => ({
         cells: [b.unit, sideName(b.side), codes(b.late), codes(b.returned), codes(b.missing)],
@@ -109,16 +108,16 @@ export function buildBulletinOutline(data: BulletinData): ReportOutline {
       });
     blocks.push({
       kind: "table",
-      columns: [
-        { label: t("colCode"), width: 0.08, align: "left" },
-        { label: t("colItem"), width: 0.28, align: "left" },
-        { label: t("colLeadUnit"), width: 0.18, align: "left" },
-        { label: t("colStatus"), width: 0.09, align: "center" },
-        { label: t("colConfidence"), width: 0.09, align: "center" },
-        { label: t("colProgress"), width: 0.08, align: "right" },
-        { label: t("colDueDate"), width: 0.12, align: "left" },
-        { label: t("colDaysOverdue"), width: 0.08, align: "right" },
-      ],
+      columns: tableColumns(t, [
+        ["colCode", 0.08, "left"],
+        ["colItem", 0.28, "left"],
+        ["colLeadUnit", 0.18, "left"],
+        ["colStatus", 0.09, "center"],
+        ["colConfidence", 0.09, "center"],
+        ["colProgress", 0.08, "right"],
+        ["colDueDate", 0.12, "left"],
+        ["colDaysOverdue", 0.08, "right"],
+      ]),
       rows: data.lagging.map((item) => ({
         cells: [
           item.code,
@@ -137,7 +136,7 @@ export function buildBulletinOutline(data: BulletinData): ReportOutline {
 
   const subtitle = [
     t("periodLine", { opens: day(period.opensOn), closes: day(period.closesOn), deadline: day(period.deadline) }),
-    t(period.early ? "closedEarlyLine" : "closedLine", { at: formatInstant(period.closedAt, locale) }),
+    t(period.early ? "closedEarlyLine" : "closedLine", { at: formatDateTime(period.closedAt, locale) }),
   ];
   if (data.sampleData) subtitle.unshift(t("sampleLine"));
 

@@ -16,7 +16,7 @@ export interface OutlineColumn {
 }
 
 /** A table's columns from [catalogue key, share of the width, alignment] triples. */
-function tableColumns(
+export function tableColumns(
   t: (key: string) => string,
   specs: [key: string, width: number, align: Align][],
 ): OutlineColumn[] {
@@ -57,7 +57,8 @@ export function formatReportDate(day: string, locale: Locale): string {
   }).format(date);
 }
 
-function formatDateTime(iso: string, locale: Locale): string {
+/** A moment in China time, to the minute: 2026-06-30 18:00 (zh-CN) or 30/06/2026, 18:00 (en). */
+export function formatDateTime(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
     year: "numeric",
     month: "2-digit",

@@ -3,6 +3,7 @@
 // sides counts for each), optionally only those of one reporting unit or one side's units.
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
+import type { UpdateEntry } from "./item-view";
 
 /** The sides whose items a reviewer decides: null = every item (administrators and the 联合办公室). */
 export type ReviewScope = "SICHUAN" | "CHONGQING" | null;
@@ -12,19 +13,17 @@ export interface QueueFilters {
   side: "SICHUAN" | "CHONGQING" | null;
 }
 
-export interface QueueRow {
+/** A submitted report with its item, unit, author and period: what it says is an update's. */
+export interface QueueRow extends Pick<
+  UpdateEntry,
+  "status" | "progress" | "confidence" | "note" | "nextSteps" | "blockers"
+> {
   id: number;
   revision: number;
   submittedAt: Date;
   late: boolean;
   closesItem: boolean;
   docNumber: string | null;
-  status: string;
-  progress: number;
-  confidence: string;
-  note: string;
-  nextSteps: string | null;
-  blockers: string | null;
   code: string;
   title: string;
   titleEn: string | null;

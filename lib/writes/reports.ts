@@ -45,6 +45,31 @@ export interface ReportContent {
   closesItem: boolean;
 }
 
+/** A report's content from a parsed report form (or anything else carrying its fields). */
+export function reportContent(input: {
+  status: ReportContent["status"];
+  progress: number;
+  confidence: ReportContent["confidence"];
+  note: string;
+  nextSteps: string | null;
+  blockers: string | null;
+  evidenceLinks: string[];
+  docNumber?: string | null;
+  closesItem?: boolean;
+}): ReportContent {
+  return {
+    status: input.status,
+    progress: input.progress,
+    confidence: input.confidence,
+    note: input.note,
+    nextSteps: input.nextSteps,
+    blockers: input.blockers,
+    evidenceLinks: input.evidenceLinks,
+    docNumber: input.docNumber ?? null,
+    closesItem: input.closesItem ?? false,
+  };
+}
+
 /** Who decides a report: a person (a coordinator or an administrator), or the system when review is off. */
 export type Decider = Actor | "system";
 
@@ -63,6 +88,19 @@ export type CloseOutMissing = "closesItem" | "evidence";
 
 /** A refusal of a report step, with what the report forms show beside the message. */
 export type ReportFailure = ActionFailure & { happened?: ReportHappened; missing?: CloseOutMissing[] };
+
+/** What a report action tells its form about a step: the report and the item as they now stand. */
+export type StepSummary = Pick<StepResult, "reportId" | "code" | "revision" | "state" | "version">;
+
+export function stepSummary(step: StepResult): StepSummary {
+  return {
+    reportId: step.reportId,
+    code: step.code,
+    revision: step.revision,
+    state: step.state,
+    version: step.version,
+  };
+}
 
 export interface StepResult {
   reportId: number;
@@ -384,6 +422,21 @@ export interface DecisionInput {
   comment: string | null;
 }
 
+/** Records a decision on a submitted report: its new state and revision, who decided (null: the system), when, why. */
+function decide(
+  tx: Tx,
+  report: { id: number; revision: number },
+  state: "APPROVED" | "RETURNED",
+  reviewerId: number | null,
+  comment: string | null,
+  at: Date,
+) {
+  return tx.progressUpdate.update({
+    where: { id: report.id },
+    data: { state, revision: report.revision + 1, decidedAt: at, reviewerId, reviewComment: comment, updatedAt: at },
+  });
+}
+
 /** Refuses a person who may not review this item's reports (a coordinator of the other side). */
 async function checkReviewer(tx: Tx, decider: Decider, item: LockedItem): Promise<void> {
   if (decider === "system") return;
@@ -420,17 +473,7 @@ export async function approve(
     actorId: report.authorId ?? submitter ?? reviewerId,
     at,
   });
-  const approved = await tx.progressUpdate.update({
-    where: { id: report.id },
-    data: {
-      state: "APPROVED",
-      revision: report.revision + 1,
-      decidedAt: at,
-      reviewerId,
-      reviewComment: input.comment,
-      updatedAt: at,
-    },
-  });
+  const approved = await decide(tx, report, "APPROVED", reviewerId, input.comment, at);
   const closes = report.closesItem && report.status === "COMPLETED";
   await event(tx, approved, closes ? "CLOSE_OUT" : "APPROVE", reviewerId, at, input.comment);
   return result(item, approved, applied.version);
@@ -442,17 +485,7 @@ export async function returnReport(tx: Tx, decider: Actor, input: DecisionInput,
   const { item, report } = await lockReport(tx, input.reportId);
   await checkReviewer(tx, decider, item);
   await expectRevision(tx, report, input.expectedRevision, ["SUBMITTED"]);
-  const returned = await tx.progressUpdate.update({
-    where: { id: report.id },
-    data: {
-      state: "RETURNED",
-      revision: report.revision + 1,
-      decidedAt: at,
-      reviewerId: decider.id,
-      reviewComment: input.comment,
-      updatedAt: at,
-    },
-  });
+  const returned = await decide(tx, report, "RETURNED", decider.id, input.comment, at);
   await event(tx, returned, "RETURN", decider.id, at, input.comment);
   return result(item, returned, item.version);
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { CustomPeriodForm, CycleSettingsForm } from "@/components/periods/cycle-settings-form";
-import { PhaseBadge } from "@/components/periods/phase-badge";
+import { PeriodCells, PeriodHeaders } from "@/components/periods/period-cells";
+import { DataTable } from "@/components/ui/data-table";
 import { getCycleSettings } from "@/lib/data/periods";
 
 export const dynamic = "force-dynamic";
@@ -13,10 +14,9 @@ export async function generateMetadata() {
 }
 
 export default async function CycleSettingsPage() {
-  const [{ settings, periods }, t, tList, tKind, locale] = await Promise.all([
+  const [{ settings, periods }, t, tKind, locale] = await Promise.all([
     getCycleSettings(),
     getTranslations("periods.settings"),
-    getTranslations("periods.list"),
     getTranslations("periods.kind"),
     getLocale(),
   ]);
@@ -50,34 +50,16 @@ export default async function CycleSettingsPage() {
         </section>
       </div>
       <h2>{t("existing")}</h2>
-      <table data-testid="cycle-periods">
-        <thead>
-          <tr>
-            <th scope="col">{tList("colPeriod")}</th>
-            <th scope="col">{tList("colKind")}</th>
-            <th scope="col">{tList("colOpens")}</th>
-            <th scope="col">{tList("colDeadline")}</th>
-            <th scope="col">{tList("colCloses")}</th>
-            <th scope="col">{tList("colPhase")}</th>
+      <DataTable testId="cycle-periods" head={<PeriodHeaders />}>
+        {periods.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              <Link href={`/periods/${p.id}`}>{locale === "en" ? p.labelEn : p.label}</Link>
+            </th>
+            <PeriodCells period={p} />
           </tr>
-        </thead>
-        <tbody>
-          {periods.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">
-                <Link href={`/periods/${p.id}`}>{locale === "en" ? p.labelEn : p.label}</Link>
-              </th>
-              <td>{tKind(p.kind as never)}</td>
-              <td>{p.opensOn}</td>
-              <td>{p.deadline}</td>
-              <td>{p.closesOn}</td>
-              <td>
-                <PhaseBadge phase={p.phase} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { FormMessages } from "@/components/i18n/form-messages";
 import { ClosePeriodForm } from "@/components/periods/close-period-form";
 import { FigureCells, FigureHeaders } from "@/components/periods/fulfilment";
 import { PhaseBadge } from "@/components/periods/phase-badge";
+import { DataTable } from "@/components/ui/data-table";
 import { DECISIONS_LIMIT, getPeriodPage } from "@/lib/data/periods";
 import { titleIn } from "@/lib/i18n/localized";
 import { parsePeriodId, periodPageParamsSchema } from "@/lib/validations/periods";
@@ -66,58 +67,37 @@ export default async function PeriodPage({ params, searchParams }: Params) {
       ) : null}
 
       <h2>{t("detail.overall")}</h2>
-      <table data-testid="fulfilment-total">
-        <thead>
-          <tr>
-            <FigureHeaders />
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <FigureCells periodId={period.id} f={fulfilment.total} testId="total" />
-          </tr>
-        </tbody>
-      </table>
+      <DataTable testId="fulfilment-total" head={<FigureHeaders />}>
+        <tr>
+          <FigureCells periodId={period.id} f={fulfilment.total} testId="total" />
+        </tr>
+      </DataTable>
 
       <h2>{t("detail.bySide")}</h2>
-      <table data-testid="fulfilment-sides">
-        <thead>
-          <tr>
-            <th scope="col">{t("detail.colSide")}</th>
-            <FigureHeaders />
+      <DataTable testId="fulfilment-sides" columns={[t("detail.colSide")]} head={<FigureHeaders />}>
+        {fulfilment.sides.map((s) => (
+          <tr key={s.side}>
+            <th scope="row">{tSide(s.side)}</th>
+            <FigureCells periodId={period.id} f={s} scope={{ side: s.side }} testId={`side-${s.side}`} />
           </tr>
-        </thead>
-        <tbody>
-          {fulfilment.sides.map((s) => (
-            <tr key={s.side}>
-              <th scope="row">{tSide(s.side)}</th>
-              <FigureCells periodId={period.id} f={s} scope={{ side: s.side }} testId={`side-${s.side}`} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
 
       <h2>{t("detail.byUnit")}</h2>
-      <div style={{ overflowX: "auto" }}>
-        <table data-testid="fulfilment-units">
-          <thead>
-            <tr>
-              <th scope="col">{t("detail.colUnit")}</th>
-              <th scope="col">{t("detail.colSide")}</th>
-              <FigureHeaders />
-            </tr>
-          </thead>
-          <tbody>
-            {fulfilment.units.map((u) => (
-              <tr key={u.unitId}>
-                <th scope="row">{u.unit}</th>
-                <td>{tSide(u.side)}</td>
-                <FigureCells periodId={period.id} f={u} scope={{ unitId: u.unitId }} testId={`unit-${u.unitId}`} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="fulfilment-units"
+        scroll
+        columns={[t("detail.colUnit"), t("detail.colSide")]}
+        head={<FigureHeaders />}
+      >
+        {fulfilment.units.map((u) => (
+          <tr key={u.unitId}>
+            <th scope="row">{u.unit}</th>
+            <td>{tSide(u.side)}</td>
+            <FigureCells periodId={period.id} f={u} scope={{ unitId: u.unitId }} testId={`unit-${u.unitId}`} />
+          </tr>
+        ))}
+      </DataTable>
 
       <section id="obligations" aria-labelledby="obligations-heading" className="stack">
         <h2 id="obligations-heading">{t("detail.obligations")}</h2>
@@ -135,36 +115,33 @@ export default async function PeriodPage({ params, searchParams }: Params) {
             {obligations.length === 0 ? (
               <p className="muted">{t("detail.obligationsEmpty")}</p>
             ) : (
-              <div style={{ overflowX: "auto" }}>
-                <table data-testid="obligations">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("detail.colItem")}</th>
-                      <th scope="col">{t("detail.colUnit")}</th>
-                      <th scope="col">{t("detail.colSide")}</th>
-                      <th scope="col">{t("detail.colOutcome")}</th>
-                      <th scope="col">{t("detail.colReport")}</th>
-                      <th scope="col">{t("detail.colSubmitted")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {obligations.map((o) => (
-                      <tr key={`${o.itemId}-${o.unitId}`} data-testid="obligation-row">
-                        <td>
-                          <Link href={`/items/${o.code}`}>
-                            {o.code} {titleIn(o, locale)}
-                          </Link>
-                        </td>
-                        <td>{o.unit}</td>
-                        <td>{tSide(o.side)}</td>
-                        <td>{t(`outcome.${o.outcome}`)}</td>
-                        <td>{o.reportState ? t(`reportState.${o.reportState}`) : t("detail.noReport")}</td>
-                        <td>{o.submittedAt ? when(o.submittedAt) : t("detail.noReport")}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                testId="obligations"
+                scroll
+                columns={[
+                  t("detail.colItem"),
+                  t("detail.colUnit"),
+                  t("detail.colSide"),
+                  t("detail.colOutcome"),
+                  t("detail.colReport"),
+                  t("detail.colSubmitted"),
+                ]}
+              >
+                {obligations.map((o) => (
+                  <tr key={`${o.itemId}-${o.unitId}`} data-testid="obligation-row">
+                    <td>
+                      <Link href={`/items/${o.code}`}>
+                        {o.code} {titleIn(o, locale)}
+                      </Link>
+                    </td>
+                    <td>{o.unit}</td>
+                    <td>{tSide(o.side)}</td>
+                    <td>{t(`outcome.${o.outcome}`)}</td>
+                    <td>{o.reportState ? t(`reportState.${o.reportState}`) : t("detail.noReport")}</td>
+                    <td>{o.submittedAt ? when(o.submittedAt) : t("detail.noReport")}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </>
         )}
@@ -179,36 +156,33 @@ export default async function PeriodPage({ params, searchParams }: Params) {
             {decisions.length >= DECISIONS_LIMIT ? (
               <p className="small muted">{t("detail.decisionsLimited", { count: DECISIONS_LIMIT })}</p>
             ) : null}
-            <div style={{ overflowX: "auto" }}>
-              <table data-testid="decisions">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("detail.colWhen")}</th>
-                    <th scope="col">{t("detail.colItem")}</th>
-                    <th scope="col">{t("detail.colUnit")}</th>
-                    <th scope="col">{t("detail.colDecision")}</th>
-                    <th scope="col">{t("detail.colReviewer")}</th>
-                    <th scope="col">{t("detail.colComment")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {decisions.map((d) => (
-                    <tr key={d.id}>
-                      <td>{when(d.at)}</td>
-                      <td>
-                        <Link href={`/items/${d.code}`}>
-                          {d.code} {titleIn(d, locale)}
-                        </Link>
-                      </td>
-                      <td>{d.unit ?? ""}</td>
-                      <td>{t(`detail.decision.${d.action}`)}</td>
-                      <td>{d.actor ?? t("detail.system")}</td>
-                      <td>{d.comment ?? ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="decisions"
+              scroll
+              columns={[
+                t("detail.colWhen"),
+                t("detail.colItem"),
+                t("detail.colUnit"),
+                t("detail.colDecision"),
+                t("detail.colReviewer"),
+                t("detail.colComment"),
+              ]}
+            >
+              {decisions.map((d) => (
+                <tr key={d.id}>
+                  <td>{when(d.at)}</td>
+                  <td>
+                    <Link href={`/items/${d.code}`}>
+                      {d.code} {titleIn(d, locale)}
+                    </Link>
+                  </td>
+                  <td>{d.unit ?? ""}</td>
+                  <td>{t(`detail.decision.${d.action}`)}</td>
+                  <td>{d.actor ?? t("detail.system")}</td>
+                  <td>{d.comment ?? ""}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </section>
@@ -218,34 +192,27 @@ export default async function PeriodPage({ params, searchParams }: Params) {
         {files.length === 0 ? (
           <p className="muted">{t("detail.filesPending")}</p>
         ) : (
-          <table data-testid="period-files">
-            <thead>
-              <tr>
-                <th scope="col">{t("detail.colFormat")}</th>
-                <th scope="col">{t("detail.colFile")}</th>
-                <th scope="col">{t("detail.colSize")}</th>
-                <th scope="col">{t("detail.colSha256")}</th>
+          <DataTable
+            testId="period-files"
+            columns={[t("detail.colFormat"), t("detail.colFile"), t("detail.colSize"), t("detail.colSha256")]}
+          >
+            {files.map((f) => (
+              <tr key={f.format}>
+                <td>{f.format.toUpperCase()}</td>
+                <td>
+                  <a href={`/api/periods/${period.id}/files/${f.format}`} download={f.fileName}>
+                    {f.fileName}
+                  </a>
+                </td>
+                <td>{t("detail.size", { kb: Math.max(1, Math.round(f.size / 1024)) })}</td>
+                <td>
+                  <code className="small" style={{ wordBreak: "break-all" }} data-testid={`sha256-${f.format}`}>
+                    {f.sha256}
+                  </code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {files.map((f) => (
-                <tr key={f.format}>
-                  <td>{f.format.toUpperCase()}</td>
-                  <td>
-                    <a href={`/api/periods/${period.id}/files/${f.format}`} download={f.fileName}>
-                      {f.fileName}
-                    </a>
-                  </td>
-                  <td>{t("detail.size", { kb: Math.max(1, Math.round(f.size / 1024)) })}</td>
-                  <td>
-                    <code className="small" style={{ wordBreak: "break-all" }} data-testid={`sha256-${f.format}`}>
-                      {f.sha256}
-                    </code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
 

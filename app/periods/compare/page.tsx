@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChangesView } from "@/components/dashboard/changes-panel";
 import { getPeriodComparison } from "@/lib/data/periods";
@@ -50,24 +51,19 @@ export default async function ComparePeriodsPage({ searchParams }: { searchParam
         <p className="card">{t("needTwo")}</p>
       ) : (
         <form method="get" className="card" aria-label={t("title")}>
-          <label htmlFor="compare-from">{t("from")}</label>{" "}
-          <select id="compare-from" name="from" defaultValue={selected("from")}>
-            <option value="">{t("choose")}</option>
-            {page.closed.map((p) => (
-              <option key={p.id} value={p.id}>
-                {name(p)}
-              </option>
-            ))}
-          </select>{" "}
-          <label htmlFor="compare-to">{t("to")}</label>{" "}
-          <select id="compare-to" name="to" defaultValue={selected("to")}>
-            <option value="">{t("choose")}</option>
-            {page.closed.map((p) => (
-              <option key={p.id} value={p.id}>
-                {name(p)}
-              </option>
-            ))}
-          </select>{" "}
+          {(["from", "to"] as const).map((end) => (
+            <Fragment key={end}>
+              <label htmlFor={`compare-${end}`}>{t(end)}</label>{" "}
+              <select id={`compare-${end}`} name={end} defaultValue={selected(end)}>
+                <option value="">{t("choose")}</option>
+                {page.closed.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {name(p)}
+                  </option>
+                ))}
+              </select>{" "}
+            </Fragment>
+          ))}
           <button type="submit">{t("submit")}</button>
         </form>
       )}

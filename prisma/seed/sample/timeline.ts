@@ -1,6 +1,7 @@
 // One action item's sample year (示例数据) as a list of dated events: assignment, milestones, a due-date
 // revision, and progress updates whose status, progress and confidence follow a profile. Pure: no database.
-import type { Confidence, ItemStatus } from "../../../lib/generated/prisma/enums";
+import type { Confidence } from "../../../lib/generated/prisma/enums";
+import type { ReportContent } from "../../../lib/writes/reports";
 import { isoDay, roundProgress, spreadDays, type Rng, type SampleCalendar } from "./random";
 import type { ItemInfo, Ownership } from "./ownership";
 import * as text from "./texts";
@@ -21,17 +22,11 @@ export interface TimelineFlags {
 /** Who posts an update: the lead unit's editor, the co-lead's, or the administrator. */
 export type Reporter = "lead" | "coLead" | "admin";
 
-export interface UpdateEvent {
+/** A dated update: what a unit writes in a report, without a 文号 or a 申请销号. */
+export interface UpdateEvent extends Omit<ReportContent, "docNumber" | "closesItem"> {
   kind: "update";
   day: number;
   by: Reporter;
-  status: ItemStatus;
-  progress: number;
-  confidence: Confidence;
-  note: string;
-  nextSteps: string | null;
-  blockers: string | null;
-  evidenceLinks: string[];
 }
 
 export type PlannedEvent =

@@ -80,19 +80,24 @@ function idRule(required: boolean, foreign?: (ctx: BadContext) => number[]): Fie
   };
 }
 
+/** Another value of a counter (an item's version, a report's revision) than the form's, a malformed one, or none. */
+function otherCounter(legit: number) {
+  return withRepeats(
+    alsoMissing(
+      true,
+      fc.oneof(
+        fc.integer({ min: legit + 1, max: legit + 100_000 }).map(String),
+        fc.integer({ min: -1000, max: legit - 1 }).map(String),
+        fc.constantFrom<FieldValue>("abc", "1.5", "1e309", "NaN", "-1", "99999999999999999999", ...SQL_FRAGMENTS),
+      ),
+    ),
+  );
+}
+
 const versionRule: FieldRule = {
   bad: (ctx) => {
     const legit = Number(ctx.legit.get("expectedVersion") ?? ctx.legit.get("version"));
-    return withRepeats(
-      alsoMissing(
-        true,
-        fc.oneof(
-          fc.integer({ min: legit + 1, max: legit + 100_000 }).map(String),
-          fc.integer({ min: -1000, max: legit - 1 }).map(String),
-          fc.constantFrom<FieldValue>("abc", "1.5", "1e309", "NaN", "-1", "99999999999999999999", ...SQL_FRAGMENTS),
-        ),
-      ),
-    );
+    return otherCounter(legit);
   },
 };
 
@@ -177,18 +182,12 @@ const urlsRule: FieldRule = {
 const revisionRule: FieldRule = {
   bad: (ctx) => {
     const legit = Number(ctx.legit.get("expectedRevision"));
-    return withRepeats(
-      alsoMissing(
-        true,
-        fc.oneof(
-          fc.integer({ min: legit + 1, max: legit + 100_000 }).map(String),
-          fc.integer({ min: -1000, max: legit - 1 }).map(String),
-          fc.constantFrom<FieldValue>("abc", "1.5", "1e309", "NaN", "-1", "99999999999999999999", ...SQL_FRAGMENTS),
-        ),
-      ),
-    );
+    return otherCounter(legit);
   },
 };
+
+/** "id:revision" (or "id:version") pairs that are no pair of two positive ids. */
+const MALFORMED_PAIRS = ["abc", "1:", ":1", "-1:1", "1:2:3", "12345678901:1", "1:-1", "1.5:1"];
 
 /**
  * A batch decision's "id:revision" pairs, each batch wholly bad: malformed pairs, unknown reports, the form's
@@ -199,18 +198,7 @@ const reportPairsRule: FieldRule = {
   bad: (ctx) => {
     const legit = String(ctx.legit.get("reports"));
     const [id, revision] = legit.split(":").map(Number) as [number, number];
-    const malformed = fc.constantFrom(
-      "abc",
-      "1:",
-      ":1",
-      "-1:1",
-      "1:2:3",
-      "12345678901:1",
-      "1:-1",
-      "1.5:1",
-      "0:1",
-      "1:0",
-    );
+    const malformed = fc.constantFrom(...MALFORMED_PAIRS, "0:1", "1:0");
     const hopeless = fc.oneof(
       unknownId.map((u) => `${u}:1`),
       fc.integer({ min: 1, max: 1000 }).map((d) => `${id}:${revision + d}`),
@@ -330,18 +318,7 @@ const RULES: Record<string, FieldRule> = {
       const legit = String(ctx.legit.get("items"));
       const [id, version] = legit.split(":").map(Number) as [number, number];
       const pair = fc.oneof(
-        fc.constantFrom(
-          "abc",
-          "1:",
-          ":1",
-          "-1:1",
-          "1:2:3",
-          "12345678901:1",
-          "1:-1",
-          "1.5:1",
-          ...SCRIPTS,
-          ...SQL_FRAGMENTS,
-        ),
+        fc.constantFrom(...MALFORMED_PAIRS, ...SCRIPTS, ...SQL_FRAGMENTS),
         unknownId.map((u) => `${u}:1`),
         fc.integer({ min: 1, max: 1000 }).map((d) => `${id}:${version + d}`),
         ...(ctx.role === "editor" && ctx.foreignItems.length > 0
