@@ -51,6 +51,11 @@ export function chinaTime(iso: string): string {
   return chinaWallClock(iso).toISOString().slice(0, 16).replace("T", " ");
 }
 
+/** The calendar date `n` days after `day` (YYYY-MM-DD; n may be negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Whole calendar days from `from` to `to` (both YYYY-MM-DD): positive when `to` is later, 0 on the same day. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

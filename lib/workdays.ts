@@ -4,7 +4,7 @@
 // administrator's entries (calendar_days) cover a year the installed package does not know yet, or correct it.
 // Entries win over the package. Reminders, 催办 and 督办 count their "N working days" here.
 import { getDayDetail, isWorkday as packageIsWorkday } from "chinese-days";
-import { isIsoDate } from "./dates";
+import { addDays, isIsoDate } from "./dates";
 
 /** An administrator's entry for one day: a working day or not, with the holiday's name. */
 export interface CalendarEntry {
@@ -15,12 +15,6 @@ export interface CalendarEntry {
 
 function assertDay(day: string): void {
   if (!isIsoDate(day)) throw new RangeError(`not a calendar date: ${day}`);
-}
-
-function shiftDay(day: string, by: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + by);
-  return d.toISOString().slice(0, 10);
 }
 
 /**
@@ -67,12 +61,12 @@ export class WorkCalendar {
     const step = n < 0 ? -1 : 1;
     let current = day;
     if (n === 0) {
-      while (!this.isWorkday(current)) current = shiftDay(current, 1);
+      while (!this.isWorkday(current)) current = addDays(current, 1);
       return current;
     }
     let left = Math.abs(n);
     while (left > 0) {
-      current = shiftDay(current, step);
+      current = addDays(current, step);
       if (this.isWorkday(current)) left -= 1;
     }
     return current;
@@ -83,7 +77,7 @@ export class WorkCalendar {
     assertDay(from);
     assertDay(to);
     let count = 0;
-    for (let d = shiftDay(from, 1); d <= to; d = shiftDay(d, 1)) if (this.isWorkday(d)) count += 1;
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkday(d)) count += 1;
     return count;
   }
 }

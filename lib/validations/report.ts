@@ -3,7 +3,7 @@
 // exactly what was asked for. Each issue names the parameter and carries a message key (namespaced, for
 // getTranslations() at the root) that the page shows and the route answers with a 400.
 import { z } from "zod";
-import { todayInChina } from "../dates";
+import { addDays, todayInChina } from "../dates";
 import type { ReportFormat, ReportPeriod, ReportPeriodChoice, ReportScope } from "../report/types";
 import { SIDES } from "./browse";
 import { dayParamSchema } from "./as-of";
@@ -54,7 +54,7 @@ const first = (v: Raw): string | undefined => {
 
 /** asOf − n days, as YYYY-MM-DD (calendar arithmetic on the date itself, no time zone involved). */
 export function daysBefore(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  return addDays(day, -n);
 }
 
 /**

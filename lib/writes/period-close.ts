@@ -15,7 +15,7 @@
 // must read its period FOR SHARE (or take PERIOD_LOCK) so that it either lands before the close, which then
 // counts it, or after it, in the next period.
 import { createHash } from "node:crypto";
-import { endOfDay, isoDay, todayInChina } from "../dates";
+import { addDays, endOfDay, isoDay, todayInChina } from "../dates";
 import { Prisma, type ReportingPeriod } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import {
@@ -28,7 +28,7 @@ import {
 import { itemStatesSql } from "../queries/as-of";
 import { liveObligationsSql, queryBulletinData } from "../queries/periods";
 import { writeAudit } from "./audit";
-import { PERIOD_LOCK } from "./periods";
+import { layOutPeriodContaining, PERIOD_LOCK } from "./periods";
 
 type Tx = Prisma.TransactionClient;
 
@@ -107,6 +107,10 @@ async function freeze(
       details: { label: period.label },
     });
   await tx.reportingPeriod.update({ where: { id: period.id }, data: { closedAt, closedById: actorId } });
+  // Closed before its last day: reports made in the rest of it count for the next period (late), so that
+  // period is laid out now (it still opens, and fixes its obligations, on its own day).
+  const lastDay = isoDay(period.closesOn);
+  if (todayInChina(closedAt) <= lastDay) await layOutPeriodContaining(tx, addDays(lastDay, 1));
 }
 
 /**

@@ -28,16 +28,16 @@ async function fixObligations(tx: Tx, periodId: number): Promise<number> {
     ON CONFLICT (period_id, item_id, unit_id) DO NOTHING`;
 }
 
-/** Creates the period containing `today` if periods are laid out automatically and none covers it. */
-async function layOutCurrent(tx: Tx, today: string): Promise<void> {
+/** Creates the period containing `day` if periods are laid out automatically and none covers it. */
+export async function layOutPeriodContaining(tx: Tx, day: string): Promise<void> {
   const settings = await tx.cycleSettings.findUniqueOrThrow({ where: { id: 1 } });
   if (settings.periodKind === "CUSTOM") return;
   const covering = await tx.reportingPeriod.findFirst({
-    where: { opensOn: { lte: asDate(today) }, closesOn: { gte: asDate(today) } },
+    where: { opensOn: { lte: asDate(day) }, closesOn: { gte: asDate(day) } },
     select: { id: true },
   });
   if (covering) return;
-  const p = periodContaining(today, settings.periodKind, settings.deadlineDay);
+  const p = periodContaining(day, settings.periodKind, settings.deadlineDay);
   // A custom period may overlap the computed one's start: then the computed one starts after it.
   const overlapping = await tx.reportingPeriod.findFirst({
     where: { closesOn: { gte: asDate(p.opensOn) }, opensOn: { lte: asDate(p.closesOn) } },
@@ -61,7 +61,7 @@ export async function openDuePeriods(client: Client, now: Date): Promise<number[
   const today = todayInChina(now);
   return client.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PERIOD_LOCK})`;
-    await layOutCurrent(tx, today);
+    await layOutPeriodContaining(tx, today);
     const due = await tx.reportingPeriod.findMany({
       where: { openedAt: null, closedAt: null, opensOn: { lte: asDate(today) } },
       orderBy: { opensOn: "asc" },
@@ -75,13 +75,38 @@ export async function openDuePeriods(client: Client, now: Date): Promise<number[
   });
 }
 
-/** The open period that covers today, if any (the one reports submitted now count for). */
+/** The open period that covers today, if any. */
 export async function currentPeriod(tx: Tx, now: Date): Promise<ReportingPeriod | null> {
   const today = asDate(todayInChina(now));
   return tx.reportingPeriod.findFirst({
     where: { openedAt: { not: null }, closedAt: null, opensOn: { lte: today }, closesOn: { gte: today } },
     orderBy: { opensOn: "desc" },
   });
+}
+
+/**
+ * The period a report made now counts for: the open period covering today; or, once a coordinator has closed
+ * that period early, the next one (laid out by the close, opened on its own day), and then the report is late
+ * for the closed period's obligation, so `afterClose` says so. None when no period covers today (a gap between
+ * custom periods): such a report belongs to no period.
+ */
+export async function reportingPeriod(
+  tx: Tx,
+  now: Date,
+): Promise<{ period: ReportingPeriod; afterClose: boolean } | null> {
+  const open = await currentPeriod(tx, now);
+  if (open) return { period: open, afterClose: false };
+  const today = asDate(todayInChina(now));
+  const closed = await tx.reportingPeriod.findFirst({
+    where: { closedAt: { not: null }, opensOn: { lte: today }, closesOn: { gte: today } },
+    select: { closesOn: true },
+  });
+  if (!closed) return null;
+  const next = await tx.reportingPeriod.findFirst({
+    where: { closedAt: null, opensOn: { gt: closed.closesOn } },
+    orderBy: { opensOn: "asc" },
+  });
+  return next ? { period: next, afterClose: true } : null;
 }
 
 /** Whether a report submitted at `at` is late for `period` (after the end of its deadline day in China). */

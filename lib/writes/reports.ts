@@ -25,7 +25,7 @@ import { impliedProgress } from "../status";
 import { Refusal } from "./failure";
 import { VersionConflictError } from "./item-change";
 import { loadItemForWriting, lockItem, type LockedItem } from "./item-scope";
-import { currentPeriod, isLate, openDuePeriods, PERIOD_LOCK } from "./periods";
+import { isLate, openDuePeriods, PERIOD_LOCK, reportingPeriod } from "./periods";
 import { applyApprovedReport } from "./progress-update";
 
 type Tx = Prisma.TransactionClient;
@@ -296,7 +296,7 @@ export async function saveDraft(tx: Tx, actor: Actor, input: SaveInput, at: Date
   }
   const item = await loadItemForWriting(tx, actor, "item:post-update", input.itemId);
   expectVersion(item, input.expectedVersion);
-  const period = await currentPeriod(tx, at);
+  const period = (await reportingPeriod(tx, at))?.period;
   const created = await tx.progressUpdate.create({
     data: {
       ...contentData(input.content),
@@ -326,17 +326,19 @@ function result(item: LockedItem, report: ProgressUpdate, version: number): Step
 }
 
 /**
- * Whether a report submitted at `at` for `periodId` is late: after the period's deadline, or the catch-up of
- * an obligation that an already closed period recorded as missing (or returned and not resubmitted).
+ * Whether a report submitted at `at` is late: made after its period closed early (it counts for the next),
+ * after its period's deadline, or the catch-up of an obligation that an already closed period recorded as
+ * missing (or returned and not resubmitted).
  */
 async function lateness(
   tx: Tx,
-  period: Awaited<ReturnType<typeof currentPeriod>>,
+  target: Awaited<ReturnType<typeof reportingPeriod>>,
   report: { id: number | null; itemId: number; unitId: number | null },
   at: Date,
 ): Promise<boolean> {
-  if (!period) return false;
-  if (isLate(period, at)) return true;
+  if (!target) return false;
+  const { period, afterClose } = target;
+  if (afterClose || isLate(period, at)) return true;
   const unit = report.unitId === null ? {} : { unitId: report.unitId };
   const lastClosed = await tx.periodObligation.findFirst({
     where: { itemId: report.itemId, ...unit, period: { closedAt: { not: null }, opensOn: { lt: period.opensOn } } },
@@ -393,13 +395,13 @@ export async function submit(
     const missing = await closeOutMissing(tx, existing?.id ?? null, content);
     if (missing.length > 0) refuseCloseOut(missing);
   }
-  const period = await currentPeriod(tx, at);
+  const target = await reportingPeriod(tx, at);
   const unitId = existing ? existing.unitId : actor.unitId;
-  const late = await lateness(tx, period, { id: existing?.id ?? null, itemId: item.id, unitId }, at);
+  const late = await lateness(tx, target, { id: existing?.id ?? null, itemId: item.id, unitId }, at);
   const data = {
     ...content,
     state: "SUBMITTED" as const,
-    periodId: period?.id ?? null,
+    periodId: target?.period.id ?? null,
     late,
     submittedAt: at,
     updatedAt: at,

@@ -9,6 +9,8 @@ import { loadItemView } from "../../lib/queries/item-view";
 import { queryRecentUpdates } from "../../lib/queries/dashboard";
 import { approve, withdraw } from "../../lib/writes/reports";
 import { openDuePeriods } from "../../lib/writes/periods";
+import { closePeriod } from "../../lib/writes/period-close";
+import { queryObligations } from "../../lib/queries/periods";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { signIn } from "../support/session";
 
@@ -585,6 +587,31 @@ describe("lateness", () => {
     // The next report of April, before its deadline, is on time.
     const next = await submitNew(editor, item);
     expect(await reportOf(next.reportId)).toMatchObject({ periodId: april.id, late: false });
+  });
+  it("after a coordinator closes the period early, a report counts for the next period, late", async () => {
+    const item = scItems[2]!;
+    setClock("2031-05-06T02:00:00Z");
+    await openDuePeriods(t.db, new Date("2031-05-06T02:00:00Z"));
+    const may = await t.db.reportingPeriod.findFirstOrThrow({ where: { label: "2031年5月" } });
+    const closed = await closePeriod(t.db, may.id, {
+      actorId: dubanSc.id,
+      now: new Date("2031-05-20T02:00:00Z"),
+      early: true,
+      render: async () => ({ docx: Buffer.from("docx"), pdf: Buffer.from("pdf") }),
+    });
+    expect(closed.closed).toBe(true);
+
+    // Still May by the calendar, before its deadline, but May is closed: the report goes to June, late.
+    setClock("2031-05-22T02:00:00Z");
+    const afterClose = await submitNew(editor, item);
+    const june = await t.db.reportingPeriod.findFirstOrThrow({ where: { label: "2031年6月" } });
+    expect(june.openedAt).toBeNull();
+    expect(await reportOf(afterClose.reportId)).toMatchObject({ periodId: june.id, late: true });
+
+    // June opens on its own day and counts that report for the unit's obligation, as late.
+    await openDuePeriods(t.db, new Date("2031-06-01T02:00:00Z"));
+    const lateRows = await queryObligations(t.db, june.id, { figure: "late", unitId: editor.unitId! });
+    expect(lateRows.map((r) => [r.code, r.reportId])).toContainEqual([item.code, afterClose.reportId]);
   });
 });
 
