@@ -1,7 +1,7 @@
 // Download names for report files: a Chinese name for browsers (RFC 6266 / RFC 5987 `filename*`), and a
 // plain ASCII `filename` for clients that do not read `filename*`. Shared by every format.
 import type { Locale } from "../i18n/locales";
-import type { ReportFormat } from "../report/types";
+import type { ReportFormat, ReportPeriod } from "../report/types";
 
 export const ASCII_BASE = "chengyu-report";
 const CHINESE_BASE = "成渝工作报告";
@@ -14,14 +14,23 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   json: "application/json; charset=utf-8",
 };
 
-/** The file names of a report: `ascii` like chengyu-report-2026-11-28.xlsx, `unicode` in the report's language. */
+/**
+ * The file names of a report: `ascii` like chengyu-report-2026-11-28.xlsx, `unicode` in the report's language.
+ * A report taken as of a period's close names the period too (成渝工作报告-2026年11月-2026-11-30.csv), so a
+ * saved file says which frozen figures it holds.
+ */
 export function reportFileNames(
   asOf: string,
   format: ReportFormat,
   locale: Locale = "zh-CN",
+  period?: Pick<ReportPeriod, "id" | "label" | "labelEn"> | null,
 ): { ascii: string; unicode: string } {
-  const ascii = `${ASCII_BASE}-${asOf}.${format}`;
-  return { ascii, unicode: locale === "en" ? ascii : `${CHINESE_BASE}-${asOf}.${format}` };
+  const ascii = `${ASCII_BASE}-${period ? `period${period.id}-` : ""}${asOf}.${format}`;
+  if (locale === "en") {
+    const label = period ? `${period.labelEn.replace(/[^A-Za-z0-9]+/g, "-")}-` : "";
+    return { ascii, unicode: `${ASCII_BASE}-${label}${asOf}.${format}` };
+  }
+  return { ascii, unicode: `${CHINESE_BASE}-${period ? `${period.label}-` : ""}${asOf}.${format}` };
 }
 
 /** RFC 5987 percent-encoding: encodeURIComponent leaves ' ( ) * unescaped, which attr-char does not allow. */

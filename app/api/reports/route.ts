@@ -53,7 +53,7 @@ export async function GET(request: Request): Promise<Response> {
     status: 200,
     headers: {
       "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": contentDisposition(reportFileNames(asOf, format, locale)),
+      "Content-Disposition": contentDisposition(reportFileNames(asOf, format, locale, period)),
       "Content-Length": String(body.length),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
