@@ -1,26 +1,31 @@
 // Next.js calls register() once when a server instance starts (https://nextjs.org/docs/app/guides/instrumentation).
-// It starts the reporting-period ticker (lib/writes/period-ticker.ts): periods open and close on their day with
-// no one pressing a button. Only in the Node.js server runtime, never while building, once per process, and
-// never in the way of the server starting: a ticker that cannot start says so and the app serves anyway (the
-// period pages still open due periods themselves).
+// It starts this instance's job runner (lib/jobs/runner.ts, graphile-worker on the app's PostgreSQL): the
+// crontab's timed work — periods opening and closing on their day with no one pressing a button — and every
+// job the app enqueues. Only in the Node.js server runtime, never while building, once per process, not with
+// JOBS=off (that instance then only enqueues; another instance runs the jobs), and never in the way of the
+// server starting: a runner that cannot start says so and the app serves anyway (the period pages still open
+// due periods themselves). `npm start` stops it before it stops PostgreSQL (scripts/shutdown.ts).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  if (process.env.PERIOD_TICKER === "off") return;
-  const holder = globalThis as unknown as { __trackerPeriodTicker?: unknown };
-  if (holder.__trackerPeriodTicker) return;
+  if (process.env.JOBS === "off") return;
+  const holder = globalThis as unknown as { __trackerJobRunner?: unknown };
+  if (holder.__trackerJobRunner) return;
+  holder.__trackerJobRunner = true;
   try {
-    const [{ env }, { createPrismaClient }, { now }, { renderBulletin }, { startTicker }] = await Promise.all([
+    const [{ env }, { createPrismaClient }, { now }, { renderBulletin }, { startJobRunner }] = await Promise.all([
       import("./lib/env"),
       import("./lib/prisma-client"),
       import("./lib/clock"),
       import("./lib/export/bulletin"),
-      import("./lib/writes/period-ticker"),
+      import("./lib/jobs/runner"),
     ]);
-    // A small pool of its own (lib/db.ts is server-only, for the request layer): a tick needs one connection.
-    const client = createPrismaClient(env().DATABASE_URL, { max: 2 });
-    holder.__trackerPeriodTicker = startTicker({ client, render: renderBulletin, now });
+    const url = env().DATABASE_URL;
+    // A small pool of its own for the tasks (lib/db.ts is server-only, for the request layer).
+    const db = createPrismaClient(url, { max: 2 });
+    holder.__trackerJobRunner = await startJobRunner({ connectionString: url, deps: { db, now, renderBulletin } });
   } catch (error) {
-    console.error("reporting periods: the ticker did not start", error);
+    holder.__trackerJobRunner = undefined;
+    console.error("jobs: the job runner did not start", error);
   }
 }

@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   "unit:manage": { ADMIN: true },
   "user:manage": { ADMIN: true },
   "audit:read": { ADMIN: true },
+  /** the background job queue (/admin/jobs): see queued, running and failed jobs, retry a failed one */
+  "jobs:manage": { ADMIN: true },
 } as const satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,7 @@
 // `npm start`'s stop on Ctrl-C / SIGTERM, in whatever phase the signal lands: database starting, migrations,
 // seeding, the build, Next's prepare, or serving. Each phase registers what it starts as soon as it starts it;
 // a stop then runs in one order — stop accepting and close the HTTP server, stop child processes (the build),
-// stop PostgreSQL, exit — and `signal` tells the phases not yet begun not to begin. A stop that hangs is
+// stop the job runners, stop PostgreSQL, exit — and `signal` tells the phases not yet begun not to begin. A stop that hangs is
 // forced after `deadlineMs`: remaining children and PostgreSQL are killed and the process exits anyway.
 import type { ChildProcess } from "node:child_process";
 import type { Server } from "node:http";
@@ -35,6 +35,7 @@ export class Shutdown {
   private server: Server | undefined;
   private readonly children = new Set<ChildProcess>();
   private database: StoppableDatabase | undefined;
+  private readonly beforeDatabase: (() => Promise<void>)[] = [];
   private done: Promise<never> | undefined;
 
   constructor(
@@ -71,6 +72,11 @@ export class Shutdown {
     if (this.stopping) void database.stop();
   }
 
+  /** Work to stop after the HTTP server and before PostgreSQL (the job runners: they finish or give back their jobs). */
+  beforeDatabaseStops(stop: () => Promise<void>): void {
+    this.beforeDatabase.push(stop);
+  }
+
   /** Install the handlers for Ctrl-C and SIGTERM. A second signal during a stop does not start another. */
   listen(): void {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void this.stop(signal));
@@ -93,6 +99,7 @@ export class Shutdown {
       if (this.server) closeServer(this.server);
       for (const child of this.children) send(child, "SIGTERM");
       await Promise.all([...this.children].map(untilExit));
+      await Promise.all(this.beforeDatabase.map((stop) => stop()));
       await this.database?.stop();
     } catch (err) {
       console.error(err);

@@ -11,11 +11,14 @@ import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
 import { buildIfNeededAsync } from "./build";
 import { DataDirInUseError } from "./db/embedded";
 import { Shutdown } from "./shutdown";
+import { stopJobRunners } from "../lib/jobs/lifecycle";
 
 const root = join(import.meta.dirname, "..");
 // Installed before the database starts, so a stop in any phase (database start, migration, seeding, build,
 // Next's prepare, serving) stops what has started and keeps what has not from starting; see shutdown.ts.
 const shutdown = new Shutdown();
+// The job runner starts inside Next (instrumentation.ts); it finishes or gives back its jobs before PostgreSQL stops.
+shutdown.beforeDatabaseStops(stopJobRunners);
 
 function fail(message: string): never {
   console.error(`✖ ${message}`);

@@ -9,6 +9,7 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route.startsWith("/admin/audit")) return { permission: "audit:read", scoped: false };
   if (route.startsWith("/admin/tree")) return { permission: "item:manage-tree", scoped: false };
   if (route.startsWith("/admin/cycle")) return { permission: "cycle:configure", scoped: false };
+  if (route.startsWith("/admin/jobs")) return { permission: "jobs:manage", scoped: false };
   if (route.startsWith("/admin")) return { permission: "user:manage", scoped: false };
   if (route === "/items/[code]/update") return { permission: "item:post-update", scoped: true };
   if (route === "/items/[code]/edit") return { permission: "item:update", scoped: true };

@@ -5,7 +5,14 @@ import { db } from "../db";
 import { requirePermission, requireUser } from "../auth/session";
 import { can } from "../permissions";
 
-const ADMIN_AREA = ["unit:manage", "user:manage", "item:manage-tree", "audit:read", "cycle:configure"] as const;
+const ADMIN_AREA = [
+  "unit:manage",
+  "user:manage",
+  "item:manage-tree",
+  "audit:read",
+  "cycle:configure",
+  "jobs:manage",
+] as const;
 
 /** The administration index: open to anyone holding at least one administrative permission. */
 export async function requireAdminArea() {
@@ -64,7 +71,7 @@ export async function listAccounts() {
   return { me: me.id, users: users.map(({ oidcSubject, ...u }) => ({ ...u, sso: oidcSubject !== null })) };
 }
 
-export const AUDIT_TARGET_TYPES = ["user", "unit", "item", "period", "cycle"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "unit", "item", "period", "cycle", "job"] as const;
 export const AUDIT_PAGE_SIZE = 50;
 
 const auditQuery = z.object({

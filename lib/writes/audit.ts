@@ -24,7 +24,7 @@ export async function writeAudit(
   entry: {
     actorId: number;
     action: string;
-    targetType: "user" | "unit" | "item" | "period" | "cycle";
+    targetType: "user" | "unit" | "item" | "period" | "cycle" | "job";
     targetId: number;
     details: AuditDetails;
   },

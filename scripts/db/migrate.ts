@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
+import { installJobSchema } from "../../lib/jobs/schema";
 
 export const PRISMA_MIGRATE_LOCK_ID = 72707369;
 export const DEFAULT_MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "prisma", "migrations");
@@ -52,7 +53,10 @@ interface AppliedRow {
   rolled_back_at: Date | null;
 }
 
-/** Applies pending migrations; returns the names it applied. Safe to run from several processes at once. */
+/**
+ * Applies pending migrations, then installs or upgrades the job queue's schema; returns the names of the
+ * migrations it applied. Safe to run from several processes at once.
+ */
 export async function migrate(connectionString: string, dir = DEFAULT_MIGRATIONS_DIR): Promise<string[]> {
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString });
@@ -107,6 +111,9 @@ export async function migrate(connectionString: string, dir = DEFAULT_MIGRATIONS
       ]);
       done.push(m.name);
     }
+    // The job queue's own schema (graphile_worker, lib/jobs/schema.ts): a prepared database can take a job
+    // before any runner starts. Under the same lock, so concurrent starts do not race its installation.
+    await installJobSchema(connectionString);
     return done;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_ID]).catch(() => undefined);

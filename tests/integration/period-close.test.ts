@@ -1,15 +1,15 @@
 // Closing a reporting period: the outcomes it freezes (on time, late, returned, missing), the item states at the
 // close, the 情况通报 files (read back as Word and PDF text), the database refusing every later change, exactly
-// one of two racing closes winning, a close that sees its figures move re-rendering, and the ticker opening and
+// one of two racing closes winning, a close that sees its figures move re-rendering, and the cycle tick opening and
 // closing periods as the clock moves — no sleeps: time is moved with setClock.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { now, resetClock, setClock } from "@/lib/clock";
 import { renderBulletin } from "@/lib/export/bulletin";
+import { tickCycle as tickPeriods } from "@/lib/jobs/tasks/cycle-tick";
 import type { ObligationOutcome, ReportState } from "@/lib/generated/prisma/enums";
 import { queryFulfilment, queryPeriodFile, queryPeriodComparison } from "@/lib/queries/periods";
 import type { BulletinData, BulletinRenderer } from "@/lib/report/bulletin";
 import { closeDuePeriods, closePeriod, sha256 } from "@/lib/writes/period-close";
-import { startTicker, tickPeriods } from "@/lib/writes/period-ticker";
 import { openDuePeriods } from "@/lib/writes/periods";
 import { recordProgressUpdate } from "@/lib/writes/progress-update";
 import { readDocx, readPdf, squash } from "../support/report-files";
@@ -302,7 +302,7 @@ describe("racing and moving figures", () => {
   });
 });
 
-describe("the ticker", () => {
+describe("the cycle tick (lib/jobs: the crontab runs it every minute)", () => {
   it("opens a month when the clock reaches it and closes it once its last day is over", async () => {
     setClock("2033-09-10T02:00:00Z");
     const first = await tickPeriods({ client: t.db, render: fakeRender, now });
@@ -326,14 +326,6 @@ describe("the ticker", () => {
     const ticks = await Promise.all([1, 2, 3].map(() => tickPeriods({ client: t.db, render: fakeRender, now })));
     expect(ticks.flatMap((k) => k.closed).filter((id) => id === october.id)).toHaveLength(1);
     expect(await t.db.reportingPeriod.count({ where: { label: "2033年11月" } })).toBe(1);
-  });
-
-  it("ticks once at start without waiting for the interval, and stops", async () => {
-    setClock("2034-02-10T02:00:00Z");
-    const ticker = startTicker({ client: t.db, render: fakeRender, now }, 3_600_000, () => {});
-    await ticker.idle();
-    ticker.stop();
-    expect(await periodNamed("2034年2月")).toMatchObject({ openedAt: new Date("2034-02-10T02:00:00Z") });
   });
 
   it("compares two closed periods on their frozen states", async () => {

@@ -11,7 +11,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ["app/", "proxy.ts"],
   ["components/"],
   ["lib/data/", "lib/actions/"],
-  ["lib/export/", "lib/import/"],
+  // the job runner and its tasks call writes and renderers; the rest of lib/jobs (payloads, enqueue) is core,
+  // so that a write can enqueue a job in its own transaction
+  ["lib/export/", "lib/import/", "lib/jobs/tasks/", "lib/jobs/runner.ts"],
   ["lib/queries/", "lib/writes/", "lib/auth/", "lib/cache/", "lib/http/"],
   ["lib/report/", "lib/forms/", "lib/validations/", "lib/i18n/", "lib/concurrency/"],
   ["lib/"],

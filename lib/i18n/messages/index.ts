@@ -11,6 +11,7 @@ import enReports from "./en/reports.json";
 import enCycle from "./en/cycle.json";
 import enEvidence from "./en/evidence.json";
 import enPeriods from "./en/periods.json";
+import enJobs from "./en/jobs.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -21,6 +22,7 @@ import zhReports from "./zh-CN/reports.json";
 import zhCycle from "./zh-CN/cycle.json";
 import zhEvidence from "./zh-CN/evidence.json";
 import zhPeriods from "./zh-CN/periods.json";
+import zhJobs from "./zh-CN/jobs.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -37,6 +39,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     cycle: zhCycle,
     periods: zhPeriods,
     evidence: zhEvidence,
+    jobs: zhJobs,
   },
   en: {
     common: enCommon,
@@ -49,6 +52,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     cycle: enCycle,
     periods: enPeriods,
     evidence: enEvidence,
+    jobs: enJobs,
   },
 };
 

@@ -1,0 +1,18 @@
+// Timed work: graphile-worker's crontab. Each tick is enqueued once across all instances (the instances agree
+// through graphile_worker's crontab bookkeeping), then runs on whichever instance takes it.
+import type { CronItem } from "graphile-worker";
+import type { JobTask } from "./payloads";
+
+export const CYCLE_QUEUE = "cycle";
+
+export const CRON_ITEMS: (CronItem & { task: JobTask })[] = [
+  {
+    // Every minute: open due periods, close due ones. No backfill: one tick catches up on everything due.
+    // Ticks run one at a time (one queue); a tick that fails is retried twice, then stays visible as failed
+    // on /admin/jobs — the next minute's tick tries the work again anyway.
+    task: "cycle-tick",
+    match: "* * * * *",
+    identifier: "cycle-tick",
+    options: { backfillPeriod: 0, maxAttempts: 3, queueName: CYCLE_QUEUE },
+  },
+];

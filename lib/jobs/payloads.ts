@@ -1,0 +1,22 @@
+// The task list's contract: every background task the app runs, by name, with the payload it accepts. Kept in
+// the core (no Next.js, no writes) so that a write in lib/writes can enqueue a typed job in its own transaction
+// (enqueue.ts) and the runner (runner.ts, tasks/) can check what it is handed.
+//
+// To add a task (a reminder, a 催办, an email): name it here with its payload schema, write its handler in
+// tasks/<name>.ts (idempotent: it may run twice after a crash, and must take the time from its deps' clock),
+// and list it in tasks/index.ts. A timed task also gets a line in crontab.ts.
+import { z } from "zod";
+
+export const JOB_PAYLOADS = {
+  /** opens the reporting periods whose day has come and closes those whose last day is over (crontab.ts) */
+  "cycle-tick": z.looseObject({}),
+} as const;
+
+export type JobTask = keyof typeof JOB_PAYLOADS;
+export type JobPayload<T extends JobTask> = z.input<(typeof JOB_PAYLOADS)[T]>;
+
+export const JOB_TASKS = Object.keys(JOB_PAYLOADS) as JobTask[];
+
+export function isJobTask(name: string): name is JobTask {
+  return Object.hasOwn(JOB_PAYLOADS, name);
+}

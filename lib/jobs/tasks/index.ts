@@ -1,0 +1,40 @@
+// The task list: each task name of payloads.ts with its handler. A handler receives the job's payload (checked
+// against its schema here: a malformed payload fails the job with the reason, it never reaches the handler)
+// and the runner's dependencies — the database, the clock, the renderers — so tests run them with their own.
+import type { JobHelpers, TaskList } from "graphile-worker";
+import type { Db } from "../../prisma-client";
+import type { BulletinRenderer } from "../../report/bulletin";
+import { JOB_PAYLOADS, type JobTask } from "../payloads";
+import { tickCycle } from "./cycle-tick";
+
+export interface JobDeps {
+  db: Db;
+  now: () => Date;
+  renderBulletin: BulletinRenderer;
+}
+
+type Handler<T extends JobTask> = (
+  payload: ReturnType<(typeof JOB_PAYLOADS)[T]["parse"]>,
+  deps: JobDeps,
+  helpers: JobHelpers,
+) => Promise<void>;
+
+const HANDLERS: { [T in JobTask]: Handler<T> } = {
+  "cycle-tick": async (_payload, deps) => {
+    const { opened, closed } = await tickCycle({ client: deps.db, render: deps.renderBulletin, now: deps.now });
+    if (opened.length > 0 || closed.length > 0)
+      console.log(`reporting periods: opened ${JSON.stringify(opened)}, closed ${JSON.stringify(closed)}`);
+  },
+};
+
+export function createTaskList(deps: JobDeps): TaskList {
+  const list: TaskList = {};
+  for (const name of Object.keys(HANDLERS) as JobTask[]) {
+    list[name] = async (payload, helpers) => {
+      const parsed = JOB_PAYLOADS[name].safeParse(payload);
+      if (!parsed.success) throw new Error(`${name}: malformed payload: ${parsed.error.message}`);
+      await (HANDLERS[name] as Handler<JobTask>)(parsed.data, deps, helpers);
+    };
+  }
+  return list;
+}
