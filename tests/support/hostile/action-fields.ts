@@ -255,6 +255,8 @@ const RULES: Record<string, FieldRule> = {
   evidenceLinks: urlsRule,
   // reporting periods (lib/actions/periods.ts)
   periodId: idRule(true),
+  // the job queue (lib/actions/jobs.ts)
+  jobId: idRule(true),
   periodKind: enumRule(true),
   deadlineDay: intRule(1, 31),
   reviewRequired: {
