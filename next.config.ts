@@ -24,8 +24,9 @@ const nextConfig: NextConfig = {
   },
   // Native and database packages stay in node_modules rather than in the server bundle. @react-pdf/renderer
   // too: it runs its own React reconciler and WebAssembly layout engine (yoga), and reads the Noto Sans SC
-  // files from node_modules at render time (lib/export/pdf.tsx).
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@react-pdf/renderer"],
+  // files from node_modules at render time (lib/export/pdf.tsx). graphile-worker (the job runner, started by
+  // instrumentation.ts) loads its presets and task files with runtime require/import, which a bundle breaks.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@react-pdf/renderer", "graphile-worker"],
   async headers() {
     return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
   },

@@ -69,8 +69,11 @@ async function start(options: { taskList?: TaskList; pollInterval?: number; tick
 
 const jobCount = async (task: string) =>
   Number(
-    (await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = ${task}`)[0]!
-      .n,
+    (
+      await t.db.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = ${task}`
+    )[0]!.n,
   );
 
 describe("two runners on one database", () => {
@@ -213,7 +216,10 @@ describe("a failing job", () => {
 describe("enqueue in the caller's transaction", () => {
   it("leaves no job when the transaction rolls back, and one when it commits", async () => {
     const keyed = async (key: string) =>
-      Number((await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${key}`)[0]!.n);
+      Number(
+        (await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${key}`)[0]!
+          .n,
+      );
     await expect(
       t.db.$transaction(async (tx) => {
         await tx.unit.update({ where: { id: (await tx.unit.findFirstOrThrow()).id }, data: { shortName: "回滚" } });
@@ -251,7 +257,9 @@ describe("the cycle tick on the queue", () => {
     const closed = await until("March 2036 to close", async () => (await march())?.closedAt ?? undefined);
     expect(closed).toEqual(new Date("2036-03-31T16:01:00Z"));
     const april = await until("April 2036 to open", async () =>
-      t.db.reportingPeriod.findFirst({ where: { label: "2036年4月", openedAt: { not: null } } }).then((p) => p ?? undefined),
+      t.db.reportingPeriod
+        .findFirst({ where: { label: "2036年4月", openedAt: { not: null } } })
+        .then((p) => p ?? undefined),
     );
     expect(april.openedAt).toEqual(new Date("2036-03-31T16:01:00Z"));
 

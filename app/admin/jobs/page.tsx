@@ -24,7 +24,10 @@ export default async function JobsPage() {
         {overview.cron.length === 0 ? (
           <p className="muted">{t("cron.empty")}</p>
         ) : (
-          <AdminTable testId="jobs-cron" columns={[t("cron.identifier"), t("cron.lastExecution"), t("cron.knownSince")]}>
+          <AdminTable
+            testId="jobs-cron"
+            columns={[t("cron.identifier"), t("cron.lastExecution"), t("cron.knownSince")]}
+          >
             {overview.cron.map((c) => (
               <tr key={c.identifier}>
                 <td>
