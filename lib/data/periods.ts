@@ -1,7 +1,7 @@
 import "server-only";
 // Reads of the reporting periods: each checks period:read, then runs lib/queries/periods.ts. Each first opens
 // whatever periods are due (openDuePeriods is idempotent and cheap when nothing is due), so a page never shows
-// a stale "current period" even when the ticker has not run yet.
+// a stale "current period" even when the cycle tick has not run yet.
 import { notFound } from "next/navigation";
 import { requirePermission, type SessionUser } from "../auth/session";
 import { now } from "../clock";

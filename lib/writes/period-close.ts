@@ -1,4 +1,4 @@
-// Closing a reporting period: when its closing day has passed (closeDuePeriods, run by the ticker) or early by a
+// Closing a reporting period: when its closing day has passed (closeDuePeriods, run by the cycle tick) or early by a
 // coordinator (closePeriod with early). The close freezes, in one transaction, everything the period will ever
 // say — each obligation's outcome and answering report (with that report's state), every item's approved
 // state at the close instant (from item_history), and the 情况通报 as Word and PDF with their sha256 — and
@@ -7,7 +7,7 @@
 // Laying out the two documents takes seconds, so they are rendered before the write transaction opens, from
 // the same figures the transaction then freezes. Under the lock the figures are read again: if a report moved
 // in between, the files are rendered again (the last attempt renders under the lock, so a busy period still
-// closes). Two closers (two app instances, the ticker and a coordinator) serialise on the period lock and the
+// closes). Two closers (two app instances, the cycle tick and a coordinator) serialise on the period lock and the
 // period row; the one that finds the period closed already loses cleanly and writes nothing.
 //
 // Reports drafted or returned and not submitted again by the close stay with their unit; the report lifecycle
@@ -36,7 +36,7 @@ export type CloseRefusal = "not-found" | "already-closed" | "not-open" | "not-du
 export type CloseResult = { closed: true; periodId: number; closedAt: Date } | { closed: false; reason: CloseRefusal };
 
 export interface CloseOptions {
-  /** who closes it early; null for the system (the ticker) */
+  /** who closes it early; null for the system (the cycle tick) */
   actorId: number | null;
   /** the close instant (lib/clock now()) */
   now: Date;

@@ -1,5 +1,5 @@
 // Reporting periods open on their own: whoever first needs the current period (a page, a submission, the
-// ticker) calls `openDuePeriods`, which lays out the period containing today (unless periods are CUSTOM) and
+// cycle tick) calls `openDuePeriods`, which lays out the period containing today (unless periods are CUSTOM) and
 // opens every period whose day has come by fixing its obligations. Idempotent and safe to race: one
 // transaction-scoped advisory lock serialises the openers, and each step re-reads what the last one wrote.
 import type { PeriodKind, Prisma, ReportingPeriod } from "../generated/prisma/client";
