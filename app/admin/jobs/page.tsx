@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AdminCard, AdminTable } from "@/components/admin/admin-table";
+import { JobsFeedback } from "@/components/admin/jobs-feedback";
 import { JobsTable } from "@/components/admin/jobs-table";
 import { getJobsOverview } from "@/lib/data/jobs";
 import { JOB_STATES } from "@/lib/queries/jobs";
@@ -16,9 +17,11 @@ export default async function JobsPage() {
       <AdminNav current="jobs" />
       <p className="small">{t("intro")}</p>
       <p data-testid="jobs-counts">{t("counts", overview.counts)}</p>
-      {JOB_STATES.map((state) => (
-        <JobsTable key={state} state={state} jobs={overview.jobs[state]} total={overview.counts[state]} />
-      ))}
+      <JobsFeedback>
+        {JOB_STATES.map((state) => (
+          <JobsTable key={state} state={state} jobs={overview.jobs[state]} total={overview.counts[state]} />
+        ))}
+      </JobsFeedback>
       <AdminCard id="jobs-cron" heading={t("cron.title")}>
         <p className="small muted">{t("cron.intro")}</p>
         {overview.cron.length === 0 ? (
