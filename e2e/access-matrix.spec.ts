@@ -32,6 +32,7 @@ import { expect, test } from "./fixtures";
 import { pagePolicy, ROUTE_HANDLERS } from "./support/access-policy";
 import { routePaths } from "./support/evidence-fixture";
 import { appRoutes, routePath } from "./support/routes";
+import { pageId } from "./support/supervision-fixture";
 
 const COOKIE = "authjs.session-token";
 
@@ -335,7 +336,7 @@ test("every route and action × every kind of caller gets the documented answer"
   for (const route of appRoutes("page.tsx")) {
     const policy = pagePolicy(route);
     for (const sample of route.includes("[code]") ? [target, other] : [undefined]) {
-      const url = routePath(route, sample?.code);
+      const url = routePath(route, sample?.code, await pageId(route, sql));
       const sampleScope = sample
         ? {
             leadUnitId: sample.leadUnitId,
