@@ -500,14 +500,19 @@ export class SupervisionFilesError extends Error {
 }
 
 /**
- * Lays out and stores the files of 督办 that have none (at most RENDER_PER_RUN). Two instances may lay out the
+ * Lays out and stores the files of 督办 that have none (at most RENDER_PER_RUN; `only` those). Two instances may lay out the
  * same notice: the first to store wins and the other's identical bytes are dropped. Throws (after storing the
  * others) when a notice failed, so the job that ran it shows the failure and retries.
  */
-export async function renderMissingFiles(client: Db, render: SupervisionRenderer): Promise<number[]> {
+export async function renderMissingFiles(
+  client: Db,
+  render: SupervisionRenderer,
+  only?: readonly number[],
+): Promise<number[]> {
+  const among = only === undefined ? Prisma.sql`true` : Prisma.sql`s.id = ANY(${[...only]}::int[])`;
   const pending = await client.$queryRaw<{ id: number }[]>`
     SELECT s.id FROM supervisions s
-     WHERE NOT EXISTS (SELECT 1 FROM supervision_files f WHERE f.supervision_id = s.id)
+     WHERE ${among} AND NOT EXISTS (SELECT 1 FROM supervision_files f WHERE f.supervision_id = s.id)
      ORDER BY s.id LIMIT ${RENDER_PER_RUN}`;
   const stored: number[] = [];
   const failed: string[] = [];
