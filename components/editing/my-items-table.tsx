@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { ColumnHeaders } from "@/components/ui/data-table";
 import { bulkUpdateItems } from "@/lib/actions/items";
 import { ITEM_STATUSES } from "@/lib/status";
-import { CONFIDENCES } from "@/lib/validations/item-limits";
+import { CONFIDENCES, NOTE_MAX } from "@/lib/validations/item-limits";
 import cycle from "@/components/cycle/cycle.module.css";
 import styles from "./editing.module.css";
 
@@ -30,8 +30,11 @@ export interface MyItemRow {
   reportState: "DRAFT" | "SUBMITTED" | "RETURNED" | null;
 }
 
-/** My items with checkboxes; the bar above sets status and/or confidence of the selected ones in one save. */
-export function MyItemsTable({ items }: { items: MyItemRow[] }) {
+/**
+ * My items with checkboxes; the bar above sets status and/or confidence of the selected ones in one save: one
+ * report per item, 待审核 until a coordinator approves it when review is on (in effect at once when it is off).
+ */
+export function MyItemsTable({ items, reviewRequired }: { items: MyItemRow[]; reviewRequired: boolean }) {
   const t = useTranslations();
   const en = useLocale() === "en";
   const { state, action, pending, failed } = useActionForm(bulkUpdateItems);
@@ -66,13 +69,38 @@ export function MyItemsTable({ items }: { items: MyItemRow[] }) {
             ))}
           </select>
         </div>
+        <div className={styles.field}>
+          <label htmlFor="bulk-note">{t("editing.bulk.note")}</label>
+          <input
+            id="bulk-note"
+            name="note"
+            type="text"
+            maxLength={NOTE_MAX}
+            aria-describedby="bulk-note-hint bulk-note-error"
+          />
+        </div>
         <SubmitButton pending={pending} pendingLabel={t("editing.bulk.submitting")} label={t("editing.bulk.submit")} />
       </div>
+      <p id="bulk-note-hint" className="small muted">
+        {t("editing.bulk.noteHint")}
+      </p>
+      {reviewRequired && (
+        <p className="small" role="note" data-testid="bulk-review-hint">
+          {t("editing.bulk.reviewHint")}
+        </p>
+      )}
       <FieldError id="bulk-status-error" errors={errors?.status ?? errors?.items} values={{ max: 200 }} />
+      <FieldError id="bulk-note-error" errors={errors?.note} values={{ max: NOTE_MAX }} />
       {/* a refused batch names its items below, the conflict among them */}
       <FormMessage
         state={state}
-        success={state?.ok ? t("editing.bulk.done", { count: state.data.changed }) : undefined}
+        success={
+          state?.ok
+            ? t(state.data.reviewRequired ? "editing.bulk.submitted" : "editing.bulk.done", {
+                count: state.data.changed,
+              })
+            : undefined
+        }
         omitFailure={failed?.code === "conflict"}
       />
       {problems && (

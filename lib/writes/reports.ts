@@ -233,7 +233,8 @@ function contentData(content: ReportContent) {
   };
 }
 
-async function sharedPeriodLock(tx: Tx): Promise<void> {
+/** Takes the period lock shared: a write that locks items before its first report step takes it first (one order). */
+export async function sharedPeriodLock(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${PERIOD_LOCK})`;
 }
 
@@ -526,6 +527,43 @@ export async function submitNow(
   const at = now();
   await openDuePeriods(client, at);
   return client.$transaction(async (tx) => submit(tx, actor, input, at, { reviewRequired: await reviewRequired(tx) }));
+}
+
+/**
+ * The actor's open report (draft, submitted or returned) on each of these items, the latest per item: the one the
+ * report form revises (its unit's, or for an actor with no unit their own), as lib/data/reviews getOpenReport.
+ */
+export async function openReportsOf(tx: Tx, actor: Actor, itemIds: number[]): Promise<Map<number, ProgressUpdate>> {
+  if (itemIds.length === 0) return new Map();
+  const mine = actor.unitId !== null ? { unitId: actor.unitId } : { authorId: actor.id };
+  const reports = await tx.progressUpdate.findMany({
+    where: { itemId: { in: itemIds }, state: { in: [...OPEN] }, ...mine },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+  });
+  const latest = new Map<number, ProgressUpdate>();
+  for (const r of reports) if (!latest.has(r.itemId)) latest.set(r.itemId, r);
+  return latest;
+}
+
+/**
+ * The content of a report that sets status, progress and confidence: an open report revised as the report form
+ * revises it (its texts, evidence links, 文号 and 申请销号 kept; a given note replaces its note), or a new one.
+ */
+export function revisedContent(
+  open: ProgressUpdate | null | undefined,
+  set: Pick<ReportContent, "status" | "progress" | "confidence"> & { note: string | null; defaultNote: string },
+): ReportContent {
+  return reportContent({
+    status: set.status,
+    progress: set.progress,
+    confidence: set.confidence,
+    note: set.note ?? open?.note ?? set.defaultNote,
+    nextSteps: open?.nextSteps ?? null,
+    blockers: open?.blockers ?? null,
+    evidenceLinks: open?.evidenceLinks ?? [],
+    docNumber: open?.docNumber ?? null,
+    closesItem: open?.closesItem ?? false,
+  });
 }
 
 /** Whether reports must be reviewed (one settings row; missing means the default, on). */
