@@ -12,8 +12,7 @@ import { now } from "../clock";
 import { requestTranslator } from "../i18n/request-translator";
 import { changeItem, VersionConflictError, type ItemFields } from "../writes/item-change";
 import { Refusal, toFailure } from "../writes/failure";
-import { openDuePeriods } from "../writes/periods";
-import { revisedContent, sharedPeriodLock, submit } from "../writes/reports";
+import { revisedContent, openDuePeriodsWithin, submit } from "../writes/reports";
 import { authorizeAction } from "../auth/authorize";
 import { failure, type ActionFailure, type ActionResult, type FormState } from "../forms/result";
 import { isParsed, parseImportFile, sha256, type UploadedFile } from "../import/parse";
@@ -117,14 +116,14 @@ export async function applyImport(
     const parsed = await parseImportFile(upload);
     if (!isParsed(parsed)) return refusal(emptyPlan(upload.name, parsed.hash, parsed.problems));
     const at = now();
-    // The periods open on their own, whoever needs one first (as submitNow does): the reports go to the current one.
-    await openDuePeriods(db(), at);
     const t = await requestTranslator();
     const applied = await db().$transaction(
       async (tx) => {
-        // The period lock (shared) before the items, as every report step takes them; then every named item in
-        // id order (two imports over overlapping items cannot deadlock); then plan against exactly that state.
-        await sharedPeriodLock(tx);
+        // First the periods whose day has come are opened (as submitNow does, but in this transaction: a refused
+        // file opens nothing either), which holds the period lock before the items, as every report step takes
+        // them; then every named item in id order (two imports over overlapping items cannot deadlock); then
+        // plan against exactly that state.
+        await openDuePeriodsWithin(tx, at);
         const codes = parsed.rows.map((r) => r.values.code);
         await tx.$queryRaw`SELECT id FROM items WHERE code = ANY(${codes}) ORDER BY id FOR UPDATE`;
         const { plan, changes } = await buildImportPlan(tx, guard.user, parsed, upload.name);

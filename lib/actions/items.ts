@@ -21,13 +21,12 @@ import { describeChangesSince, type ConflictInfo } from "../writes/conflict";
 import { Refusal, toFailure } from "../writes/failure";
 import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../writes/item-change";
 import { loadItemForWriting, lockItem, type LockedItem } from "../writes/item-scope";
-import { openDuePeriods } from "../writes/periods";
 import {
   openReportsOf,
   reportContent,
   reviewRequired,
   revisedContent,
-  sharedPeriodLock,
+  openDuePeriodsWithin,
   stepSummary,
   submit,
   submitNow,
@@ -200,82 +199,86 @@ export async function bulkUpdateItems(
   const input = parsed.data;
   try {
     const at = now();
-    // The periods open on their own, whoever needs one first (as submitNow does): the reports go to the current one.
-    await openDuePeriods(db(), at);
     const t = await requestTranslator();
     const defaultNote = t("editing.bulk.reportNote");
-    const done = await db().$transaction(async (tx) => {
-      // The period lock (shared) before the items, as every report step; items in id order so two bulk saves
-      // over overlapping items cannot deadlock.
-      await sharedPeriodLock(tx);
-      const review = await reviewRequired(tx);
-      const targets = [...input.items].sort((a, b) => a.id - b.id);
-      const problems: BulkProblem[] = [];
-      const loaded: { item: LockedItem; version: number }[] = [];
-      for (const target of targets) {
-        const item = await lockItem(tx, target.id);
-        if (!item || item.retired) problems.push({ code: item?.code ?? `#${target.id}`, problem: "not-found" });
-        else if (!can(guard.user, "item:post-update", item.scope))
-          problems.push({ code: item.code, problem: "forbidden" });
-        else if (item.version !== target.version) problems.push({ code: item.code, problem: "conflict" });
-        else loaded.push({ item, version: target.version });
-      }
-      const open = await openReportsOf(
-        tx,
-        guard.user,
-        loaded.map((l) => l.item.id),
-      );
-      const planned: { item: LockedItem; version: number; content: ReportContent; open: ProgressUpdate | null }[] = [];
-      for (const { item, version } of loaded) {
-        // "Keep" keeps what the unit reports now: its open report if it has one (as the report form shows it), else
-        // the item's approved state.
-        const base = open.get(item.id) ?? null;
-        const status = input.status ?? base?.status ?? item.status;
-        const confidence = input.confidence ?? base?.confidence ?? item.confidence;
-        const progress = impliedProgress(status, base?.progress ?? item.progress) ?? 0;
-        if (review && status === "COMPLETED") problems.push({ code: item.code, problem: "close-out" });
-        else if (confidence === null) problems.push({ code: item.code, problem: "needs-confidence" });
-        else {
-          const said = base ?? item;
-          // Nothing new to report: the unit's report (or, without one, the item) already says this.
-          if (said.status === status && said.confidence === confidence && said.progress === progress) continue;
-          const content = revisedContent(base, { status, progress, confidence, note: input.note, defaultNote });
-          planned.push({ item, version, content, open: base });
+    const done = await db().$transaction(
+      async (tx) => {
+        // First the periods whose day has come are opened (as submitNow does, but in this transaction: a refused
+        // change opens nothing either), which holds the period lock before the items, as every report step; items
+        // in id order so two bulk saves over overlapping items cannot deadlock.
+        await openDuePeriodsWithin(tx, at);
+        const review = await reviewRequired(tx);
+        const targets = [...input.items].sort((a, b) => a.id - b.id);
+        const problems: BulkProblem[] = [];
+        const loaded: { item: LockedItem; version: number }[] = [];
+        for (const target of targets) {
+          const item = await lockItem(tx, target.id);
+          if (!item || item.retired) problems.push({ code: item?.code ?? `#${target.id}`, problem: "not-found" });
+          else if (!can(guard.user, "item:post-update", item.scope))
+            problems.push({ code: item.code, problem: "forbidden" });
+          else if (item.version !== target.version) problems.push({ code: item.code, problem: "conflict" });
+          else loaded.push({ item, version: target.version });
         }
-      }
-      if (problems.length > 0) {
-        const code = problems.some((p) => p.problem === "forbidden")
-          ? "forbidden"
-          : problems.some((p) => p.problem === "conflict")
-            ? "conflict"
-            : problems.some((p) => p.problem === "not-found")
-              ? "not-found"
-              : "invalid";
-        const message =
-          code !== "invalid"
-            ? `editing.bulk.refused.${code}`
-            : problems.some((p) => p.problem === "close-out")
-              ? "editing.bulk.refused.closeOut"
-              : "editing.bulk.refused.needsConfidence";
-        throw new Refusal<ItemWriteFailure>({ ...failure(code, message), items: problems });
-      }
-      for (const { item, version, content, open: report } of planned) {
-        await submit(
+        const open = await openReportsOf(
           tx,
           guard.user,
-          {
-            itemId: item.id,
-            expectedVersion: version,
-            reportId: report?.id ?? null,
-            expectedRevision: report?.revision ?? null,
-            content,
-          },
-          at,
-          { reviewRequired: review },
+          loaded.map((l) => l.item.id),
         );
-      }
-      return { count: planned.length, codes: loaded.map((l) => l.item.code), review };
-    });
+        const planned: { item: LockedItem; version: number; content: ReportContent; open: ProgressUpdate | null }[] =
+          [];
+        for (const { item, version } of loaded) {
+          // "Keep" keeps what the unit reports now: its open report if it has one (as the report form shows it), else
+          // the item's approved state.
+          const base = open.get(item.id) ?? null;
+          const status = input.status ?? base?.status ?? item.status;
+          const confidence = input.confidence ?? base?.confidence ?? item.confidence;
+          const progress = impliedProgress(status, base?.progress ?? item.progress) ?? 0;
+          if (review && status === "COMPLETED") problems.push({ code: item.code, problem: "close-out" });
+          else if (confidence === null) problems.push({ code: item.code, problem: "needs-confidence" });
+          else {
+            const said = base ?? item;
+            // Nothing new to report: the unit's report (or, without one, the item) already says this.
+            if (said.status === status && said.confidence === confidence && said.progress === progress) continue;
+            const content = revisedContent(base, { status, progress, confidence, note: input.note, defaultNote });
+            planned.push({ item, version, content, open: base });
+          }
+        }
+        if (problems.length > 0) {
+          const code = problems.some((p) => p.problem === "forbidden")
+            ? "forbidden"
+            : problems.some((p) => p.problem === "conflict")
+              ? "conflict"
+              : problems.some((p) => p.problem === "not-found")
+                ? "not-found"
+                : "invalid";
+          const message =
+            code !== "invalid"
+              ? `editing.bulk.refused.${code}`
+              : problems.some((p) => p.problem === "close-out")
+                ? "editing.bulk.refused.closeOut"
+                : "editing.bulk.refused.needsConfidence";
+          throw new Refusal<ItemWriteFailure>({ ...failure(code, message), items: problems });
+        }
+        for (const { item, version, content, open: report } of planned) {
+          await submit(
+            tx,
+            guard.user,
+            {
+              itemId: item.id,
+              expectedVersion: version,
+              reportId: report?.id ?? null,
+              expectedRevision: report?.revision ?? null,
+              content,
+            },
+            at,
+            { reviewRequired: review },
+          );
+        }
+        return { count: planned.length, codes: loaded.map((l) => l.item.code), review };
+      },
+      // Opening a period (once a month, whoever comes first) fixes every item's obligation: more than the 5 s default.
+      { timeout: 30_000, maxWait: 10_000 },
+    );
     for (const code of done.codes) revalidateItem(code);
     revalidatePath("/review");
     return { ok: true, data: { changed: done.count, reviewRequired: done.review } };

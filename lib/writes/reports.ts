@@ -233,8 +233,7 @@ function contentData(content: ReportContent) {
   };
 }
 
-/** Takes the period lock shared: a write that locks items before its first report step takes it first (one order). */
-export async function sharedPeriodLock(tx: Tx): Promise<void> {
+async function sharedPeriodLock(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${PERIOD_LOCK})`;
 }
 
@@ -513,6 +512,15 @@ export async function withdraw(
 }
 
 type Client = Parameters<typeof openDuePeriods>[0];
+
+/**
+ * openDuePeriods inside the caller's transaction, for a write of many reports that must be all or nothing (an
+ * import, a bulk change): a refused write then opens nothing either. It holds the period lock exclusively until
+ * that transaction ends (report steps and a period close wait for it), so call it first, before any item lock.
+ */
+export async function openDuePeriodsWithin(tx: Tx, at: Date): Promise<void> {
+  await openDuePeriods({ $transaction: (fn) => fn(tx) } as Client, at);
+}
 
 /**
  * Submits a report now, in a transaction of its own: first opens any period whose day has come (the periods
