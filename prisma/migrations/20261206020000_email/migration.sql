@@ -17,7 +17,8 @@ CREATE TABLE "email_outbox" (
     "state" "EmailState" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "next_attempt_at" TIMESTAMPTZ(3) NOT NULL,
-    -- the sender holding the row (SENDING, COMMITTING) and until when its claim counts
+    -- the sender that last claimed the row, and until when its claim counts (kept afterwards: a sender that
+    -- learns late that the server accepted the mail may still record it)
     "claim_token" UUID,
     "lease_until" TIMESTAMPTZ(3),
     -- the address it went (or was last tried) to
@@ -30,7 +31,7 @@ CREATE TABLE "email_outbox" (
 
     CONSTRAINT "email_outbox_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "email_outbox_one_subject" CHECK (("notification_id" IS NULL) <> ("digest_day" IS NULL)),
-    CONSTRAINT "email_outbox_claimed" CHECK (("state" IN ('SENDING', 'COMMITTING')) = ("claim_token" IS NOT NULL AND "lease_until" IS NOT NULL))
+    CONSTRAINT "email_outbox_claimed" CHECK ("state" NOT IN ('SENDING', 'COMMITTING') OR ("claim_token" IS NOT NULL AND "lease_until" IS NOT NULL))
 );
 CREATE UNIQUE INDEX "email_outbox_notification_id_key" ON "email_outbox"("notification_id");
 CREATE UNIQUE INDEX "email_outbox_user_id_digest_day_key" ON "email_outbox"("user_id", "digest_day");
