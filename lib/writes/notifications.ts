@@ -54,9 +54,20 @@ export async function notify(tx: Tx, input: NotifyInput, options: NotifyOptions 
   return rows.map((r) => ({ id: r.id, userId: r.user_id })).sort((a, b) => a.userId - b.userId);
 }
 
-/** Marks a person's notifications read (those named, or all when `ids` is omitted); returns how many changed. */
-export async function markRead(tx: Tx, userId: number, at: Date, ids?: readonly number[]): Promise<number> {
-  const only = ids === undefined ? Prisma.empty : Prisma.sql`AND id = ANY(${[...ids]}::int[])`;
+/**
+ * Marks a person's notifications read (those named, or all when `ids` is omitted, or all up to and including id
+ * `upTo` — what the person had on screen when they pressed "mark all read"); returns how many changed.
+ */
+export async function markRead(
+  tx: Tx,
+  userId: number,
+  at: Date,
+  ids?: readonly number[],
+  { upTo }: { upTo?: number } = {},
+): Promise<number> {
+  const only = Prisma.sql`${ids === undefined ? Prisma.empty : Prisma.sql`AND id = ANY(${[...ids]}::int[])`} ${
+    upTo === undefined ? Prisma.empty : Prisma.sql`AND id <= ${upTo}`
+  }`;
   return tx.$executeRaw`
     UPDATE notifications SET read_at = ${at} WHERE user_id = ${userId} AND read_at IS NULL ${only}`;
 }
