@@ -1,5 +1,6 @@
 "use client";
 // The notification centre's buttons: open one (marks it read and goes to its page), mark one read, mark all.
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { markAllNotificationsRead, markNotificationRead, openNotification } from "@/lib/actions/notifications";
 import { FormMessage } from "@/components/forms/form-message";
@@ -9,14 +10,19 @@ import styles from "./notifications.module.css";
 
 /** The notification's title as a button: opening it marks it read. */
 export function OpenNotification({ id, title }: { id: number; title: string }) {
-  const { state, pending, onSubmit } = useActionForm(openNotification);
+  const router = useRouter();
+  const { state, pending, onSubmit } = useActionForm(openNotification, {
+    onSuccess: (result) => {
+      if (result.ok) router.push(result.data.link);
+    },
+  });
   return (
     <form onSubmit={onSubmit}>
       <input type="hidden" name="notificationId" value={id} />
       <button type="submit" className={styles.title} disabled={pending} data-testid="notification-open">
         {title}
       </button>
-      <FormMessage state={state} />
+      {state && !state.ok && <FormMessage state={state} />}
     </form>
   );
 }

@@ -1,9 +1,9 @@
 "use server";
-// The notification centre: mark one read, mark all read, open one (marks it read and goes to its thing). The
+// The notification centre: mark one read, mark all read, open one (marks it read; the form then goes to its
+// thing). The
 // reader is the session's user; an id names a notification only if it is theirs — anyone else's is "not found",
 // and nothing changes.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { authorizeAction } from "../auth/authorize";
 import { now } from "../clock";
 import { db } from "../db";
@@ -58,8 +58,11 @@ export async function markAllNotificationsRead(_prev: ActionResult | null, formD
   return refreshed("notifications.markedAllRead");
 }
 
-/** Marks the notification read and goes to the page of its thing. */
-export async function openNotification(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+/** Marks the notification read and answers the page of its thing, which the form then opens. */
+export async function openNotification(
+  _prev: ActionResult<{ link: string }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ link: string }>> {
   const guard = await authorizeAction("account:self");
   if (!guard.ok) return guard.failure;
   const parsed = notificationIdSchema.safeParse(formFields(formData));
@@ -76,6 +79,6 @@ export async function openNotification(_prev: ActionResult | null, formData: For
   }
   if (link === null) return failure("not-found");
   revalidatePath("/", "layout");
-  // An app path (the table's CHECK refuses anything else), so this never leaves the site.
-  redirect(link);
+  // An app path (the table's CHECK refuses anything else), so opening it never leaves the site.
+  return { ok: true, data: { link } };
 }
