@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { updateUser } from "@/lib/actions/admin-users";
 import { LIMITS } from "@/lib/validations/admin";
+import { EMAIL_MAX } from "@/lib/validations/notifications";
 import { TextField } from "@/components/forms/fields";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
 import { AdminForm } from "./admin-form";
@@ -17,6 +18,7 @@ export function UserEditForm({
     role: string;
     unitId: number | null;
     coordinatorScope: string | null;
+    email: string | null;
   };
   units: UnitOption[];
 }) {
@@ -42,6 +44,17 @@ export function UserEditForm({
             defaultValue={user.displayName}
             required
             maxLength={LIMITS.displayName}
+          />
+          <TextField
+            id={`${prefix}-email`}
+            label={t("users.email")}
+            hint={t("users.emailHint")}
+            errors={errorsOf("email")}
+            max={EMAIL_MAX}
+            name="email"
+            type="email"
+            defaultValue={user.email ?? ""}
+            maxLength={EMAIL_MAX}
           />
           <RoleUnitFields
             idPrefix={prefix}

@@ -18,6 +18,7 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route === "/reports") return { permission: "report:export", scoped: false };
   if (route.startsWith("/periods")) return { permission: "period:read", scoped: false };
   if (route === "/review") return { permission: "report:review", scoped: false };
+  if (route === "/notifications" || route.startsWith("/account")) return { permission: "account:self", scoped: false };
   return { permission: "portfolio:read", scoped: false };
 }
 

@@ -12,6 +12,7 @@ import enCycle from "./en/cycle.json";
 import enEvidence from "./en/evidence.json";
 import enPeriods from "./en/periods.json";
 import enJobs from "./en/jobs.json";
+import enNotifications from "./en/notifications.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -23,6 +24,7 @@ import zhCycle from "./zh-CN/cycle.json";
 import zhEvidence from "./zh-CN/evidence.json";
 import zhPeriods from "./zh-CN/periods.json";
 import zhJobs from "./zh-CN/jobs.json";
+import zhNotifications from "./zh-CN/notifications.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -40,6 +42,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     periods: zhPeriods,
     evidence: zhEvidence,
     jobs: zhJobs,
+    notifications: zhNotifications,
   },
   en: {
     common: enCommon,
@@ -53,6 +56,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     periods: enPeriods,
     evidence: enEvidence,
     jobs: enJobs,
+    notifications: enNotifications,
   },
 };
 
