@@ -2,8 +2,7 @@
 import { useTranslations } from "next-intl";
 import { updateUser } from "@/lib/actions/admin-users";
 import { LIMITS } from "@/lib/validations/admin";
-import { EMAIL_MAX } from "@/lib/validations/notifications";
-import { TextField } from "@/components/forms/fields";
+import { EmailField, TextField } from "@/components/forms/fields";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
 import { AdminForm } from "./admin-form";
 
@@ -45,16 +44,12 @@ export function UserEditForm({
             required
             maxLength={LIMITS.displayName}
           />
-          <TextField
+          <EmailField
             id={`${prefix}-email`}
             label={t("users.email")}
             hint={t("users.emailHint")}
             errors={errorsOf("email")}
-            max={EMAIL_MAX}
-            name="email"
-            type="email"
             defaultValue={user.email ?? ""}
-            maxLength={EMAIL_MAX}
           />
           <RoleUnitFields
             idPrefix={prefix}

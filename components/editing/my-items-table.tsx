@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { FieldError } from "@/components/forms/field-error";
+import { TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SelectAllHeader, useSelection } from "@/components/forms/selection";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -69,28 +70,24 @@ export function MyItemsTable({ items, reviewRequired }: { items: MyItemRow[]; re
             ))}
           </select>
         </div>
-        <div className={styles.field}>
-          <label htmlFor="bulk-note">{t("editing.bulk.note")}</label>
-          <input
-            id="bulk-note"
-            name="note"
-            type="text"
-            maxLength={NOTE_MAX}
-            aria-describedby="bulk-note-hint bulk-note-error"
-          />
-        </div>
+        <TextField
+          className={styles.field}
+          id="bulk-note"
+          label={t("editing.bulk.note")}
+          hint={t("editing.bulk.noteHint")}
+          errors={errors?.note}
+          max={NOTE_MAX}
+          name="note"
+          maxLength={NOTE_MAX}
+        />
         <SubmitButton pending={pending} pendingLabel={t("editing.bulk.submitting")} label={t("editing.bulk.submit")} />
       </div>
-      <p id="bulk-note-hint" className="small muted">
-        {t("editing.bulk.noteHint")}
-      </p>
       {reviewRequired && (
         <p className="small" role="note" data-testid="bulk-review-hint">
           {t("editing.bulk.reviewHint")}
         </p>
       )}
       <FieldError id="bulk-status-error" errors={errors?.status ?? errors?.items} values={{ max: 200 }} />
-      <FieldError id="bulk-note-error" errors={errors?.note} values={{ max: NOTE_MAX }} />
       {/* a refused batch names its items below, the conflict among them */}
       <FormMessage
         state={state}

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { updateEmailSettings } from "@/lib/actions/account";
-import { EMAIL_DELIVERIES, EMAIL_MAX, type EmailDelivery } from "@/lib/validations/notifications";
-import { TextField } from "@/components/forms/fields";
+import { EMAIL_DELIVERIES, type EmailDelivery } from "@/lib/validations/notifications";
+import { EmailField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -20,17 +20,13 @@ export function EmailSettingsForm({ email, delivery }: { email: string; delivery
   const { state, pending, onSubmit, errorsOf } = useActionForm(updateEmailSettings);
   return (
     <form onSubmit={onSubmit} className="stack" noValidate>
-      <TextField
+      <EmailField
         id="account-email"
         label={t("email")}
         hint={t("emailHint")}
         errors={errorsOf("email")}
-        max={EMAIL_MAX}
-        name="email"
-        type="email"
         autoComplete="email"
         defaultValue={email}
-        maxLength={EMAIL_MAX}
       />
       <fieldset className={styles.choices}>
         <legend>{t("delivery")}</legend>

@@ -14,6 +14,7 @@ import { retireTreeItem } from "../../lib/writes/item-tree";
 import type { ReportItem } from "../../lib/report/types";
 import { IMPORT_MAX_BYTES } from "../../lib/validations/import";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { jointCoordinator } from "../support/actors";
 import { outsideUnit } from "../support/unit-scope";
 import { signIn, signOut } from "../support/session";
 import { renderCsv } from "../../lib/export/csv";
@@ -151,8 +152,7 @@ beforeAll(async () => {
   unitId = editor.unitId!;
   viewer = await account({ role: "VIEWER" });
   admin = await account({ role: "ADMIN" });
-  const joint = await t.db.user.findFirstOrThrow({ where: { role: "COORDINATOR", coordinatorScope: "JOINT" } });
-  coordinator = { id: joint.id, role: joint.role, unitId: joint.unitId, coordinatorScope: joint.coordinatorScope };
+  coordinator = await jointCoordinator(t.db);
 }, 180_000);
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVIDENCE_MAX, NOTE_MAX, PERSON_MAX, TEXT_MAX } from "../../lib/validations/item-limits";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { jointCoordinator } from "../support/actors";
 import { outsideUnit } from "../support/unit-scope";
 import { signIn, signOut } from "../support/session";
 import type { Actor } from "../../lib/permissions";
@@ -128,8 +129,7 @@ beforeAll(async () => {
   otherEditor = await account({ role: "EDITOR", unitId: { not: unitId } });
   viewer = await account({ role: "VIEWER" });
   admin = await account({ role: "ADMIN" });
-  const joint = await t.db.user.findFirstOrThrow({ where: { role: "COORDINATOR", coordinatorScope: "JOINT" } });
-  coordinator = { id: joint.id, role: joint.role, unitId: joint.unitId, coordinatorScope: joint.coordinatorScope };
+  coordinator = await jointCoordinator(t.db);
 }, 180_000);
 
 afterAll(async () => {
