@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   "item:manage-tree": { ADMIN: true },
   /** import a spreadsheet of item changes (each row is also checked against item:update) */
   "item:import": { ADMIN: true, EDITOR: true },
+  /** one's own notifications (read, mark read) and e-mail settings: every account, only its own rows */
+  "account:self": { ADMIN: true, EDITOR: true, VIEWER: true, COORDINATOR: true },
   "unit:manage": { ADMIN: true },
   "user:manage": { ADMIN: true },
   "audit:read": { ADMIN: true },

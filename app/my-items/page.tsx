@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MyItemsTable } from "@/components/editing/my-items-table";
 import { listMyItems } from "@/lib/data/my-items";
+import { isReviewRequired } from "@/lib/data/reviews";
 
 export const dynamic = "force-dynamic";
 
@@ -11,8 +12,9 @@ export async function generateMetadata() {
 }
 
 export default async function MyItemsPage() {
-  const [{ user, items }, t, tImport] = await Promise.all([
+  const [{ user, items }, reviewRequired, t, tImport] = await Promise.all([
     listMyItems(),
+    isReviewRequired(),
     getTranslations("myItems"),
     getTranslations("import"),
   ]);
@@ -31,7 +33,7 @@ export default async function MyItemsPage() {
       ) : (
         <>
           <p className="small">{t("summary", { count: items.length, overdue })}</p>
-          <MyItemsTable items={items.map(({ lastUpdateAt: _omit, ...row }) => row)} />
+          <MyItemsTable items={items.map(({ lastUpdateAt: _omit, ...row }) => row)} reviewRequired={reviewRequired} />
         </>
       )}
     </section>

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { updateUser } from "@/lib/actions/admin-users";
 import { LIMITS } from "@/lib/validations/admin";
-import { TextField } from "@/components/forms/fields";
+import { EmailField, TextField } from "@/components/forms/fields";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
 import { AdminForm } from "./admin-form";
 
@@ -17,6 +17,7 @@ export function UserEditForm({
     role: string;
     unitId: number | null;
     coordinatorScope: string | null;
+    email: string | null;
   };
   units: UnitOption[];
 }) {
@@ -42,6 +43,13 @@ export function UserEditForm({
             defaultValue={user.displayName}
             required
             maxLength={LIMITS.displayName}
+          />
+          <EmailField
+            id={`${prefix}-email`}
+            label={t("users.email")}
+            hint={t("users.emailHint")}
+            errors={errorsOf("email")}
+            defaultValue={user.email ?? ""}
           />
           <RoleUnitFields
             idPrefix={prefix}

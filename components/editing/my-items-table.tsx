@@ -3,13 +3,14 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { FieldError } from "@/components/forms/field-error";
+import { TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SelectAllHeader, useSelection } from "@/components/forms/selection";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ColumnHeaders } from "@/components/ui/data-table";
 import { bulkUpdateItems } from "@/lib/actions/items";
 import { ITEM_STATUSES } from "@/lib/status";
-import { CONFIDENCES } from "@/lib/validations/item-limits";
+import { CONFIDENCES, NOTE_MAX } from "@/lib/validations/item-limits";
 import cycle from "@/components/cycle/cycle.module.css";
 import styles from "./editing.module.css";
 
@@ -30,8 +31,11 @@ export interface MyItemRow {
   reportState: "DRAFT" | "SUBMITTED" | "RETURNED" | null;
 }
 
-/** My items with checkboxes; the bar above sets status and/or confidence of the selected ones in one save. */
-export function MyItemsTable({ items }: { items: MyItemRow[] }) {
+/**
+ * My items with checkboxes; the bar above sets status and/or confidence of the selected ones in one save: one
+ * report per item, 待审核 until a coordinator approves it when review is on (in effect at once when it is off).
+ */
+export function MyItemsTable({ items, reviewRequired }: { items: MyItemRow[]; reviewRequired: boolean }) {
   const t = useTranslations();
   const en = useLocale() === "en";
   const { state, action, pending, failed } = useActionForm(bulkUpdateItems);
@@ -66,13 +70,34 @@ export function MyItemsTable({ items }: { items: MyItemRow[] }) {
             ))}
           </select>
         </div>
+        <TextField
+          className={styles.field}
+          id="bulk-note"
+          label={t("editing.bulk.note")}
+          hint={t("editing.bulk.noteHint")}
+          errors={errors?.note}
+          max={NOTE_MAX}
+          name="note"
+          maxLength={NOTE_MAX}
+        />
         <SubmitButton pending={pending} pendingLabel={t("editing.bulk.submitting")} label={t("editing.bulk.submit")} />
       </div>
+      {reviewRequired && (
+        <p className="small" role="note" data-testid="bulk-review-hint">
+          {t("editing.bulk.reviewHint")}
+        </p>
+      )}
       <FieldError id="bulk-status-error" errors={errors?.status ?? errors?.items} values={{ max: 200 }} />
       {/* a refused batch names its items below, the conflict among them */}
       <FormMessage
         state={state}
-        success={state?.ok ? t("editing.bulk.done", { count: state.data.changed }) : undefined}
+        success={
+          state?.ok
+            ? t(state.data.reviewRequired ? "editing.bulk.submitted" : "editing.bulk.done", {
+                count: state.data.changed,
+              })
+            : undefined
+        }
         omitFailure={failed?.code === "conflict"}
       />
       {problems && (

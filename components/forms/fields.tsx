@@ -3,6 +3,7 @@
 // render function. Field's own props (id, label, errors, max, hint, errorId, className) go to the Field, the
 // rest to the control; a select with its options or a checklist still uses Field itself.
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { EMAIL_MAX } from "@/lib/validations/notifications";
 import { Field } from "./field";
 
 type FieldProps = Omit<Parameters<typeof Field>[0], "children">;
@@ -18,6 +19,16 @@ function apart<P extends FieldProps>({ id, label, errors, max, hint, errorId, cl
 export function TextField(props: FieldProps & InputProps) {
   const [field, control] = apart(props);
   return <Field {...field}>{(a11y) => <input {...a11y} {...control} />}</Field>;
+}
+
+/** An e-mail address (named `email` unless told otherwise), at most EMAIL_MAX characters. */
+export function EmailField(props: Omit<FieldProps, "max"> & Omit<InputProps, "type" | "maxLength">) {
+  const [field, control] = apart({ ...props, max: EMAIL_MAX });
+  return (
+    <Field {...field}>
+      {(a11y) => <input {...a11y} type="email" name="email" maxLength={EMAIL_MAX} {...control} />}
+    </Field>
+  );
 }
 
 /** A calendar day (YYYY-MM-DD). */

@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { applyImport, previewImport } from "@/lib/actions/import";
 import type { ImportApplied, ImportCellChange, ImportPlan, ImportProblem } from "@/lib/import/types";
+import cycle from "@/components/cycle/cycle.module.css";
 import styles from "./import.module.css";
 
 /**
@@ -114,18 +115,34 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
 
 function Applied({ applied }: { applied: ImportApplied }) {
   const t = useTranslations();
+  const submitted = applied.changed.filter((c) => c.report === "SUBMITTED").length;
+  const approved = applied.changed.filter((c) => c.report === "APPROVED").length;
   return (
     <div className={styles.success} data-testid="import-applied">
       <p>
         {t("import.applied", { file: applied.fileName, changed: applied.changed.length, unchanged: applied.unchanged })}
       </p>
+      {submitted > 0 && <p data-testid="import-submitted">{t("import.appliedSubmitted", { count: submitted })}</p>}
+      {approved > 0 && <p data-testid="import-approved">{t("import.appliedApproved", { count: approved })}</p>}
       {applied.changed.length > 0 && (
         <ul className={styles.changes}>
           {applied.changed.map((c) => (
-            <li key={c.code}>
+            <li key={c.code} data-code={c.code}>
               <Link href={`/items/${c.code}`}>
                 {t("import.appliedItem", { code: c.code, title: c.title, cells: c.cells })}
               </Link>
+              {c.report === "SUBMITTED" && (
+                <>
+                  {" "}
+                  <span
+                    className={`${cycle.stateBadge} ${cycle.SUBMITTED}`}
+                    data-testid="report-state"
+                    data-state="SUBMITTED"
+                  >
+                    {t("cycle.state.SUBMITTED")}
+                  </span>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -184,14 +201,42 @@ function ChangeText({ change }: { change: ImportCellChange }) {
   );
 }
 
+/** What the row's status, progress and confidence become: a report, 待审核 or in effect at once. */
+function RowReport({ report }: { report: NonNullable<ImportPlan["rows"][number]["report"]> }) {
+  const t = useTranslations();
+  if (report.pending)
+    return (
+      <p className="small" data-testid="row-report" data-outcome="pending">
+        {t("import.rowPending")}
+      </p>
+    );
+  return (
+    <p className="small" data-testid="row-report" data-outcome={report.outcome}>
+      {report.outcome === "review" ? (
+        <span className={`${cycle.stateBadge} ${cycle.SUBMITTED}`}>{t("import.rowReview")}</span>
+      ) : (
+        t("import.rowApproved")
+      )}
+      {report.revises && <> · {t("import.rowRevises", { state: t(`cycle.state.${report.revises}`) })}</>}
+    </p>
+  );
+}
+
 function PlanView({ plan, children }: { plan: ImportPlan; children: React.ReactNode }) {
   const t = useTranslations();
   const text = useProblemText();
-  const changed = plan.rows.filter((r) => r.changes.length > 0 || r.warnings.length > 0);
+  const changed = plan.rows.filter((r) => r.changes.length > 0 || r.warnings.length > 0 || r.report?.pending);
   const unchanged = plan.rows.filter((r) => r.changes.length === 0);
   return (
     <section className={styles.section} data-testid="import-plan">
       <p className={styles.success}>{t("import.noErrors", plan.counts)}</p>
+      {plan.counts.reports > 0 && (
+        <p className={styles.note} role="note" data-testid="import-review-notice">
+          {plan.reviewRequired
+            ? t("import.reviewNotice", { reports: plan.counts.reports })
+            : t("import.approvedNotice", { reports: plan.counts.reports })}
+        </p>
+      )}
       {changed.length > 0 && (
         <>
           <h2>{t("import.changesTitle")}</h2>
@@ -224,6 +269,7 @@ function PlanView({ plan, children }: { plan: ImportPlan; children: React.ReactN
                         ))}
                       </ul>
                     )}
+                    {r.report && <RowReport report={r.report} />}
                     {r.warnings.map((w, i) => (
                       <p key={i} className={styles.warning}>
                         {w.column}: {text(w)}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasSampleData } from "@/lib/data/datasets";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LanguageSwitcher } from "./language-switcher";
 import { MainNav } from "./main-nav";
 import { UserMenu } from "./user-menu";
@@ -26,6 +27,7 @@ export async function SiteHeader() {
               </span>
             )}
             <LanguageSwitcher current={locale as Locale} label={t("language")} />
+            {user && <NotificationBell user={user} />}
             {user && <UserMenu user={user} />}
           </div>
         </div>

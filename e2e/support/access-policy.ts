@@ -21,6 +21,7 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route === "/review") return { permission: "report:review", scoped: false };
   // The walk opens a 督办 of its editor's own unit (e2e/support/supervision-fixture.ts).
   if (route.startsWith("/supervisions")) return { permission: "supervision:read", scoped: false };
+  if (route === "/notifications" || route.startsWith("/account")) return { permission: "account:self", scoped: false };
   return { permission: "portfolio:read", scoped: false };
 }
 

@@ -125,8 +125,15 @@ export async function updateUser(_prev: ActionResult | null, formData: FormData)
           role: user.role,
           unit: user.unit?.name ?? null,
           coordinatorScope: user.coordinatorScope,
+          email: user.email,
         },
-        { displayName: input.displayName, role: input.role, unit, coordinatorScope: input.coordinatorScope },
+        {
+          displayName: input.displayName,
+          role: input.role,
+          unit,
+          coordinatorScope: input.coordinatorScope,
+          email: input.email,
+        },
       );
       if (Object.keys(changes).length === 0) return;
       if (user.role === "ADMIN" && input.role !== "ADMIN")
@@ -140,6 +147,7 @@ export async function updateUser(_prev: ActionResult | null, formData: FormData)
           role: input.role,
           unitId: input.unitId,
           coordinatorScope: input.coordinatorScope,
+          ...(input.email !== undefined ? { email: input.email } : {}),
           ...(narrowed ? { sessionVersion: { increment: 1 } } : {}),
         },
       });

@@ -2,11 +2,17 @@
 // Importing an items file (XLSX or CSV in the export's item columns): a dry run that writes nothing and
 // answers, per row and cell, what would change and every error; then the apply, which receives the same file
 // again (its sha256 must equal the previewed one), re-plans it inside ONE transaction with the items locked,
-// and writes every change through changeItem (version check + history row) — or nothing at all.
+// and writes every row — or nothing at all. A row's own fields (dates, responsible person) change the item
+// through changeItem (version check + history row); its report fields (status, progress, confidence) become a
+// report through the one report lifecycle (lib/writes/reports.ts submit): 待审核 with review on, approved at
+// once with review off.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
+import { now } from "../clock";
+import { requestTranslator } from "../i18n/request-translator";
 import { changeItem, VersionConflictError, type ItemFields } from "../writes/item-change";
 import { Refusal, toFailure } from "../writes/failure";
+import { revisedContent, openDuePeriodsWithin, submit } from "../writes/reports";
 import { authorizeAction } from "../auth/authorize";
 import { failure, type ActionFailure, type ActionResult, type FormState } from "../forms/result";
 import { isParsed, parseImportFile, sha256, type UploadedFile } from "../import/parse";
@@ -23,7 +29,8 @@ const emptyPlan = (fileName: string, fileHash: string, errors: ImportProblem[]):
   fileHash,
   rows: [],
   errors,
-  counts: { rows: 0, changed: 0, unchanged: 0, cells: 0 },
+  counts: { rows: 0, changed: 0, unchanged: 0, cells: 0, reports: 0 },
+  reviewRequired: true,
 });
 
 /** The refusal code of a plan with errors: rows outside the user's units first, then stale rows. */
@@ -83,11 +90,9 @@ function fieldsOf(change: PlannedChange): ItemFields {
   const fields: ItemFields = {};
   const t = change.target;
   for (const key of change.changedKeys) {
-    if (key === "reportedProgress") fields.progress = t.reportedProgress;
-    else if (key === "startDate" || key === "dueDate") fields[key] = day(t[key]);
-    else if (key === "status") fields.status = t.status;
-    else if (key === "confidence") fields.confidence = t.confidence;
-    else fields.responsiblePerson = t.responsiblePerson;
+    // status, progress and confidence never come here: they reach the item through a report.
+    if (key === "startDate" || key === "dueDate") fields[key] = day(t[key]);
+    else if (key === "responsiblePerson") fields.responsiblePerson = t.responsiblePerson;
   }
   if (change.originalDueDate !== undefined) fields.originalDueDate = day(change.originalDueDate);
   return fields;
@@ -110,28 +115,66 @@ export async function applyImport(
   try {
     const parsed = await parseImportFile(upload);
     if (!isParsed(parsed)) return refusal(emptyPlan(upload.name, parsed.hash, parsed.problems));
+    const at = now();
+    const t = await requestTranslator();
     const applied = await db().$transaction(
       async (tx) => {
-        // Lock every named item in id order (two imports over overlapping items cannot deadlock), then plan
-        // against exactly the state that will be changed.
+        // First the periods whose day has come are opened (as submitNow does, but in this transaction: a refused
+        // file opens nothing either), which holds the period lock before the items, as every report step takes
+        // them; then every named item in id order (two imports over overlapping items cannot deadlock); then
+        // plan against exactly that state.
+        await openDuePeriodsWithin(tx, at);
         const codes = parsed.rows.map((r) => r.values.code);
         await tx.$queryRaw`SELECT id FROM items WHERE code = ANY(${codes}) ORDER BY id FOR UPDATE`;
         const { plan, changes } = await buildImportPlan(tx, guard.user, parsed, upload.name);
         if (plan.errors.length > 0) throw new Refusal(refusal(plan));
+        const reportState = new Map<string, "SUBMITTED" | "APPROVED">();
         for (const change of changes) {
-          await changeItem(
-            tx,
-            change.itemId,
-            { action: "UPDATE", expectedVersion: change.expectedVersion, fields: fieldsOf(change) },
-            { actorId: guard.user.id, reason: change.reason },
-          );
+          let version = change.expectedVersion;
+          if (change.changedKeys.length > 0) {
+            const written = await changeItem(
+              tx,
+              change.itemId,
+              { action: "UPDATE", expectedVersion: change.expectedVersion, fields: fieldsOf(change) },
+              { actorId: guard.user.id, reason: change.reason, at },
+            );
+            version = written.version;
+          }
+          if (change.report) {
+            const { open, ...values } = change.report;
+            const step = await submit(
+              tx,
+              guard.user,
+              {
+                itemId: change.itemId,
+                expectedVersion: version,
+                reportId: open?.id ?? null,
+                expectedRevision: open?.revision ?? null,
+                content: revisedContent(open, {
+                  ...values,
+                  // The row's 修改说明 is the report's note; else the open report's, else where it came from.
+                  note: change.reason,
+                  defaultNote: t("import.reportNote", { file: upload.name, row: change.row }),
+                }),
+              },
+              at,
+              { reviewRequired: plan.reviewRequired },
+            );
+            reportState.set(change.code, step.state === "APPROVED" ? "APPROVED" : "SUBMITTED");
+          }
         }
         return {
           fileName: upload.name,
           changed: plan.rows
             .filter((r) => r.changes.length > 0)
-            .map((r) => ({ code: r.code, title: r.title, cells: r.changes.length })),
+            .map((r) => ({
+              code: r.code,
+              title: r.title,
+              cells: r.changes.length,
+              report: reportState.get(r.code) ?? null,
+            })),
           unchanged: plan.counts.unchanged,
+          reviewRequired: plan.reviewRequired,
         } satisfies ImportApplied;
       },
       // A whole portfolio in one file is a few hundred statements: more than the 5 s default on a busy server.
@@ -141,6 +184,7 @@ export async function applyImport(
       for (const path of [`/items/${code}`, `/items/${code}/edit`, `/items/${code}/update`]) revalidatePath(path);
     revalidatePath("/my-items");
     revalidatePath("/items");
+    revalidatePath("/review");
     return { ok: true, data: applied };
   } catch (error) {
     if (error instanceof VersionConflictError) return failure("conflict", "import.refused.conflict");

@@ -1,11 +1,15 @@
 "use server";
-// The staff's writes to items: progress updates, field edits and the bulk status/confidence change.
+// The staff's writes to items: progress updates (reports), field edits and the bulk status/confidence change
+// (one report per item).
 // Every action: authorizeAction first; parse the form with zod; load the item (locked) and re-check the
 // permission against ITS units (ids from the client are untrusted); write only through changeItem / the report
 // lifecycle (lib/writes/reports.ts), which record history in the same transaction; the hidden expectedVersion makes a
 // stale form answer "conflict" with what changed meanwhile instead of overwriting it.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
+import { now } from "../clock";
+import type { ProgressUpdate } from "../generated/prisma/client";
+import { requestTranslator } from "../i18n/request-translator";
 import { authorizeAction } from "../auth/authorize";
 import { formFields } from "../forms/form-data";
 import { failure, invalid, type ActionResult, type FormState } from "../forms/result";
@@ -17,12 +21,32 @@ import { describeChangesSince, type ConflictInfo } from "../writes/conflict";
 import { Refusal, toFailure } from "../writes/failure";
 import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../writes/item-change";
 import { loadItemForWriting, lockItem, type LockedItem } from "../writes/item-scope";
-import { reportContent, stepSummary, submitNow, type ReportFailure, type StepSummary } from "../writes/reports";
+import {
+  openReportsOf,
+  reportContent,
+  reviewRequired,
+  revisedContent,
+  openDuePeriodsWithin,
+  stepSummary,
+  submit,
+  submitNow,
+  type ReportContent,
+  type ReportFailure,
+  type StepSummary,
+} from "../writes/reports";
 import { isoDate } from "../writes/snapshot";
 
 export interface BulkProblem {
   code: string;
-  problem: "forbidden" | "conflict" | "not-found";
+  /** close-out: the report would mark the item 已完成, which needs evidence per item (review on);
+   *  needs-confidence: no confidence chosen and the item has none, and a report needs one */
+  problem: "forbidden" | "conflict" | "not-found" | "close-out" | "needs-confidence";
+}
+
+/** What a bulk change answers: how many items got a report, and whether those wait for review (待审核). */
+export interface BulkResult {
+  changed: number;
+  reviewRequired: boolean;
 }
 
 /** A refusal of an item write, with what the item's forms show beside the message (for a report: what happened
@@ -158,58 +182,106 @@ export async function updateItem(
 }
 
 /**
- * Set status and/or confidence of several of my items in one go: one transaction, each item at the version
- * the list showed. If any item is outside my units, changed meanwhile or gone, nothing is written and the
- * answer names those items.
+ * Set status and/or confidence of several of my items in one go: one report per item through the report
+ * lifecycle (submit: 待审核 with review on, approved at once with review off; the unit's open report on an item is
+ * revised, as its report form would), all in one transaction, each item at the version the list showed. If any
+ * item is outside my units, changed meanwhile, gone, would be marked 已完成 with review on (销号 needs evidence,
+ * item by item) or has no confidence to report, nothing is written and the answer names those items.
  */
 export async function bulkUpdateItems(
-  _prev: ItemFormState<{ changed: number }>,
+  _prev: ItemFormState<BulkResult>,
   formData: FormData,
-): Promise<ItemWriteResult<{ changed: number }>> {
+): Promise<ItemWriteResult<BulkResult>> {
   const guard = await authorizeAction("item:post-update");
   if (!guard.ok) return guard.failure;
   const parsed = bulkUpdateSchema.safeParse(formFields(formData, ["items"]));
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
-    const changed = await db().$transaction(async (tx) => {
-      // Lock in id order so two bulk saves over overlapping items cannot deadlock.
-      const targets = [...input.items].sort((a, b) => a.id - b.id);
-      const problems: BulkProblem[] = [];
-      const loaded: { item: LockedItem; version: number }[] = [];
-      for (const target of targets) {
-        const item = await lockItem(tx, target.id);
-        if (!item || item.retired) problems.push({ code: item?.code ?? `#${target.id}`, problem: "not-found" });
-        else if (!can(guard.user, "item:post-update", item.scope))
-          problems.push({ code: item.code, problem: "forbidden" });
-        else if (item.version !== target.version) problems.push({ code: item.code, problem: "conflict" });
-        else loaded.push({ item, version: target.version });
-      }
-      if (problems.length > 0) {
-        const code = problems.some((p) => p.problem === "forbidden")
-          ? "forbidden"
-          : problems.some((p) => p.problem === "conflict")
-            ? "conflict"
-            : "not-found";
-        throw new Refusal<ItemWriteFailure>({ ...failure(code, `editing.bulk.refused.${code}`), items: problems });
-      }
-      let count = 0;
-      for (const { item, version } of loaded) {
-        const status = input.status ?? item.status;
-        const fields: ItemFields = { status, progress: impliedProgress(status, item.progress) };
-        if (input.confidence) fields.confidence = input.confidence;
-        const written = await changeItem(
+    const at = now();
+    const t = await requestTranslator();
+    const defaultNote = t("editing.bulk.reportNote");
+    const done = await db().$transaction(
+      async (tx) => {
+        // First the periods whose day has come are opened (as submitNow does, but in this transaction: a refused
+        // change opens nothing either), which holds the period lock before the items, as every report step; items
+        // in id order so two bulk saves over overlapping items cannot deadlock.
+        await openDuePeriodsWithin(tx, at);
+        const review = await reviewRequired(tx);
+        const targets = [...input.items].sort((a, b) => a.id - b.id);
+        const problems: BulkProblem[] = [];
+        const loaded: { item: LockedItem; version: number }[] = [];
+        for (const target of targets) {
+          const item = await lockItem(tx, target.id);
+          if (!item || item.retired) problems.push({ code: item?.code ?? `#${target.id}`, problem: "not-found" });
+          else if (!can(guard.user, "item:post-update", item.scope))
+            problems.push({ code: item.code, problem: "forbidden" });
+          else if (item.version !== target.version) problems.push({ code: item.code, problem: "conflict" });
+          else loaded.push({ item, version: target.version });
+        }
+        const open = await openReportsOf(
           tx,
-          item.id,
-          { action: "UPDATE", expectedVersion: version, fields },
-          { actorId: guard.user.id },
+          guard.user,
+          loaded.map((l) => l.item.id),
         );
-        if (written.changedFields.length > 0) count += 1;
-      }
-      return { count, codes: loaded.map((l) => l.item.code) };
-    });
-    for (const code of changed.codes) revalidateItem(code);
-    return { ok: true, data: { changed: changed.count } };
+        const planned: { item: LockedItem; version: number; content: ReportContent; open: ProgressUpdate | null }[] =
+          [];
+        for (const { item, version } of loaded) {
+          // "Keep" keeps what the unit reports now: its open report if it has one (as the report form shows it), else
+          // the item's approved state.
+          const base = open.get(item.id) ?? null;
+          const status = input.status ?? base?.status ?? item.status;
+          const confidence = input.confidence ?? base?.confidence ?? item.confidence;
+          const progress = impliedProgress(status, base?.progress ?? item.progress) ?? 0;
+          if (review && status === "COMPLETED") problems.push({ code: item.code, problem: "close-out" });
+          else if (confidence === null) problems.push({ code: item.code, problem: "needs-confidence" });
+          else {
+            const said = base ?? item;
+            // Nothing new to report: the unit's report (or, without one, the item) already says this.
+            if (said.status === status && said.confidence === confidence && said.progress === progress) continue;
+            const content = revisedContent(base, { status, progress, confidence, note: input.note, defaultNote });
+            planned.push({ item, version, content, open: base });
+          }
+        }
+        if (problems.length > 0) {
+          const code = problems.some((p) => p.problem === "forbidden")
+            ? "forbidden"
+            : problems.some((p) => p.problem === "conflict")
+              ? "conflict"
+              : problems.some((p) => p.problem === "not-found")
+                ? "not-found"
+                : "invalid";
+          const message =
+            code !== "invalid"
+              ? `editing.bulk.refused.${code}`
+              : problems.some((p) => p.problem === "close-out")
+                ? "editing.bulk.refused.closeOut"
+                : "editing.bulk.refused.needsConfidence";
+          throw new Refusal<ItemWriteFailure>({ ...failure(code, message), items: problems });
+        }
+        for (const { item, version, content, open: report } of planned) {
+          await submit(
+            tx,
+            guard.user,
+            {
+              itemId: item.id,
+              expectedVersion: version,
+              reportId: report?.id ?? null,
+              expectedRevision: report?.revision ?? null,
+              content,
+            },
+            at,
+            { reviewRequired: review },
+          );
+        }
+        return { count: planned.length, codes: loaded.map((l) => l.item.code), review };
+      },
+      // Opening a period (once a month, whoever comes first) fixes every item's obligation: more than the 5 s default.
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+    for (const code of done.codes) revalidateItem(code);
+    revalidatePath("/review");
+    return { ok: true, data: { changed: done.count, reviewRequired: done.review } };
   } catch (error) {
     return toFailure<ItemWriteFailure>(error);
   }

@@ -68,6 +68,7 @@ export async function listAccounts() {
       role: true,
       unitId: true,
       coordinatorScope: true,
+      email: true,
       disabled: true,
       pendingApproval: true,
       oidcSubject: true,

@@ -3,14 +3,28 @@
 // unknown or retired codes, rows the user may not change, rows whose item was saved after the export, a
 // revised due date without a change note. The same function serves the dry run and, inside the apply
 // transaction with the items locked, the apply — so what is written is exactly what the plan says.
-import type { Prisma } from "../generated/prisma/client";
+//
+// A row's report fields (status, progress, confidence) are not item changes: they become a report of the item
+// through the one report lifecycle (lib/writes/reports.ts), 待审核 when review is on, approved at once when it is
+// off; revising the unit's open report as the report form would. A report marking the item 已完成 needs evidence a
+// spreadsheet cannot carry: with review on such a row is refused and the person sent to the item's report form.
+import type { Prisma, ProgressUpdate } from "../generated/prisma/client";
 import { isoDay } from "../dates";
 import type { ItemSnapshot } from "../writes/snapshot";
+import { openReportsOf, reviewRequired as isReviewRequired } from "../writes/reports";
 import { can, type Actor } from "../permissions";
 import { ITEM_COLUMNS } from "../report/item-columns";
 import { impliedProgress } from "../status";
 import type { ParsedFile } from "./parse";
-import type { ImportCellChange, ImportPlan, ImportPlanRow, ImportProblem, ImportValueKind } from "./types";
+import type {
+  ImportCellChange,
+  ImportPlan,
+  ImportPlanRow,
+  ImportProblem,
+  ImportRowReport,
+  ImportValueKind,
+  OpenReportState,
+} from "./types";
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,13 +36,25 @@ export type ImportTarget = Pick<
   reportedProgress: ItemSnapshot["progress"];
 };
 
+/** What a row reports: a new report of the item, or the unit's open report revised. */
+export interface PlannedReport {
+  status: ImportTarget["status"];
+  progress: number;
+  confidence: NonNullable<ImportTarget["confidence"]>;
+  /** the unit's open report the row revises (its texts are kept, as the report form keeps them) */
+  open: ProgressUpdate | null;
+}
+
 export interface PlannedChange {
   itemId: number;
   code: string;
   row: number;
   expectedVersion: number;
   target: ImportTarget;
+  /** the item's own fields the row changes directly (never a report field) */
   changedKeys: (keyof ImportTarget)[];
+  /** the report the row submits (null: its report fields are unchanged, or already awaiting review) */
+  report: PlannedReport | null;
   /** the item has no original due date yet: the first revision keeps the old one as original */
   originalDueDate: string | null | undefined;
   reason: string | null;
@@ -42,7 +68,7 @@ const KIND: Record<keyof ImportTarget, ImportValueKind> = {
   startDate: "text",
   dueDate: "text",
 };
-/** Columns that a progress report would change: they need item:post-update as well as item:update. */
+/** Columns a progress report carries: they need item:post-update as well as item:update, and go through a report. */
 const REPORT_KEYS = new Set<keyof ImportTarget>(["status", "confidence", "reportedProgress"]);
 
 async function loadItems(tx: Tx, codes: string[]) {
@@ -87,6 +113,12 @@ export async function buildImportPlan(
     tx,
     file.rows.map((r) => r.values.code),
   );
+  const reviewRequired = await isReviewRequired(tx);
+  const openReports = await openReportsOf(
+    tx,
+    user,
+    [...items.values()].map((i) => i.id),
+  );
   const h = file.headers;
 
   for (const { row, values, raw } of file.rows) {
@@ -121,18 +153,37 @@ export async function buildImportPlan(
         values: { progress: target.reportedProgress ?? 0 },
       });
     }
-    const changedKeys = (Object.keys(KIND) as (keyof ImportTarget)[]).filter((key) => {
+    let changedKeys = (Object.keys(KIND) as (keyof ImportTarget)[]).filter((key) => {
       const a = current[key];
       const b = target[key];
       return typeof a === "number" || typeof b === "number" ? a !== b : !same(a, b);
     });
+    // The report fields become one report; the unit's open report on the item is revised, as its form would.
+    const open = openReports.get(item.id) ?? null;
+    let report: ImportRowReport | null = null;
+    if (changedKeys.some((k) => REPORT_KEYS.has(k))) {
+      const pending =
+        open?.state === "SUBMITTED" &&
+        open.status === target.status &&
+        open.progress === target.reportedProgress &&
+        open.confidence === target.confidence;
+      report = {
+        outcome: reviewRequired ? "review" : "approved",
+        revises: open ? (open.state as OpenReportState) : null,
+        pending,
+      };
+      // Already awaiting review with exactly these values (the same file imported twice): nothing to report.
+      if (pending) changedKeys = changedKeys.filter((k) => !REPORT_KEYS.has(k));
+    }
     const cellChanges: ImportCellChange[] = changedKeys.map((key) => ({
       key,
       column: h[key],
       kind: KIND[key],
       from: current[key] === null ? null : String(current[key]),
       to: target[key] === null ? null : String(target[key]),
+      viaReport: REPORT_KEYS.has(key),
     }));
+    const reports = report !== null && !report.pending;
 
     // Read-only context that differs from the item is shown, never applied (a warning, not an error: the
     // spreadsheet may have been tidied for a meeting, and the editable cells are still meant).
@@ -173,12 +224,27 @@ export async function buildImportPlan(
       if (changedKeys.includes("dueDate") && current.dueDate !== null && !values.changeNote) {
         rowErrors.push({ row, column: h.changeNote, message: "validation.reasonRequired" });
       }
+      if (reports) {
+        // A report always says a status, a progress and a confidence (the report form asks for all three).
+        if (target.confidence === null)
+          rowErrors.push({ row, column: h.confidence, message: "import.problems.reportNeedsConfidence" });
+        if (target.reportedProgress === null)
+          rowErrors.push({ row, column: h.reportedProgress, message: "import.problems.reportNeedsProgress" });
+        // 销号 needs evidence (and 申请销号), which a spreadsheet cannot carry: the item's report form does it.
+        if (reviewRequired && target.status === "COMPLETED")
+          rowErrors.push({
+            row,
+            column: h.status,
+            message: "import.problems.closeOutNeedsEvidence",
+            values: { code: item.code },
+          });
+      }
     }
     if (rowErrors.length > 0) {
       errors.push(...rowErrors);
       continue;
     }
-    rows.push({ row, code: item.code, title: item.title, changes: cellChanges, warnings });
+    rows.push({ row, code: item.code, title: item.title, changes: cellChanges, warnings, report });
     if (changedKeys.length > 0) {
       changes.push({
         itemId: item.id,
@@ -186,7 +252,15 @@ export async function buildImportPlan(
         row,
         expectedVersion: values.version,
         target,
-        changedKeys,
+        changedKeys: changedKeys.filter((k) => !REPORT_KEYS.has(k)),
+        report: reports
+          ? {
+              status: target.status,
+              progress: target.reportedProgress!,
+              confidence: target.confidence!,
+              open,
+            }
+          : null,
         originalDueDate:
           changedKeys.includes("dueDate") && item.originalDueDate === null
             ? (current.dueDate ?? target.dueDate)
@@ -213,7 +287,9 @@ export async function buildImportPlan(
         changed,
         unchanged: rows.length - changed,
         cells: rows.reduce((n, r) => n + r.changes.length, 0),
+        reports: changes.filter((c) => c.report !== null).length,
       },
+      reviewRequired,
     },
     changes,
   };

@@ -24,6 +24,22 @@ export interface ImportCellChange {
   kind: ImportValueKind;
   from: string | null;
   to: string | null;
+  /** a report field (status, progress, confidence): it reaches the item through a report, not directly */
+  viaReport: boolean;
+}
+
+/** States of a unit's report that it may still revise (draft, awaiting review, returned). */
+export type OpenReportState = "DRAFT" | "SUBMITTED" | "RETURNED";
+
+/**
+ * What a row's report fields become: a report of the item to the current period, submitted for review (待审核)
+ * when review is on, approved at once when it is off; revising the unit's open report if it has one. `pending`:
+ * the unit's report awaiting review already says exactly this, so the row adds nothing.
+ */
+export interface ImportRowReport {
+  outcome: "review" | "approved";
+  revises: OpenReportState | null;
+  pending: boolean;
 }
 
 export interface ImportPlanRow {
@@ -33,6 +49,8 @@ export interface ImportPlanRow {
   changes: ImportCellChange[];
   /** read-only cells that differ from the item, reported and not imported */
   warnings: ImportProblem[];
+  /** the row's report (null: its report fields are the item's) */
+  report: ImportRowReport | null;
 }
 
 export interface ImportPlan {
@@ -42,11 +60,16 @@ export interface ImportPlan {
   /** rows in file order (rows with errors are not listed here, only in `errors`) */
   rows: ImportPlanRow[];
   errors: ImportProblem[];
-  counts: { rows: number; changed: number; unchanged: number; cells: number };
+  /** `reports`: rows that submit (or revise) a report */
+  counts: { rows: number; changed: number; unchanged: number; cells: number; reports: number };
+  /** whether reports go to review (待审核) rather than taking effect at once */
+  reviewRequired: boolean;
 }
 
 export interface ImportApplied {
   fileName: string;
-  changed: { code: string; title: string; cells: number }[];
+  /** `report`: the state of the row's report after the import (SUBMITTED: 待审核), null when it made none */
+  changed: { code: string; title: string; cells: number; report: "SUBMITTED" | "APPROVED" | null }[];
   unchanged: number;
+  reviewRequired: boolean;
 }

@@ -4,6 +4,7 @@ import type { CronItem } from "graphile-worker";
 import type { JobTask } from "./payloads";
 
 export const CYCLE_QUEUE = "cycle";
+export const EMAIL_QUEUE = "email";
 
 export const CRON_ITEMS: (CronItem & { task: JobTask })[] = [
   {
@@ -14,5 +15,13 @@ export const CRON_ITEMS: (CronItem & { task: JobTask })[] = [
     match: "* * * * *",
     identifier: "cycle-tick",
     options: { backfillPeriod: 0, maxAttempts: 3, queueName: CYCLE_QUEUE },
+  },
+  {
+    // Every minute: the outbox's due mails (and, once a day, each digest taker's digest). A queue of its own, so
+    // a slow mail server never holds up the cycle; the outbox's claims make two runs at once harmless.
+    task: "email-deliver",
+    match: "* * * * *",
+    identifier: "email-deliver",
+    options: { backfillPeriod: 0, maxAttempts: 3, queueName: EMAIL_QUEUE },
   },
 ];

@@ -10,6 +10,8 @@ import { z } from "zod";
 export const JOB_PAYLOADS = {
   /** opens the reporting periods whose day has come and closes those whose last day is over (crontab.ts) */
   "cycle-tick": z.looseObject({}),
+  /** queues the day's e-mail digests and sends a batch of the e-mail outbox (nothing without SMTP_URL) */
+  "email-deliver": z.looseObject({}),
 } as const;
 
 export type JobTask = keyof typeof JOB_PAYLOADS;

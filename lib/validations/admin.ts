@@ -2,6 +2,7 @@
 // forms translate them with the field's LIMITS so "too long" can say how long is allowed.
 import { z } from "zod";
 import { Role, Side, UnitKind } from "../generated/prisma/enums";
+import { emailSchema } from "./notifications";
 import { passwordProblems } from "./password";
 
 export const LIMITS = {
@@ -95,8 +96,16 @@ export const createUserSchema = z
     passwordsMatch(v, ctx);
   });
 
+/** `email` absent: left as it is (blank: no address). */
 export const updateUserSchema = z
-  .object({ userId: id, displayName: text(LIMITS.displayName), role, unitId: optionalId, coordinatorScope })
+  .object({
+    userId: id,
+    displayName: text(LIMITS.displayName),
+    role,
+    unitId: optionalId,
+    coordinatorScope,
+    email: emailSchema.optional(),
+  })
   .superRefine(roleNeedsScope);
 
 export const approveUserSchema = z

@@ -180,6 +180,8 @@ export const bulkUpdateSchema = z
     confidence: z
       .union([z.literal("").transform(() => null), z.enum(CONFIDENCES)], { error: "validation.invalidChoice" })
       .optional(),
+    /** the reports' note (说明); empty: the one each report already has, else a note saying where it came from */
+    note: optionalText(NOTE_MAX),
   })
   .superRefine((v, ctx) => {
     if (!v.status && !v.confidence)

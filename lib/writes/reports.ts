@@ -514,6 +514,15 @@ export async function withdraw(
 type Client = Parameters<typeof openDuePeriods>[0];
 
 /**
+ * openDuePeriods inside the caller's transaction, for a write of many reports that must be all or nothing (an
+ * import, a bulk change): a refused write then opens nothing either. It holds the period lock exclusively until
+ * that transaction ends (report steps and a period close wait for it), so call it first, before any item lock.
+ */
+export async function openDuePeriodsWithin(tx: Tx, at: Date): Promise<void> {
+  await openDuePeriods({ $transaction: (fn) => fn(tx) } as Client, at);
+}
+
+/**
  * Submits a report now, in a transaction of its own: first opens any period whose day has come (the periods
  * open on their own, whoever needs one first), then `submit`s to the current one with the deployment's review
  * setting. The report form's action and postProgressUpdate both come here.
@@ -526,6 +535,43 @@ export async function submitNow(
   const at = now();
   await openDuePeriods(client, at);
   return client.$transaction(async (tx) => submit(tx, actor, input, at, { reviewRequired: await reviewRequired(tx) }));
+}
+
+/**
+ * The actor's open report (draft, submitted or returned) on each of these items, the latest per item: the one the
+ * report form revises (its unit's, or for an actor with no unit their own), as lib/data/reviews getOpenReport.
+ */
+export async function openReportsOf(tx: Tx, actor: Actor, itemIds: number[]): Promise<Map<number, ProgressUpdate>> {
+  if (itemIds.length === 0) return new Map();
+  const mine = actor.unitId !== null ? { unitId: actor.unitId } : { authorId: actor.id };
+  const reports = await tx.progressUpdate.findMany({
+    where: { itemId: { in: itemIds }, state: { in: [...OPEN] }, ...mine },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+  });
+  const latest = new Map<number, ProgressUpdate>();
+  for (const r of reports) if (!latest.has(r.itemId)) latest.set(r.itemId, r);
+  return latest;
+}
+
+/**
+ * The content of a report that sets status, progress and confidence: an open report revised as the report form
+ * revises it (its texts, evidence links, 文号 and 申请销号 kept; a given note replaces its note), or a new one.
+ */
+export function revisedContent(
+  open: ProgressUpdate | null | undefined,
+  set: Pick<ReportContent, "status" | "progress" | "confidence"> & { note: string | null; defaultNote: string },
+): ReportContent {
+  return reportContent({
+    status: set.status,
+    progress: set.progress,
+    confidence: set.confidence,
+    note: set.note ?? open?.note ?? set.defaultNote,
+    nextSteps: open?.nextSteps ?? null,
+    blockers: open?.blockers ?? null,
+    evidenceLinks: open?.evidenceLinks ?? [],
+    docNumber: open?.docNumber ?? null,
+    closesItem: open?.closesItem ?? false,
+  });
 }
 
 /** Whether reports must be reviewed (one settings row; missing means the default, on). */

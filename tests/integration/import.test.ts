@@ -6,10 +6,15 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportPlan, ImportProblem } from "../../lib/import/types";
 import { changeItem } from "../../lib/writes/item-change";
+import { approve, reportContent, saveDraft } from "../../lib/writes/reports";
+import type { Actor } from "../../lib/permissions";
+import { ITEM_COLUMNS } from "../../lib/report/item-columns";
+import zhCommonMessages from "../../lib/i18n/messages/zh-CN/common.json";
 import { retireTreeItem } from "../../lib/writes/item-tree";
 import type { ReportItem } from "../../lib/report/types";
 import { IMPORT_MAX_BYTES } from "../../lib/validations/import";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { jointCoordinator } from "../support/actors";
 import { outsideUnit } from "../support/unit-scope";
 import { signIn, signOut } from "../support/session";
 import { renderCsv } from "../../lib/export/csv";
@@ -48,6 +53,8 @@ let actions: Actions;
 let editor: Account;
 let viewer: Account;
 let admin: Account;
+/** the joint office's coordinator: reviews both sides */
+let coordinator: Actor;
 /** the editor's unit's export: every item the unit leads */
 let unitId: number;
 
@@ -99,9 +106,13 @@ let rows: Row[];
 /** file row (as Excel numbers it) of an item code */
 const rowNumber = (code: string) => rows.findIndex((r) => r.code === code) + 2;
 
+/** item id by code */
+let idOf = new Map<string, number>();
+
 async function freshExport(lang: Lang = "zh"): Promise<void> {
   items = await exportedItems(t.db, { kind: "unit", unitId }, lang);
   rows = items.map((i) => rowOf(i, lang));
+  idOf = new Map((await t.db.item.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]));
 }
 
 /** Three different open action items led by the unit whose status allows a free progress value. */
@@ -141,19 +152,48 @@ beforeAll(async () => {
   unitId = editor.unitId!;
   viewer = await account({ role: "VIEWER" });
   admin = await account({ role: "ADMIN" });
+  coordinator = await jointCoordinator(t.db);
 }, 180_000);
 
 afterAll(async () => {
   await t?.drop();
 });
 
+/** Turns review (the deployment's setting) on or off. */
+async function setReview(on: boolean): Promise<void> {
+  await t.db.cycleSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, reviewRequired: on },
+    update: { reviewRequired: on },
+  });
+}
+
+/** The editor's unit's open reports (draft, submitted, returned) on these items. */
+const openReportsOn = (ids: number[]) =>
+  t.db.progressUpdate.findMany({
+    where: { itemId: { in: ids }, unitId, state: { in: ["DRAFT", "SUBMITTED", "RETURNED"] } },
+  });
+
 describe.each([
-  ["xlsx", "zh"],
-  ["csv", "en"],
-] as const)("round trip through %s (%s headers)", (format, lang) => {
-  it("previews exactly the three changed cells, then applies exactly those with history and nothing else", async () => {
+  ["xlsx", "zh", true],
+  ["csv", "en", false],
+] as const)("round trip through %s (%s headers), review on: %s", (format, lang, review) => {
+  it("previews exactly the three changed cells; the report fields become a report, the due date changes the item", async () => {
+    await setReview(review);
     await freshExport(lang);
-    const [a, b, c] = pickThree();
+    // Items the unit has no open report on (a row revising one is its own test below).
+    const busy = new Set((await openReportsOn(items.map((i) => idOf.get(i.code)!))).map((r) => r.itemId));
+    const open = items.filter(
+      (i) =>
+        i.level === "ACTION" &&
+        !["COMPLETED", "NOT_STARTED"].includes(i.status) &&
+        i.dueDate !== null &&
+        i.confidence !== null &&
+        i.reportedProgress !== null &&
+        !busy.has(idOf.get(i.code)!),
+    );
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    const [a, b, c] = [open[0]!, open[1]!, open[2]!];
     const newStatus = a.status === "ON_HOLD" ? "IN_PROGRESS" : "ON_HOLD";
     const newProgress = b.reportedProgress === 37 ? 38 : 37;
     const newDue = new Date(new Date(`${c.dueDate}T00:00:00Z`).getTime() + 31 * 86_400_000);
@@ -192,34 +232,40 @@ describe.each([
     expect(plan.rows.flatMap((r) => r.warnings)).toEqual([]);
     expect(plan.rows).toHaveLength(rows.length);
     const changed = plan.rows.filter((r) => r.changes.length > 0);
+    const outcome = review ? "review" : "approved";
     expect(
       changed.map((r) => ({
         row: r.row,
         code: r.code,
-        changes: r.changes.map(({ key, from, to }) => ({ key, from, to })),
+        changes: r.changes.map(({ key, from, to, viaReport }) => ({ key, from, to, viaReport })),
+        report: r.report,
       })),
     ).toEqual(
       [
-        { row: rowNumber(a.code), code: a.code, changes: [{ key: "status", from: a.status, to: newStatus }] },
+        {
+          row: rowNumber(a.code),
+          code: a.code,
+          changes: [{ key: "status", from: a.status, to: newStatus, viaReport: true }],
+          report: { outcome, revises: null, pending: false },
+        },
         {
           row: rowNumber(b.code),
           code: b.code,
           changes: [
-            {
-              key: "reportedProgress",
-              from: b.reportedProgress === null ? null : String(b.reportedProgress),
-              to: String(newProgress),
-            },
+            { key: "reportedProgress", from: String(b.reportedProgress), to: String(newProgress), viaReport: true },
           ],
+          report: { outcome, revises: null, pending: false },
         },
         {
           row: rowNumber(c.code),
           code: c.code,
-          changes: [{ key: "dueDate", from: c.dueDate, to: newDue.toISOString().slice(0, 10) }],
+          changes: [{ key: "dueDate", from: c.dueDate, to: newDue.toISOString().slice(0, 10), viaReport: false }],
+          report: null,
         },
       ].sort((x, y) => x.row - y.row),
     );
-    expect(plan.counts).toMatchObject({ changed: 3, cells: 3, unchanged: rows.length - 3 });
+    expect(plan.counts).toMatchObject({ changed: 3, cells: 3, unchanged: rows.length - 3, reports: 2 });
+    expect(plan.reviewRequired).toBe(review);
 
     const versionsBefore = await versions();
     const historyBefore = await t.db.itemHistory.count();
@@ -227,45 +273,218 @@ describe.each([
     const originalBefore = (await t.db.item.findUniqueOrThrow({ where: { code: c.code } })).originalDueDate;
     const applied = await apply(bytes, name);
     expect(applied.ok, JSON.stringify(applied)).toBe(true);
-    expect(applied.data?.changed?.map((x) => x.code).sort()).toEqual([a.code, b.code, c.code].sort());
+    const state = review ? "SUBMITTED" : "APPROVED";
+    expect(applied.data?.changed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: a.code, report: state }),
+        expect.objectContaining({ code: b.code, report: state }),
+        expect.objectContaining({ code: c.code, report: null }),
+      ]),
+    );
+    expect(applied.data?.changed).toHaveLength(3);
 
-    // Exactly three history rows, one per item, each naming only the changed field.
-    expect(await t.db.itemHistory.count()).toBe(historyBefore + 3);
-    expect(await t.db.progressUpdate.count()).toBe(updatesBefore);
-    const after = await versions();
+    // One report per report row, the unit's, with the row's values and a note naming the file and row.
+    expect(await t.db.progressUpdate.count()).toBe(updatesBefore + 2);
     const ids = new Map(
       (await t.db.item.findMany({ where: { code: { in: [a.code, b.code, c.code] } } })).map((i) => [i.code, i]),
     );
-    for (const [id, v] of versionsBefore) {
-      const touched = [...ids.values()].some((i) => i.id === id);
-      expect(after.get(id), `item ${id}`).toBe(touched ? v + 1 : v);
-    }
+    const reportOf = (code: string) =>
+      t.db.progressUpdate.findFirstOrThrow({ where: { itemId: ids.get(code)!.id }, orderBy: { id: "desc" } });
+    const ra = await reportOf(a.code);
+    const rb = await reportOf(b.code);
+    expect(ra).toMatchObject({ state, authorId: editor.id, unitId, status: newStatus, progress: a.reportedProgress });
+    // In the language of the person importing (their locale cookie; none here: zh-CN).
+    expect(ra.note).toBe(`由导入文件“${name}”第 ${rowNumber(a.code)} 行报送。`);
+    expect(rb).toMatchObject({ state, status: b.status, progress: newProgress, confidence: b.confidence });
+    expect(
+      await t.db.reportEvent.findMany({ where: { reportId: ra.id }, orderBy: { id: "asc" }, select: { action: true } }),
+    ).toEqual(review ? [{ action: "SUBMIT" }] : [{ action: "SUBMIT" }, { action: "APPROVE" }]);
+
+    // The due date is the item's own field: changed at once, with its reason, whatever the review setting.
     const historyOf = (code: string) =>
       t.db.itemHistory.findFirstOrThrow({ where: { itemId: ids.get(code)!.id }, orderBy: { version: "desc" } });
-    expect(await historyOf(a.code)).toMatchObject({
+    expect(await historyOf(c.code)).toMatchObject({
       action: "UPDATE",
       actorId: editor.id,
-      changedFields: ["status"],
-      status: newStatus,
-    });
-    expect(await historyOf(b.code)).toMatchObject({ changedFields: ["progress"], progress: newProgress });
-    expect(await historyOf(c.code)).toMatchObject({
       changedFields: originalBefore === null ? ["dueDate", "originalDueDate"] : ["dueDate"],
       reason: note,
       dueDate: newDue,
     });
-    expect(ids.get(a.code)).toMatchObject({ status: newStatus, progress: a.reportedProgress });
-    expect(ids.get(b.code)).toMatchObject({ progress: newProgress, status: b.status });
     expect(ids.get(c.code)!.dueDate).toEqual(newDue);
+
+    const after = await versions();
+    const moved = review ? [c.code] : [a.code, b.code, c.code];
+    for (const [id, v] of versionsBefore) {
+      const touched = moved.some((code) => ids.get(code)!.id === id);
+      expect(after.get(id), `item ${id}`).toBe(touched ? v + 1 : v);
+    }
+    if (review) {
+      // Nothing of the reports reaches the items until a coordinator approves them.
+      expect(await t.db.itemHistory.count()).toBe(historyBefore + 1);
+      expect(ids.get(a.code)).toMatchObject({ status: a.status, version: a.version });
+      expect(ids.get(b.code)).toMatchObject({ progress: b.reportedProgress, version: b.version });
+      for (const r of [ra, rb]) {
+        const step = await t.db.$transaction((tx) =>
+          approve(tx, coordinator, { reportId: r.id, expectedRevision: r.revision, comment: null }, new Date()),
+        );
+        expect(step.state).toBe("APPROVED");
+      }
+    } else {
+      expect(await t.db.itemHistory.count()).toBe(historyBefore + 3);
+    }
+    const now = new Map(
+      (await t.db.item.findMany({ where: { code: { in: [a.code, b.code] } } })).map((i) => [i.code, i]),
+    );
+    expect(now.get(a.code)).toMatchObject({ status: newStatus, progress: a.reportedProgress, version: a.version + 1 });
+    expect(now.get(b.code)).toMatchObject({ progress: newProgress, status: b.status, version: b.version + 1 });
+    expect(await historyOf(a.code)).toMatchObject({
+      action: "PROGRESS_UPDATE",
+      actorId: editor.id,
+      status: newStatus,
+    });
 
     // The same file again: its versions are now behind, but it would change nothing, so it is a no-op.
     const again = await fingerprint();
     expect(await preview(bytes, name)).toMatchObject({
       ok: true,
-      data: { plan: { errors: [], counts: { changed: 0 } } },
+      data: { plan: { errors: [], counts: { changed: 0, reports: 0 } } },
     });
     expect(await apply(bytes, name)).toMatchObject({ ok: true, data: { changed: [] } });
     expect(await fingerprint()).toBe(again);
+  });
+});
+
+describe("report rows and the review", () => {
+  const col = (key: string) => headers("zh")[ITEM_COLUMNS.findIndex((c) => c.key === key)]!;
+  const common = zhCommonMessages;
+
+  /** An open action item of the unit with a confidence and a progress, with no open report of the unit. */
+  async function freeItem(skip: string[] = []): Promise<ReportItem> {
+    await freshExport("zh");
+    const busy = new Set((await openReportsOn(items.map((i) => idOf.get(i.code)!))).map((r) => r.itemId));
+    const found = items.find(
+      (i) =>
+        i.level === "ACTION" &&
+        !["COMPLETED", "NOT_STARTED"].includes(i.status) &&
+        i.confidence !== null &&
+        i.reportedProgress !== null &&
+        !busy.has(idOf.get(i.code)!) &&
+        !skip.includes(i.code),
+    );
+    expect(found).toBeDefined();
+    return found!;
+  }
+  const fileWith = (code: string, patch: Row) => csvOf(rows.map((r) => (r.code === code ? { ...r, ...patch } : r)));
+
+  it("a pending report shows 待审核 and the item keeps its approved state; the same report twice is not resubmitted", async () => {
+    await setReview(true);
+    as(editor);
+    const item = await freeItem();
+    const newStatus = item.status === "ON_HOLD" ? "IN_PROGRESS" : "ON_HOLD";
+    const file = fileWith(item.code, { status: common.status[newStatus] });
+    expect((await apply(file, "pending.csv")).ok).toBe(true);
+    const [pending] = await openReportsOn([idOf.get(item.code)!]);
+    expect(pending).toMatchObject({ state: "SUBMITTED", status: newStatus });
+    expect(await t.db.item.findUniqueOrThrow({ where: { id: idOf.get(item.code)! } })).toMatchObject({
+      status: item.status,
+      version: item.version,
+    });
+    // Previewed again: the row is listed as already awaiting review, and nothing is written.
+    const again = await preview(file, "pending.csv");
+    expect(again.data?.plan?.rows.find((r) => r.code === item.code)).toMatchObject({
+      changes: [],
+      report: { outcome: "review", revises: "SUBMITTED", pending: true },
+    });
+    const before = await fingerprint();
+    expect(await apply(file, "pending.csv")).toMatchObject({ ok: true, data: { changed: [] } });
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it("revises the unit's open report as the report form would: the same report, its texts kept", async () => {
+    await setReview(true);
+    as(editor);
+    const item = await freeItem();
+    const draft = await t.db.$transaction((tx) =>
+      saveDraft(
+        tx,
+        { id: editor.id, role: "EDITOR", unitId },
+        {
+          itemId: idOf.get(item.code)!,
+          content: reportContent({
+            status: item.status,
+            progress: item.reportedProgress!,
+            confidence: item.confidence!,
+            note: "草稿里写好的说明",
+            nextSteps: "下一步：开工",
+            blockers: null,
+            evidenceLinks: [],
+            docNumber: "川发改〔2026〕3号",
+          }),
+        },
+        new Date(),
+      ),
+    );
+    const file = fileWith(item.code, { confidence: common.confidence[item.confidence === "RED" ? "AMBER" : "RED"] });
+    const previewed = await preview(file, "revise.csv");
+    expect(previewed.data?.plan?.rows.find((r) => r.code === item.code)?.report).toEqual({
+      outcome: "review",
+      revises: "DRAFT",
+      pending: false,
+    });
+    const updatesBefore = await t.db.progressUpdate.count();
+    expect((await apply(file, "revise.csv")).ok).toBe(true);
+    expect(await t.db.progressUpdate.count()).toBe(updatesBefore);
+    expect(await t.db.progressUpdate.findUniqueOrThrow({ where: { id: draft.reportId } })).toMatchObject({
+      state: "SUBMITTED",
+      revision: draft.revision + 1,
+      confidence: item.confidence === "RED" ? "AMBER" : "RED",
+      note: "草稿里写好的说明",
+      nextSteps: "下一步：开工",
+      docNumber: "川发改〔2026〕3号",
+    });
+  });
+
+  it("review on: a row marking an item 已完成 is refused, naming the row, and nothing is written", async () => {
+    await setReview(true);
+    as(editor);
+    const item = await freeItem();
+    const file = fileWith(item.code, { status: common.status.COMPLETED, reportedProgress: 100 });
+    await expectRefused(file, "done.csv", [
+      {
+        row: rowNumber(item.code),
+        column: col("status"),
+        message: "import.problems.closeOutNeedsEvidence",
+        values: { code: item.code },
+      },
+    ]);
+  });
+
+  it("review off: a row marking an item 已完成 is approved at once, as the report form does without review", async () => {
+    await setReview(false);
+    as(editor);
+    const item = await freeItem();
+    const file = fileWith(item.code, { status: common.status.COMPLETED });
+    expect((await apply(file, "done.csv")).ok).toBe(true);
+    expect(await t.db.item.findUniqueOrThrow({ where: { id: idOf.get(item.code)! } })).toMatchObject({
+      status: "COMPLETED",
+      progress: 100,
+    });
+    expect(
+      await t.db.progressUpdate.findFirstOrThrow({ where: { itemId: idOf.get(item.code)! }, orderBy: { id: "desc" } }),
+    ).toMatchObject({ state: "APPROVED", status: "COMPLETED", reviewerId: null });
+    await setReview(true);
+  });
+
+  it("a report needs a confidence and a progress: an emptied cell on a report row is refused", async () => {
+    await setReview(true);
+    as(editor);
+    const item = await freeItem();
+    await expectRefused(fileWith(item.code, { confidence: null }), "blank.csv", [
+      { row: rowNumber(item.code), column: col("confidence"), message: "import.problems.reportNeedsConfidence" },
+    ]);
+    await expectRefused(fileWith(item.code, { reportedProgress: null }), "blank.csv", [
+      { row: rowNumber(item.code), column: col("reportedProgress"), message: "import.problems.reportNeedsProgress" },
+    ]);
   });
 });
 

@@ -4,8 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVIDENCE_MAX, NOTE_MAX, PERSON_MAX, TEXT_MAX } from "../../lib/validations/item-limits";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { jointCoordinator } from "../support/actors";
 import { outsideUnit } from "../support/unit-scope";
 import { signIn, signOut } from "../support/session";
+import type { Actor } from "../../lib/permissions";
+import { approve } from "../../lib/writes/reports";
 
 type Actions = typeof import("../../lib/actions/items") &
   typeof import("../../lib/actions/milestones") &
@@ -35,6 +38,8 @@ let editor: Account;
 let otherEditor: Account;
 let viewer: Account;
 let admin: Account;
+/** the joint office's coordinator: reviews both sides */
+let coordinator: Actor;
 /** items led by editor's unit (not retired, actions) */
 let own: { id: number; code: string }[];
 /** an item outside editor's units */
@@ -124,6 +129,7 @@ beforeAll(async () => {
   otherEditor = await account({ role: "EDITOR", unitId: { not: unitId } });
   viewer = await account({ role: "VIEWER" });
   admin = await account({ role: "ADMIN" });
+  coordinator = await jointCoordinator(t.db);
 }, 180_000);
 
 afterAll(async () => {
@@ -449,25 +455,147 @@ describe("bulk status and confidence", () => {
   const bulk = async (items: { id: number }[], extra: Record<string, string>) =>
     form({ items: await Promise.all(items.map(async (i) => `${i.id}:${await versionOf(i.id)}`)), ...extra });
 
-  it("changes all selected items in one go, each with its own history row", async () => {
+  /** Turns review (the deployment's setting) on or off. */
+  const setReview = (on: boolean) =>
+    t.db.cycleSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, reviewRequired: on },
+      update: { reviewRequired: on },
+    });
+  const openReports = (itemId: number) =>
+    t.db.progressUpdate.findMany({
+      where: { itemId, unitId: editor.unitId, state: { in: ["DRAFT", "SUBMITTED", "RETURNED"] } },
+    });
+  /** Two of the unit's items that are neither 已完成 nor 暂停 and have no open report of the unit. */
+  async function twoFree(skip: number[] = []): Promise<{ id: number; code: string; version: number }[]> {
+    const picked: { id: number; code: string; version: number }[] = [];
+    for (const i of own) {
+      const item = await t.db.item.findUniqueOrThrow({ where: { id: i.id } });
+      if (["COMPLETED", "ON_HOLD"].includes(item.status) || skip.includes(i.id)) continue;
+      if ((await openReports(i.id)).length > 0) continue;
+      picked.push({ id: i.id, code: i.code, version: item.version });
+      if (picked.length === 2) break;
+    }
+    expect(picked).toHaveLength(2);
+    return picked;
+  }
+
+  it("review on: one submitted report per item (待审核); the items change only when a coordinator approves", async () => {
+    await setReview(true);
     as(editor);
-    const picked = [own[0]!, own[2]!];
-    const before = await Promise.all(picked.map((i) => versionOf(i.id)));
+    const picked = await twoFree();
+    const historyBefore = await t.db.itemHistory.count();
+    const before = await t.db.item.findMany({ where: { id: { in: picked.map((p) => p.id) } }, orderBy: { id: "asc" } });
     const result = (await actions.bulkUpdateItems(
       null,
-      await bulk(picked, { status: "ON_HOLD", confidence: "AMBER" }),
+      await bulk(picked, { status: "ON_HOLD", confidence: "AMBER", note: "因资金未到位暂停" }),
     )) as Result;
-    expect(result).toMatchObject({ ok: true, data: { changed: 2 } });
+    expect(result).toMatchObject({ ok: true, data: { changed: 2, reviewRequired: true } });
+    // Nothing reached the items: same versions, statuses, no history.
+    expect(
+      await t.db.item.findMany({ where: { id: { in: picked.map((p) => p.id) } }, orderBy: { id: "asc" } }),
+    ).toEqual(before);
+    expect(await t.db.itemHistory.count()).toBe(historyBefore);
     for (const [n, i] of picked.entries()) {
+      const [report] = await openReports(i.id);
+      expect(report).toMatchObject({
+        state: "SUBMITTED",
+        authorId: editor.id,
+        status: "ON_HOLD",
+        confidence: "AMBER",
+        progress: before[n]!.progress ?? 0,
+        note: "因资金未到位暂停",
+      });
+      // The coordinator (the joint office reviews both sides) approves: now the item follows.
+      const step = await t.db.$transaction((tx) =>
+        approve(
+          tx,
+          coordinator,
+          { reportId: report!.id, expectedRevision: report!.revision, comment: null },
+          new Date(),
+        ),
+      );
+      expect(step.state).toBe("APPROVED");
       expect(await t.db.item.findUniqueOrThrow({ where: { id: i.id } })).toMatchObject({
         status: "ON_HOLD",
         confidence: "AMBER",
-        version: before[n]! + 1,
+        version: i.version + 1,
       });
       expect(
-        await t.db.itemHistory.findFirstOrThrow({ where: { itemId: i.id, version: before[n]! + 1 } }),
-      ).toMatchObject({ actorId: editor.id, action: "UPDATE" });
+        await t.db.itemHistory.findFirstOrThrow({ where: { itemId: i.id, version: i.version + 1 } }),
+      ).toMatchObject({ actorId: editor.id, action: "PROGRESS_UPDATE" });
     }
+  });
+
+  it("review off: the items change at once, each through an approved report with its history row", async () => {
+    await setReview(false);
+    try {
+      as(editor);
+      const picked = await twoFree();
+      const result = (await actions.bulkUpdateItems(
+        null,
+        await bulk(picked, { status: "ON_HOLD", confidence: "AMBER" }),
+      )) as Result;
+      expect(result).toMatchObject({ ok: true, data: { changed: 2, reviewRequired: false } });
+      for (const i of picked) {
+        expect(await t.db.item.findUniqueOrThrow({ where: { id: i.id } })).toMatchObject({
+          status: "ON_HOLD",
+          confidence: "AMBER",
+          version: i.version + 1,
+        });
+        expect(
+          await t.db.progressUpdate.findFirstOrThrow({ where: { itemId: i.id }, orderBy: { id: "desc" } }),
+        ).toMatchObject({
+          state: "APPROVED",
+          authorId: editor.id,
+          reviewerId: null,
+          note: "由“我的事项”批量修改报送。",
+        });
+        expect(
+          await t.db.itemHistory.findFirstOrThrow({ where: { itemId: i.id, version: i.version + 1 } }),
+        ).toMatchObject({ actorId: editor.id, action: "PROGRESS_UPDATE" });
+      }
+    } finally {
+      await setReview(true);
+    }
+  });
+
+  it("review on: a bulk change to 已完成 is refused item by item (销号 needs evidence), and nothing is written", async () => {
+    await setReview(true);
+    as(editor);
+    const picked = await twoFree();
+    const result = await expectNothingWritten(async () =>
+      actions.bulkUpdateItems(null, await bulk(picked, { status: "COMPLETED" })),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: "editing.bulk.refused.closeOut",
+      items: picked.map((p) => ({ code: p.code, problem: "close-out" })),
+    });
+  });
+
+  it("revises the unit's open report on an item, as the report form would, instead of adding a second", async () => {
+    await setReview(true);
+    as(editor);
+    const [item] = await twoFree();
+    expect(
+      ((await actions.postProgressUpdate(null, update(item!.id, item!.version, { status: "IN_PROGRESS" }))) as Result)
+        .ok,
+    ).toBe(true);
+    const [pending] = await openReports(item!.id);
+    const count = await t.db.progressUpdate.count();
+    const result = (await actions.bulkUpdateItems(null, await bulk([item!], { confidence: "RED" }))) as Result;
+    expect(result).toMatchObject({ ok: true, data: { changed: 1 } });
+    expect(await t.db.progressUpdate.count()).toBe(count);
+    expect(await t.db.progressUpdate.findUniqueOrThrow({ where: { id: pending!.id } })).toMatchObject({
+      state: "SUBMITTED",
+      revision: pending!.revision + 1,
+      status: "IN_PROGRESS",
+      progress: 40,
+      confidence: "RED",
+      note: pending!.note,
+    });
   });
 
   it("writes nothing when one selected item is another unit's, and names it", async () => {

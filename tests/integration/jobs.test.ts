@@ -243,7 +243,10 @@ describe("enqueue in the caller's transaction", () => {
 
 describe("the cycle tick on the queue", () => {
   it("opens and closes periods as the clock moves, with a tick at start and one per enqueue", async () => {
-    expect(CRON_ITEMS.map((c) => [c.task, c.match])).toEqual([["cycle-tick", "* * * * *"]]);
+    expect(CRON_ITEMS.map((c) => [c.task, c.match])).toEqual([
+      ["cycle-tick", "* * * * *"],
+      ["email-deliver", "* * * * *"],
+    ]);
     setClock("2036-03-10T02:00:00Z");
     const march = () => t.db.reportingPeriod.findFirst({ where: { label: "2036年3月" } });
     // the runner's start tick opens the month the clock is in

@@ -14,7 +14,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // the job runner and its tasks call writes and renderers; the rest of lib/jobs (payloads, enqueue) is core,
   // so that a write can enqueue a job in its own transaction
   ["lib/export/", "lib/import/", "lib/jobs/tasks/", "lib/jobs/runner.ts"],
-  ["lib/queries/", "lib/writes/", "lib/auth/", "lib/cache/", "lib/http/"],
+  ["lib/queries/", "lib/writes/", "lib/auth/", "lib/cache/", "lib/http/", "lib/mail/"],
   ["lib/report/", "lib/forms/", "lib/validations/", "lib/i18n/", "lib/concurrency/"],
   ["lib/"],
 ];

@@ -5,6 +5,7 @@ import type { JobHelpers, TaskList } from "graphile-worker";
 import type { Db } from "../../prisma-client";
 import type { BulletinRenderer } from "../../report/bulletin";
 import { JOB_PAYLOADS, type JobTask } from "../payloads";
+import { deliverEmail } from "../../mail/deliver";
 import { tickCycle } from "./cycle-tick";
 
 export interface JobDeps {
@@ -24,6 +25,10 @@ const HANDLERS: { [T in JobTask]: Handler<T> } = {
     const { opened, closed } = await tickCycle({ client: deps.db, render: deps.renderBulletin, now: deps.now });
     if (opened.length > 0 || closed.length > 0)
       console.log(`reporting periods: opened ${JSON.stringify(opened)}, closed ${JSON.stringify(closed)}`);
+  },
+  "email-deliver": async (_payload, deps) => {
+    const r = await deliverEmail(deps.db, deps.now());
+    if (r && (r.sent || r.failed || r.uncertain)) console.log(`e-mail: ${JSON.stringify(r)}`);
   },
 };
 

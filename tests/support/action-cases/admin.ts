@@ -69,7 +69,16 @@ export const adminCases: ActionCases = {
     permission: "user:manage",
     buildArgs: async (ctx) => {
       const user = await newUser(ctx);
-      return [null, form({ userId: user.id, displayName: "改名后", role: "EDITOR", unitId: ctx.unitId })];
+      return [
+        null,
+        form({
+          userId: user.id,
+          displayName: "改名后",
+          role: "EDITOR",
+          unitId: ctx.unitId,
+          email: `${user.loginName}@example.gov.cn`,
+        }),
+      ];
     },
   },
   setUserDisabled: {

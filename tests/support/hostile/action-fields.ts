@@ -298,6 +298,34 @@ const RULES: Record<string, FieldRule> = {
   noticePrefix: {
     bad: () => badWords(true, ["川渝督1", "川渝 督", "〔", "a-b", "x".repeat(11)], oversize(100_000)),
   },
+  // notifications and e-mail settings (lib/actions/notifications.ts, lib/actions/account.ts): an id that is not
+  // one of the caller's notifications changes nothing
+  notificationId: idRule(true),
+  upTo: idRule(true),
+  delivery: enumRule(true),
+  // Blank is allowed (no address), so only malformed addresses are bad.
+  email: {
+    bad: () =>
+      withRepeats(
+        fc.oneof(
+          fc.constantFrom<FieldValue>(
+            "not an address",
+            "a@b",
+            "@example.gov.cn",
+            "zhang@",
+            "zhang san@example.gov.cn",
+            "<zhang@example.gov.cn>",
+            "zhang@example.gov.cn, li@example.gov.cn",
+            "zhang@example.gov.cn\r\nBcc: x@evil.example",
+            ...SCRIPTS,
+            ...SQL_FRAGMENTS,
+          ),
+          fc.constant<FieldValue>(`${"a".repeat(250)}@example.gov.cn`),
+          oversize(100_000),
+        ),
+      ),
+    noise: fc.constantFrom("", "zhang.san+tracker@example.gov.cn", "李@例子.中国"),
+  },
   loginName: {
     bad: () =>
       badWords(true, ["ADMIN", "admin", "Has Space", "-lead", ".dot", "中文名", "a".repeat(65)], oversize(100_000)),

@@ -35,5 +35,10 @@ export async function quickFingerprint(db: Db): Promise<string> {
     )
     .join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ t: string; h: string }[]>(quickSql);
-  return rows.map((r) => `${r.t}=${r.h}`).join(" ");
+  // UNION ALL promises no order (a parallel append returns its branches as they finish): sort, so only a write
+  // changes the fingerprint.
+  return rows
+    .map((r) => `${r.t}=${r.h}`)
+    .sort()
+    .join(" ");
 }
