@@ -23,6 +23,8 @@ import { adminCases } from "../tests/support/action-cases/admin";
 import { evidenceCases } from "../tests/support/action-cases/evidence";
 import { itemActionCases } from "../tests/support/action-cases/items";
 import { periodCases } from "../tests/support/action-cases/periods";
+import { jobCases } from "../tests/support/action-cases/jobs";
+import { notificationCases } from "../tests/support/action-cases/notifications";
 import { reportActionCases } from "../tests/support/action-cases/reports";
 import { actionContext } from "../tests/support/action-cases/context";
 import type { ActionCase, ActionCases, ActionContext } from "../tests/support/action-cases/types";
@@ -407,6 +409,8 @@ test("every route and action × every kind of caller gets the documented answer"
       ...adminCases,
       ...evidenceCases,
       ...periodCases,
+      ...jobCases,
+      ...notificationCases,
       ...importCasesOver(admin),
     }),
   );
@@ -442,7 +446,9 @@ test("every route and action × every kind of caller gets the documented answer"
     if (publicAction && !publicAction.args) continue;
     for (const caller of callers) {
       const c = cases.get(action.exportedName);
-      const args = publicAction ? publicAction.args!() : await c!.buildArgs(await context());
+      const args = publicAction
+        ? publicAction.args!()
+        : await c!.buildArgs({ ...(await context()), callerId: caller.actor?.id });
       const expected: Outcome = publicAction
         ? "allowed"
         : !caller.actor

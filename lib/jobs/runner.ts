@@ -4,6 +4,7 @@
 // 2 s is only the fallback); a job that throws is retried with exponential backoff (e^attempts seconds) until
 // its max attempts, then stays as failed, with its error, for /admin/jobs.
 import { parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
+import pg from "pg";
 import { CRON_ITEMS, CYCLE_QUEUE } from "./crontab";
 import { registerRunner } from "./lifecycle";
 import { jobLogger } from "./logger";
@@ -33,22 +34,37 @@ export interface JobRunner {
 }
 
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
-  const runner = await run({
+  // Our own pool, so its idle connections have an error listener: a database restart (or a terminated
+  // backend) must cost a reconnect, never the process. It serves the LISTEN connection, job fetching and
+  // completion, and the crontab; the runner does not end a pool it was given, so stop() ends it.
+  const pool = new pg.Pool({
     connectionString: options.connectionString,
-    // the pool serves the LISTEN connection, job fetching and completion, and the crontab
-    maxPoolSize: Math.max(4, (options.concurrency ?? 2) + 2),
-    concurrency: options.concurrency ?? 2,
-    pollInterval: options.pollInterval ?? 2000,
-    // `npm start` owns SIGINT/SIGTERM (scripts/shutdown.ts) and stops the runner through lifecycle.ts
-    noHandleSignals: true,
-    logger: jobLogger(),
-    taskList: options.taskList ?? createTaskList(options.deps),
-    parsedCronItems: parseCronItems(options.cron ?? CRON_ITEMS),
+    max: Math.max(4, (options.concurrency ?? 2) + 2),
   });
+  pool.on("error", (error) => console.error(`job runner: a database connection failed: ${error.message}`));
+  let runner: Runner;
+  try {
+    runner = await run({
+      pgPool: pool,
+      concurrency: options.concurrency ?? 2,
+      pollInterval: options.pollInterval ?? 2000,
+      // `npm start` owns SIGINT/SIGTERM (scripts/shutdown.ts) and stops the runner through lifecycle.ts
+      noHandleSignals: true,
+      logger: jobLogger(),
+      taskList: options.taskList ?? createTaskList(options.deps),
+      parsedCronItems: parseCronItems(options.cron ?? CRON_ITEMS),
+    });
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
   let stopping: Promise<void> | undefined;
   const handle: JobRunner = {
     runner,
-    stop: () => (stopping ??= stopWithin(runner, options.stopTimeoutMs ?? 5000).finally(unregister)),
+    stop: () =>
+      (stopping ??= stopWithin(runner, options.stopTimeoutMs ?? 5000)
+        .finally(() => pool.end().catch(() => undefined))
+        .finally(unregister)),
   };
   const unregister = registerRunner(handle);
   // The runner ends on its own only when its pool fails for good; it is then no longer one of this process's.

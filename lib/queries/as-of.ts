@@ -81,18 +81,6 @@ export function overdueSql(alias: string, day: string): Prisma.Sql {
   return Prisma.sql`(${openSql(alias)} AND ${a}.due_date < ${day}::date)`;
 }
 
-/**
- * The item's light (lib/item-light.ts) on `day` as 'RED' | 'AMBER' | 'GREEN' | NULL: `amberLast` is
- * amberUntil(day, calendar), so a list reads the light without the calendar in SQL.
- */
-export function lightSql(alias: string, day: string, amberLast: string): Prisma.Sql {
-  const a = Prisma.raw(alias);
-  return Prisma.sql`(CASE WHEN NOT ${openSql(alias)} OR ${a}.due_date IS NULL THEN NULL
-    WHEN ${a}.due_date < ${day}::date THEN 'RED'
-    WHEN ${a}.due_date <= ${amberLast}::date THEN 'AMBER'
-    ELSE 'GREEN' END)`;
-}
-
 export function staleSql(alias: string, day: string): Prisma.Sql {
   const a = Prisma.raw(alias);
   const cutoff = new Date(endOfDay(day).getTime() - STALE_DAYS * 24 * 60 * 60 * 1000);

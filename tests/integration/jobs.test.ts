@@ -79,21 +79,28 @@ const jobCount = async (task: string) =>
 describe("two runners on one database", () => {
   it("run each of N jobs exactly once between them", async () => {
     const N = 200;
+    // Which runner gets how many jobs is up to timing: one idle runner can drain all 200 before the other
+    // wakes. To check that both take part without depending on timing, each runner's first job waits
+    // (bounded) until the other runner has started one too — a job locked by one runner is invisible to the
+    // other, so the other must fetch a different one.
+    const started = new Set<string>();
     const effect =
       (name: string): TaskList[string] =>
       async (payload) => {
         const { n } = payload as { n: number };
+        started.add(name);
+        await until("the other runner to start a job", async () => started.size === 2, 20_000);
         await t.db.$executeRaw`INSERT INTO job_effects (n, runner) VALUES (${n}, ${name})`;
       };
     await start({ taskList: { "test-effect": effect("a") } });
     await start({ taskList: { "test-effect": effect("b") } });
-    const started = Date.now();
+    const startedAt = Date.now();
     // one transaction, N jobs: both runners are told at its commit
     await t.db.$executeRaw`
       SELECT graphile_worker.add_jobs(array_agg(('test-effect', json_build_object('n', n), null, null, null, null, null, null)::graphile_worker.job_spec))
         FROM generate_series(1, ${N}::int) n`;
     await until("every job to run", async () => (await jobCount("test-effect")) === 0);
-    const elapsed = Date.now() - started;
+    const elapsed = Date.now() - startedAt;
     const rows = await t.db.$queryRaw<{ n: number; times: number }[]>`
       SELECT n, count(*)::int AS times FROM job_effects GROUP BY n ORDER BY n`;
     expect(rows.length).toBe(N);

@@ -16,7 +16,9 @@ function form(values: Record<string, string | number>): FormData {
 
 async function ownNotification(ctx: ActionContext): Promise<number> {
   const userId =
-    currentClaims()?.userId ?? (await ctx.db.user.findFirstOrThrow({ where: { role: "ADMIN", disabled: false } })).id;
+    ctx.callerId ??
+    currentClaims()?.userId ??
+    (await ctx.db.user.findFirstOrThrow({ where: { role: "ADMIN", disabled: false } })).id;
   const [n] = await ctx.db.$transaction((tx) =>
     notify(
       tx,

@@ -16,6 +16,8 @@ export interface ActionContext {
   unitId: number;
   /** an ordinary (non-admin) account */
   userId: number;
+  /** the account the call is made as, when the walk knows it over HTTP (personal rows such as notifications) */
+  callerId?: number;
 }
 
 export interface ActionCase {
