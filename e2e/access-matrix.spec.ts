@@ -20,6 +20,7 @@ import { hashPassword } from "../lib/password";
 import { createPrismaClient, type Db } from "../lib/prisma-client";
 import { resolveAuthSecret } from "../scripts/auth-secret";
 import { adminCases } from "../tests/support/action-cases/admin";
+import { chaseCases } from "../tests/support/action-cases/chase";
 import { evidenceCases } from "../tests/support/action-cases/evidence";
 import { itemActionCases } from "../tests/support/action-cases/items";
 import { periodCases } from "../tests/support/action-cases/periods";
@@ -411,6 +412,7 @@ test("every route and action × every kind of caller gets the documented answer"
       ...periodCases,
       ...jobCases,
       ...notificationCases,
+      ...chaseCases,
       ...importCasesOver(admin),
     }),
   );
