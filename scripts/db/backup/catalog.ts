@@ -16,12 +16,16 @@ export async function listTables(client: pg.ClientBase): Promise<{ name: string;
   return rows.map((r) => ({ name: r.table, columns: r.columns }));
 }
 
-/** Table names ordered so every table follows the tables its foreign keys reference (self-references aside). */
+/**
+ * Table names ordered so every table follows the tables its foreign keys reference — self-references aside, and
+ * deferrable keys aside: the restore defers those to the end of its transaction (units' 联络人 → users closes
+ * the one cycle, users → units).
+ */
 export async function foreignKeyOrder(client: pg.ClientBase, tables: string[]): Promise<string[]> {
   const { rows } = await client.query<{ child: string; parent: string }>(
     `SELECT DISTINCT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
        FROM pg_constraint c
-      WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`,
+      WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace AND NOT c.condeferrable`,
   );
   const unquote = (n: string) =>
     n
@@ -41,7 +45,7 @@ export async function foreignKeyOrder(client: pg.ClientBase, tables: string[]): 
       (t) => !placed.has(t) && [...parents.get(t)!].every((p) => placed.has(p) || !parents.has(p)),
     );
     if (ready.length === 0) {
-      // Foreign keys here are not deferrable, so a cycle could only be restored with triggers disabled (superuser).
+      // A cycle of keys that are not deferrable could only be restored with triggers disabled (superuser).
       throw new BackupError(
         `foreign keys form a cycle among ${tables.filter((t) => !placed.has(t)).join(", ")}; this backup cannot order them`,
       );

@@ -107,8 +107,10 @@ export async function restoreDatabase(
     }
     migrated = before;
 
-    // 2. The data, in one transaction. If it fails, what step 1 made is dropped again (below).
+    // 2. The data, in one transaction. If it fails, what step 1 made is dropped again (below). Deferrable foreign
+    // keys (left out of the dump's order, catalog.ts) are checked at SET CONSTRAINTS ALL IMMEDIATE below.
     await client.query("BEGIN");
+    await client.query("SET CONSTRAINTS ALL DEFERRED");
     try {
       const schema = await listTables(client);
       for (const t of header.tables) {
