@@ -1,6 +1,7 @@
 // The working-day calendar as the chase counts it: China's official calendar from the installed package, with
 // the administrators' entries (calendar_days) on top (lib/workdays.ts).
 import { Prisma } from "../generated/prisma/client";
+import { AMBER_WORKDAYS, amberUntil } from "../item-light";
 import { WorkCalendar, type CalendarEntry } from "../workdays";
 
 type RawDb = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
@@ -28,4 +29,16 @@ export async function loadWorkCalendar(db: RawDb): Promise<WorkCalendar> {
   const entries = await db.$queryRaw<CalendarEntry[]>(Prisma.sql`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, workday, name FROM calendar_days ORDER BY day`);
   return new WorkCalendar(entries);
+}
+
+/**
+ * On `day`, the latest due date whose light is already amber (lib/item-light.ts amberUntil): the chase's
+ * 临近提醒 setting (reminder_workdays, 3 by default) counted in the calendar above. Lists compare due_date with it.
+ */
+export async function queryAmberUntil(db: RawDb, day: string): Promise<string> {
+  const [calendar, settings] = await Promise.all([
+    loadWorkCalendar(db),
+    db.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT reminder_workdays AS n FROM chase_settings WHERE id = 1`),
+  ]);
+  return amberUntil(day, calendar, settings[0]?.n ?? AMBER_WORKDAYS);
 }
