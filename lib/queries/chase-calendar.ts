@@ -31,14 +31,20 @@ export async function loadWorkCalendar(db: RawDb): Promise<WorkCalendar> {
   return new WorkCalendar(entries);
 }
 
-/**
- * On `day`, the latest due date whose light is already amber (lib/item-light.ts amberUntil): the chase's
- * 临近提醒 setting (reminder_workdays, 3 by default) counted in the calendar above. Lists compare due_date with it.
- */
-export async function queryAmberUntil(db: RawDb, day: string): Promise<string> {
+/** What item lights count with: the calendar and the chase's 临近提醒 working days (3 by default). */
+export async function loadLightRule(db: RawDb): Promise<{ calendar: WorkCalendar; workdays: number }> {
   const [calendar, settings] = await Promise.all([
     loadWorkCalendar(db),
     db.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT reminder_workdays AS n FROM chase_settings WHERE id = 1`),
   ]);
-  return amberUntil(day, calendar, settings[0]?.n ?? AMBER_WORKDAYS);
+  return { calendar, workdays: settings[0]?.n ?? AMBER_WORKDAYS };
+}
+
+/**
+ * On `day`, the latest due date whose light is already amber (lib/item-light.ts amberUntil) under
+ * loadLightRule(): lists compare due_date with it in SQL.
+ */
+export async function queryAmberUntil(db: RawDb, day: string): Promise<string> {
+  const { calendar, workdays } = await loadLightRule(db);
+  return amberUntil(day, calendar, workdays);
 }
