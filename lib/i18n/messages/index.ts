@@ -15,6 +15,7 @@ import enJobs from "./en/jobs.json";
 import enChase from "./en/chase.json";
 import enNotifications from "./en/notifications.json";
 import enLights from "./en/lights.json";
+import enBulletinChase from "./en/bulletin-chase.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -29,6 +30,7 @@ import zhJobs from "./zh-CN/jobs.json";
 import zhChase from "./zh-CN/chase.json";
 import zhNotifications from "./zh-CN/notifications.json";
 import zhLights from "./zh-CN/lights.json";
+import zhBulletinChase from "./zh-CN/bulletin-chase.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -49,6 +51,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     chase: zhChase,
     notifications: zhNotifications,
     lights: zhLights,
+    bulletinChase: zhBulletinChase,
   },
   en: {
     common: enCommon,
@@ -65,6 +68,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     chase: enChase,
     notifications: enNotifications,
     lights: enLights,
+    bulletinChase: enBulletinChase,
   },
 };
 
