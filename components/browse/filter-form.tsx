@@ -4,6 +4,7 @@ import type { FilterOptions } from "@/lib/data/browse";
 import { ITEM_STATUSES } from "@/lib/status";
 import { CONFIDENCES, LEVELS, PAGE_SIZES, SIDES, SORT_KEYS, type BrowseQuery } from "@/lib/validations/browse";
 import type { AsOfSelection } from "@/lib/as-of-selection";
+import { ITEM_LIGHTS } from "@/lib/item-light";
 import styles from "./browse.module.css";
 import { CleanGetForm } from "./clean-get-form";
 import { titleIn } from "@/lib/i18n/localized";
@@ -23,7 +24,7 @@ export async function FilterForm({
   options: FilterOptions;
   asOf: AsOfSelection;
 }) {
-  const [t, tStatus, tConfidence, tLevel, tSide, format, locale] = await Promise.all([
+  const [t, tStatus, tConfidence, tLevel, tSide, format, locale, tLight] = await Promise.all([
     getTranslations("browse"),
     getTranslations("status"),
     getTranslations("confidence"),
@@ -31,6 +32,7 @@ export async function FilterForm({
     getTranslations("side"),
     getFormatter(),
     getLocale(),
+    getTranslations("lights"),
   ]);
   const any = <option value="">{t("any")}</option>;
   return (
@@ -89,6 +91,17 @@ export async function FilterForm({
               </option>
             ))}
             <option value="NONE">{t("noConfidence")}</option>
+          </select>
+        </label>
+        <label className={styles.field}>
+          <span>{t("light")}</span>
+          <select name="light" defaultValue={query.light ?? ""}>
+            {any}
+            {ITEM_LIGHTS.map((l) => (
+              <option key={l} value={l}>
+                {tLight("text", { name: tLight(`name.${l}`), meaning: tLight(`meaning.${l}`) })}
+              </option>
+            ))}
           </select>
         </label>
         <label className={styles.field}>

@@ -8,6 +8,8 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SelectAllHeader, useSelection } from "@/components/forms/selection";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ColumnHeaders } from "@/components/ui/data-table";
+import { LightBadge } from "@/components/ui/light-badge";
+import type { ItemLight } from "@/lib/item-light";
 import { bulkUpdateItems } from "@/lib/actions/items";
 import { ITEM_STATUSES } from "@/lib/status";
 import { CONFIDENCES, NOTE_MAX } from "@/lib/validations/item-limits";
@@ -25,6 +27,8 @@ export interface MyItemRow {
   confidence: (typeof CONFIDENCES)[number] | null;
   dueDate: string | null;
   overdue: boolean;
+  /** 红黄灯 today (lib/item-light.ts) */
+  light: ItemLight | null;
   daysSinceUpdate: number | null;
   role: "lead" | "coLead" | "supporting";
   /** the unit's report on the item not decided yet: 草稿, 待审核 or 已退回 */
@@ -174,7 +178,11 @@ export function MyItemsTable({ items, reviewRequired }: { items: MyItemRow[]; re
               </td>
               <td className={i.overdue ? styles.overdue : undefined}>
                 {i.dueDate ?? "—"}
-                {i.overdue && <div className="small">{t("myItems.overdue")}</div>}
+                {i.light && (
+                  <div className="small">
+                    <LightBadge light={i.light} />
+                  </div>
+                )}
               </td>
               <td>
                 {i.daysSinceUpdate === null ? t("myItems.never") : t("myItems.daysAgo", { days: i.daysSinceUpdate })}

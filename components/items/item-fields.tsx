@@ -2,16 +2,19 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ItemView, UnitRef } from "@/lib/queries/item-view";
+import type { ItemLightView } from "@/lib/data/items";
+import { LightBadge } from "@/components/ui/light-badge";
 import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
 import { dayFormatter } from "./format";
 import styles from "./item.module.css";
 
-export async function ItemFields({ item }: { item: ItemView }) {
-  const [t, tSide, format, day] = await Promise.all([
+export async function ItemFields({ item, lights }: { item: ItemView; lights: ItemLightView }) {
+  const [t, tSide, format, day, tLights] = await Promise.all([
     getTranslations("item"),
     getTranslations("side"),
     getFormatter(),
     dayFormatter(),
+    getTranslations("lights"),
   ]);
   const none = <span className="muted">{t("noValue")}</span>;
   const unit = (u: UnitRef | null) => (u ? t("unitWithSide", { name: u.name, side: tSide(u.side as never) }) : none);
@@ -45,6 +48,14 @@ export async function ItemFields({ item }: { item: ItemView }) {
         {item.slippageDays > 0 && (
           <span className={`badge badge--AMBER ${styles.gap}`}>{t("slippage", { days: item.slippageDays })}</span>
         )}
+      </dd>
+      <dt>{tLights("label")}</dt>
+      <dd data-testid="item-light" data-light={lights.light ?? ""}>
+        {lights.light ? <LightBadge light={lights.light} /> : <span className="muted">{tLights("none")}</span>}
+        {lights.light === "GREEN" && lights.amberFrom && (
+          <span className={`small muted ${styles.gap}`}>{tLights("amberFrom", { date: lights.amberFrom })}</span>
+        )}
+        <span className={`small muted ${styles.lightRule}`}>{tLights("rule", { days: lights.workdays })}</span>
       </dd>
       <dt>{t("originalDueDate")}</dt>
       <dd>{day(item.originalDueDate)}</dd>

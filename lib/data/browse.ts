@@ -3,6 +3,7 @@ import { requirePermission } from "../auth/session";
 import { queryItems } from "../queries/items-list";
 import { readThrough } from "../cache/data-version";
 import { db } from "../db";
+import { amberLastFor } from "./item-lights";
 import { parseBrowseParams, type ParamIssue, type SearchParams } from "../validations/browse";
 import type { AsOfSelection } from "../as-of-selection";
 
@@ -69,6 +70,7 @@ export async function listItems(params: SearchParams, asOf: AsOfSelection) {
   const moment = {
     before: asOf.before,
     day: asOf.day,
+    amberLast: await amberLastFor(asOf.day),
     ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore, compareDay: asOf.compare } : {}),
   };
   // The same filtered view is opened by many (leadership's saved links): one query per data version.

@@ -3,6 +3,17 @@ import { z } from "zod";
 import { requirePermission } from "../auth/session";
 import { db } from "../db";
 import { loadItemView, type ItemView } from "../queries/item-view";
+import { loadLightRule } from "../queries/chase-calendar";
+import { amberFrom, amberUntil, itemLight, type ItemLight } from "../item-light";
+import { isClosed } from "../status";
+import type { ItemStatus } from "../generated/prisma/enums";
+
+/** The item page's 红黄灯 on the day shown, and the day its amber begins (null without a due date). */
+export interface ItemLightView {
+  light: ItemLight | null;
+  amberFrom: string | null;
+  workdays: number;
+}
 
 /** Item codes are outline positions such as 3.1.4; anything else in the URL is simply not an item. */
 export const itemCodeSchema = z.string().regex(/^\d{1,3}(\.\d{1,4}){0,5}$/);
@@ -13,10 +24,21 @@ export const itemCodeSchema = z.string().regex(/^\d{1,3}(\.\d{1,4}){0,5}$/);
  */
 export async function getItemView(
   rawCode: string,
-  moment: { before: Date | null; compareBefore?: Date | null },
-): Promise<ItemView | "not-yet" | null> {
+  moment: { before: Date | null; day: string; compareBefore?: Date | null },
+): Promise<(ItemView & { lights: ItemLightView }) | "not-yet" | null> {
   await requirePermission("portfolio:read");
   const code = itemCodeSchema.safeParse(rawCode);
   if (!code.success) return null;
-  return loadItemView(db(), code.data, moment);
+  const [view, rule] = await Promise.all([loadItemView(db(), code.data, moment), loadLightRule(db())]);
+  if (view === null || view === "not-yet") return view;
+  const open = !view.retired && !isClosed(view.status as ItemStatus);
+  const last = amberUntil(moment.day, rule.calendar, rule.workdays);
+  return {
+    ...view,
+    lights: {
+      light: itemLight({ open, dueDate: view.dueDate }, moment.day, last),
+      amberFrom: view.dueDate ? amberFrom(view.dueDate, rule.calendar, rule.workdays) : null,
+      workdays: rule.workdays,
+    },
+  };
 }

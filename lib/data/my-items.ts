@@ -7,6 +7,8 @@ import { isoDay, todayInChina } from "../dates";
 import { isClosed } from "../status";
 import { reportedStateSelect } from "./item-edit";
 import { now as clockNow } from "../clock";
+import { itemLight } from "../item-light";
+import { amberLastFor } from "./item-lights";
 
 export type MyRole = "lead" | "coLead" | "supporting";
 
@@ -41,6 +43,7 @@ export async function listMyItems() {
   });
   const reportState = new Map(open.map((r) => [r.itemId, r.state as "DRAFT" | "SUBMITTED" | "RETURNED"]));
   const today = todayInChina();
+  const amberLast = await amberLastFor(today);
   const now = clockNow().getTime();
   const items = rows.map((r) => {
     const due = isoDay(r.dueDate);
@@ -56,6 +59,7 @@ export async function listMyItems() {
       confidence: r.confidence,
       dueDate: due,
       overdue: due !== null && due < today && !isClosed(r.status),
+      light: itemLight({ open: !isClosed(r.status), dueDate: due }, today, amberLast),
       daysSinceUpdate: r.lastUpdateAt ? Math.floor((now - r.lastUpdateAt.getTime()) / 86_400_000) : null,
       lastUpdateAt: r.lastUpdateAt?.getTime() ?? null,
       role,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requirePermission } from "../auth/session";
 import { queryPillarTree, type PillarTree } from "../queries/pillar-tree";
 import { db } from "../db";
+import { amberLastFor } from "./item-lights";
 import type { AsOfSelection } from "../as-of-selection";
 
 const pillarNumberSchema = z.coerce.number().int().min(1).max(99);
@@ -15,6 +16,7 @@ export async function getPillarTree(rawNumber: string, asOf: AsOfSelection): Pro
   return queryPillarTree(db(), number.data, {
     before: asOf.before,
     day: asOf.day,
+    amberLast: await amberLastFor(asOf.day),
     ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore } : {}),
   });
 }

@@ -2,6 +2,7 @@
 // the same Word and PDF renderers. Everything in it comes from the BulletinData and the catalogue, and the only
 // moment it names is the close, so the same period always gives the same outline.
 import { translator } from "../i18n/translator";
+import { chaseBlocks } from "./bulletin-chase";
 import { FULFILMENT_FIGURES, type BulletinData, type Fulfilment, type UnitBehind } from "../report/bulletin";
 import {
   formatDateTime,
@@ -133,6 +134,8 @@ export function buildBulletinOutline(data: BulletinData): ReportOutline {
       })),
     });
   }
+
+  blocks.push(...chaseBlocks(data.chase, locale));
 
   const subtitle = [
     t("periodLine", { opens: day(period.opensOn), closes: day(period.closesOn), deadline: day(period.deadline) }),

@@ -2,6 +2,7 @@
 // that can be shown as of a date (dashboard, pillar, list, item, reports) selects FROM itemStatesSql(), so
 // live and historical views run the same SQL over the same columns.
 import { endOfDay } from "../dates";
+import type { ItemLight } from "../item-light";
 import { Prisma } from "../generated/prisma/client";
 
 /**
@@ -79,6 +80,27 @@ export function openSql(alias: string): Prisma.Sql {
 export function overdueSql(alias: string, day: string): Prisma.Sql {
   const a = Prisma.raw(alias);
   return Prisma.sql`(${openSql(alias)} AND ${a}.due_date < ${day}::date)`;
+}
+
+/**
+ * The item's light (lib/item-light.ts) on `day` as 'RED' | 'AMBER' | 'GREEN' | NULL: `amberLast` is
+ * amberUntil(day, calendar, N), so a list reads the light without the calendar in SQL.
+ */
+export function lightSql(alias: string, day: string, amberLast: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`(CASE WHEN NOT ${openSql(alias)} OR ${a}.due_date IS NULL THEN NULL
+    WHEN ${a}.due_date < ${day}::date THEN 'RED'
+    WHEN ${a}.due_date <= ${amberLast}::date THEN 'AMBER'
+    ELSE 'GREEN' END)`;
+}
+
+/** Items whose light (lightSql) on `day` is `light`: a predicate the items list's filter uses. */
+export function lightIsSql(alias: string, light: ItemLight, day: string, amberLast: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  if (light === "RED") return overdueSql(alias, day);
+  if (light === "AMBER")
+    return Prisma.sql`(${openSql(alias)} AND ${a}.due_date >= ${day}::date AND ${a}.due_date <= ${amberLast}::date)`;
+  return Prisma.sql`(${openSql(alias)} AND ${a}.due_date > ${amberLast}::date)`;
 }
 
 export function staleSql(alias: string, day: string): Prisma.Sql {

@@ -1,6 +1,7 @@
 // The working-day calendar as the chase counts it: China's official calendar from the installed package, with
 // the administrators' entries (calendar_days) on top (lib/workdays.ts).
 import { Prisma } from "../generated/prisma/client";
+import { AMBER_WORKDAYS, amberUntil } from "../item-light";
 import { WorkCalendar, type CalendarEntry } from "../workdays";
 
 type RawDb = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
@@ -28,4 +29,22 @@ export async function loadWorkCalendar(db: RawDb): Promise<WorkCalendar> {
   const entries = await db.$queryRaw<CalendarEntry[]>(Prisma.sql`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, workday, name FROM calendar_days ORDER BY day`);
   return new WorkCalendar(entries);
+}
+
+/** What item lights count with: the calendar and the chase's 临近提醒 working days (3 by default). */
+export async function loadLightRule(db: RawDb): Promise<{ calendar: WorkCalendar; workdays: number }> {
+  const [calendar, settings] = await Promise.all([
+    loadWorkCalendar(db),
+    db.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT reminder_workdays AS n FROM chase_settings WHERE id = 1`),
+  ]);
+  return { calendar, workdays: settings[0]?.n ?? AMBER_WORKDAYS };
+}
+
+/**
+ * On `day`, the latest due date whose light is already amber (lib/item-light.ts amberUntil) under
+ * loadLightRule(): lists compare due_date with it in SQL.
+ */
+export async function queryAmberUntil(db: RawDb, day: string): Promise<string> {
+  const { calendar, workdays } = await loadLightRule(db);
+  return amberUntil(day, calendar, workdays);
 }

@@ -26,7 +26,8 @@ import type { BrowseFilters } from "../validations/browse";
 import type { UnitSort } from "../validations/dashboard";
 import { now as clockNow } from "../clock";
 
-type Moment = Pick<AsOfSelection, "before" | "day">;
+/** `amberLast` (lib/data/item-lights.ts) is needed only when a scope filters by light. */
+type Moment = Pick<AsOfSelection, "before" | "day"> & { amberLast?: string };
 
 const ACTIONS = Prisma.sql`(s.level = 'ACTION' AND NOT s.retired)`;
 const OPEN = openSql("s");
@@ -38,14 +39,14 @@ const OPEN = openSql("s");
 export type FigureScope = BrowseFilters;
 
 /** Subquery: the rolled-up states (browseStatesSql) at the moment of the items in `scope`, never retired ones. */
-export function scopedStatesSql({ before, day }: Moment, scope: FigureScope): Prisma.Sql {
+export function scopedStatesSql({ before, day, amberLast }: Moment, scope: FigureScope): Prisma.Sql {
   return Prisma.sql`(
     SELECT s.* FROM ${browseStatesSql(before)} s
     JOIN pillars p ON p.id = s.pillar_id
     JOIN items src ON src.id = s.id
     LEFT JOIN units lu ON lu.id = s.lead_unit_id
     LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
-    WHERE ${whereSql(scope, day)}
+    WHERE ${whereSql(scope, day, amberLast)}
   )`;
 }
 

@@ -1,7 +1,8 @@
 // The items list as one SQL query over itemStatesSql(): filtering, sorting, counting and paging all run in
 // PostgreSQL, against the portfolio as it stood at a moment (or now). Pure with respect to the request: it
 // takes the database client and already-validated filters, so integration tests call it directly.
-import { attentionSql, openSql, overdueSql, staleSql } from "./as-of";
+import { attentionSql, lightIsSql, lightSql, openSql, overdueSql, staleSql } from "./as-of";
+import type { ItemLight } from "../item-light";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import { rollUpCtes, singleMomentStates, subtreeStates } from "./rollup";
@@ -16,6 +17,11 @@ export interface QueryMoment {
   compareBefore?: Date | null;
   /** the compare calendar day */
   compareDay?: string;
+  /**
+   * amberUntil(day) (lib/item-light.ts, lib/data/item-lights.ts): with it the rows carry their light and the
+   * `light` filter works; without it `light` is null.
+   */
+  amberLast?: string;
 }
 
 export interface ItemRow {
@@ -39,6 +45,8 @@ export interface ItemRow {
   lastUpdateAt: Date | null;
   overdue: boolean;
   stale: boolean;
+  /** 红黄灯 on the day (null: closed, no due date, or no amberLast given) */
+  light: ItemLight | null;
   /** the same item at the compare moment; `compareExists` false when it did not exist (or was retired) then */
   compareExists: boolean | null;
   compareStatus: string | null;
@@ -78,7 +86,7 @@ export const SIDE_SQL = Prisma.sql`(CASE WHEN lu.side = 'JOINT' OR (cu.id IS NOT
  * Filters over a row `s` of browseStatesSql(). "Stale" (no progress update in 30 days) is judged only on items
  * that report their own progress: one that takes its progress from its children gets no updates of its own.
  */
-export function whereSql(f: BrowseFilters, day: string): Prisma.Sql {
+export function whereSql(f: BrowseFilters, day: string, amberLast?: string): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`NOT s.retired`];
   if (f.pillar !== undefined) parts.push(Prisma.sql`p.number = ${f.pillar}`);
   if (f.status) parts.push(Prisma.sql`s.status = ${f.status}`);
@@ -98,6 +106,10 @@ export function whereSql(f: BrowseFilters, day: string): Prisma.Sql {
       Prisma.sql`EXISTS (SELECT 1 FROM conferences cf WHERE cf.number = ${f.conference} AND cf.id = ANY(s.conference_ids))`,
     );
   if (f.overdue) parts.push(overdueSql("s", day));
+  if (f.light) {
+    if (amberLast === undefined) throw new Error("the light filter needs amberLast (lib/data/item-lights.ts)");
+    parts.push(lightIsSql("s", f.light, day, amberLast));
+  }
   if (f.stale) parts.push(Prisma.sql`(NOT s.has_children AND ${staleSql("s", day)})`);
   if (f.open) parts.push(openSql("s"));
   if (f.attention) parts.push(attentionSql("s", day));
@@ -142,7 +154,7 @@ function fromSql(m: QueryMoment): Prisma.Sql {
 
 export async function countItems(db: Db, f: BrowseFilters, m: QueryMoment): Promise<number> {
   const rows = await db.$queryRaw<{ n: number }[]>(
-    Prisma.sql`SELECT count(*)::int AS n ${fromSql({ before: m.before, day: m.day })} WHERE ${whereSql(f, m.day)}`,
+    Prisma.sql`SELECT count(*)::int AS n ${fromSql({ before: m.before, day: m.day })} WHERE ${whereSql(f, m.day, m.amberLast)}`,
   );
   return rows[0]?.n ?? 0;
 }
@@ -168,9 +180,10 @@ export async function queryItems(
            cu.name AS "coLeadUnitName", cu.side::text AS "coLeadUnitSide", ${SIDE_SQL} AS side,
            s.status, s.confidence, s.shown_progress AS progress, s.due_date AS "dueDate", s.last_update_at AS "lastUpdateAt",
            ${overdueSql("s", m.day)} AS overdue, (NOT s.has_children AND ${staleSql("s", m.day)}) AS stale,
+           ${m.amberLast === undefined ? Prisma.sql`NULL::text` : lightSql("s", m.day, m.amberLast)} AS light,
            ${compareCols}
     ${fromSql(m)}
-    WHERE ${whereSql(q, m.day)}
+    WHERE ${whereSql(q, m.day, m.amberLast)}
     ORDER BY ${orderSql(q)}
     LIMIT ${q.size} OFFSET ${(page - 1) * q.size}`);
   return { total, page, rows };

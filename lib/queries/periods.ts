@@ -8,6 +8,7 @@
 //   missing, late), so each number on the page opens a list of exactly those obligations;
 // - a closed period's item states: period_item_states (frozenStatesSql), read with the columns of
 //   itemStatesSql() so the existing compare (lib/queries/compare.ts) runs on them unchanged.
+import { queryBulletinChase } from "./bulletin-chase";
 import { Prisma } from "../generated/prisma/client";
 import type {
   Confidence,
@@ -495,7 +496,7 @@ export async function queryBulletinData(
 ): Promise<BulletinData> {
   const day = dayOf(closedAt);
   const ob = obligationsSql(Prisma.sql`p.id = ${period.id}`);
-  const [fulfilment, behindRows, laggingRows, sampleData] = await Promise.all([
+  const [fulfilment, behindRows, laggingRows, sampleData, chase] = await Promise.all([
     queryFulfilment(db, period.id),
     db.$queryRaw<{ unit: string; side: Side; outcome: ObligationOutcome; codes: string[] }[]>(Prisma.sql`
       SELECT u.name AS unit, ob.side, ob.outcome, array_agg(i.code) AS codes
@@ -522,6 +523,7 @@ export async function queryBulletinData(
       LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
       WHERE s.level = 'ACTION' AND ${attentionSql("s", day)}`),
     hasSampleDataset(db),
+    queryBulletinChase(db, period, closedAt, locale),
   ]);
 
   const byCode = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
@@ -575,5 +577,6 @@ export async function queryBulletinData(
     behind,
     lagging: lagging.slice(0, LAGGING_LIMIT),
     laggingTotal: lagging.length,
+    chase,
   };
 }

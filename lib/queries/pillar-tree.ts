@@ -1,7 +1,8 @@
 // A pillar's recommendation → action tree with rolled-up progress (lib/queries/rollup.ts), as of a moment and,
 // optionally, compared with an earlier one. One SQL query per moment; the tree is assembled here. The pillar's
 // figures (progress, actions, overdue) are the dashboard's (lib/queries/dashboard.ts queryPillarProgress).
-import { overdueSql } from "./as-of";
+import { lightSql, overdueSql } from "./as-of";
+import type { ItemLight } from "../item-light";
 import { Prisma, type Pillar } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
 import { queryPillarProgress } from "./dashboard";
@@ -24,6 +25,8 @@ export interface TreeRow {
   weight: number;
   dueDate: Date | null;
   overdue: boolean;
+  /** 红黄灯 on the day (null when closed, without a due date, or no amberLast given) */
+  light: ItemLight | null;
   compareExists: boolean | null;
   compareStatus: string | null;
   compareProgress: number | null;
@@ -47,7 +50,7 @@ export interface PillarTree {
 export async function queryPillarTree(
   db: Db,
   number: number,
-  m: { before: Date | null; day: string; compareBefore?: Date | null },
+  m: { before: Date | null; day: string; compareBefore?: Date | null; amberLast?: string },
 ): Promise<PillarTree | null> {
   const pillars = await db.pillar.findMany({ orderBy: { number: "asc" } });
   const pillar = pillars.find((p) => p.number === number);
@@ -59,6 +62,7 @@ export async function queryPillarTree(
              lu.name AS "leadUnitName", lu.side::text AS "leadUnitSide", s.status, s.confidence,
              s.shown_progress AS progress, s.has_children AS "hasChildren", s.weight, s.due_date AS "dueDate",
              ${overdueSql("s", m.day)} AS overdue,
+             ${m.amberLast === undefined ? Prisma.sql`NULL::text` : lightSql("s", m.day, m.amberLast)} AS light,
              ${compare ? Prisma.sql`(c.id IS NOT NULL)` : Prisma.sql`NULL::boolean`} AS "compareExists",
              ${compare ? Prisma.sql`c.status` : Prisma.sql`NULL::text`} AS "compareStatus",
              ${compare ? Prisma.sql`c.shown_progress` : Prisma.sql`NULL::float8`} AS "compareProgress"

@@ -11,6 +11,7 @@
 //   (lib/queries/dashboard.ts queryHeadline, queryPillarProgress, queryUnitAccountability) given the scope, so
 //   the report for "all" shows exactly the dashboard's numbers and any scope is counted the same way;
 // - an item's progress is its rolled-up progress (lib/queries/rollup.ts).
+import { queryAmberUntil } from "./chase-calendar";
 import { comparePortfolio, type CompareFilter } from "./compare";
 import { attentionSql, overdueSql } from "./as-of";
 import { queryHeadline, queryPillarProgress, queryUnitAccountability, scopedStatesSql } from "./dashboard";
@@ -37,7 +38,7 @@ import type {
 import { now as clockNow } from "../clock";
 
 type RawDb = Pick<Db, "$queryRaw">;
-type Moment = { before: Date; day: string };
+type Moment = { before: Date; day: string; amberLast?: string };
 
 /** A scope naming a pillar, unit or region that does not exist: the caller answers 400, not 500. */
 export class ReportScopeNotFoundError extends Error {
@@ -342,8 +343,13 @@ async function hasSampleDataset(db: RawDb): Promise<boolean> {
 export async function buildReport(db: Db, request: ReportRequest, now: Date = clockNow()): Promise<ReportData> {
   // As of a period's close: that instant (the as-of machinery reads "changed before"); otherwise the end of the day.
   const before = request.period ? new Date(request.period.closedAt) : endOfDay(request.asOf);
-  const moment: Moment = { before, day: request.asOf };
   const filters = scopeFilters(request.scope);
+  // A list filtered by light (红黄灯) counts with the calendar as it is now.
+  const moment: Moment = {
+    before,
+    day: request.asOf,
+    ...(filters.light ? { amberLast: await queryAmberUntil(db, request.asOf) } : {}),
+  };
   const en = request.locale === "en";
   const label = await scopeLabel(db, request);
   // A report of everything compares every active item, which needs no list of ids: start it alongside the

@@ -1,7 +1,14 @@
 // A closed period's 情况通报 (bulletin): one plain, serialisable object built when the period closes
 // (lib/queries/periods.ts queryBulletinData) and laid out as Word and PDF (lib/export/bulletin-document.ts). The
 // figures are the period page's own (the same obligation outcomes), so the files and the page agree.
-import type { Confidence, ItemStatus, ObligationOutcome, Side } from "../generated/prisma/enums";
+import type {
+  ChaseKind,
+  Confidence,
+  ItemStatus,
+  ObligationOutcome,
+  Side,
+  SupervisionReason,
+} from "../generated/prisma/enums";
 import type { Locale } from "../i18n/locales";
 
 /** Fulfilment of a set of obligations (a period, a side, a unit). */
@@ -57,6 +64,77 @@ export interface LaggingItem {
   daysOverdue: number | null;
 }
 
+/**
+ * How a 督办 stood on 签收 or 反馈 at the close: done by its day (ON_TIME) or after it (LATE), not done with its
+ * day passed (OVERDUE), or not done with its day still to come (PENDING).
+ */
+export type ChaseOutcome = "ON_TIME" | "LATE" | "OVERDUE" | "PENDING";
+
+/** One kind of chase in the period: how many, to how many units, people told, and how many had read it. */
+export interface BulletinChaseKind {
+  kind: ChaseKind;
+  events: number;
+  units: number;
+  /** people told (one per person per event) */
+  recipients: number;
+  /** of those, read by the close */
+  read: number;
+}
+
+/** A 临近提醒 or 到期催办 of the period. */
+export interface BulletinChaseEvent {
+  kind: ChaseKind;
+  unit: string;
+  side: Side;
+  /** the day it was sent (China), YYYY-MM-DD */
+  on: string;
+  /** the period whose reports it chased */
+  period: string | null;
+  recipients: number;
+  read: number;
+}
+
+/** A 督办 issued in the period and how it stood at the close. */
+export interface BulletinSupervision {
+  /** 川渝督〔2026〕12号 */
+  number: string;
+  unit: string;
+  side: Side;
+  reason: SupervisionReason;
+  items: number;
+  issuedOn: string;
+  acknowledgeBy: string;
+  replyBy: string;
+  acknowledged: ChaseOutcome;
+  /** the day of the 签收 (China), when done by the close */
+  acknowledgedOn: string | null;
+  answered: ChaseOutcome;
+  answeredOn: string | null;
+  /** escalated to the coordinating office and leadership by the close */
+  escalated: boolean;
+}
+
+/**
+ * The period's chase: everything sent from its first day until its close (or the end of its closing day, when
+ * that comes first), with outcomes as they stood at the close instant — read, 签收 and 反馈 times are written
+ * once and never moved, so the same period always gives the same section.
+ */
+export interface BulletinChase {
+  /** YYYY-MM-DD, first and last day covered */
+  from: string;
+  to: string;
+  /** every kind, in the order REMINDER, URGE, SUPERVISION, ESCALATION */
+  kinds: BulletinChaseKind[];
+  /** the reminders and 催办, in the order sent (at most CHASE_EVENTS_LIMIT) */
+  events: BulletinChaseEvent[];
+  eventsTotal: number;
+  /** the 督办, by number */
+  supervisions: BulletinSupervision[];
+}
+
+/** How many reminders and 催办 the bulletin lists one by one. */
+export const CHASE_EVENTS_LIMIT = 200;
+
 export interface BulletinData {
   locale: Locale;
   sampleData: boolean;
@@ -81,6 +159,8 @@ export interface BulletinData {
   lagging: LaggingItem[];
   /** how many lagging items there were in all */
   laggingTotal: number;
+  /** the period's reminders, 催办 and 督办 and their outcomes */
+  chase: BulletinChase;
 }
 
 /** How many lagging items the bulletin lists one by one. */

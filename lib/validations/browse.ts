@@ -2,6 +2,7 @@
 // shows which one and what it did instead) and falls back to its default, so a hand-edited or stale link
 // still answers with a list, never with an error page.
 import { z } from "zod";
+import { ITEM_LIGHTS } from "../item-light";
 import { ITEM_STATUSES } from "../status";
 
 export const SORT_KEYS = ["code", "due", "progress", "updated", "lead"] as const;
@@ -42,6 +43,8 @@ export const browseParamSchemas = {
     .min(1, "validation.unknownId")
     .max(999, "validation.unknownId"),
   overdue: flag,
+  /** 红黄灯: RED = overdue, AMBER = due within the reminder's working days, GREEN = later */
+  light: z.enum(ITEM_LIGHTS, { message: "validation.invalidChoice" }),
   stale: flag,
   open: flag,
   attention: flag,
@@ -81,6 +84,8 @@ export interface BrowseFilters {
   /** conference number (第 N 次联席会议) */
   conference?: number;
   overdue?: boolean;
+  /** the item's light on the day (lib/item-light.ts) */
+  light?: (typeof ITEM_LIGHTS)[number];
   stale?: boolean;
   /** neither completed nor cancelled */
   open?: boolean;

@@ -69,6 +69,63 @@ const data: BulletinData = {
     },
   ],
   laggingTotal: 1,
+  chase: {
+    from: "2026-11-01",
+    to: "2026-11-30",
+    kinds: [
+      { kind: "REMINDER", events: 2, units: 2, recipients: 3, read: 2 },
+      { kind: "URGE", events: 1, units: 1, recipients: 2, read: 0 },
+      { kind: "SUPERVISION", events: 1, units: 1, recipients: 2, read: 1 },
+      { kind: "ESCALATION", events: 0, units: 0, recipients: 0, read: 0 },
+    ],
+    events: [
+      {
+        kind: "REMINDER",
+        unit: "四川省发展和改革委员会",
+        side: "SICHUAN",
+        on: "2026-11-20",
+        period: "2026年11月",
+        recipients: 2,
+        read: 2,
+      },
+      {
+        kind: "REMINDER",
+        unit: "重庆市交通运输委员会",
+        side: "CHONGQING",
+        on: "2026-11-20",
+        period: "2026年11月",
+        recipients: 1,
+        read: 0,
+      },
+      {
+        kind: "URGE",
+        unit: "四川省发展和改革委员会",
+        side: "SICHUAN",
+        on: "2026-11-25",
+        period: "2026年11月",
+        recipients: 2,
+        read: 0,
+      },
+    ],
+    eventsTotal: 3,
+    supervisions: [
+      {
+        number: "川渝督〔2026〕12号",
+        unit: "四川省发展和改革委员会",
+        side: "SICHUAN",
+        reason: "PERIOD_MISSING",
+        items: 1,
+        issuedOn: "2026-11-27",
+        acknowledgeBy: "2026-12-01",
+        replyBy: "2026-12-04",
+        acknowledged: "ON_TIME",
+        acknowledgedOn: "2026-11-30",
+        answered: "PENDING",
+        answeredOn: null,
+        escalated: false,
+      },
+    ],
+  },
 };
 
 afterEach(() => vi.useRealTimers());
@@ -96,10 +153,31 @@ describe("the bulletin's files", () => {
     expect(docx.rows).toContainEqual(["合计", "4", "2", "1", "1", "1", "1"]);
     expect(docx.rows).toContainEqual(["重庆市交通运输委员会", "重庆", "1项：3.1.4", "1项：3.1.5", ""]);
     expect(docx.styles).toContain('w:eastAsia="仿宋"');
+    // The chase section: counts by kind, each reminder and 催办, each 督办 with its 签收 and 反馈.
+    expect(text).toContain("六、催办督办情况");
+    expect(text).toContain("共发出临近提醒2次、到期催办1次，下发督办通知单1份，升级督办0次");
+    expect(text).toContain("提醒和催办共通知5人次，已读2人次");
+    expect(docx.rows).toContainEqual(["临近提醒", "2", "2", "3", "2"]);
+    expect(docx.rows).toContainEqual(["督办", "1", "1", "2", "1"]);
+    expect(docx.rows).toContainEqual(["到期催办", "四川省发展和改革委员会", "四川", "2026-11-25", "2026年11月", "0/2"]);
+    expect(docx.rows).toContainEqual([
+      "川渝督〔2026〕12号",
+      "四川省发展和改革委员会",
+      "周期报告未报送（1项）",
+      "2026-11-27",
+      "按时（2026-11-30）",
+      "未到期（限2026-12-04）",
+      "否",
+    ]);
 
     const pdf = await readPdf(await renderOutlinePdf(outline, { fixedAt }));
     const all = pdf.pages.join("");
-    for (const s of ["2026年11月工作落实情况通报", "推进成渝中线高铁建设", "四川省发展和改革委员会"])
+    for (const s of [
+      "2026年11月工作落实情况通报",
+      "推进成渝中线高铁建设",
+      "四川省发展和改革委员会",
+      "川渝督〔2026〕12号",
+    ])
       expect(all).toContain(squash(s));
   }, 60_000);
 

@@ -6,6 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SupervisionNoticeData } from "../../lib/report/supervision";
 import { addDays } from "../../lib/dates";
 import { renderSupervision } from "../../lib/export/supervision";
+import { renderBulletin } from "../../lib/export/bulletin";
+import { queryBulletinData } from "../../lib/queries/periods";
+import type { BulletinData } from "../../lib/report/bulletin";
+import { closeDuePeriods } from "../../lib/writes/period-close";
+import { readDocx, readPdf, squash } from "../support/report-files";
 import { periodSchedule, runChase, takeSupervisionNumber } from "../../lib/writes/chase";
 import { acknowledgeSupervision, answerSupervision } from "../../lib/writes/supervisions";
 import { Refusal } from "../../lib/writes/failure";
@@ -180,4 +185,85 @@ describe("the notice's files", () => {
     expect(second.docx.equals(first.docx)).toBe(true);
     expect(second.pdf.equals(first.pdf)).toBe(true);
   }, 120_000);
+});
+
+describe("the 情况通报 of the walked period", () => {
+  it("lists the period's reminders, 催办 and 督办 with their outcomes at the close, and never changes after", async () => {
+    // Before the close a1 has read its reminder; after it, b1 reads its own and D answers its 督办 late.
+    const reminderA = await t.db.chaseEvent.findFirstOrThrow({ where: { kind: "REMINDER", unitId: units.A! } });
+    await t.db.notification.update({
+      where: { userId_key: { userId: users.a1!, key: reminderA.key } },
+      data: { readAt: new Date("2026-10-01T09:00:00+08:00") },
+    });
+    const closedAt = new Date("2026-11-01T00:05:00+08:00");
+    const seen: BulletinData[] = [];
+    const render = async (data: BulletinData) => {
+      seen.push(data);
+      return renderBulletin(data);
+    };
+    expect(await closeDuePeriods(t.db, closedAt, render)).toEqual([world.periodId]);
+    const data = seen.at(-1)!;
+    expect(data.chase.kinds).toEqual([
+      { kind: "REMINDER", events: 4, units: 4, recipients: 5, read: 1 },
+      { kind: "URGE", events: 3, units: 3, recipients: 5, read: 0 },
+      { kind: "SUPERVISION", events: 3, units: 3, recipients: 5, read: 0 },
+      { kind: "ESCALATION", events: 2, units: 2, recipients: 8, read: 0 },
+    ]);
+
+    const files = await t.db.periodFile.findMany({ where: { periodId: world.periodId }, orderBy: { format: "asc" } });
+    const docx = await readDocx(Buffer.from(files[0]!.content));
+    const text = docx.paragraphs.join("\n");
+    expect(text).toContain("六、催办督办情况");
+    expect(text).toContain("共发出临近提醒4次、到期催办3次，下发督办通知单3份，升级督办2次");
+    expect(text).toContain("提醒和催办共通知10人次，已读1人次");
+    expect(text).toContain("督办按时签收2份、逾期签收1份、未签收0份，按时反馈1份、逾期反馈1份、未反馈1份");
+    expect(docx.rows).toContainEqual(["临近提醒", "4", "4", "5", "1"]);
+    expect(docx.rows).toContainEqual(["临近提醒", "催办测试单位A", "四川", "2026-09-29", "2026年国庆测试周期", "1/2"]);
+    expect(docx.rows).toContainEqual(["到期催办", "催办测试单位A", "四川", "2026-10-09", "2026年国庆测试周期", "0/3"]);
+    expect(docx.rows).toContainEqual([
+      "川渝督〔2026〕1号",
+      "催办测试单位E",
+      "事项逾期（1项）",
+      "2026-10-12",
+      "按时（2026-10-13）",
+      "按时（2026-10-14）",
+      "否",
+    ]);
+    expect(docx.rows).toContainEqual([
+      "川渝督〔2026〕2号",
+      "催办测试单位A",
+      "周期报告未报送（2项）",
+      "2026-10-15",
+      "逾期（2026-10-27，限2026-10-19）",
+      "逾期（2026-10-27，限2026-10-22）",
+      "已升级",
+    ]);
+    expect(docx.rows).toContainEqual([
+      "川渝督〔2026〕3号",
+      "催办测试单位D",
+      "周期报告未报送（1项）",
+      "2026-10-15",
+      "按时（2026-10-16）",
+      "逾期未办（限2026-10-22）",
+      "已升级",
+    ]);
+    const pdf = (await readPdf(Buffer.from(files[1]!.content))).pages.join("");
+    for (const s of ["六、催办督办情况", "川渝督〔2026〕3号", "逾期未办（限2026-10-22）"])
+      expect(pdf).toContain(squash(s));
+
+    // Later reads, 签收 and 反馈 do not change what the period says: the same data, the same bytes.
+    const reminderB = await t.db.chaseEvent.findFirstOrThrow({ where: { kind: "REMINDER", unitId: units.B! } });
+    await t.db.notification.update({
+      where: { userId_key: { userId: users.b1!, key: reminderB.key } },
+      data: { readAt: new Date("2026-11-02T09:00:00+08:00") },
+    });
+    const d = await t.db.supervision.findFirstOrThrow({ where: { unitId: units.D! } });
+    await answerSupervision(t.db, actor("d1"), d.id, "已补报。", new Date("2026-11-02T10:00:00+08:00"));
+    const period = await t.db.reportingPeriod.findUniqueOrThrow({ where: { id: world.periodId } });
+    const again = await queryBulletinData(t.db, period, closedAt);
+    expect(again).toEqual(data);
+    const rerendered = await renderBulletin(again);
+    expect(rerendered.docx.equals(Buffer.from(files[0]!.content))).toBe(true);
+    expect(rerendered.pdf.equals(Buffer.from(files[1]!.content))).toBe(true);
+  }, 300_000);
 });

@@ -35,4 +35,49 @@ describe("item lights", () => {
     expect(light("2026-10-08", false)).toBeNull();
     expect(light(null)).toBeNull();
   });
+
+  it("walks day by day across the 春节 holiday: green, then amber from 3 working days before, red once overdue", () => {
+    // Due Tuesday 2026-02-24, the first working day after 春节 (02-15…02-23 off). Working days before it:
+    // Sat 02-14 (调休 make-up day), Fri 02-13, Thu 02-12 — so amber from Thursday 02-12, across nine days off.
+    const seen: Record<string, string | null> = {};
+    for (let day = "2026-02-09"; day <= "2026-02-26"; day = addDays(day, 1))
+      seen[day] = itemLight({ open: true, dueDate: "2026-02-24" }, day, amberUntil(day, cal));
+    expect(seen).toEqual({
+      "2026-02-09": "GREEN",
+      "2026-02-10": "GREEN",
+      "2026-02-11": "GREEN",
+      "2026-02-12": "AMBER",
+      "2026-02-13": "AMBER",
+      "2026-02-14": "AMBER",
+      "2026-02-15": "AMBER",
+      "2026-02-16": "AMBER",
+      "2026-02-17": "AMBER",
+      "2026-02-18": "AMBER",
+      "2026-02-19": "AMBER",
+      "2026-02-20": "AMBER",
+      "2026-02-21": "AMBER",
+      "2026-02-22": "AMBER",
+      "2026-02-23": "AMBER",
+      "2026-02-24": "AMBER",
+      "2026-02-25": "RED",
+      "2026-02-26": "RED",
+    });
+  });
+
+  it("counts a 调休 Saturday as a working day, and follows the administrators' entries and the set number of days", () => {
+    // Due Monday 2026-03-02: the Saturday before (02-28) is a make-up working day, so the third working day
+    // before is Thursday 02-26, not Wednesday 02-25 as in an ordinary week.
+    expect(amberFrom("2026-03-02", cal)).toBe("2026-02-26");
+    expect(itemLight({ open: true, dueDate: "2026-03-02" }, "2026-02-25", amberUntil("2026-02-25", cal))).toBe("GREEN");
+    expect(itemLight({ open: true, dueDate: "2026-03-02" }, "2026-02-26", amberUntil("2026-02-26", cal))).toBe("AMBER");
+    // An administrator declares Friday 02-27 a day off: amber starts a working day earlier.
+    const entered = new WorkCalendar([{ day: "2026-02-27", workday: false, name: "示例" }]);
+    expect(amberFrom("2026-03-02", entered)).toBe("2026-02-25");
+    expect(itemLight({ open: true, dueDate: "2026-03-02" }, "2026-02-25", amberUntil("2026-02-25", entered))).toBe(
+      "AMBER",
+    );
+    // Five working days instead of three (the chase's 临近提醒 setting).
+    expect(amberFrom("2026-03-02", cal, 5)).toBe("2026-02-24");
+    expect(amberUntil("2026-02-24", cal, 5) >= "2026-03-02").toBe(true);
+  });
 });

@@ -35,6 +35,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const asOf = parseAsOfParams(sp);
   const item = await getItemView(decodeURIComponent(code), {
     before: asOf.before,
+    day: asOf.day,
     ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore } : {}),
   });
   if (item === null) notFound();
@@ -200,7 +201,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
         <div className="stack">
           <section className="card" aria-labelledby="details">
             <h2 id="details">{t("details")}</h2>
-            <ItemFields item={item} />
+            <ItemFields item={item} lights={item.lights} />
           </section>
           <section className="card" aria-labelledby="milestones">
             <h2 id="milestones">{t("milestones")}</h2>

@@ -14,6 +14,8 @@ import enPeriods from "./en/periods.json";
 import enJobs from "./en/jobs.json";
 import enChase from "./en/chase.json";
 import enNotifications from "./en/notifications.json";
+import enLights from "./en/lights.json";
+import enBulletinChase from "./en/bulletin-chase.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -27,6 +29,8 @@ import zhPeriods from "./zh-CN/periods.json";
 import zhJobs from "./zh-CN/jobs.json";
 import zhChase from "./zh-CN/chase.json";
 import zhNotifications from "./zh-CN/notifications.json";
+import zhLights from "./zh-CN/lights.json";
+import zhBulletinChase from "./zh-CN/bulletin-chase.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -46,6 +50,8 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     jobs: zhJobs,
     chase: zhChase,
     notifications: zhNotifications,
+    lights: zhLights,
+    bulletinChase: zhBulletinChase,
   },
   en: {
     common: enCommon,
@@ -61,6 +67,8 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     jobs: enJobs,
     chase: enChase,
     notifications: enNotifications,
+    lights: enLights,
+    bulletinChase: enBulletinChase,
   },
 };
 

@@ -1,0 +1,33 @@
+import "server-only";
+// Item lights (红黄灯) for pages: the one date bound a list compares due dates with (lib/item-light.ts
+// amberUntil), computed once per day and data version — the calendar's entries and the chase's settings bump
+// the data version, so an administrator's change shows at once — and the dashboard's counts per pillar.
+import { requirePermission } from "../auth/session";
+import { readThrough } from "../cache/data-version";
+import { db } from "../db";
+import { loadLightRule, queryAmberUntil } from "../queries/chase-calendar";
+import { queryItemLightCounts, type PillarLights } from "../queries/item-lights";
+import type { AsOfSelection } from "../as-of-selection";
+
+export type { PillarLights };
+
+/** On `day`, the latest due date whose light is already amber. Not per person: no permission needed. */
+export function amberLastFor(day: string): Promise<string> {
+  return readThrough(`lights:amber-until:${day}`, [], () => queryAmberUntil(db(), day));
+}
+
+/** Red, amber and green action items per pillar, live or as of the selected day. */
+export async function getItemLightCounts(
+  m: Pick<AsOfSelection, "before" | "day">,
+): Promise<{ amberLast: string; workdays: number; pillars: PillarLights[] }> {
+  await requirePermission("portfolio:read");
+  const [amberLast, workdays] = await Promise.all([
+    amberLastFor(m.day),
+    readThrough("lights:workdays", [], () => loadLightRule(db()).then((r) => r.workdays)),
+  ]);
+  const key = `dashboard:lights:${m.before?.toISOString() ?? "live"}:${m.day}:${amberLast}`;
+  const pillars = await readThrough(key, [m.before], () =>
+    queryItemLightCounts(db(), { before: m.before, day: m.day, amberLast }),
+  );
+  return { amberLast, workdays, pillars };
+}
