@@ -14,6 +14,7 @@ import enPeriods from "./en/periods.json";
 import enJobs from "./en/jobs.json";
 import enChase from "./en/chase.json";
 import enNotifications from "./en/notifications.json";
+import enRatings from "./en/ratings.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -27,6 +28,7 @@ import zhPeriods from "./zh-CN/periods.json";
 import zhJobs from "./zh-CN/jobs.json";
 import zhChase from "./zh-CN/chase.json";
 import zhNotifications from "./zh-CN/notifications.json";
+import zhRatings from "./zh-CN/ratings.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -46,6 +48,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     jobs: zhJobs,
     chase: zhChase,
     notifications: zhNotifications,
+    ratings: zhRatings,
   },
   en: {
     common: enCommon,
@@ -61,6 +64,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     jobs: enJobs,
     chase: enChase,
     notifications: enNotifications,
+    ratings: enRatings,
   },
 };
 
