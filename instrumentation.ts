@@ -25,7 +25,10 @@ export async function register(): Promise<void> {
     const url = env().DATABASE_URL;
     // A small pool of its own for the tasks (lib/db.ts is server-only, for the request layer).
     const db = createPrismaClient(url, { max: 2 });
-    holder.__trackerJobRunner = await startJobRunner({ connectionString: url, deps: { db, now, renderBulletin, renderSupervision } });
+    holder.__trackerJobRunner = await startJobRunner({
+      connectionString: url,
+      deps: { db, now, renderBulletin, renderSupervision },
+    });
   } catch (error) {
     holder.__trackerJobRunner = undefined;
     console.error("jobs: the job runner did not start", error);

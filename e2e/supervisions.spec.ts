@@ -70,8 +70,8 @@ test.beforeAll(async () => {
   supervisionId = mine!.supervisionId!;
   const s = await db.supervision.findUniqueOrThrow({ where: { id: supervisionId } });
   number = `${s.prefix}〔${s.year}〕${s.number}号`;
-  // Its files are laid out by a run with a renderer (tests/integration/chase.test.ts); here the page says they
-  // are pending, and the download answers 404 until then.
+  // This run has no renderer: the app's job runner lays the files out (checked below); their content is
+  // checked in tests/integration/chase.test.ts.
 });
 
 test.afterAll(async () => {
@@ -100,9 +100,15 @@ test("an editor 签收s and answers a 督办, and the coordinator sees it", asyn
   await expect(editorPage.getByTestId("supervision-answer")).toHaveText("已按要求加快推进，计划下月完成。");
   await expect(editorPage.getByRole("form", { name: "办理反馈" })).toHaveCount(0);
 
-  await expect(editorPage.getByText("通知单文件正在生成，请稍后刷新。")).toBeVisible();
-  const download = await editorPage.request.get(`${app.url}/api/supervisions/${supervisionId}/files/pdf`);
-  expect(download.status()).toBe(404);
+  // The app's job runner lays the notice's files out (its cycle tick runs the chase with the real renderer, at
+  // start and every minute): the download answers 404 until then, then the PDF.
+  const pdfUrl = `${app.url}/api/supervisions/${supervisionId}/files/pdf`;
+  await expect
+    .poll(async () => (await editorPage.request.get(pdfUrl)).status(), { timeout: 150_000, intervals: [1_000] })
+    .toBe(200);
+  const download = await editorPage.request.get(pdfUrl);
+  expect((await download.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(download.headers()["content-disposition"]).toContain("attachment");
 
   // Another unit's editor may read it but not act on it.
   const otherPage = await (await browser.newContext({ locale: "zh-CN" })).newPage();

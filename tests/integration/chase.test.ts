@@ -1,135 +1,35 @@
-// The chase, walked day by day with the clock as a parameter (no sleeps): a period whose deadline (Fri 2026-10-09)
-// falls just after 国庆节 (10-01…10-07 off) and the make-up Saturday 10-10, so the reminder (3 working days before:
-// 09-29, across the holiday) and the 督办 (5 working days after: 10-15, counting Saturday 10-10) land where only
-// the official calendar puts them. Every day the chase runs twice at once and then once more, and the test checks
+// The chase, walked day by day with the clock as a parameter (no sleeps) through the world of
+// tests/support/chase-fixture.ts, whose period's reminder and 督办 land where only the official calendar (国庆节,
+// the make-up Saturday 10-10) puts them. Every day the chase runs twice at once and then once more, and the test checks
 // exactly which reminders, 催办, 督办 and escalations exist, to whom, and that the repeats made nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role, Side } from "../../lib/generated/prisma/enums";
 import type { SupervisionNoticeData } from "../../lib/report/supervision";
 import { addDays } from "../../lib/dates";
 import { renderSupervision } from "../../lib/export/supervision";
-import { changeItem } from "../../lib/writes/item-change";
-import { periodSchedule, runChase, takeSupervisionNumber, type ChaseMade } from "../../lib/writes/chase";
-import { openDuePeriods } from "../../lib/writes/periods";
+import { periodSchedule, runChase, takeSupervisionNumber } from "../../lib/writes/chase";
 import { acknowledgeSupervision, answerSupervision } from "../../lib/writes/supervisions";
 import { Refusal } from "../../lib/writes/failure";
 import { WorkCalendar } from "../../lib/workdays";
-import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { buildChaseWorld, morning, WALK_DAYS, WALK_EXPECTED, type ChaseWorld } from "../support/chase-fixture";
 
 let t: TestDatabase;
-const units: Record<string, number> = {};
-const users: Record<string, number> = {};
-const items: Record<string, number> = {};
-let periodId: number;
+let world: ChaseWorld;
+let units: ChaseWorld["units"];
+let users: ChaseWorld["users"];
+let items: ChaseWorld["items"];
 const rendered: SupervisionNoticeData[] = [];
 const fakeRender = async (data: SupervisionNoticeData) => {
   rendered.push(data);
   return { docx: Buffer.from(`docx ${data.number}`), pdf: Buffer.from(`pdf ${data.number}`) };
 };
-
-/** 09:00 in China on `day`. */
-const morning = (day: string) => new Date(`${day}T09:00:00+08:00`);
-const actor = (name: string) => ({ id: users[name]!, role: roleOf[name]!, unitId: unitOf[name] ?? null });
-const roleOf: Record<string, Role> = {};
-const unitOf: Record<string, number | null> = {};
-
-async function addUser(name: string, role: Role, unit: string | null, scope: Side | null = null) {
-  const u = await t.db.user.create({
-    data: {
-      loginName: `chase.${name}`,
-      displayName: name,
-      passwordHash: "!",
-      role,
-      unitId: unit === null ? null : units[unit]!,
-      coordinatorScope: scope,
-    },
-  });
-  users[name] = u.id;
-  roleOf[name] = role;
-  unitOf[name] = unit === null ? null : units[unit]!;
-}
-
-async function submitReport(unit: string, item: string, day: string) {
-  await t.db.progressUpdate.create({
-    data: {
-      itemId: items[item]!,
-      unitId: units[unit]!,
-      status: "IN_PROGRESS",
-      progress: 20,
-      confidence: "GREEN",
-      note: "测试报告",
-      periodId,
-      state: "SUBMITTED",
-      submittedAt: new Date(`${day}T10:00:00+08:00`),
-      createdAt: new Date(`${day}T10:00:00+08:00`),
-    },
-  });
-}
+const actor = (name: string) => world.actor(name);
+const unitName = (id: number) => world.unitName(id);
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seed(t.db, { sample: false });
-  await t.db.cycleSettings.update({ where: { id: 1 }, data: { periodKind: "CUSTOM" } });
-  for (const [name, side] of [
-    ["A", "SICHUAN"],
-    ["B", "CHONGQING"],
-    ["C", "SICHUAN"],
-    ["D", "CHONGQING"],
-    ["E", "CHONGQING"],
-  ] as const) {
-    units[name] = (await t.db.unit.create({ data: { name: `催办测试单位${name}`, side, kind: "DEPARTMENT" } })).id;
-  }
-  await addUser("a1", "EDITOR", "A");
-  await addUser("a2", "EDITOR", "A");
-  // A's 联络人: an account of the unit that is not an editor, so it hears the 催办 and 督办 but not the reminder.
-  // A read-only account is leadership (领导) in this app, so it also hears every escalation, as "leader" does.
-  await addUser("aContact", "VIEWER", "A");
-  await addUser("b1", "EDITOR", "B");
-  await addUser("c1", "EDITOR", "C");
-  await addUser("d1", "EDITOR", "D");
-  await addUser("e1", "EDITOR", "E");
-  await addUser("sc", "COORDINATOR", null, "SICHUAN");
-  await addUser("cq", "COORDINATOR", null, "CHONGQING");
-  await addUser("joint", "COORDINATOR", null, "JOINT");
-  await addUser("leader", "VIEWER", null);
-  await addUser("admin", "ADMIN", null);
-  await t.db.unit.update({ where: { id: units.A! }, data: { contactUserId: users.aContact! } });
-
-  // Six action items of the document, one per unit (A two); E's is due 2026-09-10.
-  const actions = await t.db.item.findMany({ where: { level: "ACTION" }, orderBy: { id: "asc" }, take: 6 });
-  const owners = ["A", "A", "B", "C", "D", "E"];
-  await t.db.$transaction(async (tx) => {
-    for (const [i, item] of actions.entries()) {
-      const name = `${owners[i]}${i}`;
-      items[name] = item.id;
-      await changeItem(
-        tx,
-        item.id,
-        {
-          action: "UPDATE",
-          fields: {
-            leadUnitId: units[owners[i]!]!,
-            ...(owners[i] === "E" ? { dueDate: new Date("2026-09-10"), status: "IN_PROGRESS" as const } : {}),
-          },
-        },
-        { actorId: null, at: new Date("2026-09-01T00:00:00Z") },
-      );
-    }
-  });
-  const period = await t.db.reportingPeriod.create({
-    data: {
-      kind: "CUSTOM",
-      label: "2026年国庆测试周期",
-      labelEn: "National Day test period",
-      opensOn: new Date("2026-09-14"),
-      deadline: new Date("2026-10-09"),
-      closesOn: new Date("2026-10-31"),
-    },
-  });
-  periodId = period.id;
-  expect(await openDuePeriods(t.db, morning("2026-09-14"))).toEqual([periodId]);
-  expect(await t.db.periodObligation.count({ where: { periodId } })).toBe(6);
+  world = await buildChaseWorld(t.db);
+  ({ units, users, items } = world);
 }, 120_000);
 
 afterAll(async () => {
@@ -148,42 +48,10 @@ describe("the chase's schedule", () => {
 });
 
 describe("walking the period day by day", () => {
-  /** What each day makes: kind, unit and the people told (by name). Every other day makes nothing. */
-  const expected: Record<string, string[]> = {
-    "2026-09-29": ["REMINDER A a1,a2", "REMINDER B b1", "REMINDER C c1", "REMINDER D d1"],
-    "2026-10-09": ["URGE A a1,a2,aContact", "URGE C c1", "URGE D d1"],
-    "2026-10-12": ["SUPERVISION E e1"],
-    "2026-10-15": ["SUPERVISION A a1,a2,aContact", "SUPERVISION D d1"],
-    "2026-10-20": ["ESCALATION A aContact,sc,joint,leader"],
-    "2026-10-23": ["ESCALATION D aContact,cq,joint,leader"],
-  };
-  /** What the units do during the walk (after that day's morning run). */
-  const acts: Record<string, () => Promise<void>> = {
-    // E reports early: no reminder; its item is still overdue, which is a 督办 of its own.
-    "2026-09-25": () => submitReport("E", "E5", "2026-09-25"),
-    // B reports the day before the deadline: a reminder, no 催办.
-    "2026-10-08": () => submitReport("B", "B2", "2026-10-08"),
-    // C reports late, before the 督办 day: reminder and 催办, no 督办.
-    "2026-10-12": () => submitReport("C", "C3", "2026-10-12"),
-    // E acknowledges and answers in time: no escalation.
-    "2026-10-13": async () => {
-      const s = await t.db.supervision.findFirstOrThrow({ where: { unitId: units.E! } });
-      await acknowledgeSupervision(t.db, actor("e1"), s.id, new Date("2026-10-13T10:00:00+08:00"));
-      await answerSupervision(t.db, actor("e1"), s.id, "已完成整改。", new Date("2026-10-14T10:00:00+08:00"));
-    },
-    // D acknowledges in time but never answers: escalated the working day after its reply-by date (10-22).
-    "2026-10-16": async () => {
-      const s = await t.db.supervision.findFirstOrThrow({ where: { unitId: units.D! } });
-      await acknowledgeSupervision(t.db, actor("d1"), s.id, new Date("2026-10-16T10:00:00+08:00"));
-    },
-  };
-  const nameOf = (id: number) => Object.entries(users).find(([, v]) => v === id)![0];
-  const unitName = (id: number) => Object.entries(units).find(([, v]) => v === id)![0];
-  const describeMade = (m: ChaseMade) => `${m.kind} ${unitName(m.unitId)} ${m.recipientIds.map(nameOf).join(",")}`;
-
   it("makes exactly the day's reminders, 催办, 督办 and escalations, once, to the right people", async () => {
     const seen: string[] = [];
-    for (let day = "2026-09-21"; day <= "2026-10-27"; day = addDays(day, 1)) {
+    const expected = WALK_EXPECTED;
+    for (let day: string = WALK_DAYS.from; day <= WALK_DAYS.to; day = addDays(day, 1)) {
       const at = morning(day);
       // Two instances at once, then a repeat: together they make the day's things exactly once.
       const [one, two] = await Promise.all([
@@ -191,7 +59,7 @@ describe("walking the period day by day", () => {
         runChase(t.db, new Date(at.getTime() + 1000), { render: fakeRender }),
       ]);
       const again = await runChase(t.db, new Date(at.getTime() + 60_000), { render: fakeRender });
-      const made = [...one.made, ...two.made].map(describeMade).sort();
+      const made = [...one.made, ...two.made].map(world.describeMade).sort();
       expect(made, day).toEqual([...(expected[day] ?? [])].sort());
       expect(again.made, `${day} again`).toEqual([]);
       if (made.length > 0) seen.push(day);
@@ -206,7 +74,7 @@ describe("walking the period day by day", () => {
         const told = await t.db.notification.findMany({ where: { key: m.key } });
         expect(told.map((n) => n.userId).sort((a, b) => a - b)).toEqual(m.recipientIds);
       }
-      await acts[day]?.();
+      await world.acts[day]?.();
     }
     expect(seen).toEqual(Object.keys(expected));
     expect(await t.db.chaseEvent.count()).toBe(Object.values(expected).flat().length);

@@ -7,7 +7,7 @@
 import type { Db } from "../../prisma-client";
 import type { BulletinRenderer } from "../../report/bulletin";
 import type { SupervisionRenderer } from "../../report/supervision";
-import { runChase } from "../../writes/chase";
+import { runChase, type ChaseMade } from "../../writes/chase";
 import { closeDuePeriods } from "../../writes/period-close";
 import { openDuePeriods } from "../../writes/periods";
 
@@ -21,10 +21,10 @@ export interface CycleTickDeps {
 
 export async function tickCycle(
   deps: CycleTickDeps,
-): Promise<{ opened: number[]; closed: number[]; chased: number; rendered: number[] }> {
+): Promise<{ opened: number[]; closed: number[]; made: ChaseMade[]; rendered: number[] }> {
   const at = deps.now();
   const opened = await openDuePeriods(deps.client, at);
   const closed = await closeDuePeriods(deps.client, at, deps.render);
   const { made, rendered } = await runChase(deps.client, at, { render: deps.renderSupervision });
-  return { opened, closed, chased: made.length, rendered };
+  return { opened, closed, made, rendered };
 }

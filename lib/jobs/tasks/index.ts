@@ -32,8 +32,8 @@ const HANDLERS: { [T in JobTask]: Handler<T> } = {
     });
     if (r.opened.length > 0 || r.closed.length > 0)
       console.log(`reporting periods: opened ${JSON.stringify(r.opened)}, closed ${JSON.stringify(r.closed)}`);
-    if (r.chased > 0 || r.rendered.length > 0)
-      console.log(`chase: ${r.chased} made, 督办 files laid out for ${JSON.stringify(r.rendered)}`);
+    if (r.made.length > 0 || r.rendered.length > 0)
+      console.log(`chase: ${r.made.length} made, 督办 files laid out for ${JSON.stringify(r.rendered)}`);
   },
   "email-deliver": async (_payload, deps) => {
     const r = await deliverEmail(deps.db, deps.now());
