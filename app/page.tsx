@@ -13,6 +13,7 @@ import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { ItemLightsPanel } from "@/components/dashboard/item-lights";
 import { PillarProgressPanel } from "@/components/dashboard/pillar-progress";
 import { ProgressTrendPanel } from "@/components/dashboard/progress-trend";
+import { RatingsPanel } from "@/components/dashboard/ratings-panel";
 import { RecentUpdatesPanel } from "@/components/dashboard/recent-updates";
 import { SideBreakdownPanel } from "@/components/dashboard/side-breakdown";
 import { WidgetSkeleton } from "@/components/dashboard/skeleton";
@@ -20,6 +21,7 @@ import { UnitAccountabilityPanel } from "@/components/dashboard/unit-accountabil
 import { requirePermission } from "@/lib/auth/session";
 import { parseAsOfParams } from "@/lib/validations/as-of";
 import { parseUnitSort } from "@/lib/validations/dashboard";
+import { dashboardRatingParamsSchema } from "@/lib/validations/ratings";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +33,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const [params, t] = await Promise.all([searchParams, getTranslations("dashboard")]);
   const selection = parseAsOfParams(params);
   const sort = parseUnitSort(params);
+  const { ratingPeriod } = dashboardRatingParamsSchema.parse({
+    ratingPeriod: typeof params.ratingPeriod === "string" ? params.ratingPeriod : undefined,
+  });
   const loading = t("loading");
   // The key makes a new date show skeletons instead of the previous date's figures.
   const key = `${selection.asOf ?? "live"}|${selection.compare ?? ""}`;
@@ -75,6 +80,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Suspense>
         <Suspense fallback={<WidgetSkeleton height={600} label={loading} wide />}>
           <UnitAccountabilityPanel selection={selection} sort={sort} params={params} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton height={360} label={loading} wide />}>
+          <RatingsPanel periodId={ratingPeriod} />
         </Suspense>
         <Suspense fallback={<WidgetSkeleton height={520} label={loading} wide />}>
           <SideBreakdownPanel selection={selection} />

@@ -26,6 +26,7 @@ import { itemActionCases } from "../tests/support/action-cases/items";
 import { periodCases } from "../tests/support/action-cases/periods";
 import { jobCases } from "../tests/support/action-cases/jobs";
 import { notificationCases } from "../tests/support/action-cases/notifications";
+import { ratingCases } from "../tests/support/action-cases/ratings";
 import { reportActionCases } from "../tests/support/action-cases/reports";
 import { actionContext } from "../tests/support/action-cases/context";
 import type { ActionCase, ActionCases, ActionContext } from "../tests/support/action-cases/types";
@@ -413,6 +414,7 @@ test("every route and action × every kind of caller gets the documented answer"
       ...jobCases,
       ...notificationCases,
       ...chaseCases,
+      ...ratingCases,
       ...importCasesOver(admin),
     }),
   );

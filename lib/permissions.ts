@@ -41,6 +41,11 @@ export const PERMISSIONS = {
   /** read 督办, their notices and the chase record (not secret among the offices: the 情况通报 names late units
    *  too); an editor's 督办 list shows their own unit's */
   "supervision:read": { ADMIN: true, EDITOR: true, VIEWER: true, COORDINATOR: true },
+  /** 考评: the ratings of closed periods and the 红黑榜 (every unit's), or — an editor — their own unit's figures and
+   *  the records behind them only */
+  "rating:read": { ADMIN: true, VIEWER: true, COORDINATOR: true, EDITOR: "ownUnit" },
+  /** the 考评's weights (/admin/ratings) */
+  "rating:configure": { ADMIN: true },
   /** 签收 and 办理反馈 of a 督办 (editors of the 督办's unit) */
   "supervision:respond": { ADMIN: true, EDITOR: "ownUnit" },
   /** post a progress update (status, progress, confidence, note…) */

@@ -11,6 +11,7 @@ const SECTIONS = [
   { key: "tree", href: "/admin/tree", permission: "item:manage-tree" },
   { key: "cycle", href: "/admin/cycle", permission: "cycle:configure" },
   { key: "calendar", href: "/admin/calendar", permission: "calendar:manage" },
+  { key: "ratings", href: "/admin/ratings", permission: "rating:configure" },
   { key: "audit", href: "/admin/audit", permission: "audit:read" },
   { key: "jobs", href: "/admin/jobs", permission: "jobs:manage" },
 ] as const;

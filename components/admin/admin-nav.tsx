@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import styles from "./admin.module.css";
 
-export type AdminSection = "index" | "units" | "users" | "tree" | "cycle" | "calendar" | "audit" | "jobs";
+export type AdminSection = "index" | "units" | "users" | "tree" | "cycle" | "calendar" | "ratings" | "audit" | "jobs";
 const HREF: Record<AdminSection, string> = {
   index: "/admin",
   units: "/admin/units",
@@ -10,6 +10,7 @@ const HREF: Record<AdminSection, string> = {
   tree: "/admin/tree",
   cycle: "/admin/cycle",
   calendar: "/admin/calendar",
+  ratings: "/admin/ratings",
   audit: "/admin/audit",
   jobs: "/admin/jobs",
 };

@@ -5,10 +5,11 @@ import type { SessionUser } from "@/lib/auth/session";
 
 // Entry points by role. Convenience only: each page and action checks permission itself.
 export async function MainNav({ user }: { user: SessionUser }) {
-  const [t, tCycle, tChase] = await Promise.all([
+  const [t, tCycle, tChase, tRatings] = await Promise.all([
     getTranslations("nav"),
     getTranslations("cycle.nav"),
     getTranslations("chase"),
+    getTranslations("ratings"),
   ]);
   const links = [
     { href: "/", label: t("dashboard"), show: can(user, "portfolio:read") },
@@ -18,6 +19,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     { href: "/reports", label: t("reports"), show: can(user, "report:export") },
     { href: "/periods", label: t("periods"), show: can(user, "period:read") },
     { href: "/supervisions", label: tChase("nav"), show: can(user, "supervision:read") },
+    { href: "/ratings", label: tRatings("nav"), show: can(user, "rating:read") },
     { href: "/admin", label: t("admin"), show: can(user, "user:manage") },
   ];
   return (

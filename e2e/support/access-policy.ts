@@ -11,6 +11,7 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route.startsWith("/admin/cycle")) return { permission: "cycle:configure", scoped: false };
   if (route.startsWith("/admin/jobs")) return { permission: "jobs:manage", scoped: false };
   if (route.startsWith("/admin/calendar")) return { permission: "calendar:manage", scoped: false };
+  if (route.startsWith("/admin/ratings")) return { permission: "rating:configure", scoped: false };
   if (route.startsWith("/admin")) return { permission: "user:manage", scoped: false };
   if (route === "/items/[code]/update") return { permission: "item:post-update", scoped: true };
   if (route === "/items/[code]/edit") return { permission: "item:update", scoped: true };
@@ -21,6 +22,8 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route === "/review") return { permission: "report:review", scoped: false };
   // The walk opens a 督办 of its editor's own unit (e2e/support/supervision-fixture.ts).
   if (route.startsWith("/supervisions")) return { permission: "supervision:read", scoped: false };
+  // Editors hold rating:read for their own unit: the page shows them their unit's figures only.
+  if (route.startsWith("/ratings")) return { permission: "rating:read", scoped: false };
   if (route === "/notifications" || route.startsWith("/account")) return { permission: "account:self", scoped: false };
   return { permission: "portfolio:read", scoped: false };
 }
@@ -70,6 +73,14 @@ export const ROUTE_HANDLERS: Record<string, RouteHandlerPolicy> = {
     paths: ["/api/periods/0/files/pdf"],
     public: false,
     permission: "period:read",
+    allowedStatus: 404,
+  },
+  // Period 0 never exists: the refusals (401, 403) come before the lookup's 404. A closed period's ratings are
+  // downloaded in e2e/ratings.spec.ts.
+  "/api/periods/[id]/ratings": {
+    paths: ["/api/periods/0/ratings"],
+    public: false,
+    permission: "rating:read",
     allowedStatus: 404,
   },
   // 督办 0 never exists: the refusals (401, 403) come before the lookup's 404. A 督办's files are downloaded in

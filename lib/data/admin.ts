@@ -13,6 +13,7 @@ const ADMIN_AREA = [
   "cycle:configure",
   "jobs:manage",
   "calendar:manage",
+  "rating:configure",
 ] as const;
 
 /** The administration index: open to anyone holding at least one administrative permission. */

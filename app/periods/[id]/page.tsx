@@ -5,6 +5,7 @@ import { FormMessages } from "@/components/i18n/form-messages";
 import { ClosePeriodForm } from "@/components/periods/close-period-form";
 import { FigureCells, FigureHeaders } from "@/components/periods/fulfilment";
 import { PhaseBadge } from "@/components/periods/phase-badge";
+import { PeriodRatings } from "@/components/ratings/period-ratings";
 import { DataTable } from "@/components/ui/data-table";
 import { DECISIONS_LIMIT, getPeriodPage } from "@/lib/data/periods";
 import { titleIn } from "@/lib/i18n/localized";
@@ -215,6 +216,8 @@ export default async function PeriodPage({ params, searchParams }: Params) {
           </DataTable>
         )}
       </section>
+
+      {period.phase === "CLOSED" ? <PeriodRatings periodId={period.id} /> : null}
 
       {period.phase === "CLOSED" ? (
         <p>

@@ -16,6 +16,7 @@ import enChase from "./en/chase.json";
 import enNotifications from "./en/notifications.json";
 import enLights from "./en/lights.json";
 import enBulletinChase from "./en/bulletin-chase.json";
+import enRatings from "./en/ratings.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -31,6 +32,7 @@ import zhChase from "./zh-CN/chase.json";
 import zhNotifications from "./zh-CN/notifications.json";
 import zhLights from "./zh-CN/lights.json";
 import zhBulletinChase from "./zh-CN/bulletin-chase.json";
+import zhRatings from "./zh-CN/ratings.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -52,6 +54,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     notifications: zhNotifications,
     lights: zhLights,
     bulletinChase: zhBulletinChase,
+    ratings: zhRatings,
   },
   en: {
     common: enCommon,
@@ -69,6 +72,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     notifications: enNotifications,
     lights: enLights,
     bulletinChase: enBulletinChase,
+    ratings: enRatings,
   },
 };
 

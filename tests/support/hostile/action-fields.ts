@@ -298,6 +298,11 @@ const RULES: Record<string, FieldRule> = {
   noticePrefix: {
     bad: () => badWords(true, ["川渝督1", "川渝 督", "〔", "a-b", "x".repeat(11)], oversize(100_000)),
   },
+  // the 考评's weights (lib/actions/ratings.ts)
+  "updateRatingWeights.onTime": intRule(0, 100),
+  "updateRatingWeights.firstPass": intRule(0, 100),
+  "updateRatingWeights.overdue": intRule(0, 100),
+  "updateRatingWeights.supervision": intRule(0, 100),
   // notifications and e-mail settings (lib/actions/notifications.ts, lib/actions/account.ts): an id that is not
   // one of the caller's notifications changes nothing
   notificationId: idRule(true),

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { RatingPeriodPicker } from "@/components/ratings/period-picker";
+import { Score, WeightsUsed } from "@/components/ratings/ranking-table";
+import { getDashboardRating, type UnitRating } from "@/lib/data/ratings";
+import { Widget } from "./widget";
+
+/**
+ * 考评 红黑榜 of a closed period (the latest by default, or ?ratingPeriod=): the 红榜 and 黑榜 with scores for
+ * leadership, coordinators and administrators; an editor sees their own unit's score and rank only.
+ */
+export async function RatingsPanel({ periodId }: { periodId: number | undefined }) {
+  const [data, t, locale] = await Promise.all([getDashboardRating(periodId), getTranslations("ratings"), getLocale()]);
+  if (data === null) return null;
+  if (data.rating === null)
+    return (
+      <Widget id="ratings-panel" title={t("dashboard.title")} wide>
+        <p className="muted" data-testid="ratings-none">
+          {t("noClosed")}
+        </p>
+      </Widget>
+    );
+  const { rating, periods } = data;
+  const href = `/ratings?period=${rating.period.id}`;
+  const label = locale === "en" ? rating.period.labelEn : rating.period.label;
+  const board = (which: "RED" | "BLACK") => rating.rows.filter((r) => r.board === which);
+  const list = (rows: UnitRating[], testId: string) =>
+    rows.length === 0 ? (
+      <p className="muted small">{t("dashboard.empty")}</p>
+    ) : (
+      <ol className="plain" data-testid={testId}>
+        {rows.map((r) => (
+          <li key={r.unitId} data-unit={r.unitId}>
+            {t("rankOf", { rank: r.rank ?? 0, count: rating.rankedCount })}{" "}
+            <Link href={`${href}&unit=${r.unitId}`}>{r.unit}</Link>{" "}
+            <strong>
+              <Score score={r.score} />
+            </strong>
+          </li>
+        ))}
+      </ol>
+    );
+  const own = rating.seesAll ? null : (rating.rows[0] ?? null);
+  return (
+    <Widget id="ratings-panel" title={t("dashboard.title")} wide>
+      <RatingPeriodPicker periods={periods} selected={rating.period.id} action="/" param="ratingPeriod" />
+      <p>
+        <Link href={`/periods/${rating.period.id}`} data-testid="ratings-panel-period">
+          <strong>{label}</strong>
+        </Link>
+      </p>
+      {rating.seesAll ? (
+        <div className="two-col">
+          <section aria-labelledby="red-board-heading">
+            <h3 id="red-board-heading">{t("board.RED")}</h3>
+            {list(board("RED"), "red-board")}
+          </section>
+          <section aria-labelledby="black-board-heading">
+            <h3 id="black-board-heading">{t("board.BLACK")}</h3>
+            {list(board("BLACK"), "black-board")}
+          </section>
+        </div>
+      ) : own === null ? (
+        <p className="muted" data-testid="rating-unit-none">
+          {t("noUnit")}
+        </p>
+      ) : (
+        <p data-testid="ratings-panel-own">
+          {t("dashboard.own", { unit: own.unit })} <Score score={own.score} />
+          {" · "}
+          {own.rank === null ? t("notRanked") : t("rankOf", { rank: own.rank, count: rating.rankedCount })}
+        </p>
+      )}
+      <WeightsUsed rating={rating} />
+      <p className="small">
+        <Link href={href}>{rating.seesAll ? t("dashboard.all") : t("dashboard.why")}</Link>
+      </p>
+    </Widget>
+  );
+}

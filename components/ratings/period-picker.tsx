@@ -1,0 +1,31 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { RatedPeriod } from "@/lib/data/ratings";
+
+/** Picks a closed period by a GET form (no script needed): ?<param>=ID on `action`. */
+export async function RatingPeriodPicker({
+  periods,
+  selected,
+  action,
+  param = "period",
+}: {
+  periods: RatedPeriod[];
+  selected: number;
+  action: string;
+  param?: string;
+}) {
+  const [t, locale] = await Promise.all([getTranslations("ratings"), getLocale()]);
+  const id = `rating-${param}`;
+  return (
+    <form method="get" action={action} className="inline" data-testid="rating-period-picker">
+      <label htmlFor={id}>{t("pickPeriod")}</label>{" "}
+      <select id={id} name={param} defaultValue={String(selected)}>
+        {periods.map((p) => (
+          <option key={p.id} value={p.id}>
+            {locale === "en" ? p.labelEn : p.label}
+          </option>
+        ))}
+      </select>{" "}
+      <button type="submit">{t("show")}</button>
+    </form>
+  );
+}

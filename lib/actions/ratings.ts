@@ -1,0 +1,28 @@
+"use server";
+// The 考评's weights, set by administrators on /admin/ratings. Audited; they rate the periods closed from now on
+// (a past period keeps the weights in force at its close).
+import { revalidatePath } from "next/cache";
+import { authorizeAction } from "../auth/authorize";
+import { now } from "../clock";
+import { db } from "../db";
+import { formFields } from "../forms/form-data";
+import { invalid, type ActionResult } from "../forms/result";
+import { ratingWeightsSchema } from "../validations/ratings";
+import { toFailure } from "../writes/failure";
+import { setRatingWeights } from "../writes/rating-settings";
+
+export async function updateRatingWeights(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const guard = await authorizeAction("rating:configure");
+  if (!guard.ok) return guard.failure;
+  const parsed = ratingWeightsSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const changed = await setRatingWeights(db(), guard.user.id, parsed.data, now());
+    if (!changed) return { ok: true, message: "ratings.settings.unchanged" };
+  } catch (error) {
+    return toFailure(error);
+  }
+  revalidatePath("/admin/ratings");
+  revalidatePath("/admin/audit");
+  return { ok: true, message: "ratings.settings.saved" };
+}
