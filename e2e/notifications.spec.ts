@@ -41,7 +41,7 @@ async function urge(userId: number, key: string, link = "/periods") {
         userIds: [userId],
         kind: "period.urge",
         key,
-        params: { period: "2031年3月", unit: "成都市发展和改革委员会", missing: 2 },
+        params: { period: "2031年3月", unit: "成都市发展和改革委员会", count: 2, deadline: "2031年3月20日" },
         link,
         at: new Date(),
       },
@@ -70,7 +70,7 @@ test("the bell counts a new notification; the list shows it in Chinese; opening 
   const item = page.getByTestId("notification");
   await expect(item).toHaveCount(1);
   await expect(item).toHaveAttribute("data-read", "false");
-  await expect(item.getByTestId("notification-open")).toHaveText("到期催办：2031年3月报告已到截止日");
+  await expect(item.getByTestId("notification-open")).toHaveText("到期催办：2031年3月报告今日截止");
   await expect(item).toContainText("成都市发展和改革委员会在2031年3月尚有 2 项报告未提交");
   await expect(item).toContainText(zn.unread);
 
