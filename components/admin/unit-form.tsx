@@ -6,6 +6,7 @@ import { LIMITS } from "@/lib/validations/admin";
 import { Field } from "@/components/forms/field";
 import { TextField } from "@/components/forms/fields";
 import { AdminForm } from "./admin-form";
+import { Options } from "@/components/forms/options";
 
 export interface UnitValues {
   id: number;
@@ -56,11 +57,7 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
                 <option value="" disabled>
                   {t("admin.units.chooseSide")}
                 </option>
-                {Object.values(Side).map((s) => (
-                  <option key={s} value={s}>
-                    {t(`side.${s}`)}
-                  </option>
-                ))}
+                <Options items={Object.values(Side)} label={(s) => t(`side.${s}`)} />
               </select>
             )}
           </Field>
@@ -70,11 +67,7 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
                 <option value="" disabled>
                   {t("admin.units.chooseKind")}
                 </option>
-                {Object.values(UnitKind).map((k) => (
-                  <option key={k} value={k}>
-                    {t(`admin.unitKind.${k}`)}
-                  </option>
-                ))}
+                <Options items={Object.values(UnitKind)} label={(k) => t(`admin.unitKind.${k}`)} />
               </select>
             )}
           </Field>
