@@ -13,17 +13,22 @@ export async function register(): Promise<void> {
   if (holder.__trackerJobRunner) return;
   holder.__trackerJobRunner = true;
   try {
-    const [{ env }, { createPrismaClient }, { now }, { renderBulletin }, { startJobRunner }] = await Promise.all([
-      import("./lib/env"),
-      import("./lib/prisma-client"),
-      import("./lib/clock"),
-      import("./lib/export/bulletin"),
-      import("./lib/jobs/runner"),
-    ]);
+    const [{ env }, { createPrismaClient }, { now }, { renderBulletin }, { renderSupervision }, { startJobRunner }] =
+      await Promise.all([
+        import("./lib/env"),
+        import("./lib/prisma-client"),
+        import("./lib/clock"),
+        import("./lib/export/bulletin"),
+        import("./lib/export/supervision"),
+        import("./lib/jobs/runner"),
+      ]);
     const url = env().DATABASE_URL;
     // A small pool of its own for the tasks (lib/db.ts is server-only, for the request layer).
     const db = createPrismaClient(url, { max: 2 });
-    holder.__trackerJobRunner = await startJobRunner({ connectionString: url, deps: { db, now, renderBulletin } });
+    holder.__trackerJobRunner = await startJobRunner({
+      connectionString: url,
+      deps: { db, now, renderBulletin, renderSupervision },
+    });
   } catch (error) {
     holder.__trackerJobRunner = undefined;
     console.error("jobs: the job runner did not start", error);

@@ -26,7 +26,16 @@ const nextConfig: NextConfig = {
   // too: it runs its own React reconciler and WebAssembly layout engine (yoga), and reads the Noto Sans SC
   // files from node_modules at render time (lib/export/pdf.tsx). graphile-worker (the job runner, started by
   // instrumentation.ts) loads its presets and task files with runtime require/import, which a bundle breaks.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@react-pdf/renderer", "graphile-worker"],
+  // chinese-days (lib/workdays.ts) declares "type": "commonjs" but ships its "module" entry as ES syntax, which
+  // Turbopack refuses to bundle; Node loads its CommonJS "main" instead.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    "@react-pdf/renderer",
+    "graphile-worker",
+    "chinese-days",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
   },

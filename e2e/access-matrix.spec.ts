@@ -20,6 +20,7 @@ import { hashPassword } from "../lib/password";
 import { createPrismaClient, type Db } from "../lib/prisma-client";
 import { resolveAuthSecret } from "../scripts/auth-secret";
 import { adminCases } from "../tests/support/action-cases/admin";
+import { chaseCases } from "../tests/support/action-cases/chase";
 import { evidenceCases } from "../tests/support/action-cases/evidence";
 import { itemActionCases } from "../tests/support/action-cases/items";
 import { periodCases } from "../tests/support/action-cases/periods";
@@ -34,6 +35,7 @@ import { expect, test } from "./fixtures";
 import { pagePolicy, ROUTE_HANDLERS } from "./support/access-policy";
 import { routePaths } from "./support/evidence-fixture";
 import { appRoutes, routePath } from "./support/routes";
+import { pageId } from "./support/supervision-fixture";
 
 const COOKIE = "authjs.session-token";
 
@@ -337,7 +339,7 @@ test("every route and action × every kind of caller gets the documented answer"
   for (const route of appRoutes("page.tsx")) {
     const policy = pagePolicy(route);
     for (const sample of route.includes("[code]") ? [target, other] : [undefined]) {
-      const url = routePath(route, sample?.code);
+      const url = routePath(route, sample?.code, await pageId(route, sql));
       const sampleScope = sample
         ? {
             leadUnitId: sample.leadUnitId,
@@ -410,6 +412,7 @@ test("every route and action × every kind of caller gets the documented answer"
       ...periodCases,
       ...jobCases,
       ...notificationCases,
+      ...chaseCases,
       ...importCasesOver(admin),
     }),
   );

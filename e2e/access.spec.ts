@@ -9,6 +9,7 @@ import { expect, test } from "./fixtures";
 import { pagePolicy, ROUTE_HANDLERS } from "./support/access-policy";
 import { routePaths } from "./support/evidence-fixture";
 import { appRoutes, routePath } from "./support/routes";
+import { pageId } from "./support/supervision-fixture";
 
 const ROLES = [
   { label: "admin", login: "admin" },
@@ -71,7 +72,7 @@ for (const role of ROLES) {
     for (const route of appRoutes("page.tsx")) {
       const policy = pagePolicy(route);
       for (const sample of route.includes("[code]") ? samples : [undefined]) {
-        const url = routePath(route, sample?.code);
+        const url = routePath(route, sample?.code, await pageId(route, sql));
         const scope = sample
           ? {
               leadUnitId: sample.lead_unit_id,

@@ -5,6 +5,7 @@ import { todayInChina } from "../lib/dates";
 import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
 import { appRoutes, routePath } from "./support/routes";
+import { pageId } from "./support/supervision-fixture";
 
 function watchConsole(page: Page): string[] {
   const messages: string[] = [];
@@ -29,7 +30,7 @@ test("every page renders without console errors or hydration warnings", async ({
   const asOf = `asOf=${day(30)}&compare=${day(120)}`;
   const visited: string[] = [];
   for (const route of appRoutes("page.tsx").filter((r) => r !== "/login")) {
-    const path = routePath(route, item!.code);
+    const path = routePath(route, item!.code, await pageId(route, sql));
     for (const url of [path, `${path}?${asOf}`]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(200);

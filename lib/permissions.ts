@@ -34,8 +34,15 @@ export const PERMISSIONS = {
   "report:review": { ADMIN: true, COORDINATOR: "ownSide" },
   /** create custom periods and close a period early */
   "period:manage": { ADMIN: true, COORDINATOR: true },
-  /** the cycle's settings: period kind, deadline day, review on or off */
+  /** the cycle's settings (period kind, deadline day, review on or off) and the chase's rules (催办/督办 days) */
   "cycle:configure": { ADMIN: true },
+  /** the working-day calendar's entries (a year the calendar package does not carry yet) */
+  "calendar:manage": { ADMIN: true },
+  /** read 督办, their notices and the chase record (not secret among the offices: the 情况通报 names late units
+   *  too); an editor's 督办 list shows their own unit's */
+  "supervision:read": { ADMIN: true, EDITOR: true, VIEWER: true, COORDINATOR: true },
+  /** 签收 and 办理反馈 of a 督办 (editors of the 督办's unit) */
+  "supervision:respond": { ADMIN: true, EDITOR: "ownUnit" },
   /** post a progress update (status, progress, confidence, note…) */
   "item:post-update": { ADMIN: true, EDITOR: "ownUnit" },
   /** edit an item's fields: responsible person, dates, weight, regions, conferences, milestones */

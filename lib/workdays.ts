@@ -3,8 +3,15 @@
 // year's calendar in the autumn before; the `chinese-days` package carries the published years, and an
 // administrator's entries (calendar_days) cover a year the installed package does not know yet, or correct it.
 // Entries win over the package. Reminders, 催办 and 督办 count their "N working days" here.
-import { getDayDetail, isWorkday as packageIsWorkday } from "chinese-days";
+import * as chineseDaysModule from "chinese-days";
 import { addDays, isIsoDate } from "./dates";
+
+type ChineseDays = typeof chineseDaysModule;
+// The package's CommonJS build (what Node loads: "type": "commonjs") is a UMD bundle whose export names Node
+// cannot detect, so under Node they arrive only as `default`; bundlers that take its "module" entry see them by name.
+const chineseDays: ChineseDays =
+  (chineseDaysModule as ChineseDays & { default?: ChineseDays }).default ?? chineseDaysModule;
+const { getDayDetail, isWorkday: packageIsWorkday } = chineseDays;
 
 /** An administrator's entry for one day: a working day or not, with the holiday's name. */
 export interface CalendarEntry {

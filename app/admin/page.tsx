@@ -10,6 +10,7 @@ const SECTIONS = [
   { key: "users", href: "/admin/users", permission: "user:manage" },
   { key: "tree", href: "/admin/tree", permission: "item:manage-tree" },
   { key: "cycle", href: "/admin/cycle", permission: "cycle:configure" },
+  { key: "calendar", href: "/admin/calendar", permission: "calendar:manage" },
   { key: "audit", href: "/admin/audit", permission: "audit:read" },
   { key: "jobs", href: "/admin/jobs", permission: "jobs:manage" },
 ] as const;

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import styles from "./admin.module.css";
 
-export type AdminSection = "index" | "units" | "users" | "tree" | "cycle" | "audit" | "jobs";
+export type AdminSection = "index" | "units" | "users" | "tree" | "cycle" | "calendar" | "audit" | "jobs";
 const HREF: Record<AdminSection, string> = {
   index: "/admin",
   units: "/admin/units",
   users: "/admin/users",
   tree: "/admin/tree",
   cycle: "/admin/cycle",
+  calendar: "/admin/calendar",
   audit: "/admin/audit",
   jobs: "/admin/jobs",
 };

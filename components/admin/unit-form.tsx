@@ -14,6 +14,9 @@ export interface UnitValues {
   shortName: string | null;
   side: string;
   kind: string;
+  /** 联络人: one of the unit's enabled accounts */
+  contactUserId: number | null;
+  accounts: { id: number; label: string }[];
 }
 
 /** Creates a unit, or edits `unit` when given. */
@@ -71,6 +74,25 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
               </select>
             )}
           </Field>
+          {unit && (
+            <Field
+              id={`${prefix}-contact`}
+              label={t("admin.units.contact")}
+              hint={t("admin.units.contactHint")}
+              errors={errorsOf("contactUserId")}
+            >
+              {(a11y) => (
+                <select name="contactUserId" defaultValue={unit.contactUserId ?? ""} {...a11y}>
+                  <option value="">{t("admin.units.noContact")}</option>
+                  {unit.accounts.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
         </>
       )}
     </AdminForm>

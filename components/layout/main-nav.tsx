@@ -5,7 +5,11 @@ import type { SessionUser } from "@/lib/auth/session";
 
 // Entry points by role. Convenience only: each page and action checks permission itself.
 export async function MainNav({ user }: { user: SessionUser }) {
-  const [t, tCycle] = await Promise.all([getTranslations("nav"), getTranslations("cycle.nav")]);
+  const [t, tCycle, tChase] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("cycle.nav"),
+    getTranslations("chase"),
+  ]);
   const links = [
     { href: "/", label: t("dashboard"), show: can(user, "portfolio:read") },
     { href: "/items", label: t("items"), show: can(user, "portfolio:read") },
@@ -13,6 +17,7 @@ export async function MainNav({ user }: { user: SessionUser }) {
     { href: "/review", label: tCycle("review"), show: can(user, "report:review") },
     { href: "/reports", label: t("reports"), show: can(user, "report:export") },
     { href: "/periods", label: t("periods"), show: can(user, "period:read") },
+    { href: "/supervisions", label: tChase("nav"), show: can(user, "supervision:read") },
     { href: "/admin", label: t("admin"), show: can(user, "user:manage") },
   ];
   return (

@@ -10,6 +10,7 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route.startsWith("/admin/tree")) return { permission: "item:manage-tree", scoped: false };
   if (route.startsWith("/admin/cycle")) return { permission: "cycle:configure", scoped: false };
   if (route.startsWith("/admin/jobs")) return { permission: "jobs:manage", scoped: false };
+  if (route.startsWith("/admin/calendar")) return { permission: "calendar:manage", scoped: false };
   if (route.startsWith("/admin")) return { permission: "user:manage", scoped: false };
   if (route === "/items/[code]/update") return { permission: "item:post-update", scoped: true };
   if (route === "/items/[code]/edit") return { permission: "item:update", scoped: true };
@@ -18,6 +19,8 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route === "/reports") return { permission: "report:export", scoped: false };
   if (route.startsWith("/periods")) return { permission: "period:read", scoped: false };
   if (route === "/review") return { permission: "report:review", scoped: false };
+  // The walk opens a 督办 of its editor's own unit (e2e/support/supervision-fixture.ts).
+  if (route.startsWith("/supervisions")) return { permission: "supervision:read", scoped: false };
   if (route === "/notifications" || route.startsWith("/account")) return { permission: "account:self", scoped: false };
   return { permission: "portfolio:read", scoped: false };
 }
@@ -67,6 +70,14 @@ export const ROUTE_HANDLERS: Record<string, RouteHandlerPolicy> = {
     paths: ["/api/periods/0/files/pdf"],
     public: false,
     permission: "period:read",
+    allowedStatus: 404,
+  },
+  // 督办 0 never exists: the refusals (401, 403) come before the lookup's 404. A 督办's files are downloaded in
+  // e2e/supervisions.spec.ts.
+  "/api/supervisions/[id]/files/[format]": {
+    paths: ["/api/supervisions/0/files/pdf"],
+    public: false,
+    permission: "supervision:read",
     allowedStatus: 404,
   },
 };

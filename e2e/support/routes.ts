@@ -21,7 +21,7 @@ export function appRoutes(file: "page.tsx" | "route.ts"): string[] {
   );
 }
 
-/** A route pattern's path with its parameters filled in: the item `code` for [code], 1 for [number] and [id]. */
-export function routePath(route: string, code = ""): string {
-  return route.replace("[code]", code).replace("[number]", "1").replace("[id]", "1");
+/** A route pattern's path with its parameters filled in: the item `code` for [code], 1 for [number], `id` for [id]. */
+export function routePath(route: string, code = "", id = "1"): string {
+  return route.replace("[code]", code).replace("[number]", "1").replace("[id]", id);
 }

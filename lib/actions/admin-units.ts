@@ -50,13 +50,28 @@ export async function updateUnit(_prev: ActionResult | null, formData: FormData)
       const unit = await tx.unit.findUnique({ where: { id: unitId } });
       if (!unit) throw new Refusal(failure("not-found"));
       const changes = changesBetween(
-        { name: unit.name, shortName: unit.shortName, side: unit.side, kind: unit.kind },
+        {
+          name: unit.name,
+          shortName: unit.shortName,
+          side: unit.side,
+          kind: unit.kind,
+          contactUserId: unit.contactUserId,
+        },
         input,
       );
       if (Object.keys(changes).length === 0) return;
       if (changes.name) {
         const taken = await tx.unit.findUnique({ where: { name: input.name }, select: { id: true } });
         if (taken && taken.id !== unitId) throw refuseField("name", "admin.validation.unitNameTaken");
+      }
+      // The 联络人 is told of the unit's 催办 and 督办: an enabled account of this very unit.
+      if (changes.contactUserId && input.contactUserId !== null) {
+        const contact = await tx.user.findUnique({
+          where: { id: input.contactUserId },
+          select: { unitId: true, disabled: true },
+        });
+        if (!contact || contact.unitId !== unitId || contact.disabled)
+          throw refuseField("contactUserId", "admin.validation.contactNotInUnit");
       }
       await tx.unit.update({ where: { id: unitId }, data: input });
       await writeAudit(tx, {

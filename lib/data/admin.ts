@@ -12,6 +12,7 @@ const ADMIN_AREA = [
   "audit:read",
   "cycle:configure",
   "jobs:manage",
+  "calendar:manage",
 ] as const;
 
 /** The administration index: open to anyone holding at least one administrative permission. */
@@ -34,6 +35,13 @@ export async function listUnitsWithCounts() {
       side: true,
       kind: true,
       isSample: true,
+      contactUserId: true,
+      // the accounts a 联络人 is chosen from
+      users: {
+        where: { disabled: false, pendingApproval: false },
+        select: { id: true, displayName: true, loginName: true },
+        orderBy: { loginName: "asc" },
+      },
       _count: { select: { users: true, leadItems: true, coLeadItems: true, supportingItems: true } },
     },
   });

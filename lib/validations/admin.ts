@@ -138,7 +138,13 @@ const unitFields = {
   kind: z.enum(UnitKind, "validation.invalidChoice"),
 };
 export const createUnitSchema = z.object(unitFields);
-export const updateUnitSchema = z.object({ unitId: id, ...unitFields });
+/** 联络人 (contact person): one of the unit's own enabled accounts, or none (checked against the unit by the write). */
+export const updateUnitSchema = z.object({
+  unitId: id,
+  ...unitFields,
+  // absent: left as it is (a form without the field); blank: none
+  contactUserId: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), id.nullable().optional()),
+});
 
 /** Where an item goes in the tree: directly under a pillar (a recommendation) or under a recommendation. */
 export type TreeParent = { kind: "pillar"; id: number } | { kind: "item"; id: number };

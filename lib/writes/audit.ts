@@ -24,8 +24,9 @@ export async function writeAudit(
   entry: {
     actorId: number;
     action: string;
-    targetType: "user" | "unit" | "item" | "period" | "cycle" | "job";
-    targetId: number;
+    targetType: "user" | "unit" | "item" | "period" | "cycle" | "job" | "calendar" | "chase";
+    /** a row id, or a calendar day (YYYY-MM-DD) */
+    targetId: number | string;
     details: AuditDetails;
   },
 ): Promise<void> {

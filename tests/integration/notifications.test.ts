@@ -22,7 +22,7 @@ const urge = (userIds: number[], key = "urge:period:1:unit:1"): NotifyInput => (
   userIds,
   kind: "period.urge",
   key,
-  params: { period: "2031年3月", missing: 2 },
+  params: { period: "2031年3月", unit: "某单位", count: 2, deadline: "2031年3月20日" },
   link: "/periods/1",
   at,
 });
@@ -38,7 +38,7 @@ describe("notify", () => {
     expect(again.flat()).toEqual([]);
     const rows = await t.db.notification.findMany({ where: { key: "urge:period:1:unit:1" } });
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ kind: "period.urge", params: { period: "2031年3月", missing: 2 }, readAt: null });
+    expect(rows[0]).toMatchObject({ kind: "period.urge", params: { period: "2031年3月", count: 2 }, readAt: null });
   });
 
   it("tells no one when the causing transaction rolls back", async () => {

@@ -21,6 +21,17 @@ const fakeRender: BulletinRenderer = async (data) => ({
   pdf: Buffer.from(`pdf ${JSON.stringify(data.total)}`),
 });
 
+/** The tick's other inputs, for the tests of its periods: 督办 files are laid out as plain text. */
+const tickDeps = () => ({
+  client: t.db,
+  render: fakeRender,
+  renderSupervision: async (data: { number: string }) => ({
+    docx: Buffer.from(`docx ${data.number}`),
+    pdf: Buffer.from(`pdf ${data.number}`),
+  }),
+  now,
+});
+
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase({ sample: true });
@@ -305,16 +316,16 @@ describe("racing and moving figures", () => {
 describe("the cycle tick (lib/jobs: the crontab runs it every minute)", () => {
   it("opens a month when the clock reaches it and closes it once its last day is over", async () => {
     setClock("2033-09-10T02:00:00Z");
-    const first = await tickPeriods({ client: t.db, render: fakeRender, now });
+    const first = await tickPeriods(tickDeps());
     const september = await periodNamed("2033年9月");
     expect(first.opened).toContain(september.id);
     expect(first.closed).not.toContain(september.id);
 
     setClock("2033-09-30T15:59:00Z"); // 23:59 on the 30th in China: still open
-    expect((await tickPeriods({ client: t.db, render: fakeRender, now })).closed).not.toContain(september.id);
+    expect((await tickPeriods(tickDeps())).closed).not.toContain(september.id);
 
     setClock("2033-09-30T16:01:00Z"); // 00:01 on 1 October in China
-    const third = await tickPeriods({ client: t.db, render: fakeRender, now });
+    const third = await tickPeriods(tickDeps());
     const october = await periodNamed("2033年10月");
     expect(third.opened).toContain(october.id);
     expect(third.closed).toContain(september.id);
@@ -323,7 +334,7 @@ describe("the cycle tick (lib/jobs: the crontab runs it every minute)", () => {
     );
     // several instances ticking at once: nothing opens or closes twice
     setClock("2033-10-31T16:30:00Z");
-    const ticks = await Promise.all([1, 2, 3].map(() => tickPeriods({ client: t.db, render: fakeRender, now })));
+    const ticks = await Promise.all([1, 2, 3].map(() => tickPeriods(tickDeps())));
     expect(ticks.flatMap((k) => k.closed).filter((id) => id === october.id)).toHaveLength(1);
     expect(await t.db.reportingPeriod.count({ where: { label: "2033年11月" } })).toBe(1);
   });

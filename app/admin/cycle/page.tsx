@@ -4,6 +4,8 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { CustomPeriodForm, CycleSettingsForm } from "@/components/periods/cycle-settings-form";
 import { PeriodCells, PeriodHeaders } from "@/components/periods/period-cells";
 import { DataTable } from "@/components/ui/data-table";
+import { ChaseSettingsForm } from "@/components/chase/chase-settings-form";
+import { getChaseSettings } from "@/lib/data/chase";
 import { getCycleSettings } from "@/lib/data/periods";
 
 export const dynamic = "force-dynamic";
@@ -14,10 +16,12 @@ export async function generateMetadata() {
 }
 
 export default async function CycleSettingsPage() {
-  const [{ settings, periods }, t, tKind, locale] = await Promise.all([
+  const [{ settings, periods }, chase, t, tKind, tChase, locale] = await Promise.all([
     getCycleSettings(),
+    getChaseSettings(),
     getTranslations("periods.settings"),
     getTranslations("periods.kind"),
+    getTranslations("chase.settings"),
     getLocale(),
   ]);
   return (
@@ -49,6 +53,30 @@ export default async function CycleSettingsPage() {
           <CustomPeriodForm />
         </section>
       </div>
+      <section className="card" aria-labelledby="chase-heading">
+        <h2 id="chase-heading">{tChase("heading")}</h2>
+        <p className="small muted">{tChase("intro")}</p>
+        <p data-testid="chase-current">
+          {tChase("current", {
+            reminder: chase.reminderWorkdays,
+            supervise: chase.superviseWorkdays,
+            overdue: chase.overdueDays,
+            ack: chase.acknowledgeWorkdays,
+            answer: chase.answerWorkdays,
+          })}
+        </p>
+        <ChaseSettingsForm
+          settings={{
+            reminderWorkdays: chase.reminderWorkdays,
+            superviseWorkdays: chase.superviseWorkdays,
+            overdueDays: chase.overdueDays,
+            acknowledgeWorkdays: chase.acknowledgeWorkdays,
+            answerWorkdays: chase.answerWorkdays,
+            escalate: chase.escalate,
+            noticePrefix: chase.noticePrefix,
+          }}
+        />
+      </section>
       <h2>{t("existing")}</h2>
       <DataTable testId="cycle-periods" head={<PeriodHeaders />}>
         {periods.map((p) => (

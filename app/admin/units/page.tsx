@@ -38,7 +38,17 @@ export default async function UnitsPage() {
             <td>
               <details className={styles.details}>
                 <summary>{t("units.edit")}</summary>
-                <UnitForm unit={{ id: u.id, name: u.name, shortName: u.shortName, side: u.side, kind: u.kind }} />
+                <UnitForm
+                  unit={{
+                    id: u.id,
+                    name: u.name,
+                    shortName: u.shortName,
+                    side: u.side,
+                    kind: u.kind,
+                    contactUserId: u.contactUserId,
+                    accounts: u.users.map((a) => ({ id: a.id, label: `${a.displayName}（${a.loginName}）` })),
+                  }}
+                />
               </details>
             </td>
           </tr>

@@ -10,6 +10,7 @@ import { ItemHistory } from "@/components/items/item-history";
 import { ItemMilestones } from "@/components/items/item-milestones";
 import { ItemReports } from "@/components/items/item-reports";
 import { EvidencePanel } from "@/components/evidence/evidence-list";
+import { ItemChaseRecord } from "@/components/chase/item-chase-record";
 import { ReportStateBadge } from "@/components/cycle/report-state-badge";
 import { ItemSides } from "@/components/items/item-sides";
 import { ItemUpdates } from "@/components/items/item-updates";
@@ -205,6 +206,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
             <h2 id="milestones">{t("milestones")}</h2>
             <ItemMilestones milestones={item.milestones} />
           </section>
+          <ItemChaseRecord itemId={item.id} />
           <section className="card" aria-labelledby="history">
             <h2 id="history">{t("history")}</h2>
             <ItemHistory history={item.history} truncated={item.historyTruncated} />

@@ -12,6 +12,7 @@ import enCycle from "./en/cycle.json";
 import enEvidence from "./en/evidence.json";
 import enPeriods from "./en/periods.json";
 import enJobs from "./en/jobs.json";
+import enChase from "./en/chase.json";
 import enNotifications from "./en/notifications.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
@@ -24,6 +25,7 @@ import zhCycle from "./zh-CN/cycle.json";
 import zhEvidence from "./zh-CN/evidence.json";
 import zhPeriods from "./zh-CN/periods.json";
 import zhJobs from "./zh-CN/jobs.json";
+import zhChase from "./zh-CN/chase.json";
 import zhNotifications from "./zh-CN/notifications.json";
 import type { Locale } from "../locales";
 
@@ -42,6 +44,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     periods: zhPeriods,
     evidence: zhEvidence,
     jobs: zhJobs,
+    chase: zhChase,
     notifications: zhNotifications,
   },
   en: {
@@ -56,6 +59,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     periods: enPeriods,
     evidence: enEvidence,
     jobs: enJobs,
+    chase: enChase,
     notifications: enNotifications,
   },
 };

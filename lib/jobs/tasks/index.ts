@@ -4,6 +4,7 @@
 import type { JobHelpers, TaskList } from "graphile-worker";
 import type { Db } from "../../prisma-client";
 import type { BulletinRenderer } from "../../report/bulletin";
+import type { SupervisionRenderer } from "../../report/supervision";
 import { JOB_PAYLOADS, type JobTask } from "../payloads";
 import { deliverEmail } from "../../mail/deliver";
 import { tickCycle } from "./cycle-tick";
@@ -12,6 +13,7 @@ export interface JobDeps {
   db: Db;
   now: () => Date;
   renderBulletin: BulletinRenderer;
+  renderSupervision: SupervisionRenderer;
 }
 
 type Handler<T extends JobTask> = (
@@ -22,9 +24,16 @@ type Handler<T extends JobTask> = (
 
 const HANDLERS: { [T in JobTask]: Handler<T> } = {
   "cycle-tick": async (_payload, deps) => {
-    const { opened, closed } = await tickCycle({ client: deps.db, render: deps.renderBulletin, now: deps.now });
-    if (opened.length > 0 || closed.length > 0)
-      console.log(`reporting periods: opened ${JSON.stringify(opened)}, closed ${JSON.stringify(closed)}`);
+    const r = await tickCycle({
+      client: deps.db,
+      render: deps.renderBulletin,
+      renderSupervision: deps.renderSupervision,
+      now: deps.now,
+    });
+    if (r.opened.length > 0 || r.closed.length > 0)
+      console.log(`reporting periods: opened ${JSON.stringify(r.opened)}, closed ${JSON.stringify(r.closed)}`);
+    if (r.chased > 0 || r.rendered.length > 0)
+      console.log(`chase: ${r.chased} made, 督办 files laid out for ${JSON.stringify(r.rendered)}`);
   },
   "email-deliver": async (_payload, deps) => {
     const r = await deliverEmail(deps.db, deps.now());

@@ -117,6 +117,7 @@ export const adminCases: ActionCases = {
           shortName: "改名",
           side: "CHONGQING",
           kind: "DEPARTMENT",
+          contactUserId: "",
         }),
       ];
     },

@@ -280,6 +280,24 @@ const RULES: Record<string, FieldRule> = {
   closesItem: {
     bad: () => withRepeats(fc.constantFrom<FieldValue>("yes", "1", "TRUE", "on", "false ", "是", ...SCRIPTS)),
   },
+  // the chase (lib/actions/supervisions.ts, calendar.ts, chase.ts; the unit's 联络人)
+  supervisionId: idRule(true),
+  answer: textRule(2000, true),
+  "updateUnit.contactUserId": idRule(false),
+  day: dateRule(true),
+  workday: enumRule(true),
+  "addCalendarEntry.name": textRule(30, false),
+  reminderWorkdays: intRule(1, 20),
+  superviseWorkdays: intRule(1, 30),
+  overdueDays: intRule(1, 365),
+  acknowledgeWorkdays: intRule(1, 20),
+  answerWorkdays: intRule(1, 60),
+  escalate: {
+    bad: () => withRepeats(fc.constantFrom<FieldValue>("yes", "1", "TRUE", "off", "on ", ...SCRIPTS)),
+  },
+  noticePrefix: {
+    bad: () => badWords(true, ["川渝督1", "川渝 督", "〔", "a-b", "x".repeat(11)], oversize(100_000)),
+  },
   // notifications and e-mail settings (lib/actions/notifications.ts, lib/actions/account.ts): an id that is not
   // one of the caller's notifications changes nothing
   notificationId: idRule(true),

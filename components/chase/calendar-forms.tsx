@@ -1,0 +1,73 @@
+"use client";
+// The working-day calendar's entries: enter (or change) a day, remove one (after asking).
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { AdminForm } from "@/components/admin/admin-form";
+import { Field } from "@/components/forms/field";
+import { DateField, TextField } from "@/components/forms/fields";
+import { ConfirmSubmit } from "@/components/forms/confirm-submit";
+import { FormMessage } from "@/components/forms/form-message";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { addCalendarEntry, removeCalendarEntry } from "@/lib/actions/calendar";
+import { CHASE_LIMITS } from "@/lib/validations/chase";
+
+export function CalendarEntryForm() {
+  const t = useTranslations("chase.calendar");
+  return (
+    <AdminForm
+      action={addCalendarEntry}
+      resetOnSuccess
+      label={t("add")}
+      idName="entry"
+      idValue={undefined}
+      submitLabel={t("save")}
+      pendingLabel={t("saving")}
+    >
+      {(errorsOf) => (
+        <>
+          <DateField id="calendar-day" label={t("day")} errors={errorsOf("day")} name="day" required />
+          <Field id="calendar-workday" label={t("type")} errors={errorsOf("workday")}>
+            {(a11y) => (
+              <select name="workday" defaultValue="off" {...a11y}>
+                <option value="off">{t("off")}</option>
+                <option value="workday">{t("workday")}</option>
+              </select>
+            )}
+          </Field>
+          <TextField
+            id="calendar-name"
+            label={t("name")}
+            errors={errorsOf("name")}
+            max={CHASE_LIMITS.calendarName}
+            name="name"
+            maxLength={CHASE_LIMITS.calendarName}
+          />
+        </>
+      )}
+    </AdminForm>
+  );
+}
+
+export function RemoveCalendarEntryForm({ day }: { day: string }) {
+  const t = useTranslations("chase.calendar");
+  const tAdmin = useTranslations("admin");
+  const [confirming, setConfirming] = useState(false);
+  const { state, pending, onSubmit } = useActionForm(removeCalendarEntry, { onSuccess: () => setConfirming(false) });
+  return (
+    <form onSubmit={onSubmit} aria-label={`${t("remove")} ${day}`}>
+      <input type="hidden" name="day" value={day} />
+      <ConfirmSubmit
+        id={`calendar-remove-${day}`}
+        confirming={confirming}
+        setConfirming={setConfirming}
+        pending={pending}
+        pendingLabel={t("removing")}
+        label={t("remove")}
+        question={t("removeConfirm", { day })}
+        submitLabel={t("remove")}
+        cancelLabel={tAdmin("cancel")}
+      />
+      <FormMessage state={state} />
+    </form>
+  );
+}

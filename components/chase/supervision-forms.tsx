@@ -1,0 +1,48 @@
+"use client";
+// 签收 and 办理反馈 of a 督办 by its unit (the page shows them only where the reader may; the actions check again).
+import { useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/forms/buttons";
+import { TextAreaField } from "@/components/forms/fields";
+import { FormMessage } from "@/components/forms/form-message";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { acknowledgeSupervision, answerSupervision } from "@/lib/actions/supervisions";
+import { CHASE_LIMITS } from "@/lib/validations/chase";
+
+export function AcknowledgeForm({ supervisionId }: { supervisionId: number }) {
+  const t = useTranslations("chase.supervision");
+  const { state, pending, onSubmit } = useActionForm(acknowledgeSupervision);
+  return (
+    <form onSubmit={onSubmit} aria-label={t("acknowledge")} className="stack">
+      <input type="hidden" name="supervisionId" value={supervisionId} />
+      <div>
+        <SubmitButton pending={pending} pendingLabel={t("acknowledging")} label={t("acknowledge")} />
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function AnswerForm({ supervisionId }: { supervisionId: number }) {
+  const t = useTranslations("chase.supervision");
+  const { formRef, state, pending, onSubmit, errorsOf } = useActionForm(answerSupervision);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} aria-label={t("answer")} className="stack" noValidate>
+      <input type="hidden" name="supervisionId" value={supervisionId} />
+      <TextAreaField
+        id={`answer-${supervisionId}`}
+        label={t("yourAnswer")}
+        hint={t("answerHint", { max: CHASE_LIMITS.answer })}
+        errors={errorsOf("answer")}
+        max={CHASE_LIMITS.answer}
+        name="answer"
+        rows={5}
+        required
+        maxLength={CHASE_LIMITS.answer}
+      />
+      <div>
+        <SubmitButton pending={pending} pendingLabel={t("answering")} label={t("submitAnswer")} />
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
