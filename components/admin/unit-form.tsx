@@ -84,11 +84,7 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
               {(a11y) => (
                 <select name="contactUserId" defaultValue={unit.contactUserId ?? ""} {...a11y}>
                   <option value="">{t("admin.units.noContact")}</option>
-                  {unit.accounts.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.label}
-                    </option>
-                  ))}
+                  <Options items={unit.accounts} value={(a) => a.id} label={(a) => a.label} />
                 </select>
               )}
             </Field>
