@@ -3,6 +3,7 @@ import { ReviewQueue } from "@/components/cycle/review-queue";
 import cycle from "@/components/cycle/cycle.module.css";
 import { listReviewQueue } from "@/lib/data/reviews";
 import { parseReviewQueueParams, REVIEW_SIDES } from "@/lib/validations/reports";
+import { Options } from "@/components/forms/options";
 
 export const dynamic = "force-dynamic";
 
@@ -30,22 +31,14 @@ export default async function ReviewPage({ searchParams }: Props) {
           {t("unitFilter")}
           <select name="unit" defaultValue={filters.unit ?? ""}>
             <option value="">{t("allUnits")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <Options items={units} value={(u) => u.id} label={(u) => u.name} />
           </select>
         </label>
         <label>
           {t("sideFilter")}
           <select name="side" defaultValue={filters.side ?? ""}>
             <option value="">{t("allSides")}</option>
-            {REVIEW_SIDES.map((s) => (
-              <option key={s} value={s}>
-                {tSide(s)}
-              </option>
-            ))}
+            <Options items={REVIEW_SIDES} label={(s) => tSide(s)} />
           </select>
         </label>
         <button type="submit" className="button">

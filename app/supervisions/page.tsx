@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChaseRecord } from "@/components/chase/chase-record";
+import { Options } from "@/components/forms/options";
 import { DataTable } from "@/components/ui/data-table";
 import { CHASE_RECORD_LIMIT, listSupervisions, SUPERVISION_LIST_LIMIT, type SupervisionRow } from "@/lib/data/chase";
 import { parseSupervisionId, SUPERVISION_FILTERS, supervisionListParamsSchema } from "@/lib/validations/chase";
@@ -106,11 +107,7 @@ export default async function SupervisionsPage({ searchParams }: { searchParams:
               <option value="" disabled>
                 —
               </option>
-              {data.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
+              <Options items={data.units} value={(u) => u.id} label={(u) => u.name} />
             </select>{" "}
             <button type="submit">{tUnit("show")}</button>
           </form>

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { Role } from "@/lib/generated/prisma/enums";
 import { Field } from "@/components/forms/field";
+import { Options } from "@/components/forms/options";
 
 const COORDINATOR_SCOPES = ["SICHUAN", "CHONGQING", "JOINT"] as const;
 
@@ -26,11 +27,7 @@ export function RoleUnitFields(props: {
       <Field id={`${props.idPrefix}-role`} label={t("admin.users.role")} errors={props.errorsOf("role")}>
         {(a11y) => (
           <select name="role" defaultValue={props.role ?? "EDITOR"} required {...a11y}>
-            {Object.values(Role).map((r) => (
-              <option key={r} value={r}>
-                {t(`auth.role.${r}`)}
-              </option>
-            ))}
+            <Options items={Object.values(Role)} label={(r) => t(`auth.role.${r}`)} />
           </select>
         )}
       </Field>
@@ -38,11 +35,11 @@ export function RoleUnitFields(props: {
         {(a11y) => (
           <select name="unitId" defaultValue={props.unitId ?? ""} {...a11y}>
             <option value="">{t("admin.users.noUnit")}</option>
-            {props.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}（{t(`side.${u.side}` as never)}）
-              </option>
-            ))}
+            <Options
+              items={props.units}
+              value={(u) => u.id}
+              label={(u) => `${u.name}（${t(`side.${u.side}` as never)}）`}
+            />
           </select>
         )}
       </Field>
@@ -55,11 +52,7 @@ export function RoleUnitFields(props: {
         {(a11y) => (
           <select name="coordinatorScope" defaultValue={props.coordinatorScope ?? ""} {...a11y}>
             <option value="">{t("admin.users.noScope")}</option>
-            {COORDINATOR_SCOPES.map((s) => (
-              <option key={s} value={s}>
-                {t(`admin.users.scope.${s}`)}
-              </option>
-            ))}
+            <Options items={COORDINATOR_SCOPES} label={(s) => t(`admin.users.scope.${s}`)} />
           </select>
         )}
       </Field>

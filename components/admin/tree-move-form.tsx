@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
 import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./admin.module.css";
+import { Options } from "@/components/forms/options";
 
 export interface MoveTarget {
   value: string;
@@ -34,11 +35,7 @@ export function TreeMoveForm({
             <option value="" disabled>
               {t("chooseTarget")}
             </option>
-            {targets.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <Options items={targets} value={(o) => o.value} label={(o) => o.label} />
           </select>
         )}
       </Field>

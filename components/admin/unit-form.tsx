@@ -6,6 +6,7 @@ import { LIMITS } from "@/lib/validations/admin";
 import { Field } from "@/components/forms/field";
 import { TextField } from "@/components/forms/fields";
 import { AdminForm } from "./admin-form";
+import { Options } from "@/components/forms/options";
 
 export interface UnitValues {
   id: number;
@@ -59,11 +60,7 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
                 <option value="" disabled>
                   {t("admin.units.chooseSide")}
                 </option>
-                {Object.values(Side).map((s) => (
-                  <option key={s} value={s}>
-                    {t(`side.${s}`)}
-                  </option>
-                ))}
+                <Options items={Object.values(Side)} label={(s) => t(`side.${s}`)} />
               </select>
             )}
           </Field>
@@ -73,11 +70,7 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
                 <option value="" disabled>
                   {t("admin.units.chooseKind")}
                 </option>
-                {Object.values(UnitKind).map((k) => (
-                  <option key={k} value={k}>
-                    {t(`admin.unitKind.${k}`)}
-                  </option>
-                ))}
+                <Options items={Object.values(UnitKind)} label={(k) => t(`admin.unitKind.${k}`)} />
               </select>
             )}
           </Field>
@@ -91,11 +84,7 @@ export function UnitForm({ unit }: { unit?: UnitValues }) {
               {(a11y) => (
                 <select name="contactUserId" defaultValue={unit.contactUserId ?? ""} {...a11y}>
                   <option value="">{t("admin.units.noContact")}</option>
-                  {unit.accounts.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.label}
-                    </option>
-                  ))}
+                  <Options items={unit.accounts} value={(a) => a.id} label={(a) => a.label} />
                 </select>
               )}
             </Field>

@@ -8,6 +8,7 @@ import { ITEM_LIGHTS } from "@/lib/item-light";
 import styles from "./browse.module.css";
 import { CleanGetForm } from "./clean-get-form";
 import { titleIn } from "@/lib/i18n/localized";
+import { Options } from "@/components/forms/options";
 
 /** The yes/no filters, as checkboxes. */
 const FLAGS = ["overdue", "stale", "open", "attention", "leadOnly"] as const;
@@ -52,44 +53,32 @@ export async function FilterForm({
           <span>{t("pillar")}</span>
           <select name="pillar" defaultValue={query.pillar ?? ""}>
             {any}
-            {options.pillars.map((p) => (
-              <option key={p.number} value={p.number}>
-                {t("pillarOption", { number: p.number, title: titleIn(p, locale) })}
-              </option>
-            ))}
+            <Options
+              items={options.pillars}
+              value={(p) => p.number}
+              label={(p) => t("pillarOption", { number: p.number, title: titleIn(p, locale) })}
+            />
           </select>
         </label>
         <label className={styles.field}>
           <span>{t("level")}</span>
           <select name="level" defaultValue={query.level ?? ""}>
             {any}
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {tLevel(l)}
-              </option>
-            ))}
+            <Options items={LEVELS} label={(l) => tLevel(l)} />
           </select>
         </label>
         <label className={styles.field}>
           <span>{t("status")}</span>
           <select name="status" defaultValue={query.status ?? ""}>
             {any}
-            {ITEM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {tStatus(s)}
-              </option>
-            ))}
+            <Options items={ITEM_STATUSES} label={(s) => tStatus(s)} />
           </select>
         </label>
         <label className={styles.field}>
           <span>{t("confidence")}</span>
           <select name="confidence" defaultValue={query.confidence ?? ""}>
             {any}
-            {CONFIDENCES.map((c) => (
-              <option key={c} value={c}>
-                {tConfidence(c)}
-              </option>
-            ))}
+            <Options items={CONFIDENCES} label={(c) => tConfidence(c)} />
             <option value="NONE">{t("noConfidence")}</option>
           </select>
         </label>
@@ -108,57 +97,51 @@ export async function FilterForm({
           <span>{t("unit")}</span>
           <select name="unit" defaultValue={query.unit ?? ""}>
             {any}
-            {options.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}（{tSide(u.side as never)}）
-              </option>
-            ))}
+            <Options
+              items={options.units}
+              value={(u) => u.id}
+              label={(u) => `${u.name}（${tSide(u.side as never)}）`}
+            />
           </select>
         </label>
         <label className={styles.field}>
           <span>{t("side")}</span>
           <select name="side" defaultValue={query.side ?? ""}>
             {any}
-            {SIDES.map((s) => (
-              <option key={s} value={s}>
-                {tSide(s)}
-              </option>
-            ))}
+            <Options items={SIDES} label={(s) => tSide(s)} />
           </select>
         </label>
         <label className={styles.field}>
           <span>{t("region")}</span>
           <select name="region" defaultValue={query.region ?? ""}>
             {any}
-            {options.regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}（{tSide(r.side as never)}）
-              </option>
-            ))}
+            <Options
+              items={options.regions}
+              value={(r) => r.id}
+              label={(r) => `${r.name}（${tSide(r.side as never)}）`}
+            />
           </select>
         </label>
         <label className={styles.field}>
           <span>{t("conference")}</span>
           <select name="conference" defaultValue={query.conference ?? ""}>
             {any}
-            {options.conferences.map((c) => (
-              <option key={c.number} value={c.number}>
-                {t("conferenceOption", {
+            <Options
+              items={options.conferences}
+              value={(c) => c.number}
+              label={(c) =>
+                t("conferenceOption", {
                   number: c.number,
                   date: format.dateTime(c.date, { dateStyle: "medium", timeZone: "UTC" }),
-                })}
-              </option>
-            ))}
+                })
+              }
+            />
           </select>
         </label>
         <label className={styles.field}>
           <span>{t("sort")}</span>
           <select name="sort" defaultValue={query.sort}>
-            {SORT_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {t(`sortKeys.${k}`)}
-              </option>
-            ))}
+            <Options items={SORT_KEYS} label={(k) => t(`sortKeys.${k}`)} />
           </select>
         </label>
         <label className={styles.field}>
@@ -174,11 +157,7 @@ export async function FilterForm({
             {(PAGE_SIZES as readonly number[]).includes(query.size) ? null : (
               <option value={query.size}>{query.size}</option>
             )}
-            {PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
+            <Options items={PAGE_SIZES} label={(n) => n} />
           </select>
         </label>
         {FLAGS.map((flag) => (

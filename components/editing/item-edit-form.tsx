@@ -12,6 +12,7 @@ import { PERSON_MAX, REASON_MAX } from "@/lib/validations/item-limits";
 import { ConflictNotice, SaveUnlessConflict } from "./conflict-notice";
 import styles from "./editing.module.css";
 import { useMergedValues } from "./use-merged-values";
+import { Options } from "@/components/forms/options";
 
 export interface EditValues {
   version: number;
@@ -133,11 +134,7 @@ export function ItemEditForm({
                 {(a11y) => (
                   <select {...a11y} name={key} value={values[key]} onChange={(e) => set(key, e.target.value)}>
                     <option value="">{t("editing.edit.none")}</option>
-                    {options.units.map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {u.label}
-                      </option>
-                    ))}
+                    <Options items={options.units} value={(u) => u.id} label={(u) => u.label} />
                   </select>
                 )}
               </Field>

@@ -15,6 +15,7 @@ import { ITEM_STATUSES } from "@/lib/status";
 import { CONFIDENCES, NOTE_MAX } from "@/lib/validations/item-limits";
 import cycle from "@/components/cycle/cycle.module.css";
 import styles from "./editing.module.css";
+import { Options } from "@/components/forms/options";
 
 export interface MyItemRow {
   id: number;
@@ -56,22 +57,14 @@ export function MyItemsTable({ items, reviewRequired }: { items: MyItemRow[]; re
           <label htmlFor="bulk-status">{t("editing.bulk.status")}</label>
           <select id="bulk-status" name="status" defaultValue="" aria-describedby="bulk-status-error">
             <option value="">{t("editing.bulk.keep")}</option>
-            {ITEM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
+            <Options items={ITEM_STATUSES} label={(s) => t(`status.${s}`)} />
           </select>
         </div>
         <div className={styles.field}>
           <label htmlFor="bulk-confidence">{t("editing.bulk.confidence")}</label>
           <select id="bulk-confidence" name="confidence" defaultValue="">
             <option value="">{t("editing.bulk.keep")}</option>
-            {CONFIDENCES.map((c) => (
-              <option key={c} value={c}>
-                {t(`confidence.${c}`)}
-              </option>
-            ))}
+            <Options items={CONFIDENCES} label={(c) => t(`confidence.${c}`)} />
           </select>
         </div>
         <TextField

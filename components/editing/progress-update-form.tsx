@@ -20,6 +20,7 @@ import { CONFIDENCES, EVIDENCE_MAX, NOTE_MAX, TEXT_MAX } from "@/lib/validations
 import { DOC_NUMBER_MAX } from "@/lib/validations/report-limits";
 import { ConflictNotice } from "./conflict-notice";
 import styles from "./editing.module.css";
+import { Options } from "@/components/forms/options";
 
 type Status = (typeof ITEM_STATUSES)[number];
 type Conf = (typeof CONFIDENCES)[number];
@@ -155,11 +156,7 @@ export function ProgressUpdateForm({
           <Field className={styles.field} id="pu-status" label={t("editing.update.status")} errors={errors?.status}>
             {(a11y) => (
               <select {...a11y} name="status" value={status} onChange={(e) => onStatus(e.target.value as Status)}>
-                {ITEM_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
+                <Options items={ITEM_STATUSES} label={(s) => t(`status.${s}`)} />
               </select>
             )}
           </Field>

@@ -1,7 +1,8 @@
 "use client";
 // The usual controls, each in its Field, so a form writes a field as one element instead of a Field and its
 // render function. Field's own props (id, label, errors, max, hint, errorId, className) go to the Field, the
-// rest to the control; a select with its options or a checklist still uses Field itself.
+// rest to the control; a select (its options written with Options, ./options.tsx) or a checklist still uses Field
+// itself.
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { EMAIL_MAX } from "@/lib/validations/notifications";
 import { Field } from "./field";

@@ -6,6 +6,7 @@ import { DateField, NumberField, TextField } from "@/components/forms/fields";
 import { createCustomPeriod, updateCycleSettings } from "@/lib/actions/periods";
 import { PeriodKind } from "@/lib/generated/prisma/enums";
 import { PERIOD_LIMITS } from "@/lib/validations/period-limits";
+import { Options } from "@/components/forms/options";
 
 export interface CycleSettingsValues {
   periodKind: string;
@@ -31,11 +32,7 @@ export function CycleSettingsForm({ settings }: { settings: CycleSettingsValues 
           <Field id="cycle-kind" label={t("periodKind")} hint={t("periodKindHint")} errors={errorsOf("periodKind")}>
             {(a11y) => (
               <select name="periodKind" defaultValue={settings.periodKind} {...a11y}>
-                {Object.values(PeriodKind).map((k) => (
-                  <option key={k} value={k}>
-                    {tKind(k)}
-                  </option>
-                ))}
+                <Options items={Object.values(PeriodKind)} label={(k) => tKind(k)} />
               </select>
             )}
           </Field>

@@ -4,6 +4,7 @@ import type { ReportScope } from "@/lib/report/types";
 import { REPORT_SCOPE_KINDS } from "@/lib/validations/report";
 import { SIDES } from "@/lib/validations/browse";
 import styles from "./reports.module.css";
+import { Options } from "@/components/forms/options";
 
 /**
  * The report settings as a plain GET form (works without JavaScript): the scope kind plus one select per kind
@@ -43,55 +44,35 @@ export async function ReportForm({
         <label className={styles.field}>
           {t("scope")}
           <select name="scope" defaultValue={scope.kind}>
-            {REPORT_SCOPE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`scopeKinds.${k}`)}
-              </option>
-            ))}
+            <Options items={REPORT_SCOPE_KINDS} label={(k) => t(`scopeKinds.${k}`)} />
           </select>
         </label>
         <label className={styles.field}>
           {t("pillar")}
           <select name="pillar" defaultValue={selected.pillar}>
             <option value="">{t("choose")}</option>
-            {choices.pillars.map((p) => (
-              <option key={p.number} value={p.number}>
-                {p.number}. {p.title}
-              </option>
-            ))}
+            <Options items={choices.pillars} value={(p) => p.number} label={(p) => `${p.number}. ${p.title}`} />
           </select>
         </label>
         <label className={styles.field}>
           {t("unit")}
           <select name="unit" defaultValue={selected.unit}>
             <option value="">{t("choose")}</option>
-            {choices.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <Options items={choices.units} value={(u) => u.id} label={(u) => u.name} />
           </select>
         </label>
         <label className={styles.field}>
           {t("side")}
           <select name="side" defaultValue={selected.side}>
             <option value="">{t("choose")}</option>
-            {SIDES.map((s) => (
-              <option key={s} value={s}>
-                {tRoot(`reports.sides.${s}`)}
-              </option>
-            ))}
+            <Options items={SIDES} label={(s) => tRoot(`reports.sides.${s}`)} />
           </select>
         </label>
         <label className={styles.field}>
           {t("region")}
           <select name="region" defaultValue={selected.region}>
             <option value="">{t("choose")}</option>
-            {choices.regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            <Options items={choices.regions} value={(r) => r.id} label={(r) => r.name} />
           </select>
         </label>
         {scope.kind === "filters" && (
@@ -108,11 +89,7 @@ export async function ReportForm({
           {t("period")}
           <select name="period" defaultValue={period} aria-describedby="report-period-hint">
             <option value="">{t("noPeriod")}</option>
-            {periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
+            <Options items={periods} value={(p) => p.id} label={(p) => p.label} />
           </select>
           <span id="report-period-hint" className="small muted">
             {t("periodHint")}

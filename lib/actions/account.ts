@@ -2,20 +2,17 @@
 // A person's own e-mail settings: the address notifications are mailed to, and whether they take a mail per
 // notification, one daily digest, or none (unsubscribed). Audited like every change to an account.
 import { revalidatePath } from "next/cache";
-import { authorizeAction } from "../auth/authorize";
+import { authorizeForm } from "../auth/authorize";
 import { db } from "../db";
-import { formFields } from "../forms/form-data";
-import { failure, invalid, type ActionResult } from "../forms/result";
+import { failure, type ActionResult } from "../forms/result";
 import { emailSettingsSchema } from "../validations/notifications";
 import { changesBetween, writeAudit } from "../writes/audit";
 import { Refusal, toFailure } from "../writes/failure";
 
 export async function updateEmailSettings(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("account:self");
+  const guard = await authorizeForm("account:self", emailSettingsSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = emailSettingsSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const { email, delivery } = parsed.data;
+  const { email, delivery } = guard.input;
   const after = { email, emailOptOut: delivery === "none", emailDigest: delivery === "digest" };
   try {
     await db().$transaction(async (tx) => {

@@ -5,9 +5,8 @@ import { revalidatePath } from "next/cache";
 import { db } from "../db";
 import { changesBetween, changesOfNew, writeAudit } from "../writes/audit";
 import { refuseField, Refusal, toFailure } from "../writes/failure";
-import { authorizeAction } from "../auth/authorize";
-import { formFields } from "../forms/form-data";
-import { failure, invalid, type ActionResult } from "../forms/result";
+import { authorizeForm } from "../auth/authorize";
+import { failure, type ActionResult } from "../forms/result";
 import { createUnitSchema, updateUnitSchema } from "../validations/admin";
 
 const UNIQUE = { name: ["name", "admin.validation.unitNameTaken"] as [string, string] };
@@ -19,11 +18,9 @@ function done(): ActionResult {
 }
 
 export async function createUnit(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("unit:manage");
+  const guard = await authorizeForm("unit:manage", createUnitSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = createUnitSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     await db().$transaction(async (tx) => {
       const taken = await tx.unit.findUnique({ where: { name: input.name }, select: { id: true } });
@@ -44,11 +41,9 @@ export async function createUnit(_prev: ActionResult | null, formData: FormData)
 }
 
 export async function updateUnit(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("unit:manage");
+  const guard = await authorizeForm("unit:manage", updateUnitSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = updateUnitSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const { unitId, ...input } = parsed.data;
+  const { unitId, ...input } = guard.input;
   try {
     await db().$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM units WHERE id = ${unitId} FOR UPDATE`;

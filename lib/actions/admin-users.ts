@@ -8,8 +8,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import { changesBetween, changesOfNew, writeAudit } from "../writes/audit";
 import { refuseField, Refusal, toFailure } from "../writes/failure";
-import { authorizeAction } from "../auth/authorize";
-import { formFields } from "../forms/form-data";
+import { authorizeForm } from "../auth/authorize";
 import { failure, invalid, type ActionResult } from "../forms/result";
 import { hashPassword } from "../password";
 import {
@@ -60,11 +59,9 @@ function done(): ActionResult {
 }
 
 export async function createUser(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("user:manage");
+  const guard = await authorizeForm("user:manage", createUserSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = createUserSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     const passwordHash = await hashPassword(input.password);
     await db().$transaction(async (tx) => {
@@ -109,11 +106,9 @@ export async function createUser(_prev: ActionResult | null, formData: FormData)
 }
 
 export async function updateUser(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("user:manage");
+  const guard = await authorizeForm("user:manage", updateUserSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = updateUserSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     await db().$transaction(async (tx) => {
       const user = await loadUser(tx, input.userId);
@@ -166,11 +161,9 @@ export async function updateUser(_prev: ActionResult | null, formData: FormData)
 }
 
 export async function setUserDisabled(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("user:manage");
+  const guard = await authorizeForm("user:manage", setUserDisabledSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = setUserDisabledSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const { userId, disabled } = parsed.data;
+  const { userId, disabled } = guard.input;
   // Disabling one's own account would end this very session half-way through the task.
   if (disabled && userId === guard.user.id) return failure("invalid", "admin.users.errors.self");
   try {
@@ -198,11 +191,9 @@ export async function setUserDisabled(_prev: ActionResult | null, formData: Form
 }
 
 export async function resetPassword(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("user:manage");
+  const guard = await authorizeForm("user:manage", resetPasswordSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = resetPasswordSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     const target = await db().user.findUnique({ where: { id: input.userId }, select: { loginName: true } });
     if (!target) return failure("not-found");
@@ -228,11 +219,9 @@ export async function resetPassword(_prev: ActionResult | null, formData: FormDa
 }
 
 export async function approveUser(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("user:manage");
+  const guard = await authorizeForm("user:manage", approveUserSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = approveUserSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     await db().$transaction(async (tx) => {
       const user = await loadUser(tx, input.userId);

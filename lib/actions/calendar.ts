@@ -2,11 +2,10 @@
 // The working-day calendar's administrator entries (calendar:manage): a year the chinese-days package does not
 // carry yet, entered from the State Council's published notice, or a correction. Each change is audited.
 import { revalidatePath } from "next/cache";
-import { authorizeAction } from "../auth/authorize";
+import { authorizeForm } from "../auth/authorize";
 import { now } from "../clock";
 import { db } from "../db";
-import { formFields } from "../forms/form-data";
-import { invalid, type ActionResult } from "../forms/result";
+import { type ActionResult } from "../forms/result";
 import { calendarEntrySchema, calendarRemoveSchema } from "../validations/chase";
 import { removeCalendarDay, setCalendarDay } from "../writes/chase-settings";
 import { toFailure } from "../writes/failure";
@@ -18,12 +17,10 @@ function done(message: string): ActionResult {
 }
 
 export async function addCalendarEntry(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("calendar:manage");
+  const guard = await authorizeForm("calendar:manage", calendarEntrySchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = calendarEntrySchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
-    await setCalendarDay(db(), guard.user.id, parsed.data, now());
+    await setCalendarDay(db(), guard.user.id, guard.input, now());
   } catch (error) {
     return toFailure(error);
   }
@@ -31,12 +28,10 @@ export async function addCalendarEntry(_prev: ActionResult | null, formData: For
 }
 
 export async function removeCalendarEntry(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("calendar:manage");
+  const guard = await authorizeForm("calendar:manage", calendarRemoveSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = calendarRemoveSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
-    await removeCalendarDay(db(), guard.user.id, parsed.data.day);
+    await removeCalendarDay(db(), guard.user.id, guard.input.day);
   } catch (error) {
     return toFailure(error);
   }

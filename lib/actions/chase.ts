@@ -2,21 +2,18 @@
 // The chase's rules (临近提醒, 催办, 督办, 签收 and 反馈 days, escalation, the notice prefix), set by administrators
 // with the cycle's settings on /admin/cycle. Audited; they apply from the next run of the chase.
 import { revalidatePath } from "next/cache";
-import { authorizeAction } from "../auth/authorize";
+import { authorizeForm } from "../auth/authorize";
 import { db } from "../db";
-import { formFields } from "../forms/form-data";
-import { invalid, type ActionResult } from "../forms/result";
+import { type ActionResult } from "../forms/result";
 import { chaseSettingsSchema } from "../validations/chase";
 import { updateChaseSettings as writeSettings } from "../writes/chase-settings";
 import { toFailure } from "../writes/failure";
 
 export async function updateChaseSettings(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("cycle:configure");
+  const guard = await authorizeForm("cycle:configure", chaseSettingsSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = chaseSettingsSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
-    await writeSettings(db(), guard.user.id, parsed.data);
+    await writeSettings(db(), guard.user.id, guard.input);
   } catch (error) {
     return toFailure(error);
   }

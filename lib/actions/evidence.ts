@@ -3,9 +3,8 @@
 // handler POST /api/evidence (lib/actions/evidence-upload.ts); both follow the rules of lib/writes/attachments.ts.
 import { refresh } from "next/cache";
 import { db } from "../db";
-import { authorizeAction } from "../auth/authorize";
-import { formFields } from "../forms/form-data";
-import { invalid, type ActionResult, type FormState } from "../forms/result";
+import { authorizeForm } from "../auth/authorize";
+import { type ActionResult, type FormState } from "../forms/result";
 import { removeEvidenceSchema } from "../validations/evidence";
 import { toFailure } from "../writes/failure";
 import { removeAttachment } from "../writes/attachments";
@@ -16,13 +15,11 @@ export async function removeEvidence(
   _prev: FormState<{ reportId: number; fileName: string }>,
   formData: FormData,
 ): Promise<RemoveResult> {
-  const guard = await authorizeAction("item:post-update");
+  const guard = await authorizeForm("item:post-update", removeEvidenceSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = removeEvidenceSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
     const removed = await db().$transaction((tx) =>
-      removeAttachment(tx, { attachmentId: parsed.data.attachmentId, actorId: guard.user.id }),
+      removeAttachment(tx, { attachmentId: guard.input.attachmentId, actorId: guard.user.id }),
     );
     // The page showing the list (whichever it is) is drawn again without the file.
     refresh();

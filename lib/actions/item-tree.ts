@@ -6,9 +6,8 @@ import { db } from "../db";
 import { writeAudit } from "../writes/audit";
 import { toFailure } from "../writes/failure";
 import { addTreeItem, moveTreeItem, restoreTreeItem, retireTreeItem } from "../writes/item-tree";
-import { authorizeAction } from "../auth/authorize";
-import { formFields } from "../forms/form-data";
-import { invalid, type ActionResult } from "../forms/result";
+import { authorizeForm } from "../auth/authorize";
+import { type ActionResult } from "../forms/result";
 import { addItemSchema, moveItemSchema, restoreItemSchema, retireItemSchema } from "../validations/admin";
 
 /** A tree rule refused (see lib/writes/item-tree.ts), or a code taken by a concurrent add. */
@@ -26,11 +25,9 @@ export async function addItem(
   _prev: ActionResult<{ code: string }> | null,
   formData: FormData,
 ): Promise<ActionResult<{ code: string }>> {
-  const guard = await authorizeAction("item:manage-tree");
+  const guard = await authorizeForm("item:manage-tree", addItemSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = addItemSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     const added = await db().$transaction(async (tx) => {
       const result = await addTreeItem(tx, input, { actorId: guard.user.id });
@@ -53,11 +50,9 @@ export async function moveItem(
   _prev: ActionResult<{ code: string }> | null,
   formData: FormData,
 ): Promise<ActionResult<{ code: string }>> {
-  const guard = await authorizeAction("item:manage-tree");
+  const guard = await authorizeForm("item:manage-tree", moveItemSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = moveItemSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     const moved = await db().$transaction(async (tx) => {
       const result = await moveTreeItem(
@@ -89,11 +84,9 @@ export async function retireItem(
   _prev: ActionResult<{ code: string }> | null,
   formData: FormData,
 ): Promise<ActionResult<{ code: string }>> {
-  const guard = await authorizeAction("item:manage-tree");
+  const guard = await authorizeForm("item:manage-tree", retireItemSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = retireItemSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     const retired = await db().$transaction(async (tx) => {
       const result = await retireTreeItem(
@@ -125,11 +118,9 @@ export async function restoreItem(
   _prev: ActionResult<{ code: string }> | null,
   formData: FormData,
 ): Promise<ActionResult<{ code: string }>> {
-  const guard = await authorizeAction("item:manage-tree");
+  const guard = await authorizeForm("item:manage-tree", restoreItemSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = restoreItemSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     const restored = await db().$transaction(async (tx) => {
       const result = await restoreTreeItem(

@@ -10,7 +10,7 @@ import { db } from "../db";
 import { now } from "../clock";
 import type { ProgressUpdate } from "../generated/prisma/client";
 import { requestTranslator } from "../i18n/request-translator";
-import { authorizeAction } from "../auth/authorize";
+import { authorizeAction, authorizeForm } from "../auth/authorize";
 import { formFields } from "../forms/form-data";
 import { failure, invalid, type ActionResult, type FormState } from "../forms/result";
 import { can } from "../permissions";
@@ -83,11 +83,9 @@ export async function postProgressUpdate(
   _prev: ItemFormState<PostedUpdate>,
   formData: FormData,
 ): Promise<ItemWriteResult<PostedUpdate>> {
-  const guard = await authorizeAction("item:post-update");
+  const guard = await authorizeForm("item:post-update", reportFormSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = reportFormSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     const step = await submitNow(db(), guard.user, {
       itemId: input.itemId,
@@ -192,11 +190,9 @@ export async function bulkUpdateItems(
   _prev: ItemFormState<BulkResult>,
   formData: FormData,
 ): Promise<ItemWriteResult<BulkResult>> {
-  const guard = await authorizeAction("item:post-update");
+  const guard = await authorizeForm("item:post-update", bulkUpdateSchema, formData, ["items"]);
   if (!guard.ok) return guard.failure;
-  const parsed = bulkUpdateSchema.safeParse(formFields(formData, ["items"]));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     const at = now();
     const t = await requestTranslator();

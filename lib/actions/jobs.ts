@@ -2,22 +2,19 @@
 // The background job queue (/admin/jobs, administrators): retry a failed job. The write and its audit_log row
 // share one transaction (lib/writes/jobs.ts).
 import { revalidatePath } from "next/cache";
-import { authorizeAction } from "../auth/authorize";
+import { authorizeForm } from "../auth/authorize";
 import { db } from "../db";
-import { formFields } from "../forms/form-data";
-import { invalid, type ActionResult } from "../forms/result";
+import { type ActionResult } from "../forms/result";
 import { retryJobSchema } from "../validations/jobs";
 import { toFailure } from "../writes/failure";
 import { retryJob as writeRetry } from "../writes/jobs";
 
 /** A failed job (or one waiting for its next attempt) runs again now, its attempts counted from zero. */
 export async function retryJob(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("jobs:manage");
+  const guard = await authorizeForm("jobs:manage", retryJobSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = retryJobSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
-    await writeRetry(db(), guard.user.id, parsed.data.jobId);
+    await writeRetry(db(), guard.user.id, guard.input.jobId);
   } catch (error) {
     return toFailure(error);
   }

@@ -5,11 +5,10 @@
 // ticking off a milestone while a colleague edits the dates should not be sent back.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
-import { authorizeAction } from "../auth/authorize";
+import { authorizeForm } from "../auth/authorize";
 import type { SessionUser } from "../auth/session";
 import { todayInChina } from "../dates";
-import { formFields } from "../forms/form-data";
-import { failure, invalid, type ActionResult, type FormState } from "../forms/result";
+import { failure, type ActionResult, type FormState } from "../forms/result";
 import type { Prisma } from "../generated/prisma/client";
 import { addMilestoneSchema, milestoneRefSchema } from "../validations/items";
 import { Refusal, toFailure } from "../writes/failure";
@@ -48,11 +47,9 @@ async function changeMilestones(
 }
 
 export async function addMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneResult> {
-  const guard = await authorizeAction("item:update");
+  const guard = await authorizeForm("item:update", addMilestoneSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = addMilestoneSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const { itemId, title, plannedDate } = parsed.data;
+  const { itemId, title, plannedDate } = guard.input;
   return changeMilestones(guard.user, itemId, null, async (tx) => {
     const last = await tx.milestone.aggregate({ where: { itemId }, _max: { sortOrder: true } });
     await tx.milestone.create({ data: { itemId, title, plannedDate, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
@@ -64,11 +61,9 @@ async function changeReferencedMilestone(
   formData: FormData,
   mutate: (tx: Tx, ref: { itemId: number; milestoneId: number }) => Promise<void>,
 ): Promise<MilestoneResult> {
-  const guard = await authorizeAction("item:update");
+  const guard = await authorizeForm("item:update", milestoneRefSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = milestoneRefSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const ref = parsed.data;
+  const ref = guard.input;
   return changeMilestones(guard.user, ref.itemId, ref.milestoneId, (tx) => mutate(tx, ref));
 }
 

@@ -4,11 +4,10 @@
 // reader is the session's user; an id names a notification only if it is theirs — anyone else's is "not found",
 // and nothing changes.
 import { revalidatePath } from "next/cache";
-import { authorizeAction } from "../auth/authorize";
+import { authorizeForm } from "../auth/authorize";
 import { now } from "../clock";
 import { db } from "../db";
-import { formFields } from "../forms/form-data";
-import { failure, invalid, type ActionResult } from "../forms/result";
+import { failure, type ActionResult } from "../forms/result";
 import { queryOwnNotificationLink } from "../queries/notifications";
 import { markAllReadSchema, notificationIdSchema } from "../validations/notifications";
 import { toFailure } from "../writes/failure";
@@ -21,15 +20,13 @@ function refreshed(message: string): ActionResult {
 }
 
 export async function markNotificationRead(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("account:self");
+  const guard = await authorizeForm("account:self", notificationIdSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = notificationIdSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
     const found = await db().$transaction(async (tx) => {
-      const link = await queryOwnNotificationLink(tx, guard.user.id, parsed.data.notificationId);
+      const link = await queryOwnNotificationLink(tx, guard.user.id, guard.input.notificationId);
       if (link === null) return false;
-      await markRead(tx, guard.user.id, now(), [parsed.data.notificationId]);
+      await markRead(tx, guard.user.id, now(), [guard.input.notificationId]);
       return true;
     });
     if (!found) return failure("not-found");
@@ -41,14 +38,12 @@ export async function markNotificationRead(_prev: ActionResult | null, formData:
 
 /** Marks read all of mine up to `upTo`, the latest one the page showed (one of mine, or nothing happens). */
 export async function markAllNotificationsRead(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("account:self");
+  const guard = await authorizeForm("account:self", markAllReadSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = markAllReadSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
     const found = await db().$transaction(async (tx) => {
-      if ((await queryOwnNotificationLink(tx, guard.user.id, parsed.data.upTo)) === null) return false;
-      await markRead(tx, guard.user.id, now(), undefined, { upTo: parsed.data.upTo });
+      if ((await queryOwnNotificationLink(tx, guard.user.id, guard.input.upTo)) === null) return false;
+      await markRead(tx, guard.user.id, now(), undefined, { upTo: guard.input.upTo });
       return true;
     });
     if (!found) return failure("not-found");
@@ -63,15 +58,13 @@ export async function openNotification(
   _prev: ActionResult<{ link: string }> | null,
   formData: FormData,
 ): Promise<ActionResult<{ link: string }>> {
-  const guard = await authorizeAction("account:self");
+  const guard = await authorizeForm("account:self", notificationIdSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = notificationIdSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   let link: string | null;
   try {
     link = await db().$transaction(async (tx) => {
-      const own = await queryOwnNotificationLink(tx, guard.user.id, parsed.data.notificationId);
-      if (own !== null) await markRead(tx, guard.user.id, now(), [parsed.data.notificationId]);
+      const own = await queryOwnNotificationLink(tx, guard.user.id, guard.input.notificationId);
+      if (own !== null) await markRead(tx, guard.user.id, now(), [guard.input.notificationId]);
       return own;
     });
   } catch (error) {

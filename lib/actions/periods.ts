@@ -2,13 +2,12 @@
 // Reporting periods: closing one early (coordinators, administrators), the cycle's settings and custom periods
 // (administrators). Each write and its audit_log row share one transaction (lib/writes).
 import { revalidatePath } from "next/cache";
-import { authorizeAction } from "../auth/authorize";
+import { authorizeForm } from "../auth/authorize";
 import { now } from "../clock";
 import { db } from "../db";
 import { DocumentRenderError } from "../export/document-thread";
 import { renderBulletin } from "../export/bulletin";
-import { formFields } from "../forms/form-data";
-import { failure, invalid, type ActionResult } from "../forms/result";
+import { failure, type ActionResult } from "../forms/result";
 import { closePeriodSchema, customPeriodSchema, cycleSettingsSchema } from "../validations/periods";
 import { toFailure } from "../writes/failure";
 import { closePeriod } from "../writes/period-close";
@@ -26,11 +25,9 @@ function revalidatePeriods(periodId?: number) {
 
 /** 提前关闭: freezes the period now and makes its 情况通报. */
 export async function closePeriodEarly(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("period:manage");
+  const guard = await authorizeForm("period:manage", closePeriodSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = closePeriodSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const { periodId } = parsed.data;
+  const { periodId } = guard.input;
   try {
     const result = await closePeriod(db(), periodId, {
       actorId: guard.user.id,
@@ -62,12 +59,10 @@ export async function closePeriodEarly(_prev: ActionResult | null, formData: For
 }
 
 export async function updateCycleSettings(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("cycle:configure");
+  const guard = await authorizeForm("cycle:configure", cycleSettingsSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = cycleSettingsSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
-    await writeSettings(db(), guard.user.id, parsed.data);
+    await writeSettings(db(), guard.user.id, guard.input);
   } catch (error) {
     return toFailure(error);
   }
@@ -76,12 +71,10 @@ export async function updateCycleSettings(_prev: ActionResult | null, formData: 
 }
 
 export async function createCustomPeriod(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("period:manage");
+  const guard = await authorizeForm("period:manage", customPeriodSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = customPeriodSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
-    await writeCustomPeriod(db(), guard.user.id, parsed.data, now());
+    await writeCustomPeriod(db(), guard.user.id, guard.input, now());
   } catch (error) {
     return toFailure(error, { opens_on: ["opensOn", "periods.validation.overlap"] });
   }

@@ -7,11 +7,10 @@
 // the form was loaded at, and records the step in report_events.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
-import { authorizeAction } from "../auth/authorize";
+import { authorizeForm } from "../auth/authorize";
 import type { SessionUser } from "../auth/session";
 import { now } from "../clock";
-import { formFields } from "../forms/form-data";
-import { failure, invalid, type ActionResult, type FormState } from "../forms/result";
+import { failure, type ActionResult, type FormState } from "../forms/result";
 import { batchDecisionSchema, decisionSchema, reportFormSchema, withdrawSchema } from "../validations/reports";
 import { describeChangesSince, type ConflictInfo } from "../writes/conflict";
 import { toFailure } from "../writes/failure";
@@ -61,11 +60,9 @@ async function failed(error: unknown, itemId?: number, expectedVersion?: number)
 
 /** Save a report as a draft (new, or a draft or returned report revised). */
 export async function saveReportDraft(_prev: ReportFormState, formData: FormData): Promise<ReportResult> {
-  const guard = await authorizeAction("item:post-update");
+  const guard = await authorizeForm("item:post-update", reportFormSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = reportFormSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const input = parsed.data;
+  const input = guard.input;
   try {
     const step = await db().$transaction((tx) =>
       saveDraft(
@@ -90,12 +87,10 @@ export async function saveReportDraft(_prev: ReportFormState, formData: FormData
 
 /** Withdraw a report before it is reviewed. */
 export async function withdrawReport(_prev: ReportFormState, formData: FormData): Promise<ReportResult> {
-  const guard = await authorizeAction("item:post-update");
+  const guard = await authorizeForm("item:post-update", withdrawSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = withdrawSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
-    const step = await db().$transaction((tx) => withdraw(tx, guard.user, parsed.data, now()));
+    const step = await db().$transaction((tx) => withdraw(tx, guard.user, guard.input, now()));
     revalidateReport(step.code);
     return { ok: true, data: stepSummary(step), message: "cycle.report.withdrawn" };
   } catch (error) {
@@ -117,12 +112,10 @@ async function decide(
 }
 
 async function decideOne(decision: Decision, formData: FormData): Promise<ReportResult> {
-  const guard = await authorizeAction("report:review");
+  const guard = await authorizeForm("report:review", decisionSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = decisionSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
-    const step = await decide(guard.user, decision, parsed.data);
+    const step = await decide(guard.user, decision, guard.input);
     revalidateReport(step.code);
     return { ok: true, data: stepSummary(step), message: `cycle.review.done.${decision}` };
   } catch (error) {
@@ -146,11 +139,9 @@ export async function returnReport(_prev: ReportFormState, formData: FormData): 
  * could be decided.
  */
 export async function decideReports(_prev: BatchFormState, formData: FormData): Promise<BatchResult> {
-  const guard = await authorizeAction("report:review");
+  const guard = await authorizeForm("report:review", batchDecisionSchema, formData, ["reports"]);
   if (!guard.ok) return guard.failure;
-  const parsed = batchDecisionSchema.safeParse(formFields(formData, ["reports"]));
-  if (!parsed.success) return invalid(parsed.error);
-  const { reports, decision, comment } = parsed.data;
+  const { reports, decision, comment } = guard.input;
   const outcomes: BatchOutcome[] = [];
   // In id order, as every other multi-row write, so two batches over the same reports queue rather than deadlock.
   for (const { reportId, expectedRevision } of [...reports].sort((a, b) => a.reportId - b.reportId)) {

@@ -1,7 +1,9 @@
 // The guard every server action starts with: who is asking, and may they do this at all.
 import "server-only";
+import type { z } from "zod";
 import { isDatabaseUnavailable } from "../db-errors";
-import { failure, type ActionFailure } from "../forms/result";
+import { formFields } from "../forms/form-data";
+import { failure, invalid, type ActionFailure } from "../forms/result";
 import { can, type Permission, type UnitScope } from "../permissions";
 import { getCurrentUser, type SessionUser } from "./session";
 
@@ -25,4 +27,22 @@ export async function authorizeAction(
   if (!user) return { ok: false, failure: failure("unauthenticated") };
   if (!can(user, permission, scope)) return { ok: false, failure: failure("forbidden") };
   return { ok: true, user };
+}
+
+/**
+ * The first lines of a form's server action: authorizeAction, then the form (formFields, `arrayKeys` as arrays)
+ * parsed by its zod schema. Answers the user and the parsed input, or the failure to return as it is (a
+ * refused user, or "invalid" with each problem next to its field).
+ */
+export async function authorizeForm<S extends z.ZodType>(
+  permission: Permission,
+  schema: S,
+  formData: FormData,
+  arrayKeys?: readonly string[],
+): Promise<{ ok: true; user: SessionUser; input: z.output<S> } | { ok: false; failure: ActionFailure }> {
+  const guard = await authorizeAction(permission);
+  if (!guard.ok) return guard;
+  const parsed = schema.safeParse(formFields(formData, arrayKeys));
+  if (!parsed.success) return { ok: false, failure: invalid(parsed.error) };
+  return { ok: true, user: guard.user, input: parsed.data };
 }

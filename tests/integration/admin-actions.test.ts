@@ -5,6 +5,7 @@ import { verifyPassword } from "../../lib/password";
 import { addTreeItem } from "../../lib/writes/item-tree";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { signIn, signOut } from "../support/session";
+import { form } from "../support/form-data";
 
 const users = await import("../../lib/actions/admin-users");
 const units = await import("../../lib/actions/admin-units");
@@ -12,12 +13,6 @@ const tree = await import("../../lib/actions/item-tree");
 
 let t: TestDatabase;
 const ids = { admin: 0, admin2: 0, editor: 0, viewer: 0, unitA: 0, unitB: 0, pillar1: 0, pillar2: 0 };
-
-function form(values: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, String(value));
-  return data;
-}
 
 async function signInAs(userId: number) {
   const user = await t.db.user.findUniqueOrThrow({ where: { id: userId } });

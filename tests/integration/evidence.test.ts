@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ReportState } from "../../lib/generated/prisma/client";
 import { changeItem } from "../../lib/writes/item-change";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import type { Prisma } from "../../lib/prisma-client";
+import { sampleAccount, sampleStaff, type TestAccount as Account } from "../support/actors";
 import * as files from "../support/evidence-files";
 import { signIn, signOut } from "../support/session";
 import { outsideUnit } from "../support/unit-scope";
@@ -17,12 +19,6 @@ type Writes = typeof import("../../lib/writes/attachments");
 type UploadRoute = typeof import("../../app/api/evidence/route");
 type DownloadRoute = typeof import("../../app/api/evidence/[id]/route");
 type Actions = typeof import("../../lib/actions/evidence");
-
-interface Account {
-  id: number;
-  sessionVersion: number;
-  unitId: number | null;
-}
 
 let t: TestDatabase;
 let writes: Writes;
@@ -93,10 +89,7 @@ beforeAll(async () => {
   upload = await import("../../app/api/evidence/route");
   download = await import("../../app/api/evidence/[id]/route");
   actions = await import("../../lib/actions/evidence");
-  const account = async (where: object): Promise<Account> => {
-    const u = await t.db.user.findFirstOrThrow({ where: { disabled: false, ...where }, orderBy: { id: "asc" } });
-    return { id: u.id, sessionVersion: u.sessionVersion, unitId: u.unitId };
-  };
+  const account = (where: Prisma.UserWhereInput) => sampleAccount(t.db, where);
   editor = await account({ role: "EDITOR", loginName: "sc.fgw" });
   const target = await t.db.item.findFirstOrThrow({
     where: { level: "ACTION", retiredAt: null, leadUnitId: editor.unitId },
@@ -114,9 +107,7 @@ beforeAll(async () => {
   supportingEditor = supportingUnit
     ? await account({ role: "EDITOR", unitId: supportingUnit }).catch(() => null)
     : null;
-  viewer = await account({ role: "VIEWER" });
-  admin = await account({ role: "ADMIN" });
-  coordinator = await account({ role: "COORDINATOR", coordinatorScope: "JOINT" });
+  ({ viewer, admin, coordinator } = await sampleStaff(t.db));
 }, 180_000);
 
 afterAll(async () => {

@@ -7,14 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportPlan, ImportProblem } from "../../lib/import/types";
 import { changeItem } from "../../lib/writes/item-change";
 import { approve, reportContent, saveDraft } from "../../lib/writes/reports";
-import type { Actor } from "../../lib/permissions";
 import { ITEM_COLUMNS } from "../../lib/report/item-columns";
 import zhCommonMessages from "../../lib/i18n/messages/zh-CN/common.json";
 import { retireTreeItem } from "../../lib/writes/item-tree";
 import type { ReportItem } from "../../lib/report/types";
 import { IMPORT_MAX_BYTES } from "../../lib/validations/import";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
-import { jointCoordinator } from "../support/actors";
+import { sampleStaff, testAccount, type TestAccount as Account } from "../support/actors";
 import { outsideUnit } from "../support/unit-scope";
 import { signIn, signOut } from "../support/session";
 import { renderCsv } from "../../lib/export/csv";
@@ -42,19 +41,13 @@ type Result = {
   plan?: ImportPlan;
   data?: { plan?: ImportPlan; changed?: { code: string; cells: number }[]; unchanged?: number };
 };
-interface Account {
-  id: number;
-  sessionVersion: number;
-  unitId: number | null;
-}
-
 let t: TestDatabase;
 let actions: Actions;
 let editor: Account;
 let viewer: Account;
 let admin: Account;
 /** the joint office's coordinator: reviews both sides */
-let coordinator: Actor;
+let coordinator: Account;
 /** the editor's unit's export: every item the unit leads */
 let unitId: number;
 
@@ -128,10 +121,6 @@ beforeAll(async () => {
   t = await createTestDatabase({ sample: true });
   process.env.DATABASE_URL = t.url;
   actions = await import("../../lib/actions/import");
-  const account = async (where: object): Promise<Account> => {
-    const u = await t.db.user.findFirstOrThrow({ where: { disabled: false, ...where }, orderBy: { id: "asc" } });
-    return { id: u.id, sessionVersion: u.sessionVersion, unitId: u.unitId };
-  };
   // An editor whose unit leads at least three open action items with due dates.
   for (const e of await t.db.user.findMany({ where: { role: "EDITOR", disabled: false }, orderBy: { id: "asc" } })) {
     const n = await t.db.item.count({
@@ -144,15 +133,13 @@ beforeAll(async () => {
       },
     });
     if (n >= 4) {
-      editor = { id: e.id, sessionVersion: e.sessionVersion, unitId: e.unitId };
+      editor = testAccount(e);
       break;
     }
   }
   expect(editor).toBeDefined();
   unitId = editor.unitId!;
-  viewer = await account({ role: "VIEWER" });
-  admin = await account({ role: "ADMIN" });
-  coordinator = await jointCoordinator(t.db);
+  ({ viewer, admin, coordinator } = await sampleStaff(t.db));
 }, 180_000);
 
 afterAll(async () => {

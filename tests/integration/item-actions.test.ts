@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVIDENCE_MAX, NOTE_MAX, PERSON_MAX, TEXT_MAX } from "../../lib/validations/item-limits";
 import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
-import { jointCoordinator } from "../support/actors";
+import { sampleAccount, sampleStaff, testAccount, type TestAccount as Account } from "../support/actors";
 import { outsideUnit } from "../support/unit-scope";
 import { signIn, signOut } from "../support/session";
-import type { Actor } from "../../lib/permissions";
 import { approve } from "../../lib/writes/reports";
+import { form } from "../support/form-data";
 
 type Actions = typeof import("../../lib/actions/items") &
   typeof import("../../lib/actions/milestones") &
@@ -28,29 +28,18 @@ type Result = {
 
 let t: TestDatabase;
 let actions: Actions;
-interface Account {
-  id: number;
-  sessionVersion: number;
-  displayName: string;
-  unitId: number | null;
-}
 let editor: Account;
 let otherEditor: Account;
 let viewer: Account;
 let admin: Account;
 /** the joint office's coordinator: reviews both sides */
-let coordinator: Actor;
+let coordinator: Account;
 /** items led by editor's unit (not retired, actions) */
 let own: { id: number; code: string }[];
 /** an item outside editor's units */
 let foreign: { id: number; code: string };
 
 const as = (a: Account | null) => (a ? signIn(a) : signOut());
-function form(fields: Record<string, string | number | (string | number)[]>): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, String(x));
-  return fd;
-}
 const versionOf = async (id: number) => (await t.db.item.findUniqueOrThrow({ where: { id } })).version;
 /** Everything an editing action could write, to check that a refusal wrote nothing. */
 async function fingerprint(): Promise<string> {
@@ -102,10 +91,6 @@ beforeAll(async () => {
     ...(await import("../../lib/actions/reports")),
   };
 
-  const account = async (where: object): Promise<Account> => {
-    const u = await t.db.user.findFirstOrThrow({ where: { disabled: false, ...where }, orderBy: { id: "asc" } });
-    return { id: u.id, sessionVersion: u.sessionVersion, displayName: u.displayName, unitId: u.unitId };
-  };
   // An editor whose unit leads at least three open action items.
   const editors = await t.db.user.findMany({ where: { role: "EDITOR", disabled: false }, orderBy: { id: "asc" } });
   for (const e of editors) {
@@ -115,7 +100,7 @@ beforeAll(async () => {
       select: { id: true, code: true },
     });
     if (led.length >= 3) {
-      editor = { id: e.id, sessionVersion: e.sessionVersion, displayName: e.displayName, unitId: e.unitId };
+      editor = testAccount(e);
       own = led;
       break;
     }
@@ -126,10 +111,8 @@ beforeAll(async () => {
     where: outsideUnit(unitId),
     select: { id: true, code: true },
   });
-  otherEditor = await account({ role: "EDITOR", unitId: { not: unitId } });
-  viewer = await account({ role: "VIEWER" });
-  admin = await account({ role: "ADMIN" });
-  coordinator = await jointCoordinator(t.db);
+  otherEditor = await sampleAccount(t.db, { role: "EDITOR", unitId: { not: unitId } });
+  ({ viewer, admin, coordinator } = await sampleStaff(t.db));
 }, 180_000);
 
 afterAll(async () => {

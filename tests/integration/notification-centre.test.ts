@@ -6,6 +6,7 @@ import { queryNotifications, queryUnreadCount } from "../../lib/queries/notifica
 import { notify } from "../../lib/writes/notifications";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { signIn, signOut } from "../support/session";
+import { form } from "../support/form-data";
 
 const actions = await import("../../lib/actions/notifications");
 const account = await import("../../lib/actions/account");
@@ -13,12 +14,6 @@ const data = await import("../../lib/data/notifications");
 
 let t: TestDatabase;
 const ids = { alice: 0, bob: 0 };
-
-function form(values: Record<string, string | number>): FormData {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(values)) f.set(k, String(v));
-  return f;
-}
 
 async function as(userId: number) {
   signIn(await t.db.user.findUniqueOrThrow({ where: { id: userId } }));

@@ -5,16 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetClock, setClock } from "@/lib/clock";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { signIn } from "../support/session";
+import { form } from "../support/form-data";
 
 const actions = await import("../../lib/actions/periods");
 
 let t: TestDatabase;
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, value);
-  return data;
-}
 
 async function signInAs(loginName: string) {
   signIn(await t.db.user.findUniqueOrThrow({ where: { loginName } }));

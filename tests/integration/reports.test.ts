@@ -12,7 +12,10 @@ import { openDuePeriods } from "../../lib/writes/periods";
 import { closePeriod } from "../../lib/writes/period-close";
 import { queryObligations } from "../../lib/queries/periods";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import type { Prisma } from "../../lib/prisma-client";
+import { sampleAccount, type TestAccount as Account } from "../support/actors";
 import { signIn } from "../support/session";
+import { form } from "../support/form-data";
 
 type Actions = typeof import("../../lib/actions/reports") & typeof import("../../lib/actions/items");
 type Answer = {
@@ -25,14 +28,6 @@ type Answer = {
   data?: { reportId: number; revision: number; state: string; version: number; code: string } & Record<string, unknown>;
   outcomes?: { reportId: number; ok: boolean; failure?: string; message?: string }[];
 };
-interface Account {
-  id: number;
-  sessionVersion: number;
-  displayName: string;
-  role: string;
-  unitId: number | null;
-  coordinatorScope: "SICHUAN" | "CHONGQING" | "JOINT" | "NATIONAL" | null;
-}
 interface TestItem {
   id: number;
   code: string;
@@ -53,14 +48,6 @@ let scItems: TestItem[];
 let jointItem: TestItem;
 let jointEditor: Account;
 
-function form(fields: Record<string, string | number | (string | number)[] | null | undefined>): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === null || v === undefined) continue;
-    for (const x of Array.isArray(v) ? v : [v]) fd.append(k, String(x));
-  }
-  return fd;
-}
 const itemOf = (id: number) => t.db.item.findUniqueOrThrow({ where: { id } });
 const reportOf = (id: number) => t.db.progressUpdate.findUniqueOrThrow({ where: { id } });
 
@@ -94,17 +81,7 @@ beforeAll(async () => {
   t = await createTestDatabase({ sample: true });
   process.env.DATABASE_URL = t.url;
   actions = { ...(await import("../../lib/actions/reports")), ...(await import("../../lib/actions/items")) };
-  const account = async (where: object): Promise<Account> => {
-    const u = await t.db.user.findFirstOrThrow({ where: { disabled: false, ...where }, orderBy: { id: "asc" } });
-    return {
-      id: u.id,
-      sessionVersion: u.sessionVersion,
-      displayName: u.displayName,
-      role: u.role,
-      unitId: u.unitId,
-      coordinatorScope: u.coordinatorScope,
-    };
-  };
+  const account = (where: Prisma.UserWhereInput) => sampleAccount(t.db, where);
   admin = await account({ role: "ADMIN" });
   viewer = await account({ role: "VIEWER" });
   dubanSc = await account({ loginName: "duban.sc" });

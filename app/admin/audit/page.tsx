@@ -5,6 +5,7 @@ import { AdminTable } from "@/components/admin/admin-table";
 import styles from "@/components/admin/admin.module.css";
 import { AuditDetails } from "@/components/admin/audit-details";
 import { AUDIT_TARGET_TYPES, listAuditLog } from "@/lib/data/admin";
+import { Options } from "@/components/forms/options";
 
 export const dynamic = "force-dynamic";
 
@@ -32,11 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <label htmlFor="audit-type">{t("filter")}</label>
         <select id="audit-type" name="type" defaultValue={log.type ?? ""}>
           <option value="">{t("all")}</option>
-          {AUDIT_TARGET_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`types.${type}`)}
-            </option>
-          ))}
+          <Options items={AUDIT_TARGET_TYPES} label={(type) => t(`types.${type}`)} />
         </select>
         <button type="submit" className={styles.secondary}>
           {t("apply")}

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ChangesView } from "@/components/dashboard/changes-panel";
 import { getPeriodComparison } from "@/lib/data/periods";
 import { parseCompareParams } from "@/lib/validations/periods";
+import { Options } from "@/components/forms/options";
 
 export const dynamic = "force-dynamic";
 
@@ -56,11 +57,7 @@ export default async function ComparePeriodsPage({ searchParams }: { searchParam
               <label htmlFor={`compare-${end}`}>{t(end)}</label>{" "}
               <select id={`compare-${end}`} name={end} defaultValue={selected(end)}>
                 <option value="">{t("choose")}</option>
-                {page.closed.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {name(p)}
-                  </option>
-                ))}
+                <Options items={page.closed} value={(p) => p.id} label={(p) => name(p)} />
               </select>{" "}
             </Fragment>
           ))}
