@@ -2,22 +2,19 @@
 // The 考评's weights, set by administrators on /admin/ratings. Audited; they rate the periods closed from now on
 // (a past period keeps the weights in force at its close).
 import { revalidatePath } from "next/cache";
-import { authorizeAction } from "../auth/authorize";
+import { authorizeForm } from "../auth/authorize";
 import { now } from "../clock";
 import { db } from "../db";
-import { formFields } from "../forms/form-data";
-import { invalid, type ActionResult } from "../forms/result";
+import { type ActionResult } from "../forms/result";
 import { ratingWeightsSchema } from "../validations/ratings";
 import { toFailure } from "../writes/failure";
 import { setRatingWeights } from "../writes/rating-settings";
 
 export async function updateRatingWeights(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const guard = await authorizeAction("rating:configure");
+  const guard = await authorizeForm("rating:configure", ratingWeightsSchema, formData);
   if (!guard.ok) return guard.failure;
-  const parsed = ratingWeightsSchema.safeParse(formFields(formData));
-  if (!parsed.success) return invalid(parsed.error);
   try {
-    const changed = await setRatingWeights(db(), guard.user.id, parsed.data, now());
+    const changed = await setRatingWeights(db(), guard.user.id, guard.input, now());
     if (!changed) return { ok: true, message: "ratings.settings.unchanged" };
   } catch (error) {
     return toFailure(error);
