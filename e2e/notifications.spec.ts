@@ -71,7 +71,9 @@ test("the bell counts a new notification; the list shows it in Chinese; opening 
   await expect(item).toHaveCount(1);
   await expect(item).toHaveAttribute("data-read", "false");
   await expect(item.getByTestId("notification-open")).toHaveText("到期催办：2031年3月报告今日截止");
-  await expect(item).toContainText("成都市发展和改革委员会还有 2 个事项的2031年3月进展报告未报送，截止日期为2031年3月20日");
+  await expect(item).toContainText(
+    "成都市发展和改革委员会还有 2 个事项的2031年3月进展报告未报送，截止日期为2031年3月20日",
+  );
   await expect(item).toContainText(zn.unread);
 
   // Opened by keyboard: it goes to the period list and is read; the bell's count is gone.
