@@ -119,9 +119,11 @@ describe("two runners on one database", () => {
 
   it("pick a committed job up through LISTEN/NOTIFY, not by polling", async () => {
     const pickedAt: number[] = [];
-    // polling every minute: a job picked up within a second was woken by the notification
+    // Polling once an hour (the runner's one poll is at its start, before any job exists): every job picked up
+    // at all within the wait was woken by the notification. The latency is logged, not asserted — a loaded
+    // machine may take seconds; speed is measured in bench/, not here.
     await start({
-      pollInterval: 60_000,
+      pollInterval: 3_600_000,
       taskList: {
         "test-latency": async () => {
           pickedAt.push(Date.now());
@@ -135,12 +137,12 @@ describe("two runners on one database", () => {
         return () => Date.now();
       });
       const at = committed();
-      await until("the job to start", async () => pickedAt.length === i + 1);
+      await until("the job to start", async () => pickedAt.length === i + 1, 120_000);
       latencies.push(pickedAt[i]! - at);
     }
     latencies.sort((a, b) => a - b);
     console.log(`pickup latency over 10 jobs: median ${latencies[5]} ms, max ${latencies[9]} ms`);
-    expect(latencies[9]!).toBeLessThan(1000);
+    expect(pickedAt).toHaveLength(10);
   });
 });
 
