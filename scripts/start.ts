@@ -28,17 +28,23 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
   shutdown.listen();
-  // Fail fast, before the database starts and the build runs, when the port is taken.
-  await listenOnce(config.port, config.hostname);
-  const database = await prepareDatabase(config, root, {
-    onSpawn: (server) => shutdown.databaseStarted(server),
-    signal: shutdown.signal,
-  });
+  // Fail fast, before the database starts and the build runs, when the port is taken — and keep it: the port is
+  // held until the server takes it over, since a port in the ephemeral range (32768–60999 on Linux) could
+  // otherwise be handed to one of this process's own outgoing connections (to the database, say) meanwhile.
+  const held = await holdPort(config.port, config.hostname);
   try {
-    await serve(config, database);
-  } catch (err) {
-    await database.stop();
-    throw err;
+    const database = await prepareDatabase(config, root, {
+      onSpawn: (server) => shutdown.databaseStarted(server),
+      signal: shutdown.signal,
+    });
+    try {
+      await serve(config, database, held);
+    } catch (err) {
+      await database.stop();
+      throw err;
+    }
+  } finally {
+    await held.release();
   }
 }
 
@@ -52,10 +58,18 @@ function listen(server: Server, port: number, hostname: string): Promise<void> {
   });
 }
 
-async function listenOnce(port: number, hostname: string): Promise<void> {
-  const probe = createServer();
-  await listen(probe, port, hostname);
-  await new Promise((resolve) => probe.close(resolve));
+/** Listens on the port without serving (and without keeping the process alive) until released. */
+async function holdPort(port: number, hostname: string): Promise<{ release(): Promise<void> }> {
+  const holder = createServer((_req, res) =>
+    res
+      .writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" })
+      .end("正在启动… Starting…\n"),
+  );
+  await listen(holder, port, hostname);
+  holder.unref();
+  return {
+    release: () => new Promise<void>((resolve) => (holder.listening ? holder.close(() => resolve()) : resolve())),
+  };
 }
 
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
@@ -67,7 +81,11 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   return forwarded || req.socket.remoteAddress || "unknown";
 }
 
-async function serve(config: StartConfig, database: PreparedDatabase): Promise<void> {
+async function serve(
+  config: StartConfig,
+  database: PreparedDatabase,
+  held: { release(): Promise<void> },
+): Promise<void> {
   const built =
     config.skipBuild ||
     (await buildIfNeededAsync(root, { onStart: (child) => shutdown.child(child), signal: shutdown.signal }));
@@ -93,6 +111,7 @@ async function serve(config: StartConfig, database: PreparedDatabase): Promise<v
     void handle(req, res);
   });
   shutdown.serving(server);
+  await held.release();
   await listen(server, config.port, config.hostname);
   if (shutdown.stopping) return;
   const shown = config.hostname === "0.0.0.0" ? "localhost" : config.hostname;
