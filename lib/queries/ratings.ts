@@ -67,34 +67,15 @@ async function readPeriods(db: RawDb, where: Prisma.Sql): Promise<RatedPeriod[]>
   }));
 }
 
-/** The weights in force at `at`: the latest rating_weights row set at or before it, else the defaults. */
-export async function queryWeightsAt(db: RawDb, at: Date | null): Promise<WeightsInForce> {
-  const rows = await db.$queryRaw<
-    {
-      on_time: number;
-      first_pass: number;
-      overdue: number;
-      supervision: number;
-      set_at: Date;
-      set_by: string | null;
-    }[]
-  >(Prisma.sql`
-    SELECT w.on_time, w.first_pass, w.overdue, w.supervision, w.set_at, u.display_name AS set_by
-    FROM rating_weights w LEFT JOIN users u ON u.id = w.set_by_id
-    WHERE ${at === null ? Prisma.sql`TRUE` : Prisma.sql`w.set_at <= ${at}`}
-    ORDER BY w.set_at DESC, w.id DESC LIMIT 1`);
-  const r = rows[0];
-  if (!r) return { weights: { ...DEFAULT_RATING_WEIGHTS }, setAt: null, setBy: null };
-  return {
-    weights: { onTime: r.on_time, firstPass: r.first_pass, overdue: r.overdue, supervision: r.supervision },
-    // the migration's row (the defaults) is set at the epoch: shown as "never changed"
-    setAt: r.set_at.getTime() <= 0 ? null : r.set_at,
-    setBy: r.set_by,
-  };
-}
-
-/** The weights' history, latest first (the administrators' page). */
-export async function queryWeightsHistory(db: RawDb, limit = 20): Promise<(WeightsInForce & { id: number })[]> {
+/**
+ * The rating_weights rows set at or before `at` (every row for null), latest first. The migration's row (the
+ * defaults) is set at the epoch: it reads as "never changed" (setAt null).
+ */
+async function queryWeightsRows(
+  db: RawDb,
+  at: Date | null,
+  limit: number,
+): Promise<(WeightsInForce & { id: number })[]> {
   const rows = await db.$queryRaw<
     {
       id: number;
@@ -108,6 +89,7 @@ export async function queryWeightsHistory(db: RawDb, limit = 20): Promise<(Weigh
   >(Prisma.sql`
     SELECT w.id, w.on_time, w.first_pass, w.overdue, w.supervision, w.set_at, u.display_name AS set_by
     FROM rating_weights w LEFT JOIN users u ON u.id = w.set_by_id
+    WHERE ${at === null ? Prisma.sql`TRUE` : Prisma.sql`w.set_at <= ${at}`}
     ORDER BY w.set_at DESC, w.id DESC LIMIT ${limit}`);
   return rows.map((r) => ({
     id: r.id,
@@ -115,6 +97,18 @@ export async function queryWeightsHistory(db: RawDb, limit = 20): Promise<(Weigh
     setAt: r.set_at.getTime() <= 0 ? null : r.set_at,
     setBy: r.set_by,
   }));
+}
+
+/** The weights in force at `at` (null: now): the latest rating_weights row set at or before it, else the defaults. */
+export async function queryWeightsAt(db: RawDb, at: Date | null): Promise<WeightsInForce> {
+  const [latest] = await queryWeightsRows(db, at, 1);
+  if (!latest) return { weights: { ...DEFAULT_RATING_WEIGHTS }, setAt: null, setBy: null };
+  return { weights: latest.weights, setAt: latest.setAt, setBy: latest.setBy };
+}
+
+/** The weights' history, latest first (the administrators' page). */
+export function queryWeightsHistory(db: RawDb, limit = 20): Promise<(WeightsInForce & { id: number })[]> {
+  return queryWeightsRows(db, null, limit);
 }
 
 /** Whether an obligation's answering report was returned (a RETURN in its trail) before the close. */
