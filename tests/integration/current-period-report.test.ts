@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetClock, setClock } from "@/lib/clock";
 import { renderReport } from "@/lib/export/render";
-import { FULFILMENT_FIGURES, type BulletinRenderer } from "@/lib/report/bulletin";
+import { FULFILMENT_FIGURES } from "@/lib/report/bulletin";
 import { queryHeadline, queryUnitAccountability } from "@/lib/queries/dashboard";
 import { queryFulfilment, queryObligations } from "@/lib/queries/periods";
 import { buildReport, queryReportPeriods } from "@/lib/queries/report";
@@ -15,6 +15,7 @@ import { closePeriod } from "@/lib/writes/period-close";
 import { openDuePeriods } from "@/lib/writes/periods";
 import { recordProgressUpdate } from "@/lib/writes/progress-update";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { fakeBulletinRenderer as fakeRender } from "../support/fake-renderers";
 import { readDocx } from "../support/report-files";
 import { signIn } from "../support/session";
 
@@ -29,11 +30,6 @@ function settled<T>(value: T): T {
 }
 
 const data = await import("../../lib/data/periods");
-
-const fakeRender: BulletinRenderer = async (d) => ({
-  docx: Buffer.from(`docx ${JSON.stringify(d.total)}`),
-  pdf: Buffer.from(`pdf ${JSON.stringify(d.total)}`),
-});
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -14,20 +14,9 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { runnerCount, stopJobRunners } from "@/lib/jobs/lifecycle";
 import { startJobRunner, type JobRunner } from "@/lib/jobs/runner";
 import { createTaskList, type JobDeps } from "@/lib/jobs/tasks";
-import type { BulletinRenderer } from "@/lib/report/bulletin";
-import type { SupervisionRenderer } from "@/lib/report/supervision";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { fakeBulletinRenderer, fakeSupervisionRenderer } from "../support/fake-renderers";
 import { signIn, signOut } from "../support/session";
-
-const fakeRender: BulletinRenderer = async (data) => ({
-  docx: Buffer.from(`docx ${JSON.stringify(data.total)}`),
-  pdf: Buffer.from(`pdf ${JSON.stringify(data.total)}`),
-});
-
-const fakeSupervision: SupervisionRenderer = async (data) => ({
-  docx: Buffer.from(`docx ${data.number}`),
-  pdf: Buffer.from(`pdf ${data.number}`),
-});
 
 let t: TestDatabase;
 const runners: JobRunner[] = [];
@@ -36,7 +25,7 @@ let deps: JobDeps;
 beforeAll(async () => {
   t = await createTestDatabase({ sample: true });
   process.env.DATABASE_URL = t.url;
-  deps = { db: t.db, now, renderBulletin: fakeRender, renderSupervision: fakeSupervision };
+  deps = { db: t.db, now, renderBulletin: fakeBulletinRenderer, renderSupervision: fakeSupervisionRenderer };
   await t.db.$executeRawUnsafe(
     `CREATE TABLE job_effects (n int NOT NULL, runner text NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())`,
   );

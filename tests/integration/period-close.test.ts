@@ -12,25 +12,12 @@ import type { BulletinData, BulletinRenderer } from "@/lib/report/bulletin";
 import { closeDuePeriods, closePeriod, sha256 } from "@/lib/writes/period-close";
 import { openDuePeriods } from "@/lib/writes/periods";
 import { recordProgressUpdate } from "@/lib/writes/progress-update";
+import { fakeBulletinRenderer as fakeRender, fakeSupervisionRenderer } from "../support/fake-renderers";
 import { readDocx, readPdf, squash } from "../support/report-files";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
-/** A renderer that lays nothing out: for the tests about locking and timing, not about the files. */
-const fakeRender: BulletinRenderer = async (data) => ({
-  docx: Buffer.from(`docx ${JSON.stringify(data.total)}`),
-  pdf: Buffer.from(`pdf ${JSON.stringify(data.total)}`),
-});
-
 /** The tick's other inputs, for the tests of its periods: 督办 files are laid out as plain text. */
-const tickDeps = () => ({
-  client: t.db,
-  render: fakeRender,
-  renderSupervision: async (data: { number: string }) => ({
-    docx: Buffer.from(`docx ${data.number}`),
-    pdf: Buffer.from(`pdf ${data.number}`),
-  }),
-  now,
-});
+const tickDeps = () => ({ client: t.db, render: fakeRender, renderSupervision: fakeSupervisionRenderer, now });
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -7,10 +7,10 @@
 // reads the 红黑榜 of every unit; only an administrator sets the weights. Time is moved with setClock.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetClock, setClock } from "@/lib/clock";
-import type { BulletinRenderer } from "@/lib/report/bulletin";
 import { closePeriod } from "@/lib/writes/period-close";
 import { openDuePeriods } from "@/lib/writes/periods";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { fakeBulletinRenderer as fakeRender } from "../support/fake-renderers";
 import { signIn } from "../support/session";
 
 // Outside a request Next's forbidden() and notFound() cannot answer: they throw what the page would answer.
@@ -25,11 +25,6 @@ vi.mock("next/navigation", () => ({
 
 const data = await import("../../lib/data/ratings");
 const actions = await import("../../lib/actions/ratings");
-
-const fakeRender: BulletinRenderer = async (d) => ({
-  docx: Buffer.from(`docx ${JSON.stringify(d.total)}`),
-  pdf: Buffer.from(`pdf ${JSON.stringify(d.total)}`),
-});
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -9,20 +9,10 @@ import { addDays } from "../../lib/dates";
 import { deliverEmail } from "../../lib/mail/deliver";
 import { createPrismaClient, type Db } from "../../lib/prisma-client";
 import { tickCycle } from "../../lib/jobs/tasks/cycle-tick";
-import type { BulletinRenderer } from "../../lib/report/bulletin";
-import type { SupervisionRenderer } from "../../lib/report/supervision";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { buildChaseWorld, morning, WALK_DAYS, WALK_EXPECTED, type ChaseWorld } from "../support/chase-fixture";
+import { fakeBulletinRenderer, fakeSupervisionRenderer } from "../support/fake-renderers";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
-
-const renderBulletin: BulletinRenderer = async (data) => ({
-  docx: Buffer.from(`docx ${JSON.stringify(data.total)}`),
-  pdf: Buffer.from(`pdf ${JSON.stringify(data.total)}`),
-});
-const renderSupervision: SupervisionRenderer = async (data) => ({
-  docx: Buffer.from(`docx ${data.number}`),
-  pdf: Buffer.from(`pdf ${data.number}`),
-});
 
 let t: TestDatabase;
 let world: ChaseWorld;
@@ -51,7 +41,12 @@ afterAll(async () => {
 
 /** One minute of one instance's job runner: the cycle tick, then a round of e-mail. */
 async function minuteOf(db: Db, at: Date) {
-  const tick = await tickCycle({ client: db, render: renderBulletin, renderSupervision, now: () => at });
+  const tick = await tickCycle({
+    client: db,
+    render: fakeBulletinRenderer,
+    renderSupervision: fakeSupervisionRenderer,
+    now: () => at,
+  });
   const mail = await deliverEmail(db, at, { batch: 3 });
   return { tick, mail };
 }
