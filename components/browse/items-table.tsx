@@ -4,8 +4,7 @@ import type { ItemRow } from "@/lib/queries/items-list";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import { browseSearch, type BrowseQuery, type SortKey } from "@/lib/validations/browse";
 import type { AsOfSelection } from "@/lib/as-of-selection";
-import { LightBadge } from "@/components/ui/light-badge";
-import { StatusCells } from "./status-cells";
+import { DueCell, StatusCells } from "./status-cells";
 import styles from "./browse.module.css";
 import { titleIn } from "@/lib/i18n/localized";
 
@@ -91,14 +90,7 @@ export async function ItemsTable({ rows, query, asOf }: { rows: ItemRow[]; query
                   )}
                 </td>
                 <StatusCells row={r} progressLabel={t("columns.progress")} notSet={t("notSet")} />
-                <td className={styles.num} data-testid="due-cell">
-                  {day(r.dueDate)}
-                  {r.light && (
-                    <span className={styles.sub}>
-                      <LightBadge light={r.light} />
-                    </span>
-                  )}
-                </td>
+                <DueCell due={day(r.dueDate)} light={r.light} />
                 <td className={styles.num}>
                   {r.lastUpdateAt ? format.dateTime(r.lastUpdateAt, { dateStyle: "medium" }) : t("notSet")}
                 </td>

@@ -4,8 +4,7 @@ import type { PillarNode } from "@/lib/queries/pillar-tree";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import { itemHref } from "./items-table";
-import { LightBadge } from "@/components/ui/light-badge";
-import { StatusCells } from "./status-cells";
+import { DueCell, StatusCells } from "./status-cells";
 import styles from "./browse.module.css";
 import { titleIn } from "@/lib/i18n/localized";
 
@@ -61,14 +60,7 @@ export async function RecommendationSection({ rec, asOf }: { rec: PillarNode; as
         {r.leadUnitSide && <span className={styles.sub}>{tSide(r.leadUnitSide as never)}</span>}
       </td>
       <StatusCells row={r} progressLabel={`${r.code} ${t("columns.progress")}`} notSet={t("notSet")} />
-      <td className={styles.num}>
-        {day(r.dueDate)}
-        {r.light && (
-          <span className={styles.sub}>
-            <LightBadge light={r.light} />
-          </span>
-        )}
-      </td>
+      <DueCell due={day(r.dueDate)} light={r.light} />
       <td>{r.overdue && <span className={`${styles.flag} ${styles.overdue}`}>{t("overdueFlag")}</span>}</td>
       {comparing && (
         <td data-testid="row-change">
