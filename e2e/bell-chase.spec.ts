@@ -5,48 +5,13 @@
 // tick — the job runner runs it every minute and it runs the chase — to send the 催办. After a reload the bell
 // counts more, and the list shows the 催办, whose link opens the period's missing reports of that unit.
 // Port 39563 belongs to this spec.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { WorkCalendar } from "../lib/workdays";
-import { SAMPLE_PASSWORD } from "./auth";
-import {
-  createOwnDatabase,
-  startApp,
-  stopApp,
-  untilServing,
-  type AppInstance,
-  type OwnDatabase,
-} from "./reliability/app-instance";
+import { signInAs } from "./auth";
+import { firstOfMonthAfter, ownApp } from "./support/own-app";
 
-const PORT = 39563;
 test.describe.configure({ mode: "serial" });
-
-let database: OwnDatabase;
-let app: AppInstance;
-let clockDir: string;
-let clockFile: string;
-
-/** Moves the app's clock so that it now reads `iso`. */
-function moveClockTo(iso: string): void {
-  writeFileSync(clockFile, String(Date.parse(iso) - Date.now()));
-}
-
-/** The first day of next month in China, as YYYY-MM-DD. */
-function firstOfNextMonth(): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-  const [y, m] = today.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
-}
-
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(`${app.url}/login`);
-  await page.locator('input[name="loginName"]').fill(login);
-  await page.locator('input[name="password"]').fill(SAMPLE_PASSWORD);
-  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-  await expect(page.getByTestId("signed-in-user")).toBeVisible();
-}
+const own = ownApp({ port: 39563, name: "bell_chase", clock: true });
 
 /** The bell's unread count (no badge = 0). */
 async function bellCount(page: Page): Promise<number> {
@@ -54,28 +19,13 @@ async function bellCount(page: Page): Promise<number> {
   return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
 }
 
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  database = await createOwnDatabase("bell_chase");
-  clockDir = mkdtempSync(join(tmpdir(), "bell-chase-"));
-  clockFile = join(clockDir, "offset");
-  writeFileSync(clockFile, "0");
-  app = startApp(PORT, database.url, true, { TEST_CLOCK_FILE: clockFile });
-  await untilServing(app);
-});
-
-test.afterAll(async () => {
-  if (app) await stopApp(app);
-  if (database) await database.drop();
-  if (clockDir) rmSync(clockDir, { recursive: true, force: true });
-});
-
 test("the bell count rises when a 催办 arrives", async ({ browser }) => {
   test.setTimeout(480_000);
+  const { app, database, moveClockTo } = own;
   // 1. Next month's first day, half past midnight in China: its period opens (a visit opens it at once).
-  const opens = firstOfNextMonth();
+  const opens = firstOfMonthAfter(1);
   moveClockTo(`${opens}T00:30:00+08:00`);
-  const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  const page = await (await browser.newContext({ locale: "zh-CN", baseURL: app.url })).newPage();
   await page.goto(`${app.url}/periods`);
   await expect
     .poll(
@@ -108,7 +58,7 @@ test("the bell count rises when a 催办 arrives", async ({ browser }) => {
   const urgeKey = `urge:period:${period!.id}:unit:${editor!.unit_id}`;
   expect(await database.query(`SELECT 1 FROM chase_events WHERE key = $1`, [urgeKey])).toHaveLength(0);
 
-  await signIn(page, editor!.login);
+  await signInAs(page, editor!.login);
   await page.goto(`${app.url}/notifications`);
   const before = await bellCount(page);
 

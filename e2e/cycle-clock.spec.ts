@@ -5,68 +5,25 @@
 // that the period closes on its own, and its 情况通报 downloads byte-identical before and after later edits.
 // Port 39440 belongs to this spec.
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { formOf, HttpSession } from "../tests/support/http-client";
 import { SAMPLE_PASSWORD } from "./auth";
-import {
-  createOwnDatabase,
-  startApp,
-  stopApp,
-  untilServing,
-  type AppInstance,
-  type OwnDatabase,
-} from "./reliability/app-instance";
+import { firstOfMonthAfter, ownApp } from "./support/own-app";
 
-const PORT = 39440;
 test.describe.configure({ mode: "serial" });
-
-let database: OwnDatabase;
-let app: AppInstance;
-let clockDir: string;
-let clockFile: string;
-
-/** Moves the app's clock so that it now reads `iso`. */
-function moveClockTo(iso: string): void {
-  writeFileSync(clockFile, String(Date.parse(iso) - Date.now()));
-}
-
-/** The first day of the month `months` after the current one in China, as YYYY-MM-DD. */
-function firstOfMonthAfter(months: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-  const [y, m] = today.split("-").map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
-}
+const own = ownApp({ port: 39440, name: "cycle_clock", clock: true });
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 async function session(login: string): Promise<HttpSession> {
-  const s = new HttpSession(app.url);
+  const s = new HttpSession(own.app.url);
   await s.signIn(login, SAMPLE_PASSWORD);
   return s;
 }
 
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  database = await createOwnDatabase("cycle_clock");
-  clockDir = mkdtempSync(join(tmpdir(), "cycle-clock-"));
-  clockFile = join(clockDir, "offset");
-  writeFileSync(clockFile, "0");
-  app = startApp(PORT, database.url, true, { TEST_CLOCK_FILE: clockFile });
-  await untilServing(app);
-});
-
-test.afterAll(async () => {
-  if (app) await stopApp(app);
-  if (database) await database.drop();
-  if (clockDir) rmSync(clockDir, { recursive: true, force: true });
-});
-
 test("a period opens on its day, a report counts only once approved, and the period closes and freezes its bulletin", async () => {
   test.setTimeout(480_000);
+  const { database, moveClockTo } = own;
   const opens = firstOfMonthAfter(1);
   const closesNext = firstOfMonthAfter(2);
 

@@ -5,45 +5,35 @@
 // (Playwright's loader cannot import the message catalogue's JSON, so the notice's Word and PDF are laid out and
 // checked in tests/integration/chase.test.ts, not here.)
 // Port 39302 belongs to this spec.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { addDays, todayInChina } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/prisma-client";
 import { WorkCalendar } from "../lib/workdays";
 import { runChase } from "../lib/writes/chase";
 import { changeItem } from "../lib/writes/item-change";
-import { SAMPLE_PASSWORD } from "./auth";
-import {
-  createOwnDatabase,
-  startApp,
-  stopApp,
-  untilServing,
-  type AppInstance,
-  type OwnDatabase,
-} from "./reliability/app-instance";
+import { signInAs } from "./auth";
+import { ownApp } from "./support/own-app";
 
-const PORT = 39302;
 test.describe.configure({ mode: "serial" });
-
-let database: OwnDatabase;
-let app: AppInstance;
 let db: Db;
+// Registered before the app's hooks, so it runs before the app stops and its database is dropped.
+test.afterAll(async () => {
+  await db?.$disconnect();
+});
+const own = ownApp({ port: 39302, name: "supervisions" });
 let supervisionId: number;
 let number: string;
 
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(`${app.url}/login`);
-  await page.locator('input[name="loginName"]').fill(login);
-  await page.locator('input[name="password"]').fill(SAMPLE_PASSWORD);
-  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+/** A new browser on the spec's app, signed in as `login`. */
+async function signedIn(browser: Browser, login: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "zh-CN", baseURL: own.app.url })).newPage();
+  await signInAs(page, login);
+  return page;
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(400_000);
-  database = await createOwnDatabase("supervisions");
-  app = startApp(PORT, database.url, true);
-  await untilServing(app);
-  db = createPrismaClient(database.url, { max: 2 });
+  test.setTimeout(160_000);
+  db = createPrismaClient(own.database.url, { max: 2 });
 
   // One of sc.fgw's unit's items, due 40 days before the next working day (China), still open.
   const day = new WorkCalendar().addWorkdays(todayInChina(new Date()), 0);
@@ -74,17 +64,10 @@ test.beforeAll(async () => {
   // checked in tests/integration/chase.test.ts.
 });
 
-test.afterAll(async () => {
-  await db?.$disconnect();
-  if (app) await stopApp(app);
-  if (database) await database.drop();
-});
-
 test("an editor 签收s and answers a 督办, and the coordinator sees it", async ({ browser }) => {
   test.setTimeout(240_000);
-  const editorPage = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await signIn(editorPage, "sc.fgw");
-  await editorPage.goto(`${app.url}/supervisions?state=unacknowledged`);
+  const editorPage = await signedIn(browser, "sc.fgw");
+  await editorPage.goto(`${own.app.url}/supervisions?state=unacknowledged`);
   const row = editorPage.getByTestId("supervision-row").filter({ hasText: number });
   await expect(row).toBeVisible();
   await row.getByRole("link", { name: number }).click();
@@ -102,7 +85,7 @@ test("an editor 签收s and answers a 督办, and the coordinator sees it", asyn
 
   // The app's job runner lays the notice's files out (its cycle tick runs the chase with the real renderer, at
   // start and every minute): the download answers 404 until then, then the PDF.
-  const pdfUrl = `${app.url}/api/supervisions/${supervisionId}/files/pdf`;
+  const pdfUrl = `${own.app.url}/api/supervisions/${supervisionId}/files/pdf`;
   await expect
     .poll(async () => (await editorPage.request.get(pdfUrl)).status(), { timeout: 150_000, intervals: [1_000] })
     .toBe(200);
@@ -111,18 +94,16 @@ test("an editor 签收s and answers a 督办, and the coordinator sees it", asyn
   expect(download.headers()["content-disposition"]).toContain("attachment");
 
   // Another unit's editor may read it but not act on it.
-  const otherPage = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await signIn(otherPage, "cq.jtw");
-  await otherPage.goto(`${app.url}/supervisions/${supervisionId}`);
+  const otherPage = await signedIn(browser, "cq.jtw");
+  await otherPage.goto(`${own.app.url}/supervisions/${supervisionId}`);
   await expect(otherPage.getByTestId("supervision-answer")).toBeVisible();
   await expect(otherPage.getByRole("button", { name: "提交反馈" })).toHaveCount(0);
 
   // The coordinating office sees it answered, in the list and on the page.
-  const coordinatorPage = await (await browser.newContext({ locale: "zh-CN" })).newPage();
-  await signIn(coordinatorPage, "duban.sc");
-  await coordinatorPage.goto(`${app.url}/supervisions?state=answered`);
+  const coordinatorPage = await signedIn(browser, "duban.sc");
+  await coordinatorPage.goto(`${own.app.url}/supervisions?state=answered`);
   await expect(coordinatorPage.getByTestId("supervision-row").filter({ hasText: number })).toContainText("已反馈");
-  await coordinatorPage.goto(`${app.url}/supervisions/${supervisionId}`);
+  await coordinatorPage.goto(`${own.app.url}/supervisions/${supervisionId}`);
   await expect(coordinatorPage.getByTestId("supervision-answered")).toContainText("反馈");
   await expect(coordinatorPage.getByTestId("supervision-answer")).toHaveText("已按要求加快推进，计划下月完成。");
   await expect(coordinatorPage.getByRole("button", { name: "签收" })).toHaveCount(0);
