@@ -1,29 +1,80 @@
 "use client";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { FieldError } from "./field-error";
 import styles from "./forms.module.css";
 
-/** A labelled control with its hint and its errors; the control gets the ids that tie them together. */
-export function Field(props: {
-  id: string;
+/**
+ * What a field takes from its form: `ids`, the prefix of its fields' ids (a field named `title` gets the id
+ * `${ids}-title`; "" → the name alone), and `state`, the last answer, whose fieldErrors each field shows by its
+ * name. useActionForm gives it as `form`; <Fields form={form}> hands it to the fields inside (AdminForm does).
+ */
+export interface FormScope {
+  ids: string;
+  state: object | null | undefined;
+}
+
+const Scope = createContext<(FormScope & { fieldClass?: string }) | null>(null);
+
+/** The fields of `form`: every field inside takes its ids and errors from it (and `fieldClass`, its look). */
+export function Fields({ form, fieldClass, children }: { form: FormScope; fieldClass?: string; children: ReactNode }) {
+  return <Scope value={{ ...form, fieldClass }}>{children}</Scope>;
+}
+
+function useScope() {
+  const scope = useContext(Scope);
+  if (!scope) throw new Error("A field belongs inside <Fields form={…}> (or an AdminForm).");
+  return scope;
+}
+
+/** The messages `state` holds for the field `name` (none before the first answer, or after a success). */
+function errorsIn(state: FormScope["state"], name: string): readonly string[] {
+  const fieldErrors =
+    state && "fieldErrors" in state ? (state.fieldErrors as Record<string, string[]> | undefined) : {};
+  return fieldErrors?.[name] ?? [];
+}
+
+/** A field's own props: what ties it to its form, its label, hint and errors. The control gets the rest. */
+export interface FieldProps {
+  name: string;
   label: string;
-  errors: readonly string[] | undefined;
-  max?: number;
   hint?: string;
+  /** the length or number the errors name ({max}) */
+  max?: number;
+  /** more names whose errors show here (a hidden input's, or the batch's) */
+  also?: readonly string[];
   /** the error element's id, when it is not `${id}-error` */
   errorId?: string;
-  /** the wrapper's class, for a form with a field layout of its own */
+  /** the form shows this field's errors itself, at errorId, apart from the field */
+  errorsApart?: boolean;
+  /** the wrapper's class, when it is not the form's (Fields' fieldClass) */
   className?: string;
-  children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby": string }) => ReactNode;
-}) {
-  const errorId = props.errorId ?? `${props.id}-error`;
-  const hintId = `${props.id}-hint`;
+}
+
+/** What the control gets to be tied to its label, hint and errors. */
+export interface Tied {
+  id: string;
+  name: string;
+  "aria-invalid": boolean;
+  "aria-describedby": string;
+}
+
+/**
+ * A labelled control with its hint and its errors, all derived from the field's name and its form (the
+ * enclosing <Fields>): the control (the render function's result) gets the id, name and aria wiring.
+ */
+export function Field(props: FieldProps & { children: (tied: Tied) => ReactNode }) {
+  const scope = useScope();
+  const id = scope.ids ? `${scope.ids}-${props.name}` : props.name;
+  const errorId = props.errorId ?? `${id}-error`;
+  const hintId = `${id}-hint`;
+  const errors = [props.name, ...(props.also ?? [])].flatMap((name) => errorsIn(scope.state, name));
   return (
-    <div className={props.className ?? styles.field}>
-      <label htmlFor={props.id}>{props.label}</label>
+    <div className={props.className ?? scope.fieldClass ?? styles.field}>
+      <label htmlFor={id}>{props.label}</label>
       {props.children({
-        id: props.id,
-        "aria-invalid": (props.errors?.length ?? 0) > 0,
+        id,
+        name: props.name,
+        "aria-invalid": errors.length > 0,
         "aria-describedby": props.hint ? `${hintId} ${errorId}` : errorId,
       })}
       {props.hint && (
@@ -31,7 +82,7 @@ export function Field(props: {
           {props.hint}
         </span>
       )}
-      <FieldError id={errorId} errors={props.errors} values={{ max: props.max ?? 0 }} />
+      {!props.errorsApart && <FieldError id={errorId} errors={errors} values={{ max: props.max ?? 0 }} />}
     </div>
   );
 }
