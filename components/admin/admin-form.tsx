@@ -11,7 +11,8 @@ import styles from "./admin.module.css";
 /**
  * An admin form around its fields: it sends `action` (useActionForm), is named by `label`, carries `hidden`
  * inputs (the id of what it changes), and shows the answer of the last submit and the submit button
- * (`pendingLabel` defaults to "saving"). `children` are its fields, their ids starting with `ids`.
+ * (`pendingLabel` defaults to "saving"). `children` are its fields, their ids starting with `ids`, their initial
+ * values from `values` (see Fields).
  */
 export function AdminForm<R extends { ok: true } | ActionFailure>({
   action,
@@ -19,6 +20,7 @@ export function AdminForm<R extends { ok: true } | ActionFailure>({
   resetOnSuccess,
   label,
   hidden = {},
+  values,
   success,
   submitLabel,
   pendingLabel,
@@ -29,6 +31,7 @@ export function AdminForm<R extends { ok: true } | ActionFailure>({
   resetOnSuccess?: boolean;
   label: string;
   hidden?: Record<string, number>;
+  values?: object;
   success?: string;
   submitLabel: string;
   pendingLabel?: string;
@@ -41,7 +44,9 @@ export function AdminForm<R extends { ok: true } | ActionFailure>({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Fields form={form}>{children}</Fields>
+      <Fields form={form} values={values}>
+        {children}
+      </Fields>
       <FormMessage state={state} success={success} />
       <div>
         <SubmitButton pending={pending} pendingLabel={pendingLabel ?? t("saving")} label={submitLabel} />

@@ -12,20 +12,15 @@ export interface UnitOption {
   side: string;
 }
 
-/** Role and unit selects, shared by the create, edit and approve forms. */
-export function RoleUnitFields(props: {
-  units: UnitOption[];
-  role?: string;
-  unitId?: number | null;
-  coordinatorScope?: string | null;
-}) {
+/** Role and unit selects, shared by the create, edit and approve forms (their initial values are the form's). */
+export function RoleUnitFields(props: { units: UnitOption[] }) {
   const t = useTranslations();
   return (
     <>
-      <SelectField name="role" label={t("admin.users.role")} defaultValue={props.role ?? "EDITOR"} required>
+      <SelectField name="role" label={t("admin.users.role")} required>
         <Options items={Object.values(Role)} label={(r) => t(`auth.role.${r}`)} />
       </SelectField>
-      <SelectField name="unitId" label={t("admin.users.unit")} defaultValue={props.unitId ?? ""}>
+      <SelectField name="unitId" label={t("admin.users.unit")}>
         <option value="">{t("admin.users.noUnit")}</option>
         <Options
           items={props.units}
@@ -37,7 +32,6 @@ export function RoleUnitFields(props: {
         name="coordinatorScope"
         label={t("admin.users.coordinatorScope")}
         hint={t("admin.users.coordinatorScopeHint")}
-        defaultValue={props.coordinatorScope ?? ""}
       >
         <option value="">{t("admin.users.noScope")}</option>
         <Options items={COORDINATOR_SCOPES} label={(s) => t(`admin.users.scope.${s}`)} />

@@ -20,8 +20,8 @@ export function UserApproveForm({ user, units }: { user: { id: number; loginName
       aria-label={t("approveTitle", { name: user.loginName })}
     >
       <input type="hidden" name="userId" value={user.id} />
-      <Fields form={form}>
-        <RoleUnitFields units={units} role="VIEWER" />
+      <Fields form={form} values={{ role: "VIEWER" }}>
+        <RoleUnitFields units={units} />
       </Fields>
       <FormMessage state={state} />
       <div>

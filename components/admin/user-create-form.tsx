@@ -20,7 +20,7 @@ export function UserCreateForm({ units }: { units: UnitOption[] }) {
   });
   return (
     <form ref={formRef} onSubmit={onSubmit} className={styles.form} noValidate aria-label={t("create")}>
-      <Fields form={form}>
+      <Fields form={form} values={{ role: "EDITOR" }}>
         <TextField
           name="loginName"
           label={t("loginName")}

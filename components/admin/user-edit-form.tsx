@@ -26,19 +26,14 @@ export function UserEditForm({
     <AdminForm
       action={updateUser}
       ids={`user-${user.id}`}
+      values={user}
       label={t("users.editTitle", { name: user.loginName })}
       hidden={{ userId: user.id }}
       submitLabel={t("save")}
     >
-      <TextField
-        name="displayName"
-        label={t("users.displayName")}
-        max={LIMITS.displayName}
-        defaultValue={user.displayName}
-        required
-      />
-      <EmailField name="email" label={t("users.email")} hint={t("users.emailHint")} defaultValue={user.email ?? ""} />
-      <RoleUnitFields units={units} role={user.role} unitId={user.unitId} coordinatorScope={user.coordinatorScope} />
+      <TextField name="displayName" label={t("users.displayName")} max={LIMITS.displayName} required />
+      <EmailField name="email" label={t("users.email")} hint={t("users.emailHint")} />
+      <RoleUnitFields units={units} />
     </AdminForm>
   );
 }

@@ -27,29 +27,13 @@ const DAY_FIELDS = [
 export function ChaseSettingsForm({ settings }: { settings: ChaseSettingsValues }) {
   const t = useTranslations("chase.settings");
   return (
-    <AdminForm action={updateChaseSettings} ids="chase" label={t("heading")} submitLabel={t("save")}>
+    <AdminForm action={updateChaseSettings} ids="chase" values={settings} label={t("heading")} submitLabel={t("save")}>
       {DAY_FIELDS.map((name) => {
         const [min, max] = CHASE_SETTING_RANGES[name];
-        return (
-          <NumberField
-            key={name}
-            name={name}
-            label={t(name)}
-            min={min}
-            max={max}
-            defaultValue={settings[name]}
-            required
-          />
-        );
+        return <NumberField key={name} name={name} label={t(name)} min={min} max={max} required />;
       })}
-      <CheckboxField name="escalate" label={t("escalate")} defaultChecked={settings.escalate} />
-      <TextField
-        name="noticePrefix"
-        label={t("noticePrefix")}
-        max={CHASE_LIMITS.noticePrefix}
-        defaultValue={settings.noticePrefix}
-        required
-      />
+      <CheckboxField name="escalate" label={t("escalate")} />
+      <TextField name="noticePrefix" label={t("noticePrefix")} max={CHASE_LIMITS.noticePrefix} required />
     </AdminForm>
   );
 }

@@ -13,11 +13,24 @@ export interface FormScope {
   state: object | null | undefined;
 }
 
-const Scope = createContext<(FormScope & { fieldClass?: string }) | null>(null);
+const Scope = createContext<(FormScope & { fieldClass?: string; values?: object }) | null>(null);
 
-/** The fields of `form`: every field inside takes its ids and errors from it (and `fieldClass`, its look). */
-export function Fields({ form, fieldClass, children }: { form: FormScope; fieldClass?: string; children: ReactNode }) {
-  return <Scope value={{ ...form, fieldClass }}>{children}</Scope>;
+/**
+ * The fields of `form`: every field inside takes its ids and errors from it, its initial value from `values`
+ * (by its name; null → empty) and its look from `fieldClass`.
+ */
+export function Fields({
+  form,
+  fieldClass,
+  values,
+  children,
+}: {
+  form: FormScope;
+  fieldClass?: string;
+  values?: object;
+  children: ReactNode;
+}) {
+  return <Scope value={{ ...form, fieldClass, values }}>{children}</Scope>;
 }
 
 function useScope() {
@@ -50,12 +63,14 @@ export interface FieldProps {
   className?: string;
 }
 
-/** What the control gets to be tied to its label, hint and errors. */
+/** What the control gets to be tied to its label, hint and errors, and its initial value when the form has one. */
 export interface Tied {
   id: string;
   name: string;
   "aria-invalid": boolean;
   "aria-describedby": string;
+  defaultValue?: string | number;
+  defaultChecked?: boolean;
 }
 
 /**
@@ -68,6 +83,7 @@ export function Field(props: FieldProps & { children: (tied: Tied) => ReactNode 
   const errorId = props.errorId ?? `${id}-error`;
   const hintId = `${id}-hint`;
   const errors = [props.name, ...(props.also ?? [])].flatMap((name) => errorsIn(scope.state, name));
+  const initial = scope.values && (scope.values as Record<string, unknown>)[props.name];
   return (
     <div className={props.className ?? scope.fieldClass ?? styles.field}>
       <label htmlFor={id}>{props.label}</label>
@@ -76,6 +92,11 @@ export function Field(props: FieldProps & { children: (tied: Tied) => ReactNode 
         name: props.name,
         "aria-invalid": errors.length > 0,
         "aria-describedby": props.hint ? `${hintId} ${errorId}` : errorId,
+        ...(initial === undefined
+          ? {}
+          : typeof initial === "boolean"
+            ? { defaultChecked: initial }
+            : { defaultValue: (initial ?? "") as string | number }),
       })}
       {props.hint && (
         <span id={hintId} className={styles.hint}>

@@ -7,7 +7,7 @@ import { EMAIL_MAX } from "@/lib/validations/notifications";
 import { Field, type FieldProps, type Tied } from "./field";
 
 /** What a control may not set itself: Field sets it, or it means something else here. */
-type Owned = keyof Tied | "form" | "max" | "min" | "maxLength";
+type Owned = Exclude<keyof Tied, "defaultValue" | "defaultChecked"> | "form" | "max" | "min" | "maxLength";
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, Owned>;
 
 function apart<P extends FieldProps>({ name, label, hint, max, also, errorId, errorsApart, className, ...control }: P) {

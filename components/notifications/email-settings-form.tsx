@@ -21,8 +21,8 @@ export function EmailSettingsForm({ email, delivery }: { email: string; delivery
   const { state, pending, onSubmit, form } = useActionForm(updateEmailSettings, { ids: "account" });
   return (
     <form onSubmit={onSubmit} className="stack" noValidate>
-      <Fields form={form}>
-        <EmailField name="email" label={t("email")} hint={t("emailHint")} autoComplete="email" defaultValue={email} />
+      <Fields form={form} values={{ email }}>
+        <EmailField name="email" label={t("email")} hint={t("emailHint")} autoComplete="email" />
       </Fields>
       <fieldset className={styles.choices}>
         <legend>{t("delivery")}</legend>

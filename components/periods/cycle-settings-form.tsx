@@ -18,30 +18,12 @@ export function CycleSettingsForm({ settings }: { settings: CycleSettingsValues 
   const t = useTranslations("periods.settings");
   const tKind = useTranslations("periods.kind");
   return (
-    <AdminForm action={updateCycleSettings} ids="cycle" label={t("heading")} submitLabel={t("save")}>
-      <SelectField
-        name="periodKind"
-        label={t("periodKind")}
-        hint={t("periodKindHint")}
-        defaultValue={settings.periodKind}
-      >
+    <AdminForm action={updateCycleSettings} ids="cycle" values={settings} label={t("heading")} submitLabel={t("save")}>
+      <SelectField name="periodKind" label={t("periodKind")} hint={t("periodKindHint")}>
         <Options items={Object.values(PeriodKind)} label={(k) => tKind(k)} />
       </SelectField>
-      <NumberField
-        name="deadlineDay"
-        label={t("deadlineDay")}
-        hint={t("deadlineDayHint")}
-        min={1}
-        max={31}
-        defaultValue={settings.deadlineDay}
-        required
-      />
-      <CheckboxField
-        name="reviewRequired"
-        label={t("reviewRequired")}
-        hint={t("reviewRequiredHint")}
-        defaultChecked={settings.reviewRequired}
-      />
+      <NumberField name="deadlineDay" label={t("deadlineDay")} hint={t("deadlineDayHint")} min={1} max={31} required />
+      <CheckboxField name="reviewRequired" label={t("reviewRequired")} hint={t("reviewRequiredHint")} />
     </AdminForm>
   );
 }

@@ -11,17 +11,9 @@ export function RatingWeightsForm({ weights }: { weights: RatingWeights }) {
   const tComponent = useTranslations("ratings.component");
   const [min, max] = RATING_WEIGHT_RANGE;
   return (
-    <AdminForm action={updateRatingWeights} ids="rating" label={t("heading")} submitLabel={t("save")}>
+    <AdminForm action={updateRatingWeights} ids="rating" values={weights} label={t("heading")} submitLabel={t("save")}>
       {RATING_COMPONENTS.map((name) => (
-        <NumberField
-          key={name}
-          name={name}
-          label={tComponent(name)}
-          min={min}
-          max={max}
-          defaultValue={weights[name]}
-          required
-        />
+        <NumberField key={name} name={name} label={tComponent(name)} min={min} max={max} required />
       ))}
     </AdminForm>
   );
