@@ -112,7 +112,7 @@ export function ItemEditForm({
         </div>
       </ConflictNotice>
 
-      <Fields form={form} fieldClass={styles.field}>
+      <Fields form={form} fieldClass={styles.field} uncapped>
         {canAssignUnits && (
           <>
             <div className={styles.row}>
@@ -147,7 +147,6 @@ export function ItemEditForm({
             label={t("editing.edit.dueDateReason")}
             hint={t("editing.edit.dueDateReasonHint")}
             max={REASON_MAX}
-            uncapped
             rows={2}
             value={reason}
             onChange={(e) => setReason(e.target.value)}

@@ -91,12 +91,11 @@ export function MilestoneEditor({ itemId, milestones }: { itemId: number; milest
         <input type="hidden" name="itemId" value={itemId} />
         <FormMessage state={state} successKey="editing.milestones.added" />
         <div className={styles.row}>
-          <Fields form={form} fieldClass={styles.field}>
+          <Fields form={form} fieldClass={styles.field} uncapped>
             <TextField
               name="title"
               label={t("editing.milestones.title")}
               max={MILESTONE_TITLE_MAX}
-              uncapped
               value={title}
               onChange={(e) => setTitle(e.target.value)}
             />

@@ -153,7 +153,7 @@ export function ProgressUpdateForm({
           )}
         </ConflictNotice>
 
-        <Fields form={form} fieldClass={styles.field}>
+        <Fields form={form} fieldClass={styles.field} uncapped>
           <div className={styles.row}>
             <SelectField
               name="status"
@@ -211,7 +211,6 @@ export function ProgressUpdateForm({
               label={t(`editing.update.${name}`)}
               hint={hint ? t(`editing.update.${hint}`, { max }) : undefined}
               max={max}
-              uncapped
               required={required}
               value={texts[name]}
               onChange={(e) => setText(name, e.target.value)}
@@ -225,7 +224,6 @@ export function ProgressUpdateForm({
             label={t("cycle.form.docNumber")}
             hint={t("cycle.form.docNumberHint")}
             max={DOC_NUMBER_MAX}
-            uncapped
             value={docNumber}
             onChange={(e) => setDocNumber(e.target.value)}
           />

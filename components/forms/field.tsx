@@ -13,24 +13,32 @@ export interface FormScope {
   state: object | null | undefined;
 }
 
-const Scope = createContext<(FormScope & { fieldClass?: string; values?: object }) | null>(null);
+const Scope = createContext<(FormScope & { fieldClass?: string; values?: object; uncapped?: boolean }) | null>(null);
 
 /**
  * The fields of `form`: every field inside takes its ids and errors from it, its initial value from `values`
- * (by its name; null → empty) and its look from `fieldClass`.
+ * (by its name; null → empty) and its look from `fieldClass`. `uncapped`: its texts may be typed past their
+ * `max` (no maxLength), and the action says so — for a form that keeps every value in state.
  */
 export function Fields({
   form,
   fieldClass,
   values,
+  uncapped,
   children,
 }: {
   form: FormScope;
   fieldClass?: string;
   values?: object;
+  uncapped?: boolean;
   children: ReactNode;
 }) {
-  return <Scope value={{ ...form, fieldClass, values }}>{children}</Scope>;
+  return <Scope value={{ ...form, fieldClass, values, uncapped }}>{children}</Scope>;
+}
+
+/** Whether the enclosing form lets its texts be typed past their max (see Fields). */
+export function useUncapped(): boolean {
+  return useScope().uncapped === true;
 }
 
 function useScope() {

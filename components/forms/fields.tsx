@@ -4,7 +4,7 @@
 // props go to the Field, the rest to the control. A select's options are written with Options (./options.tsx).
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { EMAIL_MAX } from "@/lib/validations/notifications";
-import { Field, type FieldProps, type Tied } from "./field";
+import { Field, useUncapped, type FieldProps, type Tied } from "./field";
 
 /** What a control may not set itself: Field sets it, or it means something else here. */
 type Owned = Exclude<keyof Tied, "defaultValue" | "defaultChecked"> | "form" | "max" | "min" | "maxLength";
@@ -15,29 +15,29 @@ function apart<P extends FieldProps>({ name, label, hint, max, also, errorId, er
 }
 
 /**
- * How long a text may be: `max` is the length the errors name and, unless `uncapped` (one may type past it and
- * be told), the control's maxLength; `maxLength`, a browser limit of its own.
+ * How long a text may be: `max` is the length the errors name and, unless the form is uncapped (see Fields), the
+ * control's maxLength; `maxLength`, a browser limit of its own.
  */
 interface Length {
   max?: number;
-  uncapped?: boolean;
   maxLength?: number;
 }
 
-function capped<P extends Length>({ uncapped, maxLength, ...props }: P) {
+function useCapped<P extends Length>({ maxLength, ...props }: P) {
+  const uncapped = useUncapped();
   return [props, { maxLength: maxLength ?? (uncapped ? undefined : props.max) }] as const;
 }
 
 /** A text input (or another one-line type: password, search), at most `max` characters (see Length). */
 export function TextField(props: FieldProps & Length & InputProps) {
-  const [rest, length] = capped(props);
+  const [rest, length] = useCapped(props);
   const [field, control] = apart(rest);
   return <Field {...field}>{(tied) => <input {...tied} {...length} {...control} />}</Field>;
 }
 
 /** A text of several lines, at most `max` characters (see Length). */
 export function TextAreaField(props: FieldProps & Length & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Owned>) {
-  const [rest, length] = capped(props);
+  const [rest, length] = useCapped(props);
   const [field, control] = apart(rest);
   return <Field {...field}>{(tied) => <textarea {...tied} {...length} {...control} />}</Field>;
 }
