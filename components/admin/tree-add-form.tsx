@@ -5,13 +5,14 @@ import { LIMITS } from "@/lib/validations/admin";
 import { TextAreaField, TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
+import { Fields } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./admin.module.css";
 
 /** Adds a recommendation under a pillar or an action item under a recommendation (`parent` = "pillar:ID" | "item:ID"). */
 export function TreeAddForm({ parent, heading }: { parent: string; heading: string }) {
   const t = useTranslations("admin.tree");
-  const { state, pending, formRef, onSubmit, errorsOf } = useActionForm(addItem, { resetOnSuccess: true });
+  const { state, pending, formRef, onSubmit, form } = useActionForm(addItem, { ids: "add", resetOnSuccess: true });
   const tAdmin = useTranslations("admin");
   return (
     <form ref={formRef} onSubmit={onSubmit} className={styles.form} noValidate aria-label={heading}>
@@ -19,34 +20,16 @@ export function TreeAddForm({ parent, heading }: { parent: string; heading: stri
       <p className="small muted" style={{ margin: 0 }}>
         {t("codeHint")}
       </p>
-      <TextAreaField
-        id="add-title"
-        label={t("itemTitle")}
-        errors={[...errorsOf("title"), ...errorsOf("parent")]}
-        max={LIMITS.title}
-        name="title"
-        required
-        maxLength={LIMITS.title}
-        rows={2}
-      />
-      <TextField
-        id="add-title-en"
-        label={`${t("itemTitleEn")}${tAdmin("optional")}`}
-        errors={errorsOf("titleEn")}
-        max={LIMITS.title}
-        name="titleEn"
-        maxLength={LIMITS.title}
-        lang="en"
-      />
-      <TextAreaField
-        id="add-description"
-        label={`${t("description")}${tAdmin("optional")}`}
-        errors={errorsOf("description")}
-        max={LIMITS.description}
-        name="description"
-        maxLength={LIMITS.description}
-        rows={3}
-      />
+      <Fields form={form}>
+        <TextAreaField name="title" also={["parent"]} label={t("itemTitle")} max={LIMITS.title} required rows={2} />
+        <TextField name="titleEn" label={`${t("itemTitleEn")}${tAdmin("optional")}`} max={LIMITS.title} lang="en" />
+        <TextAreaField
+          name="description"
+          label={`${t("description")}${tAdmin("optional")}`}
+          max={LIMITS.description}
+          rows={3}
+        />
+      </Fields>
       <FormMessage state={state} />
       <div>
         <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("add")} />

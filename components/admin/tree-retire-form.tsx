@@ -7,6 +7,7 @@ import { TextAreaField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
 import { ConfirmSubmit } from "@/components/forms/confirm-submit";
+import { Fields } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./admin.module.css";
 
@@ -15,7 +16,8 @@ export function TreeRetireForm({ item }: { item: { id: number; code: string; ver
   const t = useTranslations("admin.tree");
   const tAdmin = useTranslations("admin");
   const [confirming, setConfirming] = useState(false);
-  const { state, pending, onSubmit, errorsOf } = useActionForm(item.retired ? restoreItem : retireItem, {
+  const { state, pending, onSubmit, form } = useActionForm(item.retired ? restoreItem : retireItem, {
+    ids: "retire",
     onSuccess: () => setConfirming(false),
   });
   return (
@@ -25,16 +27,9 @@ export function TreeRetireForm({ item }: { item: { id: number; code: string; ver
       <p className="small muted" style={{ margin: 0 }}>
         {item.retired ? t("restoreHint") : t("retireHint")}
       </p>
-      <TextAreaField
-        id="retire-reason"
-        label={t("reason")}
-        errors={[...errorsOf("reason"), ...errorsOf("itemId")]}
-        max={LIMITS.reason}
-        name="reason"
-        required
-        maxLength={LIMITS.reason}
-        rows={2}
-      />
+      <Fields form={form}>
+        <TextAreaField name="reason" also={["itemId"]} label={t("reason")} max={LIMITS.reason} required rows={2} />
+      </Fields>
       <FormMessage state={state} />
       {item.retired ? (
         <div>

@@ -5,6 +5,7 @@ import { LIMITS } from "@/lib/validations/admin";
 import { TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
+import { Fields } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { NewPasswordFields } from "./new-password-fields";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
@@ -13,31 +14,25 @@ import styles from "./admin.module.css";
 export function UserCreateForm({ units }: { units: UnitOption[] }) {
   const t = useTranslations("admin.users");
   const tAdmin = useTranslations("admin");
-  const { state, pending, formRef, onSubmit, errorsOf } = useActionForm(createUser, { resetOnSuccess: true });
+  const { state, pending, formRef, onSubmit, form } = useActionForm(createUser, {
+    ids: "new-user",
+    resetOnSuccess: true,
+  });
   return (
     <form ref={formRef} onSubmit={onSubmit} className={styles.form} noValidate aria-label={t("create")}>
-      <TextField
-        id="new-user-login"
-        label={t("loginName")}
-        hint={t("loginNameHint")}
-        errors={errorsOf("loginName")}
-        max={LIMITS.loginName}
-        name="loginName"
-        autoComplete="off"
-        required
-        maxLength={LIMITS.loginName}
-      />
-      <TextField
-        id="new-user-name"
-        label={t("displayName")}
-        errors={errorsOf("displayName")}
-        max={LIMITS.displayName}
-        name="displayName"
-        required
-        maxLength={LIMITS.displayName}
-      />
-      <RoleUnitFields idPrefix="new-user" units={units} errorsOf={errorsOf} />
-      <NewPasswordFields idPrefix="new-user" label={t("password")} errorsOf={errorsOf} />
+      <Fields form={form} values={{ role: "EDITOR" }}>
+        <TextField
+          name="loginName"
+          label={t("loginName")}
+          hint={t("loginNameHint")}
+          max={LIMITS.loginName}
+          autoComplete="off"
+          required
+        />
+        <TextField name="displayName" label={t("displayName")} max={LIMITS.displayName} required />
+        <RoleUnitFields units={units} />
+        <NewPasswordFields label={t("password")} />
+      </Fields>
       <FormMessage state={state} />
       <div>
         <SubmitButton pending={pending} pendingLabel={tAdmin("saving")} label={t("create")} />

@@ -22,45 +22,18 @@ export function UserEditForm({
   units: UnitOption[];
 }) {
   const t = useTranslations("admin");
-  const prefix = `user-${user.id}`;
   return (
     <AdminForm
       action={updateUser}
+      ids={`user-${user.id}`}
+      values={user}
       label={t("users.editTitle", { name: user.loginName })}
-      idName="userId"
-      idValue={user.id}
+      hidden={{ userId: user.id }}
       submitLabel={t("save")}
-      pendingLabel={t("saving")}
     >
-      {(errorsOf) => (
-        <>
-          <TextField
-            id={`${prefix}-name`}
-            label={t("users.displayName")}
-            errors={errorsOf("displayName")}
-            max={LIMITS.displayName}
-            name="displayName"
-            defaultValue={user.displayName}
-            required
-            maxLength={LIMITS.displayName}
-          />
-          <EmailField
-            id={`${prefix}-email`}
-            label={t("users.email")}
-            hint={t("users.emailHint")}
-            errors={errorsOf("email")}
-            defaultValue={user.email ?? ""}
-          />
-          <RoleUnitFields
-            idPrefix={prefix}
-            units={units}
-            errorsOf={errorsOf}
-            role={user.role}
-            unitId={user.unitId}
-            coordinatorScope={user.coordinatorScope}
-          />
-        </>
-      )}
+      <TextField name="displayName" label={t("users.displayName")} max={LIMITS.displayName} required />
+      <EmailField name="email" label={t("users.email")} hint={t("users.emailHint")} />
+      <RoleUnitFields units={units} />
     </AdminForm>
   );
 }

@@ -6,19 +6,17 @@ import { AdminForm } from "./admin-form";
 
 export function UserPasswordForm({ user }: { user: { id: number; loginName: string } }) {
   const t = useTranslations("admin.users");
-  const tAdmin = useTranslations("admin");
   return (
     <AdminForm
       action={resetPassword}
+      ids={`user-${user.id}`}
       resetOnSuccess
       label={t("resetPasswordTitle", { name: user.loginName })}
-      idName="userId"
-      idValue={user.id}
+      hidden={{ userId: user.id }}
       success={t("resetDone")}
       submitLabel={t("resetPassword")}
-      pendingLabel={tAdmin("saving")}
     >
-      {(errorsOf) => <NewPasswordFields idPrefix={`user-${user.id}`} label={t("newPassword")} errorsOf={errorsOf} />}
+      <NewPasswordFields label={t("newPassword")} />
     </AdminForm>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { Fields } from "@/components/forms/field";
 import { TextField } from "@/components/forms/fields";
 import { signInWithPassword, type SignInState } from "@/lib/actions/auth";
 import styles from "./sign-in.module.css";
@@ -9,17 +10,6 @@ import styles from "./sign-in.module.css";
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, {});
-  /** A required field of at most `max` characters, labelled and named by its key. */
-  const field = (name: "loginName" | "password", max: number) => ({
-    className: styles.field,
-    id: name,
-    label: t(`auth.${name}`),
-    errors: state.fieldErrors?.[name],
-    max,
-    name,
-    required: true,
-    maxLength: max,
-  });
   return (
     <form action={action} className={styles.form} noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -30,8 +20,26 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           </p>
         )}
       </div>
-      <TextField {...field("loginName", 64)} autoComplete="username" defaultValue={state.loginName ?? ""} autoFocus />
-      <TextField {...field("password", 256)} type="password" autoComplete="current-password" />
+      {/* no id prefix: the one form of its page, its fields' ids are their names */}
+      <Fields form={{ ids: "", state }} fieldClass={styles.field}>
+        <TextField
+          name="loginName"
+          label={t("auth.loginName")}
+          max={64}
+          required
+          autoComplete="username"
+          defaultValue={state.loginName ?? ""}
+          autoFocus
+        />
+        <TextField
+          name="password"
+          label={t("auth.password")}
+          max={256}
+          required
+          type="password"
+          autoComplete="current-password"
+        />
+      </Fields>
       <button type="submit" className={styles.submit} disabled={pending}>
         {pending ? t("auth.submitting") : t("auth.submit")}
       </button>

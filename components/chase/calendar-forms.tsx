@@ -3,8 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { AdminForm } from "@/components/admin/admin-form";
-import { Field } from "@/components/forms/field";
-import { DateField, TextField } from "@/components/forms/fields";
+import { DateField, SelectField, TextField } from "@/components/forms/fields";
 import { ConfirmSubmit } from "@/components/forms/confirm-submit";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -14,36 +13,13 @@ import { CHASE_LIMITS } from "@/lib/validations/chase";
 export function CalendarEntryForm() {
   const t = useTranslations("chase.calendar");
   return (
-    <AdminForm
-      action={addCalendarEntry}
-      resetOnSuccess
-      label={t("add")}
-      idName="entry"
-      idValue={undefined}
-      submitLabel={t("save")}
-      pendingLabel={t("saving")}
-    >
-      {(errorsOf) => (
-        <>
-          <DateField id="calendar-day" label={t("day")} errors={errorsOf("day")} name="day" required />
-          <Field id="calendar-workday" label={t("type")} errors={errorsOf("workday")}>
-            {(a11y) => (
-              <select name="workday" defaultValue="off" {...a11y}>
-                <option value="off">{t("off")}</option>
-                <option value="workday">{t("workday")}</option>
-              </select>
-            )}
-          </Field>
-          <TextField
-            id="calendar-name"
-            label={t("name")}
-            errors={errorsOf("name")}
-            max={CHASE_LIMITS.calendarName}
-            name="name"
-            maxLength={CHASE_LIMITS.calendarName}
-          />
-        </>
-      )}
+    <AdminForm action={addCalendarEntry} ids="calendar" resetOnSuccess label={t("add")} submitLabel={t("save")}>
+      <DateField name="day" label={t("day")} required />
+      <SelectField name="workday" label={t("type")} defaultValue="off">
+        <option value="off">{t("off")}</option>
+        <option value="workday">{t("workday")}</option>
+      </SelectField>
+      <TextField name="name" label={t("name")} max={CHASE_LIMITS.calendarName} />
     </AdminForm>
   );
 }

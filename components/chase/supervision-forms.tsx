@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { TextAreaField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
+import { Fields } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { acknowledgeSupervision, answerSupervision } from "@/lib/actions/supervisions";
 import { CHASE_LIMITS } from "@/lib/validations/chase";
@@ -24,21 +25,22 @@ export function AcknowledgeForm({ supervisionId }: { supervisionId: number }) {
 
 export function AnswerForm({ supervisionId }: { supervisionId: number }) {
   const t = useTranslations("chase.supervision");
-  const { formRef, state, pending, onSubmit, errorsOf } = useActionForm(answerSupervision);
+  const { formRef, state, pending, onSubmit, form } = useActionForm(answerSupervision, {
+    ids: `supervision-${supervisionId}`,
+  });
   return (
     <form ref={formRef} onSubmit={onSubmit} aria-label={t("answer")} className="stack" noValidate>
       <input type="hidden" name="supervisionId" value={supervisionId} />
-      <TextAreaField
-        id={`answer-${supervisionId}`}
-        label={t("yourAnswer")}
-        hint={t("answerHint", { max: CHASE_LIMITS.answer })}
-        errors={errorsOf("answer")}
-        max={CHASE_LIMITS.answer}
-        name="answer"
-        rows={5}
-        required
-        maxLength={CHASE_LIMITS.answer}
-      />
+      <Fields form={form}>
+        <TextAreaField
+          name="answer"
+          label={t("yourAnswer")}
+          hint={t("answerHint", { max: CHASE_LIMITS.answer })}
+          max={CHASE_LIMITS.answer}
+          required
+          rows={5}
+        />
+      </Fields>
       <div>
         <SubmitButton pending={pending} pendingLabel={t("answering")} label={t("submitAnswer")} />
       </div>

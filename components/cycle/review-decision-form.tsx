@@ -1,8 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { FieldError } from "@/components/forms/field-error";
+import { TextAreaField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
+import { Fields } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { approveReport, returnReport, type ReportFormState } from "@/lib/actions/reports";
 import { COMMENT_MAX } from "@/lib/validations/report-limits";
@@ -18,15 +19,17 @@ function approveOrReturn(prev: ReportFormState, formData: FormData) {
 export function ReviewDecisionForm({ reportId, revision }: { reportId: number; revision: number }) {
   const t = useTranslations();
   const router = useRouter();
-  const { state, action, pending, failed } = useActionForm(approveOrReturn, { onSuccess: () => router.refresh() });
-  const commentId = `decide-${reportId}-comment`;
+  const { state, action, pending, failed, form } = useActionForm(approveOrReturn, {
+    ids: `decide-${reportId}`,
+    onSuccess: () => router.refresh(),
+  });
   return (
     <form action={action} className={styles.decide} noValidate data-testid="review-decision">
       <input type="hidden" name="reportId" value={reportId} />
       <input type="hidden" name="expectedRevision" value={revision} />
-      <label htmlFor={commentId}>{t("cycle.review.comment")}</label>
-      <textarea id={commentId} name="comment" maxLength={COMMENT_MAX} aria-describedby={`${commentId}-error`} />
-      <FieldError id={`${commentId}-error`} errors={failed?.fieldErrors?.comment} values={{ max: COMMENT_MAX }} />
+      <Fields form={form}>
+        <TextAreaField name="comment" label={t("cycle.review.comment")} className={styles.comment} max={COMMENT_MAX} />
+      </Fields>
       <div className={styles.decideActions}>
         <DecisionButtons
           pending={pending}

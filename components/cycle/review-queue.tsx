@@ -3,8 +3,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { FieldError } from "@/components/forms/field-error";
+import { TextAreaField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SelectAllHeader, useSelection } from "@/components/forms/selection";
+import { Fields } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ColumnHeaders } from "@/components/ui/data-table";
 import { decideReports, type BatchOutcome } from "@/lib/actions/reports";
@@ -26,7 +28,8 @@ export function ReviewQueue({ rows }: { rows: QueueRow[] }) {
   const router = useRouter();
   const selection = useSelection(rows.map((r) => r.id));
   const { selected, toggle } = selection;
-  const { state, action, pending, failed } = useActionForm(decideReports, {
+  const { state, action, pending, failed, form } = useActionForm(decideReports, {
+    ids: "queue",
     onSuccess: () => {
       selection.setAll(false);
       router.refresh();
@@ -41,10 +44,15 @@ export function ReviewQueue({ rows }: { rows: QueueRow[] }) {
     <form action={action} noValidate data-testid="review-queue">
       <div className={styles.queueBar} role="group" aria-label={t("cycle.review.batchLegend")}>
         <span>{t("cycle.review.selected", { count: selected.size })}</span>
-        <label>
-          {t("cycle.review.comment")}
-          <textarea name="comment" maxLength={COMMENT_MAX} aria-describedby="queue-comment-error" />
-        </label>
+        <Fields form={form}>
+          <TextAreaField
+            name="comment"
+            label={t("cycle.review.comment")}
+            className={styles.comment}
+            errorsApart
+            max={COMMENT_MAX}
+          />
+        </Fields>
         <DecisionButtons
           pending={pending}
           approveLabel={t("cycle.review.approveSelected")}

@@ -2,9 +2,9 @@
 import { useState, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
-import { Field } from "@/components/forms/field";
+import { Fields } from "@/components/forms/field";
 import { FieldError } from "@/components/forms/field-error";
-import { DateField, NumberField, TextAreaField, TextField } from "@/components/forms/fields";
+import { DateField, NumberField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { updateItem } from "@/lib/actions/items";
@@ -54,7 +54,7 @@ export function ItemEditForm({
   canAssignUnits: boolean;
 }) {
   const t = useTranslations();
-  const { state, action, pending, failed } = useActionForm(updateItem);
+  const { state, action, pending, failed, form } = useActionForm(updateItem, { ids: "ie" });
   const conflict = failed?.conflict;
   const [reason, setReason] = useState("");
   const { base, values, setValues } = useMergedValues(initial, conflict, (merged) => {
@@ -67,17 +67,10 @@ export function ItemEditForm({
     setValues((v) => ({ ...v, [key]: on ? [...v[key], id].sort((a, b) => a - b) : v[key].filter((x) => x !== id) }));
   const dueRevised = base.dueDate !== "" && values.dueDate !== base.dueDate;
   const rebased = conflict ? base.version >= conflict.currentVersion : false;
-  /** What a field takes from its key: its look, label, name and errors. */
-  const named = (key: "responsiblePerson" | "weight" | "startDate" | "dueDate" | "dueDateReason", id: string) => ({
-    className: styles.field,
-    id,
-    label: t(`editing.edit.${key}`),
-    errors: errors?.[key],
+  /** A one-line field of the values: named and labelled by its key, filled from them, kept in them as typed. */
+  const bound = (key: "responsiblePerson" | "weight" | "startDate" | "dueDate") => ({
     name: key,
-  });
-  /** A one-line field of the values: named, filled from them, and kept in them as it is typed. */
-  const bound = (key: "responsiblePerson" | "weight" | "startDate" | "dueDate", id: string) => ({
-    ...named(key, id),
+    label: t(`editing.edit.${key}`),
     value: values[key],
     onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.target.value),
   });
@@ -119,52 +112,50 @@ export function ItemEditForm({
         </div>
       </ConflictNotice>
 
-      {canAssignUnits && (
-        <>
-          <div className={styles.row}>
-            {(["leadUnitId", "coLeadUnitId"] as const).map((key) => (
-              <Field
-                className={styles.field}
-                key={key}
-                id={key === "leadUnitId" ? "ie-lead" : "ie-colead"}
-                errorId={`ie-${key}-error`}
-                label={t(key === "leadUnitId" ? "editing.edit.leadUnit" : "editing.edit.coLeadUnit")}
-                errors={errors?.[key]}
-              >
-                {(a11y) => (
-                  <select {...a11y} name={key} value={values[key]} onChange={(e) => set(key, e.target.value)}>
-                    <option value="">{t("editing.edit.none")}</option>
-                    <Options items={options.units} value={(u) => u.id} label={(u) => u.label} />
-                  </select>
-                )}
-              </Field>
-            ))}
-          </div>
-          {checklist("supportingUnitIds", t("editing.edit.supportingUnits"), options.units)}
-        </>
-      )}
+      <Fields form={form} fieldClass={styles.field} uncapped>
+        {canAssignUnits && (
+          <>
+            <div className={styles.row}>
+              {(["leadUnitId", "coLeadUnitId"] as const).map((key) => (
+                <SelectField
+                  key={key}
+                  name={key}
+                  label={t(key === "leadUnitId" ? "editing.edit.leadUnit" : "editing.edit.coLeadUnit")}
+                  value={values[key]}
+                  onChange={(e) => set(key, e.target.value)}
+                >
+                  <option value="">{t("editing.edit.none")}</option>
+                  <Options items={options.units} value={(u) => u.id} label={(u) => u.label} />
+                </SelectField>
+              ))}
+            </div>
+            {checklist("supportingUnitIds", t("editing.edit.supportingUnits"), options.units)}
+          </>
+        )}
 
-      <div className={styles.row}>
-        <TextField {...bound("responsiblePerson", "ie-person")} max={PERSON_MAX} maxLength={PERSON_MAX * 2} />
-        <NumberField {...bound("weight", "ie-weight")} min={1} max={100} hint={t("editing.edit.weightHint")} />
-      </div>
-      <div className={styles.row}>
-        <DateField {...bound("startDate", "ie-start")} />
-        <DateField {...bound("dueDate", "ie-due")} />
-      </div>
-      {(dueRevised || errors?.dueDateReason) && (
-        <TextAreaField
-          {...named("dueDateReason", "ie-reason")}
-          hint={t("editing.edit.dueDateReasonHint")}
-          max={REASON_MAX}
-          rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      )}
+        <div className={styles.row}>
+          <TextField {...bound("responsiblePerson")} max={PERSON_MAX} maxLength={PERSON_MAX * 2} />
+          <NumberField {...bound("weight")} min={1} max={100} hint={t("editing.edit.weightHint")} />
+        </div>
+        <div className={styles.row}>
+          <DateField {...bound("startDate")} />
+          <DateField {...bound("dueDate")} />
+        </div>
+        {(dueRevised || errors?.dueDateReason) && (
+          <TextAreaField
+            name="dueDateReason"
+            label={t("editing.edit.dueDateReason")}
+            hint={t("editing.edit.dueDateReasonHint")}
+            max={REASON_MAX}
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
 
-      {checklist("regionIds", t("editing.edit.regions"), options.regions)}
-      {checklist("conferenceIds", t("editing.edit.conferences"), options.conferences)}
+        {checklist("regionIds", t("editing.edit.regions"), options.regions)}
+        {checklist("conferenceIds", t("editing.edit.conferences"), options.conferences)}
+      </Fields>
 
       <SaveUnlessConflict conflict={conflict} pending={pending} messages="edit" />
     </form>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
+import { Fields } from "@/components/forms/field";
 import { DateField, TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -68,13 +69,13 @@ export function MilestoneEditor({ itemId, milestones }: { itemId: number; milest
   const [title, setTitle] = useState("");
   const [plannedDate, setPlannedDate] = useState("");
   // A successful add clears the inputs.
-  const { state, action, pending, failed } = useActionForm(addMilestone, {
+  const { state, action, pending, form } = useActionForm(addMilestone, {
+    ids: "ms",
     onSuccess: () => {
       setTitle("");
       setPlannedDate("");
     },
   });
-  const errors = failed?.fieldErrors;
   return (
     <div className="stack">
       {milestones.length === 0 ? (
@@ -90,25 +91,21 @@ export function MilestoneEditor({ itemId, milestones }: { itemId: number; milest
         <input type="hidden" name="itemId" value={itemId} />
         <FormMessage state={state} successKey="editing.milestones.added" />
         <div className={styles.row}>
-          <TextField
-            className={styles.field}
-            id="ms-title"
-            label={t("editing.milestones.title")}
-            errors={errors?.title}
-            max={MILESTONE_TITLE_MAX}
-            name="title"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-          <DateField
-            className={styles.field}
-            id="ms-date"
-            label={t("editing.milestones.plannedDate")}
-            errors={errors?.plannedDate}
-            name="plannedDate"
-            value={plannedDate}
-            onChange={(e) => setPlannedDate(e.target.value)}
-          />
+          <Fields form={form} fieldClass={styles.field} uncapped>
+            <TextField
+              name="title"
+              label={t("editing.milestones.title")}
+              max={MILESTONE_TITLE_MAX}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+            <DateField
+              name="plannedDate"
+              label={t("editing.milestones.plannedDate")}
+              value={plannedDate}
+              onChange={(e) => setPlannedDate(e.target.value)}
+            />
+          </Fields>
         </div>
         <div className={styles.actions}>
           <SubmitButton

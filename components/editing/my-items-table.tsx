@@ -3,9 +3,10 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { FieldError } from "@/components/forms/field-error";
-import { TextField } from "@/components/forms/fields";
+import { SelectField, TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SelectAllHeader, useSelection } from "@/components/forms/selection";
+import { Fields } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ColumnHeaders } from "@/components/ui/data-table";
 import { LightBadge } from "@/components/ui/light-badge";
@@ -43,7 +44,7 @@ export interface MyItemRow {
 export function MyItemsTable({ items, reviewRequired }: { items: MyItemRow[]; reviewRequired: boolean }) {
   const t = useTranslations();
   const en = useLocale() === "en";
-  const { state, action, pending, failed } = useActionForm(bulkUpdateItems);
+  const { state, action, pending, failed, form } = useActionForm(bulkUpdateItems, { ids: "bulk" });
   const selection = useSelection(items.map((i) => i.id));
   const { selected, toggle } = selection;
   const errors = failed?.fieldErrors;
@@ -53,30 +54,17 @@ export function MyItemsTable({ items, reviewRequired }: { items: MyItemRow[]; re
     <form action={action} noValidate data-testid="bulk-form">
       <div className={styles.bulkBar} role="group" aria-label={t("editing.bulk.legend")}>
         <span>{t("editing.bulk.selected", { count: selected.size })}</span>
-        <div className={styles.field}>
-          <label htmlFor="bulk-status">{t("editing.bulk.status")}</label>
-          <select id="bulk-status" name="status" defaultValue="" aria-describedby="bulk-status-error">
+        <Fields form={form} fieldClass={styles.field}>
+          <SelectField name="status" label={t("editing.bulk.status")} errorsApart defaultValue="">
             <option value="">{t("editing.bulk.keep")}</option>
             <Options items={ITEM_STATUSES} label={(s) => t(`status.${s}`)} />
-          </select>
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="bulk-confidence">{t("editing.bulk.confidence")}</label>
-          <select id="bulk-confidence" name="confidence" defaultValue="">
+          </SelectField>
+          <SelectField name="confidence" label={t("editing.bulk.confidence")} defaultValue="">
             <option value="">{t("editing.bulk.keep")}</option>
             <Options items={CONFIDENCES} label={(c) => t(`confidence.${c}`)} />
-          </select>
-        </div>
-        <TextField
-          className={styles.field}
-          id="bulk-note"
-          label={t("editing.bulk.note")}
-          hint={t("editing.bulk.noteHint")}
-          errors={errors?.note}
-          max={NOTE_MAX}
-          name="note"
-          maxLength={NOTE_MAX}
-        />
+          </SelectField>
+          <TextField name="note" label={t("editing.bulk.note")} hint={t("editing.bulk.noteHint")} max={NOTE_MAX} />
+        </Fields>
         <SubmitButton pending={pending} pendingLabel={t("editing.bulk.submitting")} label={t("editing.bulk.submit")} />
       </div>
       {reviewRequired && (

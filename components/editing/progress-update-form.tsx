@@ -4,8 +4,8 @@ import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
-import { Field } from "@/components/forms/field";
-import { NumberField, TextAreaField, TextField } from "@/components/forms/fields";
+import { Fields } from "@/components/forms/field";
+import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -27,11 +27,11 @@ type Conf = (typeof CONFIDENCES)[number];
 type TextName = "note" | "nextSteps" | "blockers" | "evidenceLinks";
 
 /** The update's texts, in order: the note (required) and the optional next steps, blockers and evidence links. */
-const TEXTS: { id: string; name: TextName; rows: number; max: number; hint?: string; required?: boolean }[] = [
-  { id: "pu-note", name: "note", rows: 4, max: NOTE_MAX, hint: "noteHint", required: true },
-  { id: "pu-next", name: "nextSteps", rows: 2, max: TEXT_MAX },
-  { id: "pu-blockers", name: "blockers", rows: 2, max: TEXT_MAX },
-  { id: "pu-evidence", name: "evidenceLinks", rows: 2, max: EVIDENCE_MAX, hint: "evidenceHint" },
+const TEXTS: { name: TextName; rows: number; max: number; hint?: string; required?: boolean }[] = [
+  { name: "note", rows: 4, max: NOTE_MAX, hint: "noteHint", required: true },
+  { name: "nextSteps", rows: 2, max: TEXT_MAX },
+  { name: "blockers", rows: 2, max: TEXT_MAX },
+  { name: "evidenceLinks", rows: 2, max: EVIDENCE_MAX, hint: "evidenceHint" },
 ];
 
 export interface ProgressUpdateDefaults {
@@ -72,7 +72,8 @@ export function ProgressUpdateForm({
   const [version, setVersion] = useState(defaults.version);
   const [reportId, setReportId] = useState(report?.id ?? null);
   const [revision, setRevision] = useState(report?.revision ?? null);
-  const { state, action, pending, failed } = useActionForm(saveOrSubmit, {
+  const { state, action, pending, failed, form } = useActionForm(saveOrSubmit, {
+    ids: "pu",
     onSuccess: (result) => {
       if (!result.ok) return;
       setReportId(result.data.reportId);
@@ -152,105 +153,90 @@ export function ProgressUpdateForm({
           )}
         </ConflictNotice>
 
-        <div className={styles.row}>
-          <Field className={styles.field} id="pu-status" label={t("editing.update.status")} errors={errors?.status}>
-            {(a11y) => (
-              <select {...a11y} name="status" value={status} onChange={(e) => onStatus(e.target.value as Status)}>
-                <Options items={ITEM_STATUSES} label={(s) => t(`status.${s}`)} />
-              </select>
-            )}
-          </Field>
-          <NumberField
-            className={styles.field}
-            id="pu-progress"
-            label={t("editing.update.progress")}
-            hint={t("editing.update.progressHint")}
-            errors={errors?.progress}
-            name="progress"
-            min={0}
-            max={100}
-            value={progress}
-            onChange={(e) => setProgress(e.target.value)}
-          />
-        </div>
+        <Fields form={form} fieldClass={styles.field} uncapped>
+          <div className={styles.row}>
+            <SelectField
+              name="status"
+              label={t("editing.update.status")}
+              value={status}
+              onChange={(e) => onStatus(e.target.value as Status)}
+            >
+              <Options items={ITEM_STATUSES} label={(s) => t(`status.${s}`)} />
+            </SelectField>
+            <NumberField
+              name="progress"
+              label={t("editing.update.progress")}
+              hint={t("editing.update.progressHint")}
+              min={0}
+              max={100}
+              value={progress}
+              onChange={(e) => setProgress(e.target.value)}
+            />
+          </div>
 
-        {status === "COMPLETED" && reviewRequired && (
-          <div className={styles.field}>
-            <label>
-              <input
-                type="checkbox"
-                name="closesItem"
-                value="true"
-                checked={closesItem}
-                onChange={(e) => setClosesItem(e.target.checked)}
-                aria-describedby="pu-closes-hint pu-closes-error"
-              />{" "}
-              {t("cycle.form.closesItem")}
-            </label>
-            <span id="pu-closes-hint" className={styles.hint}>
-              {t("cycle.form.closesItemHint")}
+          {status === "COMPLETED" && reviewRequired && (
+            <CheckboxField
+              name="closesItem"
+              label={t("cycle.form.closesItem")}
+              hint={t("cycle.form.closesItemHint")}
+              value="true"
+              checked={closesItem}
+              onChange={(e) => setClosesItem(e.target.checked)}
+            />
+          )}
+
+          <fieldset className={styles.field} aria-describedby="pu-confidence-error">
+            <legend className={styles.legend}>{t("editing.update.confidence")}</legend>
+            <div className={styles.choices}>
+              {CONFIDENCES.map((c) => (
+                <label key={c}>
+                  <input
+                    type="radio"
+                    name="confidence"
+                    value={c}
+                    checked={confidence === c}
+                    onChange={() => setConfidence(c)}
+                  />
+                  {t(`confidence.${c}`)}
+                </label>
+              ))}
+            </div>
+            <FieldError id="pu-confidence-error" errors={errors?.confidence} />
+          </fieldset>
+
+          {TEXTS.map(({ name, rows, hint, max, required }) => (
+            <TextAreaField
+              key={name}
+              name={name}
+              label={t(`editing.update.${name}`)}
+              hint={hint ? t(`editing.update.${hint}`, { max }) : undefined}
+              max={max}
+              required={required}
+              value={texts[name]}
+              onChange={(e) => setText(name, e.target.value)}
+              rows={rows}
+              placeholder={name === "evidenceLinks" ? "https://" : undefined}
+            />
+          ))}
+
+          <TextField
+            name="docNumber"
+            label={t("cycle.form.docNumber")}
+            hint={t("cycle.form.docNumberHint")}
+            max={DOC_NUMBER_MAX}
+            value={docNumber}
+            onChange={(e) => setDocNumber(e.target.value)}
+          />
+
+          {/* Evidence (佐证材料) of a saved report: the panel itself follows the form (it holds forms of its own). */}
+          <div className={styles.field} data-testid="evidence-slot">
+            <span className={styles.legend}>{t("item.evidence")}</span>
+            <span className={styles.hint}>
+              {t(reportId && evidence ? "cycle.form.evidenceBelow" : "cycle.form.evidenceAfterSave")}
             </span>
-            <FieldError id="pu-closes-error" errors={errors?.closesItem} />
+            <FieldError id="pu-evidence-error" errors={errors?.evidence} />
           </div>
-        )}
-
-        <fieldset className={styles.field} aria-describedby="pu-confidence-error">
-          <legend className={styles.legend}>{t("editing.update.confidence")}</legend>
-          <div className={styles.choices}>
-            {CONFIDENCES.map((c) => (
-              <label key={c}>
-                <input
-                  type="radio"
-                  name="confidence"
-                  value={c}
-                  checked={confidence === c}
-                  onChange={() => setConfidence(c)}
-                />
-                {t(`confidence.${c}`)}
-              </label>
-            ))}
-          </div>
-          <FieldError id="pu-confidence-error" errors={errors?.confidence} />
-        </fieldset>
-
-        {TEXTS.map(({ id, name, rows, hint, max, required }) => (
-          <TextAreaField
-            key={name}
-            className={styles.field}
-            id={id}
-            label={t(`editing.update.${name}`)}
-            hint={hint ? t(`editing.update.${hint}`, { max }) : undefined}
-            errors={errors?.[name]}
-            max={max}
-            name={name}
-            required={required}
-            value={texts[name]}
-            onChange={(e) => setText(name, e.target.value)}
-            rows={rows}
-            placeholder={name === "evidenceLinks" ? "https://" : undefined}
-          />
-        ))}
-
-        <TextField
-          className={styles.field}
-          id="pu-doc-number"
-          label={t("cycle.form.docNumber")}
-          hint={t("cycle.form.docNumberHint")}
-          errors={errors?.docNumber}
-          max={DOC_NUMBER_MAX}
-          name="docNumber"
-          value={docNumber}
-          onChange={(e) => setDocNumber(e.target.value)}
-        />
-
-        {/* Evidence (佐证材料) of a saved report: the panel itself follows the form (it holds forms of its own). */}
-        <div className={styles.field} data-testid="evidence-slot">
-          <span className={styles.legend}>{t("item.evidence")}</span>
-          <span className={styles.hint}>
-            {t(reportId && evidence ? "cycle.form.evidenceBelow" : "cycle.form.evidenceAfterSave")}
-          </span>
-          <FieldError id="pu-evidence-error" errors={errors?.evidence} />
-        </div>
+        </Fields>
 
         <div className={styles.actions}>
           {!conflict && (

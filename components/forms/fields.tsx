@@ -1,59 +1,88 @@
 "use client";
-// The usual controls, each in its Field, so a form writes a field as one element instead of a Field and its
-// render function. Field's own props (id, label, errors, max, hint, errorId, className) go to the Field, the
-// rest to the control; a select (its options written with Options, ./options.tsx) or a checklist still uses Field
-// itself.
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+// The one way to write a form's field: <TextField name="title" label={…} />, inside <Fields form={form}> (or an
+// AdminForm). The field's name and its form give its id, its errors and the aria wiring (see Field); Field's own
+// props go to the Field, the rest to the control. A select's options are written with Options (./options.tsx).
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { EMAIL_MAX } from "@/lib/validations/notifications";
-import { Field } from "./field";
+import { Field, useUncapped, type FieldProps, type Tied } from "./field";
 
-type FieldProps = Omit<Parameters<typeof Field>[0], "children">;
-/** What Field sets on the control to tie it to its label, hint and errors. */
-type Tied = "id" | "aria-invalid" | "aria-describedby";
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, Tied | "max" | "min">;
+/** What a control may not set itself: Field sets it, or it means something else here. */
+type Owned = Exclude<keyof Tied, "defaultValue" | "defaultChecked"> | "form" | "max" | "min" | "maxLength";
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, Owned>;
 
-function apart<P extends FieldProps>({ id, label, errors, max, hint, errorId, className, ...control }: P) {
-  return [{ id, label, errors, max, hint, errorId, className }, control] as const;
+function apart<P extends FieldProps>({ name, label, hint, max, also, errorId, errorsApart, className, ...control }: P) {
+  return [{ name, label, hint, max, also, errorId, errorsApart, className }, control] as const;
 }
 
-/** A text input (or another one-line type: password, search); `max` is the length the errors name. */
-export function TextField(props: FieldProps & InputProps) {
-  const [field, control] = apart(props);
-  return <Field {...field}>{(a11y) => <input {...a11y} {...control} />}</Field>;
+/**
+ * How long a text may be: `max` is the length the errors name and, unless the form is uncapped (see Fields), the
+ * control's maxLength; `maxLength`, a browser limit of its own.
+ */
+interface Length {
+  max?: number;
+  maxLength?: number;
 }
 
-/** An e-mail address (named `email` unless told otherwise), at most EMAIL_MAX characters. */
-export function EmailField(props: Omit<FieldProps, "max"> & Omit<InputProps, "type" | "maxLength">) {
+function useCapped<P extends Length>({ maxLength, ...props }: P) {
+  const uncapped = useUncapped();
+  return [props, { maxLength: maxLength ?? (uncapped ? undefined : props.max) }] as const;
+}
+
+/** A text input (or another one-line type: password, search), at most `max` characters (see Length). */
+export function TextField(props: FieldProps & Length & InputProps) {
+  const [rest, length] = useCapped(props);
+  const [field, control] = apart(rest);
+  return <Field {...field}>{(tied) => <input {...tied} {...length} {...control} />}</Field>;
+}
+
+/** A text of several lines, at most `max` characters (see Length). */
+export function TextAreaField(props: FieldProps & Length & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Owned>) {
+  const [rest, length] = useCapped(props);
+  const [field, control] = apart(rest);
+  return <Field {...field}>{(tied) => <textarea {...tied} {...length} {...control} />}</Field>;
+}
+
+/** An e-mail address, at most EMAIL_MAX characters. */
+export function EmailField(props: Omit<FieldProps, "max"> & Omit<InputProps, "type">) {
   const [field, control] = apart({ ...props, max: EMAIL_MAX });
-  return (
-    <Field {...field}>
-      {(a11y) => <input {...a11y} type="email" name="email" maxLength={EMAIL_MAX} {...control} />}
-    </Field>
-  );
+  return <Field {...field}>{(tied) => <input {...tied} type="email" maxLength={EMAIL_MAX} {...control} />}</Field>;
 }
 
 /** A calendar day (YYYY-MM-DD). */
 export function DateField(props: FieldProps & Omit<InputProps, "type">) {
   const [field, control] = apart(props);
-  return <Field {...field}>{(a11y) => <input {...a11y} type="date" {...control} />}</Field>;
+  return <Field {...field}>{(tied) => <input {...tied} type="date" {...control} />}</Field>;
 }
 
 /** A whole number from `min` to `max`, with the numeric keypad on touch screens. */
-export function NumberField({
-  min,
-  max,
-  ...props
-}: Omit<FieldProps, "max"> & InputProps & { min: number; max: number }) {
+export function NumberField({ min, ...props }: FieldProps & InputProps & { min: number; max: number }) {
   const [field, control] = apart(props);
   return (
     <Field {...field}>
-      {(a11y) => <input {...a11y} type="number" inputMode="numeric" min={min} max={max} step={1} {...control} />}
+      {(tied) => <input {...tied} type="number" inputMode="numeric" min={min} max={props.max} step={1} {...control} />}
     </Field>
   );
 }
 
-/** A text of several lines; `max` is the length the errors name. */
-export function TextAreaField(props: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Tied>) {
+/** A select; `children` are its options (Options, after any empty first choice). */
+export function SelectField({
+  children,
+  ...props
+}: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, Owned> & { children: ReactNode }) {
   const [field, control] = apart(props);
-  return <Field {...field}>{(a11y) => <textarea {...a11y} {...control} />}</Field>;
+  return (
+    <Field {...field}>
+      {(tied) => (
+        <select {...tied} {...control}>
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A yes/no box, labelled above like every other field. */
+export function CheckboxField(props: FieldProps & Omit<InputProps, "type">) {
+  const [field, control] = apart(props);
+  return <Field {...field}>{(tied) => <input {...tied} type="checkbox" {...control} />}</Field>;
 }

@@ -5,6 +5,7 @@ import { EMAIL_DELIVERIES, type EmailDelivery } from "@/lib/validations/notifica
 import { EmailField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
+import { Fields } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import styles from "./notifications.module.css";
 
@@ -17,17 +18,12 @@ const LABEL: Record<EmailDelivery, "deliveryEach" | "deliveryDigest" | "delivery
 /** My address, and a mail per notification, a daily digest, or none (unsubscribe). */
 export function EmailSettingsForm({ email, delivery }: { email: string; delivery: EmailDelivery }) {
   const t = useTranslations("account");
-  const { state, pending, onSubmit, errorsOf } = useActionForm(updateEmailSettings);
+  const { state, pending, onSubmit, form } = useActionForm(updateEmailSettings, { ids: "account" });
   return (
     <form onSubmit={onSubmit} className="stack" noValidate>
-      <EmailField
-        id="account-email"
-        label={t("email")}
-        hint={t("emailHint")}
-        errors={errorsOf("email")}
-        autoComplete="email"
-        defaultValue={email}
-      />
+      <Fields form={form} values={{ email }}>
+        <EmailField name="email" label={t("email")} hint={t("emailHint")} autoComplete="email" />
+      </Fields>
       <fieldset className={styles.choices}>
         <legend>{t("delivery")}</legend>
         {EMAIL_DELIVERIES.map((d) => (

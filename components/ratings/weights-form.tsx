@@ -9,32 +9,12 @@ import { RATING_COMPONENTS, RATING_WEIGHT_RANGE, type RatingWeights } from "@/li
 export function RatingWeightsForm({ weights }: { weights: RatingWeights }) {
   const t = useTranslations("ratings.settings");
   const tComponent = useTranslations("ratings.component");
+  const [min, max] = RATING_WEIGHT_RANGE;
   return (
-    <AdminForm
-      action={updateRatingWeights}
-      label={t("heading")}
-      idName="weights"
-      idValue={undefined}
-      submitLabel={t("save")}
-      pendingLabel={t("saving")}
-    >
-      {(errorsOf) => (
-        <>
-          {RATING_COMPONENTS.map((name) => (
-            <NumberField
-              key={name}
-              id={`rating-${name}`}
-              label={tComponent(name)}
-              errors={errorsOf(name)}
-              name={name}
-              min={RATING_WEIGHT_RANGE[0]}
-              max={RATING_WEIGHT_RANGE[1]}
-              defaultValue={weights[name]}
-              required
-            />
-          ))}
-        </>
-      )}
+    <AdminForm action={updateRatingWeights} ids="rating" values={weights} label={t("heading")} submitLabel={t("save")}>
+      {RATING_COMPONENTS.map((name) => (
+        <NumberField key={name} name={name} label={tComponent(name)} min={min} max={max} required />
+      ))}
     </AdminForm>
   );
 }
