@@ -4,7 +4,8 @@ import { ChaseRecord } from "@/components/chase/chase-record";
 import { Options } from "@/components/forms/options";
 import { DataTable } from "@/components/ui/data-table";
 import { CHASE_RECORD_LIMIT, listSupervisions, SUPERVISION_LIST_LIMIT, type SupervisionRow } from "@/lib/data/chase";
-import { parseSupervisionId, SUPERVISION_FILTERS, supervisionListParamsSchema } from "@/lib/validations/chase";
+import { SUPERVISION_FILTERS, supervisionListParamsSchema } from "@/lib/validations/chase";
+import { parseId } from "@/lib/validations/id";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function SupervisionsPage({ searchParams }: { searchParams: Search }) {
   const raw = await searchParams;
   const { state } = supervisionListParamsSchema.parse({ state: typeof raw.state === "string" ? raw.state : undefined });
-  const unit = typeof raw.unit === "string" ? (parseSupervisionId(raw.unit) ?? undefined) : undefined;
+  const unit = typeof raw.unit === "string" ? (parseId(raw.unit) ?? undefined) : undefined;
   const [data, t, tState, tReason, tUnit, locale] = await Promise.all([
     listSupervisions({ state, unit }),
     getTranslations("chase.list"),

@@ -2,6 +2,7 @@
 // forms translate them with the field's LIMITS so "too long" can say how long is allowed.
 import { z } from "zod";
 import { Role, Side, UnitKind } from "../generated/prisma/enums";
+import { idField } from "./id";
 import { emailSchema } from "./notifications";
 import { passwordProblems } from "./password";
 
@@ -25,15 +26,10 @@ const optionalText = (max: number) =>
     .max(max, "validation.tooLong")
     .optional()
     .transform((v) => (v ? v : null));
-const id = z.coerce
-  .number("validation.unknownId")
-  .int("validation.unknownId")
-  .positive("validation.unknownId")
-  .max(2_147_483_647, "validation.unknownId");
 /** A select whose blank option means "no unit". */
 const optionalId = z.preprocess(
   (v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v),
-  id.nullable(),
+  idField.nullable(),
 );
 const version = z.coerce
   .number("validation.notAnInteger")
@@ -99,7 +95,7 @@ export const createUserSchema = z
 /** `email` absent: left as it is (blank: no address). */
 export const updateUserSchema = z
   .object({
-    userId: id,
+    userId: idField,
     displayName: text(LIMITS.displayName),
     role,
     unitId: optionalId,
@@ -109,17 +105,17 @@ export const updateUserSchema = z
   .superRefine(roleNeedsScope);
 
 export const approveUserSchema = z
-  .object({ userId: id, role, unitId: optionalId, coordinatorScope })
+  .object({ userId: idField, role, unitId: optionalId, coordinatorScope })
   .superRefine(roleNeedsScope);
 
 export const setUserDisabledSchema = z.object({
-  userId: id,
+  userId: idField,
   disabled: z.enum(["true", "false"], "validation.invalidChoice").transform((v) => v === "true"),
 });
 
 /** The login name is checked against the password in the action, once the account is loaded. */
 export const resetPasswordSchema = z.object({
-  userId: id,
+  userId: idField,
   password: z.string("validation.required").max(256, "validation.passwordTooLong"),
   passwordConfirm: z.string("validation.required").max(256, "validation.passwordTooLong"),
 });
@@ -140,10 +136,13 @@ const unitFields = {
 export const createUnitSchema = z.object(unitFields);
 /** 联络人 (contact person): one of the unit's own enabled accounts, or none (checked against the unit by the write). */
 export const updateUnitSchema = z.object({
-  unitId: id,
+  unitId: idField,
   ...unitFields,
   // absent: left as it is (a form without the field); blank: none
-  contactUserId: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), id.nullable().optional()),
+  contactUserId: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    idField.nullable().optional(),
+  ),
 });
 
 /** Where an item goes in the tree: directly under a pillar (a recommendation) or under a recommendation. */
@@ -167,6 +166,11 @@ export const addItemSchema = z.object({
   titleEn: optionalText(LIMITS.title),
   description: optionalText(LIMITS.description),
 });
-export const moveItemSchema = z.object({ itemId: id, version, parent: parentRef, reason: optionalText(LIMITS.reason) });
-export const retireItemSchema = z.object({ itemId: id, version, reason: requiredReason });
+export const moveItemSchema = z.object({
+  itemId: idField,
+  version,
+  parent: parentRef,
+  reason: optionalText(LIMITS.reason),
+});
+export const retireItemSchema = z.object({ itemId: idField, version, reason: requiredReason });
 export const restoreItemSchema = retireItemSchema;

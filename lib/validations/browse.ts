@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ITEM_LIGHTS } from "../item-light";
 import { ITEM_STATUSES } from "../status";
+import { idParam } from "./id";
 
 export const SORT_KEYS = ["code", "due", "progress", "updated", "lead"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -16,11 +17,6 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_QUERY_LENGTH = 100;
 
-const id = z.coerce
-  .number({ message: "validation.notANumber" })
-  .int("validation.notAnInteger")
-  .min(1, "validation.unknownId")
-  .max(2_147_483_647, "validation.unknownId");
 const flag = z.enum(["1", "true"], { message: "validation.invalidChoice" }).transform(() => true);
 
 /** One schema per parameter, so each can fail alone. */
@@ -33,10 +29,10 @@ export const browseParamSchemas = {
   status: z.enum(ITEM_STATUSES, { message: "validation.invalidChoice" }),
   confidence: z.enum(CONFIDENCE_FILTERS, { message: "validation.invalidChoice" }),
   level: z.enum(LEVELS, { message: "validation.invalidChoice" }),
-  unit: id,
+  unit: idParam,
   leadOnly: flag,
   side: z.enum(SIDES, { message: "validation.invalidChoice" }),
-  region: id,
+  region: idParam,
   conference: z.coerce
     .number({ message: "validation.notANumber" })
     .int("validation.notAnInteger")

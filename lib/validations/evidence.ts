@@ -3,6 +3,7 @@
 // typed on macOS and on Windows is the same text; anything that could act as a path, or hide what the name says,
 // is refused. Messages are catalogue keys in the "evidence" namespace.
 import { z } from "zod";
+import { idField } from "./id";
 
 /** Longest file name kept, in characters (code points). */
 export const FILE_NAME_MAX = 200;
@@ -34,13 +35,6 @@ function fileNameProblem(name: string): NameProblem | null {
   if ([...name].length > FILE_NAME_MAX) return "nameTooLong";
   return null;
 }
-
-/** An id sent by the client: a positive integer (whether it exists is checked against the database). */
-const idField = z.coerce
-  .number({ error: "validation.unknownId" })
-  .int("validation.unknownId")
-  .positive("validation.unknownId")
-  .max(2_147_483_647, "validation.unknownId");
 
 /** The upload's other field: the report the file belongs to. */
 export const evidenceUploadSchema = z.object({ reportId: idField, fileName: evidenceFileNameSchema });

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isIsoDate } from "../dates";
 import { ITEM_STATUSES } from "../status";
+import { idField } from "./id";
 import {
   BULK_MAX,
   CONFIDENCES,
@@ -43,12 +44,6 @@ function intField(min: number, max: number, rangeMessage: string) {
   });
 }
 
-/** An id sent by the client: a positive integer (whether it exists is checked against the database). */
-export const idField = z.coerce
-  .number({ error: "validation.unknownId" })
-  .int("validation.unknownId")
-  .positive("validation.unknownId")
-  .max(2_147_483_647, "validation.unknownId");
 export const versionField = z.coerce
   .number({ error: "validation.required" })
   .int("validation.required")

@@ -1,16 +1,11 @@
 // Forms of the notification centre and of a person's e-mail settings.
 import { z } from "zod";
+import { idField } from "./id";
 
-const id = z.coerce
-  .number("validation.unknownId")
-  .int("validation.unknownId")
-  .positive("validation.unknownId")
-  .max(2_147_483_647, "validation.unknownId");
-
-export const notificationIdSchema = z.object({ notificationId: id });
+export const notificationIdSchema = z.object({ notificationId: idField });
 
 /** "Mark all read": up to the latest notification the page showed. */
-export const markAllReadSchema = z.object({ upTo: id });
+export const markAllReadSchema = z.object({ upTo: idField });
 
 export const EMAIL_MAX = 254;
 

@@ -1,13 +1,7 @@
 // The 考评's weights form and the ratings page's query parameters. Messages are catalogue keys.
 import { z } from "zod";
 import { RATING_COMPONENTS, RATING_WEIGHT_RANGE } from "../rating";
-
-const MAX_ID = 2_147_483_647;
-const id = z.coerce
-  .number("validation.unknownId")
-  .int("validation.unknownId")
-  .positive("validation.unknownId")
-  .max(MAX_ID, "validation.unknownId");
+import { idField } from "./id";
 
 /** A whole number in the weights' range, decimal digits only ("0x10", "1e1", "-1", "12.5" are refused). */
 const weight = z
@@ -27,10 +21,10 @@ export type RatingWeightsInput = z.infer<typeof ratingWeightsSchema>;
 
 /** /ratings?period=ID&unit=ID: an unreadable value is ignored (the latest closed period; no unit's records). */
 export const ratingsPageParamsSchema = z.object({
-  period: id.optional().catch(undefined),
-  unit: id.optional().catch(undefined),
+  period: idField.optional().catch(undefined),
+  unit: idField.optional().catch(undefined),
 });
 export type RatingsPageParams = z.infer<typeof ratingsPageParamsSchema>;
 
 /** The dashboard's ?ratingPeriod=ID; unreadable: the latest closed period. */
-export const dashboardRatingParamsSchema = z.object({ ratingPeriod: id.optional().catch(undefined) });
+export const dashboardRatingParamsSchema = z.object({ ratingPeriod: idField.optional().catch(undefined) });

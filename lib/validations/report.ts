@@ -7,6 +7,7 @@ import { addDays, todayInChina } from "../dates";
 import type { ReportFormat, ReportPeriod, ReportPeriodChoice, ReportScope } from "../report/types";
 import { SIDES } from "./browse";
 import { dayParamSchema } from "./as-of";
+import { idParam } from "./id";
 import { now as clockNow } from "../clock";
 
 export const REPORT_SCOPE_KINDS = ["all", "pillar", "unit", "side", "region", "filters"] as const;
@@ -34,11 +35,6 @@ export interface ReportParams {
   format: ReportFormat;
 }
 
-const idSchema = z.coerce
-  .number({ message: "validation.notANumber" })
-  .int("validation.notAnInteger")
-  .min(1, "validation.unknownId")
-  .max(2_147_483_647, "validation.unknownId");
 const pillarSchema = z.coerce
   .number({ message: "validation.notANumber" })
   .int("validation.notAnInteger")
@@ -94,8 +90,8 @@ export function parseReportParams(
     else refuse("id", idRaw, parsed.error.issues[0]?.message ?? "validation.invalidChoice");
   };
   if (kind === "pillar") withId(pillarSchema, (n) => ({ kind: "pillar", pillarNumber: n }));
-  if (kind === "unit") withId(idSchema, (n) => ({ kind: "unit", unitId: n }));
-  if (kind === "region") withId(idSchema, (n) => ({ kind: "region", regionId: n }));
+  if (kind === "unit") withId(idParam, (n) => ({ kind: "unit", unitId: n }));
+  if (kind === "region") withId(idParam, (n) => ({ kind: "region", regionId: n }));
   if (kind === "side") withId(sideSchema, (s) => ({ kind: "side", side: s }));
   if (kind === "filters") {
     const filters = (input instanceof URLSearchParams ? input.get("filters") : first(input.filters)) ?? "";
@@ -107,7 +103,7 @@ export function parseReportParams(
   let period: ReportPeriod | null = null;
   const periodRaw = get("period");
   if (periodRaw !== undefined) {
-    const parsed = idSchema.safeParse(periodRaw);
+    const parsed = idParam.safeParse(periodRaw);
     const found = parsed.success ? periods.find((p) => p.id === parsed.data) : undefined;
     if (!parsed.success) refuse("period", periodRaw, parsed.error.issues[0]?.message ?? "validation.unknownId");
     else if (found === undefined) refuse("period", periodRaw, "reports.errors.periodUnknown");

@@ -1,8 +1,8 @@
 // zod schemas of the report forms (填报 and 审核) and of the review queue's URL parameters. FormData values arrive
 // as strings; every message is a catalogue key.
 import { z } from "zod";
-import { idField, optionalText, progressUpdateSchema, versionField } from "./items";
-
+import { idField, idParam, MAX_ID } from "./id";
+import { optionalText, progressUpdateSchema, versionField } from "./items";
 import { BATCH_MAX, COMMENT_MAX, DOC_NUMBER_MAX } from "./report-limits";
 
 export * from "./report-limits";
@@ -61,7 +61,7 @@ export const batchDecisionSchema = z.object({
       const out = new Map<number, number>();
       for (const pair of pairs) {
         const [reportId, revision] = pair.split(":").map(Number) as [number, number];
-        if (reportId < 1 || reportId > 2_147_483_647 || revision < 1 || revision > 2_147_483_647) {
+        if (reportId < 1 || reportId > MAX_ID || revision < 1 || revision > MAX_ID) {
           ctx.addIssue({ code: "custom", message: "validation.unknownId" });
           return z.NEVER;
         }
@@ -75,11 +75,7 @@ export const batchDecisionSchema = z.object({
 
 /** The review queue's URL parameters: each parsed on its own, a bad one ignored (and reported). */
 export const reviewQueueParamSchemas = {
-  unit: z.coerce
-    .number({ message: "validation.notANumber" })
-    .int("validation.notAnInteger")
-    .min(1, "validation.unknownId")
-    .max(2_147_483_647, "validation.unknownId"),
+  unit: idParam,
   side: z.enum(REVIEW_SIDES, { message: "validation.invalidChoice" }),
 };
 

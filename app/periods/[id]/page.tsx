@@ -9,14 +9,15 @@ import { PeriodRatings } from "@/components/ratings/period-ratings";
 import { DataTable } from "@/components/ui/data-table";
 import { DECISIONS_LIMIT, getPeriodPage } from "@/lib/data/periods";
 import { titleIn } from "@/lib/i18n/localized";
-import { parsePeriodId, periodPageParamsSchema } from "@/lib/validations/periods";
+import { parseId } from "@/lib/validations/id";
+import { periodPageParamsSchema } from "@/lib/validations/periods";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[]>> };
 
 export default async function PeriodPage({ params, searchParams }: Params) {
-  const periodId = parsePeriodId((await params).id);
+  const periodId = parseId((await params).id);
   if (periodId === null) notFound();
   const query = periodPageParamsSchema.parse(await searchParams);
   const [page, t, tSide, format, locale] = await Promise.all([

@@ -6,7 +6,7 @@ import { AcknowledgeForm, AnswerForm } from "@/components/chase/supervision-form
 import { formatFileSize } from "@/components/evidence/format";
 import { DataTable } from "@/components/ui/data-table";
 import { CHASE_RECORD_LIMIT, getSupervisionPage } from "@/lib/data/chase";
-import { parseSupervisionId } from "@/lib/validations/chase";
+import { parseId } from "@/lib/validations/id";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: { params: Params }) {
 }
 
 export default async function SupervisionPage({ params }: { params: Params }) {
-  const id = parseSupervisionId((await params).id);
+  const id = parseId((await params).id);
   if (id === null) notFound();
   const [{ supervision: s, record, canRespond }, t, tReason, tEsc, format, locale] = await Promise.all([
     getSupervisionPage(id),
