@@ -1,5 +1,5 @@
-// Download names for report files: a Chinese name for browsers (RFC 6266 / RFC 5987 `filename*`), and a
-// plain ASCII `filename` for clients that do not read `filename*`. Shared by every format.
+// Download names for report files: a Chinese name for browsers, and a plain ASCII one for clients that do not
+// read `filename*` (lib/http/content-disposition.ts puts both in the header). Shared by every format.
 import type { Locale } from "../i18n/locales";
 import type { ReportFormat, ReportPeriod } from "../report/types";
 
@@ -31,15 +31,4 @@ export function reportFileNames(
     return { ascii, unicode: `${ASCII_BASE}-${label}${asOf}.${format}` };
   }
   return { ascii, unicode: `${CHINESE_BASE}-${period ? `${period.label}-` : ""}${asOf}.${format}` };
-}
-
-/** RFC 5987 percent-encoding: encodeURIComponent leaves ' ( ) * unescaped, which attr-char does not allow. */
-function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** `attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded unicode>` */
-export function contentDisposition(names: { ascii: string; unicode: string }): string {
-  const ascii = names.ascii.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(names.unicode)}`;
 }

@@ -2,26 +2,13 @@
 // the 督办 list's filter. Messages are catalogue keys.
 import { z } from "zod";
 import { isIsoDate } from "../dates";
+import { idField } from "./id";
 
 export const CHASE_LIMITS = {
   calendarName: 30,
   answer: 2000,
   noticePrefix: 10,
 } as const;
-
-const MAX_ID = 2_147_483_647;
-const id = z.coerce
-  .number("validation.unknownId")
-  .int("validation.unknownId")
-  .positive("validation.unknownId")
-  .max(MAX_ID, "validation.unknownId");
-
-/** An id from the URL: a positive integer, or null (the page answers 404). */
-export function parseSupervisionId(raw: string): number | null {
-  if (!/^\d{1,10}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n > 0 && n <= MAX_ID ? n : null;
-}
 
 /** YYYY-MM-DD, years 2000–2100. */
 const day = z.string("validation.required").transform((raw, ctx) => {
@@ -93,10 +80,10 @@ export const chaseSettingsSchema = z.object({
 });
 export type ChaseSettingsInput = z.infer<typeof chaseSettingsSchema>;
 
-export const acknowledgeSchema = z.object({ supervisionId: id });
+export const acknowledgeSchema = z.object({ supervisionId: idField });
 
 export const answerSchema = z.object({
-  supervisionId: id,
+  supervisionId: idField,
   answer: z
     .string("validation.required")
     .trim()
@@ -111,9 +98,5 @@ export const supervisionListParamsSchema = z.object({
   state: z.enum(SUPERVISION_FILTERS).optional().catch(undefined),
 });
 
+/** The formats a 督办通知单 is stored in (its download route answers 404 for any other). */
 export const SUPERVISION_FILE_FORMATS = ["docx", "pdf"] as const;
-export function parseSupervisionFormat(raw: string): (typeof SUPERVISION_FILE_FORMATS)[number] | null {
-  return (SUPERVISION_FILE_FORMATS as readonly string[]).includes(raw)
-    ? (raw as (typeof SUPERVISION_FILE_FORMATS)[number])
-    : null;
-}

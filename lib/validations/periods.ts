@@ -2,35 +2,17 @@
 import { z } from "zod";
 import { PeriodKind, Side } from "../generated/prisma/enums";
 import { isIsoDate } from "../dates";
-import { FULFILMENT_FIGURES, BULLETIN_FORMATS } from "../report/bulletin";
+import { FULFILMENT_FIGURES } from "../report/bulletin";
+import { idField, parseId } from "./id";
 import { PERIOD_LIMITS } from "./period-limits";
 
 export { PERIOD_LIMITS };
-
-const MAX_ID = 2_147_483_647;
-const id = z.coerce
-  .number("validation.unknownId")
-  .int("validation.unknownId")
-  .positive("validation.unknownId")
-  .max(MAX_ID, "validation.unknownId");
-
-/** A period id from the URL: a positive integer, or null (the page answers 404). */
-export function parsePeriodId(raw: string): number | null {
-  if (!/^\d{1,10}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n > 0 && n <= MAX_ID ? n : null;
-}
-
-/** A file format from the URL, or null. */
-export function parseBulletinFormat(raw: string): (typeof BULLETIN_FORMATS)[number] | null {
-  return (BULLETIN_FORMATS as readonly string[]).includes(raw) ? (raw as (typeof BULLETIN_FORMATS)[number]) : null;
-}
 
 /** The period page's obligation filter (?show=missing&side=SICHUAN&unit=12); anything unreadable is ignored. */
 export const periodPageParamsSchema = z.object({
   show: z.enum(FULFILMENT_FIGURES).optional().catch(undefined),
   side: z.enum(Side).optional().catch(undefined),
-  unit: id.optional().catch(undefined),
+  unit: idField.optional().catch(undefined),
 });
 export type PeriodPageParams = z.infer<typeof periodPageParamsSchema>;
 
@@ -49,7 +31,7 @@ export function parseCompareParams(params: {
   const read = (param: "from" | "to"): number | null => {
     const raw = params[param];
     if (raw === undefined || raw === "") return null;
-    const value = typeof raw === "string" ? parsePeriodId(raw) : null;
+    const value = typeof raw === "string" ? parseId(raw) : null;
     if (value === null) issues.push({ param, message: "periods.compare.notNumber" });
     return value;
   };
@@ -59,7 +41,7 @@ export function parseCompareParams(params: {
   return issues.length > 0 ? { ok: false, issues } : { ok: true, from, to };
 }
 
-export const closePeriodSchema = z.object({ periodId: id });
+export const closePeriodSchema = z.object({ periodId: idField });
 
 export const cycleSettingsSchema = z.object({
   periodKind: z.enum(PeriodKind, "validation.invalidChoice"),

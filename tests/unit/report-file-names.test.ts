@@ -1,6 +1,7 @@
 // A report file's download names: the as-of day always, and the period when the report is taken at its close.
 import { describe, expect, it } from "vitest";
-import { contentDisposition, reportFileNames } from "../../lib/export/filename";
+import { reportFileNames } from "../../lib/export/filename";
+import { contentDisposition } from "../../lib/http/content-disposition";
 
 const november = { id: 12, label: "2026年11月", labelEn: "November 2026" };
 

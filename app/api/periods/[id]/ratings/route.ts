@@ -6,11 +6,11 @@ import { cookies } from "next/headers";
 import { authorizeRoute } from "@/lib/auth/authorize-route";
 import { getRatingExport } from "@/lib/data/ratings";
 import { renderRatingsCsv } from "@/lib/export/ratings-csv";
-import { contentDisposition } from "@/lib/export/filename";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { plainText } from "@/lib/http/plain-text";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { parsePeriodId } from "@/lib/validations/periods";
+import { parseId } from "@/lib/validations/id";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const user = await authorizeRoute("rating:read", t);
   if (user instanceof Response) return user;
 
-  const periodId = parsePeriodId((await params).id);
+  const periodId = parseId((await params).id);
   if (periodId === null) return plainText(404, t("notFound"));
   let rating: Awaited<ReturnType<typeof getRatingExport>>;
   try {
