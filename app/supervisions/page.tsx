@@ -58,44 +58,41 @@ export default async function SupervisionsPage({ searchParams }: { searchParams:
           ))}
         </ul>
       </nav>
-      {data.rows.length === 0 ? (
-        <p className="muted">{t("empty")}</p>
-      ) : (
-        <DataTable
-          testId="supervisions"
-          scroll
-          columns={[
-            t("number"),
-            t("unit"),
-            t("reason"),
-            t("items"),
-            t("issuedOn"),
-            t("acknowledgeBy"),
-            t("replyBy"),
-            t("status"),
-          ]}
-        >
-          {data.rows.map((s) => (
-            <tr key={s.id} data-testid="supervision-row">
-              <th scope="row">
-                <Link href={`/supervisions/${s.id}`}>{s.number}</Link>
-              </th>
-              <td>{s.unit}</td>
-              <td>
-                {tReason(s.reason)}
-                {s.period && (
-                  <span className="small muted"> · {locale === "en" ? (s.periodEn ?? s.period) : s.period}</span>
-                )}
-              </td>
-              <td>{s.itemCount}</td>
-              <td>{s.issuedOn}</td>
-              <td>{s.acknowledgeBy}</td>
-              <td>{s.replyBy}</td>
-              <td data-testid="supervision-state">{stateOf(s)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        empty={t("empty")}
+        testId="supervisions"
+        scroll
+        columns={[
+          t("number"),
+          t("unit"),
+          t("reason"),
+          t("items"),
+          t("issuedOn"),
+          t("acknowledgeBy"),
+          t("replyBy"),
+          t("status"),
+        ]}
+      >
+        {data.rows.map((s) => (
+          <tr key={s.id} data-testid="supervision-row">
+            <th scope="row">
+              <Link href={`/supervisions/${s.id}`}>{s.number}</Link>
+            </th>
+            <td>{s.unit}</td>
+            <td>
+              {tReason(s.reason)}
+              {s.period && (
+                <span className="small muted"> · {locale === "en" ? (s.periodEn ?? s.period) : s.period}</span>
+              )}
+            </td>
+            <td>{s.itemCount}</td>
+            <td>{s.issuedOn}</td>
+            <td>{s.acknowledgeBy}</td>
+            <td>{s.replyBy}</td>
+            <td data-testid="supervision-state">{stateOf(s)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {data.rows.length >= SUPERVISION_LIST_LIMIT && (
         <p className="small muted">{t("limited", { limit: SUPERVISION_LIST_LIMIT })}</p>
       )}

@@ -86,90 +86,81 @@ export async function UnitRatingDetail({
       )}
 
       <h3>{t("detail.obligations")}</h3>
-      {records.obligations.length === 0 ? (
-        <p className="muted">{t("detail.empty")}</p>
-      ) : (
-        <DataTable
-          testId="rating-obligations"
-          scroll
-          columns={[
-            t("detail.colItem"),
-            t("detail.colOutcome"),
-            t("detail.colReport"),
-            t("detail.colSubmitted"),
-            t("detail.colFirstPass"),
-          ]}
-        >
-          {records.obligations.map((o) => (
-            <tr key={o.itemId} data-testid="rating-obligation">
-              <td>
-                <Link href={`/items/${o.code}`}>
-                  {o.code} {titleIn(o, locale)}
-                </Link>
-              </td>
-              <td>{tPeriods(`outcome.${o.outcome}`)}</td>
-              <td>{o.reportState ? tPeriods(`reportState.${o.reportState}`) : tPeriods("detail.noReport")}</td>
-              <td>{o.submittedAt ? when(o.submittedAt) : tPeriods("detail.noReport")}</td>
-              <td>
-                {!o.reviewed ? t("detail.notReviewed") : o.firstPass ? t("detail.firstPass") : t("detail.returned")}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        empty={t("detail.empty")}
+        testId="rating-obligations"
+        scroll
+        columns={[
+          t("detail.colItem"),
+          t("detail.colOutcome"),
+          t("detail.colReport"),
+          t("detail.colSubmitted"),
+          t("detail.colFirstPass"),
+        ]}
+      >
+        {records.obligations.map((o) => (
+          <tr key={o.itemId} data-testid="rating-obligation">
+            <td>
+              <Link href={`/items/${o.code}`}>
+                {o.code} {titleIn(o, locale)}
+              </Link>
+            </td>
+            <td>{tPeriods(`outcome.${o.outcome}`)}</td>
+            <td>{o.reportState ? tPeriods(`reportState.${o.reportState}`) : tPeriods("detail.noReport")}</td>
+            <td>{o.submittedAt ? when(o.submittedAt) : tPeriods("detail.noReport")}</td>
+            <td>
+              {!o.reviewed ? t("detail.notReviewed") : o.firstPass ? t("detail.firstPass") : t("detail.returned")}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h3>{t("detail.items")}</h3>
-      {records.items.length === 0 ? (
-        <p className="muted">{t("detail.empty")}</p>
-      ) : (
-        <DataTable
-          testId="rating-items"
-          scroll
-          columns={[t("detail.colItem"), t("detail.colStatus"), t("detail.colDue"), t("detail.colOverdue")]}
-        >
-          {records.items.map((i) => (
-            <tr key={i.itemId} data-testid="rating-item" data-overdue={i.overdue}>
-              <td>
-                <Link href={`/items/${i.code}`}>
-                  {i.code} {titleIn(i, locale)}
-                </Link>
-              </td>
-              <td>{tStatus(i.status)}</td>
-              <td>{i.dueDate ?? t("detail.noDue")}</td>
-              <td>{i.overdue ? t("detail.daysOverdue", { days: i.daysOverdue ?? 0 }) : t("detail.notOverdue")}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        empty={t("detail.empty")}
+        testId="rating-items"
+        scroll
+        columns={[t("detail.colItem"), t("detail.colStatus"), t("detail.colDue"), t("detail.colOverdue")]}
+      >
+        {records.items.map((i) => (
+          <tr key={i.itemId} data-testid="rating-item" data-overdue={i.overdue}>
+            <td>
+              <Link href={`/items/${i.code}`}>
+                {i.code} {titleIn(i, locale)}
+              </Link>
+            </td>
+            <td>{tStatus(i.status)}</td>
+            <td>{i.dueDate ?? t("detail.noDue")}</td>
+            <td>{i.overdue ? t("detail.daysOverdue", { days: i.daysOverdue ?? 0 }) : t("detail.notOverdue")}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h3>{t("detail.supervisions")}</h3>
-      {records.supervisions.length === 0 ? (
-        <p className="muted">{t("detail.noSupervisions")}</p>
-      ) : (
-        <DataTable
-          testId="rating-supervisions"
-          scroll
-          columns={[
-            t("detail.colNumber"),
-            t("detail.colIssued"),
-            t("detail.colReplyBy"),
-            t("detail.colAnswered"),
-            t("detail.colJudgement"),
-          ]}
-        >
-          {records.supervisions.map((s) => (
-            <tr key={s.id} data-testid="rating-supervision">
-              <td>
-                <Link href={`/supervisions/${s.id}`}>{s.number}</Link>
-              </td>
-              <td>{s.issuedOn}</td>
-              <td>{s.replyBy}</td>
-              <td>{s.answeredAt ? when(s.answeredAt) : t("detail.notAnswered")}</td>
-              <td>{t(`judgement.${s.judgement}`)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        empty={t("detail.noSupervisions")}
+        testId="rating-supervisions"
+        scroll
+        columns={[
+          t("detail.colNumber"),
+          t("detail.colIssued"),
+          t("detail.colReplyBy"),
+          t("detail.colAnswered"),
+          t("detail.colJudgement"),
+        ]}
+      >
+        {records.supervisions.map((s) => (
+          <tr key={s.id} data-testid="rating-supervision">
+            <td>
+              <Link href={`/supervisions/${s.id}`}>{s.number}</Link>
+            </td>
+            <td>{s.issuedOn}</td>
+            <td>{s.replyBy}</td>
+            <td>{s.answeredAt ? when(s.answeredAt) : t("detail.notAnswered")}</td>
+            <td>{t(`judgement.${s.judgement}`)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

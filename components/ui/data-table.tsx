@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Children, type ReactNode } from "react";
 
 /** Header cells (scope="col"), one per label. */
 export function ColumnHeaders({ labels }: { labels: string[] }) {
@@ -15,21 +15,25 @@ export function ColumnHeaders({ labels }: { labels: string[] }) {
 
 /**
  * A table: one header row — a cell per label of `columns`, then any `head` cells — over the rows given as children;
- * with `scroll`, in a box that scrolls sideways when the table is wider than the page.
+ * with `scroll`, in a box that scrolls sideways when the table is wider than the page. With `empty`, a list of no
+ * rows (children an empty array, as `rows.map(…)` of none) shows that text instead of the table.
  */
 export function DataTable({
   testId,
   columns = [],
   head,
   scroll = false,
+  empty,
   children,
 }: {
   testId: string;
   columns?: string[];
   head?: ReactNode;
   scroll?: boolean;
+  empty?: ReactNode;
   children: ReactNode;
 }) {
+  if (empty !== undefined && Children.count(children) === 0) return <p className="muted">{empty}</p>;
   const table = (
     <table data-testid={testId}>
       <thead>

@@ -114,37 +114,34 @@ export default async function PeriodPage({ params, searchParams }: Params) {
                 {t("detail.clearFilter")}
               </Link>
             </p>
-            {obligations.length === 0 ? (
-              <p className="muted">{t("detail.obligationsEmpty")}</p>
-            ) : (
-              <DataTable
-                testId="obligations"
-                scroll
-                columns={[
-                  t("detail.colItem"),
-                  t("detail.colUnit"),
-                  t("detail.colSide"),
-                  t("detail.colOutcome"),
-                  t("detail.colReport"),
-                  t("detail.colSubmitted"),
-                ]}
-              >
-                {obligations.map((o) => (
-                  <tr key={`${o.itemId}-${o.unitId}`} data-testid="obligation-row">
-                    <td>
-                      <Link href={`/items/${o.code}`}>
-                        {o.code} {titleIn(o, locale)}
-                      </Link>
-                    </td>
-                    <td>{o.unit}</td>
-                    <td>{tSide(o.side)}</td>
-                    <td>{t(`outcome.${o.outcome}`)}</td>
-                    <td>{o.reportState ? t(`reportState.${o.reportState}`) : t("detail.noReport")}</td>
-                    <td>{o.submittedAt ? when(o.submittedAt) : t("detail.noReport")}</td>
-                  </tr>
-                ))}
-              </DataTable>
-            )}
+            <DataTable
+              empty={t("detail.obligationsEmpty")}
+              testId="obligations"
+              scroll
+              columns={[
+                t("detail.colItem"),
+                t("detail.colUnit"),
+                t("detail.colSide"),
+                t("detail.colOutcome"),
+                t("detail.colReport"),
+                t("detail.colSubmitted"),
+              ]}
+            >
+              {obligations.map((o) => (
+                <tr key={`${o.itemId}-${o.unitId}`} data-testid="obligation-row">
+                  <td>
+                    <Link href={`/items/${o.code}`}>
+                      {o.code} {titleIn(o, locale)}
+                    </Link>
+                  </td>
+                  <td>{o.unit}</td>
+                  <td>{tSide(o.side)}</td>
+                  <td>{t(`outcome.${o.outcome}`)}</td>
+                  <td>{o.reportState ? t(`reportState.${o.reportState}`) : t("detail.noReport")}</td>
+                  <td>{o.submittedAt ? when(o.submittedAt) : t("detail.noReport")}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </section>
@@ -191,31 +188,28 @@ export default async function PeriodPage({ params, searchParams }: Params) {
 
       <section id="files" aria-labelledby="files-heading" className="stack">
         <h2 id="files-heading">{t("detail.files")}</h2>
-        {files.length === 0 ? (
-          <p className="muted">{t("detail.filesPending")}</p>
-        ) : (
-          <DataTable
-            testId="period-files"
-            columns={[t("detail.colFormat"), t("detail.colFile"), t("detail.colSize"), t("detail.colSha256")]}
-          >
-            {files.map((f) => (
-              <tr key={f.format}>
-                <td>{f.format.toUpperCase()}</td>
-                <td>
-                  <a href={`/api/periods/${period.id}/files/${f.format}`} download={f.fileName}>
-                    {f.fileName}
-                  </a>
-                </td>
-                <td>{t("detail.size", { kb: Math.max(1, Math.round(f.size / 1024)) })}</td>
-                <td>
-                  <code className="small" style={{ wordBreak: "break-all" }} data-testid={`sha256-${f.format}`}>
-                    {f.sha256}
-                  </code>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <DataTable
+          empty={t("detail.filesPending")}
+          testId="period-files"
+          columns={[t("detail.colFormat"), t("detail.colFile"), t("detail.colSize"), t("detail.colSha256")]}
+        >
+          {files.map((f) => (
+            <tr key={f.format}>
+              <td>{f.format.toUpperCase()}</td>
+              <td>
+                <a href={`/api/periods/${period.id}/files/${f.format}`} download={f.fileName}>
+                  {f.fileName}
+                </a>
+              </td>
+              <td>{t("detail.size", { kb: Math.max(1, Math.round(f.size / 1024)) })}</td>
+              <td>
+                <code className="small" style={{ wordBreak: "break-all" }} data-testid={`sha256-${f.format}`}>
+                  {f.sha256}
+                </code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       {period.phase === "CLOSED" ? <PeriodRatings periodId={period.id} /> : null}
