@@ -31,6 +31,9 @@ export default async function SupervisionPage({ params }: { params: Params }) {
   const at = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const lateAfter = (iso: string, day: string) =>
     new Date(iso).getTime() >= new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000 ? t("late") : "";
+  /** A step of the 督办 (签收, 反馈): who did it and when, late when after its day; or that it is still to do. */
+  const step = (done: { at: string | null; by: string | null; due: string }, line: string, notYet: string) =>
+    done.at ? t(line, { who: done.by ?? "—", at: at(done.at) }) + lateAfter(done.at, done.due) : t(notYet);
   const overdue = s.reason === "ITEM_OVERDUE";
   return (
     <article className="stack">
@@ -67,16 +70,14 @@ export default async function SupervisionPage({ params }: { params: Params }) {
         <section className="card stack" aria-labelledby="status">
           <h2 id="status">{t("status")}</h2>
           <p data-testid="supervision-acknowledged">
-            {s.acknowledgedAt
-              ? t("acknowledgedLine", { who: s.acknowledgedBy ?? "—", at: at(s.acknowledgedAt) }) +
-                lateAfter(s.acknowledgedAt, s.acknowledgeBy)
-              : t("notAcknowledged")}
+            {step(
+              { at: s.acknowledgedAt, by: s.acknowledgedBy, due: s.acknowledgeBy },
+              "acknowledgedLine",
+              "notAcknowledged",
+            )}
           </p>
           <p data-testid="supervision-answered">
-            {s.answeredAt
-              ? t("answeredLine", { who: s.answeredBy ?? "—", at: at(s.answeredAt) }) +
-                lateAfter(s.answeredAt, s.replyBy)
-              : t("notAnswered")}
+            {step({ at: s.answeredAt, by: s.answeredBy, due: s.replyBy }, "answeredLine", "notAnswered")}
           </p>
           {s.answer !== null && (
             <blockquote data-testid="supervision-answer" style={{ whiteSpace: "pre-wrap" }}>
