@@ -71,12 +71,12 @@ test("an administrator creates an account that can sign in, then disables it and
   // Disabling asks for confirmation first.
   const row = admin.getByTestId(`user-${login}`);
   await expect(row).toBeVisible();
-  await row.getByRole("button", { name: msg("admin.users.disable"), exact: true }).click();
-  await expect(row.getByText(msg("admin.users.confirmDisable", { name: login }))).toBeVisible();
+  await row.getByRole("button", { name: msg("admin.users.disableStep.open"), exact: true }).click();
+  await expect(row.getByText(msg("admin.users.disableStep.question", { name: login }))).toBeVisible();
   expect(
     (await sql<{ disabled: boolean }>("SELECT disabled FROM users WHERE login_name = $1", [login]))[0]!.disabled,
   ).toBe(false);
-  await row.getByRole("button", { name: msg("admin.users.confirmDisableSubmit") }).click();
+  await row.getByRole("button", { name: msg("admin.users.disableStep.submit") }).click();
   await expect(row.getByText(msg("admin.users.disabled"), { exact: true })).toBeVisible();
   expect(
     (await sql<{ disabled: boolean }>("SELECT disabled FROM users WHERE login_name = $1", [login]))[0]!.disabled,
@@ -125,8 +125,8 @@ test("an administrator adds an item, retires it, and it keeps its page and histo
   await page.goto(`/admin/tree?item=${item!.code}`);
   const retire = page.getByRole("form", { name: msg("admin.tree.retire") });
   await retire.getByLabel(msg("admin.tree.reason"), { exact: true }).fill(reason);
-  await retire.getByRole("button", { name: msg("admin.tree.retire"), exact: true }).click();
-  await retire.getByRole("button", { name: msg("admin.tree.confirmRetireSubmit") }).click();
+  await retire.getByRole("button", { name: msg("admin.tree.retireStep.open"), exact: true }).click();
+  await retire.getByRole("button", { name: msg("admin.tree.retireStep.submit") }).click();
   await expect(page.getByText(msg("admin.tree.retiredDone", { code: item!.code }))).toBeVisible();
   const [after] = await sql<{ retired: boolean; versions: string }>(
     "SELECT retired_at IS NOT NULL AS retired, (SELECT count(*) FROM item_history h WHERE h.item_id = i.id)::text AS versions FROM items i WHERE code = $1",

@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { restoreItem, retireItem } from "@/lib/actions/item-tree";
 import { LIMITS } from "@/lib/validations/admin";
@@ -15,11 +14,7 @@ import styles from "./admin.module.css";
 export function TreeRetireForm({ item }: { item: { id: number; code: string; version: number; retired: boolean } }) {
   const t = useTranslations("admin.tree");
   const tAdmin = useTranslations("admin");
-  const [confirming, setConfirming] = useState(false);
-  const { state, pending, onSubmit, form } = useActionForm(item.retired ? restoreItem : retireItem, {
-    ids: "retire",
-    onSuccess: () => setConfirming(false),
-  });
+  const { state, pending, onSubmit, form } = useActionForm(item.retired ? restoreItem : retireItem, { ids: "retire" });
   return (
     <form onSubmit={onSubmit} className={styles.form} noValidate aria-label={item.retired ? t("restore") : t("retire")}>
       <input type="hidden" name="itemId" value={item.id} />
@@ -38,14 +33,10 @@ export function TreeRetireForm({ item }: { item: { id: number; code: string; ver
       ) : (
         <ConfirmSubmit
           id="retire"
-          confirming={confirming}
-          setConfirming={setConfirming}
+          form={form}
           pending={pending}
-          pendingLabel={tAdmin("saving")}
-          label={t("retire")}
-          question={t("confirmRetire", { code: item.code })}
-          submitLabel={t("confirmRetireSubmit")}
-          cancelLabel={tAdmin("cancel")}
+          messages="admin.tree.retireStep"
+          values={{ code: item.code }}
         />
       )}
     </form>

@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { setUserDisabled } from "@/lib/actions/admin-users";
 import { FormMessage } from "@/components/forms/form-message";
@@ -11,8 +10,7 @@ import styles from "./admin.module.css";
 /** Enable at once; disable only after a confirmation, since it ends the person's sessions immediately. */
 export function UserDisableToggle({ user }: { user: { id: number; loginName: string; disabled: boolean } }) {
   const t = useTranslations("admin");
-  const [confirming, setConfirming] = useState(false);
-  const { state, pending, onSubmit } = useActionForm(setUserDisabled, { onSuccess: () => setConfirming(false) });
+  const { state, pending, onSubmit, form } = useActionForm(setUserDisabled);
   return (
     <form onSubmit={onSubmit} className={styles.form}>
       <input type="hidden" name="userId" value={user.id} />
@@ -24,14 +22,10 @@ export function UserDisableToggle({ user }: { user: { id: number; loginName: str
       ) : (
         <ConfirmSubmit
           id={`disable-${user.id}`}
-          confirming={confirming}
-          setConfirming={setConfirming}
+          form={form}
           pending={pending}
-          pendingLabel={t("saving")}
-          label={t("users.disable")}
-          question={t("users.confirmDisable", { name: user.loginName })}
-          submitLabel={t("users.confirmDisableSubmit")}
-          cancelLabel={t("cancel")}
+          messages="admin.users.disableStep"
+          values={{ name: user.loginName }}
         />
       )}
       <FormMessage state={state} />

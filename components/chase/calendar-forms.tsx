@@ -1,6 +1,5 @@
 "use client";
 // The working-day calendar's entries: enter (or change) a day, remove one (after asking).
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { AdminForm } from "@/components/admin/admin-form";
 import { DateField, SelectField, TextField } from "@/components/forms/fields";
@@ -26,22 +25,16 @@ export function CalendarEntryForm() {
 
 export function RemoveCalendarEntryForm({ day }: { day: string }) {
   const t = useTranslations("chase.calendar");
-  const tAdmin = useTranslations("admin");
-  const [confirming, setConfirming] = useState(false);
-  const { state, pending, onSubmit } = useActionForm(removeCalendarEntry, { onSuccess: () => setConfirming(false) });
+  const { state, pending, onSubmit, form } = useActionForm(removeCalendarEntry);
   return (
     <form onSubmit={onSubmit} aria-label={`${t("remove")} ${day}`}>
       <input type="hidden" name="day" value={day} />
       <ConfirmSubmit
         id={`calendar-remove-${day}`}
-        confirming={confirming}
-        setConfirming={setConfirming}
+        form={form}
         pending={pending}
-        pendingLabel={t("removing")}
-        label={t("remove")}
-        question={t("removeConfirm", { day })}
-        submitLabel={t("remove")}
-        cancelLabel={tAdmin("cancel")}
+        messages="chase.calendar.removeStep"
+        values={{ day }}
       />
       <FormMessage state={state} />
     </form>

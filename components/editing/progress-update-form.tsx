@@ -276,14 +276,9 @@ export function ProgressUpdateForm({
 
 /** Withdraws the unit's open report before it is reviewed, after asking. */
 function WithdrawReport({ reportId, revision, code }: { reportId: number; revision: number; code: string }) {
-  const t = useTranslations();
   const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const { state, action, pending, failed } = useActionForm(withdrawReport, {
-    onSuccess: () => {
-      setConfirming(false);
-      router.push(`/items/${code}`);
-    },
+  const { state, action, pending, failed, form } = useActionForm(withdrawReport, {
+    onSuccess: () => router.push(`/items/${code}`),
   });
   return (
     <form action={action} className={styles.form} data-testid="withdraw-report">
@@ -291,17 +286,7 @@ function WithdrawReport({ reportId, revision, code }: { reportId: number; revisi
       <input type="hidden" name="expectedRevision" value={revision} />
       <FormMessage state={state} />
       <ReportHappenedNotice happened={failed?.happened} />
-      <ConfirmSubmit
-        id="withdraw-report"
-        confirming={confirming}
-        setConfirming={setConfirming}
-        pending={pending}
-        pendingLabel={t("cycle.form.withdrawing")}
-        label={t("cycle.form.withdraw")}
-        question={t("cycle.form.withdrawQuestion")}
-        submitLabel={t("cycle.form.withdrawConfirm")}
-        cancelLabel={t("cycle.form.cancel")}
-      />
+      <ConfirmSubmit id="withdraw-report" form={form} pending={pending} messages="cycle.form.withdrawStep" />
     </form>
   );
 }

@@ -1,42 +1,54 @@
 "use client";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button, SubmitButton } from "./buttons";
+import type { FormScope } from "./field";
 import styles from "./forms.module.css";
 
 /**
- * A submit that asks first, for a change that is hard to take back: `label` opens the step, which asks
- * `question` and offers the danger submit (focused, for keyboard users) and a way back. The form owns
- * `confirming`, so it can close the step when the action succeeds.
+ * A submit that asks first, for a change that is hard to take back: the first button opens the step, which
+ * asks the question and offers the danger submit (focused, for keyboard users) and a way back. The step
+ * closes when the form's action succeeds. Its texts are one message group, `messages`, with the keys
+ * open, pending, question, submit and cancel (`values` fill the question's placeholders).
  */
-export function ConfirmSubmit(props: {
+export function ConfirmSubmit({
+  id,
+  form,
+  pending,
+  messages,
+  values,
+}: {
   id: string;
-  confirming: boolean;
-  setConfirming: (confirming: boolean) => void;
+  form: FormScope;
   pending: boolean;
-  pendingLabel: string;
-  label: string;
-  question: string;
-  submitLabel: string;
-  cancelLabel: string;
+  messages: string;
+  values?: Record<string, string | number>;
 }) {
-  if (!props.confirming)
+  const t = useTranslations(messages);
+  const [confirming, setConfirming] = useState(false);
+  // A new successful answer closes the step (React's "adjust state when a prop changes", not an effect).
+  const [answer, setAnswer] = useState(form.state);
+  if (form.state !== answer) {
+    setAnswer(form.state);
+    if (succeeded(form.state)) setConfirming(false);
+  }
+  if (!confirming)
     return (
       <div>
-        <Button onClick={() => props.setConfirming(true)}>{props.label}</Button>
+        <Button onClick={() => setConfirming(true)}>{t("open")}</Button>
       </div>
     );
   return (
-    <div className={styles.confirm} role="group" aria-labelledby={`${props.id}-q`}>
-      <p id={`${props.id}-q`}>{props.question}</p>
+    <div className={styles.confirm} role="group" aria-labelledby={`${id}-q`}>
+      <p id={`${id}-q`}>{t("question", values)}</p>
       <div className={styles.confirmActions}>
-        <SubmitButton
-          pending={props.pending}
-          pendingLabel={props.pendingLabel}
-          label={props.submitLabel}
-          variant="danger"
-          autoFocus
-        />
-        <Button onClick={() => props.setConfirming(false)}>{props.cancelLabel}</Button>
+        <SubmitButton pending={pending} pendingLabel={t("pending")} label={t("submit")} variant="danger" autoFocus />
+        <Button onClick={() => setConfirming(false)}>{t("cancel")}</Button>
       </div>
     </div>
   );
+}
+
+function succeeded(answer: object | null | undefined): boolean {
+  return !!answer && "ok" in answer && answer.ok === true;
 }
