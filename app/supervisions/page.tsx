@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChaseRecord } from "@/components/chase/chase-record";
 import { Options } from "@/components/forms/options";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, headings } from "@/components/ui/data-table";
 import { CHASE_RECORD_LIMIT, listSupervisions, SUPERVISION_LIST_LIMIT, type SupervisionRow } from "@/lib/data/chase";
 import { SUPERVISION_FILTERS, supervisionListParamsSchema } from "@/lib/validations/chase";
 import { parseId } from "@/lib/validations/id";
@@ -62,16 +62,7 @@ export default async function SupervisionsPage({ searchParams }: { searchParams:
         empty={t("empty")}
         testId="supervisions"
         scroll
-        columns={[
-          t("number"),
-          t("unit"),
-          t("reason"),
-          t("items"),
-          t("issuedOn"),
-          t("acknowledgeBy"),
-          t("replyBy"),
-          t("status"),
-        ]}
+        columns={headings(t, ["number", "unit", "reason", "items", "issuedOn", "acknowledgeBy", "replyBy", "status"])}
       >
         {data.rows.map((s) => (
           <tr key={s.id} data-testid="supervision-row">

@@ -6,6 +6,7 @@ import { Fields } from "@/components/forms/field";
 import type { ActionFailure } from "@/lib/forms/result";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";
+import { HiddenInputs } from "@/components/forms/hidden-inputs";
 import styles from "./admin.module.css";
 
 /**
@@ -41,9 +42,7 @@ export function AdminForm<R extends { ok: true } | ActionFailure>({
   const { formRef, onSubmit, state, pending, form } = useActionForm(action, { ids, resetOnSuccess });
   return (
     <form ref={formRef} onSubmit={onSubmit} className={styles.form} noValidate aria-label={label}>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenInputs values={hidden} />
       <Fields form={form} values={values}>
         {children}
       </Fields>

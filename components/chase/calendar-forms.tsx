@@ -3,9 +3,7 @@
 import { useTranslations } from "next-intl";
 import { AdminForm } from "@/components/admin/admin-form";
 import { DateField, SelectField, TextField } from "@/components/forms/fields";
-import { ConfirmSubmit } from "@/components/forms/confirm-submit";
-import { FormMessage } from "@/components/forms/form-message";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ConfirmForm } from "@/components/forms/confirm-form";
 import { addCalendarEntry, removeCalendarEntry } from "@/lib/actions/calendar";
 import { CHASE_LIMITS } from "@/lib/validations/chase";
 
@@ -25,18 +23,14 @@ export function CalendarEntryForm() {
 
 export function RemoveCalendarEntryForm({ day }: { day: string }) {
   const t = useTranslations("chase.calendar");
-  const { state, pending, onSubmit, form } = useActionForm(removeCalendarEntry);
   return (
-    <form onSubmit={onSubmit} aria-label={`${t("remove")} ${day}`}>
-      <input type="hidden" name="day" value={day} />
-      <ConfirmSubmit
-        id={`calendar-remove-${day}`}
-        form={form}
-        pending={pending}
-        messages="chase.calendar.removeStep"
-        values={{ day }}
-      />
-      <FormMessage state={state} />
-    </form>
+    <ConfirmForm
+      action={removeCalendarEntry}
+      id={`calendar-remove-${day}`}
+      label={`${t("remove")} ${day}`}
+      hidden={{ day }}
+      messages="chase.calendar.removeStep"
+      values={{ day }}
+    />
   );
 }

@@ -3,7 +3,7 @@
 // component over rows already read by lib/data/chase.ts.
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, headings } from "@/components/ui/data-table";
 import type { ChaseEventRow } from "@/lib/data/chase";
 
 export async function ChaseRecord({
@@ -31,7 +31,7 @@ export async function ChaseRecord({
       <DataTable
         testId={testId}
         scroll
-        columns={[t("kind"), t("unit"), t("about"), t("dueOn"), t("at"), t("to"), t("outcome")]}
+        columns={headings(t, ["kind", "unit", "about", "dueOn", "at", "to", "outcome"])}
       >
         {events.map((e) => {
           const period = locale === "en" ? (e.periodEn ?? e.period) : e.period;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, headings } from "@/components/ui/data-table";
 import type { PeriodRating, RatingRecords, UnitRating } from "@/lib/data/ratings";
 import { titleIn } from "@/lib/i18n/localized";
 import { RATING_COMPONENTS, type RatingComponent } from "@/lib/rating";
@@ -37,8 +37,9 @@ export async function UnitRatingDetail({
   unit: UnitRating | null;
   records: RatingRecords;
 }) {
-  const [t, tPeriods, tStatus, format, locale] = await Promise.all([
+  const [t, tCol, tPeriods, tStatus, format, locale] = await Promise.all([
     getTranslations("ratings"),
+    getTranslations("ratings.detail"),
     getTranslations("periods"),
     getTranslations("status"),
     getFormatter(),
@@ -68,7 +69,7 @@ export async function UnitRatingDetail({
           </p>
           <DataTable
             testId="rating-components"
-            columns={[t("detail.colComponent"), t("detail.colValue"), t("detail.colWeight"), t("detail.colWhy")]}
+            columns={headings(tCol, ["colComponent", "colValue", "colWeight", "colWhy"])}
           >
             {RATING_COMPONENTS.map((k) => (
               <tr key={k} data-testid={`rating-component-${k}`}>
@@ -90,13 +91,7 @@ export async function UnitRatingDetail({
         empty={t("detail.empty")}
         testId="rating-obligations"
         scroll
-        columns={[
-          t("detail.colItem"),
-          t("detail.colOutcome"),
-          t("detail.colReport"),
-          t("detail.colSubmitted"),
-          t("detail.colFirstPass"),
-        ]}
+        columns={headings(tCol, ["colItem", "colOutcome", "colReport", "colSubmitted", "colFirstPass"])}
       >
         {records.obligations.map((o) => (
           <tr key={o.itemId} data-testid="rating-obligation">
@@ -120,7 +115,7 @@ export async function UnitRatingDetail({
         empty={t("detail.empty")}
         testId="rating-items"
         scroll
-        columns={[t("detail.colItem"), t("detail.colStatus"), t("detail.colDue"), t("detail.colOverdue")]}
+        columns={headings(tCol, ["colItem", "colStatus", "colDue", "colOverdue"])}
       >
         {records.items.map((i) => (
           <tr key={i.itemId} data-testid="rating-item" data-overdue={i.overdue}>
@@ -141,13 +136,7 @@ export async function UnitRatingDetail({
         empty={t("detail.noSupervisions")}
         testId="rating-supervisions"
         scroll
-        columns={[
-          t("detail.colNumber"),
-          t("detail.colIssued"),
-          t("detail.colReplyBy"),
-          t("detail.colAnswered"),
-          t("detail.colJudgement"),
-        ]}
+        columns={headings(tCol, ["colNumber", "colIssued", "colReplyBy", "colAnswered", "colJudgement"])}
       >
         {records.supervisions.map((s) => (
           <tr key={s.id} data-testid="rating-supervision">

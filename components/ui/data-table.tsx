@@ -47,3 +47,8 @@ export function DataTable({
   );
   return scroll ? <div style={{ overflowX: "auto" }}>{table}</div> : table;
 }
+
+/** Column labels from message keys, in order: `headings(t, ["number", "unit"])`. */
+export function headings(t: (key: string) => string, keys: readonly string[]): string[] {
+  return keys.map((key) => t(key));
+}

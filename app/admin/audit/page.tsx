@@ -6,6 +6,7 @@ import styles from "@/components/admin/admin.module.css";
 import { AuditDetails } from "@/components/admin/audit-details";
 import { AUDIT_TARGET_TYPES, listAuditLog } from "@/lib/data/admin";
 import { Options } from "@/components/forms/options";
+import { headings } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {log.rows.length === 0 ? (
         <p className="muted">{t("empty")}</p>
       ) : (
-        <AdminTable testId="audit-log" columns={[t("when"), t("who"), t("what"), t("target"), t("details")]}>
+        <AdminTable testId="audit-log" columns={headings(t, ["when", "who", "what", "target", "details"])}>
           {log.rows.map((row) => {
             const label = (row.details as { label?: string } | null)?.label;
             const typeLabel = t.has(`types.${row.targetType}` as never)

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { CalendarEntryForm, RemoveCalendarEntryForm } from "@/components/chase/calendar-forms";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, headings } from "@/components/ui/data-table";
 import { getCalendarPage } from "@/lib/data/chase";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +43,7 @@ export default async function CalendarPage() {
       ) : (
         <DataTable
           testId="calendar-entries"
-          columns={[t("day"), t("type"), t("name"), t("updatedBy"), t("updatedAt"), t("actions")]}
+          columns={headings(t, ["day", "type", "name", "updatedBy", "updatedAt", "actions"])}
         >
           {entries.map((e) => (
             <tr key={e.day}>

@@ -5,6 +5,7 @@ import { JobsFeedback } from "@/components/admin/jobs-feedback";
 import { JobsTable } from "@/components/admin/jobs-table";
 import { getJobsOverview } from "@/lib/data/jobs";
 import { JOB_STATES } from "@/lib/queries/jobs";
+import { headings } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export default async function JobsPage() {
         ) : (
           <AdminTable
             testId="jobs-cron"
-            columns={[t("cron.identifier"), t("cron.lastExecution"), t("cron.knownSince")]}
+            columns={headings(t, ["cron.identifier", "cron.lastExecution", "cron.knownSince"])}
           >
             {overview.cron.map((c) => (
               <tr key={c.identifier}>

@@ -6,7 +6,7 @@ import { ClosePeriodForm } from "@/components/periods/close-period-form";
 import { FigureCells, FigureHeaders } from "@/components/periods/fulfilment";
 import { PhaseBadge } from "@/components/periods/phase-badge";
 import { PeriodRatings } from "@/components/ratings/period-ratings";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, headings } from "@/components/ui/data-table";
 import { DECISIONS_LIMIT, getPeriodPage } from "@/lib/data/periods";
 import { titleIn } from "@/lib/i18n/localized";
 import { parseId } from "@/lib/validations/id";
@@ -20,9 +20,10 @@ export default async function PeriodPage({ params, searchParams }: Params) {
   const periodId = parseId((await params).id);
   if (periodId === null) notFound();
   const query = periodPageParamsSchema.parse(await searchParams);
-  const [page, t, tSide, format, locale] = await Promise.all([
+  const [page, t, tCol, tSide, format, locale] = await Promise.all([
     getPeriodPage(periodId, query),
     getTranslations("periods"),
+    getTranslations("periods.detail"),
     getTranslations("side"),
     getFormatter(),
     getLocale(),
@@ -118,14 +119,7 @@ export default async function PeriodPage({ params, searchParams }: Params) {
               empty={t("detail.obligationsEmpty")}
               testId="obligations"
               scroll
-              columns={[
-                t("detail.colItem"),
-                t("detail.colUnit"),
-                t("detail.colSide"),
-                t("detail.colOutcome"),
-                t("detail.colReport"),
-                t("detail.colSubmitted"),
-              ]}
+              columns={headings(tCol, ["colItem", "colUnit", "colSide", "colOutcome", "colReport", "colSubmitted"])}
             >
               {obligations.map((o) => (
                 <tr key={`${o.itemId}-${o.unitId}`} data-testid="obligation-row">
@@ -158,14 +152,7 @@ export default async function PeriodPage({ params, searchParams }: Params) {
             <DataTable
               testId="decisions"
               scroll
-              columns={[
-                t("detail.colWhen"),
-                t("detail.colItem"),
-                t("detail.colUnit"),
-                t("detail.colDecision"),
-                t("detail.colReviewer"),
-                t("detail.colComment"),
-              ]}
+              columns={headings(tCol, ["colWhen", "colItem", "colUnit", "colDecision", "colReviewer", "colComment"])}
             >
               {decisions.map((d) => (
                 <tr key={d.id}>
@@ -191,7 +178,7 @@ export default async function PeriodPage({ params, searchParams }: Params) {
         <DataTable
           empty={t("detail.filesPending")}
           testId="period-files"
-          columns={[t("detail.colFormat"), t("detail.colFile"), t("detail.colSize"), t("detail.colSha256")]}
+          columns={headings(tCol, ["colFormat", "colFile", "colSize", "colSha256"])}
         >
           {files.map((f) => (
             <tr key={f.format}>
