@@ -20,13 +20,3 @@ export function AdminTable({ columns, testId, children }: { columns: string[]; t
     </div>
   );
 }
-
-/** A card of an admin page, labelled by its heading (`id` ties them). */
-export function AdminCard({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
-  return (
-    <section className="card" aria-labelledby={id}>
-      <h2 id={id}>{heading}</h2>
-      {children}
-    </section>
-  );
-}

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { JobRow, JobState } from "@/lib/queries/jobs";
-import { AdminCard, AdminTable } from "./admin-table";
+import { AdminTable } from "./admin-table";
+import { Card } from "@/components/ui/card";
 import { JobsRetryForm } from "./jobs-retry-form";
 
 /** One state's jobs (running, failed, waiting to retry, queued): a table, or a line saying there are none. */
@@ -20,7 +21,7 @@ export async function JobsTable({ state, jobs, total }: { state: JobState; jobs:
     ...(retryable ? [t("columns.actions")] : []),
   ];
   return (
-    <AdminCard id={`jobs-${state}`} heading={`${t(`states.${state}`)}（${total}）`}>
+    <Card id={`jobs-${state}`} heading={`${t(`states.${state}`)}（${total}）`}>
       {jobs.length === 0 ? (
         <p className="muted" data-testid={`jobs-${state}-empty`}>
           {t(`empty.${state}`)}
@@ -62,6 +63,6 @@ export async function JobsTable({ state, jobs, total }: { state: JobState; jobs:
           </AdminTable>
         </>
       )}
-    </AdminCard>
+    </Card>
   );
 }

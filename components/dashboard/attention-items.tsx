@@ -7,7 +7,7 @@ import styles from "./dashboard.module.css";
 import { isoDay } from "@/lib/dates";
 import { itemsHref, percent, withAsOf } from "./format";
 import { Widget } from "./widget";
-import { titleIn } from "@/lib/i18n/localized";
+import { ItemLink } from "@/components/ui/item-link";
 
 /** Overdue items (longest overdue first), then open items reported off track; the list's attention filter. */
 export async function AttentionItemsPanel({ selection }: { selection: AsOfSelection }) {
@@ -42,9 +42,7 @@ export async function AttentionItemsPanel({ selection }: { selection: AsOfSelect
                 {items.map((i) => (
                   <tr key={i.code}>
                     <td>
-                      <Link href={withAsOf(`/items/${i.code}`, selection)}>
-                        {i.code} {titleIn(i, locale)}
-                      </Link>
+                      <ItemLink item={i} locale={locale} href={withAsOf(`/items/${i.code}`, selection)} />
                     </td>
                     <td>
                       {i.leadUnit ?? t("noValue")}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ChangeKind, ItemChange, PortfolioComparison } from "@/lib/queries/compare";
 import { getPortfolioChanges } from "@/lib/data/dashboard";
@@ -6,7 +5,7 @@ import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./dashboard.module.css";
 import { withAsOf } from "./format";
 import { Widget } from "./widget";
-import { titleIn } from "@/lib/i18n/localized";
+import { ItemLink } from "@/components/ui/item-link";
 
 const SHOWN = 12;
 /** Kinds a leader should see first; the rest are ordered by the size of the progress change. */
@@ -116,9 +115,7 @@ export async function ChangesView({
           {rows.map((c) => (
             <tr key={c.id} data-testid={`change-${c.code}`}>
               <td>
-                <Link href={itemHref(c.code)}>
-                  {c.code} {titleIn(c, locale)}
-                </Link>
+                <ItemLink item={c} locale={locale} href={itemHref(c.code)} />
                 <div className="small muted">
                   {KIND_ORDER.filter((k) => c.kinds.includes(k))
                     .map((k) => t(`kinds.${k}`))

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { TIME_ZONE } from "@/lib/dates";
@@ -7,7 +6,7 @@ import type { AsOfSelection } from "@/lib/as-of-selection";
 import styles from "./dashboard.module.css";
 import { withAsOf } from "./format";
 import { Widget } from "./widget";
-import { titleIn } from "@/lib/i18n/localized";
+import { ItemLink } from "@/components/ui/item-link";
 
 export async function RecentUpdatesPanel({ selection }: { selection: AsOfSelection }) {
   const [updates, t, format, locale] = await Promise.all([
@@ -30,9 +29,7 @@ export async function RecentUpdatesPanel({ selection }: { selection: AsOfSelecti
                 </time>{" "}
                 · {u.unitName ?? t("updates.noUnit")}
               </div>
-              <Link href={withAsOf(`/items/${u.code}`, selection)}>
-                {u.code} {titleIn(u, locale)}
-              </Link>{" "}
+              <ItemLink item={u} locale={locale} href={withAsOf(`/items/${u.code}`, selection)} />{" "}
               <StatusBadge status={u.status} /> <ConfidenceBadge confidence={u.confidence} />{" "}
               <span className="small">{u.progress}%</span>
               <p className={styles.feedNote} lang="zh-CN">

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataTable, headings } from "@/components/ui/data-table";
 import type { PeriodRating, RatingRecords, UnitRating } from "@/lib/data/ratings";
-import { titleIn } from "@/lib/i18n/localized";
 import { RATING_COMPONENTS, type RatingComponent } from "@/lib/rating";
 import { BoardBadge, Rate, Score } from "./ranking-table";
+import { ItemLink } from "@/components/ui/item-link";
 
 /** The counts behind each component, as the sentence that explains it. */
 function explain(r: UnitRating, k: RatingComponent): Record<string, number> {
@@ -96,9 +96,7 @@ export async function UnitRatingDetail({
         {records.obligations.map((o) => (
           <tr key={o.itemId} data-testid="rating-obligation">
             <td>
-              <Link href={`/items/${o.code}`}>
-                {o.code} {titleIn(o, locale)}
-              </Link>
+              <ItemLink item={o} locale={locale} />
             </td>
             <td>{tPeriods(`outcome.${o.outcome}`)}</td>
             <td>{o.reportState ? tPeriods(`reportState.${o.reportState}`) : tPeriods("detail.noReport")}</td>
@@ -120,9 +118,7 @@ export async function UnitRatingDetail({
         {records.items.map((i) => (
           <tr key={i.itemId} data-testid="rating-item" data-overdue={i.overdue}>
             <td>
-              <Link href={`/items/${i.code}`}>
-                {i.code} {titleIn(i, locale)}
-              </Link>
+              <ItemLink item={i} locale={locale} />
             </td>
             <td>{tStatus(i.status)}</td>
             <td>{i.dueDate ?? t("detail.noDue")}</td>

@@ -3,6 +3,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { CalendarEntryForm, RemoveCalendarEntryForm } from "@/components/chase/calendar-forms";
 import { DataTable, headings } from "@/components/ui/data-table";
 import { getCalendarPage } from "@/lib/data/chase";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -33,10 +34,9 @@ export default async function CalendarPage() {
           {t("covered", { years: covered.join("、") })}
         </p>
       )}
-      <section className="card" aria-labelledby="calendar-add">
-        <h2 id="calendar-add">{t("add")}</h2>
+      <Card id="calendar-add" heading={t("add")}>
         <CalendarEntryForm />
-      </section>
+      </Card>
       <h2>{t("entries", { count: entries.length })}</h2>
       {entries.length === 0 ? (
         <p className="muted">{t("empty")}</p>

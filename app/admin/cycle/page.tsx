@@ -7,6 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { ChaseSettingsForm } from "@/components/chase/chase-settings-form";
 import { getChaseSettings } from "@/lib/data/chase";
 import { getCycleSettings } from "@/lib/data/periods";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -37,8 +38,7 @@ export default async function CycleSettingsPage() {
         })}
       </p>
       <div className="two-col">
-        <section className="card" aria-labelledby="settings-heading">
-          <h2 id="settings-heading">{t("heading")}</h2>
+        <Card id="settings-heading" heading={t("heading")}>
           <CycleSettingsForm
             settings={{
               periodKind: settings.periodKind,
@@ -46,15 +46,13 @@ export default async function CycleSettingsPage() {
               reviewRequired: settings.reviewRequired,
             }}
           />
-        </section>
-        <section className="card" aria-labelledby="custom-heading">
-          <h2 id="custom-heading">{t("custom")}</h2>
+        </Card>
+        <Card id="custom-heading" heading={t("custom")}>
           <p className="small muted">{t("customHint")}</p>
           <CustomPeriodForm />
-        </section>
+        </Card>
       </div>
-      <section className="card" aria-labelledby="chase-heading">
-        <h2 id="chase-heading">{tChase("heading")}</h2>
+      <Card id="chase-heading" heading={tChase("heading")}>
         <p className="small muted">{tChase("intro")}</p>
         <p data-testid="chase-current">
           {tChase("current", {
@@ -76,7 +74,7 @@ export default async function CycleSettingsPage() {
             noticePrefix: chase.noticePrefix,
           }}
         />
-      </section>
+      </Card>
       <h2>{t("existing")}</h2>
       <DataTable testId="cycle-periods" head={<PeriodHeaders />}>
         {periods.map((p) => (

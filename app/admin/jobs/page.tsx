@@ -1,11 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { AdminCard, AdminTable } from "@/components/admin/admin-table";
+import { AdminTable } from "@/components/admin/admin-table";
 import { JobsFeedback } from "@/components/admin/jobs-feedback";
 import { JobsTable } from "@/components/admin/jobs-table";
 import { getJobsOverview } from "@/lib/data/jobs";
 import { JOB_STATES } from "@/lib/queries/jobs";
 import { headings } from "@/components/ui/data-table";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function JobsPage() {
           <JobsTable key={state} state={state} jobs={overview.jobs[state]} total={overview.counts[state]} />
         ))}
       </JobsFeedback>
-      <AdminCard id="jobs-cron" heading={t("cron.title")}>
+      <Card id="jobs-cron" heading={t("cron.title")}>
         <p className="small muted">{t("cron.intro")}</p>
         {overview.cron.length === 0 ? (
           <p className="muted">{t("cron.empty")}</p>
@@ -47,7 +48,7 @@ export default async function JobsPage() {
             ))}
           </AdminTable>
         )}
-      </AdminCard>
+      </Card>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { RatingWeightsForm } from "@/components/ratings/weights-form";
 import { DataTable } from "@/components/ui/data-table";
 import { getRatingSettings } from "@/lib/data/ratings";
 import { RATING_COMPONENTS } from "@/lib/rating";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -27,10 +28,9 @@ export default async function RatingSettingsPage() {
       <AdminNav current="ratings" />
       <p className="small">{t("intro")}</p>
       <p className="small muted">{tRatings("formula")}</p>
-      <section className="card" aria-labelledby="weights-heading">
-        <h2 id="weights-heading">{t("heading")}</h2>
+      <Card id="weights-heading" heading={t("heading")}>
         <RatingWeightsForm weights={current.weights} />
-      </section>
+      </Card>
       <h2>{t("history")}</h2>
       <DataTable
         testId="rating-weights-history"

@@ -7,6 +7,7 @@ import { TreeMoveForm, type MoveTarget } from "@/components/admin/tree-move-form
 import { TreeRetireForm } from "@/components/admin/tree-retire-form";
 import { getItemTree, type ItemTree, type TreeNode } from "@/lib/data/admin";
 import { titleIn } from "@/lib/i18n/localized";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -105,15 +106,14 @@ export default async function TreePage({
         <div className={`stack ${styles.treePanel}`}>
           {!selected && !selectedPillar && <p className="card">{t("pick")}</p>}
           {selectedPillar && (
-            <section className="card" aria-labelledby="panel-heading">
-              <h2 id="panel-heading">{pillarLabel(selectedPillar)}</h2>
+            <Card id="panel-heading" heading={pillarLabel(selectedPillar)}>
               <h3>{t("addRecommendation")}</h3>
               <TreeAddForm
                 key={`p${selectedPillar.id}`}
                 parent={`pillar:${selectedPillar.id}`}
                 heading={t("addRecommendation")}
               />
-            </section>
+            </Card>
           )}
           {selected && (
             <>

@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { AdminCard, AdminTable } from "@/components/admin/admin-table";
+import { AdminTable } from "@/components/admin/admin-table";
 import { UnitForm } from "@/components/admin/unit-form";
 import styles from "@/components/admin/admin.module.css";
 import { listUnitsWithCounts } from "@/lib/data/admin";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -17,9 +18,9 @@ export default async function UnitsPage() {
     <section>
       <h1>{t("units.title")}</h1>
       <AdminNav current="units" />
-      <AdminCard id="unit-create" heading={t("units.create")}>
+      <Card id="unit-create" heading={t("units.create")}>
         <UnitForm />
-      </AdminCard>
+      </Card>
       <h2>{t("units.list", { count: units.length })}</h2>
       <AdminTable
         columns={(["name", "side", "kind", "accounts", "items", "edit"] as const).map((c) => t(`units.${c}`))}

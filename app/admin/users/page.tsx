@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { AdminCard, AdminTable } from "@/components/admin/admin-table";
+import { AdminTable } from "@/components/admin/admin-table";
 import styles from "@/components/admin/admin.module.css";
 import { UserApproveForm } from "@/components/admin/user-approve-form";
 import { UserCreateForm } from "@/components/admin/user-create-form";
@@ -8,6 +8,7 @@ import { UserDisableToggle } from "@/components/admin/user-disable-toggle";
 import { UserEditForm } from "@/components/admin/user-edit-form";
 import { UserPasswordForm } from "@/components/admin/user-password-form";
 import { listAccounts, listUnitOptions } from "@/lib/data/admin";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export default async function UsersPage() {
       <AdminNav current="users" />
 
       {pending.length > 0 && (
-        <AdminCard id="pending-heading" heading={t("users.pending")}>
+        <Card id="pending-heading" heading={t("users.pending")}>
           <p className="small">{t("users.pendingIntro")}</p>
           <ul className="plain">
             {pending.map((u) => (
@@ -36,12 +37,12 @@ export default async function UsersPage() {
               </li>
             ))}
           </ul>
-        </AdminCard>
+        </Card>
       )}
 
-      <AdminCard id="user-create" heading={t("users.create")}>
+      <Card id="user-create" heading={t("users.create")}>
         <UserCreateForm units={units} />
-      </AdminCard>
+      </Card>
 
       <h2>{t("users.list", { count: accounts.length })}</h2>
       <AdminTable

@@ -22,6 +22,7 @@ import type { Confidence, ItemStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { parseAsOfParams } from "@/lib/validations/as-of";
 import { titleIn } from "@/lib/i18n/localized";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -143,8 +144,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
               )}
             </section>
           )}
-          <section className="card" aria-labelledby="excerpt">
-            <h2 id="excerpt">{t("sourceExcerpt")}</h2>
+          <Card id="excerpt" heading={t("sourceExcerpt")}>
             <blockquote lang="zh-CN" data-testid="source-excerpt">
               {item.sourceExcerpt}
             </blockquote>
@@ -154,16 +154,14 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 <p>{item.description}</p>
               </>
             )}
-          </section>
+          </Card>
           {item.sides && (
-            <section className="card" aria-labelledby="sides">
-              <h2 id="sides">{t("sides")}</h2>
+            <Card id="sides" heading={t("sides")}>
               <ItemSides sides={item.sides} />
-            </section>
+            </Card>
           )}
           {(item.children.length > 0 || item.level === "RECOMMENDATION") && (
-            <section className="card" aria-labelledby="children">
-              <h2 id="children">{t("children")}</h2>
+            <Card id="children" heading={t("children")}>
               {item.children.length === 0 ? (
                 <p className="muted">{t("noChildren")}</p>
               ) : (
@@ -180,38 +178,33 @@ export default async function ItemPage({ params, searchParams }: Props) {
                   ))}
                 </ul>
               )}
-            </section>
+            </Card>
           )}
           {item.openReports.length > 0 && (
-            <section className="card" aria-labelledby="reports">
-              <h2 id="reports">{tCycle("itemPage.title")}</h2>
+            <Card id="reports" heading={tCycle("itemPage.title")}>
               <p className="small muted">{tCycle("itemPage.note")}</p>
               <ItemReports
                 reports={item.openReports}
                 mayReview={mayReview}
                 evidenceOf={(reportId) => <EvidencePanel reportId={reportId} editable={false} />}
               />
-            </section>
+            </Card>
           )}
-          <section className="card" aria-labelledby="updates">
-            <h2 id="updates">{t("updates")}</h2>
+          <Card id="updates" heading={t("updates")}>
             <ItemUpdates updates={item.updates} />
-          </section>
+          </Card>
         </div>
         <div className="stack">
-          <section className="card" aria-labelledby="details">
-            <h2 id="details">{t("details")}</h2>
+          <Card id="details" heading={t("details")}>
             <ItemFields item={item} lights={item.lights} />
-          </section>
-          <section className="card" aria-labelledby="milestones">
-            <h2 id="milestones">{t("milestones")}</h2>
+          </Card>
+          <Card id="milestones" heading={t("milestones")}>
             <ItemMilestones milestones={item.milestones} />
-          </section>
+          </Card>
           <ItemChaseRecord itemId={item.id} />
-          <section className="card" aria-labelledby="history">
-            <h2 id="history">{t("history")}</h2>
+          <Card id="history" heading={t("history")}>
             <ItemHistory history={item.history} truncated={item.historyTruncated} />
-          </section>
+          </Card>
         </div>
       </div>
     </article>

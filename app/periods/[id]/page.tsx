@@ -8,9 +8,10 @@ import { PhaseBadge } from "@/components/periods/phase-badge";
 import { PeriodRatings } from "@/components/ratings/period-ratings";
 import { DataTable, headings } from "@/components/ui/data-table";
 import { DECISIONS_LIMIT, getPeriodPage } from "@/lib/data/periods";
-import { titleIn } from "@/lib/i18n/localized";
 import { parseId } from "@/lib/validations/id";
 import { periodPageParamsSchema } from "@/lib/validations/periods";
+import { ItemLink } from "@/components/ui/item-link";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -61,12 +62,11 @@ export default async function PeriodPage({ params, searchParams }: Params) {
       </p>
 
       {page.canClose ? (
-        <section className="card" aria-labelledby="close-heading">
-          <h2 id="close-heading">{t("close.heading")}</h2>
+        <Card id="close-heading" heading={t("close.heading")}>
           <FormMessages>
             <ClosePeriodForm periodId={period.id} label={label} />
           </FormMessages>
-        </section>
+        </Card>
       ) : null}
 
       <h2>{t("detail.overall")}</h2>
@@ -124,9 +124,7 @@ export default async function PeriodPage({ params, searchParams }: Params) {
               {obligations.map((o) => (
                 <tr key={`${o.itemId}-${o.unitId}`} data-testid="obligation-row">
                   <td>
-                    <Link href={`/items/${o.code}`}>
-                      {o.code} {titleIn(o, locale)}
-                    </Link>
+                    <ItemLink item={o} locale={locale} />
                   </td>
                   <td>{o.unit}</td>
                   <td>{tSide(o.side)}</td>
@@ -158,9 +156,7 @@ export default async function PeriodPage({ params, searchParams }: Params) {
                 <tr key={d.id}>
                   <td>{when(d.at)}</td>
                   <td>
-                    <Link href={`/items/${d.code}`}>
-                      {d.code} {titleIn(d, locale)}
-                    </Link>
+                    <ItemLink item={d} locale={locale} />
                   </td>
                   <td>{d.unit ?? ""}</td>
                   <td>{t(`detail.decision.${d.action}`)}</td>

@@ -7,6 +7,7 @@ import { formatFileSize } from "@/components/evidence/format";
 import { DataTable } from "@/components/ui/data-table";
 import { CHASE_RECORD_LIMIT, getSupervisionPage } from "@/lib/data/chase";
 import { parseId } from "@/lib/validations/id";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -98,8 +99,7 @@ export default async function SupervisionPage({ params }: { params: Params }) {
           )}
         </section>
       </div>
-      <section className="card" aria-labelledby="items">
-        <h2 id="items">{t("items")}</h2>
+      <Card id="items" heading={t("items")}>
         <DataTable
           testId="supervision-items"
           columns={[t("code"), t("item"), ...(overdue ? [t("dueDate"), t("daysOverdue")] : [])]}
@@ -119,9 +119,8 @@ export default async function SupervisionPage({ params }: { params: Params }) {
             </tr>
           ))}
         </DataTable>
-      </section>
-      <section className="card" aria-labelledby="files">
-        <h2 id="files">{t("files")}</h2>
+      </Card>
+      <Card id="files" heading={t("files")}>
         {s.files.length === 0 ? (
           <p className="muted">{t("filesPending")}</p>
         ) : (
@@ -136,11 +135,10 @@ export default async function SupervisionPage({ params }: { params: Params }) {
             ))}
           </ul>
         )}
-      </section>
-      <section className="card" aria-labelledby="record">
-        <h2 id="record">{t("record")}</h2>
+      </Card>
+      <Card id="record" heading={t("record")}>
         <ChaseRecord events={record} limit={CHASE_RECORD_LIMIT} testId="supervision-record" />
-      </section>
+      </Card>
     </article>
   );
 }
