@@ -22,8 +22,10 @@ import { INTERRUPTED, runScheduledBackup } from "@/lib/writes/backups";
 import { listTables, tableChecksum } from "../../scripts/db/backup/catalog";
 import { SESSION_SETTINGS } from "../../scripts/db/backup/format";
 import { restoreDatabase } from "../../scripts/db/backup/restore";
+import { getBackupStatus } from "@/lib/data/backups";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { fakeBulletinRenderer, fakeSupervisionRenderer } from "../support/fake-renderers";
+import { signIn, signOut } from "../support/session";
 
 let t: TestDatabase;
 const others: TestDatabase[] = [];
@@ -52,6 +54,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   resetClock();
+  signOut();
   await Promise.all(runners.splice(0).map((r) => r.stop()));
   await t.db.backupRun.deleteMany();
   delete process.env.BACKUP_DIR;
@@ -190,6 +193,17 @@ describe("the schedule", () => {
     expect(status.lastRun!.id).toBe(second.id);
     expect(status.lastSuccess!.sha256).toBe(sha256(second.file));
   }, 180_000);
+});
+
+describe("on /admin", () => {
+  it("is shown to administrators (jobs:manage) only", async () => {
+    const admin = await t.db.user.findFirstOrThrow({ where: { role: "ADMIN", disabled: false } });
+    signIn(admin);
+    expect((await getBackupStatus()).state).toBe("waiting");
+    const coordinator = await t.db.user.findFirstOrThrow({ where: { role: "COORDINATOR", disabled: false } });
+    signIn(coordinator);
+    await expect(getBackupStatus()).rejects.toThrow();
+  });
 });
 
 describe("once across instances", () => {
