@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { BackupPanel } from "@/components/admin/backup-panel";
+import { now } from "@/lib/clock";
 import { requireAdminArea } from "@/lib/data/admin";
+import { getBackupStatus } from "@/lib/data/backups";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +21,8 @@ const SECTIONS = [
 
 export default async function AdminPage() {
   const [{ allowed }, t] = await Promise.all([requireAdminArea(), getTranslations("admin")]);
+  // the scheduled backups' state, for those who run the service (jobs:manage)
+  const backups = (allowed as readonly string[]).includes("jobs:manage") ? await getBackupStatus() : null;
   return (
     <section>
       <h1>{t("title")}</h1>
@@ -33,6 +38,7 @@ export default async function AdminPage() {
           </li>
         ))}
       </ul>
+      {backups && <BackupPanel status={backups} now={now()} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { JobTask } from "./payloads";
 
 export const CYCLE_QUEUE = "cycle";
 export const EMAIL_QUEUE = "email";
+export const BACKUP_QUEUE = "backup";
 
 export const CRON_ITEMS: (CronItem & { task: JobTask })[] = [
   {
@@ -23,5 +24,15 @@ export const CRON_ITEMS: (CronItem & { task: JobTask })[] = [
     match: "* * * * *",
     identifier: "email-deliver",
     options: { backfillPeriod: 0, maxAttempts: 3, queueName: EMAIL_QUEUE },
+  },
+  {
+    // Every minute: the day's backup into BACKUP_DIR once its time (BACKUP_AT, China) has come (nothing without
+    // BACKUP_DIR). A queue of its own, so a dump of a big database never holds up the cycle or the mail. The
+    // time is read from lib/clock.ts, not from the crontab, so tests move it; the slot's row in backup_runs
+    // makes a slot run once. One attempt: a failed dump is recorded by the task itself, not retried each minute.
+    task: "backup-tick",
+    match: "* * * * *",
+    identifier: "backup-tick",
+    options: { backfillPeriod: 0, maxAttempts: 1, queueName: BACKUP_QUEUE },
   },
 ];

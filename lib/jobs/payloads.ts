@@ -12,6 +12,8 @@ export const JOB_PAYLOADS = {
   "cycle-tick": z.looseObject({}),
   /** queues the day's e-mail digests and sends a batch of the e-mail outbox (nothing without SMTP_URL) */
   "email-deliver": z.looseObject({}),
+  /** takes the day's scheduled backup into BACKUP_DIR when it is due (nothing without BACKUP_DIR) */
+  "backup-tick": z.looseObject({}),
 } as const;
 
 export type JobTask = keyof typeof JOB_PAYLOADS;

@@ -51,7 +51,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       // `npm start` owns SIGINT/SIGTERM (scripts/shutdown.ts) and stops the runner through lifecycle.ts
       noHandleSignals: true,
       logger: jobLogger(),
-      taskList: options.taskList ?? createTaskList(options.deps),
+      taskList: options.taskList ?? createTaskList({ databaseUrl: options.connectionString, ...options.deps }),
       parsedCronItems: parseCronItems(options.cron ?? CRON_ITEMS),
     });
   } catch (error) {

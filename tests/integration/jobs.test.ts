@@ -250,6 +250,7 @@ describe("the cycle tick on the queue", () => {
     expect(CRON_ITEMS.map((c) => [c.task, c.match])).toEqual([
       ["cycle-tick", "* * * * *"],
       ["email-deliver", "* * * * *"],
+      ["backup-tick", "* * * * *"],
     ]);
     setClock("2036-03-10T02:00:00Z");
     const march = () => t.db.reportingPeriod.findFirst({ where: { label: "2036年3月" } });

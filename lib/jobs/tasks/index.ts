@@ -7,6 +7,7 @@ import type { BulletinRenderer } from "../../report/bulletin";
 import type { SupervisionRenderer } from "../../report/supervision";
 import { JOB_PAYLOADS, type JobTask } from "../payloads";
 import { deliverEmail } from "../../mail/deliver";
+import { runScheduledBackup } from "../../writes/backups";
 import { tickCycle } from "./cycle-tick";
 
 export interface JobDeps {
@@ -14,7 +15,11 @@ export interface JobDeps {
   now: () => Date;
   renderBulletin: BulletinRenderer;
   renderSupervision: SupervisionRenderer;
+  /** the database the scheduled backup dumps (the runner fills in its own connection string) */
+  databaseUrl?: string;
 }
+
+let warnedConfig: string | undefined;
 
 type Handler<T extends JobTask> = (
   payload: ReturnType<(typeof JOB_PAYLOADS)[T]["parse"]>,
@@ -38,6 +43,20 @@ const HANDLERS: { [T in JobTask]: Handler<T> } = {
   "email-deliver": async (_payload, deps) => {
     const r = await deliverEmail(deps.db, deps.now());
     if (r && (r.sent || r.failed || r.uncertain)) console.log(`e-mail: ${JSON.stringify(r)}`);
+  },
+  "backup-tick": async (_payload, deps) => {
+    if (!deps.databaseUrl) throw new Error("backup-tick: the runner was started without a database URL");
+    const r = await runScheduledBackup({ client: deps.db, databaseUrl: deps.databaseUrl, now: deps.now });
+    if (!r.ran && r.reason === "invalid" && r.message !== warnedConfig) {
+      // said once per process, not every minute; /admin shows it too
+      warnedConfig = r.message;
+      console.error(`backups: not scheduled: ${r.message}`);
+    }
+    if (r.ran && r.ok)
+      console.log(
+        `backups: ${r.file} written (${r.size} bytes, sha256 ${r.sha256})${r.deleted.length ? `; removed ${r.deleted.length} older` : ""}`,
+      );
+    if (r.ran && !r.ok) console.error(`backups: the scheduled backup failed: ${r.error}`);
   },
 };
 
