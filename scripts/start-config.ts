@@ -15,6 +15,8 @@ export interface StartConfig {
   skipBuild: boolean;
   /** behind a reverse proxy: take the client address from X-Forwarded-For (for sign-in throttling) */
   trustProxy: boolean;
+  /** on SIGTERM, how long requests in flight may take to finish before their connections are cut */
+  shutdownGraceMs: number;
 }
 
 const USAGE = "usage: npm start [-- --no-sample]";
@@ -24,6 +26,14 @@ function parsePort(name: string, raw: string | undefined, fallback: number): num
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new ConfigError(`${name}=${raw} is not a port number (0–65535)`);
+  return n;
+}
+
+function parseMs(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 600_000)
+    throw new ConfigError(`${name}=${raw} must be a whole number of milliseconds (0–600000)`);
   return n;
 }
 
@@ -57,5 +67,6 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process
     sample,
     skipBuild,
     trustProxy: parseBool("TRUST_PROXY", env.TRUST_PROXY, false),
+    shutdownGraceMs: parseMs("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS, 10_000),
   };
 }

@@ -12,6 +12,8 @@ import { buildIfNeededAsync } from "./build";
 import { DataDirInUseError } from "./db/embedded";
 import { Shutdown } from "./shutdown";
 import { stopJobRunners } from "../lib/jobs/lifecycle";
+import { logger } from "../lib/log";
+import { observe, routeLabeler } from "./request-observer";
 
 const root = join(import.meta.dirname, "..");
 // Installed before the database starts, so a stop in any phase (database start, migration, seeding, build,
@@ -105,12 +107,17 @@ async function serve(
   // Loading Next holds the event loop for seconds on a busy machine, so a signal is often handled only now.
   if (shutdown.stopping) return;
   const handle = app.getRequestHandler();
+  const label = routeLabeler(root);
   const server: Server = createServer((req, res) => {
-    // Sign-in throttling keys on this; it is always overwritten, so a client cannot choose its own address.
+    // the request id, the log line and the metrics of every response (scripts/request-observer.ts)
+    observe(req, res, label);
+    shutdown.track(req, res);
+    // Sign-in throttling and the metrics' address check key on this; it is always overwritten, so a client
+    // cannot choose its own address.
     req.headers["x-tracker-client-ip"] = clientAddress(req, config.trustProxy);
     void handle(req, res);
   });
-  shutdown.serving(server);
+  shutdown.serving(server, config.shutdownGraceMs);
   await held.release();
   await listen(server, config.port, config.hostname);
   if (shutdown.stopping) return;
@@ -119,6 +126,7 @@ async function serve(
   console.log(`  database: ${database.description}`);
   for (const line of database.notes) console.log(`  ${line}`);
   console.log("  Press Ctrl-C to stop.");
+  logger().info({ port: config.port, host: config.hostname, database: database.description }, "serving");
 }
 
 main().catch(async (err: unknown) => {
@@ -129,6 +137,6 @@ main().catch(async (err: unknown) => {
   await new Promise((resolve) => setTimeout(resolve, 100));
   if (shutdown.stopping) return shutdown.stop("stop");
   if (err instanceof ConfigError || err instanceof DataDirInUseError) fail(err.message);
-  console.error(err);
+  logger().error({ err }, "start failed");
   fail("start failed (details above)");
 });

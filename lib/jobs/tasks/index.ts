@@ -7,6 +7,7 @@ import type { BulletinRenderer } from "../../report/bulletin";
 import type { SupervisionRenderer } from "../../report/supervision";
 import { JOB_PAYLOADS, type JobTask } from "../payloads";
 import { deliverEmail } from "../../mail/deliver";
+import { logger } from "../../log";
 import { tickCycle } from "./cycle-tick";
 
 export interface JobDeps {
@@ -31,13 +32,13 @@ const HANDLERS: { [T in JobTask]: Handler<T> } = {
       now: deps.now,
     });
     if (r.opened.length > 0 || r.closed.length > 0)
-      console.log(`reporting periods: opened ${JSON.stringify(r.opened)}, closed ${JSON.stringify(r.closed)}`);
+      logger().info({ task: "cycle-tick", opened: r.opened, closed: r.closed }, "reporting periods opened or closed");
     if (r.made.length > 0 || r.rendered.length > 0)
-      console.log(`chase: ${r.made.length} made, 督办 files laid out for ${JSON.stringify(r.rendered)}`);
+      logger().info({ task: "cycle-tick", made: r.made.length, rendered: r.rendered }, "chase: messages made");
   },
   "email-deliver": async (_payload, deps) => {
     const r = await deliverEmail(deps.db, deps.now());
-    if (r && (r.sent || r.failed || r.uncertain)) console.log(`e-mail: ${JSON.stringify(r)}`);
+    if (r && (r.sent || r.failed || r.uncertain)) logger().info({ task: "email-deliver", ...r }, "e-mail delivered");
   },
 };
 
