@@ -40,18 +40,25 @@ export function createPrismaClient(connectionString: string, options: PrismaClie
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
 }
 
-/** Times every promise-returning query of `client` (the adapter only uses those). */
+/** Times every query of `client`, whether it answers by promise or by callback (pool.query uses the latter). */
 function timeQueries(client: pg.PoolClient, pool: string): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const started = performance.now();
-    const result = query(...args);
-    if (result instanceof Promise) {
-      result.then(
-        () => observeQuery(pool, (performance.now() - started) / 1000, true),
-        () => observeQuery(pool, (performance.now() - started) / 1000, false),
-      );
+    const done = (ok: boolean) => observeQuery(pool, (performance.now() - started) / 1000, ok);
+    const last = args.at(-1);
+    if (typeof last === "function") {
+      args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {
+        done(!error);
+        return (last as (...a: unknown[]) => unknown)(error, ...rest);
+      };
     }
+    const result = query(...args);
+    if (result instanceof Promise)
+      result.then(
+        () => done(true),
+        () => done(false),
+      );
     return result;
   };
 }

@@ -28,10 +28,11 @@ function fail(line: number, message: string): never {
   throw new PrometheusParseError(`line ${line}: ${message}`);
 }
 
+/** As Prometheus reads it (Go's ParseFloat): NaN and Inf in any case, Inf and Infinity with a sign. */
 function parseValue(raw: string, line: number): number {
-  if (raw === "+Inf" || raw === "Inf") return Infinity;
-  if (raw === "-Inf") return -Infinity;
-  if (raw === "NaN") return NaN;
+  if (/^[+]?inf(inity)?$/i.test(raw)) return Infinity;
+  if (/^-inf(inity)?$/i.test(raw)) return -Infinity;
+  if (/^nan$/i.test(raw)) return NaN;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw)) fail(line, `not a number: ${JSON.stringify(raw)}`);
   return Number(raw);
 }
