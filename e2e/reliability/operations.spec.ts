@@ -64,7 +64,10 @@ test("health, readiness and metrics answer as documented, with request ids", asy
   expect(JSON.parse(line!)).toMatchObject({ requestId: "e2e-trace-0123456789", route: "/api/health", status: 200 });
 });
 
-/** A raw HTTP/1.1 request whose body is sent in two parts, so that it stays in flight in between. */
+/**
+ * A raw HTTP/1.1 request whose body is sent in two parts, so that it stays in flight in between. Its answer is
+ * whatever arrived when the server closed the connection (as it does after each response while stopping).
+ */
 function slowRequest(): { socket: Socket; finish(): void; response: Promise<string> } {
   const body = "loginName=nobody&password=not-the-password";
   const socket = connect(PORT, "127.0.0.1");
@@ -78,7 +81,8 @@ function slowRequest(): { socket: Socket; finish(): void; response: Promise<stri
     socket.once("close", () => resolve(received));
     socket.once("error", reject);
   });
-  return { socket, finish: () => socket.end(body.slice(10)), response };
+  // write, not end: a client that half-closes its side has given up on the answer, as far as Node's server goes
+  return { socket, finish: () => void socket.write(body.slice(10)), response };
 }
 
 test("SIGTERM: stops accepting, lets the request in flight finish, exits 0", async () => {
@@ -108,7 +112,8 @@ test("SIGTERM: stops accepting, lets the request in flight finish, exits 0", asy
   // the request in flight is answered in full
   inFlight.finish();
   const response = await inFlight.response;
-  expect(response).toMatch(/^HTTP\/1\.1 [1-4]\d\d /);
+  expect(response).toMatch(/^HTTP\/1\.1 200 /);
+  expect(response).toContain("</html>");
   expect(await exited).toBe(0);
   expect(app.output()).toContain("the requests in flight finished");
 });
