@@ -1,5 +1,6 @@
 // Settings for `npm start`, from arguments and environment. Every mistake is a one-line ConfigError.
 import { resolve } from "node:path";
+import { AddressListError, parseTrustProxy, type TrustProxy } from "../lib/http/client-address";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -13,8 +14,8 @@ export interface StartConfig {
   embeddedPort: number;
   sample: boolean;
   skipBuild: boolean;
-  /** behind a reverse proxy: take the client address from X-Forwarded-For (for sign-in throttling) */
-  trustProxy: boolean;
+  /** behind a reverse proxy: whose X-Forwarded-For to believe (lib/http/client-address.ts) */
+  trustProxy: TrustProxy;
   /** on SIGTERM, how long requests in flight may take to finish before their connections are cut */
   shutdownGraceMs: number;
 }
@@ -44,6 +45,16 @@ function parseBool(name: string, raw: string | undefined, fallback: boolean): bo
   throw new ConfigError(`${name}=${raw} must be true or false`);
 }
 
+function trustProxyOf(raw: string | undefined): TrustProxy {
+  try {
+    return parseTrustProxy(raw);
+  } catch (error) {
+    if (error instanceof AddressListError)
+      throw new ConfigError(`${error.message} (TRUST_PROXY is true, false, or the proxies' addresses and CIDR blocks)`);
+    throw error;
+  }
+}
+
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): StartConfig {
   let sample = parseBool("SAMPLE_DATA", env.SAMPLE_DATA, true);
   let skipBuild = parseBool("SKIP_BUILD", env.SKIP_BUILD, false);
@@ -66,7 +77,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process
     embeddedPort: parsePort("EMBEDDED_PG_PORT", env.EMBEDDED_PG_PORT, 0),
     sample,
     skipBuild,
-    trustProxy: parseBool("TRUST_PROXY", env.TRUST_PROXY, false),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     shutdownGraceMs: parseMs("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS, 10_000),
   };
 }

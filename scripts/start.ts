@@ -3,7 +3,7 @@
 //  - applies migrations, seeds the document (and sample data unless --no-sample) when missing;
 //  - builds the app if the build is missing or older than the source;
 //  - serves on PORT (default 3000) and stops the database on Ctrl-C / SIGTERM.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { resolveAuthSecret } from "./auth-secret";
 import { join } from "node:path";
 import { loadConfig, ConfigError, type StartConfig } from "./start-config";
@@ -14,6 +14,7 @@ import { Shutdown } from "./shutdown";
 import { stopJobRunners } from "../lib/jobs/lifecycle";
 import { logger } from "../lib/log";
 import { observe, routeLabeler } from "./request-observer";
+import { clientAddress } from "../lib/http/client-address";
 
 const root = join(import.meta.dirname, "..");
 // Installed before the database starts, so a stop in any phase (database start, migration, seeding, build,
@@ -74,15 +75,6 @@ async function holdPort(port: number, hostname: string): Promise<{ release(): Pr
   };
 }
 
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy
-    ? String(req.headers["x-forwarded-for"] ?? "")
-        .split(",")[0]
-        ?.trim()
-    : "";
-  return forwarded || req.socket.remoteAddress || "unknown";
-}
-
 async function serve(
   config: StartConfig,
   database: PreparedDatabase,
@@ -114,7 +106,11 @@ async function serve(
     shutdown.track(req, res);
     // Sign-in throttling and the metrics' address check key on this; it is always overwritten, so a client
     // cannot choose its own address.
-    req.headers["x-tracker-client-ip"] = clientAddress(req, config.trustProxy);
+    req.headers["x-tracker-client-ip"] = clientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      config.trustProxy,
+    );
     void handle(req, res);
   });
   shutdown.serving(server, config.shutdownGraceMs);
