@@ -13,24 +13,60 @@ export async function register(): Promise<void> {
   if (holder.__trackerJobRunner) return;
   holder.__trackerJobRunner = true;
   try {
-    const [{ env }, { createPrismaClient }, { now }, { renderBulletin }, { renderSupervision }, { startJobRunner }] =
-      await Promise.all([
-        import("./lib/env"),
-        import("./lib/prisma-client"),
-        import("./lib/clock"),
-        import("./lib/export/bulletin"),
-        import("./lib/export/supervision"),
-        import("./lib/jobs/runner"),
-      ]);
+    const [
+      { env },
+      { createPrismaClient },
+      { now },
+      { renderBulletin },
+      { renderSupervision },
+      { startJobRunner },
+      { closeOnStop },
+    ] = await Promise.all([
+      import("./lib/env"),
+      import("./lib/prisma-client"),
+      import("./lib/clock"),
+      import("./lib/export/bulletin"),
+      import("./lib/export/supervision"),
+      import("./lib/jobs/runner"),
+      import("./lib/process-stop"),
+    ]);
     const url = env().DATABASE_URL;
-    // A small pool of its own for the tasks (lib/db.ts is server-only, for the request layer).
-    const db = createPrismaClient(url, { max: 2 });
+    // A small pool of its own for the tasks (lib/db.ts is server-only, for the request layer), closed by a stop
+    // after the runner has stopped.
+    const db = createPrismaClient(url, { max: 2, metricsName: "jobs" });
+    closeOnStop("job tasks' database pool", () => db.$disconnect());
     holder.__trackerJobRunner = await startJobRunner({
       connectionString: url,
       deps: { db, now, renderBulletin, renderSupervision },
     });
   } catch (error) {
     holder.__trackerJobRunner = undefined;
-    console.error("jobs: the job runner did not start", error);
+    const { logger } = await import("./lib/log");
+    logger().error({ err: error }, "jobs: the job runner did not start");
   }
+}
+
+/**
+ * Every error Next catches while rendering a page or running a route handler or action, as one JSON line with
+ * the request id that the response header and the error page (错误编号) show, and Next's digest of the error.
+ */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routerKind: string; routePath: string; routeType: string },
+): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger } = await import("./lib/log");
+  const requestId = request.headers["x-request-id"];
+  logger().error(
+    {
+      err: error,
+      digest: (error as { digest?: unknown } | null)?.digest,
+      requestId: Array.isArray(requestId) ? requestId[0] : requestId,
+      method: request.method,
+      route: context.routePath,
+      routeType: context.routeType,
+    },
+    "request failed",
+  );
 }

@@ -27,8 +27,11 @@ const nextConfig: NextConfig = {
   // files from node_modules at render time (lib/export/pdf.tsx). graphile-worker (the job runner, started by
   // instrumentation.ts) loads its presets and task files with runtime require/import, which a bundle breaks.
   // chinese-days (lib/workdays.ts) declares "type": "commonjs" but ships its "module" entry as ES syntax, which
-  // Turbopack refuses to bundle; Node loads its CommonJS "main" instead.
+  // Turbopack refuses to bundle; Node loads its CommonJS "main" instead. prom-client: one copy in the process,
+  // shared by `npm start`'s HTTP server (request metrics) and the app (everything else); pino is external by
+  // Next's own default.
   serverExternalPackages: [
+    "prom-client",
     "@node-rs/argon2",
     "pg",
     "@prisma/adapter-pg",

@@ -1,9 +1,11 @@
 // Runs before every page request. It is NOT the gate — every read, action and route handler checks the user
 // itself (lib/auth/session.ts). It only: sets the CSP nonce, tells pages their path (for the sign-in
-// redirect's return address), and sends a visitor without a session cookie straight to the sign-in page.
+// redirect's return address), sends a visitor without a session cookie straight to the sign-in page, and
+// passes on the request id (lib/request-id.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseActionRequest } from "./lib/http/action-request";
 import { isCrossSiteWrite } from "./lib/http/cross-site";
+import { REQUEST_ID_COOKIE, REQUEST_ID_HEADER, requestIdFrom } from "./lib/request-id";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const PUBLIC_PREFIXES = ["/login", "/api/", "/_next/", "/favicon"];
@@ -26,10 +28,18 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  // `npm start`'s server has set it (scripts/request-observer.ts); under `next dev` it is made here.
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
   // Responses made here skip next.config's headers(), so they get the same headers explicitly.
   const secured = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", csp);
     for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    // The error pages are client components and cannot read response headers: they show the id of the latest
+    // page, navigation or action request from this cookie (readable by script on purpose; it is no secret).
+    if (!pathname.startsWith("/api/")) {
+      response.cookies.set(REQUEST_ID_COOKIE, requestId, { path: "/", sameSite: "strict", maxAge: 600 });
+    }
     return response;
   };
   if (isMalformedPath(pathname)) {
@@ -70,6 +80,7 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.set("x-tracker-path", `${pathname}${search}`.slice(0, 2000));
   return secured(NextResponse.next({ request: { headers: requestHeaders } }));

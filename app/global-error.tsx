@@ -2,6 +2,7 @@
 
 import en from "@/lib/i18n/messages/en/common.json";
 import zh from "@/lib/i18n/messages/zh-CN/common.json";
+import { ErrorReference } from "@/components/layout/error-reference";
 import "./globals.css";
 
 // Shown when the root layout itself cannot be rendered, above all when the database is down: the site header
@@ -17,6 +18,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
             <h1>{zh.errors.title}</h1>
             <p>{zh.errors.database}</p>
             <p lang="en">{en.errors.database}</p>
+            <ErrorReference label={`${zh.errors.reference} · ${en.errors.reference}`} />
             <button type="button" onClick={() => retry()}>
               {zh.errors.retry}
             </button>

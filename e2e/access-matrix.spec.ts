@@ -379,7 +379,7 @@ test("every route and action × every kind of caller gets the documented answer"
         );
         await response.arrayBuffer();
         const expected = handler.public
-          ? 200
+          ? (handler.publicStatus ?? 200)
           : !caller.actor
             ? 401
             : handler.permission && !can(caller.actor, handler.permission)

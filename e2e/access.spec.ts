@@ -104,7 +104,7 @@ for (const role of ROLES) {
             : await page.request.get(path, { maxRedirects: 0 });
         expectSecurityHeaders(response, path);
         const expected = handler.public
-          ? 200
+          ? (handler.publicStatus ?? 200)
           : !actor
             ? 401
             : handler.permission && !can(actor, handler.permission)

@@ -1,10 +1,15 @@
 // `npm start`'s stop on Ctrl-C / SIGTERM, in whatever phase the signal lands: database starting, migrations,
 // seeding, the build, Next's prepare, or serving. Each phase registers what it starts as soon as it starts it;
-// a stop then runs in one order — stop accepting and close the HTTP server, stop child processes (the build),
-// stop the job runners, stop PostgreSQL, exit — and `signal` tells the phases not yet begun not to begin. A stop that hangs is
-// forced after `deadlineMs`: remaining children and PostgreSQL are killed and the process exits anyway.
+// a stop then runs in one order — mark the process stopping (/api/ready answers 503), stop accepting
+// connections, let the requests in flight finish (at most the grace period, SHUTDOWN_GRACE_MS; then the
+// connections are cut), stop child processes (the build), stop the job runners, close the database pools,
+// stop PostgreSQL, exit 0 — and `signal` tells the phases not yet begun not to begin. A stop that hangs is
+// forced `deadlineMs` after the grace period: remaining children and PostgreSQL are killed and the process
+// exits 1.
 import type { ChildProcess } from "node:child_process";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { logger } from "../lib/log";
+import { closeAll, markStopping } from "../lib/process-stop";
 
 export interface StoppableDatabase {
   /** a clean stop (PostgreSQL's fast shutdown), resolving when the server has exited */
@@ -33,6 +38,9 @@ function send(child: ChildProcess, signal: NodeJS.Signals): void {
 export class Shutdown {
   private readonly controller = new AbortController();
   private server: Server | undefined;
+  private graceMs = 0;
+  private inFlight = 0;
+  private readonly drained = new Set<() => void>();
   private readonly children = new Set<ChildProcess>();
   private database: StoppableDatabase | undefined;
   private readonly beforeDatabase: (() => Promise<void>)[] = [];
@@ -53,10 +61,27 @@ export class Shutdown {
     return this.controller.signal.aborted;
   }
 
-  /** The HTTP server, registered before it listens: a stop closes it even while it is still binding. */
-  serving(server: Server): void {
+  /**
+   * The HTTP server, registered before it listens: a stop closes it even while it is still binding. Requests
+   * in flight when a stop begins get up to `graceMs` to finish; `track` must see every request.
+   */
+  serving(server: Server, graceMs: number): void {
     this.server = server;
+    this.graceMs = graceMs;
     if (this.stopping) closeServer(server);
+  }
+
+  /** Counts a request until its response ends. During a stop its connection closes after it (no keep-alive). */
+  track(_req: IncomingMessage, res: ServerResponse): void {
+    this.inFlight++;
+    if (this.stopping) res.setHeader("Connection", "close");
+    res.once("close", () => {
+      this.inFlight--;
+      if (!this.stopping) return;
+      // the connection it came on is idle now: close it rather than wait for a next request
+      this.server?.closeIdleConnections();
+      if (this.inFlight === 0) for (const resolve of this.drained) resolve();
+    });
   }
 
   /** A child process (the build) to stop with SIGTERM, and SIGKILL at the deadline. */
@@ -93,16 +118,18 @@ export class Shutdown {
 
   private async run(reason: string, code: number): Promise<never> {
     this.controller.abort();
+    markStopping();
     this.log(`\n• ${reason}: stopping…`);
-    const timer = setTimeout(() => void this.force(), this.deadlineMs);
+    const timer = setTimeout(() => void this.force(), this.graceMs + this.deadlineMs);
     try {
-      if (this.server) closeServer(this.server);
+      if (this.server) await this.drain(this.server);
       for (const child of this.children) send(child, "SIGTERM");
       await Promise.all([...this.children].map(untilExit));
       await Promise.all(this.beforeDatabase.map((stop) => stop()));
+      await closeAll((name, error) => logger().error({ err: error }, `stop: closing the ${name} failed`));
       await this.database?.stop();
     } catch (err) {
-      console.error(err);
+      logger().error({ err }, "stop failed");
       return this.force();
     } finally {
       clearTimeout(timer);
@@ -110,8 +137,35 @@ export class Shutdown {
     return this.exit(code);
   }
 
+  /** Stops accepting, waits for the requests in flight (at most the grace period), then cuts what is left. */
+  private async drain(server: Server): Promise<void> {
+    server.close();
+    server.closeIdleConnections();
+    if (this.inFlight > 0) {
+      const pending = this.inFlight;
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await new Promise<boolean>((resolve) => {
+        const done = () => resolve(true);
+        this.drained.add(done);
+        timer = setTimeout(() => {
+          this.drained.delete(done);
+          resolve(false);
+        }, this.graceMs);
+      });
+      clearTimeout(timer);
+      this.drained.clear();
+      if (finished) logger().info({ requests: pending }, "stop: the requests in flight finished");
+      else
+        logger().warn(
+          { requests: this.inFlight, graceMs: this.graceMs },
+          "stop: requests still in flight after the grace period are cut",
+        );
+    }
+    server.closeAllConnections();
+  }
+
   private async force(): Promise<never> {
-    this.log(`• not stopped within ${this.deadlineMs / 1000} s: forcing`);
+    this.log(`• not stopped within ${(this.graceMs + this.deadlineMs) / 1000} s: forcing`);
     if (this.server) closeServer(this.server);
     for (const child of this.children) send(child, "SIGKILL");
     const database = this.database;

@@ -1,5 +1,6 @@
 // Settings for `npm start`, from arguments and environment. Every mistake is a one-line ConfigError.
 import { resolve } from "node:path";
+import { AddressListError, parseTrustProxy, type TrustProxy } from "../lib/http/client-address";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -13,8 +14,10 @@ export interface StartConfig {
   embeddedPort: number;
   sample: boolean;
   skipBuild: boolean;
-  /** behind a reverse proxy: take the client address from X-Forwarded-For (for sign-in throttling) */
-  trustProxy: boolean;
+  /** behind a reverse proxy: whose X-Forwarded-For to believe (lib/http/client-address.ts) */
+  trustProxy: TrustProxy;
+  /** on SIGTERM, how long requests in flight may take to finish before their connections are cut */
+  shutdownGraceMs: number;
 }
 
 const USAGE = "usage: npm start [-- --no-sample]";
@@ -27,11 +30,29 @@ function parsePort(name: string, raw: string | undefined, fallback: number): num
   return n;
 }
 
+function parseMs(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 600_000)
+    throw new ConfigError(`${name}=${raw} must be a whole number of milliseconds (0–600000)`);
+  return n;
+}
+
 function parseBool(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === "") return fallback;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`${name}=${raw} must be true or false`);
+}
+
+function trustProxyOf(raw: string | undefined): TrustProxy {
+  try {
+    return parseTrustProxy(raw);
+  } catch (error) {
+    if (error instanceof AddressListError)
+      throw new ConfigError(`${error.message} (TRUST_PROXY is true, false, or the proxies' addresses and CIDR blocks)`);
+    throw error;
+  }
 }
 
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): StartConfig {
@@ -56,6 +77,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process
     embeddedPort: parsePort("EMBEDDED_PG_PORT", env.EMBEDDED_PG_PORT, 0),
     sample,
     skipBuild,
-    trustProxy: parseBool("TRUST_PROXY", env.TRUST_PROXY, false),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    shutdownGraceMs: parseMs("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS, 10_000),
   };
 }

@@ -3,7 +3,7 @@
 //  - applies migrations, seeds the document (and sample data unless --no-sample) when missing;
 //  - builds the app if the build is missing or older than the source;
 //  - serves on PORT (default 3000) and stops the database on Ctrl-C / SIGTERM.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { resolveAuthSecret } from "./auth-secret";
 import { join } from "node:path";
 import { loadConfig, ConfigError, type StartConfig } from "./start-config";
@@ -12,6 +12,9 @@ import { buildIfNeededAsync } from "./build";
 import { DataDirInUseError } from "./db/embedded";
 import { Shutdown } from "./shutdown";
 import { stopJobRunners } from "../lib/jobs/lifecycle";
+import { logger } from "../lib/log";
+import { observe, routeLabeler } from "./request-observer";
+import { clientAddress } from "../lib/http/client-address";
 
 const root = join(import.meta.dirname, "..");
 // Installed before the database starts, so a stop in any phase (database start, migration, seeding, build,
@@ -72,15 +75,6 @@ async function holdPort(port: number, hostname: string): Promise<{ release(): Pr
   };
 }
 
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy
-    ? String(req.headers["x-forwarded-for"] ?? "")
-        .split(",")[0]
-        ?.trim()
-    : "";
-  return forwarded || req.socket.remoteAddress || "unknown";
-}
-
 async function serve(
   config: StartConfig,
   database: PreparedDatabase,
@@ -105,12 +99,21 @@ async function serve(
   // Loading Next holds the event loop for seconds on a busy machine, so a signal is often handled only now.
   if (shutdown.stopping) return;
   const handle = app.getRequestHandler();
+  const label = routeLabeler(root);
   const server: Server = createServer((req, res) => {
-    // Sign-in throttling keys on this; it is always overwritten, so a client cannot choose its own address.
-    req.headers["x-tracker-client-ip"] = clientAddress(req, config.trustProxy);
+    // the request id, the log line and the metrics of every response (scripts/request-observer.ts)
+    observe(req, res, label);
+    shutdown.track(req, res);
+    // Sign-in throttling and the metrics' address check key on this; it is always overwritten, so a client
+    // cannot choose its own address.
+    req.headers["x-tracker-client-ip"] = clientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      config.trustProxy,
+    );
     void handle(req, res);
   });
-  shutdown.serving(server);
+  shutdown.serving(server, config.shutdownGraceMs);
   await held.release();
   await listen(server, config.port, config.hostname);
   if (shutdown.stopping) return;
@@ -119,6 +122,7 @@ async function serve(
   console.log(`  database: ${database.description}`);
   for (const line of database.notes) console.log(`  ${line}`);
   console.log("  Press Ctrl-C to stop.");
+  logger().info({ port: config.port, host: config.hostname, database: database.description }, "serving");
 }
 
 main().catch(async (err: unknown) => {
@@ -129,6 +133,6 @@ main().catch(async (err: unknown) => {
   await new Promise((resolve) => setTimeout(resolve, 100));
   if (shutdown.stopping) return shutdown.stop("stop");
   if (err instanceof ConfigError || err instanceof DataDirInUseError) fail(err.message);
-  console.error(err);
+  logger().error({ err }, "start failed");
   fail("start failed (details above)");
 });

@@ -43,9 +43,17 @@ export interface RouteHandlerPolicy {
   body?: () => FormData;
   /** the answer to a caller the permission lets through, when it is not 200 */
   allowedStatus?: number;
+  /** a public handler's answer to everyone, when it is not 200 */
+  publicStatus?: number;
 }
 
 export const ROUTE_HANDLERS: Record<string, RouteHandlerPolicy> = {
+  // The operations endpoints need no session (issue 19). The e2e app configures no metrics reader
+  // (METRICS_ALLOW, METRICS_TOKEN), so /api/metrics refuses everyone there; e2e/reliability/operations.spec.ts
+  // reads it with a token on an instance of its own.
+  "/api/health": { paths: ["/api/health"], public: true },
+  "/api/ready": { paths: ["/api/ready"], public: true },
+  "/api/metrics": { paths: ["/api/metrics"], public: true, publicStatus: 403 },
   "/api/auth/[...nextauth]": { paths: ["/api/auth/session", "/api/auth/providers", "/api/auth/csrf"], public: true },
   "/api/reports": {
     paths: ["/api/reports?format=json", "/api/reports?format=csv&scope=pillar&id=1"],

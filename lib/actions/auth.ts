@@ -10,6 +10,7 @@ import { signIn, signOut } from "../auth/next-auth";
 import { oidcSettings, OIDC_PROVIDER_ID } from "../auth/oidc";
 import { checkThrottle, normalizeLoginName } from "../auth/throttle";
 import { safeCallbackUrl, signInSchema } from "../validations/auth";
+import { logger } from "../log";
 
 export interface SignInState {
   error?: "invalid" | "throttled";
@@ -61,8 +62,9 @@ export async function signOutAction(): Promise<void> {
       await endSession(db(), claims);
     } catch (error) {
       // Database down: this browser is still signed out; the session itself lapses at its expiry.
-      console.error(
-        `[auth] could not record the sign-out of session ${claims.sessionId}: ${(error as Error).message.split("\n")[0]}`,
+      logger().error(
+        { sessionId: claims.sessionId, reason: (error as Error).message.split("\n")[0] },
+        "auth: could not record the sign-out",
       );
     }
   }

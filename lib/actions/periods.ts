@@ -15,6 +15,7 @@ import {
   createCustomPeriod as writeCustomPeriod,
   updateCycleSettings as writeSettings,
 } from "../writes/period-settings";
+import { logger } from "../log";
 
 function revalidatePeriods(periodId?: number) {
   revalidatePath("/periods");
@@ -49,7 +50,7 @@ export async function closePeriodEarly(_prev: ActionResult | null, formData: For
     }
   } catch (error) {
     if (error instanceof DocumentRenderError) {
-      console.error("period bulletin failed", error.message);
+      logger().error({ reason: error.message }, "period bulletin failed");
       return failure("unavailable", "periods.errors.renderFailed");
     }
     return toFailure(error);

@@ -9,6 +9,7 @@ import { isDatabaseUnavailable } from "../db-errors";
 import { plainText } from "../http/plain-text";
 import { can, type Permission, type UnitScope } from "../permissions";
 import { getCurrentUser, type SessionUser } from "./session";
+import { logger } from "../log";
 
 /**
  * The signed-in user when they hold `permission` (for `scope`, when given); otherwise the Response to return:
@@ -27,7 +28,7 @@ export async function authorizeRoute(
   } catch (error) {
     // Reading the user is the route's first database query. A route answers 503 rather than 500 even for a
     // failure that is not the database being unreachable, but only that one is expected and goes unlogged.
-    if (!isDatabaseUnavailable(error)) console.error("reading the signed-in user failed", error);
+    if (!isDatabaseUnavailable(error)) logger().error({ err: error }, "reading the signed-in user failed");
     return plainText(503, t("unavailable"));
   }
   if (!user) return plainText(401, t("signedOut"));

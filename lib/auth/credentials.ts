@@ -1,6 +1,7 @@
 // Local account sign-in: throttle check, argon2id verification and the attempt record, in one transaction.
 import type { Db } from "../prisma-client";
 import { randomUUID } from "node:crypto";
+import { countSignIn } from "../metrics";
 import { hashPassword, verifyPassword } from "../password";
 import { checkThrottle, lockAccountAttempts, normalizeLoginName, recordAttempt } from "./throttle";
 
@@ -23,7 +24,7 @@ export async function checkCredentials(
   now: Date = new Date(),
 ): Promise<CredentialsOutcome> {
   const loginName = normalizeLoginName(input.loginName);
-  return db.$transaction(
+  const outcome = await db.$transaction(
     async (tx) => {
       await lockAccountAttempts(tx, loginName);
       const verdict = await checkThrottle(tx, loginName, ip, now);
@@ -41,4 +42,6 @@ export async function checkCredentials(
     },
     { timeout: 15_000 },
   );
+  countSignIn(outcome.ok ? "success" : outcome.reason === "throttled" ? "throttled" : "failed");
+  return outcome;
 }

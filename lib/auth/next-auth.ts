@@ -8,6 +8,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { checkCredentials } from "./credentials";
 import { matchOidcIdentity, OIDC_PROVIDER_ID, oidcSettings } from "./oidc";
+import { logger } from "../log";
 
 declare module "next-auth" {
   interface Session {
@@ -129,10 +130,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (type === "CredentialsSignin" || type === "AccessDenied") return;
       // An expired or tampered session cookie simply means "not signed in".
       if (type === "JWTSessionError") {
-        console.warn(`[auth] ignored an invalid session cookie (${error.message.split("\n")[0]})`);
+        logger().warn({ reason: error.message.split("\n")[0] }, "auth: ignored an invalid session cookie");
         return;
       }
-      console.error(error);
+      logger().error({ err: error }, "auth: error");
     },
   },
 });

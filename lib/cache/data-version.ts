@@ -25,13 +25,13 @@ const globalForCache = globalThis as unknown as {
 
 /** The process's cache of portfolio aggregates (dashboard widgets). */
 export function aggregateCache(): VersionKeyedCache {
-  globalForCache.__trackerAggregates ??= new VersionKeyedCache();
+  globalForCache.__trackerAggregates ??= new VersionKeyedCache(undefined, "aggregates");
   return globalForCache.__trackerAggregates;
 }
 
 /** The process's cache of rendered report files: few entries, since a PDF of everything is megabytes. */
 export function fileCache(): VersionKeyedCache {
-  globalForCache.__trackerFiles ??= new VersionKeyedCache(12);
+  globalForCache.__trackerFiles ??= new VersionKeyedCache(12, "report-files");
   return globalForCache.__trackerFiles;
 }
 

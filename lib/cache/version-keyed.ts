@@ -6,6 +6,8 @@
 // Concurrent misses for one key share a single computation, so twenty dashboards opened right after a write
 // run each aggregate once, not twenty times.
 
+import { countCacheLookup } from "../metrics";
+
 export const LIVE_TTL_MS = 60_000;
 const MAX_ENTRIES = 400;
 
@@ -18,7 +20,11 @@ interface Entry {
 export class VersionKeyedCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+  /** `name` labels this cache's hits and misses in the metrics (lib/metrics.ts) */
+  constructor(
+    private readonly maxEntries = MAX_ENTRIES,
+    private readonly name = "default",
+  ) {}
 
   /**
    * The value for `key` at data version `version`, computed by `compute` when absent, stale or expired.
@@ -30,8 +36,10 @@ export class VersionKeyedCache {
       // Least recently used goes first when the cache is full: re-insert to mark as used.
       this.entries.delete(key);
       this.entries.set(key, hit);
+      countCacheLookup(this.name, true);
       return hit.value as Promise<T>;
     }
+    countCacheLookup(this.name, false);
     const value = compute();
     const entry: Entry = { version, expiresAt: ttlMs === null ? Number.POSITIVE_INFINITY : now + ttlMs, value };
     this.entries.delete(key);

@@ -5,8 +5,22 @@ import { renderCsv } from "./csv";
 import { renderDocumentInWorker } from "./document-thread";
 import { renderJson } from "./json";
 import { renderXlsx } from "./xlsx";
+import { observeReportBuild } from "../metrics";
 
+/** Builds the file, counted and timed in the metrics (a file served from the report cache is not built). */
 export async function renderReport(data: ReportData, format: ReportFormat): Promise<Buffer> {
+  const started = performance.now();
+  try {
+    const bytes = await renderFormat(data, format);
+    observeReportBuild(format, (performance.now() - started) / 1000, true);
+    return bytes;
+  } catch (error) {
+    observeReportBuild(format, (performance.now() - started) / 1000, false);
+    throw error;
+  }
+}
+
+async function renderFormat(data: ReportData, format: ReportFormat): Promise<Buffer> {
   switch (format) {
     case "xlsx":
       return renderXlsx(data);

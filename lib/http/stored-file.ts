@@ -8,6 +8,7 @@ import { authorizeRoute } from "../auth/authorize-route";
 import type { SessionUser } from "../auth/session";
 import { requestLocale } from "../i18n/request-translator";
 import { translator } from "../i18n/translator";
+import { logger } from "../log";
 import type { Permission } from "../permissions";
 import { parseId } from "../validations/id";
 import { contentDisposition } from "./content-disposition";
@@ -52,7 +53,7 @@ export function storedFileRoute<Format extends string>(route: StoredFileRoute<Fo
     try {
       file = await route.read(user, id, format);
     } catch (error) {
-      console.error(`reading ${new URL(request.url).pathname} failed`, error);
+      logger().error({ err: error, path: new URL(request.url).pathname }, "stored file read failed");
       return plainText(503, t("unavailable"));
     }
     if (!file) return plainText(404, t("notFound"));

@@ -2,6 +2,8 @@
 // before it stops PostgreSQL. The runner is started by instrumentation.ts inside Next's server bundle, which
 // has its own copy of every module: the registry lives on globalThis under a registered symbol, the one thing
 // both copies share.
+import { logger } from "../log";
+
 const KEY = Symbol.for("chengyu-tracker.job-runners");
 
 export interface StoppableRunner {
@@ -25,5 +27,7 @@ export function runnerCount(): number {
 /** Stops every runner of this process (each finishes or gives back the jobs it holds); never throws. */
 export async function stopJobRunners(): Promise<void> {
   const runners = [...registry()];
-  await Promise.all(runners.map((r) => r.stop().catch((error: unknown) => console.error("jobs: stop failed", error))));
+  await Promise.all(
+    runners.map((r) => r.stop().catch((error: unknown) => logger().error({ err: error }, "jobs: stop failed"))),
+  );
 }

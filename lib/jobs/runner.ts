@@ -8,6 +8,8 @@ import pg from "pg";
 import { CRON_ITEMS, CYCLE_QUEUE } from "./crontab";
 import { registerRunner } from "./lifecycle";
 import { jobLogger } from "./logger";
+import { logger } from "../log";
+import { countJobFailure, registerPool } from "../metrics";
 import type { JobTask } from "./payloads";
 import { createTaskList, type JobDeps } from "./tasks";
 
@@ -41,7 +43,14 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     connectionString: options.connectionString,
     max: Math.max(4, (options.concurrency ?? 2) + 2),
   });
-  pool.on("error", (error) => console.error(`job runner: a database connection failed: ${error.message}`));
+  pool.on("error", (error) =>
+    logger().error({ component: "jobs" }, `job runner: a database connection failed: ${error.message}`),
+  );
+  const unregisterPool = registerPool("queue", () => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  }));
   let runner: Runner;
   try {
     runner = await run({
@@ -55,15 +64,23 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       parsedCronItems: parseCronItems(options.cron ?? CRON_ITEMS),
     });
   } catch (error) {
+    unregisterPool();
     await pool.end().catch(() => undefined);
     throw error;
   }
+  // every failed attempt, and whether it was the job's last (it then stays failed until an administrator retries)
+  runner.events.on("job:error", ({ job }) => {
+    countJobFailure(job.task_identifier, job.attempts >= job.max_attempts);
+  });
   let stopping: Promise<void> | undefined;
   const handle: JobRunner = {
     runner,
     stop: () =>
       (stopping ??= stopWithin(runner, options.stopTimeoutMs ?? 5000)
-        .finally(() => pool.end().catch(() => undefined))
+        .finally(() => {
+          unregisterPool();
+          return pool.end().catch(() => undefined);
+        })
         .finally(unregister)),
   };
   const unregister = registerRunner(handle);

@@ -121,3 +121,13 @@ export async function queryJobState(
       FROM graphile_worker.jobs WHERE id = ${jobId}::bigint`;
   return rows[0] ?? null;
 }
+
+/** How many jobs of the shared queue are in each state (the metrics' queue depth, read at scrape time). */
+export async function queryJobCounts(client: Pick<Db, "$queryRawUnsafe">): Promise<Record<JobState, number>> {
+  const rows = await client.$queryRawUnsafe<{ state: JobState; n: number }[]>(
+    `SELECT ${STATE_SQL} AS state, count(*)::int AS n FROM graphile_worker.jobs GROUP BY 1`,
+  );
+  const counts = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
+  for (const r of rows) counts[r.state] = r.n;
+  return counts;
+}

@@ -4,6 +4,7 @@ import { Prisma } from "../generated/prisma/client";
 import { isDatabaseUnavailable } from "../db-errors";
 import { failure, type ActionFailure } from "../forms/result";
 import { ItemNotFoundError, VersionConflictError } from "./item-change";
+import { logger } from "../log";
 
 /**
  * Thrown inside a write transaction to roll it back and answer with `failure` (nothing is written): a rule
@@ -50,6 +51,6 @@ function failureOf(error: unknown, unique: Record<string, [field: string, messag
   }
   // Anything else (connection lost, timeout, a bug): nothing was committed, and the person is told so. The
   // server log keeps the details of what is not just the database being away.
-  if (!isDatabaseUnavailable(error)) console.error("server action failed", error);
+  if (!isDatabaseUnavailable(error)) logger().error({ err: error }, "server action failed");
   return failure("unavailable");
 }

@@ -15,6 +15,7 @@ import { describeReportIssues } from "@/lib/i18n/report-messages";
 import { translator } from "@/lib/i18n/translator";
 import { ReportScopeNotFoundError } from "@/lib/queries/report";
 import { parseReportParams } from "@/lib/validations/report";
+import { logger } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export async function GET(request: Request): Promise<Response> {
     // Only a report as of a period's close needs them (period=ID).
     if (searchParams.has("period")) periods = await getReportPeriodsFor(user);
   } catch (error) {
-    console.error("report periods unavailable", error);
+    logger().error({ err: error }, "report periods unavailable");
     return plainText(503, t("unavailable"));
   }
   const parsed = parseReportParams(searchParams, undefined, periods);
@@ -44,10 +45,10 @@ export async function GET(request: Request): Promise<Response> {
   } catch (error) {
     if (error instanceof ReportScopeNotFoundError) return plainText(400, t("scopeNotFound"));
     if (error instanceof DocumentRenderError) {
-      console.error("report document failed", error.message);
+      logger().error({ reason: error.message }, "report document failed");
       return plainText(503, t("renderFailed"));
     }
-    console.error("report export failed", error);
+    logger().error({ err: error }, "report export failed");
     return plainText(503, t("unavailable"));
   }
   return new Response(new Uint8Array(body), {

@@ -8,6 +8,7 @@ import type { SupervisionRenderer } from "../../report/supervision";
 import { JOB_PAYLOADS, type JobTask } from "../payloads";
 import { deliverEmail } from "../../mail/deliver";
 import { runScheduledBackup } from "../../writes/backups";
+import { logger } from "../../log";
 import { tickCycle } from "./cycle-tick";
 
 export interface JobDeps {
@@ -36,13 +37,13 @@ const HANDLERS: { [T in JobTask]: Handler<T> } = {
       now: deps.now,
     });
     if (r.opened.length > 0 || r.closed.length > 0)
-      console.log(`reporting periods: opened ${JSON.stringify(r.opened)}, closed ${JSON.stringify(r.closed)}`);
+      logger().info({ task: "cycle-tick", opened: r.opened, closed: r.closed }, "reporting periods opened or closed");
     if (r.made.length > 0 || r.rendered.length > 0)
-      console.log(`chase: ${r.made.length} made, 督办 files laid out for ${JSON.stringify(r.rendered)}`);
+      logger().info({ task: "cycle-tick", made: r.made.length, rendered: r.rendered }, "chase: messages made");
   },
   "email-deliver": async (_payload, deps) => {
     const r = await deliverEmail(deps.db, deps.now());
-    if (r && (r.sent || r.failed || r.uncertain)) console.log(`e-mail: ${JSON.stringify(r)}`);
+    if (r && (r.sent || r.failed || r.uncertain)) logger().info({ task: "email-deliver", ...r }, "e-mail delivered");
   },
   "backup-tick": async (_payload, deps) => {
     if (!deps.databaseUrl) throw new Error("backup-tick: the runner was started without a database URL");
@@ -50,13 +51,14 @@ const HANDLERS: { [T in JobTask]: Handler<T> } = {
     if (!r.ran && r.reason === "invalid" && r.message !== warnedConfig) {
       // said once per process, not every minute; /admin shows it too
       warnedConfig = r.message;
-      console.error(`backups: not scheduled: ${r.message}`);
+      logger().error({ task: "backup-tick" }, `backups: not scheduled: ${r.message}`);
     }
     if (r.ran && r.ok)
-      console.log(
-        `backups: ${r.file} written (${r.size} bytes, sha256 ${r.sha256})${r.deleted.length ? `; removed ${r.deleted.length} older` : ""}`,
+      logger().info(
+        { task: "backup-tick", file: r.file, size: r.size, sha256: r.sha256, removed: r.deleted.length },
+        "backup written",
       );
-    if (r.ran && !r.ok) console.error(`backups: the scheduled backup failed: ${r.error}`);
+    if (r.ran && !r.ok) logger().error({ task: "backup-tick", error: r.error }, "the scheduled backup failed");
   },
 };
 

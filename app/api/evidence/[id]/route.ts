@@ -11,6 +11,7 @@ import { contentDisposition } from "@/lib/http/content-disposition";
 import { plainText } from "@/lib/http/plain-text";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
+import { logger } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     file = await getEvidenceFile(user, Number(id));
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) console.error("evidence download failed", error);
+    if (!isDatabaseUnavailable(error)) logger().error({ err: error }, "evidence download failed");
     return plainText(503, t("unavailable"));
   }
   if (!file) return plainText(404, t("notFound"));

@@ -11,6 +11,7 @@ import { plainText } from "@/lib/http/plain-text";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { parseId } from "@/lib/validations/id";
+import { logger } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     rating = await getRatingExport(user, periodId);
   } catch (error) {
-    console.error("rating export failed", error);
+    logger().error({ err: error }, "rating export failed");
     return plainText(503, t("unavailable"));
   }
   if (!rating) return plainText(404, t("notFound"));
