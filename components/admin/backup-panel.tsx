@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { BackupRunRow, BackupStatus } from "@/lib/queries/backups";
-import { AdminCard } from "./admin-table";
+import { Card } from "@/components/ui/card";
 
 const BADGE: Record<BackupStatus["state"], string> = {
   off: "badge",
@@ -41,7 +41,7 @@ export async function BackupPanel({ status, now }: { status: BackupStatus; now: 
     </>
   );
   return (
-    <AdminCard id="backup-panel" heading={t("title")}>
+    <Card id="backup-panel" heading={t("title")}>
       <div data-testid="backup-panel" data-state={status.state}>
         {status.state === "off" ? (
           <p className="muted" data-testid="backup-empty">
@@ -84,6 +84,6 @@ export async function BackupPanel({ status, now }: { status: BackupStatus; now: 
         )}
         <p className="small muted">{t("restoreHint")}</p>
       </div>
-    </AdminCard>
+    </Card>
   );
 }
