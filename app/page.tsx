@@ -21,6 +21,7 @@ import { UnitAccountabilityPanel } from "@/components/dashboard/unit-accountabil
 import { requirePermission } from "@/lib/auth/session";
 import { parseAsOfParams } from "@/lib/validations/as-of";
 import { parseUnitSort } from "@/lib/validations/dashboard";
+import { parseMapMode } from "@/lib/validations/map";
 import { dashboardRatingParamsSchema } from "@/lib/validations/ratings";
 
 export const dynamic = "force-dynamic";
@@ -85,7 +86,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <RatingsPanel periodId={ratingPeriod} />
         </Suspense>
         <Suspense fallback={<WidgetSkeleton height={520} label={loading} wide />}>
-          <SideBreakdownPanel selection={selection} />
+          <SideBreakdownPanel selection={selection} params={params} mode={parseMapMode(params)} />
         </Suspense>
         <Suspense fallback={<WidgetSkeleton height={360} label={loading} wide />}>
           <ConferenceTimelinePanel selection={selection} />
