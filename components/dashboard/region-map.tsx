@@ -1,5 +1,6 @@
 // The dashboard's map of both sides, drawn on the server as SVG (lib/map/layout.ts): no client JavaScript. Each
 // region is a link (an <a> inside the SVG with an accessible name) to the items list filtered to that region.
+// A region with items promises their number in its name, so its link carries data-count (e2e/count-links).
 // The colour is one cue among three: the legend names each class's range, and the figure is printed on the map.
 import type { MapLayout } from "@/lib/map/layout";
 import { classOf, classesOf, figureOf, NO_ITEMS, type MapMode, type MapRegionFigures } from "@/lib/map/figures";
@@ -55,6 +56,7 @@ export function RegionMapSvg({
             data-region={s.region.name}
             data-class={colour.key}
             data-value={figureOf(mode, s.region) ?? ""}
+            data-count={s.region.items > 0 ? s.region.items : undefined}
           >
             <path d={s.d} fill={colour.fill} className={styles.shape} />
             <text x={s.at[0]} y={s.at[1]} className={styles.label} textAnchor="middle" aria-hidden="true">
@@ -86,6 +88,7 @@ export function RegionMapSvg({
             data-region={m.region.name}
             data-class={colour.key}
             data-value={figureOf(mode, m.region) ?? ""}
+            data-count={m.region.items > 0 ? m.region.items : undefined}
           >
             {m.extent ? <path d={m.extent} className={styles.extent} /> : null}
             {moved ? (
