@@ -60,7 +60,7 @@ export function RegionMapSvg({
           >
             <path d={s.d} fill={colour.fill} className={styles.shape} />
             <text x={s.at[0]} y={s.at[1]} className={styles.label} textAnchor="middle" aria-hidden="true">
-              <tspan x={s.at[0]}>{s.region.name}</tspan>
+              <tspan x={s.at[0]}>{s.region.name}</tspan>{" "}
               <tspan x={s.at[0]} dy="1.2em" className={styles.figure}>
                 {text.figure(s.region)}
               </tspan>

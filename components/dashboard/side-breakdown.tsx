@@ -121,13 +121,15 @@ export async function SideBreakdownPanel({
         : mode === "progress"
           ? percent(r.progress, none)
           : tMap("figureOverdue", { count: r.overdue }),
+    // the name starts with the text the map shows for the region (WCAG 2.5.3, label in name)
     name: (r: MapRegionFigures) => {
       const side = tSide(r.side);
+      const label = `${r.name} ${text.figure(r)}`;
       const base =
         r.items === 0
-          ? tMap("regionLabelNone", { name: r.name, side })
+          ? tMap("regionLabelNone", { label, side })
           : tMap("regionLabel", {
-              name: r.name,
+              label,
               side,
               items: r.items,
               progress: percent(r.progress, none),
