@@ -21,6 +21,7 @@ import { UnitAccountabilityPanel } from "@/components/dashboard/unit-accountabil
 import { requirePermission } from "@/lib/auth/session";
 import { parseAsOfParams } from "@/lib/validations/as-of";
 import { parseUnitSort } from "@/lib/validations/dashboard";
+import { parseMapMode } from "@/lib/validations/map";
 import { dashboardRatingParamsSchema } from "@/lib/validations/ratings";
 
 export const dynamic = "force-dynamic";
@@ -84,9 +85,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Suspense fallback={<WidgetSkeleton height={360} label={loading} wide />}>
           <RatingsPanel periodId={ratingPeriod} />
         </Suspense>
-        <Suspense fallback={<WidgetSkeleton height={520} label={loading} wide />}>
-          <SideBreakdownPanel selection={selection} />
-        </Suspense>
+        {/* Not streamed: the map of both sides and its tables are in the first HTML, so they work without
+            JavaScript (a streamed widget stays hidden until React's inline script moves it into place). */}
+        <SideBreakdownPanel selection={selection} params={params} mode={parseMapMode(params)} />
         <Suspense fallback={<WidgetSkeleton height={360} label={loading} wide />}>
           <ConferenceTimelinePanel selection={selection} />
         </Suspense>

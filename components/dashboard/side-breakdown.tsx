@@ -1,10 +1,30 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getSideAndRegionBreakdown, type Breakdown } from "@/lib/data/dashboard";
+import { getMapRegions } from "@/lib/data/region-map";
 import type { AsOfSelection } from "@/lib/as-of-selection";
+import { MAP_MODES, withFigures, type MapMode, type MapRegionFigures } from "@/lib/map/figures";
+import { layoutMap } from "@/lib/map/layout";
+import { MAP_PARAM } from "@/lib/validations/map";
 import styles from "./dashboard.module.css";
 import { itemsHref, percent } from "./format";
+import { RegionMapLegend, RegionMapSvg, type RegionMapText } from "./region-map";
+import mapStyles from "./region-map.module.css";
 import { Widget } from "./widget";
+
+type Params = Record<string, string | string[] | undefined>;
+
+/** The dashboard URL with the map coloured by `mode`, every other parameter kept. */
+function mapModeHref(params: Params, mode: MapMode): string {
+  const next = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (k === MAP_PARAM || v === undefined) continue;
+    for (const value of Array.isArray(v) ? v : [v]) next.append(k, value);
+  }
+  if (mode !== "progress") next.set(MAP_PARAM, mode);
+  const query = next.toString();
+  return `/${query ? `?${query}` : ""}#sides-heading`;
+}
 
 async function Table({
   caption,
@@ -61,24 +81,96 @@ async function Table({
   );
 }
 
-export async function SideBreakdownPanel({ selection }: { selection: AsOfSelection }) {
-  const [{ sides, regions }, t, tSide] = await Promise.all([
+/**
+ * The two sides and the regions: a map of both sides (server-drawn SVG, coloured by progress or overdue items
+ * as ?map= says) over the tables it is drawn from. The map and the regions table read the one query.
+ */
+export async function SideBreakdownPanel({
+  selection,
+  params,
+  mode,
+}: {
+  selection: AsOfSelection;
+  params: Params;
+  mode: MapMode;
+}) {
+  const [{ sides, regions }, allRegions, t, tSide, tMap] = await Promise.all([
     getSideAndRegionBreakdown(selection),
+    getMapRegions(),
     getTranslations("dashboard"),
     getTranslations("side"),
+    getTranslations("regionMap"),
   ]);
   const sideRows = sides.map((s) => ({
     ...s,
     label: s.key === null ? t("sides.unassigned") : tSide(s.key as "SICHUAN"),
     href: s.key === null ? null : itemsHref({ level: "ACTION", side: s.key }, selection),
   }));
+  const regionHref = (id: number) => itemsHref({ level: "ACTION", region: id }, selection);
   const regionRows = regions.map((r) => ({
     ...r,
     label: r.key ?? "",
-    href: itemsHref({ level: "ACTION", region: r.id }, selection),
+    href: regionHref(r.id),
   }));
+  const none = t("noValue");
+  const text: RegionMapText = {
+    title: tMap("title"),
+    figure: (r) =>
+      r.items === 0
+        ? tMap("noFigure")
+        : mode === "progress"
+          ? percent(r.progress, none)
+          : tMap("figureOverdue", { count: r.overdue }),
+    // the name starts with the text the map shows for the region (WCAG 2.5.3, label in name)
+    name: (r: MapRegionFigures) => {
+      const side = tSide(r.side);
+      const label = `${r.name} ${text.figure(r)}`;
+      const base =
+        r.items === 0
+          ? tMap("regionLabelNone", { label, side })
+          : tMap("regionLabel", {
+              label,
+              side,
+              items: r.items,
+              progress: percent(r.progress, none),
+              completed: r.completed,
+              overdue: r.overdue,
+            });
+      return `${base}${r.side === "JOINT" ? tMap("spans") : ""}${tMap("opensList")}`;
+    },
+    sideName: { SICHUAN: tMap("sideName.SICHUAN"), CHONGQING: tMap("sideName.CHONGQING") },
+  };
+  const figures = withFigures(allRegions, regions);
+  const layout = layoutMap(figures, (r) => `${r.name} ${text.figure(r)}`);
   return (
     <Widget id="sides" title={t("sides.heading")} wide>
+      <nav className={mapStyles.toggle} aria-label={tMap("colourBy")}>
+        <span>{tMap("colourBy")}:</span>
+        {MAP_MODES.map((m) => (
+          <a key={m} href={mapModeHref(params, m)} aria-current={m === mode ? "true" : undefined}>
+            {tMap(`mode.${m}`)}
+          </a>
+        ))}
+      </nav>
+      <div className={mapStyles.mapGrid}>
+        <figure style={{ margin: 0 }} data-testid="region-map">
+          <RegionMapSvg layout={layout} mode={mode} text={text} href={(r) => regionHref(r.id)} />
+          <figcaption className={mapStyles.caption}>{tMap("caption")}</figcaption>
+        </figure>
+        <div>
+          <RegionMapLegend
+            mode={mode}
+            heading={tMap("legend")}
+            intro={tMap(mode === "progress" ? "legendProgress" : "legendOverdue")}
+            classLabel={(key) => tMap(`classes.${key}`)}
+            keys={[tMap("shapeKey"), tMap("markerKey"), tMap("borderKey")]}
+          />
+          {layout.unplaced.length > 0 ? (
+            <p>{tMap("unplaced", { names: layout.unplaced.map((r) => r.name).join("、") })}</p>
+          ) : null}
+          <p className={mapStyles.caption}>{tMap("tableNote")}</p>
+        </div>
+      </div>
       <div className={styles.two}>
         <Table caption={t("sides.bySide")} head={t("sides.side")} rows={sideRows} />
         {regionRows.length === 0 ? (

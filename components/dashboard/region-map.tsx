@@ -1,0 +1,155 @@
+// The dashboard's map of both sides, drawn on the server as SVG (lib/map/layout.ts): no client JavaScript. Each
+// region is a link (an <a> inside the SVG with an accessible name) to the items list filtered to that region.
+// A region with items promises their number in its name, so its link carries data-count (e2e/count-links).
+// The colour is one cue among three: the legend names each class's range, and the figure is printed on the map.
+import type { MapLayout } from "@/lib/map/layout";
+import { classOf, classesOf, figureOf, NO_ITEMS, type MapMode, type MapRegionFigures } from "@/lib/map/figures";
+import { MARKER_RADIUS } from "@/lib/map/layout";
+import styles from "./region-map.module.css";
+
+export interface RegionMapText {
+  title: string;
+  /** the text drawn on the map for a region: its figure in the current mode */
+  figure: (r: MapRegionFigures) => string;
+  /** the link's accessible name: the region, its side and all its figures */
+  name: (r: MapRegionFigures) => string;
+  sideName: Record<"SICHUAN" | "CHONGQING", string>;
+}
+
+const SIDE_FILL = { SICHUAN: "#f5f3ef", CHONGQING: "#eef2f6" } as const;
+
+/** The SVG alone (pure; tests render it): `href` gives each region's link. */
+export function RegionMapSvg({
+  layout,
+  mode,
+  text,
+  href,
+}: {
+  layout: MapLayout<MapRegionFigures>;
+  mode: MapMode;
+  text: RegionMapText;
+  href: (r: MapRegionFigures) => string;
+}) {
+  const titleId = "region-map-title";
+  return (
+    <svg
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      className={styles.map}
+      aria-labelledby={titleId}
+      role="group"
+      data-mode={mode}
+    >
+      <title id={titleId}>{text.title}</title>
+      <g aria-hidden="true">
+        {layout.context.map((c) => (
+          <path key={c.name} d={c.d} fill={SIDE_FILL[c.side]} className={styles.context} />
+        ))}
+      </g>
+      {layout.shapes.map((s) => {
+        const colour = classOf(mode, s.region);
+        return (
+          <a
+            key={s.region.id}
+            href={href(s.region)}
+            aria-label={text.name(s.region)}
+            className={styles.region}
+            data-region={s.region.name}
+            data-class={colour.key}
+            data-value={figureOf(mode, s.region) ?? ""}
+            data-count={s.region.items > 0 ? s.region.items : undefined}
+          >
+            <path d={s.d} fill={colour.fill} className={styles.shape} />
+            <text x={s.at[0]} y={s.at[1]} className={styles.label} textAnchor="middle" aria-hidden="true">
+              <tspan x={s.at[0]}>{s.region.name}</tspan>{" "}
+              <tspan x={s.at[0]} dy="1.2em" className={styles.figure}>
+                {text.figure(s.region)}
+              </tspan>
+            </text>
+          </a>
+        );
+      })}
+      <path d={layout.sideBorder} className={styles.sideBorder} aria-hidden="true" />
+      <g aria-hidden="true">
+        {layout.sideLabels.map((s) => (
+          <text key={s.side} x={s.at[0]} y={s.at[1]} className={styles.sideLabel} textAnchor="middle">
+            {text.sideName[s.side]}
+          </text>
+        ))}
+      </g>
+      {layout.markers.map((m) => {
+        const colour = classOf(mode, m.region);
+        const moved = m.at[0] !== m.anchor[0] || m.at[1] !== m.anchor[1];
+        return (
+          <a
+            key={m.region.id}
+            href={href(m.region)}
+            aria-label={text.name(m.region)}
+            className={styles.region}
+            data-region={m.region.name}
+            data-class={colour.key}
+            data-value={figureOf(mode, m.region) ?? ""}
+            data-count={m.region.items > 0 ? m.region.items : undefined}
+          >
+            {m.extent ? <path d={m.extent} className={styles.extent} /> : null}
+            {moved ? (
+              <>
+                <line x1={m.anchor[0]} y1={m.anchor[1]} x2={m.at[0]} y2={m.at[1]} className={styles.leader} />
+                <circle cx={m.anchor[0]} cy={m.anchor[1]} r={2} className={styles.anchor} />
+              </>
+            ) : null}
+            <rect
+              x={m.at[0] - MARKER_RADIUS - 2}
+              y={m.at[1] - 10}
+              width={MARKER_RADIUS * 2 + 8 + m.labelWidth}
+              height={20}
+              rx={4}
+              className={styles.markerBack}
+            />
+            <circle cx={m.at[0]} cy={m.at[1]} r={MARKER_RADIUS} fill={colour.fill} className={styles.marker} />
+            {m.border ? <path d={m.border} className={styles.straddle} /> : null}
+            <text x={m.at[0] + MARKER_RADIUS + 4} y={m.at[1] + 4} className={styles.label} aria-hidden="true">
+              {m.region.name} <tspan className={styles.figure}>{text.figure(m.region)}</tspan>
+            </text>
+          </a>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** The legend: every class's swatch with its range in words, then what shapes, dots and lines mean. */
+export function RegionMapLegend({
+  mode,
+  heading,
+  intro,
+  classLabel,
+  keys,
+}: {
+  mode: MapMode;
+  heading: string;
+  intro: string;
+  classLabel: (key: string) => string;
+  keys: string[];
+}) {
+  return (
+    <div className={styles.legend}>
+      <p className={styles.legendHeading}>{heading}</p>
+      <p>{intro}</p>
+      <ul className={styles.classes}>
+        {[NO_ITEMS, ...classesOf(mode)].map((c) => (
+          <li key={c.key} data-class={c.key}>
+            <svg width="18" height="14" aria-hidden="true" className={styles.swatch}>
+              <rect x="0.5" y="0.5" width="17" height="13" fill={c.fill} />
+            </svg>
+            {classLabel(c.key)}
+          </li>
+        ))}
+      </ul>
+      <ul className={styles.keys}>
+        {keys.map((k) => (
+          <li key={k}>{k}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
