@@ -7,6 +7,7 @@ import type { StoredFile } from "../../lib/http/stored-file";
 const viewer: SessionUser = { id: 7, role: "VIEWER", unitId: 3, loginName: "u", displayName: "U", unitName: null };
 vi.mock("../../lib/auth/session", () => ({ getCurrentUser: async () => viewer }));
 const { storedFileRoute } = await import("../../lib/http/stored-file");
+const { logger } = await import("../../lib/log");
 
 const file: StoredFile = {
   content: new TextEncoder().encode("PDF bytes"),
@@ -72,13 +73,16 @@ describe("storedFileRoute", () => {
   });
 
   it("answers 503 when the read fails", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = vi.spyOn(logger(), "error").mockImplementation(() => undefined);
     read = async () => {
       throw new Error("connection refused");
     };
     const response = await get("12", "pdf");
     expect(response.status).toBe(503);
-    expect(log).toHaveBeenCalledWith("reading /api/periods/12/files/pdf failed", expect.any(Error));
+    expect(log).toHaveBeenCalledWith(
+      { err: expect.any(Error), path: "/api/periods/12/files/pdf" },
+      "stored file read failed",
+    );
     log.mockRestore();
   });
 });
