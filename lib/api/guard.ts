@@ -16,7 +16,7 @@ import { takeRequest } from "../auth/api-limits";
 import { now } from "../clock";
 import { isDatabaseUnavailable } from "../db-errors";
 import { db } from "../db";
-import { fieldErrorsOf, type ActionFailure, type FailureCode } from "../forms/result";
+import { FORM_ERRORS, type ActionFailure, type FailureCode } from "../forms/result";
 import { readCappedBody } from "../http/capped-body";
 import { claimKey, IDEMPOTENCY_KEY_PATTERN, releaseKey, requestHash, storeAnswer } from "../http/idempotency";
 import { negotiateLocale, problem, type ProblemCode, type ProblemOptions } from "../http/problem";
@@ -128,8 +128,50 @@ async function problemOf(error: unknown): Promise<ApiProblem> {
   return new ApiProblem("unavailable");
 }
 
+const CATALOGUE_KEY = /^[a-zA-Z]+(\.[\w-]+)+$/;
+
+/**
+ * A zod error as each field's catalogue keys. The pages' schemas already speak in keys; what zod says itself
+ * (a JSON value of the wrong type, an unknown field, a number out of range) gets the API's own key.
+ */
+export function apiFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const add = (field: string, key: string) => {
+    const list = (out[field] ??= []);
+    if (!list.includes(key)) list.push(key);
+  };
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : FORM_ERRORS;
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add(key, "api.validation.unknownField");
+      continue;
+    }
+    if (CATALOGUE_KEY.test(issue.message)) {
+      add(field, issue.message);
+      continue;
+    }
+    switch (issue.code) {
+      case "invalid_type":
+        add(field, issue.input === undefined ? "validation.required" : "api.validation.wrongType");
+        break;
+      case "too_big":
+        add(field, issue.origin === "string" ? "validation.tooLong" : issue.origin === "array" ? "validation.tooMany" : "api.validation.outOfRange");
+        break;
+      case "too_small":
+        add(field, issue.origin === "string" ? "validation.required" : "api.validation.outOfRange");
+        break;
+      case "invalid_value":
+        add(field, "validation.invalidChoice");
+        break;
+      default:
+        add(field, "api.validation.invalidFormat");
+    }
+  }
+  return out;
+}
+
 function zodProblem(error: z.ZodError): ApiProblem {
-  return new ApiProblem("invalid", { fieldErrors: fieldErrorsOf(error) });
+  return new ApiProblem("invalid", { fieldErrors: apiFieldErrors(error) });
 }
 
 /**

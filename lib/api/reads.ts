@@ -180,7 +180,7 @@ export async function readItem(
     titleEn: view.titleEn,
     description: view.description,
     sourceExcerpt: view.sourceExcerpt,
-    pillar: view.pillar,
+    pillar: { number: view.pillar.number, title: view.pillar.title, titleEn: view.pillar.titleEn },
     parent: view.parent ? { code: view.parent.code, title: view.parent.title } : null,
     status: view.status as never,
     confidence: view.confidence as never,
