@@ -19,7 +19,11 @@ type Json = Record<string, unknown>;
 const METHODS = ["get", "post", "patch", "put", "delete"] as const;
 
 function JsonBlock({ value }: { value: unknown }) {
-  return <pre className="card" style={{ overflowX: "auto", maxHeight: "24rem" }}>{JSON.stringify(value, null, 2)}</pre>;
+  return (
+    <pre className="card" style={{ overflowX: "auto", maxHeight: "24rem" }}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
 /**
@@ -37,9 +41,18 @@ export default async function ApiDocsPage() {
       const op = item[method] as Json | undefined;
       if (!op) continue;
       const id = `${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`;
-      const params = (op.parameters ?? []) as { name: string; in: string; required?: boolean; schema?: Json; description?: string }[];
+      const params = (op.parameters ?? []) as {
+        name: string;
+        in: string;
+        required?: boolean;
+        schema?: Json;
+        description?: string;
+      }[];
       const body = (op.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)?.content;
-      const responses = op.responses as Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
+      const responses = op.responses as Record<
+        string,
+        { description?: string; content?: Record<string, { schema?: unknown }> }
+      >;
       sections.push(
         <section key={id} id={id} className="stack">
           <h3>
@@ -100,7 +113,8 @@ export default async function ApiDocsPage() {
       <p>{t("concurrency")}</p>
       <p>{t("limits", { limit: rateLimitPerMinute() })}</p>
       <p>
-        <a href="/api/v1/openapi.json">{t("document")}</a> · <Link href="/account/tokens">{problems("api.tokens.title")}</Link>
+        <a href="/api/v1/openapi.json">{t("document")}</a> ·{" "}
+        <Link href="/account/tokens">{problems("api.tokens.title")}</Link>
       </p>
       <h2>{t("operations")}</h2>
       {sections}

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import styles from "./admin.module.css";
 
-export type AdminSection = "index" | "units" | "users" | "tree" | "cycle" | "calendar" | "ratings" | "audit" | "jobs" | "tokens";
+export type AdminSection =
+  "index" | "units" | "users" | "tree" | "cycle" | "calendar" | "ratings" | "audit" | "jobs" | "tokens";
 const HREF: Record<AdminSection, string> = {
   index: "/admin",
   units: "/admin/units",

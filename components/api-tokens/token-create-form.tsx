@@ -13,7 +13,10 @@ import { TOKEN_EXPIRY_DAYS, TOKEN_NAME_MAX, TOKEN_SCOPES } from "@/lib/validatio
 
 export function TokenCreateForm() {
   const t = useTranslations("api.tokens");
-  const { formRef, onSubmit, state, pending, form } = useActionForm(createToken, { ids: "token", resetOnSuccess: true });
+  const { formRef, onSubmit, state, pending, form } = useActionForm(createToken, {
+    ids: "token",
+    resetOnSuccess: true,
+  });
   const made = state?.ok ? state.data : null;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label={t("create")}>
@@ -34,7 +37,13 @@ export function TokenCreateForm() {
         <div className="card" role="status" data-testid="new-token">
           <p>{t("created", { name: made.name })}</p>
           <label htmlFor="new-token-secret">{t("secretLabel")}</label>
-          <input id="new-token-secret" readOnly value={made.token} size={60} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id="new-token-secret"
+            readOnly
+            value={made.token}
+            size={60}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       )}
     </form>

@@ -16,7 +16,10 @@ export interface NewToken {
   prefix: string;
 }
 
-export async function createToken(_prev: ActionResult<NewToken> | null, formData: FormData): Promise<ActionResult<NewToken>> {
+export async function createToken(
+  _prev: ActionResult<NewToken> | null,
+  formData: FormData,
+): Promise<ActionResult<NewToken>> {
   const guard = await authorizeForm("account:self", tokenCreateSchema, formData);
   if (!guard.ok) return guard.failure;
   try {

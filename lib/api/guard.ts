@@ -155,7 +155,14 @@ export function apiFieldErrors(error: z.ZodError): Record<string, string[]> {
         add(field, issue.input === undefined ? "validation.required" : "api.validation.wrongType");
         break;
       case "too_big":
-        add(field, issue.origin === "string" ? "validation.tooLong" : issue.origin === "array" ? "validation.tooMany" : "api.validation.outOfRange");
+        add(
+          field,
+          issue.origin === "string"
+            ? "validation.tooLong"
+            : issue.origin === "array"
+              ? "validation.tooMany"
+              : "api.validation.outOfRange",
+        );
         break;
       case "too_small":
         add(field, issue.origin === "string" ? "validation.required" : "api.validation.outOfRange");
@@ -270,7 +277,9 @@ export function apiRoute<Q = Record<string, never>, B = undefined>(
     // Idempotency-Key (POST): claimed before the write, the answer stored after it
     const key = request.method === "POST" ? request.headers.get("idempotency-key") : null;
     if (key !== null && !IDEMPOTENCY_KEY_PATTERN.test(key))
-      return reply(new ApiProblem("invalid", { fieldErrors: { "Idempotency-Key": ["api.problems.badIdempotencyKey"] } }));
+      return reply(
+        new ApiProblem("invalid", { fieldErrors: { "Idempotency-Key": ["api.problems.badIdempotencyKey"] } }),
+      );
     if (key !== null) {
       if (spec.rawBody) {
         // the upload's bytes are hashed by the handler's own read; keys of uploads cover the path and If-Match

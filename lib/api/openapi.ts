@@ -63,19 +63,34 @@ function read(
 
 export const API_PATHS = {
   "/api/v1/dashboard": {
-    get: read("The dashboard's headline figures and each pillar's", dashboardSchema, asOfQuerySchema.omit({ compare: true }), {
-      tags: ["figures"],
-    }),
+    get: read(
+      "The dashboard's headline figures and each pillar's",
+      dashboardSchema,
+      asOfQuerySchema.omit({ compare: true }),
+      {
+        tags: ["figures"],
+      },
+    ),
   },
   "/api/v1/pillars": {
-    get: read("Pillars with their figures and recommendations", pillarListSchema, asOfQuerySchema.omit({ compare: true }), {
-      tags: ["portfolio"],
-    }),
+    get: read(
+      "Pillars with their figures and recommendations",
+      pillarListSchema,
+      asOfQuerySchema.omit({ compare: true }),
+      {
+        tags: ["portfolio"],
+      },
+    ),
   },
   "/api/v1/recommendations": {
-    get: read("Recommendations (工作建议): the items list restricted to them", itemListSchema, recommendationsQuerySchema, {
-      tags: ["portfolio"],
-    }),
+    get: read(
+      "Recommendations (工作建议): the items list restricted to them",
+      itemListSchema,
+      recommendationsQuerySchema,
+      {
+        tags: ["portfolio"],
+      },
+    ),
   },
   "/api/v1/items": {
     get: read(
@@ -86,18 +101,23 @@ export const API_PATHS = {
     ),
   },
   "/api/v1/items/{code}": {
-    get: read("One item: units, dates, milestones, reports with files' metadata, history", itemDetailSchema, asOfQuerySchema, {
-      tags: ["portfolio"],
-      requestParams: { path: z.object({ code: itemCodeParam }), query: asOfQuerySchema },
-      responses: {
-        "200": {
-          description: "OK",
-          headers: z.object({ ETag: etag }),
-          content: { "application/json": { schema: itemDetailSchema } },
+    get: read(
+      "One item: units, dates, milestones, reports with files' metadata, history",
+      itemDetailSchema,
+      asOfQuerySchema,
+      {
+        tags: ["portfolio"],
+        requestParams: { path: z.object({ code: itemCodeParam }), query: asOfQuerySchema },
+        responses: {
+          "200": {
+            description: "OK",
+            headers: z.object({ ETag: etag }),
+            content: { "application/json": { schema: itemDetailSchema } },
+          },
+          "404": problem("no item has this code (or it did not exist yet on asOf)"),
         },
-        "404": problem("no item has this code (or it did not exist yet on asOf)"),
       },
-    }),
+    ),
   },
   "/api/v1/items/{code}/reports": {
     post: {

@@ -86,7 +86,8 @@ export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 1;
   const text = Buffer.from(cursor, "base64url").toString("utf8");
   const match = /^p(\d{1,6})$/.exec(text);
-  if (!match || Number(match[1]) < 1) throw new ApiProblem("invalid", { fieldErrors: { cursor: ["api.problems.badCursor"] } });
+  if (!match || Number(match[1]) < 1)
+    throw new ApiProblem("invalid", { fieldErrors: { cursor: ["api.problems.badCursor"] } });
   return Number(match[1]);
 }
 

@@ -56,6 +56,7 @@ export async function submitReport(user: SessionUser, code: string, expectedVers
     expectedRevision: input.expectedRevision,
     content: reportContent(input),
   });
-  for (const path of [`/items/${step.code}`, `/items/${step.code}/update`, "/my-items", "/review"]) revalidatePath(path);
+  for (const path of [`/items/${step.code}`, `/items/${step.code}/update`, "/my-items", "/review"])
+    revalidatePath(path);
   return stepSummary(step);
 }

@@ -13,10 +13,7 @@ export const KEEP_MS = 24 * 60 * 60_000;
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 export type Claim =
-  | { kind: "new" }
-  | { kind: "replay"; status: number; body: unknown }
-  | { kind: "mismatch" }
-  | { kind: "in-progress" };
+  { kind: "new" } | { kind: "replay"; status: number; body: unknown } | { kind: "mismatch" } | { kind: "in-progress" };
 
 export function requestHash(method: string, path: string, body: Uint8Array | string): string {
   return createHash("sha256").update(`${method} ${path}\n`).update(body).digest("hex");

@@ -78,7 +78,11 @@ export function problemBody(locale: Locale, code: ProblemCode, options: ProblemO
   };
   if (options.fieldErrors) {
     body.errors = Object.entries(options.fieldErrors).flatMap(([field, keys]) =>
-      keys.map((key) => ({ field, key, message: t(key, { max: "", min: "", ...values, ...options.fieldValues?.[field] }) })),
+      keys.map((key) => ({
+        field,
+        key,
+        message: t(key, { max: "", min: "", ...values, ...options.fieldValues?.[field] }),
+      })),
     );
   }
   return { ...body, ...options.extra };

@@ -62,7 +62,10 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
 
 // ---- shared pieces -----------------------------------------------------------------------------------------
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: "date", example: "2026-12-06" });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ format: "date", example: "2026-12-06" });
 const instant = z.string().meta({ format: "date-time", example: "2026-12-06T08:00:00.000Z" });
 const side = z.enum(SIDES);
 const status = z.enum(ITEM_STATUSES);

@@ -47,7 +47,10 @@ export async function createApiToken(tx: Tx, actor: Actor, input: TokenCreateVal
  * stays as it was (revoking twice is not an error, and is not logged twice).
  */
 export async function revokeApiToken(tx: Tx, actor: Actor, tokenId: number, at: Date): Promise<{ revoked: boolean }> {
-  const row = await tx.apiToken.findUnique({ where: { id: tokenId }, include: { user: { select: { loginName: true } } } });
+  const row = await tx.apiToken.findUnique({
+    where: { id: tokenId },
+    include: { user: { select: { loginName: true } } },
+  });
   const mayRevoke = row && (row.userId === actor.id || can(actor, "user:manage"));
   if (!row || !mayRevoke) throw new Refusal(failure("not-found"));
   if (row.revokedAt) return { revoked: false };
@@ -57,7 +60,10 @@ export async function revokeApiToken(tx: Tx, actor: Actor, tokenId: number, at: 
     action: row.userId === actor.id ? "token.revoke" : "token.revoke-by-admin",
     targetType: "token",
     targetId: row.id,
-    details: { label: `${row.name} (${row.prefix}…) · ${row.user.loginName}`, changes: { revokedAt: { to: at.toISOString() } } },
+    details: {
+      label: `${row.name} (${row.prefix}…) · ${row.user.loginName}`,
+      changes: { revokedAt: { to: at.toISOString() } },
+    },
   });
   return { revoked: true };
 }

@@ -25,7 +25,12 @@ function routeFiles(dir: string): string[] {
   );
 }
 const templateOf = (file: string) =>
-  "/api/v1/" + relative(v1, file).split(sep).slice(0, -1).join("/").replace(/\[(\w+)\]/g, "{$1}");
+  "/api/v1/" +
+  relative(v1, file)
+    .split(sep)
+    .slice(0, -1)
+    .join("/")
+    .replace(/\[(\w+)\]/g, "{$1}");
 
 let t: TestDatabase;
 let tokens: typeof import("../../lib/writes/api-tokens");
@@ -113,8 +118,20 @@ describe("the OpenAPI document", () => {
 
 describe("the token walk", () => {
   const cases = (): WalkCase[] => [
-    { template: "/api/v1/dashboard", method: "GET", path: () => "/api/v1/dashboard", permission: "portfolio:read", ok: 200 },
-    { template: "/api/v1/pillars", method: "GET", path: () => "/api/v1/pillars", permission: "portfolio:read", ok: 200 },
+    {
+      template: "/api/v1/dashboard",
+      method: "GET",
+      path: () => "/api/v1/dashboard",
+      permission: "portfolio:read",
+      ok: 200,
+    },
+    {
+      template: "/api/v1/pillars",
+      method: "GET",
+      path: () => "/api/v1/pillars",
+      permission: "portfolio:read",
+      ok: 200,
+    },
     {
       template: "/api/v1/recommendations",
       method: "GET",
@@ -122,7 +139,13 @@ describe("the token walk", () => {
       permission: "portfolio:read",
       ok: 200,
     },
-    { template: "/api/v1/items", method: "GET", path: () => "/api/v1/items?size=10", permission: "portfolio:read", ok: 200 },
+    {
+      template: "/api/v1/items",
+      method: "GET",
+      path: () => "/api/v1/items?size=10",
+      permission: "portfolio:read",
+      ok: 200,
+    },
     {
       template: "/api/v1/items/{code}",
       method: "GET",
@@ -141,7 +164,13 @@ describe("the token walk", () => {
       headers: async () => ({ "if-match": `"${await currentVersion()}"` }),
     },
     { template: "/api/v1/units", method: "GET", path: () => "/api/v1/units", permission: "portfolio:read", ok: 200 },
-    { template: "/api/v1/regions", method: "GET", path: () => "/api/v1/regions", permission: "portfolio:read", ok: 200 },
+    {
+      template: "/api/v1/regions",
+      method: "GET",
+      path: () => "/api/v1/regions",
+      permission: "portfolio:read",
+      ok: 200,
+    },
     {
       template: "/api/v1/conferences",
       method: "GET",
@@ -177,19 +206,14 @@ describe("the token walk", () => {
         const token = await tokenFor(actor, scope);
         for (const c of cases()) {
           const expected =
-            c.permission === null
-              ? c.ok
-              : !can(actor, c.permission)
-                ? 403
-                : c.write && scope === "READ"
-                  ? 403
-                  : c.ok;
+            c.permission === null ? c.ok : !can(actor, c.permission) ? 403 : c.write && scope === "READ" ? 403 : c.ok;
           const answer = await callApi(c.method, c.path(), {
             token,
             ...(c.body ? { body: c.body() } : {}),
             headers: c.headers ? await c.headers() : {},
           });
-          if (answer.status !== expected) wrong.push(`${c.method} ${c.template} ${label}/${scope}: ${answer.status} ≠ ${expected}`);
+          if (answer.status !== expected)
+            wrong.push(`${c.method} ${c.template} ${label}/${scope}: ${answer.status} ≠ ${expected}`);
         }
       }
     }
@@ -241,7 +265,19 @@ describe("the token walk", () => {
 
 describe("hostile input over the API", () => {
   const hostile = fc.oneof(
-    fc.constantFrom(...SCRIPTS, ...SQL_FRAGMENTS, "", " ", "\u0000", "%00", "../../etc/passwd", "9".repeat(40), "-1", "1e309", "NaN"),
+    fc.constantFrom(
+      ...SCRIPTS,
+      ...SQL_FRAGMENTS,
+      "",
+      " ",
+      "\u0000",
+      "%00",
+      "../../etc/passwd",
+      "9".repeat(40),
+      "-1",
+      "1e309",
+      "NaN",
+    ),
     fc.string({ maxLength: 60 }),
   );
 
@@ -249,10 +285,15 @@ describe("hostile input over the API", () => {
     const token = await tokenFor(staff.admin, "READ");
     const params = ["pillar", "status", "unit", "size", "sort", "dir", "q", "cursor", "asOf", "compare", "light", "x"];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...params), hostile, fc.constantFrom("/api/v1/items", "/api/v1/dashboard", "/api/v1/units"), async (param, value, route) => {
-        const answer = await callApi("GET", `${route}?${new URLSearchParams({ [param]: value })}`, { token });
-        expect(answer.status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...params),
+        hostile,
+        fc.constantFrom("/api/v1/items", "/api/v1/dashboard", "/api/v1/units"),
+        async (param, value, route) => {
+          const answer = await callApi("GET", `${route}?${new URLSearchParams({ [param]: value })}`, { token });
+          expect(answer.status).toBeLessThan(500);
+        },
+      ),
       { numRuns: 60 },
     );
     for (const segment of ["%2e%2e", "1.1.1.1.1.1.1.1", "<script>", "' OR 1=1 --", "9".repeat(30)]) {
@@ -267,9 +308,18 @@ describe("hostile input over the API", () => {
     const legit = { status: "IN_PROGRESS", progress: 50, confidence: "GREEN", note: "正常内容" };
     const badField = fc.oneof(
       fc.record({ field: fc.constantFrom("status", "confidence"), value: hostile }),
-      fc.record({ field: fc.constant("progress"), value: fc.oneof(fc.integer({ min: 101 }), fc.integer({ max: -1 }), fc.double(), hostile) }),
-      fc.record({ field: fc.constant("note"), value: fc.oneof(fc.constantFrom("", "   ", "x".repeat(2001)), fc.integer()) }),
-      fc.record({ field: fc.constant("evidenceLinks"), value: fc.oneof(fc.array(hostile, { minLength: 1, maxLength: 3 }), hostile) }),
+      fc.record({
+        field: fc.constant("progress"),
+        value: fc.oneof(fc.integer({ min: 101 }), fc.integer({ max: -1 }), fc.double(), hostile),
+      }),
+      fc.record({
+        field: fc.constant("note"),
+        value: fc.oneof(fc.constantFrom("", "   ", "x".repeat(2001)), fc.integer()),
+      }),
+      fc.record({
+        field: fc.constant("evidenceLinks"),
+        value: fc.oneof(fc.array(hostile, { minLength: 1, maxLength: 3 }), hostile),
+      }),
       fc.record({ field: fc.constantFrom("closesItem", "reportId", "expectedRevision", "extra"), value: hostile }),
     );
     const before = await dataChecksum();
@@ -291,7 +341,10 @@ describe("hostile input over the API", () => {
       { rawBody: "[]", headers: { "content-type": "application/json" } },
       { rawBody: "null", headers: { "content-type": "application/json" } },
       { rawBody: JSON.stringify(legit), headers: { "content-type": "text/plain" } },
-      { rawBody: JSON.stringify({ ...legit, note: "x".repeat(70_000) }), headers: { "content-type": "application/json" } },
+      {
+        rawBody: JSON.stringify({ ...legit, note: "x".repeat(70_000) }),
+        headers: { "content-type": "application/json" },
+      },
     ];
     for (const r of raw) {
       const answer = await callApi("POST", `/api/v1/items/${item.code}/reports`, {

@@ -206,7 +206,11 @@ describe("reads", () => {
         token,
       });
       expect(answer.status).toBe(200);
-      const body = answer.json as { items: { code: string; level: string }[]; nextCursor: string | null; total: number };
+      const body = answer.json as {
+        items: { code: string; level: string }[];
+        nextCursor: string | null;
+        total: number;
+      };
       total = body.total;
       expect(body.items.every((i) => i.level === "ACTION")).toBe(true);
       seen.push(...body.items.map((i) => i.code));
@@ -338,7 +342,9 @@ describe("submitting a report", () => {
       headers: { "if-match": `"${version}"` },
     });
     expect(answer.status).toBe(400);
-    const keys = Object.fromEntries((answer.body.errors as { field: string; key: string }[]).map((e) => [e.field, e.key]));
+    const keys = Object.fromEntries(
+      (answer.body.errors as { field: string; key: string }[]).map((e) => [e.field, e.key]),
+    );
     expect(keys).toEqual({ note: "validation.required", evidenceLinks: "validation.invalidUrl" });
     const wrongType = await callApi("POST", `/api/v1/items/${item.code}/reports`, {
       token,
@@ -379,7 +385,10 @@ describe("token writes", () => {
     expect(JSON.stringify(row)).not.toContain(made.token.slice(12));
     expect(made.token.startsWith(row.prefix)).toBe(true);
     await t.db.$transaction((tx) => tokens.revokeApiToken(tx, staff.admin, made.id, clock.now()));
-    const audit = await t.db.auditLog.findMany({ where: { targetType: "token", targetId: String(made.id) }, orderBy: { id: "asc" } });
+    const audit = await t.db.auditLog.findMany({
+      where: { targetType: "token", targetId: String(made.id) },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([
       ["token.create", editor.id],
       ["token.revoke-by-admin", staff.admin.id],

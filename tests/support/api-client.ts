@@ -6,7 +6,10 @@ import Ajv2020 from "ajv/dist/2020";
 import { expect } from "vitest";
 import { openApiDocument } from "../../lib/api/openapi";
 
-type Handler = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+type Handler = (
+  request: Request,
+  context?: { params: Promise<Record<string, string>> },
+) => Promise<Response> | Response;
 type RouteModule = Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "DELETE", Handler>>;
 
 /** Every /api/v1 route: its OpenAPI path template and how to load its module. */
@@ -61,7 +64,10 @@ function match(template: string, path: string): Record<string, string> | null {
 }
 
 const document = openApiDocument() as unknown as {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+  >;
 };
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 ajv.addSchema(document as object, "openapi");
@@ -103,8 +109,8 @@ export async function callApi(
   const url = new URL(path, "http://127.0.0.1:3000");
   const route = API_ROUTES.map((r) => ({ r, params: match(r.template, url.pathname) })).find((x) => x.params);
   if (!route) throw new Error(`no API route for ${url.pathname}`);
-  const module = await route.r.load();
-  const handler = module[method as keyof RouteModule];
+  const loaded = await route.r.load();
+  const handler = loaded[method as keyof RouteModule];
   if (!handler) throw new Error(`${method} ${route.r.template} has no handler`);
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);

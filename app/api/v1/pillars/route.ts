@@ -5,6 +5,9 @@ import { asOfQuerySchema } from "@/lib/validations/api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "portfolio:read", query: asOfQuerySchema.omit({ compare: true }) }, async ({ query }) => ({
-  body: await readPillars(query),
-}));
+export const GET = apiRoute(
+  { permission: "portfolio:read", query: asOfQuerySchema.omit({ compare: true }) },
+  async ({ query }) => ({
+    body: await readPillars(query),
+  }),
+);

@@ -5,6 +5,9 @@ import { recommendationsQuerySchema } from "@/lib/validations/api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "portfolio:read", query: recommendationsQuerySchema }, async ({ request }) => ({
-  body: await readItems(Object.fromEntries(new URL(request.url).searchParams), { level: "RECOMMENDATION" }),
-}));
+export const GET = apiRoute(
+  { permission: "portfolio:read", query: recommendationsQuerySchema },
+  async ({ request }) => ({
+    body: await readItems(Object.fromEntries(new URL(request.url).searchParams), { level: "RECOMMENDATION" }),
+  }),
+);

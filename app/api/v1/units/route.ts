@@ -5,4 +5,6 @@ import { noQuerySchema } from "@/lib/validations/api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "portfolio:read", query: noQuerySchema }, async () => ({ body: await readUnits() }));
+export const GET = apiRoute({ permission: "portfolio:read", query: noQuerySchema }, async () => ({
+  body: await readUnits(),
+}));
