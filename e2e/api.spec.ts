@@ -71,7 +71,7 @@ test("a token made in the browser reads the dashboard and submits a report that 
     .getByRole("row", { name: /省政务平台对接（e2e）/ })
     .getByRole("button", { name: "撤销" })
     .click();
-  await page.getByRole("group").getByRole("button", { name: "撤销" }).click();
+  await page.getByRole("group").getByRole("button", { name: "确认撤销" }).click();
   await expect(page.getByRole("row", { name: /省政务平台对接（e2e）/ })).toContainText("已撤销");
   expect((await api("/api/v1/units")).status).toBe(401);
 });
