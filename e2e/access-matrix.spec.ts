@@ -26,6 +26,7 @@ import { itemActionCases } from "../tests/support/action-cases/items";
 import { periodCases } from "../tests/support/action-cases/periods";
 import { jobCases } from "../tests/support/action-cases/jobs";
 import { notificationCases } from "../tests/support/action-cases/notifications";
+import { apiTokenCases } from "../tests/support/action-cases/api-tokens";
 import { ratingCases } from "../tests/support/action-cases/ratings";
 import { reportActionCases } from "../tests/support/action-cases/reports";
 import { actionContext } from "../tests/support/action-cases/context";
@@ -407,6 +408,7 @@ test("every route and action × every kind of caller gets the documented answer"
       ...periodCases,
       ...jobCases,
       ...notificationCases,
+      ...apiTokenCases,
       ...chaseCases,
       ...ratingCases,
       ...importCasesOver(admin),
