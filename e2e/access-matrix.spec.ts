@@ -26,6 +26,7 @@ import { itemActionCases } from "../tests/support/action-cases/items";
 import { periodCases } from "../tests/support/action-cases/periods";
 import { jobCases } from "../tests/support/action-cases/jobs";
 import { notificationCases } from "../tests/support/action-cases/notifications";
+import { apiTokenCases } from "../tests/support/action-cases/api-tokens";
 import { ratingCases } from "../tests/support/action-cases/ratings";
 import { reportActionCases } from "../tests/support/action-cases/reports";
 import { actionContext } from "../tests/support/action-cases/context";
@@ -33,7 +34,7 @@ import type { ActionCase, ActionCases, ActionContext } from "../tests/support/ac
 import { allActions, HttpSession, type ActionResponse } from "../tests/support/http-client";
 import { SAMPLE_PASSWORD } from "./auth";
 import { expect, test } from "./fixtures";
-import { pagePolicy, ROUTE_HANDLERS } from "./support/access-policy";
+import { pagePolicy, ROUTE_HANDLERS, sessionExpectation } from "./support/access-policy";
 import { routePaths } from "./support/evidence-fixture";
 import { appRoutes, routePath } from "./support/routes";
 import { pageId } from "./support/supervision-fixture";
@@ -378,13 +379,7 @@ test("every route and action × every kind of caller gets the documented answer"
           method === "GET" ? {} : { method, body: handler.body!(), headers: { origin: new URL(base).origin } },
         );
         await response.arrayBuffer();
-        const expected = handler.public
-          ? (handler.publicStatus ?? 200)
-          : !caller.actor
-            ? 401
-            : handler.permission && !can(caller.actor, handler.permission)
-              ? 403
-              : (handler.allowedStatus ?? 200);
+        const expected = sessionExpectation(handler, (p) => can(caller.actor, p), caller.actor !== null);
         record(`${method} ${path} (${route})`, caller, String(response.status), String(expected), response);
       }
     }
@@ -413,6 +408,7 @@ test("every route and action × every kind of caller gets the documented answer"
       ...periodCases,
       ...jobCases,
       ...notificationCases,
+      ...apiTokenCases,
       ...chaseCases,
       ...ratingCases,
       ...importCasesOver(admin),

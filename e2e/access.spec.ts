@@ -6,7 +6,7 @@ import type { APIResponse } from "@playwright/test";
 import { can, type Actor } from "../lib/permissions";
 import { signInAs } from "./auth";
 import { expect, test } from "./fixtures";
-import { pagePolicy, ROUTE_HANDLERS } from "./support/access-policy";
+import { pagePolicy, ROUTE_HANDLERS, sessionExpectation } from "./support/access-policy";
 import { routePaths } from "./support/evidence-fixture";
 import { appRoutes, routePath } from "./support/routes";
 import { pageId } from "./support/supervision-fixture";
@@ -103,13 +103,7 @@ for (const role of ROLES) {
             ? await page.request.post(path, { multipart: handler.body!(), maxRedirects: 0 })
             : await page.request.get(path, { maxRedirects: 0 });
         expectSecurityHeaders(response, path);
-        const expected = handler.public
-          ? (handler.publicStatus ?? 200)
-          : !actor
-            ? 401
-            : handler.permission && !can(actor, handler.permission)
-              ? 403
-              : (handler.allowedStatus ?? 200);
+        const expected = sessionExpectation(handler, (p) => can(actor, p), actor !== null);
         checks.push(`${path}: ${response.status()}`);
         if (response.status() !== expected)
           wrong.push(`${route} ${path} as ${role.label}: expected ${expected}, got ${response.status()}`);

@@ -45,6 +45,21 @@ export interface RouteHandlerPolicy {
   allowedStatus?: number;
   /** a public handler's answer to everyone, when it is not 200 */
   publicStatus?: number;
+  /** an open-API route (/api/v1): it takes a bearer token only, so a signed-in session gets 401 like a signed-out
+   *  caller; e2e/api.spec.ts walks it with every role's tokens (read-only and read-write) */
+  token?: { write?: boolean };
+}
+
+/** What a caller with a session (or none) gets from a route handler. */
+export function sessionExpectation(
+  handler: RouteHandlerPolicy,
+  allowed: (permission: Permission) => boolean,
+  signedIn: boolean,
+): number {
+  if (handler.public) return handler.publicStatus ?? 200;
+  if (handler.token || !signedIn) return 401;
+  if (handler.permission && !allowed(handler.permission)) return 403;
+  return handler.allowedStatus ?? 200;
 }
 
 export const ROUTE_HANDLERS: Record<string, RouteHandlerPolicy> = {
@@ -97,6 +112,40 @@ export const ROUTE_HANDLERS: Record<string, RouteHandlerPolicy> = {
     paths: ["/api/supervisions/0/files/pdf"],
     public: false,
     permission: "supervision:read",
+    allowedStatus: 404,
+  },
+  // The open API (/api/v1): tokens only. item 1.1 is a recommendation of the document.
+  "/api/v1/openapi.json": { paths: ["/api/v1/openapi.json"], public: true },
+  "/api/v1/dashboard": { paths: ["/api/v1/dashboard"], public: false, permission: "portfolio:read", token: {} },
+  "/api/v1/pillars": { paths: ["/api/v1/pillars"], public: false, permission: "portfolio:read", token: {} },
+  "/api/v1/recommendations": {
+    paths: ["/api/v1/recommendations"],
+    public: false,
+    permission: "portfolio:read",
+    token: {},
+  },
+  "/api/v1/items": { paths: ["/api/v1/items?size=5"], public: false, permission: "portfolio:read", token: {} },
+  "/api/v1/items/[code]": { paths: ["/api/v1/items/1.1"], public: false, permission: "portfolio:read", token: {} },
+  // POSTed without If-Match by the session walks: 401 before anything; the token walk sends a real report.
+  "/api/v1/items/[code]/reports": {
+    paths: ["/api/v1/items/1.1/reports"],
+    public: false,
+    permission: "item:post-update",
+    method: "POST",
+    body: () => new FormData(),
+    token: { write: true },
+    allowedStatus: 428,
+  },
+  "/api/v1/units": { paths: ["/api/v1/units"], public: false, permission: "portfolio:read", token: {} },
+  "/api/v1/regions": { paths: ["/api/v1/regions"], public: false, permission: "portfolio:read", token: {} },
+  "/api/v1/conferences": { paths: ["/api/v1/conferences"], public: false, permission: "portfolio:read", token: {} },
+  "/api/v1/periods": { paths: ["/api/v1/periods"], public: false, permission: "period:read", token: {} },
+  // Period 0 never exists: the refusals (401, 403) come before the lookup's 404.
+  "/api/v1/periods/[id]": {
+    paths: ["/api/v1/periods/0"],
+    public: false,
+    permission: "period:read",
+    token: {},
     allowedStatus: 404,
   },
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
@@ -12,12 +13,26 @@ export interface SessionUser extends Actor {
   unitName: string | null;
 }
 
+/** The user an open-API request acts as (its token's owner, resolved by lib/api/guard.ts), for its duration. */
+const apiActor = new AsyncLocalStorage<SessionUser>();
+
 /**
- * The signed-in user, re-read from the database on every request (once per request, via React cache):
+ * Runs `work` as `user`: the reads of lib/data see that user as the signed-in one, so the API answers with
+ * exactly the pages' reads and permission checks. Only the API guard calls it, after checking the token; a
+ * session cookie on an API request is never looked at.
+ */
+export function actingAs<T>(user: SessionUser, work: () => Promise<T>): Promise<T> {
+  return apiActor.run(user, work);
+}
+
+/**
+ * The signed-in user (or, inside actingAs, the API token's owner), re-read from the database on every request (once per request, via React cache):
  * a disabled account, a changed role, a reset password or a sign-out (ended_sessions) takes effect on the
  * next request, on every app instance, even though the session itself is a stateless JWT.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const actor = apiActor.getStore();
+  if (actor) return actor;
   const claims = await readSessionClaims();
   if (!claims) return null;
   const [user, ended] = await Promise.all([

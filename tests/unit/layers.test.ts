@@ -10,7 +10,7 @@ const root = resolve(import.meta.dirname, "../..");
 const LAYERS: readonly (readonly string[])[] = [
   ["app/", "proxy.ts"],
   ["components/"],
-  ["lib/data/", "lib/actions/"],
+  ["lib/data/", "lib/actions/", "lib/api/"],
   // the job runner and its tasks call writes and renderers; the rest of lib/jobs (payloads, enqueue) is core,
   // so that a write can enqueue a job in its own transaction
   ["lib/export/", "lib/import/", "lib/jobs/tasks/", "lib/jobs/runner.ts"],

@@ -19,6 +19,7 @@ import enBulletinChase from "./en/bulletin-chase.json";
 import enRatings from "./en/ratings.json";
 import enBackups from "./en/backups.json";
 import enMap from "./en/map.json";
+import enApi from "./en/api.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -37,6 +38,7 @@ import zhBulletinChase from "./zh-CN/bulletin-chase.json";
 import zhRatings from "./zh-CN/ratings.json";
 import zhBackups from "./zh-CN/backups.json";
 import zhMap from "./zh-CN/map.json";
+import zhApi from "./zh-CN/api.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -61,6 +63,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     ratings: zhRatings,
     backups: zhBackups,
     map: zhMap,
+    api: zhApi,
   },
   en: {
     common: enCommon,
@@ -81,6 +84,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     ratings: enRatings,
     backups: enBackups,
     map: enMap,
+    api: enApi,
   },
 };
 

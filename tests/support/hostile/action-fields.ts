@@ -303,6 +303,16 @@ const RULES: Record<string, FieldRule> = {
   "updateRatingWeights.firstPass": intRule(0, 100),
   "updateRatingWeights.overdue": intRule(0, 100),
   "updateRatingWeights.supervision": intRule(0, 100),
+  // API tokens (lib/actions/api-tokens.ts): a token id that is not the caller's own is not found
+  "createToken.name": textRule(100, true),
+  "createToken.scope": enumRule(true),
+  "createToken.expiresInDays": {
+    bad: () =>
+      withRepeats(
+        fc.constantFrom<FieldValue>(MISSING, "", "0", "1", "8", "366", "400", "-7", "7.5", "abc", ...SCRIPTS),
+      ),
+  },
+  "revokeToken.tokenId": idRule(true),
   // notifications and e-mail settings (lib/actions/notifications.ts, lib/actions/account.ts): an id that is not
   // one of the caller's notifications changes nothing
   notificationId: idRule(true),

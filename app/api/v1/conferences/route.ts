@@ -1,0 +1,10 @@
+// GET /api/v1/conferences — the conferences reference table.
+import { apiRoute } from "@/lib/api/guard";
+import { readConferences } from "@/lib/api/reads";
+import { noQuerySchema } from "@/lib/validations/api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({ permission: "portfolio:read", query: noQuerySchema }, async () => ({
+  body: await readConferences(),
+}));

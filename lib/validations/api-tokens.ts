@@ -1,0 +1,24 @@
+// The personal access token form (account settings) and the revoke forms. Messages are catalogue keys.
+import { z } from "zod";
+import { idField } from "./id";
+
+export const TOKEN_NAME_MAX = 100;
+/** The expiries offered, in days: at most a year. */
+export const TOKEN_EXPIRY_DAYS = ["7", "30", "90", "180", "365"] as const;
+export const TOKEN_SCOPES = ["READ", "WRITE"] as const;
+/** Tokens one account may hold at once (not revoked, not expired). */
+export const TOKENS_PER_USER_MAX = 20;
+
+export const tokenCreateSchema = z.object({
+  name: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(TOKEN_NAME_MAX, "validation.tooLong")
+    .transform((s) => s.replaceAll("\u0000", "")),
+  scope: z.enum(TOKEN_SCOPES, { error: "validation.invalidChoice" }),
+  expiresInDays: z.enum(TOKEN_EXPIRY_DAYS, { error: "validation.invalidChoice" }).transform(Number),
+});
+export type TokenCreateValues = z.infer<typeof tokenCreateSchema>;
+
+export const tokenRevokeSchema = z.object({ tokenId: idField });
