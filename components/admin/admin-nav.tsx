@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import styles from "./admin.module.css";
 
-export type AdminSection = "index" | "units" | "users" | "tree" | "cycle" | "calendar" | "ratings" | "audit" | "jobs";
+export type AdminSection =
+  "index" | "units" | "users" | "tree" | "cycle" | "calendar" | "ratings" | "audit" | "jobs" | "webhooks";
 const HREF: Record<AdminSection, string> = {
   index: "/admin",
   units: "/admin/units",
@@ -13,6 +14,7 @@ const HREF: Record<AdminSection, string> = {
   ratings: "/admin/ratings",
   audit: "/admin/audit",
   jobs: "/admin/jobs",
+  webhooks: "/admin/webhooks",
 };
 
 export async function AdminNav({ current }: { current: AdminSection }) {

@@ -18,6 +18,7 @@ import enLights from "./en/lights.json";
 import enBulletinChase from "./en/bulletin-chase.json";
 import enRatings from "./en/ratings.json";
 import enBackups from "./en/backups.json";
+import enWebhooks from "./en/webhooks.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -35,6 +36,7 @@ import zhLights from "./zh-CN/lights.json";
 import zhBulletinChase from "./zh-CN/bulletin-chase.json";
 import zhRatings from "./zh-CN/ratings.json";
 import zhBackups from "./zh-CN/backups.json";
+import zhWebhooks from "./zh-CN/webhooks.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -58,6 +60,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     bulletinChase: zhBulletinChase,
     ratings: zhRatings,
     backups: zhBackups,
+    webhooks: zhWebhooks,
   },
   en: {
     common: enCommon,
@@ -77,6 +80,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     bulletinChase: enBulletinChase,
     ratings: enRatings,
     backups: enBackups,
+    webhooks: enWebhooks,
   },
 };
 
