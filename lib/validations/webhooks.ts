@@ -21,6 +21,7 @@ const webhookUrl = z
   .min(1, "validation.required")
   .max(WEBHOOK_URL_MAX, "validation.tooLong")
   .superRefine((value, ctx) => {
+    if (value === "") return; // "required" says it
     let url: URL;
     try {
       url = new URL(value);
