@@ -9,7 +9,6 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { now, resetClock, setClock } from "@/lib/clock";
 import { startJobRunner, type JobRunner } from "@/lib/jobs/runner";
-import { createTaskList } from "@/lib/jobs/tasks";
 import { MESSAGE_FILES } from "@/lib/i18n/messages";
 import { changeItem } from "@/lib/writes/item-change";
 import { approve, reportContent, submitNow } from "@/lib/writes/reports";
@@ -146,7 +145,6 @@ describe("a write and its delivery", () => {
         deps: { db: t.db, now, renderBulletin: fakeBulletinRenderer, renderSupervision: fakeSupervisionRenderer },
         cron: [],
         tickAtStart: false,
-        taskList: undefined,
       }),
     );
     const [got] = await until("the delivery", async () => bodiesFor("/once").length > 0 && bodiesFor("/once"));
