@@ -1,11 +1,11 @@
 "use client";
 // The buttons of one webhook and of one delivery (/admin/webhooks): pause or resume, send a test event, delete
-// (asked first), redeliver. Each is a small form of its own; its answer shows beside it.
-import { useState } from "react";
+// (asked first: ConfirmForm), redeliver. Each is a small form of its own; its answer shows beside it.
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
-import { ConfirmSubmit } from "@/components/forms/confirm-submit";
+import { ConfirmForm } from "@/components/forms/confirm-form";
 import { FormMessage } from "@/components/forms/form-message";
+import { HiddenInputs } from "@/components/forms/hidden-inputs";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { deleteWebhook, redeliverWebhook, sendTestWebhook, setWebhookActive } from "@/lib/actions/webhooks";
 import type { ActionResult } from "@/lib/forms/result";
@@ -30,9 +30,7 @@ function ButtonForm({
   const { formRef, onSubmit, state, pending } = useActionForm(action);
   return (
     <form ref={formRef} onSubmit={onSubmit} className={adminStyles.form}>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenInputs values={hidden} />
       <div>
         <SubmitButton pending={pending} label={label} variant={variant} aria-label={ariaLabel} />
       </div>
@@ -43,26 +41,15 @@ function ButtonForm({
 
 function DeleteForm({ webhookId, url }: { webhookId: number; url: string }) {
   const t = useTranslations("webhooks");
-  const [confirming, setConfirming] = useState(false);
-  const { formRef, onSubmit, state, pending } = useActionForm(deleteWebhook, {
-    onSuccess: () => setConfirming(false),
-  });
   return (
-    <form ref={formRef} onSubmit={onSubmit} className={adminStyles.form} aria-label={`${t("delete")} ${url}`}>
-      <input type="hidden" name="webhookId" value={webhookId} />
-      <ConfirmSubmit
-        id={`webhook-${webhookId}-delete`}
-        confirming={confirming}
-        setConfirming={setConfirming}
-        pending={pending}
-        pendingLabel={t("deleteConfirm")}
-        label={t("delete")}
-        question={t("deleteQuestion")}
-        submitLabel={t("deleteConfirm")}
-        cancelLabel={t("cancel")}
-      />
-      <FormMessage state={state} />
-    </form>
+    <ConfirmForm
+      action={deleteWebhook}
+      id={`webhook-${webhookId}-delete`}
+      label={`${t("delete")} ${url}`}
+      hidden={{ webhookId }}
+      messages="webhooks.deleteStep"
+      className={adminStyles.form}
+    />
   );
 }
 

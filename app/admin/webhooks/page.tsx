@@ -4,6 +4,7 @@ import { AdminCard, AdminTable } from "@/components/admin/admin-table";
 import { RedeliverButton, WebhookActions } from "@/components/admin/webhook-actions";
 import { WebhookRegisterForm } from "@/components/admin/webhook-register-form";
 import styles from "@/components/admin/webhooks.module.css";
+import { headings } from "@/components/ui/data-table";
 import { listWebhooks } from "@/lib/data/webhooks";
 
 export const dynamic = "force-dynamic";
@@ -53,15 +54,15 @@ export default async function WebhooksPage() {
           ) : (
             <AdminTable
               testId="webhook-deliveries"
-              columns={[
-                t("columns.event"),
-                t("columns.eventId"),
-                t("columns.state"),
-                t("columns.attempts"),
-                t("columns.answer"),
-                t("columns.when"),
-                t("columns.actions"),
-              ]}
+              columns={headings(t, [
+                "columns.event",
+                "columns.eventId",
+                "columns.state",
+                "columns.attempts",
+                "columns.answer",
+                "columns.when",
+                "columns.actions",
+              ])}
             >
               {h.deliveries.map((d) => (
                 <tr key={d.id} data-testid="webhook-delivery">
