@@ -391,6 +391,18 @@ describe("SSRF", () => {
     expect(bodiesFor("/rebound")).toEqual([]);
   });
 
+  it("delivers to a host name through the address it checked (localhost, allowed private)", async () => {
+    const r = await register({
+      url: `http://localhost:${new URL(base).port}/by-name`,
+      events: ["item.changed"],
+      allowPrivate: "on",
+    });
+    expect(r).toMatchObject({ ok: true });
+    await change((await anItem()).id, `联系人 ${Date.now()}`);
+    expect(await sendPendingWebhooks(t.db, now())).toMatchObject({ delivered: 1 });
+    expect(bodiesFor("/by-name")).toHaveLength(1);
+  });
+
   it("does not follow a redirect", async () => {
     const hook = await receiver("/redirect", ["item.changed"]);
     answers.push(302);
