@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { AdminCard, AdminTable } from "@/components/admin/admin-table";
+import { AdminTable } from "@/components/admin/admin-table";
+import { Card } from "@/components/ui/card";
 import { RedeliverButton, WebhookActions } from "@/components/admin/webhook-actions";
 import { WebhookRegisterForm } from "@/components/admin/webhook-register-form";
 import styles from "@/components/admin/webhooks.module.css";
@@ -24,9 +25,9 @@ export default async function WebhooksPage() {
       <h1>{t("title")}</h1>
       <AdminNav current="webhooks" />
       <p className="small">{t("intro")}</p>
-      <AdminCard id="webhook-register" heading={t("registerHeading")}>
+      <Card id="webhook-register" heading={t("registerHeading")}>
         <WebhookRegisterForm />
-      </AdminCard>
+      </Card>
       <h2>{t("listHeading")}</h2>
       {hooks.length === 0 && <p className="muted">{t("empty")}</p>}
       {hooks.map((h) => (
