@@ -63,7 +63,8 @@ const HANDLERS: { [T in JobTask]: Handler<T> } = {
   },
   "webhook-deliver": async (_payload, deps) => {
     const r = await sendPendingWebhooks(deps.db, deps.now());
-    if (r.failed || r.retrying || r.requeued) console.log(`webhooks: ${JSON.stringify(r)}`);
+    if (r.failed || r.retrying || r.requeued)
+      logger().info({ task: "webhook-deliver", ...r }, "webhook deliveries failed or retrying");
   },
 };
 
