@@ -28,6 +28,7 @@ import { jobCases } from "../tests/support/action-cases/jobs";
 import { notificationCases } from "../tests/support/action-cases/notifications";
 import { apiTokenCases } from "../tests/support/action-cases/api-tokens";
 import { ratingCases } from "../tests/support/action-cases/ratings";
+import { webhookCases } from "../tests/support/action-cases/webhooks";
 import { reportActionCases } from "../tests/support/action-cases/reports";
 import { actionContext } from "../tests/support/action-cases/context";
 import type { ActionCase, ActionCases, ActionContext } from "../tests/support/action-cases/types";
@@ -411,6 +412,7 @@ test("every route and action × every kind of caller gets the documented answer"
       ...apiTokenCases,
       ...chaseCases,
       ...ratingCases,
+      ...webhookCases,
       ...importCasesOver(admin),
     }),
   );

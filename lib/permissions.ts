@@ -65,6 +65,8 @@ export const PERMISSIONS = {
   "audit:read": { ADMIN: true },
   /** the background job queue (/admin/jobs): see queued, running and failed jobs, retry a failed one */
   "jobs:manage": { ADMIN: true },
+  /** webhooks (/admin/webhooks): register, pause, delete, test, redeliver; and let one reach private addresses */
+  "webhook:manage": { ADMIN: true },
 } as const satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,6 +17,7 @@ const SECTIONS = [
   { key: "ratings", href: "/admin/ratings", permission: "rating:configure" },
   { key: "audit", href: "/admin/audit", permission: "audit:read" },
   { key: "jobs", href: "/admin/jobs", permission: "jobs:manage" },
+  { key: "webhooks", href: "/admin/webhooks", permission: "webhook:manage" },
 ] as const;
 
 export default async function AdminPage() {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import styles from "./admin.module.css";
 
 export type AdminSection =
-  "index" | "units" | "users" | "tree" | "cycle" | "calendar" | "ratings" | "audit" | "jobs" | "tokens";
+  "index" | "units" | "users" | "tree" | "cycle" | "calendar" | "ratings" | "audit" | "jobs" | "tokens" | "webhooks";
 const HREF: Record<AdminSection, string> = {
   index: "/admin",
   units: "/admin/units",
@@ -15,6 +15,7 @@ const HREF: Record<AdminSection, string> = {
   audit: "/admin/audit",
   jobs: "/admin/jobs",
   tokens: "/admin/tokens",
+  webhooks: "/admin/webhooks",
 };
 
 export async function AdminNav({ current }: { current: AdminSection }) {

@@ -12,6 +12,7 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route.startsWith("/admin/jobs")) return { permission: "jobs:manage", scoped: false };
   if (route.startsWith("/admin/calendar")) return { permission: "calendar:manage", scoped: false };
   if (route.startsWith("/admin/ratings")) return { permission: "rating:configure", scoped: false };
+  if (route.startsWith("/admin/webhooks")) return { permission: "webhook:manage", scoped: false };
   if (route.startsWith("/admin")) return { permission: "user:manage", scoped: false };
   if (route === "/items/[code]/update") return { permission: "item:post-update", scoped: true };
   if (route === "/items/[code]/edit") return { permission: "item:update", scoped: true };

@@ -14,6 +14,7 @@ const ADMIN_AREA = [
   "jobs:manage",
   "calendar:manage",
   "rating:configure",
+  "webhook:manage",
 ] as const;
 
 /** The administration index: open to anyone holding at least one administrative permission. */
@@ -81,7 +82,7 @@ export async function listAccounts() {
   return { me: me.id, users: users.map(({ oidcSubject, ...u }) => ({ ...u, sso: oidcSubject !== null })) };
 }
 
-export const AUDIT_TARGET_TYPES = ["user", "unit", "item", "period", "cycle", "job", "token"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "unit", "item", "period", "cycle", "job", "token", "webhook"] as const;
 export const AUDIT_PAGE_SIZE = 50;
 
 const auditQuery = z.object({

@@ -6,6 +6,7 @@ import type { JobTask } from "./payloads";
 export const CYCLE_QUEUE = "cycle";
 export const EMAIL_QUEUE = "email";
 export const BACKUP_QUEUE = "backup";
+export const WEBHOOK_QUEUE = "webhook";
 
 export const CRON_ITEMS: (CronItem & { task: JobTask })[] = [
   {
@@ -34,5 +35,13 @@ export const CRON_ITEMS: (CronItem & { task: JobTask })[] = [
     match: "* * * * *",
     identifier: "backup-tick",
     options: { backfillPeriod: 0, maxAttempts: 1, queueName: BACKUP_QUEUE },
+  },
+  {
+    // Every minute: the webhook deliveries whose (next) attempt has come (a retry after its backoff). A new
+    // delivery does not wait for this: the write that makes it enqueues the same task (lib/writes/webhook-events.ts).
+    task: "webhook-deliver",
+    match: "* * * * *",
+    identifier: "webhook-deliver",
+    options: { backfillPeriod: 0, maxAttempts: 3, queueName: WEBHOOK_QUEUE },
   },
 ];

@@ -14,6 +14,8 @@ export const JOB_PAYLOADS = {
   "email-deliver": z.looseObject({}),
   /** takes the day's scheduled backup into BACKUP_DIR when it is due (nothing without BACKUP_DIR) */
   "backup-tick": z.looseObject({}),
+  /** sends the due webhook deliveries (lib/webhooks/deliver.ts): enqueued with each new one, and every minute */
+  "webhook-deliver": z.looseObject({}),
 } as const;
 
 export type JobTask = keyof typeof JOB_PAYLOADS;

@@ -24,7 +24,8 @@ export async function writeAudit(
   entry: {
     actorId: number;
     action: string;
-    targetType: "user" | "unit" | "item" | "period" | "cycle" | "job" | "calendar" | "chase" | "rating" | "token";
+    targetType:
+      "user" | "unit" | "item" | "period" | "cycle" | "job" | "calendar" | "chase" | "rating" | "token" | "webhook";
     /** a row id, or a calendar day (YYYY-MM-DD) */
     targetId: number | string;
     details: AuditDetails;

@@ -36,10 +36,12 @@ import {
   SUPERVISION_FORMATS,
   SUPERVISION_MEDIA_TYPES,
   supervisionFileName,
+  supervisionNumber,
   type SupervisionRenderer,
 } from "../report/supervision";
 import type { WorkCalendar } from "../workdays";
 import { notify } from "./notifications";
+import { emitWebhookEvent } from "./webhook-events";
 
 type Tx = Prisma.TransactionClient;
 
@@ -206,7 +208,7 @@ async function issueSupervision(
   const exists = await tx.supervision.findUnique({ where: { key: input.key }, select: { id: true } });
   if (exists) return null;
   const year = Number(ctx.today.slice(0, 4));
-  return tx.supervision.create({
+  const issued = await tx.supervision.create({
     data: {
       key: input.key,
       year,
@@ -229,6 +231,25 @@ async function issueSupervision(
     },
     include: { unit: { select: { name: true } } },
   });
+  await emitWebhookEvent(
+    tx,
+    "supervision.issued",
+    {
+      supervisionId: issued.id,
+      notice: supervisionNumber(issued.prefix, issued.year, issued.number),
+      year: issued.year,
+      number: issued.number,
+      unitId: issued.unitId,
+      unit: issued.unit.name,
+      periodId: issued.periodId,
+      reason: issued.reason,
+      itemIds: input.items.map((i) => i.itemId),
+      acknowledgeBy: isoDay(issued.acknowledgeBy),
+      replyBy: isoDay(issued.replyBy),
+    },
+    ctx.now,
+  );
+  return issued;
 }
 
 /** Per unit, the action items of `periodId` whose reports are missing (see the header). */

@@ -5,6 +5,7 @@
 import type { HistoryAction, Item, Prisma } from "../generated/prisma/client";
 import { diffSnapshots, readSnapshot, recordedValue, type ItemSnapshot } from "./snapshot";
 import { now } from "../clock";
+import { emitWebhookEvent } from "./webhook-events";
 
 type Tx = Prisma.TransactionClient;
 
@@ -93,6 +94,35 @@ async function replaceLinks(tx: Tx, itemId: number, links: ItemLinks): Promise<v
   }
 }
 
+/** The webhook event of a new item version (item.changed), in the change's transaction. */
+async function announce(
+  tx: Tx,
+  itemId: number,
+  version: number,
+  snapshot: ItemSnapshot,
+  action: HistoryAction,
+  changedFields: string[],
+  ctx: ChangeContext,
+  at: Date,
+): Promise<void> {
+  await emitWebhookEvent(
+    tx,
+    "item.changed",
+    {
+      itemId,
+      code: snapshot.code,
+      version,
+      action,
+      changedFields,
+      status: snapshot.status,
+      progress: snapshot.progress,
+      actorId: ctx.actorId,
+      reason: ctx.reason ?? null,
+    },
+    at,
+  );
+}
+
 async function writeHistory(
   tx: Tx,
   itemId: number,
@@ -163,6 +193,7 @@ export async function changeItem(
   const after = await readSnapshot(tx, itemId);
   const changedFields = diffSnapshots(before.snapshot, after!.snapshot);
   await writeHistory(tx, itemId, version, after!.snapshot, req.action, changedFields, ctx, at);
+  await announce(tx, itemId, version, after!.snapshot, req.action, changedFields, ctx, at);
   return { version, changedFields };
 }
 
@@ -174,6 +205,8 @@ export async function createItem(tx: Tx, data: NewItem, links: ItemLinks, ctx: C
   const item = await tx.item.create({ data: { ...data, version: 1, createdAt: at, updatedAt: at } });
   await replaceLinks(tx, item.id, links);
   const after = await readSnapshot(tx, item.id);
-  await writeHistory(tx, item.id, 1, after!.snapshot, "CREATE", diffSnapshots(null, after!.snapshot), ctx, at);
+  const changedFields = diffSnapshots(null, after!.snapshot);
+  await writeHistory(tx, item.id, 1, after!.snapshot, "CREATE", changedFields, ctx, at);
+  await announce(tx, item.id, 1, after!.snapshot, "CREATE", changedFields, ctx, at);
   return item.id;
 }

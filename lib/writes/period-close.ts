@@ -29,6 +29,7 @@ import { itemStatesSql } from "../queries/as-of";
 import { liveObligationsSql, queryBulletinData } from "../queries/periods";
 import { writeAudit } from "./audit";
 import { layOutPeriodContaining, PERIOD_LOCK } from "./periods";
+import { emitWebhookEvent } from "./webhook-events";
 
 type Tx = Prisma.TransactionClient;
 
@@ -107,6 +108,20 @@ async function freeze(
       details: { label: period.label },
     });
   await tx.reportingPeriod.update({ where: { id: period.id }, data: { closedAt, closedById: actorId } });
+  await emitWebhookEvent(
+    tx,
+    "period.closed",
+    {
+      periodId: period.id,
+      label: period.label,
+      opensOn: isoDay(period.opensOn),
+      closesOn: isoDay(period.closesOn),
+      closedAt: closedAt.toISOString(),
+      closedById: actorId,
+      early: todayInChina(closedAt) <= isoDay(period.closesOn),
+    },
+    closedAt,
+  );
   // Closed before its last day: reports made in the rest of it count for the next period (late), so that
   // period is laid out now (it still opens, and fixes its obligations, on its own day).
   const lastDay = isoDay(period.closesOn);

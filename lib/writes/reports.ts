@@ -27,6 +27,7 @@ import { VersionConflictError } from "./item-change";
 import { loadItemForWriting, lockItem, type LockedItem } from "./item-scope";
 import { isLate, openDuePeriods, PERIOD_LOCK, reportingPeriod } from "./periods";
 import { applyApprovedReport } from "./progress-update";
+import { emitWebhookEvent } from "./webhook-events";
 
 type Tx = Prisma.TransactionClient;
 
@@ -206,7 +207,7 @@ async function expectRevision(
 
 async function event(
   tx: Tx,
-  report: Pick<ProgressUpdate, "id" | "itemId" | "periodId">,
+  report: Pick<ProgressUpdate, "id" | "itemId" | "periodId" | "state" | "revision">,
   action: ReportAction,
   actorId: number | null,
   at: Date,
@@ -215,7 +216,32 @@ async function event(
   await tx.reportEvent.create({
     data: { reportId: report.id, itemId: report.itemId, periodId: report.periodId, actorId, at, action, comment },
   });
+  const announced = WEBHOOK_EVENT_OF[action];
+  if (announced)
+    await emitWebhookEvent(
+      tx,
+      announced,
+      {
+        reportId: report.id,
+        itemId: report.itemId,
+        periodId: report.periodId,
+        state: report.state,
+        revision: report.revision,
+        closesItem: action === "CLOSE_OUT",
+        actorId,
+        comment,
+      },
+      at,
+    );
 }
+
+/** The report steps webhooks hear of (a 销号 is an approval that closes the item: closesItem says so). */
+const WEBHOOK_EVENT_OF: Partial<Record<ReportAction, "report.submitted" | "report.approved" | "report.returned">> = {
+  SUBMIT: "report.submitted",
+  APPROVE: "report.approved",
+  CLOSE_OUT: "report.approved",
+  RETURN: "report.returned",
+};
 
 function contentData(content: ReportContent) {
   const progress = impliedProgress(content.status, content.progress) ?? content.progress;

@@ -251,6 +251,7 @@ describe("the cycle tick on the queue", () => {
       ["cycle-tick", "* * * * *"],
       ["email-deliver", "* * * * *"],
       ["backup-tick", "* * * * *"],
+      ["webhook-deliver", "* * * * *"],
     ]);
     setClock("2036-03-10T02:00:00Z");
     const march = () => t.db.reportingPeriod.findFirst({ where: { label: "2036年3月" } });

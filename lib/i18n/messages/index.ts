@@ -20,6 +20,7 @@ import enRatings from "./en/ratings.json";
 import enBackups from "./en/backups.json";
 import enMap from "./en/map.json";
 import enApi from "./en/api.json";
+import enWebhooks from "./en/webhooks.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -39,6 +40,7 @@ import zhRatings from "./zh-CN/ratings.json";
 import zhBackups from "./zh-CN/backups.json";
 import zhMap from "./zh-CN/map.json";
 import zhApi from "./zh-CN/api.json";
+import zhWebhooks from "./zh-CN/webhooks.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -64,6 +66,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     backups: zhBackups,
     map: zhMap,
     api: zhApi,
+    webhooks: zhWebhooks,
   },
   en: {
     common: enCommon,
@@ -85,6 +88,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     backups: enBackups,
     map: enMap,
     api: enApi,
+    webhooks: enWebhooks,
   },
 };
 

@@ -9,6 +9,7 @@ import { JOB_PAYLOADS, type JobTask } from "../payloads";
 import { deliverEmail } from "../../mail/deliver";
 import { runScheduledBackup } from "../../writes/backups";
 import { logger } from "../../log";
+import { sendPendingWebhooks } from "../../webhooks/deliver";
 import { tickCycle } from "./cycle-tick";
 
 export interface JobDeps {
@@ -59,6 +60,11 @@ const HANDLERS: { [T in JobTask]: Handler<T> } = {
         "backup written",
       );
     if (r.ran && !r.ok) logger().error({ task: "backup-tick", error: r.error }, "the scheduled backup failed");
+  },
+  "webhook-deliver": async (_payload, deps) => {
+    const r = await sendPendingWebhooks(deps.db, deps.now());
+    if (r.failed || r.retrying || r.requeued)
+      logger().info({ task: "webhook-deliver", ...r }, "webhook deliveries failed or retrying");
   },
 };
 

@@ -418,6 +418,54 @@ const RULES: Record<string, FieldRule> = {
           .chain((name) => hostileText.map((text) => new File([text], name))),
       ),
   },
+  // webhooks (lib/actions/webhooks.ts). The walk's form allows private targets, so only malformed URLs are bad here;
+  // the refusal of private addresses is tested in tests/integration/webhooks.test.ts.
+  "registerWebhook.url": {
+    bad: () =>
+      badWords(
+        true,
+        [
+          "not a url",
+          "http://",
+          "ftp://x.example/a",
+          "file:///etc/passwd",
+          "javascript:alert(1)",
+          "data:text/html,<script>alert(1)</script>",
+          "gopher://127.0.0.1:9/_x",
+          "https://user:pass@x.example/hook",
+          "//x.example/hook",
+          "x.example/hook",
+        ],
+        oversize(2001).map((s) => `https://x.example/${s}`),
+      ),
+  },
+  "registerWebhook.secret": {
+    bad: () =>
+      withRepeats(
+        fc.oneof(
+          fc.constantFrom<FieldValue>(
+            "short",
+            "x",
+            "123456789012345",
+            "with a space 0123456789",
+            "tab\tinside-0123456789",
+          ),
+          oversize(201).map((s) => `x${s.replace(/\s/g, "x")}`),
+        ),
+      ),
+  },
+  events: {
+    bad: () =>
+      badWords(true, ["item.deleted", "ITEM.CHANGED", "item.changed ", "webhook.test", "*", "__proto__"], aFile),
+  },
+  allowPrivate: {
+    bad: () => withRepeats(fc.constantFrom<FieldValue>("yes", "1", "TRUE", "off", "on ", ...SCRIPTS)),
+  },
+  active: {
+    bad: () => withRepeats(fc.constantFrom<FieldValue>("yes", "1", "TRUE", "off", "on ", ...SCRIPTS)),
+  },
+  webhookId: idRule(true),
+  deliveryId: idRule(true),
   fileHash: {
     bad: (ctx) =>
       alsoMissing(
