@@ -74,9 +74,14 @@ export interface InvestmentInput extends InvestmentTotals {
  * The item page's investment form: 总投资, the shares and one year's figures, with the item's permission
  * (item:update on its units) and optimistic concurrency (a stale version is a VersionConflictError).
  */
-export async function setInvestment(tx: Tx, actor: Actor, input: InvestmentInput): Promise<ChangeResult & { code: string }> {
+export async function setInvestment(
+  tx: Tx,
+  actor: Actor,
+  input: InvestmentInput,
+): Promise<ChangeResult & { code: string }> {
   const item = await loadItemForWriting(tx, actor, "item:update", input.itemId);
-  if (item.version !== input.expectedVersion) throw new VersionConflictError(item.id, input.expectedVersion, item.version);
+  if (item.version !== input.expectedVersion)
+    throw new VersionConflictError(item.id, input.expectedVersion, item.version);
   const level = await tx.item.findUniqueOrThrow({ where: { id: item.id }, select: { level: true } });
   if (level.level !== "ACTION") throw new Refusal(failure("invalid", "investment.errors.notAction"));
   const mutate = await yearsMutation(tx, item.id, [

@@ -101,13 +101,11 @@ export async function readSnapshot(
       plannedDate: isoDay(m.plannedDate),
       completedDate: isoDay(m.completedDate),
     })),
-    investmentYears: item.investmentYears.map(
-      (y): InvestmentYearSnapshot => ({
-        year: y.year,
-        planned: y.planned === null ? null : amountText(y.planned),
-        completed: y.completed === null ? null : amountText(y.completed),
-      }),
-    ),
+    investmentYears: item.investmentYears.map((y): InvestmentYearSnapshot => ({
+      year: y.year,
+      planned: y.planned === null ? null : amountText(y.planned),
+      completed: y.completed === null ? null : amountText(y.completed),
+    })),
   };
   const snapshot = Object.fromEntries(
     SNAPSHOT_FIELDS.map((field) => [
