@@ -14,6 +14,7 @@ import { ItemChaseRecord } from "@/components/chase/item-chase-record";
 import { ReportStateBadge } from "@/components/cycle/report-state-badge";
 import { ItemSides } from "@/components/items/item-sides";
 import { ItemUpdates } from "@/components/items/item-updates";
+import { ItemInvestment } from "@/components/investment/item-investment";
 import styles from "@/components/items/item.module.css";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -39,7 +40,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore } : {}),
   });
   if (item === null) notFound();
-  const [t, tLevel, tApp, tPillar, tCycle, locale, user] = await Promise.all([
+  const [t, tLevel, tApp, tPillar, tCycle, locale, user, tInvestment] = await Promise.all([
     getTranslations("item"),
     getTranslations("level"),
     getTranslations("app"),
@@ -47,6 +48,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     getTranslations("cycle"),
     getLocale(),
     getCurrentUser(),
+    getTranslations("investment"),
   ]);
 
   if (item === "not-yet") {
@@ -203,6 +205,17 @@ export default async function ItemPage({ params, searchParams }: Props) {
             <h2 id="details">{t("details")}</h2>
             <ItemFields item={item} lights={item.lights} />
           </section>
+          {item.level === "ACTION" && (
+            <section className="card" aria-labelledby="investment">
+              <h2 id="investment">{tInvestment("heading")}</h2>
+              <ItemInvestment
+                totalInvestment={item.totalInvestment ?? null}
+                sichuanShare={item.sichuanShare ?? null}
+                chongqingShare={item.chongqingShare ?? null}
+                years={item.investmentYears}
+              />
+            </section>
+          )}
           <section className="card" aria-labelledby="milestones">
             <h2 id="milestones">{t("milestones")}</h2>
             <ItemMilestones milestones={item.milestones} />

@@ -17,6 +17,7 @@ import enNotifications from "./en/notifications.json";
 import enLights from "./en/lights.json";
 import enBulletinChase from "./en/bulletin-chase.json";
 import enRatings from "./en/ratings.json";
+import enInvestment from "./en/investment.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -33,6 +34,7 @@ import zhNotifications from "./zh-CN/notifications.json";
 import zhLights from "./zh-CN/lights.json";
 import zhBulletinChase from "./zh-CN/bulletin-chase.json";
 import zhRatings from "./zh-CN/ratings.json";
+import zhInvestment from "./zh-CN/investment.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -55,6 +57,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     lights: zhLights,
     bulletinChase: zhBulletinChase,
     ratings: zhRatings,
+    investment: zhInvestment,
   },
   en: {
     common: enCommon,
@@ -73,6 +76,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     lights: enLights,
     bulletinChase: enBulletinChase,
     ratings: enRatings,
+    investment: enInvestment,
   },
 };
 
