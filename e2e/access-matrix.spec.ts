@@ -27,6 +27,7 @@ import { periodCases } from "../tests/support/action-cases/periods";
 import { jobCases } from "../tests/support/action-cases/jobs";
 import { notificationCases } from "../tests/support/action-cases/notifications";
 import { ratingCases } from "../tests/support/action-cases/ratings";
+import { investmentCases } from "../tests/support/action-cases/investment";
 import { reportActionCases } from "../tests/support/action-cases/reports";
 import { actionContext } from "../tests/support/action-cases/context";
 import type { ActionCase, ActionCases, ActionContext } from "../tests/support/action-cases/types";
@@ -415,6 +416,7 @@ test("every route and action × every kind of caller gets the documented answer"
       ...notificationCases,
       ...chaseCases,
       ...ratingCases,
+      ...investmentCases,
       ...importCasesOver(admin),
     }),
   );
