@@ -7,7 +7,10 @@ export const investmentCases: ActionCases = {
   updateInvestment: {
     permission: "item:update",
     buildArgs: async (ctx) => {
-      const item = await ctx.db.item.findUniqueOrThrow({ where: { id: ctx.itemId }, select: { totalInvestment: true } });
+      const item = await ctx.db.item.findUniqueOrThrow({
+        where: { id: ctx.itemId },
+        select: { totalInvestment: true },
+      });
       const total = fromCents((item.totalInvestment === null ? 100_000n : toCents(item.totalInvestment)) + 1n);
       const form = new FormData();
       form.set("itemId", String(ctx.itemId));
