@@ -9,7 +9,7 @@ import { failure } from "../forms/result";
 import type { Actor } from "../permissions";
 import type { InvestmentTotals } from "../validations/investment";
 import { Refusal } from "./failure";
-import { changeItem, VersionConflictError, type ChangeContext, type ChangeResult } from "./item-change";
+import { changeItem, VersionConflictError, type ChangeResult } from "./item-change";
 import { loadItemForWriting } from "./item-scope";
 import { amountText } from "../money";
 
@@ -126,5 +126,3 @@ export function addCompleted(itemId: number, year: number, amount: string): (tx:
       DO UPDATE SET completed = coalesce(item_investment_years.completed, 0) + EXCLUDED.completed`;
   };
 }
-
-export type { ChangeContext };
