@@ -27,19 +27,23 @@ export function decimal(amount: string | null): Prisma.Decimal | null {
   return amount === null ? null : new Prisma.Decimal(amount);
 }
 
+const canonical = (amount: string | null) => (amount === null ? null : amountText(amount));
+
 const same = (a: Prisma.Decimal | null | undefined, b: string | null) =>
   (a === null || a === undefined ? null : amountText(a)) === b;
 
 /**
- * The writes that make the item's year rows say `years` (only the years given; others stay), or null when they
+ * The writes that make the item's year rows say `given` (only the years given; others stay), or null when they
  * already do, so a save that changes nothing writes no history.
  */
 export async function yearsMutation(
   tx: Tx,
   itemId: number,
-  years: readonly YearFigures[],
+  given: readonly YearFigures[],
 ): Promise<((tx: Tx) => Promise<void>) | null> {
-  if (years.length === 0) return null;
+  if (given.length === 0) return null;
+  // Compared and written in canonical form ("200000.0" is "200000.00"), so an equal amount is no change.
+  const years = given.map((y) => ({ year: y.year, planned: canonical(y.planned), completed: canonical(y.completed) }));
   const rows = await tx.itemInvestmentYear.findMany({ where: { itemId, year: { in: years.map((y) => y.year) } } });
   const current = new Map(rows.map((r) => [r.year, r]));
   const changed = years.filter((y) => {
