@@ -29,6 +29,7 @@ import { notificationCases } from "../tests/support/action-cases/notifications";
 import { apiTokenCases } from "../tests/support/action-cases/api-tokens";
 import { ratingCases } from "../tests/support/action-cases/ratings";
 import { webhookCases } from "../tests/support/action-cases/webhooks";
+import { investmentCases } from "../tests/support/action-cases/investment";
 import { reportActionCases } from "../tests/support/action-cases/reports";
 import { actionContext } from "../tests/support/action-cases/context";
 import type { ActionCase, ActionCases, ActionContext } from "../tests/support/action-cases/types";
@@ -413,6 +414,7 @@ test("every route and action × every kind of caller gets the documented answer"
       ...chaseCases,
       ...ratingCases,
       ...webhookCases,
+      ...investmentCases,
       ...importCasesOver(admin),
     }),
   );

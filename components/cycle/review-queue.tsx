@@ -154,6 +154,11 @@ export function ReviewQueue({ rows }: { rows: QueueRow[] }) {
                     {t("cycle.form.docNumber")}：{r.docNumber}
                   </p>
                 )}
+                {r.monthInvestment !== null && (
+                  <p data-testid="month-investment">
+                    {t("investment.monthInvestment")}：{r.monthInvestment}
+                  </p>
+                )}
                 <p className="muted">{t("cycle.review.attachments", { count: r.attachments })}</p>
                 {outcomes.get(r.id)?.ok === true && (
                   <p role="status">{t(`cycle.state.${(outcomes.get(r.id) as { state: string }).state}` as never)}</p>

@@ -94,6 +94,7 @@ export function ProgressUpdateForm({
     evidenceLinks: report?.evidenceLinks.join("\n") ?? "",
   });
   const [docNumber, setDocNumber] = useState(report?.docNumber ?? "");
+  const [monthInvestment, setMonthInvestment] = useState(report?.monthInvestment ?? "");
   const [closesItem, setClosesItem] = useState(report?.closesItem ?? false);
   const setText = (name: TextName, value: string) => setTexts((prev) => ({ ...prev, [name]: value }));
 
@@ -226,6 +227,16 @@ export function ProgressUpdateForm({
             max={DOC_NUMBER_MAX}
             value={docNumber}
             onChange={(e) => setDocNumber(e.target.value)}
+          />
+
+          <TextField
+            name="monthInvestment"
+            label={t("investment.monthInvestment")}
+            hint={t("investment.monthInvestmentHint")}
+            inputMode="decimal"
+            autoComplete="off"
+            value={monthInvestment}
+            onChange={(e) => setMonthInvestment(e.target.value)}
           />
 
           {/* Evidence (佐证材料) of a saved report: the panel itself follows the form (it holds forms of its own). */}

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { formatAmount } from "@/lib/money";
 import type { FieldChange } from "@/lib/queries/item-view";
 
 /** Calendar days are stored as DATE (ISO "YYYY-MM-DD"): format them in UTC so no time zone shifts the day. */
@@ -10,12 +11,13 @@ export async function dayFormatter() {
 
 /** Renders one side of a field change: enum keys translated, dates formatted, text as is. */
 export async function changeValueFormatter() {
-  const [format, t, tStatus, tConfidence, day] = await Promise.all([
+  const [format, t, tStatus, tConfidence, day, locale] = await Promise.all([
     getFormatter(),
     getTranslations("item"),
     getTranslations("status"),
     getTranslations("confidence"),
     dayFormatter(),
+    getLocale(),
   ]);
   return (kind: FieldChange["kind"], value: string | null): string => {
     if (value === null) return t("empty");
@@ -28,6 +30,8 @@ export async function changeValueFormatter() {
         return day(value);
       case "datetime":
         return format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short" });
+      case "money":
+        return formatAmount(value, locale === "en" ? "en" : "zh-CN");
       default:
         return value;
     }

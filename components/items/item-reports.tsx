@@ -22,7 +22,12 @@ export async function ItemReports({
   /** the evidence list of a report (read-only), rendered by the page */
   evidenceOf?: (reportId: number) => React.ReactNode;
 }) {
-  const [t, tc, format] = await Promise.all([getTranslations("item"), getTranslations("cycle"), getFormatter()]);
+  const [t, tc, format, tInvestment] = await Promise.all([
+    getTranslations("item"),
+    getTranslations("cycle"),
+    getFormatter(),
+    getTranslations("investment"),
+  ]);
   return (
     <ol className="plain" data-testid="open-reports">
       {reports.map((r) => (
@@ -54,6 +59,11 @@ export async function ItemReports({
           {r.docNumber && (
             <p className={`small ${styles.tight}`}>
               {tc("form.docNumber")}：{r.docNumber}
+            </p>
+          )}
+          {r.monthInvestment !== null && (
+            <p className={`small ${styles.tight}`} data-testid="month-investment">
+              {tInvestment("monthInvestment")}：{r.monthInvestment}
             </p>
           )}
           {evidenceOf?.(r.id)}

@@ -70,6 +70,7 @@ export async function getItemForEdit(rawCode: string) {
           orderBy: [{ plannedDate: "asc" }, { id: "asc" }],
           select: { id: true, title: true, plannedDate: true, completedDate: true },
         },
+        investmentYears: { orderBy: { year: "asc" } },
       },
     }),
   );

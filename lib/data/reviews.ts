@@ -55,6 +55,8 @@ export async function getOpenReport(user: SessionUser, itemId: number) {
     evidenceLinks: report.evidenceLinks,
     docNumber: report.docNumber,
     closesItem: report.closesItem,
+    /** 本月完成投资 as a decimal string ("" for none): a Decimal does not cross to the client */
+    monthInvestment: report.monthInvestment?.toFixed(2) ?? "",
     submittedAt: report.submittedAt?.toISOString() ?? null,
     decidedAt: report.decidedAt?.toISOString() ?? null,
     reviewer: report.reviewer?.displayName ?? null,

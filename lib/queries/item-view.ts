@@ -45,6 +45,8 @@ export interface OpenReport extends UpdateEntry {
   revision: number;
   submittedAt: Date | null;
   docNumber: string | null;
+  /** 本月完成投资 (万元, decimal text) */
+  monthInvestment: string | null;
   closesItem: boolean;
   late: boolean;
   reviewer: string | null;
@@ -355,6 +357,7 @@ export async function loadItemView(
       revision: r.revision,
       submittedAt: r.submittedAt,
       docNumber: r.docNumber,
+      monthInvestment: r.monthInvestment?.toFixed(2) ?? null,
       closesItem: r.closesItem,
       late: r.late,
       reviewer: r.reviewer?.displayName ?? null,

@@ -24,6 +24,8 @@ export interface QueueRow extends Pick<
   late: boolean;
   closesItem: boolean;
   docNumber: string | null;
+  /** 本月完成投资 (万元, decimal text): what the approval adds to the item's 完成投资 */
+  monthInvestment: string | null;
   code: string;
   title: string;
   titleEn: string | null;
@@ -49,7 +51,7 @@ function scopeSql(scope: ReviewScope): Prisma.Sql {
 export async function queryReviewQueue(d: Db, scope: ReviewScope, filters: QueueFilters): Promise<QueueRow[]> {
   return d.$queryRaw<QueueRow[]>(Prisma.sql`
     SELECT pu.id, pu.revision, pu.submitted_at AS "submittedAt", pu.late, pu.closes_item AS "closesItem",
-           pu.doc_number AS "docNumber", pu.status::text AS status, pu.progress, pu.confidence::text AS confidence,
+           pu.doc_number AS "docNumber", pu.month_investment::text AS "monthInvestment", pu.status::text AS status, pu.progress, pu.confidence::text AS confidence,
            pu.note, pu.next_steps AS "nextSteps", pu.blockers,
            i.code, i.title, i.title_en AS "titleEn", i.status::text AS "itemStatus", i.progress AS "itemProgress",
            u.id AS "unitId", u.name AS "unitName", u.side::text AS "unitSide", a.display_name AS author,

@@ -2,6 +2,7 @@
 // as strings; every message is a catalogue key.
 import { z } from "zod";
 import { idField, idParam, MAX_ID } from "./id";
+import { optionalAmountField } from "./investment";
 import { optionalText, progressUpdateSchema, versionField } from "./items";
 import { BATCH_MAX, COMMENT_MAX, DOC_NUMBER_MAX } from "./report-limits";
 
@@ -31,6 +32,8 @@ export const reportFormSchema = progressUpdateSchema
       .transform((v) => v ?? null),
     docNumber: optionalText(DOC_NUMBER_MAX),
     closesItem: flag,
+    /** 本月完成投资 (万元): counts toward 完成投资 once the report is approved */
+    monthInvestment: optionalAmountField,
   })
   .superRefine((v, ctx) => {
     if (v.reportId !== null && v.expectedRevision === null)

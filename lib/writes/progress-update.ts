@@ -5,7 +5,9 @@
 import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
 import { now } from "../clock";
 import { impliedProgress } from "../status";
+import { amountText } from "../money";
 import { changeItem, type ChangeContext, type ChangeResult } from "./item-change";
+import { addCompleted, reportYear } from "./investment";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,6 +19,9 @@ export interface ApprovedReport {
   confidence: Confidence;
   /** the report asks to close the item (销号): its approval is recorded as CLOSE_OUT */
   closesItem?: boolean;
+  /** 本月完成投资 (万元): added to the item's 完成投资 of the report's year (its period's) */
+  monthInvestment?: Prisma.Decimal | string | null;
+  periodId?: number | null;
 }
 
 /**
@@ -30,6 +35,12 @@ export async function applyApprovedReport(
 ): Promise<ChangeResult> {
   const at = ctx.at ?? now();
   const progress = impliedProgress(report.status, report.progress) ?? report.progress;
+  const invested = report.monthInvestment == null ? null : amountText(report.monthInvestment);
+  // Only an approval reaches here, and a report is approved once: its amount is added exactly once.
+  const mutate =
+    invested !== null && invested !== "0.00"
+      ? addCompleted(report.itemId, await reportYear(tx, { periodId: report.periodId ?? null }, at), invested)
+      : undefined;
   return changeItem(
     tx,
     report.itemId,
@@ -38,6 +49,7 @@ export async function applyApprovedReport(
       expectedVersion: ctx.expectedVersion,
       // lastUpdateAt makes every report a recorded change, even one that repeats the last status.
       fields: { status: report.status, progress, confidence: report.confidence, lastUpdateAt: at },
+      ...(mutate ? { mutate } : {}),
     },
     { ...ctx, at },
   );
@@ -55,6 +67,8 @@ export interface ProgressUpdateInput {
   blockers?: string | null;
   evidenceLinks?: string[];
   expectedVersion?: number;
+  /** 本月完成投资 (万元, decimal string) */
+  monthInvestment?: string | null;
 }
 
 /**
@@ -70,7 +84,13 @@ export async function recordProgressUpdate(
   const progress = impliedProgress(input.status, input.progress) ?? input.progress;
   const result = await applyApprovedReport(
     tx,
-    { itemId: input.itemId, status: input.status, progress, confidence: input.confidence },
+    {
+      itemId: input.itemId,
+      status: input.status,
+      progress,
+      confidence: input.confidence,
+      monthInvestment: input.monthInvestment ?? null,
+    },
     { ...ctx, at, expectedVersion: input.expectedVersion },
   );
   const update = await tx.progressUpdate.create({
@@ -90,6 +110,7 @@ export async function recordProgressUpdate(
       nextSteps: input.nextSteps ?? null,
       blockers: input.blockers ?? null,
       evidenceLinks: input.evidenceLinks ?? [],
+      monthInvestment: input.monthInvestment ?? null,
       isSample: ctx.isSample ?? false,
     },
   });

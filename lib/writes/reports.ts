@@ -21,6 +21,7 @@ import type {
 import { now } from "../clock";
 import { failure, type ActionFailure } from "../forms/result";
 import { can, type Actor, type UnitScope } from "../permissions";
+import { amountText } from "../money";
 import { impliedProgress } from "../status";
 import { Refusal } from "./failure";
 import { VersionConflictError } from "./item-change";
@@ -44,6 +45,8 @@ export interface ReportContent {
   docNumber: string | null;
   /** 申请销号: only meaningful with status COMPLETED */
   closesItem: boolean;
+  /** 本月完成投资 (万元, decimal string): counts toward 完成投资 once the report is approved */
+  monthInvestment: string | null;
 }
 
 /** A report's content from a parsed report form (or anything else carrying its fields). */
@@ -57,6 +60,7 @@ export function reportContent(input: {
   evidenceLinks: string[];
   docNumber?: string | null;
   closesItem?: boolean;
+  monthInvestment?: string | null;
 }): ReportContent {
   return {
     status: input.status,
@@ -68,6 +72,7 @@ export function reportContent(input: {
     evidenceLinks: input.evidenceLinks,
     docNumber: input.docNumber ?? null,
     closesItem: input.closesItem ?? false,
+    monthInvestment: input.monthInvestment ?? null,
   };
 }
 
@@ -256,6 +261,7 @@ function contentData(content: ReportContent) {
     docNumber: content.docNumber,
     // 销号 is asked only of a report that marks the item done.
     closesItem: content.closesItem && content.status === "COMPLETED",
+    monthInvestment: content.monthInvestment,
   };
 }
 
@@ -597,6 +603,7 @@ export function revisedContent(
     evidenceLinks: open?.evidenceLinks ?? [],
     docNumber: open?.docNumber ?? null,
     closesItem: open?.closesItem ?? false,
+    monthInvestment: open?.monthInvestment == null ? null : amountText(open.monthInvestment),
   });
 }
 

@@ -3,6 +3,7 @@
 // (except its id, version and timestamps), so a new column is recorded, diffed and shown without edits here.
 import { Prisma, type Item, type Milestone } from "../generated/prisma/client";
 import { isoDay } from "../dates";
+import { amountText } from "../money";
 
 type Tx = Prisma.TransactionClient;
 
@@ -11,16 +12,38 @@ const NOT_RECORDED: ReadonlySet<string> = new Set(["id", "version", "createdAt",
 /** DATE columns, recorded as calendar days (YYYY-MM-DD); other instants are recorded as ISO timestamps. */
 const CALENDAR_DAY_FIELDS: ReadonlySet<string> = new Set(["startDate", "dueDate", "originalDueDate"]);
 
-/** A row as JSON stores it: dates become strings. */
-type Recorded<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+/** Amount columns (万元, NUMERIC): recorded as two-decimal strings ("1234.50"), never as JSON numbers. */
+export const MONEY_FIELDS: ReadonlySet<string> = new Set(["totalInvestment", "sichuanShare", "chongqingShare"]);
+
+/** A row as JSON stores it: dates and decimals become strings. */
+type Recorded<T> = {
+  [K in keyof T]: T[K] extends Date
+    ? string
+    : T[K] extends Date | null
+      ? string | null
+      : T[K] extends Prisma.Decimal
+        ? string
+        : T[K] extends Prisma.Decimal | null
+          ? string | null
+          : T[K];
+};
 
 export type MilestoneSnapshot = Recorded<Pick<Milestone, "id" | "title" | "plannedDate" | "completedDate">>;
+
+/** One year's 计划投资 and 完成投资 (万元, two-decimal strings; null: not given). */
+export interface InvestmentYearSnapshot {
+  year: number;
+  planned: string | null;
+  completed: string | null;
+}
 
 export type ItemSnapshot = Recorded<Omit<Item, "id" | "version" | "createdAt" | "updatedAt">> & {
   supportingUnitIds: number[];
   regionIds: number[];
   conferenceIds: number[];
   milestones: MilestoneSnapshot[];
+  /** by year, ascending; absent from snapshots written before investment existed (read as none) */
+  investmentYears: InvestmentYearSnapshot[];
 };
 
 /** The old name of isoDay (lib/dates.ts), still imported by lib/actions/items.ts. */
@@ -31,7 +54,8 @@ const LINK_FIELDS = ["supportingUnitIds", "regionIds", "conferenceIds"] as const
 
 /**
  * The snapshot's fields in the order it records them (a CREATE lists them all as changed): the recorded
- * columns in the schema's order with the links after the unit columns, then the milestones. The benchmark's
+ * columns in the schema's order with the links after the unit columns, then the milestones and the investment
+ * years. The benchmark's
  * generator writes history in this order too.
  */
 export const SNAPSHOT_FIELDS: readonly string[] = [
@@ -39,10 +63,13 @@ export const SNAPSHOT_FIELDS: readonly string[] = [
     .filter((column) => !NOT_RECORDED.has(column))
     .flatMap((column) => (column === "coLeadUnitId" ? [column, ...LINK_FIELDS] : [column])),
   "milestones",
+  "investmentYears",
 ];
 
 /** A column's value as the snapshot records it. */
 export function recordedValue(field: string, value: unknown): unknown {
+  if (MONEY_FIELDS.has(field) && value !== null && value !== undefined)
+    return amountText(value as string | Prisma.Decimal);
   if (!(value instanceof Date)) return value;
   return CALENDAR_DAY_FIELDS.has(field) ? isoDay(value) : value.toISOString();
 }
@@ -60,6 +87,7 @@ export async function readSnapshot(
       regions: { select: { regionId: true } },
       conferences: { select: { conferenceId: true } },
       milestones: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
+      investmentYears: { orderBy: { year: "asc" } },
     },
   });
   if (!item) return null;
@@ -73,6 +101,11 @@ export async function readSnapshot(
       plannedDate: isoDay(m.plannedDate),
       completedDate: isoDay(m.completedDate),
     })),
+    investmentYears: item.investmentYears.map((y): InvestmentYearSnapshot => ({
+      year: y.year,
+      planned: y.planned === null ? null : amountText(y.planned),
+      completed: y.completed === null ? null : amountText(y.completed),
+    })),
   };
   const snapshot = Object.fromEntries(
     SNAPSHOT_FIELDS.map((field) => [
@@ -83,11 +116,19 @@ export async function readSnapshot(
   return { version: item.version, snapshot: snapshot as ItemSnapshot };
 }
 
+/**
+ * A snapshot field's value, or what an older snapshot that lacks the field stands for (snapshots written before
+ * a column existed: null, or no investment years), so a new column never reads as a change by itself.
+ */
+function fieldValue(snapshot: ItemSnapshot, key: keyof ItemSnapshot): unknown {
+  return snapshot[key] ?? (key === "investmentYears" ? [] : null);
+}
+
 /** Names of the top-level fields whose values differ. */
 export function diffSnapshots(before: ItemSnapshot | null, after: ItemSnapshot): string[] {
   const keys = Object.keys(after) as (keyof ItemSnapshot)[];
   if (!before) return keys;
-  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return keys.filter((k) => JSON.stringify(fieldValue(before, k)) !== JSON.stringify(fieldValue(after, k)));
 }
 
 // Snapshot values as people read them: the item page's history and comparison, and the "saved meanwhile"
@@ -98,10 +139,15 @@ export const QUIET_FIELDS: ReadonlySet<string> = new Set(["lastUpdateAt", "sortO
 
 export interface FieldChange {
   field: string;
-  /** "status" / "confidence" are enum keys, "date" an ISO day, "datetime" an ISO instant, else display text */
-  kind: "status" | "confidence" | "date" | "datetime" | "text";
+  /**
+   * "status" / "confidence" are enum keys, "date" an ISO day, "datetime" an ISO instant, "money" an amount of
+   * 万元 as a two-decimal string (lib/money.ts formats it), else display text
+   */
+  kind: "status" | "confidence" | "date" | "datetime" | "money" | "text";
   from: string | null;
   to: string | null;
+  /** for a year's 计划投资 / 完成投资 (fields plannedInvestment, completedInvestment): the year */
+  year?: number;
 }
 
 type NamesDb = Pick<Tx, "unit" | "region" | "conference" | "pillar" | "item">;
@@ -130,6 +176,7 @@ function kindOf(field: string): FieldChange["kind"] {
   if (field === "status" || field === "confidence") return field;
   if (CALENDAR_DAY_FIELDS.has(field)) return "date";
   if (field === "retiredAt" || field === "lastUpdateAt") return "datetime";
+  if (MONEY_FIELDS.has(field)) return "money";
   return "text";
 }
 
@@ -167,6 +214,14 @@ export function snapshotValueText(
       };
     case "progress":
       return { kind, text: `${String(value)}%` };
+    case "investmentYears":
+      return {
+        kind,
+        text:
+          (value as InvestmentYearSnapshot[])
+            .map((y) => `${y.year}: ${y.planned ?? "—"} / ${y.completed ?? "—"}`)
+            .join("；") || null,
+      };
     default:
       return { kind, text: String(value) };
   }
@@ -178,9 +233,26 @@ export function loudFields(fields: readonly string[], keepAlone = false): string
   return loud.length > 0 || !keepAlone ? loud : [...fields];
 }
 
+/** A change of the investment years as one change per year and figure (计划投资, 完成投资), as amounts. */
+function investmentYearChanges(before: ItemSnapshot | null, after: ItemSnapshot): FieldChange[] {
+  const byYear = (s: ItemSnapshot | null) =>
+    new Map((s ? (fieldValue(s, "investmentYears") as InvestmentYearSnapshot[]) : []).map((y) => [y.year, y]));
+  const [then, now] = [byYear(before), byYear(after)];
+  const years = [...new Set([...then.keys(), ...now.keys()])].sort((a, b) => a - b);
+  return years.flatMap((year) =>
+    (["planned", "completed"] as const).flatMap((figure): FieldChange[] => {
+      const from = then.get(year)?.[figure] ?? null;
+      const to = now.get(year)?.[figure] ?? null;
+      if (from === to) return [];
+      return [{ field: `${figure}Investment`, kind: "money", from, to, year }];
+    }),
+  );
+}
+
 /** Field by field, what differs from `before` to `after` (every field of `after` when before is null). */
 export function describeChanges(before: ItemSnapshot | null, after: ItemSnapshot, names: SnapshotNames): FieldChange[] {
-  return loudFields(diffSnapshots(before, after)).map((field) => {
+  return loudFields(diffSnapshots(before, after)).flatMap((field): FieldChange | FieldChange[] => {
+    if (field === "investmentYears") return investmentYearChanges(before, after);
     const key = field as keyof ItemSnapshot;
     const to = snapshotValueText(field, after[key], names);
     const from = before ? snapshotValueText(field, before[key], names).text : null;

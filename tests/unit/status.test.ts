@@ -37,12 +37,16 @@ describe("snapshot diff", () => {
     confidence: null,
     progress: null,
     weight: 1,
+    totalInvestment: null,
+    sichuanShare: null,
+    chongqingShare: null,
     startDate: null,
     dueDate: null,
     originalDueDate: null,
     retiredAt: null,
     lastUpdateAt: null,
     milestones: [],
+    investmentYears: [],
   };
 
   it("names exactly the fields that differ, including list fields", () => {

@@ -14,6 +14,7 @@ import { ItemChaseRecord } from "@/components/chase/item-chase-record";
 import { ReportStateBadge } from "@/components/cycle/report-state-badge";
 import { ItemSides } from "@/components/items/item-sides";
 import { ItemUpdates } from "@/components/items/item-updates";
+import { ItemInvestment } from "@/components/investment/item-investment";
 import styles from "@/components/items/item.module.css";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -40,7 +41,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore } : {}),
   });
   if (item === null) notFound();
-  const [t, tLevel, tApp, tPillar, tCycle, locale, user] = await Promise.all([
+  const [t, tLevel, tApp, tPillar, tCycle, locale, user, tInvestment] = await Promise.all([
     getTranslations("item"),
     getTranslations("level"),
     getTranslations("app"),
@@ -48,6 +49,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     getTranslations("cycle"),
     getLocale(),
     getCurrentUser(),
+    getTranslations("investment"),
   ]);
 
   if (item === "not-yet") {
@@ -198,6 +200,16 @@ export default async function ItemPage({ params, searchParams }: Props) {
           <Card id="details" heading={t("details")}>
             <ItemFields item={item} lights={item.lights} />
           </Card>
+          {item.level === "ACTION" && (
+            <Card id="investment" heading={tInvestment("heading")}>
+              <ItemInvestment
+                totalInvestment={item.totalInvestment ?? null}
+                sichuanShare={item.sichuanShare ?? null}
+                chongqingShare={item.chongqingShare ?? null}
+                years={item.investmentYears}
+              />
+            </Card>
+          )}
           <Card id="milestones" heading={t("milestones")}>
             <ItemMilestones milestones={item.milestones} />
           </Card>

@@ -21,6 +21,7 @@ import enBackups from "./en/backups.json";
 import enMap from "./en/map.json";
 import enApi from "./en/api.json";
 import enWebhooks from "./en/webhooks.json";
+import enInvestment from "./en/investment.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -41,6 +42,7 @@ import zhBackups from "./zh-CN/backups.json";
 import zhMap from "./zh-CN/map.json";
 import zhApi from "./zh-CN/api.json";
 import zhWebhooks from "./zh-CN/webhooks.json";
+import zhInvestment from "./zh-CN/investment.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -67,6 +69,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     map: zhMap,
     api: zhApi,
     webhooks: zhWebhooks,
+    investment: zhInvestment,
   },
   en: {
     common: enCommon,
@@ -89,6 +92,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     map: enMap,
     api: enApi,
     webhooks: enWebhooks,
+    investment: enInvestment,
   },
 };
 

@@ -23,7 +23,7 @@ export interface TimelineFlags {
 export type Reporter = "lead" | "coLead" | "admin";
 
 /** A dated update: what a unit writes in a report, without a 文号 or a 申请销号. */
-export interface UpdateEvent extends Omit<ReportContent, "docNumber" | "closesItem"> {
+export interface UpdateEvent extends Omit<ReportContent, "docNumber" | "closesItem" | "monthInvestment"> {
   kind: "update";
   day: number;
   by: Reporter;

@@ -2,8 +2,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ItemEditForm } from "@/components/editing/item-edit-form";
 import { ItemFormPage } from "@/components/editing/item-form-page";
 import { MilestoneEditor } from "@/components/editing/milestone-editor";
+import { InvestmentForm } from "@/components/investment/investment-form";
 import { getItemForEdit } from "@/lib/data/item-edit";
-import { isoDay } from "@/lib/dates";
+import { isoDay, todayInChina } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,12 @@ export default async function EditItemPage({ params }: { params: Promise<{ code:
     getFormatter(),
   ]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  const tInvestment = await getTranslations("investment.form");
+  const thisYear = Number(todayInChina().slice(0, 4));
+  const yearChoices = [
+    ...new Set([...item.investmentYears.map((y) => y.year), ...[-3, -2, -1, 0, 1, 2].map((d) => thisYear + d)]),
+  ].sort((a, b) => a - b);
+  const amount = (v: { toFixed(n: number): string } | null) => (v === null ? "" : v.toFixed(2));
   return (
     <ItemFormPage item={item} heading={t("edit.title")}>
       <div className="card stack">
@@ -53,6 +60,25 @@ export default async function EditItemPage({ params }: { params: Promise<{ code:
           }}
         />
       </div>
+      {item.level === "ACTION" && (
+        <div className="card stack">
+          <h2>{tInvestment("heading")}</h2>
+          <InvestmentForm
+            itemId={item.id}
+            version={item.version}
+            initial={{
+              totalInvestment: amount(item.totalInvestment),
+              sichuanShare: amount(item.sichuanShare),
+              chongqingShare: amount(item.chongqingShare),
+            }}
+            years={Object.fromEntries(
+              item.investmentYears.map((y) => [y.year, { planned: amount(y.planned), completed: amount(y.completed) }]),
+            )}
+            yearChoices={yearChoices}
+            defaultYear={thisYear}
+          />
+        </div>
+      )}
       <div className="card stack">
         <h2>{t("milestones.heading")}</h2>
         <MilestoneEditor
