@@ -126,6 +126,33 @@ function intRule(min: number, max: number): FieldRule {
   return { bad: () => withRepeats(alsoMissing(true, shapes)) };
 }
 
+/** An amount of 万元 (lib/money.ts parseAmount): negative, too many decimals or digits, not a number, not text. */
+function amountRule(): FieldRule {
+  const shapes = fc.oneof(
+    fc.constantFrom<FieldValue>(
+      "-1",
+      "-0.01",
+      "1.001",
+      "0.123456789012345",
+      "12345678901234567",
+      "1e400",
+      "1e5",
+      "NaN",
+      "Infinity",
+      "1..2",
+      "１２",
+      "½",
+      "abc",
+      ...SCRIPTS,
+      ...SQL_FRAGMENTS,
+    ),
+    fc.bigInt({ min: 10n ** 16n, max: 10n ** 30n }).map(String),
+    fc.integer({ min: 1, max: 1_000_000 }).map((n) => `-${n}`),
+    aFile,
+  );
+  return { bad: () => withRepeats(shapes) };
+}
+
 const fitting = (max: number, required: boolean) =>
   hostileText.map((s) => (required ? `x${s}` : s).slice(0, max)).filter((s) => !required || s.trim() !== "");
 
@@ -299,6 +326,12 @@ const RULES: Record<string, FieldRule> = {
     bad: () => badWords(true, ["川渝督1", "川渝 督", "〔", "a-b", "x".repeat(11)], oversize(100_000)),
   },
   // the 考评's weights (lib/actions/ratings.ts)
+  "updateInvestment.totalInvestment": amountRule(),
+  "updateInvestment.sichuanShare": amountRule(),
+  "updateInvestment.chongqingShare": amountRule(),
+  "updateInvestment.planned": amountRule(),
+  "updateInvestment.completed": amountRule(),
+  "updateInvestment.year": intRule(2000, 2100),
   "updateRatingWeights.onTime": intRule(0, 100),
   "updateRatingWeights.firstPass": intRule(0, 100),
   "updateRatingWeights.overdue": intRule(0, 100),
