@@ -33,7 +33,8 @@ async function collect(page: Page): Promise<{ marked: CountLink[]; unmarked: str
       const cells = row ? [...row.querySelectorAll("td, th")].filter((c) => c !== cell) : [];
       return {
         href: a.getAttribute("href") ?? "",
-        path: new URL((a as HTMLAnchorElement).href).pathname,
+        // an <a> inside the map's SVG has no string href property: resolve the attribute
+        path: new URL(a.getAttribute("href") ?? "", document.baseURI).pathname,
         text: (a.textContent ?? "").replace(/\s+/g, " ").trim(),
         label: a.getAttribute("aria-label") ?? "",
         count: a.getAttribute("data-count"),

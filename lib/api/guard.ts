@@ -73,7 +73,7 @@ export interface RouteSpec<Q, B> {
   ifMatch?: boolean;
 }
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
 
 const FAILURE_PROBLEM: Record<FailureCode, ProblemCode> = {
   unauthenticated: "unauthenticated",
@@ -234,7 +234,8 @@ export function apiRoute<Q = Record<string, never>, B = undefined>(
       if (!parsed.success) return reply(zodProblem(parsed.error));
       query = parsed.data;
     }
-    const rawParams = context ? await context.params : {};
+    // A route without dynamic segments gets no params from Next.js (context.params resolves to undefined).
+    const rawParams = (await context?.params) ?? {};
     const params = Object.fromEntries(
       Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
     );

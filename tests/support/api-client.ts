@@ -8,7 +8,7 @@ import { openApiDocument } from "../../lib/api/openapi";
 
 type Handler = (
   request: Request,
-  context?: { params: Promise<Record<string, string>> },
+  context?: { params: Promise<Record<string, string> | undefined> },
 ) => Promise<Response> | Response;
 type RouteModule = Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "DELETE", Handler>>;
 
@@ -119,9 +119,9 @@ export async function callApi(
     body = JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const response = await handler(new Request(url, { method, headers, body }), {
-    params: Promise.resolve(route.params!),
-  });
+  // As Next.js does: a route without dynamic segments gets params that resolve to undefined.
+  const params = Object.keys(route.params!).length > 0 ? route.params! : undefined;
+  const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(params) });
   const text = await response.text();
   const type = response.headers.get("content-type") ?? "";
   const json: unknown = text === "" ? null : JSON.parse(text);
