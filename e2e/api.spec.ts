@@ -53,10 +53,11 @@ test("a token made in the browser reads the dashboard and submits a report that 
   );
   const item = await api(`/api/v1/items/${target!.code}`);
   const etag = item.headers.get("etag")!;
-  const note = `接口报送 e2e ${randomBytes(3).toString("hex")}`;
+  const suffix = randomBytes(3).toString("hex");
+  const note = `接口报送 e2e ${suffix}`;
   const submitted = await api(`/api/v1/items/${target!.code}/reports`, {
     method: "POST",
-    headers: { "content-type": "application/json", "if-match": etag, "idempotency-key": `e2e-${note}` },
+    headers: { "content-type": "application/json", "if-match": etag, "idempotency-key": `e2e-${suffix}` },
     body: JSON.stringify({ status: "IN_PROGRESS", progress: 45, confidence: "GREEN", note }),
   });
   expect(submitted.status).toBe(201);

@@ -120,7 +120,8 @@ function pastDay(): string {
 test.describe("links that promise a count", () => {
   for (const when of ["live", "as of a past day"] as const) {
     test(`on the dashboard, ${when}: each opens a view with exactly that many`, async ({ page }) => {
-      test.setTimeout(240_000);
+      // every link is followed, the map's regions too (about 27 more since the map)
+      test.setTimeout(420_000);
       const asOf = when === "live" ? null : pastDay();
       await signInAs(page, "leader");
       // With every unit row shown, and without, so both states of the toggle are followed.
