@@ -17,6 +17,7 @@ import { createTaskList, type JobDeps } from "@/lib/jobs/tasks";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { fakeBulletinRenderer, fakeSupervisionRenderer } from "../support/fake-renderers";
 import { signIn, signOut } from "../support/session";
+import { pollUntil } from "../support/poll";
 
 let t: TestDatabase;
 const runners: JobRunner[] = [];
@@ -37,17 +38,8 @@ afterEach(async () => {
 });
 afterAll(async () => t.drop());
 
-/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-    await t.db.$queryRaw`SELECT 1`; // one round trip between checks, not a timer
-  }
-}
+const until = <T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000) =>
+  pollUntil(t.db, what, check, timeoutMs);
 
 async function start(options: { taskList?: TaskList; pollInterval?: number; tickAtStart?: boolean } = {}) {
   const runner = await startJobRunner({

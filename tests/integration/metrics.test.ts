@@ -17,8 +17,14 @@ import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { queryJobCounts } from "@/lib/queries/jobs";
 import { observe, routeLabeler } from "../../scripts/request-observer";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
-import { parsePrometheusText, sampleSum, sampleValue } from "../support/prometheus-text";
+import { parsePrometheusText, sampleSum, sampleValue, type Family } from "../support/prometheus-text";
 import { reportFixture } from "../support/report-fixture";
+
+type Families = Map<string, Family>;
+
+/** How much a sample moved between two reads of /api/metrics. */
+const moved = (before: Families, after: Families, name: string, labels: Record<string, string>) =>
+  sampleValue(after, name, labels) - sampleValue(before, name, labels);
 
 let t: TestDatabase;
 let client: Db;
@@ -85,24 +91,12 @@ describe("the metrics text", () => {
       expect(missing.headers.get("x-request-id")).toMatch(/^[0-9a-f]{32}$/);
       const after = await read();
       const labels = { route: "/items/[code]", method: "GET", status: "200" };
-      expect(
-        sampleValue(after, "tracker_http_requests_total", labels) -
-          sampleValue(before, "tracker_http_requests_total", labels),
-      ).toBe(2);
-      expect(
-        sampleValue(after, "tracker_http_request_duration_seconds_count", labels) -
-          sampleValue(before, "tracker_http_request_duration_seconds_count", labels),
-      ).toBe(2);
+      expect(moved(before, after, "tracker_http_requests_total", labels)).toBe(2);
+      expect(moved(before, after, "tracker_http_request_duration_seconds_count", labels)).toBe(2);
       const imports = { route: "/items/import", method: "GET", status: "200" };
-      expect(
-        sampleValue(after, "tracker_http_requests_total", imports) -
-          sampleValue(before, "tracker_http_requests_total", imports),
-      ).toBe(1);
+      expect(moved(before, after, "tracker_http_requests_total", imports)).toBe(1);
       const notFound = { route: "/items/[code]", status: "404" };
-      expect(
-        sampleValue(after, "tracker_http_requests_total", notFound) -
-          sampleValue(before, "tracker_http_requests_total", notFound),
-      ).toBe(1);
+      expect(moved(before, after, "tracker_http_requests_total", notFound)).toBe(1);
     } finally {
       server.close();
       rmSync(root, { recursive: true, force: true });
@@ -117,19 +111,10 @@ describe("the metrics text", () => {
     await expect(client.$queryRawUnsafe("SELECT * FROM no_such_table")).rejects.toThrow();
     const after = await read();
     const ok = { pool: "metrics-test", outcome: "ok" };
-    expect(
-      sampleValue(after, "tracker_db_query_duration_seconds_count", ok) -
-        sampleValue(before, "tracker_db_query_duration_seconds_count", ok),
-    ).toBeGreaterThanOrEqual(1);
-    expect(
-      sampleValue(after, "tracker_db_query_duration_seconds_sum", ok) -
-        sampleValue(before, "tracker_db_query_duration_seconds_sum", ok),
-    ).toBeGreaterThanOrEqual(0.02);
+    expect(moved(before, after, "tracker_db_query_duration_seconds_count", ok)).toBeGreaterThanOrEqual(1);
+    expect(moved(before, after, "tracker_db_query_duration_seconds_sum", ok)).toBeGreaterThanOrEqual(0.02);
     const failed = { pool: "metrics-test", outcome: "error" };
-    expect(
-      sampleValue(after, "tracker_db_query_duration_seconds_count", failed) -
-        sampleValue(before, "tracker_db_query_duration_seconds_count", failed),
-    ).toBe(1);
+    expect(moved(before, after, "tracker_db_query_duration_seconds_count", failed)).toBe(1);
     // a closed pool is no longer reported
     const other = createPrismaClient(t.url, { max: 1, metricsName: "metrics-closed" });
     await other.$queryRaw`SELECT 1`;
@@ -148,8 +133,7 @@ describe("the metrics text", () => {
     await cache.get("k", "2", null, async () => 3);
     const after = await read();
     const delta = (result: string) =>
-      sampleValue(after, "tracker_cache_lookups_total", { cache: "metrics-test", result }) -
-      sampleValue(before, "tracker_cache_lookups_total", { cache: "metrics-test", result });
+      moved(before, after, "tracker_cache_lookups_total", { cache: "metrics-test", result });
     expect(delta("miss")).toBe(2);
     expect(delta("hit")).toBe(1);
   });
@@ -160,14 +144,8 @@ describe("the metrics text", () => {
     await renderReport(reportFixture(), "json");
     const after = await read();
     for (const format of ["csv", "json"]) {
-      expect(
-        sampleValue(after, "tracker_report_builds_total", { format, outcome: "ok" }) -
-          sampleValue(before, "tracker_report_builds_total", { format, outcome: "ok" }),
-      ).toBe(1);
-      expect(
-        sampleValue(after, "tracker_report_build_duration_seconds_count", { format }) -
-          sampleValue(before, "tracker_report_build_duration_seconds_count", { format }),
-      ).toBe(1);
+      expect(moved(before, after, "tracker_report_builds_total", { format, outcome: "ok" })).toBe(1);
+      expect(moved(before, after, "tracker_report_build_duration_seconds_count", { format })).toBe(1);
     }
   });
 
@@ -187,9 +165,7 @@ describe("the metrics text", () => {
       ok: true,
     });
     const after = await read();
-    const delta = (outcome: string) =>
-      sampleValue(after, "tracker_sign_in_attempts_total", { outcome }) -
-      sampleValue(before, "tracker_sign_in_attempts_total", { outcome });
+    const delta = (outcome: string) => moved(before, after, "tracker_sign_in_attempts_total", { outcome });
     expect(delta("failed")).toBe(5);
     expect(delta("throttled")).toBe(1);
     expect(delta("success")).toBe(1);

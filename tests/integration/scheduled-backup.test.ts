@@ -26,6 +26,7 @@ import { getBackupStatus } from "@/lib/data/backups";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { fakeBulletinRenderer, fakeSupervisionRenderer } from "../support/fake-renderers";
 import { signIn, signOut } from "../support/session";
+import { pollUntil } from "../support/poll";
 
 let t: TestDatabase;
 const others: TestDatabase[] = [];
@@ -71,17 +72,8 @@ const tick = () => runScheduledBackup({ client: t.db, databaseUrl: t.url, now })
 const files = (folder = dir) => readdirSync(folder).sort();
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-    await t.db.$queryRaw`SELECT 1`; // one round trip between checks, not a timer
-  }
-}
+const until = <T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000) =>
+  pollUntil(t.db, what, check, timeoutMs);
 
 const ticksLeft = async () =>
   Number(

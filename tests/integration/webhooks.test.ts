@@ -21,6 +21,7 @@ import { sampleAccount, type TestAccount } from "../support/actors";
 import { fakeBulletinRenderer, fakeSupervisionRenderer } from "../support/fake-renderers";
 import { form } from "../support/form-data";
 import { signIn, signOut } from "../support/session";
+import { pollUntil } from "../support/poll";
 
 type Actions = typeof import("@/lib/actions/webhooks");
 type Answer = {
@@ -79,16 +80,8 @@ afterAll(async () => {
   await t.drop();
 });
 
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-    await t.db.$queryRaw`SELECT 1`; // one round trip between checks, not a timer
-  }
-}
+const until = <T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000) =>
+  pollUntil(t.db, what, check, timeoutMs);
 
 async function register(fields: Record<string, string | string[] | undefined>): Promise<Answer> {
   signIn(admin);
