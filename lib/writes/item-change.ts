@@ -94,44 +94,41 @@ async function replaceLinks(tx: Tx, itemId: number, links: ItemLinks): Promise<v
   }
 }
 
-/** The webhook event of a new item version (item.changed), in the change's transaction. */
-async function announce(
-  tx: Tx,
-  itemId: number,
-  version: number,
-  snapshot: ItemSnapshot,
-  action: HistoryAction,
-  changedFields: string[],
-  ctx: ChangeContext,
-  at: Date,
-): Promise<void> {
+/** A new item version, as recorded: its history row and its webhook event. */
+interface NewVersion {
+  itemId: number;
+  version: number;
+  snapshot: ItemSnapshot;
+  action: HistoryAction;
+  changedFields: string[];
+  ctx: ChangeContext;
+  at: Date;
+}
+
+/** Records a new version in the change's transaction: the history row, then the webhook event (item.changed). */
+async function recordVersion(tx: Tx, v: NewVersion): Promise<void> {
+  await writeHistory(tx, v);
   await emitWebhookEvent(
     tx,
     "item.changed",
     {
-      itemId,
-      code: snapshot.code,
-      version,
-      action,
-      changedFields,
-      status: snapshot.status,
-      progress: snapshot.progress,
-      actorId: ctx.actorId,
-      reason: ctx.reason ?? null,
+      itemId: v.itemId,
+      code: v.snapshot.code,
+      version: v.version,
+      action: v.action,
+      changedFields: v.changedFields,
+      status: v.snapshot.status,
+      progress: v.snapshot.progress,
+      actorId: v.ctx.actorId,
+      reason: v.ctx.reason ?? null,
     },
-    at,
+    v.at,
   );
 }
 
 async function writeHistory(
   tx: Tx,
-  itemId: number,
-  version: number,
-  snapshot: ItemSnapshot,
-  action: HistoryAction,
-  changedFields: string[],
-  ctx: ChangeContext,
-  at: Date,
+  { itemId, version, snapshot, action, changedFields, ctx, at }: NewVersion,
 ): Promise<void> {
   await tx.itemHistory.create({
     data: {
@@ -192,8 +189,7 @@ export async function changeItem(
 
   const after = await readSnapshot(tx, itemId);
   const changedFields = diffSnapshots(before.snapshot, after!.snapshot);
-  await writeHistory(tx, itemId, version, after!.snapshot, req.action, changedFields, ctx, at);
-  await announce(tx, itemId, version, after!.snapshot, req.action, changedFields, ctx, at);
+  await recordVersion(tx, { itemId, version, snapshot: after!.snapshot, action: req.action, changedFields, ctx, at });
   return { version, changedFields };
 }
 
@@ -206,7 +202,14 @@ export async function createItem(tx: Tx, data: NewItem, links: ItemLinks, ctx: C
   await replaceLinks(tx, item.id, links);
   const after = await readSnapshot(tx, item.id);
   const changedFields = diffSnapshots(null, after!.snapshot);
-  await writeHistory(tx, item.id, 1, after!.snapshot, "CREATE", changedFields, ctx, at);
-  await announce(tx, item.id, 1, after!.snapshot, "CREATE", changedFields, ctx, at);
+  await recordVersion(tx, {
+    itemId: item.id,
+    version: 1,
+    snapshot: after!.snapshot,
+    action: "CREATE",
+    changedFields,
+    ctx,
+    at,
+  });
   return item.id;
 }
