@@ -79,6 +79,9 @@ test("repeated failures lock the account for a while, even against the right pas
           (await sql(`SELECT count(*)::int AS n FROM sign_in_attempts WHERE login_name = $1`, [loginName]))[0]!.n,
       )
       .toBe(i + 1);
+    // The answer resets the form when it reaches the page; filling before that would be wiped out by the reset.
+    await expect(page.getByLabel("密码")).toHaveValue("");
+    await expect(page.getByRole("button", { name: "登录", exact: true })).toBeEnabled();
   }
   await page.getByLabel("账号").fill(loginName);
   await page.getByLabel("密码").fill(password);
