@@ -88,6 +88,17 @@ function create() {
       labelNames: ["task", "final"] as const,
       registers: [registry],
     }),
+    backupState: new Gauge({
+      name: "tracker_backup_state",
+      help: "The scheduled backup's state at scrape time, 1 for the current one: off, invalid, waiting, running, ok, failed",
+      labelNames: ["state"] as const,
+      registers: [registry],
+    }),
+    backupLastSuccess: new Gauge({
+      name: "tracker_backup_last_success_timestamp_seconds",
+      help: "When the last successful scheduled backup finished, in Unix seconds (0: none yet)",
+      registers: [registry],
+    }),
     signIns: new Counter({
       name: "tracker_sign_in_attempts_total",
       help: "Password sign-in attempts, by outcome: success, failed (wrong name or password, disabled), throttled",
@@ -135,6 +146,14 @@ export function observeReportBuild(format: string, seconds: number, ok: boolean)
 
 export function setJobQueue(counts: Record<string, number>): void {
   for (const [state, value] of Object.entries(counts)) metrics().jobQueue.set({ state }, value);
+}
+
+export const BACKUP_STATES = ["off", "invalid", "waiting", "running", "ok", "failed"] as const;
+
+/** The scheduled backup as /admin shows it (lib/queries/backups.ts backupStatus), for alerting on a stale backup. */
+export function setBackupStatus(state: (typeof BACKUP_STATES)[number], lastSuccess: Date | null): void {
+  for (const s of BACKUP_STATES) metrics().backupState.set({ state: s }, s === state ? 1 : 0);
+  metrics().backupLastSuccess.set(lastSuccess ? lastSuccess.getTime() / 1000 : 0);
 }
 
 export function countJobFailure(task: string, final: boolean): void {

@@ -31,6 +31,16 @@ export function RegionMapSvg({
   href: (r: MapRegionFigures) => string;
 }) {
   const titleId = "region-map-title";
+  // A region's link: where it goes, its accessible name, and what the tests read (its class, figure and count).
+  const linkOf = (region: MapRegionFigures, colour: string) => ({
+    href: href(region),
+    "aria-label": text.name(region),
+    className: styles.region,
+    "data-region": region.name,
+    "data-class": colour,
+    "data-value": figureOf(mode, region) ?? "",
+    "data-count": region.items > 0 ? region.items : undefined,
+  });
   return (
     <svg
       viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -48,16 +58,7 @@ export function RegionMapSvg({
       {layout.shapes.map((s) => {
         const colour = classOf(mode, s.region);
         return (
-          <a
-            key={s.region.id}
-            href={href(s.region)}
-            aria-label={text.name(s.region)}
-            className={styles.region}
-            data-region={s.region.name}
-            data-class={colour.key}
-            data-value={figureOf(mode, s.region) ?? ""}
-            data-count={s.region.items > 0 ? s.region.items : undefined}
-          >
+          <a key={s.region.id} {...linkOf(s.region, colour.key)}>
             <path d={s.d} fill={colour.fill} className={styles.shape} />
             <text x={s.at[0]} y={s.at[1]} className={styles.label} textAnchor="middle" aria-hidden="true">
               <tspan x={s.at[0]}>{s.region.name}</tspan>{" "}
@@ -80,16 +81,7 @@ export function RegionMapSvg({
         const colour = classOf(mode, m.region);
         const moved = m.at[0] !== m.anchor[0] || m.at[1] !== m.anchor[1];
         return (
-          <a
-            key={m.region.id}
-            href={href(m.region)}
-            aria-label={text.name(m.region)}
-            className={styles.region}
-            data-region={m.region.name}
-            data-class={colour.key}
-            data-value={figureOf(mode, m.region) ?? ""}
-            data-count={m.region.items > 0 ? m.region.items : undefined}
-          >
+          <a key={m.region.id} {...linkOf(m.region, colour.key)}>
             {m.extent ? <path d={m.extent} className={styles.extent} /> : null}
             {moved ? (
               <>

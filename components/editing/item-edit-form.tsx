@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { Fields } from "@/components/forms/field";
 import { FieldError } from "@/components/forms/field-error";
-import { DateField, NumberField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
+import { DateField, NumberField, SelectField, TextAreaField, TextField, inState } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { updateItem } from "@/lib/actions/items";
@@ -148,8 +148,7 @@ export function ItemEditForm({
             hint={t("editing.edit.dueDateReasonHint")}
             max={REASON_MAX}
             rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            {...inState(reason, setReason)}
           />
         )}
 

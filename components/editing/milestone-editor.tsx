@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { Fields } from "@/components/forms/field";
-import { DateField, TextField } from "@/components/forms/fields";
+import { DateField, TextField, inState } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { addMilestone, completeMilestone, removeMilestone, reopenMilestone } from "@/lib/actions/milestones";
@@ -96,14 +96,12 @@ export function MilestoneEditor({ itemId, milestones }: { itemId: number; milest
               name="title"
               label={t("editing.milestones.title")}
               max={MILESTONE_TITLE_MAX}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
+              {...inState(title, setTitle)}
             />
             <DateField
               name="plannedDate"
               label={t("editing.milestones.plannedDate")}
-              value={plannedDate}
-              onChange={(e) => setPlannedDate(e.target.value)}
+              {...inState(plannedDate, setPlannedDate)}
             />
           </Fields>
         </div>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { Fields } from "@/components/forms/field";
-import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
+import { CheckboxField, NumberField, SelectField, TextAreaField, TextField, inState } from "@/components/forms/fields";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -170,8 +170,7 @@ export function ProgressUpdateForm({
               hint={t("editing.update.progressHint")}
               min={0}
               max={100}
-              value={progress}
-              onChange={(e) => setProgress(e.target.value)}
+              {...inState(progress, setProgress)}
             />
           </div>
 
@@ -225,8 +224,7 @@ export function ProgressUpdateForm({
             label={t("cycle.form.docNumber")}
             hint={t("cycle.form.docNumberHint")}
             max={DOC_NUMBER_MAX}
-            value={docNumber}
-            onChange={(e) => setDocNumber(e.target.value)}
+            {...inState(docNumber, setDocNumber)}
           />
 
           <TextField
@@ -235,8 +233,7 @@ export function ProgressUpdateForm({
             hint={t("investment.monthInvestmentHint")}
             inputMode="decimal"
             autoComplete="off"
-            value={monthInvestment}
-            onChange={(e) => setMonthInvestment(e.target.value)}
+            {...inState(monthInvestment, setMonthInvestment)}
           />
 
           {/* Evidence (佐证材料) of a saved report: the panel itself follows the form (it holds forms of its own). */}

@@ -86,3 +86,8 @@ export function CheckboxField(props: FieldProps & Omit<InputProps, "type">) {
   const [field, control] = apart(props);
   return <Field {...field}>{(tied) => <input {...tied} type="checkbox" {...control} />}</Field>;
 }
+
+/** A field whose value a form keeps in state: `<TextField {...inState(title, setTitle)} />`. */
+export function inState(value: string, set: (value: string) => void) {
+  return { value, onChange: (e: { target: { value: string } }) => set(e.target.value) };
+}

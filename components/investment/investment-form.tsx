@@ -82,22 +82,17 @@ export function InvestmentForm({
               </option>
             ))}
           </SelectField>
-          <TextField
-            name="planned"
-            label={t("planned")}
-            inputMode="decimal"
-            autoComplete="off"
-            value={current.planned}
-            onChange={(e) => setFigure("planned", e.target.value)}
-          />
-          <TextField
-            name="completed"
-            label={t("completed")}
-            inputMode="decimal"
-            autoComplete="off"
-            value={current.completed}
-            onChange={(e) => setFigure("completed", e.target.value)}
-          />
+          {(["planned", "completed"] as const).map((figure) => (
+            <TextField
+              key={figure}
+              name={figure}
+              label={t(figure)}
+              inputMode="decimal"
+              autoComplete="off"
+              value={current[figure]}
+              onChange={(e) => setFigure(figure, e.target.value)}
+            />
+          ))}
         </div>
       </Fields>
       <div className={styles.actions}>

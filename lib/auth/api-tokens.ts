@@ -10,6 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import type { ApiTokenScope } from "../generated/prisma/enums";
 import type { SessionUser } from "./session";
+import { toSessionUser } from "./session-user";
 
 export const TOKEN_PREFIX = "cyt_";
 const TOKEN_PATTERN = /^cyt_[A-Za-z0-9_-]{43}$/;
@@ -56,15 +57,7 @@ export async function authenticateToken(authorization: string | null, at: Date):
   return {
     ok: true,
     token: { id: row.id, scope: row.scope, lastUsedAt: row.lastUsedAt },
-    user: {
-      id: user.id,
-      role: user.role,
-      unitId: user.unitId,
-      coordinatorScope: user.role === "COORDINATOR" ? user.coordinatorScope : null,
-      loginName: user.loginName,
-      displayName: user.displayName,
-      unitName: user.unit?.name ?? null,
-    },
+    user: toSessionUser(user),
   };
 }
 

@@ -6,6 +6,7 @@ import { forbidden, redirect } from "next/navigation";
 import { db } from "../db";
 import { can, type Actor, type Permission, type UnitScope } from "../permissions";
 import { readSessionClaims } from "./claims";
+import { toSessionUser } from "./session-user";
 
 export interface SessionUser extends Actor {
   loginName: string;
@@ -41,15 +42,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   ]);
   if (!user || ended || user.disabled || user.pendingApproval || user.sessionVersion !== claims.sessionVersion)
     return null;
-  return {
-    id: user.id,
-    role: user.role,
-    unitId: user.unitId,
-    coordinatorScope: user.role === "COORDINATOR" ? user.coordinatorScope : null,
-    loginName: user.loginName,
-    displayName: user.displayName,
-    unitName: user.unit?.name ?? null,
-  };
+  return toSessionUser(user);
 });
 
 /** For pages and reads: a signed-out visitor is sent to sign in and brought back afterwards. */

@@ -8,7 +8,8 @@ import { db } from "../db";
 import { isDatabaseUnavailable } from "../db-errors";
 import { runnerCount } from "../jobs/lifecycle";
 import { logger } from "../log";
-import { setJobQueue } from "../metrics";
+import { setBackupStatus, setJobQueue } from "../metrics";
+import { backupStatus } from "../queries/backups";
 import { isStopping } from "../process-stop";
 import { queryJobCounts } from "../queries/jobs";
 import { queryAppliedMigrations } from "../queries/operations";
@@ -68,10 +69,15 @@ export async function getReadiness(): Promise<Readiness> {
   return { ready: Object.values(checks).every((c) => c === "ok"), checks };
 }
 
-/** Reads the shared queue's depth into the metrics; a database that does not answer leaves the last values. */
+/**
+ * Reads the shared queue's depth and the scheduled backup's state into the metrics; a database that does not
+ * answer leaves the last values.
+ */
 export async function refreshQueueMetrics(): Promise<void> {
   try {
     setJobQueue(await within(queryJobCounts(db()), CHECK_TIMEOUT_MS));
+    const backup = await within(backupStatus(db()), CHECK_TIMEOUT_MS);
+    setBackupStatus(backup.state, backup.lastSuccess?.finishedAt ?? null);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) logger().warn({ err: error }, "metrics: the job queue could not be read");
   }

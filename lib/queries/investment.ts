@@ -14,6 +14,23 @@ import type { Db } from "../prisma-client";
 import { itemStatesSql } from "./as-of";
 import { SIDE_SQL } from "./items-list";
 
+/**
+ * The joins that give item i0 its latest history row before `moment` (h: snapshot, retired) and that snapshot's
+ * figures for `year` (y.e: the investmentYears entry, or null).
+ */
+function snapshotYearBefore(moment: Prisma.Sql, year: number): Prisma.Sql {
+  return Prisma.sql`CROSS JOIN LATERAL (
+       SELECT x.snapshot, x.retired FROM item_history x
+        WHERE x.item_id = i0.id AND x.changed_at < ${moment}
+        ORDER BY x.changed_at DESC, x.version DESC
+        LIMIT 1
+     ) h
+      LEFT JOIN LATERAL (
+        SELECT e FROM jsonb_array_elements(coalesce(h.snapshot->'investmentYears', '[]'::jsonb)) e
+         WHERE (e->>'year')::int = ${year}
+      ) y ON true`;
+}
+
 /** One item's investment state at the moment for `year`: columns id, total, sc_share, cq_share, planned, completed. */
 export function investmentStatesSql(before: Date | null, year: number): Prisma.Sql {
   if (before === null) {
@@ -29,16 +46,7 @@ export function investmentStatesSql(before: Date | null, year: number): Prisma.S
            (h.snapshot->>'sichuanShare')::numeric AS sc_share, (h.snapshot->>'chongqingShare')::numeric AS cq_share,
            (y.e->>'planned')::numeric AS planned, (y.e->>'completed')::numeric AS completed
       FROM items i0
-     CROSS JOIN LATERAL (
-       SELECT x.snapshot FROM item_history x
-        WHERE x.item_id = i0.id AND x.changed_at < ${before}
-        ORDER BY x.changed_at DESC, x.version DESC
-        LIMIT 1
-     ) h
-      LEFT JOIN LATERAL (
-        SELECT e FROM jsonb_array_elements(coalesce(h.snapshot->'investmentYears', '[]'::jsonb)) e
-         WHERE (e->>'year')::int = ${year}
-      ) y ON true
+     ${snapshotYearBefore(Prisma.sql`${before}`, year)}
   )`;
 }
 
@@ -194,16 +202,7 @@ export async function queryCumulativeByMonth(
     SELECT w.ord::int AS ord, round(coalesce(sum((y.e->>'completed')::numeric), 0), 2)::text AS completed
       FROM unnest(${moments.map((m) => m.at.toISOString())}::timestamptz[]) WITH ORDINALITY AS w(moment, ord)
       CROSS JOIN items i0
-      CROSS JOIN LATERAL (
-        SELECT x.snapshot, x.retired FROM item_history x
-         WHERE x.item_id = i0.id AND x.changed_at < w.moment
-         ORDER BY x.changed_at DESC, x.version DESC
-         LIMIT 1
-      ) h
-      LEFT JOIN LATERAL (
-        SELECT e FROM jsonb_array_elements(coalesce(h.snapshot->'investmentYears', '[]'::jsonb)) e
-         WHERE (e->>'year')::int = ${year}
-      ) y ON true
+      ${snapshotYearBefore(Prisma.sql`w.moment`, year)}
      WHERE i0.level = 'ACTION' AND NOT h.retired
      GROUP BY w.ord ORDER BY w.ord`;
   const byOrd = new Map(rows.map((r) => [r.ord, r.completed]));

@@ -10,7 +10,7 @@ import { renderBulletin } from "../../lib/export/bulletin";
 import { queryBulletinData } from "../../lib/queries/periods";
 import type { BulletinData } from "../../lib/report/bulletin";
 import { closeDuePeriods } from "../../lib/writes/period-close";
-import { readDocx, readPdf, squash } from "../support/report-files";
+import { cells, readDocx, readPdf, squash } from "../support/report-files";
 import { periodSchedule, runChase, takeSupervisionNumber } from "../../lib/writes/chase";
 import { acknowledgeSupervision, answerSupervision } from "../../lib/writes/supervisions";
 import { Refusal } from "../../lib/writes/failure";
@@ -220,33 +220,21 @@ describe("the 情况通报 of the walked period", () => {
     expect(docx.rows).toContainEqual(["临近提醒", "4", "4", "5", "1"]);
     expect(docx.rows).toContainEqual(["临近提醒", "催办测试单位A", "四川", "2026-09-29", "2026年国庆测试周期", "1/2"]);
     expect(docx.rows).toContainEqual(["到期催办", "催办测试单位A", "四川", "2026-10-09", "2026年国庆测试周期", "0/3"]);
-    expect(docx.rows).toContainEqual([
-      "川渝督〔2026〕1号",
-      "催办测试单位E",
-      "事项逾期（1项）",
-      "2026-10-12",
-      "按时（2026-10-13）",
-      "按时（2026-10-14）",
-      "否",
-    ]);
-    expect(docx.rows).toContainEqual([
-      "川渝督〔2026〕2号",
-      "催办测试单位A",
-      "周期报告未报送（2项）",
-      "2026-10-15",
-      "逾期（2026-10-27，限2026-10-19）",
-      "逾期（2026-10-27，限2026-10-22）",
-      "已升级",
-    ]);
-    expect(docx.rows).toContainEqual([
-      "川渝督〔2026〕3号",
-      "催办测试单位D",
-      "周期报告未报送（1项）",
-      "2026-10-15",
-      "按时（2026-10-16）",
-      "逾期未办（限2026-10-22）",
-      "已升级",
-    ]);
+    expect(docx.rows).toContainEqual(
+      cells(
+        "川渝督〔2026〕1号 | 催办测试单位E | 事项逾期（1项） | 2026-10-12 | 按时（2026-10-13） | 按时（2026-10-14） | 否",
+      ),
+    );
+    expect(docx.rows).toContainEqual(
+      cells(
+        "川渝督〔2026〕2号 | 催办测试单位A | 周期报告未报送（2项） | 2026-10-15 | 逾期（2026-10-27，限2026-10-19） | 逾期（2026-10-27，限2026-10-22） | 已升级",
+      ),
+    );
+    expect(docx.rows).toContainEqual(
+      cells(
+        "川渝督〔2026〕3号 | 催办测试单位D | 周期报告未报送（1项） | 2026-10-15 | 按时（2026-10-16） | 逾期未办（限2026-10-22） | 已升级",
+      ),
+    );
     const pdf = (await readPdf(Buffer.from(files[1]!.content))).pages.join("");
     for (const s of ["六、催办督办情况", "川渝督〔2026〕3号", "逾期未办（限2026-10-22）"])
       expect(pdf).toContain(squash(s));

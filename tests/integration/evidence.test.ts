@@ -21,16 +21,10 @@ type DownloadRoute = typeof import("../../app/api/evidence/[id]/route");
 type Actions = typeof import("../../lib/actions/evidence");
 
 let t: TestDatabase;
-let writes: Writes;
-let upload: UploadRoute;
-let download: DownloadRoute;
-let actions: Actions;
-let editor: Account;
-let otherEditor: Account;
+let writes: Writes, upload: UploadRoute, download: DownloadRoute, actions: Actions;
+let editor: Account, otherEditor: Account;
 let supportingEditor: Account | null;
-let viewer: Account;
-let admin: Account;
-let coordinator: Account;
+let viewer: Account, admin: Account, coordinator: Account;
 let item: { id: number; leadUnitId: number };
 
 const MB = 1024 * 1024;

@@ -28,10 +28,7 @@ type Result = {
 
 let t: TestDatabase;
 let actions: Actions;
-let editor: Account;
-let otherEditor: Account;
-let viewer: Account;
-let admin: Account;
+let editor: Account, otherEditor: Account, viewer: Account, admin: Account;
 /** the joint office's coordinator: reviews both sides */
 let coordinator: Account;
 /** items led by editor's unit (not retired, actions) */

@@ -12,7 +12,10 @@ import { checkCredentials } from "@/lib/auth/credentials";
 import { VersionKeyedCache } from "@/lib/cache/version-keyed";
 import { renderReport } from "@/lib/export/render";
 import { startJobRunner } from "@/lib/jobs/runner";
-import { metricsText, setJobQueue } from "@/lib/metrics";
+import { metricsText, setBackupStatus, setJobQueue } from "@/lib/metrics";
+import { backupConfig } from "@/lib/backup-schedule";
+import { backupStatus } from "@/lib/queries/backups";
+import { runScheduledBackup } from "@/lib/writes/backups";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { queryJobCounts } from "@/lib/queries/jobs";
 import { observe, routeLabeler } from "../../scripts/request-observer";
@@ -56,6 +59,8 @@ describe("the metrics text", () => {
       "tracker_job_queue_jobs",
       "tracker_job_failures_total",
       "tracker_sign_in_attempts_total",
+      "tracker_backup_state",
+      "tracker_backup_last_success_timestamp_seconds",
       "process_cpu_user_seconds_total",
     ])
       expect(families.has(name), name).toBe(true);
@@ -203,6 +208,33 @@ describe("the metrics text", () => {
       expect(sampleValue(after, "tracker_job_queue_jobs", { state: "running" })).toBe(0);
     } finally {
       await runner.stop();
+    }
+  });
+
+  it("reports the scheduled backup: its state, and when the last one succeeded", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "metrics-backup-"));
+    const config = backupConfig({ BACKUP_DIR: dir, BACKUP_KEEP: "2", BACKUP_AT: "02:30" });
+    // 2031-05-06 02:31 China: the day's slot (02:30) has come
+    const at = new Date("2031-05-05T18:31:00Z");
+    try {
+      const waiting = await backupStatus(t.db, at, config);
+      setBackupStatus(waiting.state, waiting.lastSuccess?.finishedAt ?? null);
+      const before = await read();
+      expect(sampleValue(before, "tracker_backup_state", { state: "ok" })).toBe(0);
+      expect(sampleValue(before, "tracker_backup_last_success_timestamp_seconds")).toBe(0);
+
+      const outcome = await runScheduledBackup({ client: t.db, databaseUrl: t.url, now: () => at, config });
+      expect(outcome).toMatchObject({ ran: true, ok: true });
+      const done = await backupStatus(t.db, at, config);
+      setBackupStatus(done.state, done.lastSuccess?.finishedAt ?? null);
+      const after = await read();
+      expect(sampleValue(after, "tracker_backup_state", { state: "ok" })).toBe(1);
+      expect(sampleValue(after, "tracker_backup_state", { state: waiting.state })).toBe(0);
+      expect(sampleValue(after, "tracker_backup_last_success_timestamp_seconds")).toBe(
+        done.lastSuccess!.finishedAt!.getTime() / 1000,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -134,9 +134,7 @@ describe("考评 of a closed period", () => {
   // March 2031: deadline the 25th, closes the 31st; closed at 2031-04-01 00:05 China.
   const opened = new Date("2031-03-10T02:00:00Z");
   const closeAt = new Date("2031-03-31T16:05:00Z");
-  let periodId: number;
-  let unitId: number;
-  let otherUnitId: number;
+  let periodId: number, unitId: number, otherUnitId: number;
   let editorLogin: string;
 
   beforeAll(async () => {

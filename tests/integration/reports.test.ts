@@ -35,13 +35,9 @@ interface TestItem {
 
 let t: TestDatabase;
 let actions: Actions;
-let editor: Account;
-let otherEditor: Account;
-let viewer: Account;
-let admin: Account;
-let dubanSc: Account;
-let dubanCq: Account;
-let dubanJoint: Account;
+let editor: Account, otherEditor: Account, viewer: Account, admin: Account;
+/** the coordinators of Sichuan, Chongqing and the joint office */
+let dubanSc: Account, dubanCq: Account, dubanJoint: Account;
 /** open action items led by the editor's (Sichuan) unit alone */
 let scItems: TestItem[];
 /** an open action item led by Sichuan and co-led by Chongqing, with an editor of its lead unit */

@@ -67,3 +67,6 @@ export async function readPdf(buffer: Buffer): Promise<PdfText> {
 }
 
 export const squash = (s: string) => s.replace(/\s+/g, "");
+
+/** A table row as its cells, written as one line: `cells("督办 | 1 | 1")` → ["督办", "1", "1"]. */
+export const cells = (row: string) => row.split(" | ");
