@@ -32,8 +32,8 @@ test("an administrator creates an account that can sign in, then disables it and
   browser,
   sql,
 }) => {
-  // Four sign-ins (argon2 each) in three browsers and the account list rendered six times: 33 s alone, past the
-  // default minute when the machine is busy with the other specs.
+  // Three sign-ins (argon2 each) in three browsers, the account list rendered again after each change, the audit
+  // log: 33 s alone, past the default minute when the machine is busy with the other specs.
   test.setTimeout(150_000);
   const login = `e2e.${randomBytes(4).toString("hex")}`;
   const password = "Tracker#2026e2e";
