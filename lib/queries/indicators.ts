@@ -151,7 +151,13 @@ export interface HeadlineIndicator extends IndicatorView {
  */
 export async function queryHeadlineIndicators(d: Db, before: Date | null): Promise<HeadlineIndicator[]> {
   const rows = await d.$queryRaw<
-    (DefinitionRow & { code: string; title: string; title_en: string | null; observed_on: Date | null; actual: string | null })[]
+    (DefinitionRow & {
+      code: string;
+      title: string;
+      title_en: string | null;
+      observed_on: Date | null;
+      actual: string | null;
+    })[]
   >`
     SELECT x.*, s.code, s.title, s.title_en, lv.observed_on, lv.actual
       FROM ${indicatorStatesSql(before)} x
