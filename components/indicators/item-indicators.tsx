@@ -5,6 +5,7 @@
 // values; administrators mark 关键指标. Forms show only live: the actions check the same permissions themselves.
 import { getTranslations } from "next-intl/server";
 import { ConfirmForm } from "@/components/forms/confirm-form";
+import { FormMessages } from "@/components/i18n/form-messages";
 import { dayFormatter } from "@/components/items/format";
 import { removeIndicator } from "@/lib/actions/indicators";
 import { getItemIndicators, type ItemIndicator } from "@/lib/data/indicators";
@@ -41,7 +42,7 @@ export async function ItemIndicators({
     dayFormatter(),
   ]);
   const live = asOfDay === null;
-  return (
+  const body = (
     <div className="stack" data-testid="item-indicators">
       {indicators.length === 0 ? (
         <p className="muted" data-testid="indicators-none">
@@ -64,6 +65,8 @@ export async function ItemIndicators({
       )}
     </div>
   );
+  // The client forms translate their own messages: the catalogue goes to the page only where they show.
+  return live && (may.edit || may.report || may.headline) ? <FormMessages>{body}</FormMessages> : body;
 }
 
 type T = Awaited<ReturnType<typeof getTranslations<"indicators">>>;
