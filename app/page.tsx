@@ -10,6 +10,7 @@ import styles from "@/components/dashboard/dashboard.module.css";
 import { DistributionsPanel } from "@/components/dashboard/distributions";
 import { GoalsPanel } from "@/components/dashboard/goals-panel";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
+import { HeadlineIndicatorsPanel } from "@/components/indicators/headline-indicators-panel";
 import { ItemLightsPanel } from "@/components/dashboard/item-lights";
 import { PillarProgressPanel } from "@/components/dashboard/pillar-progress";
 import { ProgressTrendPanel } from "@/components/dashboard/progress-trend";
@@ -61,6 +62,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <ChangesPanel selection={selection} />
           </Suspense>
         ) : null}
+        <Suspense fallback={<WidgetSkeleton height={240} label={loading} wide />}>
+          <HeadlineIndicatorsPanel selection={selection} />
+        </Suspense>
         <Suspense fallback={<WidgetSkeleton height={320} label={loading} wide />}>
           <ItemLightsPanel selection={selection} />
         </Suspense>

@@ -30,6 +30,7 @@ import { apiTokenCases } from "../tests/support/action-cases/api-tokens";
 import { ratingCases } from "../tests/support/action-cases/ratings";
 import { webhookCases } from "../tests/support/action-cases/webhooks";
 import { investmentCases } from "../tests/support/action-cases/investment";
+import { indicatorCases } from "../tests/support/action-cases/indicators";
 import { reportActionCases } from "../tests/support/action-cases/reports";
 import { actionContext } from "../tests/support/action-cases/context";
 import type { ActionCase, ActionCases, ActionContext } from "../tests/support/action-cases/types";
@@ -415,6 +416,7 @@ test("every route and action × every kind of caller gets the documented answer"
       ...ratingCases,
       ...webhookCases,
       ...investmentCases,
+      ...indicatorCases,
       ...importCasesOver(admin),
     }),
   );

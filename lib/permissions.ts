@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   "item:post-update": { ADMIN: true, EDITOR: "ownUnit" },
   /** edit an item's fields: responsible person, dates, weight, regions, conferences, milestones */
   "item:update": { ADMIN: true, EDITOR: "ownUnit" },
+  /** mark an item's indicator as 关键指标, listed on the dashboard for leadership */
+  "indicator:headline": { ADMIN: true },
   /** change which units lead, co-lead or support an item (an editor must not hand work to another unit) */
   "item:assign-units": { ADMIN: true },
   /** the item tree: add, move, retire, restore */

@@ -15,10 +15,11 @@ export async function ChangeList({ changes, testId }: { changes: FieldChange[]; 
   return (
     <ul className={styles.changes} data-testid={testId}>
       {changes.map((c) => (
-        <li key={`${c.field}-${c.year ?? ""}`} data-field={c.field}>
+        <li key={`${c.field}-${c.year ?? ""}-${c.subject ?? ""}`} data-field={c.field}>
           <span className={styles.fieldName}>
             {c.year !== undefined && `${c.year} `}
             {tField.has(c.field as never) ? tField(c.field as never) : c.field}
+            {c.subject !== undefined && `「${c.subject}」`}
           </span>
           ：<del className={styles.old}>{show(c.kind, c.from)}</del> <span aria-hidden="true">→</span>{" "}
           <ins className={styles.new}>{show(c.kind, c.to)}</ins>

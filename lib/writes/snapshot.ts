@@ -3,6 +3,7 @@
 // (except its id, version and timestamps), so a new column is recorded, diffed and shown without edits here.
 import { Prisma, type Item, type Milestone } from "../generated/prisma/client";
 import { isoDay } from "../dates";
+import { figureText } from "../indicators";
 import { amountText } from "../money";
 
 type Tx = Prisma.TransactionClient;
@@ -37,6 +38,23 @@ export interface InvestmentYearSnapshot {
   completed: string | null;
 }
 
+/**
+ * One 指标 of the item (lib/writes/indicators.ts): its definition, figures as canonical decimal strings
+ * (lib/indicators.ts), and its latest actual value (the latest day's latest report) with that day.
+ */
+export interface IndicatorSnapshot {
+  id: number;
+  name: string;
+  unit: string;
+  baseline: string;
+  target: string;
+  targetYear: number;
+  direction: "HIGHER" | "LOWER";
+  headline: boolean;
+  actual: string | null;
+  actualOn: string | null;
+}
+
 export type ItemSnapshot = Recorded<Omit<Item, "id" | "version" | "createdAt" | "updatedAt">> & {
   supportingUnitIds: number[];
   regionIds: number[];
@@ -44,6 +62,8 @@ export type ItemSnapshot = Recorded<Omit<Item, "id" | "version" | "createdAt" | 
   milestones: MilestoneSnapshot[];
   /** by year, ascending; absent from snapshots written before investment existed (read as none) */
   investmentYears: InvestmentYearSnapshot[];
+  /** the indicators not removed, in their order; absent from snapshots written before indicators existed */
+  indicators: IndicatorSnapshot[];
 };
 
 /** The old name of isoDay (lib/dates.ts), still imported by lib/actions/items.ts. */
@@ -64,6 +84,7 @@ export const SNAPSHOT_FIELDS: readonly string[] = [
     .flatMap((column) => (column === "coLeadUnitId" ? [column, ...LINK_FIELDS] : [column])),
   "milestones",
   "investmentYears",
+  "indicators",
 ];
 
 /** A column's value as the snapshot records it. */
@@ -88,6 +109,13 @@ export async function readSnapshot(
       conferences: { select: { conferenceId: true } },
       milestones: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
       investmentYears: { orderBy: { year: "asc" } },
+      indicators: {
+        where: { removedAt: null },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        include: {
+          values: { orderBy: [{ observedOn: "desc" }, { reportedAt: "desc" }, { id: "desc" }], take: 1 },
+        },
+      },
     },
   });
   if (!item) return null;
@@ -106,6 +134,21 @@ export async function readSnapshot(
       planned: y.planned === null ? null : amountText(y.planned),
       completed: y.completed === null ? null : amountText(y.completed),
     })),
+    indicators: item.indicators.map((x): IndicatorSnapshot => {
+      const latest = x.values[0];
+      return {
+        id: x.id,
+        name: x.name,
+        unit: x.unit,
+        baseline: figureText(x.baseline),
+        target: figureText(x.target),
+        targetYear: x.targetYear,
+        direction: x.direction,
+        headline: x.headline,
+        actual: latest ? figureText(latest.actual) : null,
+        actualOn: latest ? isoDay(latest.observedOn) : null,
+      };
+    }),
   };
   const snapshot = Object.fromEntries(
     SNAPSHOT_FIELDS.map((field) => [
@@ -121,7 +164,7 @@ export async function readSnapshot(
  * a column existed: null, or no investment years), so a new column never reads as a change by itself.
  */
 function fieldValue(snapshot: ItemSnapshot, key: keyof ItemSnapshot): unknown {
-  return snapshot[key] ?? (key === "investmentYears" ? [] : null);
+  return snapshot[key] ?? (key === "investmentYears" || key === "indicators" ? [] : null);
 }
 
 /** Names of the top-level fields whose values differ. */
@@ -148,6 +191,8 @@ export interface FieldChange {
   to: string | null;
   /** for a year's 计划投资 / 完成投资 (fields plannedInvestment, completedInvestment): the year */
   year?: number;
+  /** for an indicator's change (fields indicator…): the indicator's name */
+  subject?: string;
 }
 
 type NamesDb = Pick<Tx, "unit" | "region" | "conference" | "pillar" | "item">;
@@ -214,6 +259,11 @@ export function snapshotValueText(
       };
     case "progress":
       return { kind, text: `${String(value)}%` };
+    case "indicators":
+      return {
+        kind,
+        text: (value as IndicatorSnapshot[]).map((x) => `${x.name}: ${indicatorText(x)}`).join("；") || null,
+      };
     case "investmentYears":
       return {
         kind,
@@ -249,10 +299,68 @@ function investmentYearChanges(before: ItemSnapshot | null, after: ItemSnapshot)
   );
 }
 
+/** An indicator's definition and latest value in one line, language-neutral: "0 → 120 公里 (2027) ↑ · 35 @ 2026-11-30". */
+function indicatorText(x: IndicatorSnapshot): string {
+  const actual = x.actual === null ? "" : ` · ${x.actual} @ ${x.actualOn ?? ""}`;
+  return `${x.baseline} → ${x.target} ${x.unit} (${x.targetYear}) ${x.direction === "HIGHER" ? "↑" : "↓"}${actual}`;
+}
+
+/** The aspects of an indicator a change names one by one, as the history's field (indicatorTarget, …). */
+const INDICATOR_ASPECTS = [
+  ["name", "indicatorName"],
+  ["unit", "indicatorUnit"],
+  ["baseline", "indicatorBaseline"],
+  ["target", "indicatorTarget"],
+  ["targetYear", "indicatorTargetYear"],
+  ["direction", "indicatorDirection"],
+  ["headline", "indicatorHeadline"],
+  ["actual", "indicatorActual"],
+] as const;
+
+function aspectText(x: IndicatorSnapshot, aspect: (typeof INDICATOR_ASPECTS)[number][0]): string | null {
+  switch (aspect) {
+    case "direction":
+      return x.direction === "HIGHER" ? "↑" : "↓";
+    case "headline":
+      return x.headline ? "★" : null;
+    case "actual":
+      return x.actual === null ? null : `${x.actual} ${x.unit} @ ${x.actualOn ?? ""}`;
+    case "targetYear":
+      return String(x.targetYear);
+    default:
+      return x[aspect];
+  }
+}
+
+/** A change of the indicators: one per indicator added or removed, and one per changed aspect of the others. */
+function indicatorChanges(before: ItemSnapshot | null, after: ItemSnapshot): FieldChange[] {
+  const list = (s: ItemSnapshot | null) => (s ? (fieldValue(s, "indicators") as IndicatorSnapshot[]) : []);
+  const then = new Map(list(before).map((x) => [x.id, x]));
+  const now = list(after);
+  const nowIds = new Set(now.map((x) => x.id));
+  const changes: FieldChange[] = [];
+  for (const x of now) {
+    const old = then.get(x.id);
+    if (!old) {
+      changes.push({ field: "indicatorAdded", kind: "text", from: null, to: indicatorText(x), subject: x.name });
+      continue;
+    }
+    for (const [aspect, field] of INDICATOR_ASPECTS) {
+      const [from, to] = [aspectText(old, aspect), aspectText(x, aspect)];
+      if (from !== to) changes.push({ field, kind: "text", from, to, subject: old.name });
+    }
+  }
+  for (const old of then.values())
+    if (!nowIds.has(old.id))
+      changes.push({ field: "indicatorRemoved", kind: "text", from: indicatorText(old), to: null, subject: old.name });
+  return changes;
+}
+
 /** Field by field, what differs from `before` to `after` (every field of `after` when before is null). */
 export function describeChanges(before: ItemSnapshot | null, after: ItemSnapshot, names: SnapshotNames): FieldChange[] {
   return loudFields(diffSnapshots(before, after)).flatMap((field): FieldChange | FieldChange[] => {
     if (field === "investmentYears") return investmentYearChanges(before, after);
+    if (field === "indicators") return indicatorChanges(before, after);
     const key = field as keyof ItemSnapshot;
     const to = snapshotValueText(field, after[key], names);
     const from = before ? snapshotValueText(field, before[key], names).text : null;

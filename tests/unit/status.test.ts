@@ -47,6 +47,7 @@ describe("snapshot diff", () => {
     lastUpdateAt: null,
     milestones: [],
     investmentYears: [],
+    indicators: [],
   };
 
   it("names exactly the fields that differ, including list fields", () => {

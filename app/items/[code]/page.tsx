@@ -15,6 +15,7 @@ import { ReportStateBadge } from "@/components/cycle/report-state-badge";
 import { ItemSides } from "@/components/items/item-sides";
 import { ItemUpdates } from "@/components/items/item-updates";
 import { ItemInvestment } from "@/components/investment/item-investment";
+import { ItemIndicators } from "@/components/indicators/item-indicators";
 import styles from "@/components/items/item.module.css";
 import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -41,7 +42,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore } : {}),
   });
   if (item === null) notFound();
-  const [t, tLevel, tApp, tPillar, tCycle, locale, user, tInvestment] = await Promise.all([
+  const [t, tLevel, tApp, tPillar, tCycle, locale, user, tInvestment, tIndicators] = await Promise.all([
     getTranslations("item"),
     getTranslations("level"),
     getTranslations("app"),
@@ -50,6 +51,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     getLocale(),
     getCurrentUser(),
     getTranslations("investment"),
+    getTranslations("indicators"),
   ]);
 
   if (item === "not-yet") {
@@ -207,6 +209,21 @@ export default async function ItemPage({ params, searchParams }: Props) {
                 sichuanShare={item.sichuanShare ?? null}
                 chongqingShare={item.chongqingShare ?? null}
                 years={item.investmentYears}
+              />
+            </Card>
+          )}
+          {item.level === "ACTION" && (
+            <Card id="indicators" heading={tIndicators("heading")}>
+              <ItemIndicators
+                itemId={item.id}
+                before={asOf.before}
+                asOfDay={asOf.asOf}
+                today={asOf.today}
+                may={{
+                  edit: mayEdit,
+                  report: mayPost,
+                  headline: can(user, "indicator:headline", item.scope),
+                }}
               />
             </Card>
           )}

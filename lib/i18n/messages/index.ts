@@ -22,6 +22,7 @@ import enMap from "./en/map.json";
 import enApi from "./en/api.json";
 import enWebhooks from "./en/webhooks.json";
 import enInvestment from "./en/investment.json";
+import enIndicators from "./en/indicators.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBrowse from "./zh-CN/browse.json";
@@ -43,6 +44,7 @@ import zhMap from "./zh-CN/map.json";
 import zhApi from "./zh-CN/api.json";
 import zhWebhooks from "./zh-CN/webhooks.json";
 import zhInvestment from "./zh-CN/investment.json";
+import zhIndicators from "./zh-CN/indicators.json";
 import type { Locale } from "../locales";
 
 type Catalogue = Record<string, unknown>;
@@ -70,6 +72,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     api: zhApi,
     webhooks: zhWebhooks,
     investment: zhInvestment,
+    indicators: zhIndicators,
   },
   en: {
     common: enCommon,
@@ -93,6 +96,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Catalogue>> = {
     api: enApi,
     webhooks: enWebhooks,
     investment: enInvestment,
+    indicators: enIndicators,
   },
 };
 

@@ -154,6 +154,38 @@ function amountRule(): FieldRule {
   return { bad: () => withRepeats(shapes) };
 }
 
+/**
+ * An indicator's figure (lib/indicators.ts parseFigure), required: a fifth decimal, a fifteenth integer digit, an
+ * exponent, not a number, or none. A sign is allowed (a growth rate can fall below zero), so "-1" is not bad.
+ */
+function figureRule(): FieldRule {
+  const shapes = fc.oneof(
+    fc.constantFrom<FieldValue>(
+      "1.00001",
+      "0.123456789012345",
+      "123456789012345",
+      "1e400",
+      "1e5",
+      "-1e5",
+      "NaN",
+      "Infinity",
+      "1..2",
+      "--1",
+      "+-1",
+      "1-",
+      "１２",
+      "½",
+      "abc",
+      "50%",
+      ...SCRIPTS,
+      ...SQL_FRAGMENTS,
+    ),
+    fc.bigInt({ min: 10n ** 14n, max: 10n ** 30n }).map(String),
+    fc.integer({ min: 1, max: 1_000_000 }).map((n) => `-0.${String(n).padStart(5, "0")}1`),
+  );
+  return { bad: () => withRepeats(alsoMissing(true, shapes)) };
+}
+
 const fitting = (max: number, required: boolean) =>
   hostileText.map((s) => (required ? `x${s}` : s).slice(0, max)).filter((s) => !required || s.trim() !== "");
 
@@ -333,6 +365,20 @@ const RULES: Record<string, FieldRule> = {
   "updateInvestment.planned": amountRule(),
   "updateInvestment.completed": amountRule(),
   "updateInvestment.year": intRule(2000, 2100),
+  // the item page's 指标 (lib/actions/indicators.ts); name is the shared textRule(100, true)
+  indicatorId: idRule(true),
+  "addIndicator.unit": textRule(20, true),
+  "updateIndicator.unit": textRule(20, true),
+  baseline: figureRule(),
+  target: figureRule(),
+  actual: figureRule(),
+  targetYear: intRule(2000, 2100),
+  direction: enumRule(true),
+  observedOn: dateRule(true),
+  headline: {
+    bad: () =>
+      withRepeats(alsoMissing(true, fc.constantFrom<FieldValue>("yes", "1", "TRUE", "on", "false ", "是", ...SCRIPTS))),
+  },
   "updateRatingWeights.onTime": intRule(0, 100),
   "updateRatingWeights.firstPass": intRule(0, 100),
   "updateRatingWeights.overdue": intRule(0, 100),

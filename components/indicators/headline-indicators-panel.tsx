@@ -1,0 +1,82 @@
+// The dashboard's 关键指标 card: the indicators administrators marked as headline, each with its item, target
+// (and year), latest actual value and 完成度 — live or as of the dashboard's day (definitions from history,
+// values reported by then). An empty state when none is marked.
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { itemHref } from "@/components/browse/items-table";
+import { Widget } from "@/components/dashboard/widget";
+import { dayFormatter } from "@/components/items/format";
+import type { AsOfSelection } from "@/lib/as-of-selection";
+import { getHeadlineIndicators } from "@/lib/data/indicators";
+import { titleIn } from "@/lib/i18n/localized";
+import { completionShare, formatWithUnit } from "@/lib/indicators";
+import styles from "./indicators.module.css";
+
+export async function HeadlineIndicatorsPanel({ selection }: { selection: AsOfSelection }) {
+  const [rows, t, locale, day] = await Promise.all([
+    getHeadlineIndicators(selection.before),
+    getTranslations("indicators"),
+    getLocale(),
+    dayFormatter(),
+  ]);
+  return (
+    <Widget id="headline-indicators" title={t("dashboard.title")} wide>
+      {rows.length === 0 ? (
+        <p className="muted" data-testid="headline-indicators-none">
+          {t("dashboard.empty")}
+        </p>
+      ) : (
+        <table className="table" data-testid="headline-indicators-table">
+          <caption className="visually-hidden">{t("dashboard.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("dashboard.indicator")}</th>
+              <th scope="col">{t("dashboard.item")}</th>
+              <th scope="col" className={styles.number}>
+                {t("dashboard.target")}
+              </th>
+              <th scope="col" className={styles.number}>
+                {t("dashboard.actual")}
+              </th>
+              <th scope="col" className={styles.number}>
+                {t("dashboard.completion")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((x) => (
+              <tr key={x.id} data-indicator={x.id}>
+                <th scope="row">{x.name}</th>
+                <td>
+                  <Link href={`${itemHref(x.code, selection)}#indicators`}>
+                    {x.code} {titleIn(x, locale)}
+                  </Link>
+                </td>
+                <td className={styles.number} data-figure={x.target}>
+                  {t("targetIn", { target: formatWithUnit(x.target, x.unit), year: x.targetYear })}
+                </td>
+                <td className={styles.number} data-figure={x.latest?.actual ?? ""}>
+                  {x.latest ? (
+                    <>
+                      {formatWithUnit(x.latest.actual, x.unit)}
+                      <br />
+                      <span className="small muted">{t("actualOn", { day: day(x.latest.observedOn) })}</span>
+                    </>
+                  ) : (
+                    <span className="muted">{t("noActual")}</span>
+                  )}
+                </td>
+                <td className={styles.number} data-completion={x.completion ?? ""}>
+                  {x.completion === null ? t("noCompletion") : t("completionValue", { rate: x.completion })}
+                  <span className={styles.bar} aria-hidden="true">
+                    <span style={{ width: `${completionShare(x.completion)}%` }} />
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Widget>
+  );
+}
