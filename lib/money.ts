@@ -109,6 +109,11 @@ export function formatAmount(
   return abs >= 100_000n * 100n ? `CNY ${scaled(cents, 5)} billion` : `CNY ${scaled(cents, 2)} million`;
 }
 
+/** An amount of 万元 as the number of 亿元 a report table shows under a "（亿元）" heading: "12.35", "1,234.57". */
+export function amountInYi(amount: AmountLike): string {
+  return scaled(toCents(amount), 4);
+}
+
 /** A difference of amounts with its sign ("+12.30亿元", "−3.00万元"), for "rose / fell since". */
 export function formatAmountChange(cents: bigint, locale: MoneyLocale): string {
   const text = formatAmount(fromCents(cents < 0n ? -cents : cents), locale);

@@ -5,7 +5,7 @@
 // and writes every row — or nothing at all. A row's own fields (dates, responsible person) change the item
 // through changeItem (version check + history row); its report fields (status, progress, confidence) become a
 // report through the one report lifecycle (lib/writes/reports.ts submit): 待审核 with review on, approved at
-// once with review off.
+// once with review off. Its investment columns change the item as the item page's investment form does.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
 import { now } from "../clock";
@@ -16,9 +16,11 @@ import { revisedContent, openDuePeriodsWithin, submit } from "../writes/reports"
 import { authorizeAction } from "../auth/authorize";
 import { failure, type ActionFailure, type ActionResult, type FormState } from "../forms/result";
 import { isParsed, parseImportFile, sha256, type UploadedFile } from "../import/parse";
-import { buildImportPlan, type PlannedChange } from "../import/plan";
+import { buildImportPlan, importYear, type PlannedChange } from "../import/plan";
 import type { ImportApplied, ImportPlan, ImportProblem } from "../import/types";
 import { IMPORT_MAX_BYTES } from "../validations/import";
+import { investmentChange } from "../writes/investment";
+import type { Prisma } from "../generated/prisma/client";
 
 export type ImportFailure = ActionFailure & { plan?: ImportPlan };
 export type PreviewResult = ActionResult<{ plan: ImportPlan }, ImportFailure>;
@@ -98,6 +100,19 @@ function fieldsOf(change: PlannedChange): ItemFields {
   return fields;
 }
 
+/** The row's investment changes as the item page's investment form makes them (lib/writes/investment.ts). */
+function investmentOf(tx: Prisma.TransactionClient, change: PlannedChange) {
+  const t = change.target;
+  const changed = (key: keyof typeof t) => change.changedKeys.includes(key);
+  const year = changed("plannedInvestment") || changed("completedInvestment");
+  return investmentChange(
+    tx,
+    change.itemId,
+    changed("totalInvestment") ? { totalInvestment: t.totalInvestment } : {},
+    year ? [{ year: change.investmentYear, planned: t.plannedInvestment, completed: t.completedInvestment }] : [],
+  );
+}
+
 /**
  * Apply: the form sends the previewed file again with the hash the preview answered; a different file is
  * refused. Everything is re-checked inside the transaction (permissions, versions, values), so an item saved
@@ -126,16 +141,24 @@ export async function applyImport(
         await openDuePeriodsWithin(tx, at);
         const codes = parsed.rows.map((r) => r.values.code);
         await tx.$queryRaw`SELECT id FROM items WHERE code = ANY(${codes}) ORDER BY id FOR UPDATE`;
-        const { plan, changes } = await buildImportPlan(tx, guard.user, parsed, upload.name);
+        const { plan, changes } = await buildImportPlan(tx, guard.user, parsed, upload.name, importYear(at));
         if (plan.errors.length > 0) throw new Refusal(refusal(plan));
         const reportState = new Map<string, "SUBMITTED" | "APPROVED">();
         for (const change of changes) {
           let version = change.expectedVersion;
           if (change.changedKeys.length > 0) {
+            // The row's investment goes through the investment form's write path, in this same changeItem: one
+            // new version and one history row carry the row's dates, person and figures together.
+            const investment = await investmentOf(tx, change);
             const written = await changeItem(
               tx,
               change.itemId,
-              { action: "UPDATE", expectedVersion: change.expectedVersion, fields: fieldsOf(change) },
+              {
+                action: "UPDATE",
+                expectedVersion: change.expectedVersion,
+                ...investment,
+                fields: { ...fieldsOf(change), ...investment.fields },
+              },
               { actorId: guard.user.id, reason: change.reason, at },
             );
             version = written.version;

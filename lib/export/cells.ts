@@ -9,17 +9,24 @@ import type { ReportItem } from "../report/types";
 export const columnHeader = (c: ItemColumn, locale: Locale) => (locale === "en" ? c.en : c.zh);
 export const itemHeaders = (locale: Locale) => ITEM_COLUMNS.map((c) => columnHeader(c, locale));
 
-/** A cell value: text, number, a calendar date (YYYY-MM-DD), a moment (ISO), a progress 0–100, or empty. */
+/**
+ * A cell value: text, number, a calendar date (YYYY-MM-DD), a moment (ISO), a progress 0–100, an amount of
+ * 万元 as a decimal string ("12345.67"), a rate in percent as a decimal string ("85.3"), or empty. Amounts and
+ * rates stay strings here: each writer turns the string itself into what its format stores.
+ */
 export type ItemCell =
   | { kind: "text"; value: string }
   | { kind: "number"; value: number }
   | { kind: "date"; value: string }
   | { kind: "moment"; value: string }
   | { kind: "percent"; value: number }
+  | { kind: "amount"; value: string }
+  | { kind: "rate"; value: string }
   | { kind: "empty" };
 
 const text = (v: string | null): ItemCell => (v === null || v === "" ? { kind: "empty" } : { kind: "text", value: v });
 const date = (v: string | null): ItemCell => (v === null ? { kind: "empty" } : { kind: "date", value: v });
+const amount = (v: string | null): ItemCell => (v === null ? { kind: "empty" } : { kind: "amount", value: v });
 
 export function itemCells(item: ReportItem, t: Translate): ItemCell[] {
   return ITEM_COLUMNS.map((c): ItemCell => {
@@ -60,6 +67,12 @@ export function itemCells(item: ReportItem, t: Translate): ItemCell[] {
         return { kind: "text", value: t(item.overdue ? "reports.yes" : "reports.no") };
       case "lastUpdateAt":
         return item.lastUpdateAt === null ? { kind: "empty" } : { kind: "moment", value: item.lastUpdateAt };
+      case "totalInvestment":
+      case "plannedInvestment":
+      case "completedInvestment":
+        return amount(item[c.key]);
+      case "investmentRate":
+        return item.investmentRate === null ? { kind: "empty" } : { kind: "rate", value: item.investmentRate };
       case "version":
         return { kind: "number", value: item.version };
       case "changeNote":

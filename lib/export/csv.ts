@@ -31,6 +31,11 @@ function cellText(cell: ItemCell): string {
       return String(cell.value);
     case "percent":
       return `${formatNumber(cell.value)}%`;
+    case "amount":
+      // The decimal string itself ("12345.67"): exact, and what the import reads back.
+      return cell.value;
+    case "rate":
+      return `${cell.value}%`;
     case "date":
       return cell.value;
     case "moment":

@@ -5,6 +5,7 @@ import { chinaTime } from "../dates";
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translator";
 import type { ReportData, ReportItem } from "../report/types";
+import { investmentBlocks } from "./report-investment";
 
 export type Align = "left" | "right" | "center";
 
@@ -167,6 +168,7 @@ export function buildReportOutline(data: ReportData): ReportOutline {
       strong: false,
     })),
   });
+  blocks.push(...investmentBlocks(data, t, asOf));
 
   blocks.push({ kind: "heading", level: 1, text: t("sectionLagging") });
   if (data.lagging.length === 0) {

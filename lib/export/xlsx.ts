@@ -1,7 +1,8 @@
 // The report as an Excel workbook (exceljs): summary by pillar with the headline, every item in exactly the
 // items columns (what the import reads back), recent updates, accountability by unit, and the changes since
 // the compare date. Every sheet has a frozen header row, a filter on its table and widths that fit its content.
-// Progress is a real number formatted as a percentage (fraction + "0.0%"), so Excel can sum and sort it.
+// Progress is a real number formatted as a percentage (fraction + "0.0%"), so Excel can sum and sort it; so are
+// the investment amounts (万元, "#,##0.00", written from their decimal strings: xlsx-amounts.ts) and 完成率.
 import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { ReportData } from "../report/types";
@@ -9,6 +10,7 @@ import { ITEM_COLUMNS } from "../report/item-columns";
 import { chinaTime, chinaWallClock } from "../dates";
 import { translator, type Translate } from "../i18n/translator";
 import { itemCells, itemHeaders, type ItemCell } from "./cells";
+import { AMOUNT_FORMAT, amountCellValue, rateFraction } from "./xlsx-amounts";
 
 const PERCENT = "0.0%";
 const DATE = "yyyy-mm-dd";
@@ -101,6 +103,10 @@ function itemValue(cell: ItemCell): Value {
       return cell.value;
     case "percent":
       return fraction(cell.value);
+    case "amount":
+      return amountCellValue(cell.value);
+    case "rate":
+      return rateFraction(cell.value);
     case "date":
       return dayCell(cell.value);
     case "moment":
@@ -192,7 +198,8 @@ function summarySheet(wb: Book, data: ReportData, t: Translate): void {
 const itemColumnKeys = ITEM_COLUMNS.map((c) => c.key);
 /** Formats by column, not by the first row's values (which may be empty). */
 function itemFormat(key: (typeof itemColumnKeys)[number]): string | undefined {
-  if (key === "reportedProgress" || key === "progress") return PERCENT;
+  if (key === "reportedProgress" || key === "progress" || key === "investmentRate") return PERCENT;
+  if (key === "totalInvestment" || key === "plannedInvestment" || key === "completedInvestment") return AMOUNT_FORMAT;
   if (key === "startDate" || key === "dueDate" || key === "originalDueDate") return DATE;
   if (key === "lastUpdateAt") return TIME;
   return undefined;

@@ -71,9 +71,13 @@ function headerOf(column: ItemColumn, language: HeaderLanguage): string {
   return language === "zh" ? column.zh : column.en;
 }
 
+// Full-width brackets (what a Chinese input method types) are the same header as ASCII ones: 总投资（万元）.
 const norm = (s: string) =>
   s
     .replace(/^\uFEFF/, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
+    .replace(/\s*([()])\s*/g, "$1")
     .trim()
     .toLowerCase();
 
@@ -201,6 +205,17 @@ function readTable(
 }
 
 const DATE_KEYS = new Set<ColumnKey>(["startDate", "dueDate", "originalDueDate"]);
+const AMOUNT_KEYS = new Set<ColumnKey>(["totalInvestment", "plannedInvestment", "completedInvestment"]);
+
+/**
+ * A number cell of an amount column as the decimal text the amount parser judges: the double's shortest
+ * decimal form (what the export wrote, and what Excel stores for a typed amount). A huge number is spelled
+ * out in digits so it is refused as too large rather than as an exponent; a tiny one keeps its exponent.
+ */
+function amountText(value: number): string {
+  const text = String(value);
+  return /e/i.test(text) && Math.abs(value) >= 1 ? BigInt(value).toString() : text;
+}
 
 function xlsxCell(cell: ExcelJS.Cell, key: ColumnKey | undefined): Cell {
   const value = cell.value;
@@ -216,6 +231,7 @@ function xlsxCell(cell: ExcelJS.Cell, key: ColumnKey | undefined): Cell {
     // The export stores progress as a fraction shown with a percent format; read it back as 0–100.
     if (key === "reportedProgress" && /%/.test(cell.numFmt ?? ""))
       return { text: String(Math.round(value * 100 * 1e6) / 1e6) };
+    if (key && AMOUNT_KEYS.has(key)) return { text: amountText(value) };
     return { text: String(value) };
   }
   if (typeof value === "string") return { text: value };

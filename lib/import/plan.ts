@@ -8,8 +8,13 @@
 // through the one report lifecycle (lib/writes/reports.ts), 待审核 when review is on, approved at once when it is
 // off; revising the unit's open report as the report form would. A report marking the item 已完成 needs evidence a
 // spreadsheet cannot carry: with review on such a row is refused and the person sent to the item's report form.
+// The investment columns (总投资, and 本年 计划投资 / 完成投资 of the import day's year) are the item's own fields,
+// written as the item page's investment form writes them.
 import type { Prisma, ProgressUpdate } from "../generated/prisma/client";
-import { isoDay } from "../dates";
+import { isoDay, todayInChina } from "../dates";
+import { now } from "../clock";
+import { amountText } from "../money";
+import { totalsProblems } from "../validations/investment";
 import type { ItemSnapshot } from "../writes/snapshot";
 import { openReportsOf, reviewRequired as isReviewRequired } from "../writes/reports";
 import { can, type Actor } from "../permissions";
@@ -28,12 +33,16 @@ import type {
 
 type Tx = Prisma.TransactionClient;
 
-/** The editable state of an item, as an import sets it. */
+/** The editable state of an item, as an import sets it (amounts: 万元 as canonical decimal strings). */
 export type ImportTarget = Pick<
   ItemSnapshot,
   "responsiblePerson" | "status" | "confidence" | "startDate" | "dueDate"
 > & {
   reportedProgress: ItemSnapshot["progress"];
+  totalInvestment: string | null;
+  /** the import year's 计划投资 and 完成投资 */
+  plannedInvestment: string | null;
+  completedInvestment: string | null;
 };
 
 /** What a row reports: a new report of the item, or the unit's open report revised. */
@@ -55,6 +64,8 @@ export interface PlannedChange {
   changedKeys: (keyof ImportTarget)[];
   /** the report the row submits (null: its report fields are unchanged, or already awaiting review) */
   report: PlannedReport | null;
+  /** the year the row's 本年 investment columns are (the import day's year in China) */
+  investmentYear: number;
   /** the item has no original due date yet: the first revision keeps the old one as original */
   originalDueDate: string | null | undefined;
   reason: string | null;
@@ -67,11 +78,26 @@ const KIND: Record<keyof ImportTarget, ImportValueKind> = {
   reportedProgress: "progress",
   startDate: "text",
   dueDate: "text",
+  totalInvestment: "text",
+  plannedInvestment: "text",
+  completedInvestment: "text",
 };
 /** Columns a progress report carries: they need item:post-update as well as item:update, and go through a report. */
 const REPORT_KEYS = new Set<keyof ImportTarget>(["status", "confidence", "reportedProgress"]);
+/** Investment columns: written as the item page's investment form writes them (lib/writes/investment.ts). */
+export const INVESTMENT_KEYS = new Set<keyof ImportTarget>([
+  "totalInvestment",
+  "plannedInvestment",
+  "completedInvestment",
+]);
 
-async function loadItems(tx: Tx, codes: string[]) {
+/** The year an import's 本年 columns are: the import day's, in China. */
+export const importYear = (at: Date): number => Number(todayInChina(at).slice(0, 4));
+
+const amount = (value: Prisma.Decimal | null | undefined) =>
+  value === null || value === undefined ? null : amountText(value);
+
+async function loadItems(tx: Tx, codes: string[], year: number) {
   const items = await tx.item.findMany({
     where: { code: { in: codes } },
     select: {
@@ -80,7 +106,12 @@ async function loadItems(tx: Tx, codes: string[]) {
       title: true,
       titleEn: true,
       version: true,
+      level: true,
       retiredAt: true,
+      totalInvestment: true,
+      sichuanShare: true,
+      chongqingShare: true,
+      investmentYears: { where: { year }, select: { planned: true, completed: true } },
       responsiblePerson: true,
       status: true,
       confidence: true,
@@ -100,11 +131,40 @@ async function loadItems(tx: Tx, codes: string[]) {
 
 const same = (a: string | null, b: string | null) => (a ?? "").trim() === (b ?? "").trim();
 
+/**
+ * Why a row's investment cells cannot be written: investment belongs to action items (a recommendation's is
+ * rolled up from them), and a joint project's 川方 / 渝方 shares (not in the file) must still add up to 总投资.
+ */
+function investmentProblems(
+  item: { level: string; sichuanShare: Prisma.Decimal | null; chongqingShare: Prisma.Decimal | null },
+  changedKeys: (keyof ImportTarget)[],
+  target: ImportTarget,
+  row: number,
+  h: ParsedFile["headers"],
+): ImportProblem[] {
+  const changed = changedKeys.filter((k) => INVESTMENT_KEYS.has(k));
+  if (changed.length === 0) return [];
+  if (item.level !== "ACTION")
+    return changed.map((k) => ({ row, column: h[k], message: "investment.errors.notAction" }));
+  if (!changed.includes("totalInvestment")) return [];
+  const shares = { sichuanShare: amount(item.sichuanShare), chongqingShare: amount(item.chongqingShare) };
+  if (totalsProblems({ totalInvestment: target.totalInvestment, ...shares }).length === 0) return [];
+  return [
+    {
+      row,
+      column: h.totalInvestment,
+      message: "import.problems.investmentShares",
+      values: { sichuan: shares.sichuanShare ?? "", chongqing: shares.chongqingShare ?? "" },
+    },
+  ];
+}
+
 export async function buildImportPlan(
   tx: Tx,
   user: Actor,
   file: ParsedFile,
   fileName: string,
+  year: number = importYear(now()),
 ): Promise<{ plan: ImportPlan; changes: PlannedChange[] }> {
   const errors: ImportProblem[] = [...file.problems];
   const rows: ImportPlanRow[] = [];
@@ -112,6 +172,7 @@ export async function buildImportPlan(
   const items = await loadItems(
     tx,
     file.rows.map((r) => r.values.code),
+    year,
   );
   const reviewRequired = await isReviewRequired(tx);
   const openReports = await openReportsOf(
@@ -134,6 +195,9 @@ export async function buildImportPlan(
       reportedProgress: item.progress,
       startDate: isoDay(item.startDate),
       dueDate: isoDay(item.dueDate),
+      totalInvestment: amount(item.totalInvestment),
+      plannedInvestment: amount(item.investmentYears[0]?.planned),
+      completedInvestment: amount(item.investmentYears[0]?.completed),
     };
     const target: ImportTarget = {
       responsiblePerson: values.responsiblePerson,
@@ -143,6 +207,9 @@ export async function buildImportPlan(
       reportedProgress: impliedProgress(values.status!, values.reportedProgress),
       startDate: values.startDate,
       dueDate: values.dueDate,
+      totalInvestment: values.totalInvestment,
+      plannedInvestment: values.plannedInvestment,
+      completedInvestment: values.completedInvestment,
     };
     const warnings: ImportProblem[] = [];
     if (target.reportedProgress !== values.reportedProgress) {
@@ -224,6 +291,7 @@ export async function buildImportPlan(
       if (changedKeys.includes("dueDate") && current.dueDate !== null && !values.changeNote) {
         rowErrors.push({ row, column: h.changeNote, message: "validation.reasonRequired" });
       }
+      rowErrors.push(...investmentProblems(item, changedKeys, target, row, h));
       if (reports) {
         // A report always says a status, a progress and a confidence (the report form asks for all three).
         if (target.confidence === null)
@@ -261,6 +329,7 @@ export async function buildImportPlan(
               open,
             }
           : null,
+        investmentYear: year,
         originalDueDate:
           changedKeys.includes("dueDate") && item.originalDueDate === null
             ? (current.dueDate ?? target.dueDate)

@@ -50,11 +50,14 @@ export function investmentStatesSql(before: Date | null, year: number): Prisma.S
   )`;
 }
 
+/** Restricts the counted items to these ids (a report's scope); undefined: every item. */
+export type ItemIdScope = readonly number[] | undefined;
+
 /**
  * The counted items at the moment with their investment for `year` and what they roll up by: columns id, code,
  * pillar_id, parent_id, lead_unit_id, side, region_ids, total, sc_share, cq_share, planned, completed.
  */
-function countedSql(before: Date | null, year: number): Prisma.Sql {
+function countedSql(before: Date | null, year: number, itemIds?: ItemIdScope): Prisma.Sql {
   return Prisma.sql`(
     SELECT s.id, s.code, s.pillar_id, s.parent_id, s.lead_unit_id, ${SIDE_SQL} AS side, s.region_ids,
            v.total, v.sc_share, v.cq_share, v.planned, v.completed
@@ -63,6 +66,7 @@ function countedSql(before: Date | null, year: number): Prisma.Sql {
       LEFT JOIN units lu ON lu.id = s.lead_unit_id
       LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
      WHERE s.level = 'ACTION' AND NOT s.retired
+       ${itemIds === undefined ? Prisma.empty : Prisma.sql`AND s.id = ANY(${[...itemIds]}::int[])`}
   )`;
 }
 
@@ -101,20 +105,26 @@ const FIGURES = Prisma.sql`
 /** Only groups that hold some investment figure: a group with nothing to show is left out. */
 const HAS_FIGURES = Prisma.sql`bool_or(c.total IS NOT NULL OR c.planned IS NOT NULL OR c.completed IS NOT NULL)`;
 
-/** The whole portfolio's figures for `year` at the moment. */
-export async function queryInvestmentTotals(d: Db, before: Date | null, year: number): Promise<InvestmentFigures> {
-  const rows = await d.$queryRaw<InvestmentFigures[]>`SELECT ${FIGURES} FROM ${countedSql(before, year)} c`;
+/** The whole portfolio's figures for `year` at the moment (or those of the items `itemIds`). */
+export async function queryInvestmentTotals(
+  d: Db,
+  before: Date | null,
+  year: number,
+  itemIds?: ItemIdScope,
+): Promise<InvestmentFigures> {
+  const rows = await d.$queryRaw<InvestmentFigures[]>`SELECT ${FIGURES} FROM ${countedSql(before, year, itemIds)} c`;
   return rows[0]!;
 }
 
-/** Figures for `year` at the moment by one dimension, in the dimension's natural order. */
+/** Figures for `year` at the moment by one dimension, in the dimension's natural order (`itemIds`: only those). */
 export async function queryInvestmentRollup(
   d: Db,
   before: Date | null,
   year: number,
   by: RollupDimension,
+  itemIds?: ItemIdScope,
 ): Promise<RollupRow[]> {
-  const counted = countedSql(before, year);
+  const counted = countedSql(before, year, itemIds);
   switch (by) {
     case "pillar":
       return d.$queryRaw<RollupRow[]>`

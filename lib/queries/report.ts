@@ -36,6 +36,9 @@ import type {
   ReportUpdate,
 } from "../report/types";
 import { now as clockNow } from "../clock";
+import { completionRate } from "../money";
+import { investmentStatesSql } from "./investment";
+import { reportInvestment } from "./report-investment";
 
 type RawDb = Pick<Db, "$queryRaw">;
 type Moment = { before: Date; day: string; amberLast?: string };
@@ -102,9 +105,12 @@ interface ItemRow {
   version: number;
   overdue: boolean;
   lagging: boolean;
+  total_investment: string | null;
+  planned_investment: string | null;
+  completed_investment: string | null;
 }
 
-async function scopeItems(db: RawDb, filters: BrowseFilters, m: Moment): Promise<ItemRow[]> {
+async function scopeItems(db: RawDb, filters: BrowseFilters, m: Moment, year: number): Promise<ItemRow[]> {
   return db.$queryRaw<ItemRow[]>(Prisma.sql`
     SELECT s.id, s.code, p.number AS pillar_number, p.title AS pillar_title, p.title_en AS pillar_title_en,
            s.level, s.title, s.title_en, lu.name AS lead_unit, cu.name AS co_lead_unit,
@@ -113,10 +119,14 @@ async function scopeItems(db: RawDb, filters: BrowseFilters, m: Moment): Promise
            CASE WHEN src.version = s.version THEN src.responsible_person
                 ELSE (SELECT h.snapshot->>'responsiblePerson' FROM item_history h WHERE h.item_id = s.id AND h.version = s.version) END AS responsible_person,
            s.status, s.confidence, s.rolled_progress, s.has_children, s.progress, s.start_date, s.due_date, s.original_due_date,
-           s.last_update_at, s.version, ${overdueSql("s", m.day)} AS overdue, ${attentionSql("s", m.day)} AS lagging
+           s.last_update_at, s.version, ${overdueSql("s", m.day)} AS overdue, ${attentionSql("s", m.day)} AS lagging,
+           -- amounts as text, never a JavaScript number (lib/money.ts)
+           round(v.total, 2)::text AS total_investment, round(v.planned, 2)::text AS planned_investment,
+           round(v.completed, 2)::text AS completed_investment
     FROM ${scopedStatesSql(m, filters)} s
     JOIN pillars p ON p.id = s.pillar_id
     JOIN items src ON src.id = s.id
+    LEFT JOIN ${investmentStatesSql(m.before, year)} v ON v.id = s.id
     LEFT JOIN units lu ON lu.id = s.lead_unit_id
     LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
     ORDER BY string_to_array(s.code, '.')::int[]`);
@@ -149,6 +159,12 @@ function toReportItem(r: ItemRow, day: string, locale: Locale): ReportItem {
     daysOverdue: r.overdue && due !== null ? Math.round((Date.parse(day) - Date.parse(due)) / MS_PER_DAY) : null,
     lastUpdateAt: r.last_update_at?.toISOString() ?? null,
     version: r.version,
+    totalInvestment: r.total_investment,
+    plannedInvestment: r.planned_investment,
+    completedInvestment: r.completed_investment,
+    // As the item page shows it: no 完成投资 yet against a plan is 0.0%.
+    investmentRate:
+      r.planned_investment === null ? null : completionRate(r.completed_investment ?? "0", r.planned_investment),
   };
 }
 
@@ -361,7 +377,9 @@ export async function buildReport(db: Db, request: ReportRequest, now: Date = cl
   everything?.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
   const figures = figuresOf(db, filters, moment, en, now);
   figures.catch(() => undefined); // awaited below
-  const rows = await scopeItems(db, filters, moment);
+  // 本年 of the investment figures: the as-of day's year.
+  const year = Number(request.asOf.slice(0, 4));
+  const rows = await scopeItems(db, filters, moment, year);
   const ids = rows.map((r) => r.id);
   const items = rows.map((r) => toReportItem(r, moment.day, request.locale));
   const lagging = rows
@@ -372,12 +390,14 @@ export async function buildReport(db: Db, request: ReportRequest, now: Date = cl
         a.progress - b.progress ||
         a.code.localeCompare(b.code, "en", { numeric: true }),
     );
-  const [recentUpdates, changes, { headline, pillars, units }] = await Promise.all([
+  const [recentUpdates, changes, { headline, pillars, units }, investment] = await Promise.all([
     recentUpdatesOf(db, ids, before, request.locale),
     request.compare === null
       ? Promise.resolve(null)
       : (everything ?? changesOf(db, { itemIds: ids }, request.compare, before, request.locale)),
     figures,
+    // A report of everything counts the whole portfolio (exactly the roll-up); a scope counts its own items.
+    reportInvestment(db, before, year, request.scope.kind === "all" ? undefined : ids, en),
   ]);
   // The pillars the scope has items in (a pillar or unit report does not list the others).
   const listed = new Set(rows.map((r) => r.pillar_number));
@@ -395,6 +415,7 @@ export async function buildReport(db: Db, request: ReportRequest, now: Date = cl
     items,
     lagging,
     units,
+    investment,
     recentUpdates,
     changes,
   };

@@ -3,7 +3,8 @@
 // `editable` columns are the ones an import may change; the others identify the row or are read-only context
 // (a changed read-only cell is reported, never applied). 进度 is the progress reported on the item itself, the
 // value an import sets; 汇总进度 is filled only for an item whose progress is rolled up from its children (a
-// recommendation: the figure the dashboard shows for it), and is never imported.
+// recommendation: the figure the dashboard shows for it), and is never imported. The investment columns are
+// 万元 amounts written from their decimal strings (never through float arithmetic); 完成率 is read-only.
 import type { ReportItem } from "./types";
 
 export interface ItemColumn {
@@ -30,6 +31,11 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
   { key: "originalDueDate", zh: "原定时限", en: "Original due date", editable: false },
   { key: "slippageDays", zh: "延期天数", en: "Slippage (days)", editable: false },
   { key: "overdue", zh: "是否逾期", en: "Overdue", editable: false },
+  // Amounts in 万元 (exact decimals); 本年 is the report's year on export and the import day's year on import.
+  { key: "totalInvestment", zh: "总投资(万元)", en: "Total investment (万元)", editable: true },
+  { key: "plannedInvestment", zh: "本年计划投资(万元)", en: "Planned investment this year (万元)", editable: true },
+  { key: "completedInvestment", zh: "本年完成投资(万元)", en: "Investment done this year (万元)", editable: true },
+  { key: "investmentRate", zh: "完成率", en: "Completion rate", editable: false },
   { key: "lastUpdateAt", zh: "最近报送", en: "Last update", editable: false },
   { key: "version", zh: "版本", en: "Version", editable: false },
   // Empty on export; an import that changes a due date needs the reason here (as the edit form does).

@@ -76,6 +76,13 @@ export interface ReportItem {
   lastUpdateAt: string | null;
   /** item version at the as-of moment (an import of this file checks it for conflicts) */
   version: number;
+  /** 总投资 at the as-of moment, 万元 as a decimal string ("12345.67"); null: none */
+  totalInvestment: string | null;
+  /** the report year's (ReportInvestment.year) 计划投资 and 完成投资, 万元 as decimal strings; null: none */
+  plannedInvestment: string | null;
+  completedInvestment: string | null;
+  /** 完成投资 ÷ 计划投资 as a percentage to one decimal ("85.3"); null without a positive plan */
+  investmentRate: string | null;
 }
 
 export interface ReportHeadline {
@@ -96,6 +103,25 @@ export interface ReportPillar {
   items: number;
   completed: number;
   overdue: number;
+}
+
+/** One line of the investment table: amounts in 万元 as decimal strings, the rate as "85.3" or null. */
+export interface ReportInvestmentFigures {
+  /** items with any investment figure */
+  items: number;
+  total: string;
+  planned: string;
+  completed: string;
+  rate: string | null;
+}
+
+/** The scope's investment for the report year (lib/queries/investment.ts, the one definition of each figure). */
+export interface ReportInvestment {
+  /** the as-of day's year: the year whose 计划投资 and 完成投资 the report shows */
+  year: number;
+  /** pillars with any investment figure, by number */
+  pillars: (ReportInvestmentFigures & { number: number; title: string })[];
+  total: ReportInvestmentFigures;
 }
 
 export interface ReportUnit {
@@ -163,6 +189,7 @@ export interface ReportData {
   /** overdue or off-track (RED) open items, most overdue first */
   lagging: ReportItem[];
   units: ReportUnit[];
+  investment: ReportInvestment;
   recentUpdates: ReportUpdate[];
   changes: ReportChanges | null;
 }

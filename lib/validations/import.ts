@@ -1,5 +1,5 @@
 // zod schema for one data row of an imported items file (lib/import/parse.ts turns each cell into a string
-// first: dates as YYYY-MM-DD, XLSX percentages as 0–100). Every message is a catalogue key; parse.ts maps the
+// first: dates as YYYY-MM-DD, XLSX percentages as 0–100, XLSX amounts as plain decimals). Every message is a catalogue key; parse.ts maps the
 // issue's path back to the file's column header so each problem names its row and column.
 import { z } from "zod";
 import { isIsoDate } from "../dates";
@@ -7,6 +7,7 @@ import enCommon from "../i18n/messages/en/common.json";
 import zhCommon from "../i18n/messages/zh-CN/common.json";
 import { ITEM_STATUSES } from "../status";
 import { CONFIDENCES, PERSON_MAX, REASON_MAX, TEXT_MAX } from "./item-limits";
+import { optionalAmountField } from "./investment";
 
 /** Largest file accepted (the form says so, and next.config.ts lets server actions carry it). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -124,6 +125,11 @@ export const importRowSchema = z
     originalDueDate: context,
     slippageDays: context,
     overdue: context,
+    // 万元, exact: parsed from the cell's text into a canonical decimal string (lib/money.ts parseAmount).
+    totalInvestment: optionalAmountField,
+    plannedInvestment: optionalAmountField,
+    completedInvestment: optionalAmountField,
+    investmentRate: context,
     lastUpdateAt: context,
     version,
     changeNote: optionalText(REASON_MAX),

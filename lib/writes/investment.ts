@@ -9,7 +9,13 @@ import { failure } from "../forms/result";
 import type { Actor } from "../permissions";
 import type { InvestmentTotals } from "../validations/investment";
 import { Refusal } from "./failure";
-import { changeItem, VersionConflictError, type ChangeResult } from "./item-change";
+import {
+  changeItem,
+  VersionConflictError,
+  type ChangeRequest,
+  type ChangeResult,
+  type ItemFields,
+} from "./item-change";
 import { loadItemForWriting } from "./item-scope";
 import { amountText } from "../money";
 
@@ -74,6 +80,29 @@ export interface InvestmentInput extends InvestmentTotals {
   completed: string | null;
 }
 
+/** The item fields of 总投资 and the sides' shares. */
+const TOTAL_KEYS = ["totalInvestment", "sichuanShare", "chongqingShare"] as const;
+
+/**
+ * What makes an item's investment say `totals` (those given; an omitted one stays) and `years` (only those
+ * years): the fields and the year rows' writes for ONE changeItem, so the new figures and the history row that
+ * records them share its transaction. The item page's form and the import both write through here.
+ */
+export async function investmentChange(
+  tx: Tx,
+  itemId: number,
+  totals: Partial<InvestmentTotals>,
+  years: readonly YearFigures[],
+): Promise<Pick<ChangeRequest, "fields" | "mutate">> {
+  const fields: ItemFields = {};
+  for (const key of TOTAL_KEYS) {
+    const value = totals[key];
+    if (value !== undefined) fields[key] = decimal(value);
+  }
+  const mutate = await yearsMutation(tx, itemId, years);
+  return mutate ? { fields, mutate } : { fields };
+}
+
 /**
  * The item page's investment form: 总投资, the shares and one year's figures, with the item's permission
  * (item:update on its units) and optimistic concurrency (a stale version is a VersionConflictError).
@@ -88,22 +117,16 @@ export async function setInvestment(
     throw new VersionConflictError(item.id, input.expectedVersion, item.version);
   const level = await tx.item.findUniqueOrThrow({ where: { id: item.id }, select: { level: true } });
   if (level.level !== "ACTION") throw new Refusal(failure("invalid", "investment.errors.notAction"));
-  const mutate = await yearsMutation(tx, item.id, [
-    { year: input.year, planned: input.planned, completed: input.completed },
-  ]);
+  const change = await investmentChange(
+    tx,
+    item.id,
+    { totalInvestment: input.totalInvestment, sichuanShare: input.sichuanShare, chongqingShare: input.chongqingShare },
+    [{ year: input.year, planned: input.planned, completed: input.completed }],
+  );
   const result = await changeItem(
     tx,
     item.id,
-    {
-      action: "UPDATE",
-      expectedVersion: input.expectedVersion,
-      fields: {
-        totalInvestment: decimal(input.totalInvestment),
-        sichuanShare: decimal(input.sichuanShare),
-        chongqingShare: decimal(input.chongqingShare),
-      },
-      ...(mutate ? { mutate } : {}),
-    },
+    { action: "UPDATE", expectedVersion: input.expectedVersion, ...change },
     { actorId: actor.id },
   );
   return { ...result, code: item.code };

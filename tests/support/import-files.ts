@@ -13,6 +13,7 @@ import { todayInChina } from "../../lib/dates";
 import type { Db } from "../../lib/prisma-client";
 import { buildReport } from "../../lib/queries/report";
 import { ITEM_COLUMNS } from "../../lib/report/item-columns";
+import { AMOUNT_FORMAT, amountCellValue } from "../../lib/export/xlsx-amounts";
 import type { ReportData, ReportItem, ReportScope } from "../../lib/report/types";
 
 export type Lang = "zh" | "en";
@@ -50,11 +51,18 @@ export function rowOf(item: ReportItem, lang: Lang = "zh"): Row {
     originalDueDate: day(item.originalDueDate),
     slippageDays: item.slippageDays,
     overdue: item.overdue ? (lang === "zh" ? "是" : "Yes") : lang === "zh" ? "否" : "No",
+    totalInvestment: item.totalInvestment,
+    plannedInvestment: item.plannedInvestment,
+    completedInvestment: item.completedInvestment,
+    investmentRate: item.investmentRate === null ? null : `${item.investmentRate}%`,
     lastUpdateAt: item.lastUpdateAt ? item.lastUpdateAt.slice(0, 10) : null,
     version: item.version,
     changeNote: null,
   };
 }
+
+/** The investment amount columns: decimal strings in a Row, numbers in the XLSX as the export writes them. */
+export const AMOUNT_KEYS = new Set(["totalInvestment", "plannedInvestment", "completedInvestment"]);
 
 export const headers = (lang: Lang) => ITEM_COLUMNS.map((c) => (lang === "zh" ? c.zh : c.en));
 
@@ -74,10 +82,12 @@ export async function xlsxOf(
     const added = ws.addRow(
       ITEM_COLUMNS.map((c) => {
         const v = row[c.key] ?? null;
+        if (AMOUNT_KEYS.has(c.key) && typeof v === "string") return amountCellValue(v);
         return (c.key === "reportedProgress" || c.key === "progress") && typeof v === "number" ? v / 100 : v;
       }),
     );
     ITEM_COLUMNS.forEach((c, i) => {
+      if (AMOUNT_KEYS.has(c.key)) added.getCell(i + 1).numFmt = AMOUNT_FORMAT;
       if (c.key === "reportedProgress" || c.key === "progress") added.getCell(i + 1).numFmt = "0.0%";
       if (c.key === "startDate" || c.key === "dueDate" || c.key === "originalDueDate")
         added.getCell(i + 1).numFmt = "yyyy-mm-dd";

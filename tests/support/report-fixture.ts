@@ -2,7 +2,15 @@
 // multi-page PDF, headline and pillar numbers computed from the items (so they agree with each other), and
 // a "changes since" section in three shapes (some changes, none, no compare date).
 import type { Locale } from "@/lib/i18n/locales";
-import type { ReportChanges, ReportData, ReportItem, ReportPillar } from "@/lib/report/types";
+import { completionRate, sumAmounts } from "@/lib/money";
+import type {
+  ReportChanges,
+  ReportData,
+  ReportInvestment,
+  ReportInvestmentFigures,
+  ReportItem,
+  ReportPillar,
+} from "@/lib/report/types";
 
 const PILLARS = [
   { number: 1, title: "优化空间格局" },
@@ -51,6 +59,45 @@ function day(offset: number): string {
   return new Date(Date.UTC(2026, 10, 28) + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Every third action has investment figures (万元, exact decimals); some have a plan and nothing done yet. */
+function investmentOf(
+  n: number,
+): Pick<ReportItem, "totalInvestment" | "plannedInvestment" | "completedInvestment" | "investmentRate"> {
+  if (n === 0 || n % 3 !== 0)
+    return { totalInvestment: null, plannedInvestment: null, completedInvestment: null, investmentRate: null };
+  const planned = `${n * 32_109}.50`;
+  const completed = n % 4 === 0 ? null : `${n * 12_345}.67`;
+  return {
+    totalInvestment: `${n * 123_456}.78`,
+    plannedInvestment: planned,
+    completedInvestment: completed,
+    investmentRate: completionRate(completed ?? "0", planned),
+  };
+}
+
+/** The investment table of `items`, as the roll-up query would answer it. */
+function investmentTable(items: ReportItem[]): ReportInvestment {
+  const figures = (mine: ReportItem[]): ReportInvestmentFigures => {
+    const planned = sumAmounts(mine.map((i) => i.plannedInvestment));
+    const completed = sumAmounts(mine.map((i) => i.completedInvestment));
+    return {
+      items: mine.filter((i) => i.totalInvestment !== null || i.plannedInvestment !== null).length,
+      total: sumAmounts(mine.map((i) => i.totalInvestment)),
+      planned,
+      completed,
+      rate: completionRate(completed, planned),
+    };
+  };
+  const actions = items.filter((i) => i.level === "ACTION");
+  return {
+    year: 2026,
+    pillars: PILLARS.map((p) => ({ ...p, ...figures(actions.filter((i) => i.pillarNumber === p.number)) })).filter(
+      (p) => p.items > 0,
+    ),
+    total: figures(actions),
+  };
+}
+
 function makeItems(actionsPerRecommendation: number): ReportItem[] {
   const items: ReportItem[] = [];
   let n = 0;
@@ -89,6 +136,7 @@ function makeItems(actionsPerRecommendation: number): ReportItem[] {
           daysOverdue: overdue ? -dueOffset : null,
           lastUpdateAt: `${day(-(n % 45))}T02:00:00.000Z`,
           version: 1 + (n % 4),
+          ...investmentOf(n),
         });
       }
       const progress = children.reduce((sum, c) => sum + c.progress, 0) / children.length;
@@ -104,6 +152,7 @@ function makeItems(actionsPerRecommendation: number): ReportItem[] {
         reportedProgress: null,
         overdue: false,
         daysOverdue: null,
+        ...investmentOf(0),
       });
       items.push(...children);
     }
@@ -187,6 +236,7 @@ export function reportFixture(options: FixtureOptions = {}): ReportData {
     items,
     lagging,
     units: [],
+    investment: investmentTable(items),
     recentUpdates: [],
     changes:
       changes === "no-compare"
