@@ -3,6 +3,7 @@ import { DOCUMENT_LIMITS, listedItems } from "@/lib/export/report-document";
 import type { ReportData, ReportItem } from "@/lib/report/types";
 import { chinaTime } from "@/lib/dates";
 import { percent } from "./format";
+import { ReportInvestment } from "./report-investment";
 import styles from "./reports.module.css";
 
 /**
@@ -26,7 +27,7 @@ export async function ReportPreview({ data }: { data: ReportData }) {
     ["overdue", h.overdue],
     ["stale", h.stale],
   ];
-  const tDoc = (key: string, values: Record<string, number | string>) =>
+  const tDoc = (key: string, values?: Record<string, number | string>) =>
     tRoot(`reportDoc.${key}` as never, values as never);
   // As in the Word and PDF files: a recommendation's progress is rolled up from its actions, and says so.
   const progress = (i: ReportItem) =>
@@ -129,6 +130,7 @@ export async function ReportPreview({ data }: { data: ReportData }) {
           ))}
         </tbody>
       </table>
+      <ReportInvestment data={data} t={tDoc} />
 
       <h2>{t("laggingHeading")}</h2>
       {data.lagging.length === 0 ? (
