@@ -12,6 +12,7 @@ import { GoalsPanel } from "@/components/dashboard/goals-panel";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { HeadlineIndicatorsPanel } from "@/components/indicators/headline-indicators-panel";
 import { ItemLightsPanel } from "@/components/dashboard/item-lights";
+import { InvestmentCard } from "@/components/investment/investment-card";
 import { PillarProgressPanel } from "@/components/dashboard/pillar-progress";
 import { ProgressTrendPanel } from "@/components/dashboard/progress-trend";
 import { RatingsPanel } from "@/components/dashboard/ratings-panel";
@@ -67,6 +68,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Suspense>
         <Suspense fallback={<WidgetSkeleton height={320} label={loading} wide />}>
           <ItemLightsPanel selection={selection} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton height={240} label={loading} />}>
+          <InvestmentCard selection={selection} />
         </Suspense>
         <Suspense fallback={<WidgetSkeleton height={720} label={loading} wide />}>
           <PillarProgressPanel selection={selection} />

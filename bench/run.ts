@@ -135,6 +135,7 @@ async function main(): Promise<void> {
       [
         { page: "dashboard", path: "/" },
         { page: "item page", path: `/items/${itemCode}` },
+        { page: "investment", path: "/investment" },
       ],
       log,
     );

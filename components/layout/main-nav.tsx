@@ -5,15 +5,17 @@ import type { SessionUser } from "@/lib/auth/session";
 
 // Entry points by role. Convenience only: each page and action checks permission itself.
 export async function MainNav({ user }: { user: SessionUser }) {
-  const [t, tCycle, tChase, tRatings] = await Promise.all([
+  const [t, tCycle, tChase, tRatings, tInvestment] = await Promise.all([
     getTranslations("nav"),
     getTranslations("cycle.nav"),
     getTranslations("chase"),
     getTranslations("ratings"),
+    getTranslations("investment"),
   ]);
   const links = [
     { href: "/", label: t("dashboard"), show: can(user, "portfolio:read") },
     { href: "/items", label: t("items"), show: can(user, "portfolio:read") },
+    { href: "/investment", label: tInvestment("nav"), show: can(user, "portfolio:read") },
     { href: "/my-items", label: t("myItems"), show: can(user, "item:post-update") },
     { href: "/review", label: tCycle("review"), show: can(user, "report:review") },
     { href: "/reports", label: t("reports"), show: can(user, "report:export") },

@@ -25,6 +25,8 @@ export function pagePolicy(route: string): { permission: Permission | null; scop
   if (route.startsWith("/supervisions")) return { permission: "supervision:read", scoped: false };
   // Editors hold rating:read for their own unit: the page shows them their unit's figures only.
   if (route.startsWith("/ratings")) return { permission: "rating:read", scoped: false };
+  // the dashboard's reader: the investment roll-ups are portfolio figures like the dashboard's
+  if (route === "/investment") return { permission: "portfolio:read", scoped: false };
   if (route === "/notifications" || route.startsWith("/account")) return { permission: "account:self", scoped: false };
   return { permission: "portfolio:read", scoped: false };
 }
