@@ -118,9 +118,12 @@ test.describe("the investment page", () => {
     await signInAs(page, "leader");
     const response = await page.goto("/investment?year=20x6&by=district");
     expect(response!.status()).toBe(200);
-    const issues = page.getByTestId("param-issues");
-    await expect(issues).toContainText("参数“年度”的值“20x6”未采用：年度须为 2000 至 2100 之间的整数。");
-    await expect(issues).toContainText("参数“汇总维度”的值“district”未采用");
+    const year = await thisYear(page);
+    await expect(page.getByTestId("param-issues").getByRole("listitem")).toHaveText([
+      `参数“年度”的值“20x6”未采用： 年度须为 2000 至 2100 之间的整数。 当前显示 ${year} 年。`,
+      "参数“汇总维度”的值“district”未采用： 请从列表中选择一个选项。 当前按方面汇总。",
+    ]);
+    await expect(page.getByTestId("investment-rollup").locator("table")).toHaveAttribute("data-dimension", "pillar");
     await expect(page.getByRole("heading", { level: 1, name: "投资情况" })).toBeVisible();
   });
 });
