@@ -14,6 +14,7 @@ const BAD_QUERIES = [
   `q=${encodeURIComponent("<script>alert(1)</script>".repeat(400))}`,
   "status=IN_PROGRESS&status=COMPLETED&pillar=1&pillar=2",
   "callbackUrl=https%3A%2F%2Fevil.example%2F&error=%3Cimg%20src%3Dx%3E",
+  "year=1e309&by=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
 ];
 
 const BAD_SEGMENTS: Record<string, string[]> = {
