@@ -30,7 +30,7 @@ export type { InvestmentFigures, MonthPoint, RollupRow, SideShares } from "../qu
 export type { InvestmentViewIssue } from "../validations/investment-view";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-type Moments = Pick<AsOfSelection, "before" | "compareBefore" | "compare" | "day">;
+type Moments = Pick<AsOfSelection, "before" | "compareBefore" | "day">;
 
 export interface InvestmentRow extends RollupRow {
   /** 完成投资 now minus at the comparison day (万元, signed); null without a comparison */
