@@ -19,8 +19,9 @@ import { bulkUpdateSchema, itemEditSchema } from "../validations/items";
 import { reportFormSchema } from "../validations/reports";
 import { describeChangesSince, type ConflictInfo } from "../writes/conflict";
 import { Refusal, toFailure } from "../writes/failure";
-import { changeItem, VersionConflictError, type ItemFields, type ItemLinks } from "../writes/item-change";
-import { loadItemForWriting, lockItem, type LockedItem } from "../writes/item-scope";
+import { editItem } from "../writes/item-edit";
+import { VersionConflictError } from "../writes/item-change";
+import { lockItem, type LockedItem } from "../writes/item-scope";
 import {
   openReportsOf,
   reportContent,
@@ -34,7 +35,6 @@ import {
   type ReportFailure,
   type StepSummary,
 } from "../writes/reports";
-import { isoDate } from "../writes/snapshot";
 
 export interface BulkProblem {
   code: string;
@@ -123,54 +123,8 @@ export async function updateItem(
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   try {
-    const result = await db().$transaction(async (tx) => {
-      const item = await loadItemForWriting(tx, guard.user, "item:update", input.itemId);
-      if (item.version !== input.expectedVersion)
-        throw new VersionConflictError(item.id, input.expectedVersion, item.version);
-
-      // Ids must name existing rows; each unknown one is a field error, and nothing is written.
-      const fieldErrors: Record<string, string[]> = {};
-      const unknown = async (field: string, ids: number[], count: (ids: number[]) => Promise<number>) => {
-        if (ids.length > 0 && (await count(ids)) !== ids.length) fieldErrors[field] = ["validation.unknownId"];
-      };
-      const countUnits = (ids: number[]) => tx.unit.count({ where: { id: { in: ids } } });
-      await unknown("regionIds", input.regionIds, (ids) => tx.region.count({ where: { id: { in: ids } } }));
-      await unknown("conferenceIds", input.conferenceIds, (ids) => tx.conference.count({ where: { id: { in: ids } } }));
-      if (input.assignUnits) {
-        await unknown("leadUnitId", input.leadUnitId ? [input.leadUnitId] : [], countUnits);
-        await unknown("coLeadUnitId", input.coLeadUnitId ? [input.coLeadUnitId] : [], countUnits);
-        await unknown("supportingUnitIds", input.supportingUnitIds ?? [], countUnits);
-      }
-
-      // A revised due date needs a reason; the first due date ever set stays as the original.
-      const oldDue = isoDate(item.dueDate);
-      const newDue = isoDate(input.dueDate);
-      const dueChanged = oldDue !== newDue;
-      const revised = dueChanged && oldDue !== null;
-      if (revised && !input.dueDateReason) fieldErrors.dueDateReason = ["validation.reasonRequired"];
-      if (Object.keys(fieldErrors).length > 0) throw new Refusal(failure("invalid", undefined, fieldErrors));
-
-      const fields: ItemFields = {
-        responsiblePerson: input.responsiblePerson,
-        startDate: input.startDate,
-        dueDate: input.dueDate,
-        weight: input.weight,
-      };
-      if (dueChanged && item.originalDueDate === null) fields.originalDueDate = item.dueDate ?? input.dueDate;
-      const links: ItemLinks = { regionIds: input.regionIds, conferenceIds: input.conferenceIds };
-      if (input.assignUnits) {
-        fields.leadUnitId = input.leadUnitId ?? null;
-        fields.coLeadUnitId = input.coLeadUnitId ?? null;
-        links.supportingUnitIds = input.supportingUnitIds ?? [];
-      }
-      const written = await changeItem(
-        tx,
-        item.id,
-        { action: "UPDATE", expectedVersion: input.expectedVersion, fields, links },
-        { actorId: guard.user.id, reason: revised ? input.dueDateReason : null },
-      );
-      return { code: item.code, version: written.version, changed: written.changedFields.length };
-    });
+    const edited = await editItem(db(), guard.user, input);
+    const result = { code: edited.code, version: edited.version, changed: edited.changedFields.length };
     revalidateItem(result.code);
     return { ok: true, data: result, message: result.changed === 0 ? "editing.edit.noChange" : "editing.edit.saved" };
   } catch (error) {

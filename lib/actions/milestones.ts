@@ -1,43 +1,37 @@
 "use server";
 // Milestones of an item: add, complete, reopen, remove. Each is a change of the item (history action
-// MILESTONE, the milestone list is part of the item's snapshot), written through changeItem. They act on one
-// milestone row and cannot overwrite anyone's edit, so they do not ask for the form's version: a person
-// ticking off a milestone while a colleague edits the dates should not be sent back.
+// MILESTONE, the milestone list is part of the item's snapshot), written through lib/writes/milestones.ts, the
+// open API's write path too. They act on one milestone row and cannot overwrite anyone's edit, so they do not ask
+// for the form's version: a person ticking off a milestone while a colleague edits the dates should not be sent
+// back.
 import { revalidatePath } from "next/cache";
 import { db } from "../db";
 import { authorizeForm } from "../auth/authorize";
 import type { SessionUser } from "../auth/session";
 import { todayInChina } from "../dates";
-import { failure, type ActionResult, type FormState } from "../forms/result";
+import type { ActionResult, FormState } from "../forms/result";
 import type { Prisma } from "../generated/prisma/client";
 import { addMilestoneSchema, milestoneRefSchema } from "../validations/items";
-import { Refusal, toFailure } from "../writes/failure";
-import { changeItem } from "../writes/item-change";
-import { loadItemForWriting } from "../writes/item-scope";
+import { toFailure } from "../writes/failure";
+import { changeMilestones as writeMilestones, completeMilestone as completeMilestoneWrite } from "../writes/milestones";
 
 type Tx = Prisma.TransactionClient;
 type MilestoneResult = ActionResult<{ version: number }>;
 type MilestoneState = FormState<{ version: number }>;
 
-/** Locks the item, checks the user may edit it, runs the change and refreshes the pages that show it. */
+/** The change through lib/writes/milestones.ts, then the pages that show the item are drawn again. */
 async function changeMilestones(
   user: SessionUser,
   itemId: number,
   milestoneId: number | null,
   mutate: (tx: Tx) => Promise<void>,
 ): Promise<MilestoneResult> {
+  return done(() => writeMilestones(db(), user, { itemId, milestoneId }, mutate));
+}
+
+async function done(write: () => Promise<{ code: string; version: number }>): Promise<MilestoneResult> {
   try {
-    const result = await db().$transaction(async (tx) => {
-      const item = await loadItemForWriting(tx, user, "item:update", itemId);
-      if (
-        milestoneId !== null &&
-        !(await tx.milestone.findFirst({ where: { id: milestoneId, itemId }, select: { id: true } }))
-      ) {
-        throw new Refusal(failure("not-found"));
-      }
-      const written = await changeItem(tx, itemId, { action: "MILESTONE", mutate }, { actorId: user.id });
-      return { code: item.code, version: written.version };
-    });
+    const result = await write();
     revalidatePath(`/items/${result.code}`);
     revalidatePath(`/items/${result.code}/edit`);
     return { ok: true, data: { version: result.version } };
@@ -68,13 +62,10 @@ async function changeReferencedMilestone(
 }
 
 export async function completeMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneResult> {
+  const guard = await authorizeForm("item:update", milestoneRefSchema, formData);
+  if (!guard.ok) return guard.failure;
   const today = new Date(`${todayInChina()}T00:00:00Z`);
-  return changeReferencedMilestone(formData, async (tx, { itemId, milestoneId }) => {
-    await tx.milestone.updateMany({
-      where: { id: milestoneId, itemId, completedDate: null },
-      data: { completedDate: today },
-    });
-  });
+  return done(() => completeMilestoneWrite(db(), guard.user, guard.input, today));
 }
 
 export async function reopenMilestone(_prev: MilestoneState, formData: FormData): Promise<MilestoneResult> {
