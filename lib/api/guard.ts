@@ -4,7 +4,7 @@ import "server-only";
 //   revoked, owner disabled — the owner is re-read from the users table on every request) → the token's scope
 //   (a read-only token on a write: 403) → the permission table (lib/permissions.ts, the owner's current role
 //   and unit: 403) → the token's rate limit (PostgreSQL, 429 + Retry-After) → the query and the body, parsed by
-//   zod (400 with each field's catalogue key) → If-Match (428 missing, 412 stale, answered by the write) →
+//   zod (400 with each field's catalogue key; an upload: its own reader) → If-Match (428 missing, 412 stale, answered by the write) →
 //   Idempotency-Key (a retry gets the stored answer, another body 422) → the handler, run actingAs the owner so
 //   the reads of lib/data and the writes of lib/writes see exactly the same user as the pages would.
 // Every refusal is RFC 9457 problem+json (lib/http/problem.ts); nothing a client sends can produce a 500: what
@@ -67,8 +67,12 @@ export interface RouteSpec<Q, B> {
   query?: z.ZodType<Q>;
   /** a JSON body */
   body?: z.ZodType<B>;
-  /** a multipart body the handler reads itself (an upload) */
-  rawBody?: boolean;
+  /**
+   * A body that is not JSON (an upload, multipart/form-data), read and checked by this function before the
+   * Idempotency-Key is claimed: it throws ApiProblem, or answers the body and its fingerprint — what a retry must
+   * repeat to be the same request (the file's digest, not the multipart bytes, whose boundary a retry may change).
+   */
+  readBody?: (request: Request, locale: Locale) => Promise<{ body: B; fingerprint: string }>;
   /** If-Match with the item's version is required */
   ifMatch?: boolean;
 }
@@ -273,6 +277,14 @@ export function apiRoute<Q = Record<string, never>, B = undefined>(
       const parsed = spec.body.safeParse(json);
       if (!parsed.success) return reply(zodProblem(parsed.error));
       body = parsed.data;
+    } else if (spec.readBody) {
+      try {
+        const read = await spec.readBody(request, locale);
+        body = read.body;
+        bodyBytes = new TextEncoder().encode(read.fingerprint);
+      } catch (error) {
+        return reply(await problemOf(error));
+      }
     }
 
     // Idempotency-Key (POST): claimed before the write, the answer stored after it
@@ -282,10 +294,6 @@ export function apiRoute<Q = Record<string, never>, B = undefined>(
         new ApiProblem("invalid", { fieldErrors: { "Idempotency-Key": ["api.problems.badIdempotencyKey"] } }),
       );
     if (key !== null) {
-      if (spec.rawBody) {
-        // the upload's bytes are hashed by the handler's own read; keys of uploads cover the path and If-Match
-        bodyBytes = new TextEncoder().encode(`${request.headers.get("content-length") ?? ""}`);
-      }
       try {
         const claim = await claimKey(
           token.id,

@@ -7,13 +7,18 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import { PROBLEM_CODES } from "../http/problem";
 import {
   asOfQuerySchema,
+  attachmentResultSchema,
+  attachmentUploadSchema,
   conferenceListSchema,
   dashboardSchema,
   idPathParam,
   itemCodeParam,
   itemDetailSchema,
   itemListSchema,
+  itemPatchResultSchema,
+  itemPatchSchema,
   itemsQuerySchema,
+  milestoneResultSchema,
   noQuerySchema,
   periodDetailSchema,
   periodListSchema,
@@ -41,6 +46,23 @@ const COMMON_PROBLEMS = {
 };
 
 const etag = z.string().meta({ description: 'the item\'s version, e.g. "7"' });
+const ifMatch = etag.meta({ description: "the item's version (ETag) the change was made against" });
+const idempotencyKey = z
+  .string()
+  .max(200)
+  .optional()
+  .meta({ description: "a retry with the same key and body gets the first answer and writes nothing" });
+const withEtag = (description: string, schema: z.ZodType) => ({
+  description,
+  headers: z.object({ ETag: etag }),
+  content: { "application/json": { schema } },
+});
+/** The refusals of a write against an item's version. */
+const VERSIONED_WRITE_PROBLEMS = {
+  "404": problem("no item has this code"),
+  "412": problem("If-Match is stale: currentVersion and the changes since are in the answer"),
+  "428": problem("If-Match is missing"),
+};
 
 function read(
   summary: string,
@@ -118,6 +140,79 @@ export const API_PATHS = {
         },
       },
     ),
+    patch: {
+      summary: "Edit the item's fields, as the item edit page does (a field left out keeps its value)",
+      tags: ["writes"],
+      security: [{ bearer: [] }],
+      requestParams: {
+        path: z.object({ code: itemCodeParam }),
+        header: z.object({ "If-Match": ifMatch }),
+        query: noQuerySchema,
+      },
+      requestBody: { required: true, content: { "application/json": { schema: itemPatchSchema } } },
+      responses: {
+        "200": withEtag("edited (changedFields empty: nothing to change, nothing written)", itemPatchResultSchema),
+        ...COMMON_PROBLEMS,
+        "403": problem(
+          "the token's owner may not edit this item (or names units without item:assign-units), or a read-only token",
+        ),
+        ...VERSIONED_WRITE_PROBLEMS,
+        "413": problem("the body is over 64 KB"),
+        "415": problem("the body is not application/json"),
+      },
+    },
+  },
+  "/api/v1/items/{code}/milestones/{id}/complete": {
+    post: {
+      summary: "Complete a milestone of the item (today, China time), as the item edit page does",
+      tags: ["writes"],
+      security: [{ bearer: [] }],
+      requestParams: {
+        path: z.object({ code: itemCodeParam, id: idPathParam }),
+        header: z.object({ "If-Match": ifMatch, "Idempotency-Key": idempotencyKey }),
+        query: noQuerySchema,
+      },
+      responses: {
+        "200": withEtag("completed (one completed already keeps its date)", milestoneResultSchema),
+        ...COMMON_PROBLEMS,
+        ...VERSIONED_WRITE_PROBLEMS,
+        "404": problem("no item has this code, or the item has no milestone with this id"),
+        "409": problem("the same Idempotency-Key is still being answered"),
+        "422": problem("the Idempotency-Key was used for another request"),
+      },
+    },
+  },
+  "/api/v1/items/{code}/attachments": {
+    post: {
+      summary: "Upload an evidence file (佐证材料) to one of the item's reports, as the report page does",
+      description:
+        "The report must be one of this item's, still open to its unit (a draft, returned, or submitted and not yet " +
+        "decided). The file is checked by its content, which must match its name's extension; at most 20 MB a file " +
+        "and 100 MB a report; the same file twice on one report is refused. No If-Match: the item does not change.",
+      tags: ["writes"],
+      security: [{ bearer: [] }],
+      requestParams: {
+        path: z.object({ code: itemCodeParam }),
+        header: z.object({ "Idempotency-Key": idempotencyKey }),
+        query: noQuerySchema,
+      },
+      requestBody: { required: true, content: { "multipart/form-data": { schema: attachmentUploadSchema } } },
+      responses: {
+        "201": {
+          description: "stored",
+          content: { "application/json": { schema: attachmentResultSchema } },
+        },
+        ...COMMON_PROBLEMS,
+        "404": problem("no item has this code, or the report is not one of its reports"),
+        "409": problem(
+          "the report is no longer open to its unit, the item is retired, the same file is there already, or the " +
+            "same Idempotency-Key is still being answered",
+        ),
+        "413": problem("the file is over 20 MB, or the report's files would be over 100 MB"),
+        "415": problem("not multipart/form-data, or a file whose content is not accepted or does not match its name"),
+        "422": problem("the Idempotency-Key was used for another request"),
+      },
+    },
   },
   "/api/v1/items/{code}/reports": {
     post: {
@@ -128,11 +223,7 @@ export const API_PATHS = {
         path: z.object({ code: itemCodeParam }),
         header: z.object({
           "If-Match": etag.meta({ description: "the item's version (ETag) the report was written against" }),
-          "Idempotency-Key": z
-            .string()
-            .max(200)
-            .optional()
-            .meta({ description: "a retry with the same key and body gets the first answer and writes nothing" }),
+          "Idempotency-Key": idempotencyKey,
         }),
         query: noQuerySchema,
       },

@@ -11,7 +11,7 @@ import { ITEM_STATUSES } from "../status";
 import { browseParamSchemas, CONFIDENCES, LEVELS, SIDES } from "./browse";
 import { MAX_ID } from "./id";
 import { DOC_NUMBER_MAX } from "./report-limits";
-import { EVIDENCE_MAX, NOTE_MAX, TEXT_MAX, URL_MAX } from "./item-limits";
+import { EVIDENCE_MAX, NOTE_MAX, PERSON_MAX, REASON_MAX, TEXT_MAX, URL_MAX } from "./item-limits";
 
 // ---- problems (lib/http/problem.ts writes them) ---------------------------------------------------------------
 
@@ -437,3 +437,92 @@ export const reportResultSchema = z
   .meta({ id: "ReportResult" });
 
 export const MAX_API_ID = MAX_ID;
+
+/** An id in a JSON body (validation.unknownId, as the forms say of a bad id). */
+const bodyId = z
+  .number("validation.unknownId")
+  .int("validation.unknownId")
+  .min(1, "validation.unknownId")
+  .max(MAX_ID, "validation.unknownId");
+const bodyIdList = z.array(bodyId).max(500, "validation.tooMany");
+/** A calendar day in a JSON body, or null for none; the item form's schema checks it (validation.invalidDate). */
+const bodyDay = z
+  .string()
+  .max(10, "validation.invalidDate")
+  .nullable()
+  .optional()
+  .meta({ format: "date", example: "2027-06-30" });
+
+/**
+ * An item's editable fields, as the item edit page has them (lib/validations/items.ts itemEditSchema). A PATCH:
+ * a field left out keeps its value; null clears an optional one. The units need item:assign-units
+ * (administrators): a body naming any of them from anyone else is refused (403), as the page refuses it.
+ */
+export const itemPatchSchema = z
+  .strictObject({
+    responsiblePerson: z.string().max(PERSON_MAX).nullable().optional().meta({ description: "责任人" }),
+    startDate: bodyDay,
+    dueDate: bodyDay,
+    dueDateReason: z
+      .string()
+      .max(REASON_MAX)
+      .nullable()
+      .optional()
+      .meta({ description: "required when a due date that was already set changes (调整原因)" }),
+    weight: z
+      .number("api.validation.wrongType")
+      .int("validation.notAnInteger")
+      .min(1, "validation.weightRange")
+      .max(100, "validation.weightRange")
+      .optional(),
+    regionIds: bodyIdList.optional().meta({ description: "the regions (区县/市州) the item concerns: the whole list" }),
+    conferenceIds: bodyIdList.optional().meta({ description: "the joint conferences that set it: the whole list" }),
+    leadUnitId: bodyId.nullable().optional().meta({ description: "牵头单位 (administrators only)" }),
+    coLeadUnitId: bodyId.nullable().optional().meta({ description: "the other side's co-lead (administrators only)" }),
+    supportingUnitIds: bodyIdList.optional().meta({ description: "配合单位, the whole list (administrators only)" }),
+  })
+  .meta({ id: "ItemPatch" });
+export type ItemPatchBody = z.infer<typeof itemPatchSchema>;
+export const ITEM_UNIT_FIELDS = ["leadUnitId", "coLeadUnitId", "supportingUnitIds"] as const;
+
+export const itemPatchResultSchema = z
+  .object({
+    code: z.string(),
+    version: z.number().int().meta({ description: "the item's version (ETag) after the edit" }),
+    changedFields: z.array(z.string()).meta({ description: "what the edit changed (none: nothing was written)" }),
+  })
+  .meta({ id: "ItemPatchResult" });
+
+export const milestoneResultSchema = z
+  .object({
+    code: z.string(),
+    version: z.number().int().meta({ description: "the item's version (ETag) after the change" }),
+    milestone: z.object({ id: z.number().int(), title: z.string(), plannedDate: day, completedDate: day.nullable() }),
+  })
+  .meta({ id: "MilestoneResult" });
+
+/** The upload's form (multipart/form-data), for the document: the route reads it itself. */
+export const attachmentUploadSchema = z
+  .object({
+    reportId: z
+      .string()
+      .regex(/^\d{1,10}$/)
+      .meta({ description: "the report (of this item) the file is evidence of" }),
+    file: z.string().meta({
+      format: "binary",
+      description:
+        "one file, at most 20 MB; its content must match its name's extension (PDF, images, Office/WPS, OFD)",
+    }),
+  })
+  .meta({ id: "AttachmentUpload" });
+
+export const attachmentResultSchema = z
+  .object({
+    id: z.number().int(),
+    reportId: z.number().int(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+  })
+  .meta({ id: "Attachment" });

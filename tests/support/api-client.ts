@@ -32,6 +32,16 @@ export const API_ROUTES: { template: string; file: string; load: () => Promise<R
     file: "items/[code]/reports/route.ts",
     load: () => import("../../app/api/v1/items/[code]/reports/route"),
   },
+  {
+    template: "/api/v1/items/{code}/milestones/{id}/complete",
+    file: "items/[code]/milestones/[id]/complete/route.ts",
+    load: () => import("../../app/api/v1/items/[code]/milestones/[id]/complete/route"),
+  },
+  {
+    template: "/api/v1/items/{code}/attachments",
+    file: "items/[code]/attachments/route.ts",
+    load: () => import("../../app/api/v1/items/[code]/attachments/route"),
+  },
   { template: "/api/v1/units", file: "units/route.ts", load: () => import("../../app/api/v1/units/route") },
   { template: "/api/v1/regions", file: "regions/route.ts", load: () => import("../../app/api/v1/regions/route") },
   {
@@ -104,7 +114,14 @@ export const contractChecks = () => checked;
 export async function callApi(
   method: string,
   path: string,
-  options: { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  options: {
+    token?: string | null;
+    body?: unknown;
+    rawBody?: string;
+    /** a multipart/form-data body (its Content-Type, with the boundary, is set by the Request) */
+    form?: FormData;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiAnswer> {
   const url = new URL(path, "http://127.0.0.1:3000");
   const route = API_ROUTES.map((r) => ({ r, params: match(r.template, url.pathname) })).find((x) => x.params);
@@ -114,7 +131,7 @@ export async function callApi(
   if (!handler) throw new Error(`${method} ${route.r.template} has no handler`);
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
-  let body: string | undefined = options.rawBody;
+  let body: string | FormData | undefined = options.form ?? options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
