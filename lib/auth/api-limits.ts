@@ -5,8 +5,9 @@ import "server-only";
 // operator can change it without a restart.
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import { RATE_WINDOW_MS } from "../api-windows";
 
-export const WINDOW_MS = 60_000;
+export const WINDOW_MS = RATE_WINDOW_MS;
 export const DEFAULT_RATE_LIMIT = 120;
 
 export function rateLimitPerMinute(): number {

@@ -3,13 +3,14 @@ import "server-only";
 // once answered, stores its answer; a retry with the same key and the same request gets that answer again
 // without writing twice; the same key with another request is refused (422). While the first is still being
 // answered a retry is told so (409). A claim left unanswered for CLAIM_TIMEOUT_MS (the process died mid-way)
-// may be taken over; keys are kept for KEEP_MS. Keys are per token.
+// may be taken over; keys are kept for KEEP_MS (the job queue's api-cleanup drops what is older). Keys are per token.
 import { createHash } from "node:crypto";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import { IDEMPOTENCY_KEEP_MS } from "../api-windows";
 
 export const CLAIM_TIMEOUT_MS = 60_000;
-export const KEEP_MS = 24 * 60 * 60_000;
+export const KEEP_MS = IDEMPOTENCY_KEEP_MS;
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 export type Claim =

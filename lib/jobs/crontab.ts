@@ -7,6 +7,7 @@ export const CYCLE_QUEUE = "cycle";
 export const EMAIL_QUEUE = "email";
 export const BACKUP_QUEUE = "backup";
 export const WEBHOOK_QUEUE = "webhook";
+export const API_QUEUE = "api";
 
 /**
  * A task ticked every minute on its own queue, never backfilled (one tick catches up on everything due),
@@ -32,4 +33,12 @@ export const CRON_ITEMS: (CronItem & { task: JobTask })[] = [
   // Every minute: the webhook deliveries whose (next) attempt has come (a retry after its backoff). A new
   // delivery does not wait for this: the write that makes it enqueues the same task (lib/writes/webhook-events.ts).
   everyMinute("webhook-deliver", WEBHOOK_QUEUE, 3),
+  {
+    // Every hour: the open API's Idempotency-Key rows older than a day and its ended rate-limit windows. What is
+    // due is computed from lib/clock.ts, not from the crontab, so tests move it; a missed hour is caught up by the next.
+    task: "api-cleanup",
+    match: "0 * * * *",
+    identifier: "api-cleanup",
+    options: { backfillPeriod: 0, maxAttempts: 3, queueName: API_QUEUE },
+  },
 ];

@@ -16,6 +16,8 @@ export const JOB_PAYLOADS = {
   "backup-tick": z.looseObject({}),
   /** sends the due webhook deliveries (lib/webhooks/deliver.ts): enqueued with each new one, and every minute */
   "webhook-deliver": z.looseObject({}),
+  /** drops the open API's expired Idempotency-Key rows and ended rate-limit windows (lib/writes/api-housekeeping.ts) */
+  "api-cleanup": z.looseObject({}),
 } as const;
 
 export type JobTask = keyof typeof JOB_PAYLOADS;

@@ -244,6 +244,7 @@ describe("the cycle tick on the queue", () => {
       ["email-deliver", "* * * * *"],
       ["backup-tick", "* * * * *"],
       ["webhook-deliver", "* * * * *"],
+      ["api-cleanup", "0 * * * *"],
     ]);
     setClock("2036-03-10T02:00:00Z");
     const march = () => t.db.reportingPeriod.findFirst({ where: { label: "2036年3月" } });

@@ -10,6 +10,7 @@ import { deliverEmail } from "../../mail/deliver";
 import { runScheduledBackup } from "../../writes/backups";
 import { logger } from "../../log";
 import { sendPendingWebhooks } from "../../webhooks/deliver";
+import { cleanUpApiBookkeeping } from "../../writes/api-housekeeping";
 import { tickCycle } from "./cycle-tick";
 
 export interface JobDeps {
@@ -65,6 +66,10 @@ const HANDLERS: { [T in JobTask]: Handler<T> } = {
     const r = await sendPendingWebhooks(deps.db, deps.now());
     if (r.failed || r.retrying || r.requeued)
       logger().info({ task: "webhook-deliver", ...r }, "webhook deliveries failed or retrying");
+  },
+  "api-cleanup": async (_payload, deps) => {
+    const r = await cleanUpApiBookkeeping(deps.db, deps.now());
+    if (r.idempotencyKeys || r.rateWindows) logger().info({ task: "api-cleanup", ...r }, "API bookkeeping cleaned up");
   },
 };
 
