@@ -86,15 +86,17 @@ export async function proxy(request: NextRequest) {
   return secured(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
-// Not run for the evidence upload (POST /api/evidence, exactly that path): for a request with a body, Next
-// buffers a copy for the proxy and waits for the WHOLE body before anything answers, so a 1 GB upload would be
-// read to its end before being refused. The upload route checks the size itself, from Content-Length, and
-// reads at most its cap; it also asks isCrossSiteWrite and sets the security headers itself
-// (app/api/evidence/route.ts). Its downloads (/api/evidence/<id>) go through here like every other request.
+// Not run for the evidence uploads (POST /api/evidence and the open API's POST /api/v1/items/{code}/attachments,
+// exactly those paths): for a request with a body, Next buffers a copy for the proxy and waits for the WHOLE body
+// before anything answers, so a 1 GB upload would be read to its end before being refused, and cuts the copy at
+// proxyClientMaxBodySize (7 MB), below the 20 MB a file may have. The upload routes check the size themselves,
+// from Content-Length, and read at most their cap; they set the security headers themselves, and the page's
+// upload asks isCrossSiteWrite (app/api/evidence/route.ts; the API's takes a bearer token only, never a cookie).
+// Their downloads (/api/evidence/<id>) go through here like every other request.
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|api/evidence$).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|api/evidence$|api/v1/items/[^/]+/attachments$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

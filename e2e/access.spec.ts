@@ -98,10 +98,9 @@ for (const role of ROLES) {
     }
     for (const [route, handler] of Object.entries(ROUTE_HANDLERS)) {
       for (const path of await routePaths(handler.paths, sql)) {
-        const response =
-          handler.method === "POST"
-            ? await page.request.post(path, { multipart: handler.body!(), maxRedirects: 0 })
-            : await page.request.get(path, { maxRedirects: 0 });
+        const response = handler.method
+          ? await page.request.fetch(path, { method: handler.method, multipart: handler.body!(), maxRedirects: 0 })
+          : await page.request.get(path, { maxRedirects: 0 });
         expectSecurityHeaders(response, path);
         const expected = sessionExpectation(handler, (p) => can(actor, p), actor !== null);
         checks.push(`${path}: ${response.status()}`);

@@ -95,7 +95,7 @@ test("every /api/v1 route answers every role's tokens as the permission table sa
           const response = await fetch(new URL(path, baseURL), {
             method: handler.method ?? "GET",
             headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-            ...(handler.method === "POST" ? { body: "{}" } : {}),
+            ...(handler.method ? { body: "{}" } : {}),
           });
           const expected = handler.public
             ? 200

@@ -41,7 +41,7 @@ export interface RouteHandlerPolicy {
   public: boolean;
   permission?: Permission;
   /** how the walk calls it: GET unless said */
-  method?: "POST";
+  method?: "POST" | "PATCH";
   /** a POST's body */
   body?: () => FormData;
   /** the answer to a caller the permission lets through, when it is not 200 */
@@ -138,6 +138,36 @@ export const ROUTE_HANDLERS: Record<string, RouteHandlerPolicy> = {
     body: () => new FormData(),
     token: { write: true },
     allowedStatus: 428,
+  },
+  // PATCH of the same route file (an entry of its own: one method per entry). Without If-Match: 428 before anything.
+  "/api/v1/items/[code] PATCH": {
+    paths: ["/api/v1/items/1.1"],
+    public: false,
+    permission: "item:update",
+    method: "PATCH",
+    body: () => new FormData(),
+    token: { write: true },
+    allowedStatus: 428,
+  },
+  // Milestone 0 never exists, but without If-Match the answer is 428 before the lookup.
+  "/api/v1/items/[code]/milestones/[id]/complete": {
+    paths: ["/api/v1/items/1.1/milestones/0/complete"],
+    public: false,
+    permission: "item:update",
+    method: "POST",
+    body: () => new FormData(),
+    token: { write: true },
+    allowedStatus: 428,
+  },
+  // The token walk sends JSON, not multipart/form-data: 415 once the token passes.
+  "/api/v1/items/[code]/attachments": {
+    paths: ["/api/v1/items/1.1/attachments"],
+    public: false,
+    permission: "item:post-update",
+    method: "POST",
+    body: () => new FormData(),
+    token: { write: true },
+    allowedStatus: 415,
   },
   "/api/v1/units": { paths: ["/api/v1/units"], public: false, permission: "portfolio:read", token: {} },
   "/api/v1/regions": { paths: ["/api/v1/regions"], public: false, permission: "portfolio:read", token: {} },

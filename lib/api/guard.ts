@@ -139,7 +139,8 @@ const CATALOGUE_KEY = /^[a-zA-Z]+(\.[\w-]+)+$/;
  * (a JSON value of the wrong type, an unknown field, a number out of range) gets the API's own key.
  */
 export function apiFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // no prototype: a client's field named "__proto__" (an unknown field) is a field like any other
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const add = (field: string, key: string) => {
     const list = (out[field] ??= []);
     if (!list.includes(key)) list.push(key);

@@ -14,8 +14,9 @@ import { can, type Permission } from "../../lib/permissions";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { sampleAccount, sampleStaff, type TestAccount } from "../support/actors";
 import { API_ROUTES, callApi, contractChecks } from "../support/api-client";
+import { pdfFile } from "../support/evidence-files";
 import { checksum } from "../support/hostile/db-checksum";
-import { SCRIPTS, SQL_FRAGMENTS } from "../support/hostile/values";
+import { BAD_DATES, SCRIPTS, SQL_FRAGMENTS } from "../support/hostile/values";
 
 const v1 = join(import.meta.dirname, "..", "..", "app", "api", "v1");
 
@@ -39,6 +40,8 @@ let doc: { openapi: string; paths: Record<string, Record<string, { responses: Re
 let editor: TestAccount;
 let staff: Awaited<ReturnType<typeof sampleStaff>>;
 let item: { code: string; id: number };
+let milestoneId: number;
+let uploads = 0;
 
 const BOOKKEEPING = ["api_rate_limits", "api_tokens", "api_idempotency", "_prisma_migrations"];
 async function dataChecksum() {
@@ -59,16 +62,44 @@ async function currentVersion() {
   return (await t.db.item.findUniqueOrThrow({ where: { id: item.id } })).version;
 }
 
+/** The newest report of the editor's unit on the item that its unit may still change (evidence goes on it). */
+async function openReportId(): Promise<number> {
+  const report = await t.db.progressUpdate.findFirstOrThrow({
+    where: { itemId: item.id, unitId: editor.unitId, state: { in: ["DRAFT", "SUBMITTED", "RETURNED"] } },
+    orderBy: { id: "desc" },
+  });
+  return report.id;
+}
+
+/** A new file each time (the same file twice on one report is refused as a duplicate). */
+async function uploadForm(file: Buffer = pdfFile(`巡检 ${++uploads}`), name = `巡检${uploads}.pdf`) {
+  const form = new FormData();
+  form.set("reportId", String(await openReportId()));
+  form.set("file", new File([new Uint8Array(file)], name));
+  return form;
+}
+
 /** How the walk calls each route, and what it needs. */
 interface WalkCase {
   template: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   path: () => string;
   permission: Permission | null;
   write?: boolean;
   ok: number;
   body?: () => unknown;
+  form?: () => Promise<FormData>;
   headers?: () => Promise<Record<string, string>>;
+}
+
+/** The walk's request: the case's path, body or form, and headers. */
+async function walkCall(c: WalkCase, token: string | null) {
+  return callApi(c.method, c.path(), {
+    token,
+    ...(c.body ? { body: c.body() } : {}),
+    ...(c.form ? { form: await c.form() } : {}),
+    headers: c.headers ? await c.headers() : {},
+  });
 }
 
 beforeAll(async () => {
@@ -84,6 +115,18 @@ beforeAll(async () => {
     orderBy: { id: "asc" },
   });
   item = { code: row.code, id: row.id };
+  milestoneId = (
+    await t.db.milestone.create({
+      data: { itemId: item.id, title: "巡检里程碑", plannedDate: new Date("2027-06-30T00:00:00Z"), sortOrder: 90 },
+    })
+  ).id;
+  // a report of the editor's unit, open for evidence (review is on: it waits as SUBMITTED)
+  const submitted = await callApi("POST", `/api/v1/items/${item.code}/reports`, {
+    token: await tokenFor(editor, "WRITE"),
+    body: { status: "IN_PROGRESS", progress: 20, confidence: "GREEN", note: "附件巡检报送" },
+    headers: { "if-match": `"${await currentVersion()}"` },
+  });
+  expect(submitted.body.state).toBe("SUBMITTED");
 });
 
 afterAll(async () => {
@@ -163,6 +206,34 @@ describe("the token walk", () => {
       body: () => ({ status: "IN_PROGRESS", progress: 30, confidence: "AMBER", note: "令牌巡检报送" }),
       headers: async () => ({ "if-match": `"${await currentVersion()}"` }),
     },
+    {
+      template: "/api/v1/items/{code}",
+      method: "PATCH",
+      path: () => `/api/v1/items/${item.code}`,
+      permission: "item:update",
+      write: true,
+      ok: 200,
+      body: () => ({ responsiblePerson: `巡检 ${uploads}` }),
+      headers: async () => ({ "if-match": `"${await currentVersion()}"` }),
+    },
+    {
+      template: "/api/v1/items/{code}/milestones/{id}/complete",
+      method: "POST",
+      path: () => `/api/v1/items/${item.code}/milestones/${milestoneId}/complete`,
+      permission: "item:update",
+      write: true,
+      ok: 200,
+      headers: async () => ({ "if-match": `"${await currentVersion()}"` }),
+    },
+    {
+      template: "/api/v1/items/{code}/attachments",
+      method: "POST",
+      path: () => `/api/v1/items/${item.code}/attachments`,
+      permission: "item:post-update",
+      write: true,
+      ok: 201,
+      form: () => uploadForm(),
+    },
     { template: "/api/v1/units", method: "GET", path: () => "/api/v1/units", permission: "portfolio:read", ok: 200 },
     {
       template: "/api/v1/regions",
@@ -190,12 +261,16 @@ describe("the token walk", () => {
     { template: "/api/v1/openapi.json", method: "GET", path: () => "/api/v1/openapi.json", permission: null, ok: 200 },
   ];
 
-  it("covers every route", () => {
+  it("covers every operation of the document (each route and method)", () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     expect(
       cases()
-        .map((c) => c.template)
+        .map((c) => `${c.method} ${c.template}`)
         .sort(),
-    ).toEqual(API_ROUTES.map((r) => r.template).sort());
+    ).toEqual(operations.sort());
+    expect([...new Set(cases().map((c) => c.template))].sort()).toEqual(API_ROUTES.map((r) => r.template).sort());
   });
 
   it("answers every role's read-only and read-write token as the permission table says", async () => {
@@ -207,11 +282,7 @@ describe("the token walk", () => {
         for (const c of cases()) {
           const expected =
             c.permission === null ? c.ok : !can(actor, c.permission) ? 403 : c.write && scope === "READ" ? 403 : c.ok;
-          const answer = await callApi(c.method, c.path(), {
-            token,
-            ...(c.body ? { body: c.body() } : {}),
-            headers: c.headers ? await c.headers() : {},
-          });
+          const answer = await walkCall(c, token);
           if (answer.status !== expected)
             wrong.push(`${c.method} ${c.template} ${label}/${scope}: ${answer.status} ≠ ${expected}`);
         }
@@ -244,11 +315,7 @@ describe("the token walk", () => {
       ] as const) {
         for (const c of cases()) {
           if (c.permission === null) continue;
-          const answer = await callApi(c.method, c.path(), {
-            token,
-            ...(c.body ? { body: c.body() } : {}),
-            headers: c.headers ? await c.headers() : {},
-          });
+          const answer = await walkCall(c, token);
           if (answer.status !== 401 || answer.body.code !== code)
             wrong.push(`${c.method} ${c.template} ${label}: ${answer.status} ${String(answer.body.code)}`);
         }
@@ -375,6 +442,223 @@ describe("hostile input over the API", () => {
       body: legit,
       headers: { "if-match": `"${await currentVersion()}"`, "idempotency-key": "two words" },
     });
+    expect(badKey.status).toBe(400);
+    expect(await dataChecksum()).toEqual(before);
+  });
+
+  it("refuses hostile item edits (PATCH) with 4xx, and a refused request writes nothing", async () => {
+    const token = await tokenFor(editor, "WRITE");
+    const notAnId = fc.oneof(hostile, fc.double(), fc.integer({ max: 0 }), fc.constant(2_147_483_648));
+    const unknownId = fc.integer({ min: 1_500_000_000, max: 2_147_483_647 });
+    const badField = fc.oneof(
+      fc.record({
+        field: fc.constant("weight"),
+        value: fc.oneof(fc.integer({ min: 101 }), fc.integer({ max: 0 }), fc.double({ noInteger: true }), hostile),
+      }),
+      fc.record({
+        field: fc.constantFrom("startDate", "dueDate"),
+        value: fc.oneof(
+          fc.constantFrom(...BAD_DATES),
+          hostile.filter((v) => v.trim() !== ""),
+          fc.integer(),
+        ),
+      }),
+      fc.record({
+        field: fc.constantFrom("responsiblePerson", "dueDateReason"),
+        value: fc.oneof(fc.integer(), fc.constant({}), fc.constant("人".repeat(501))),
+      }),
+      fc.record({
+        field: fc.constantFrom("regionIds", "conferenceIds"),
+        value: fc.oneof(
+          fc.array(fc.oneof(notAnId, unknownId), { minLength: 1, maxLength: 3 }),
+          hostile,
+          fc.constant(Array.from({ length: 501 }, (_, k) => k + 1)),
+        ),
+      }),
+      // the units are not the editor's to set: any value is refused (403 or 400)
+      fc.record({
+        field: fc.constantFrom("leadUnitId", "coLeadUnitId", "supportingUnitIds"),
+        value: fc.oneof(notAnId, unknownId, fc.constant(editor.unitId), fc.constant(null), fc.constant([])),
+      }),
+      fc.record({ field: fc.constantFrom("version", "status", "code", "__proto__", "extra"), value: hostile }),
+    );
+    const before = await dataChecksum();
+    await fc.assert(
+      fc.asyncProperty(badField, async ({ field, value }) => {
+        const answer = await callApi("PATCH", `/api/v1/items/${item.code}`, {
+          token,
+          rawBody: JSON.stringify({ weight: 7, [field]: value }),
+          headers: { "content-type": "application/json", "if-match": `"${await currentVersion()}"` },
+        });
+        expect(answer.status, JSON.stringify({ field, value })).toBeGreaterThanOrEqual(400);
+        expect(answer.status).toBeLessThan(500);
+      }),
+      { numRuns: 80 },
+    );
+    for (const rawBody of ["{not json", "[]", "null", '{"weight":7', "\u00ff"]) {
+      const answer = await callApi("PATCH", `/api/v1/items/${item.code}`, {
+        token,
+        rawBody,
+        headers: { "content-type": "application/json", "if-match": `"${await currentVersion()}"` },
+      });
+      expect(answer.status, rawBody).toBe(400);
+    }
+    for (const ifMatch of ["*", "abc", '"0"', "-1", "99999999999", "<script>", '"1", "2"']) {
+      const answer = await callApi("PATCH", `/api/v1/items/${item.code}`, {
+        token,
+        body: { weight: 7 },
+        headers: { "if-match": ifMatch },
+      });
+      expect([412, 428], ifMatch).toContain(answer.status);
+    }
+    expect(await dataChecksum()).toEqual(before);
+  });
+
+  it("refuses hostile milestone paths and If-Match with 4xx, and writes nothing", async () => {
+    const token = await tokenFor(editor, "WRITE");
+    const before = await dataChecksum();
+    await fc.assert(
+      // (an empty, "." or ".." segment is no such path at all: the URL resolves to another route)
+      fc.asyncProperty(
+        hostile.filter((v) => !["", ".", ".."].includes(v)),
+        async (segment) => {
+          const answer = await callApi(
+            "POST",
+            `/api/v1/items/${item.code}/milestones/${encodeURIComponent(segment)}/complete`,
+            { token, headers: { "if-match": `"${await currentVersion()}"` } },
+          );
+          expect(answer.status, segment).toBeGreaterThanOrEqual(400);
+          expect(answer.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    for (const ifMatch of ["*", "", "W/", '"0"', "1.5", "<script>"]) {
+      const answer = await callApi("POST", `/api/v1/items/${item.code}/milestones/${milestoneId}/complete`, {
+        token,
+        headers: { "if-match": ifMatch },
+      });
+      expect([412, 428], ifMatch).toContain(answer.status);
+    }
+    expect(await dataChecksum()).toEqual(before);
+  });
+
+  it("refuses hostile uploads (fields, names, contents, framing) with 4xx, and stores nothing", async () => {
+    const token = await tokenFor(editor, "WRITE");
+    const files = await import("../support/evidence-files");
+    const reportId = await openReportId();
+    const path = `/api/v1/items/${item.code}/attachments`;
+    const upload = (form: FormData, headers: Record<string, string> = {}) =>
+      callApi("POST", path, { token, form, headers });
+    const formOf = (fields: [string, string | File][]) => {
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      return form;
+    };
+    const pdf = () => new File([new Uint8Array(pdfFile("合法"))], "合法.pdf");
+    // stored once first: a hostile report id that happened to name the open report would meet a duplicate
+    expect(
+      (
+        await upload(
+          formOf([
+            ["reportId", String(reportId)],
+            ["file", pdf()],
+          ]),
+        )
+      ).status,
+    ).toBe(201);
+    const before = await dataChecksum();
+    // the report field: anything but one of this item's open reports
+    const foreignReport = await t.db.progressUpdate.findFirstOrThrow({ where: { itemId: { not: item.id } } });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(hostile, fc.constantFrom("0", "-1", "1.5", "2147483648", String(foreignReport.id))),
+        async (value) => {
+          const answer = await upload(
+            formOf([
+              ["reportId", value],
+              ["file", pdf()],
+            ]),
+          );
+          expect(answer.status, value).toBeGreaterThanOrEqual(400);
+          expect(answer.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    // names that hide what they are, and contents the page refuses whatever the name
+    const names = ["", " ", "..", "../a.pdf", "a\\b.pdf", "报告\u202Efdp.exe", "a\u0000.pdf", "x".repeat(201) + ".pdf"];
+    for (const name of names) {
+      const answer = await upload(
+        formOf([
+          ["reportId", String(reportId)],
+          ["file", new File([new Uint8Array(pdfFile("n"))], name)],
+        ]),
+      );
+      expect(answer.status, JSON.stringify(name)).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+    }
+    const contents: [Buffer, string][] = [
+      [files.htmlFile(), "a.pdf"],
+      [files.svgFile(), "a.png"],
+      [files.shellScriptFile(), "a.pdf"],
+      [files.windowsExecutableFile(), "a.docx"],
+      [files.elfFile(), "a.pdf"],
+      [await files.docmFile(), "a.docx"],
+      [files.pngFile(), "a.pdf"],
+      [Buffer.alloc(0), "a.pdf"],
+    ];
+    for (const [bytes, name] of contents) {
+      const answer = await upload(
+        formOf([
+          ["reportId", String(reportId)],
+          ["file", new File([new Uint8Array(bytes)], name)],
+        ]),
+      );
+      expect(answer.status, name).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+    }
+    // the framing: two files, two report ids, the file as text, no parts, garbage under a multipart type
+    for (const form of [
+      formOf([
+        ["reportId", String(reportId)],
+        ["file", pdf()],
+        ["file", pdf()],
+      ]),
+      formOf([
+        ["reportId", String(reportId)],
+        ["reportId", String(reportId)],
+        ["file", pdf()],
+      ]),
+      formOf([
+        ["reportId", String(reportId)],
+        ["file", "不是文件"],
+      ]),
+      formOf([]),
+    ]) {
+      const answer = await upload(form);
+      expect(answer.status).toBe(400);
+    }
+    for (const [rawBody, type] of [
+      ['--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc', "multipart/form-data; boundary=x"],
+      ["garbage", "multipart/form-data; boundary=zzz"],
+      ["garbage", "multipart/form-data"],
+      [JSON.stringify({ reportId }), "application/json"],
+      ["", "text/plain"],
+    ]) {
+      const answer = await callApi("POST", path, { token, rawBody, headers: { "content-type": type! } });
+      expect(answer.status, `${type} ${rawBody}`).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+    }
+    const badKey = await upload(
+      formOf([
+        ["reportId", String(reportId)],
+        ["file", pdf()],
+      ]),
+      {
+        "idempotency-key": "contains space",
+      },
+    );
     expect(badKey.status).toBe(400);
     expect(await dataChecksum()).toEqual(before);
   });

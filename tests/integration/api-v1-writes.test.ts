@@ -198,6 +198,16 @@ describe("PATCH /api/v1/items/{code}", () => {
       expect(answer.status, JSON.stringify(body)).toBe(400);
       expect(keysOf(answer.body), JSON.stringify(body)).toEqual(keys);
     }
+    // a field named like a prototype is an unknown field like any other (it used to answer 503)
+    const proto = await callApi("PATCH", path(), {
+      token: writeToken,
+      rawBody: '{"weight":7,"__proto__":"<script>"}',
+      headers: { "content-type": "application/json", ...(await ifMatch()) },
+    });
+    expect(proto.status).toBe(400);
+    expect(proto.body.errors).toEqual([
+      expect.objectContaining({ field: "__proto__", key: "api.validation.unknownField" }),
+    ]);
     // a due date already set changes only with a reason (调整原因), as on the page
     const current = await t.db.item.findUniqueOrThrow({ where: { id: item.id } });
     if (current.dueDate) {
@@ -382,6 +392,9 @@ describe("POST /api/v1/items/{code}/attachments", () => {
     });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ reportId, fileName: "会议纪要.pdf", mediaType: "application/pdf" });
+    // proxy.ts does not run for this path: the route sets the security headers itself
+    expect(first.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
     const stored = await t.db.attachment.findUniqueOrThrow({ where: { id: first.body.id as number } });
     expect(stored).toMatchObject({ reportId, uploadedById: editor.id, size: pdfFile("会议纪要").length });
     const retry = await callApi("POST", path(), {
@@ -462,6 +475,9 @@ describe("POST /api/v1/items/{code}/attachments", () => {
     const readOnly = await callApi("POST", path(), { token: readToken, form: form(pngFile(), "a.png") });
     expect(readOnly.status).toBe(403);
     expect(readOnly.body.code).toBe("read-only-token");
+    // refused before the upload was read: the connection closes after the answer, which carries the headers too
+    expect(readOnly.headers.get("connection")).toBe("close");
+    expect(readOnly.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     for (const actor of [staff.viewer, otherEditor]) {
       const answer = await callApi("POST", path(), {
         token: await tokenFor(actor, "WRITE"),
