@@ -6,9 +6,28 @@ import { join } from "node:path";
 export const root = join(import.meta.dirname, "..");
 const running = new Set<ChildProcess>();
 
-export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Runs a command with the terminal's input and output. `onOutput`: also hands every chunk of its stdout and stderr
+ * to that function (the output is then piped through this process, still printed as it comes).
+ */
+export function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onOutput?: (chunk: string, stream: "stdout" | "stderr") => void,
+): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env });
+    const child = spawn(cmd, args, { cwd: root, stdio: onOutput ? ["inherit", "pipe", "pipe"] : "inherit", env });
+    if (onOutput) {
+      child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+        process.stdout.write(chunk);
+        onOutput(chunk, "stdout");
+      });
+      child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
+        process.stderr.write(chunk);
+        onOutput(chunk, "stderr");
+      });
+    }
     running.add(child);
     child.on("exit", (code, signal) => {
       running.delete(child);

@@ -2,6 +2,7 @@
 // and the end-to-end step (a browser, a fresh database, Playwright).
 import { chromiumExecutable } from "./chromium";
 import { bin, run, stopChildren } from "./child";
+import { secretScanner } from "./log-secrets";
 import { acquireTestCluster, adminQuery, type TestCluster } from "./db/test-cluster";
 
 /**
@@ -56,11 +57,28 @@ export async function runEndToEnd(adminUrl: string, playwrightArgs: string[], en
   const e2eDb = `e2e_${process.pid}_${Date.now()}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${e2eDb}"`);
   try {
-    return await run(bin("playwright"), ["test", ...playwrightArgs], {
-      ...env,
-      TEST_ADMIN_DATABASE_URL: adminUrl,
-      E2E_DATABASE: e2eDb,
-    });
+    // The app's log of the whole run passes by here: no password, cookie or token value may be in it.
+    // One scanner per stream: a line cut between chunks is completed by its own stream's next chunk.
+    const scanners = { stdout: secretScanner(), stderr: secretScanner() };
+    const code = await run(
+      bin("playwright"),
+      ["test", ...playwrightArgs],
+      { ...env, TEST_ADMIN_DATABASE_URL: adminUrl, E2E_DATABASE: e2eDb },
+      (chunk, stream) => scanners[stream].write(chunk),
+    );
+    const [out, err] = [scanners.stdout.end(), scanners.stderr.end()];
+    const lines = out.lines + err.lines;
+    const findings = [
+      ...out.findings.map((f) => ({ ...f, where: "stdout" })),
+      ...err.findings.map((f) => ({ ...f, where: "stderr" })),
+    ];
+    if (findings.length === 0) {
+      console.log(`\n• the app's log of the run (${lines} lines of output): no password, cookie or token value`);
+      return code;
+    }
+    console.error(`\n• the app's log of the run holds secrets (the values are not repeated here):`);
+    for (const f of findings) console.error(`  ${f.where} line ${f.line}: ${f.kind}`);
+    return code || 1;
   } finally {
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${e2eDb}" WITH (FORCE)`).catch(() => undefined);
   }
