@@ -19,6 +19,7 @@ import type {
 import { Refusal, refuseField } from "./failure";
 import { changeItem, type ChangeResult } from "./item-change";
 import { loadItemForWriting, type LockedItem } from "./item-scope";
+import { indicatorDefinition } from "./snapshot";
 
 type Tx = Prisma.TransactionClient;
 
@@ -68,104 +69,85 @@ async function refuseTakenName(tx: Tx, itemId: number, name: string, except?: nu
   if (taken) throw refuseField("name", "indicators.validation.nameTaken");
 }
 
-export async function addIndicator(tx: Tx, actor: Actor, input: AddIndicatorInput): Promise<IndicatorWritten> {
-  const item = await itemFor(tx, actor, "item:update", input.itemId);
-  await refuseTakenName(tx, item.id, input.name);
-  const last = await tx.indicator.aggregate({ where: { itemId: item.id }, _max: { position: true } });
+/** `mutate` written as a change of the item (its version moves, its history row is written), at one moment. */
+async function changeIndicators(
+  tx: Tx,
+  actor: Actor,
+  item: LockedItem,
+  mutate: (t: Tx, at: Date) => Promise<unknown>,
+): Promise<ChangeResult> {
   const at = now();
-  let created: Indicator | undefined;
-  const result = await changeItem(
+  return changeItem(
     tx,
     item.id,
     {
       action: "UPDATE",
       mutate: async (t) => {
-        created = await t.indicator.create({
-          data: {
-            itemId: item.id,
-            name: input.name,
-            unit: input.unit,
-            baseline: input.baseline,
-            target: input.target,
-            targetYear: input.targetYear,
-            direction: input.direction,
-            position: (last._max.position ?? 0) + 1,
-            createdAt: at,
-            updatedAt: at,
-          },
-        });
+        await mutate(t, at);
       },
     },
     { actorId: actor.id, at },
   );
-  return { ...result, code: item.code, indicatorId: created!.id, indicatorVersion: created!.version };
 }
 
-/** The definition as stored, in the form's terms (canonical figures), to tell a change from a repeat. */
-function definitionOf(x: Indicator) {
-  return {
-    name: x.name,
-    unit: x.unit,
-    baseline: figureText(x.baseline),
-    target: figureText(x.target),
-    targetYear: x.targetYear,
-    direction: x.direction,
-  };
+/** Updates the indicator's row, its own version one up, as a change of its item. */
+async function updateIndicatorRow(
+  tx: Tx,
+  actor: Actor,
+  item: LockedItem,
+  indicator: Indicator,
+  data: (at: Date) => Prisma.IndicatorUpdateInput,
+): Promise<IndicatorWritten> {
+  const result = await changeIndicators(tx, actor, item, (t, at) =>
+    t.indicator.update({
+      where: { id: indicator.id },
+      data: { ...data(at), version: indicator.version + 1, updatedAt: at },
+    }),
+  );
+  return { ...result, code: item.code, indicatorId: indicator.id, indicatorVersion: indicator.version + 1 };
+}
+
+/** The definition's fields of a form's input (its figures already canonical), in indicatorDefinition's order. */
+function definitionFields(input: AddIndicatorInput | UpdateIndicatorInput) {
+  const { name, unit, baseline, target, targetYear, direction } = input;
+  return { name, unit, baseline, target, targetYear, direction };
+}
+
+export async function addIndicator(tx: Tx, actor: Actor, input: AddIndicatorInput): Promise<IndicatorWritten> {
+  const item = await itemFor(tx, actor, "item:update", input.itemId);
+  await refuseTakenName(tx, item.id, input.name);
+  const last = await tx.indicator.aggregate({ where: { itemId: item.id }, _max: { position: true } });
+  let created: Indicator | undefined;
+  const result = await changeIndicators(tx, actor, item, async (t, at) => {
+    created = await t.indicator.create({
+      data: {
+        itemId: item.id,
+        ...definitionFields(input),
+        position: (last._max.position ?? 0) + 1,
+        createdAt: at,
+        updatedAt: at,
+      },
+    });
+  });
+  return { ...result, code: item.code, indicatorId: created!.id, indicatorVersion: created!.version };
 }
 
 export async function updateIndicator(tx: Tx, actor: Actor, input: UpdateIndicatorInput): Promise<IndicatorWritten> {
   const { item, indicator } = await indicatorFor(tx, actor, "item:update", input.indicatorId);
   if (indicator.version !== input.expectedVersion) throw conflict();
-  const next = {
-    name: input.name,
-    unit: input.unit,
-    baseline: input.baseline,
-    target: input.target,
-    targetYear: input.targetYear,
-    direction: input.direction,
-  };
+  const next = definitionFields(input);
   const unchanged = { version: item.version, changedFields: [], code: item.code, indicatorId: indicator.id };
-  if (JSON.stringify(definitionOf(indicator)) === JSON.stringify(next))
+  if (JSON.stringify(indicatorDefinition(indicator)) === JSON.stringify(next))
     return { ...unchanged, indicatorVersion: indicator.version };
   await refuseTakenName(tx, item.id, input.name, indicator.id);
-  const at = now();
-  const result = await changeItem(
-    tx,
-    item.id,
-    {
-      action: "UPDATE",
-      mutate: async (t) => {
-        await t.indicator.update({
-          where: { id: indicator.id },
-          data: { ...next, version: indicator.version + 1, updatedAt: at },
-        });
-      },
-    },
-    { actorId: actor.id, at },
-  );
-  return { ...result, code: item.code, indicatorId: indicator.id, indicatorVersion: indicator.version + 1 };
+  return updateIndicatorRow(tx, actor, item, indicator, () => next);
 }
 
 /** Removes the indicator from the item; it is kept (removed_at), so past days still show it and its values. */
 export async function removeIndicator(tx: Tx, actor: Actor, input: RemoveIndicatorInput): Promise<IndicatorWritten> {
   const { item, indicator } = await indicatorFor(tx, actor, "item:update", input.indicatorId);
   if (indicator.version !== input.expectedVersion) throw conflict();
-  const at = now();
-  const result = await changeItem(
-    tx,
-    item.id,
-    {
-      action: "UPDATE",
-      mutate: async (t) => {
-        await t.indicator.update({
-          where: { id: indicator.id },
-          data: { removedAt: at, version: indicator.version + 1, updatedAt: at },
-        });
-      },
-    },
-    { actorId: actor.id, at },
-  );
-  return { ...result, code: item.code, indicatorId: indicator.id, indicatorVersion: indicator.version + 1 };
+  return updateIndicatorRow(tx, actor, item, indicator, (at) => ({ removedAt: at }));
 }
 
 /**
@@ -194,26 +176,17 @@ export async function reportIndicatorValue(
     orderBy: { opensOn: "desc" },
     select: { id: true },
   });
-  const at = now();
-  const result = await changeItem(
-    tx,
-    item.id,
-    {
-      action: "UPDATE",
-      mutate: async (t) => {
-        await t.indicatorValue.create({
-          data: {
-            indicatorId: indicator.id,
-            periodId: period?.id ?? null,
-            observedOn: day,
-            actual: input.actual,
-            reportedAt: at,
-            reportedById: actor.id,
-          },
-        });
+  const result = await changeIndicators(tx, actor, item, (t, at) =>
+    t.indicatorValue.create({
+      data: {
+        indicatorId: indicator.id,
+        periodId: period?.id ?? null,
+        observedOn: day,
+        actual: input.actual,
+        reportedAt: at,
+        reportedById: actor.id,
       },
-    },
-    { actorId: actor.id, at },
+    }),
   );
   return { ...result, ...done };
 }
@@ -225,23 +198,13 @@ export async function setIndicatorHeadline(
   input: IndicatorHeadlineInput,
 ): Promise<IndicatorWritten> {
   const { item, indicator } = await indicatorFor(tx, actor, "indicator:headline", input.indicatorId);
-  const done = { code: item.code, indicatorId: indicator.id };
   if (indicator.headline === input.headline)
-    return { version: item.version, changedFields: [], ...done, indicatorVersion: indicator.version };
-  const at = now();
-  const result = await changeItem(
-    tx,
-    item.id,
-    {
-      action: "UPDATE",
-      mutate: async (t) => {
-        await t.indicator.update({
-          where: { id: indicator.id },
-          data: { headline: input.headline, version: indicator.version + 1, updatedAt: at },
-        });
-      },
-    },
-    { actorId: actor.id, at },
-  );
-  return { ...result, ...done, indicatorVersion: indicator.version + 1 };
+    return {
+      version: item.version,
+      changedFields: [],
+      code: item.code,
+      indicatorId: indicator.id,
+      indicatorVersion: indicator.version,
+    };
+  return updateIndicatorRow(tx, actor, item, indicator, () => ({ headline: input.headline }));
 }

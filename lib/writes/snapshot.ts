@@ -1,7 +1,7 @@
 // The full state of an item as stored in item_history.snapshot, and the field-level diff between two states.
 // The types follow the Item and Milestone models: every column of an item is part of its recorded state
 // (except its id, version and timestamps), so a new column is recorded, diffed and shown without edits here.
-import { Prisma, type Item, type Milestone } from "../generated/prisma/client";
+import { Prisma, type Indicator, type Item, type Milestone } from "../generated/prisma/client";
 import { isoDay } from "../dates";
 import { figureText } from "../indicators";
 import { amountText } from "../money";
@@ -53,6 +53,28 @@ export interface IndicatorSnapshot {
   headline: boolean;
   actual: string | null;
   actualOn: string | null;
+}
+
+type IndicatorDefinition = Pick<
+  IndicatorSnapshot,
+  "name" | "unit" | "baseline" | "target" | "targetYear" | "direction"
+>;
+
+/**
+ * An indicator's definition as stored, in the form's terms (canonical figures): the snapshot's part, and what an
+ * edit compares with to tell a change from a repeat (lib/writes/indicators.ts).
+ */
+export function indicatorDefinition(
+  x: Pick<Indicator, "name" | "unit" | "baseline" | "target" | "targetYear" | "direction">,
+): IndicatorDefinition {
+  return {
+    name: x.name,
+    unit: x.unit,
+    baseline: figureText(x.baseline),
+    target: figureText(x.target),
+    targetYear: x.targetYear,
+    direction: x.direction,
+  };
 }
 
 export type ItemSnapshot = Recorded<Omit<Item, "id" | "version" | "createdAt" | "updatedAt">> & {
@@ -138,12 +160,7 @@ export async function readSnapshot(
       const latest = x.values[0];
       return {
         id: x.id,
-        name: x.name,
-        unit: x.unit,
-        baseline: figureText(x.baseline),
-        target: figureText(x.target),
-        targetYear: x.targetYear,
-        direction: x.direction,
+        ...indicatorDefinition(x),
         headline: x.headline,
         actual: latest ? figureText(latest.actual) : null,
         actualOn: latest ? isoDay(latest.observedOn) : null,
