@@ -8,28 +8,22 @@
 // - POST …/attachments: the evidence upload's reader and rules (multipart, size, kind by content, duplicates, the
 //   report still open), the report must be the item's; Idempotency-Key over the file's digest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../setup/test-db";
-import { sampleAccount, sampleStaff, type TestAccount } from "../support/actors";
+import type { TestDatabase } from "../setup/test-db";
+import { sampleAccount, type TestAccount } from "../support/actors";
 import { callApi } from "../support/api-client";
+import { apiWorld, type ApiWorld } from "../support/api-world";
 import { pdfFile, pngFile } from "../support/evidence-files";
 
 let t: TestDatabase;
 let editor: TestAccount;
 let otherEditor: TestAccount;
-let staff: Awaited<ReturnType<typeof sampleStaff>>;
-let tokens: typeof import("../../lib/writes/api-tokens");
-let clock: typeof import("../../lib/clock");
-let item: { id: number; code: string };
+let staff: ApiWorld["staff"];
+let item: ApiWorld["item"];
+let clock: ApiWorld["clock"];
+let tokenFor: ApiWorld["tokenFor"];
 let writeToken: string;
 let readToken: string;
 let adminToken: string;
-
-async function tokenFor(actor: TestAccount, scope: "READ" | "WRITE"): Promise<string> {
-  const made = await t.db.$transaction((tx) =>
-    tokens.createApiToken(tx, actor, { name: `w-${actor.id}-${scope}`, scope, expiresInDays: 30 }, clock.now()),
-  );
-  return made.token;
-}
 
 const version = async (id = item.id) => (await t.db.item.findUniqueOrThrow({ where: { id } })).version;
 const ifMatch = async (id = item.id) => ({ "if-match": `"${await version(id)}"` });
@@ -37,23 +31,7 @@ const keysOf = (body: Record<string, unknown>) =>
   Object.fromEntries(((body.errors ?? []) as { field: string; key: string }[]).map((e) => [e.field, e.key]));
 
 beforeAll(async () => {
-  t = await createTestDatabase({ sample: true });
-  process.env.DATABASE_URL = t.url;
-  tokens = await import("../../lib/writes/api-tokens");
-  clock = await import("../../lib/clock");
-  editor = await sampleAccount(t.db, { role: "EDITOR", unitId: { not: null } });
-  staff = await sampleStaff(t.db);
-  const row = await t.db.item.findFirstOrThrow({
-    where: {
-      leadUnitId: editor.unitId,
-      level: "ACTION",
-      retiredAt: null,
-      children: { none: {} },
-      status: { notIn: ["COMPLETED", "CANCELLED"] },
-    },
-    orderBy: { id: "asc" },
-  });
-  item = { id: row.id, code: row.code };
+  ({ t, clock, editor, staff, item, tokenFor } = await apiWorld());
   // an editor of a unit that has no part in the item
   const scope = await t.db.item.findUniqueOrThrow({ where: { id: item.id }, include: { supportingUnits: true } });
   const involved = [scope.leadUnitId, scope.coLeadUnitId, ...scope.supportingUnits.map((s) => s.unitId)].filter(

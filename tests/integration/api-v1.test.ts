@@ -5,23 +5,18 @@
 // body 422), the rate limit (429 + Retry-After, shared through PostgreSQL), problem+json in zh-CN and en, and
 // the token writes with their audit rows. Every answer is checked against the OpenAPI document (api-client).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../setup/test-db";
-import { sampleAccount, sampleStaff, type TestAccount } from "../support/actors";
+import type { TestDatabase } from "../setup/test-db";
+import { sampleAccount, type TestAccount } from "../support/actors";
 import { callApi } from "../support/api-client";
+import { apiWorld, type ApiWorld } from "../support/api-world";
 
 let t: TestDatabase;
 let editor: TestAccount;
-let staff: Awaited<ReturnType<typeof sampleStaff>>;
-let tokens: typeof import("../../lib/writes/api-tokens");
-let clock: typeof import("../../lib/clock");
-let item: { id: number; code: string; version: number };
-
-async function tokenFor(actor: TestAccount, scope: "READ" | "WRITE" = "READ", days = 30): Promise<string> {
-  const made = await t.db.$transaction((tx) =>
-    tokens.createApiToken(tx, actor, { name: `t-${actor.id}-${scope}`, scope, expiresInDays: days }, clock.now()),
-  );
-  return made.token;
-}
+let staff: ApiWorld["staff"];
+let tokens: ApiWorld["tokens"];
+let clock: ApiWorld["clock"];
+let item: ApiWorld["item"];
+let tokenFor: ApiWorld["tokenFor"];
 
 const report = (note = "接口报送：已完成方案编制") => ({
   status: "IN_PROGRESS",
@@ -32,23 +27,7 @@ const report = (note = "接口报送：已完成方案编制") => ({
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase({ sample: true });
-  process.env.DATABASE_URL = t.url;
-  tokens = await import("../../lib/writes/api-tokens");
-  clock = await import("../../lib/clock");
-  editor = await sampleAccount(t.db, { role: "EDITOR", unitId: { not: null } });
-  staff = await sampleStaff(t.db);
-  const row = await t.db.item.findFirstOrThrow({
-    where: {
-      leadUnitId: editor.unitId,
-      level: "ACTION",
-      retiredAt: null,
-      children: { none: {} },
-      status: { notIn: ["COMPLETED", "CANCELLED"] },
-    },
-    orderBy: { id: "asc" },
-  });
-  item = { id: row.id, code: row.code, version: row.version };
+  ({ t, tokens, clock, editor, staff, item, tokenFor } = await apiWorld());
 });
 
 afterAll(async () => {

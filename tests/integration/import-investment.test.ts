@@ -16,6 +16,7 @@ import type { ReportScope } from "../../lib/report/types";
 import { setInvestment, type InvestmentInput } from "../../lib/writes/investment";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { sampleStaff, type TestAccount } from "../support/actors";
+import { investmentInput } from "../support/investment-figures";
 import { editCsv, editXlsx, exportedReport, fileForm, headers, type CellEdit } from "../support/import-files";
 import { signIn } from "../support/session";
 
@@ -65,20 +66,8 @@ async function stored(item: Item): Promise<{ total: string | null; planned: stri
 }
 
 async function invest(item: Item, over: Partial<InvestmentInput>): Promise<void> {
-  const { version } = await t.db.item.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } });
-  await t.db.$transaction((tx) =>
-    setInvestment(tx, admin, {
-      itemId: item.id,
-      expectedVersion: version,
-      totalInvestment: null,
-      sichuanShare: null,
-      chongqingShare: null,
-      year,
-      planned: null,
-      completed: null,
-      ...over,
-    }),
-  );
+  const input = await investmentInput(t.db, item.id, year, over);
+  await t.db.$transaction((tx) => setInvestment(tx, admin, input));
 }
 
 beforeAll(async () => {

@@ -14,6 +14,7 @@ import { VersionConflictError } from "@/lib/writes/item-change";
 import { setInvestment, type InvestmentInput } from "@/lib/writes/investment";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { sampleAccount, type TestAccount } from "../support/actors";
+import { investmentInput } from "../support/investment-figures";
 
 const DAY = 86_400_000;
 
@@ -37,17 +38,8 @@ describe("investment figures: validation, history, as of and compare", () => {
 
   const version = async () =>
     (await t.db.item.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } })).version;
-  const input = async (over: Partial<InvestmentInput>): Promise<InvestmentInput> => ({
-    itemId: item.id,
-    expectedVersion: await version(),
-    totalInvestment: null,
-    sichuanShare: null,
-    chongqingShare: null,
-    year,
-    planned: null,
-    completed: null,
-    ...over,
-  });
+  const input = (over: Partial<InvestmentInput>): Promise<InvestmentInput> =>
+    investmentInput(t.db, item.id, year, over);
 
   it("refuses text, 1e400, 15 decimals, negatives, 17 digits and shares that do not add up, field by field", () => {
     const form = (fields: Record<string, string>) =>

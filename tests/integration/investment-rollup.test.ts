@@ -16,30 +16,13 @@ import {
   type RollupDimension,
   type RollupRow,
 } from "@/lib/queries/investment";
-import { setInvestment } from "@/lib/writes/investment";
 import { approve, reportContent, submitNow } from "@/lib/writes/reports";
 import type { ItemSnapshot } from "@/lib/writes/snapshot";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { jointCoordinator, sampleAccount, type TestAccount } from "../support/actors";
+import { investmentRounds, rng } from "../support/investment-figures";
 
 const DAY = 86_400_000;
-
-/** A small deterministic generator, so a failure can be replayed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/** An amount with cents, from tiny to sixteen digits, as text. */
-function amount(r: () => number): string {
-  const digits = 1 + Math.floor(r() * 12);
-  let int = String(1 + Math.floor(r() * 9));
-  for (let i = 1; i < digits; i++) int += String(Math.floor(r() * 10));
-  return `${int}.${String(Math.floor(r() * 100)).padStart(2, "0")}`;
-}
 
 interface Counted {
   pillarId: number;
@@ -66,49 +49,17 @@ describe("investment roll-ups", () => {
   beforeAll(async () => {
     t = await createTestDatabase({ sample: true });
     admin = await sampleAccount(t.db, { role: "ADMIN" });
-    const items = await t.db.item.findMany({
-      where: { level: "ACTION", retiredAt: null },
-      select: { id: true, leadUnit: { select: { side: true } }, coLeadUnit: { select: { side: true } } },
-      orderBy: { id: "asc" },
-    });
-    const r = rng(20261206);
     // Two rounds, a day apart: the first gives figures to ~60% of the items, the second changes some of them
     // (raises, lowers, removes, adds), so "as of" between them differs from live.
-    for (const [at, share] of [
-      [t1, 0.6],
-      [t2, 0.35],
-    ] as const) {
-      setClock(at);
-      for (const item of items) {
-        if (r() > share) continue;
-        const total = r() < 0.85 ? amount(r) : null;
-        const joint = item.coLeadUnit !== null && item.coLeadUnit.side !== item.leadUnit?.side;
-        let sc: string | null = null;
-        let cq: string | null = null;
-        if (total !== null && joint && r() < 0.8) {
-          const cents = toCents(total);
-          const part = (cents * BigInt(Math.floor(r() * 100))) / 100n;
-          sc = fromCents(part);
-          cq = fromCents(cents - part);
-        }
-        const planned = r() < 0.8 ? amount(r) : null;
-        const completed = r() < 0.75 ? amount(r) : null;
-        await t.db.$transaction(async (tx) => {
-          const { version } = await tx.item.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } });
-          await setInvestment(tx, admin, {
-            itemId: item.id,
-            expectedVersion: version,
-            totalInvestment: total,
-            sichuanShare: sc,
-            chongqingShare: cq,
-            year,
-            planned,
-            completed,
-          });
-        });
-      }
-    }
-    resetClock();
+    await investmentRounds(t.db, admin, {
+      year,
+      rounds: [
+        [t1, 0.6],
+        [t2, 0.35],
+      ],
+      r: rng(20261206, 1664525, 1013904223),
+      maxDigits: 12,
+    });
   }, 240_000);
   afterEach(() => resetClock());
   afterAll(async () => t?.drop());

@@ -9,9 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { now as clockNow, resetClock, setClock } from "@/lib/clock";
 import { todayInChina } from "@/lib/dates";
 import { fromCents, toCents } from "@/lib/money";
-import { setInvestment } from "@/lib/writes/investment";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { sampleAccount, type TestAccount } from "../support/actors";
+import { investmentRounds, rng } from "../support/investment-figures";
 import { signIn, signOut } from "../support/session";
 
 // Outside a request Next's redirect() and forbidden() cannot answer: they throw what the page would answer.
@@ -34,23 +34,6 @@ const DAY = 86_400_000;
 const DIMENSIONS = ["pillar", "recommendation", "unit", "side", "region"] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
-/** A small deterministic generator, so a failure can be replayed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1103515245 + 12345) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/** An amount with cents, up to fourteen digits, as text. */
-function amount(r: () => number): string {
-  const digits = 1 + Math.floor(r() * 10);
-  let int = String(1 + Math.floor(r() * 9));
-  for (let i = 1; i < digits; i++) int += String(Math.floor(r() * 10));
-  return `${int}.${String(Math.floor(r() * 100)).padStart(2, "0")}`;
-}
-
 let t: TestDatabase;
 let admin: TestAccount;
 const t1 = new Date(Date.now() + 1 * DAY);
@@ -65,46 +48,17 @@ beforeAll(async () => {
   t = await createTestDatabase({ sample: true });
   process.env.DATABASE_URL = t.url;
   admin = await sampleAccount(t.db, { role: "ADMIN" });
-  const items = await t.db.item.findMany({
-    where: { level: "ACTION", retiredAt: null },
-    select: { id: true, leadUnit: { select: { side: true } }, coLeadUnit: { select: { side: true } } },
-    orderBy: { id: "asc" },
-  });
-  const r = rng(16);
   // Two rounds a day apart: the first gives figures to about half the items, the second changes a quarter
   // (raises, lowers, removes a figure, adds new items), so the past differs from live in every dimension.
-  for (const [at, share] of [
-    [t1, 0.5],
-    [t2, 0.25],
-  ] as const) {
-    setClock(at);
-    for (const item of items) {
-      if (r() > share) continue;
-      const total = r() < 0.85 ? amount(r) : null;
-      const joint = item.coLeadUnit !== null && item.coLeadUnit.side !== item.leadUnit?.side;
-      let sc: string | null = null;
-      let cq: string | null = null;
-      if (total !== null && joint && r() < 0.8) {
-        const part = (toCents(total) * BigInt(Math.floor(r() * 100))) / 100n;
-        sc = fromCents(part);
-        cq = fromCents(toCents(total) - part);
-      }
-      await t.db.$transaction(async (tx) => {
-        const { version } = await tx.item.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } });
-        await setInvestment(tx, admin, {
-          itemId: item.id,
-          expectedVersion: version,
-          totalInvestment: total,
-          sichuanShare: sc,
-          chongqingShare: cq,
-          year,
-          planned: r() < 0.8 ? amount(r) : null,
-          completed: r() < 0.75 ? amount(r) : null,
-        });
-      });
-    }
-  }
-  resetClock();
+  await investmentRounds(t.db, admin, {
+    year,
+    rounds: [
+      [t1, 0.5],
+      [t2, 0.25],
+    ],
+    r: rng(16, 1103515245, 12345),
+    maxDigits: 10,
+  });
 }, 300_000);
 afterEach(() => {
   resetClock();
