@@ -291,32 +291,23 @@ describe("indicators (指标): writes, history, permissions, as of", () => {
       setClock(at(days));
       return t.db.$transaction(fn);
     };
+    const definition = {
+      name: "单位GDP能耗",
+      unit: "吨标准煤/万元",
+      baseline: "0.5",
+      target: "0.4",
+      targetYear: 2030,
+      direction: "LOWER",
+    } as const;
     const { indicatorId: id } = await write(10, (tx) =>
-      writes.addIndicator(tx, admin, {
-        itemId: other.id,
-        name: "单位GDP能耗",
-        unit: "吨标准煤/万元",
-        baseline: "0.5",
-        target: "0.4",
-        targetYear: 2030,
-        direction: "LOWER",
-      }),
+      writes.addIndicator(tx, admin, { itemId: other.id, ...definition }),
     );
     await write(11, (tx) =>
       writes.reportIndicatorValue(tx, admin, { indicatorId: id, observedOn: dayOf(at(11)), actual: "0.48" }),
     );
     await write(12, (tx) => writes.setIndicatorHeadline(tx, admin, { indicatorId: id, headline: true }));
     await write(13, (tx) =>
-      writes.updateIndicator(tx, admin, {
-        indicatorId: id,
-        expectedVersion: 2,
-        name: "单位GDP能耗",
-        unit: "吨标准煤/万元",
-        baseline: "0.5",
-        target: "0.3",
-        targetYear: 2030,
-        direction: "LOWER",
-      }),
+      writes.updateIndicator(tx, admin, { indicatorId: id, expectedVersion: 2, ...definition, target: "0.3" }),
     );
     // A correction of day 11's value, reported on day 14, and a new value for day 14.
     await write(14, (tx) =>
