@@ -257,15 +257,7 @@ export async function uploadItemAttachment(user: SessionUser, code: string, uplo
   if (!report || report.itemId !== itemId)
     throw new ApiProblem("not-found", { detailKey: "evidence.errors.reportNotFound" });
   try {
-    const stored = await uploadEvidence(user, upload);
-    return {
-      id: stored.id,
-      reportId: stored.reportId,
-      fileName: stored.fileName,
-      mediaType: stored.mediaType,
-      size: stored.size,
-      sha256: stored.sha256,
-    };
+    return await uploadEvidence(user, upload);
   } catch (error) {
     if (error instanceof EvidenceRefusal)
       throw uploadProblem(locale, error.status, error.failure.message, error.values);

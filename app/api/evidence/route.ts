@@ -98,14 +98,7 @@ export async function POST(request: Request): Promise<Response> {
     });
     return json(201, {
       ok: true,
-      attachment: {
-        id: stored.id,
-        reportId: stored.reportId,
-        fileName: stored.fileName,
-        mediaType: stored.mediaType,
-        size: stored.size,
-        sha256: stored.sha256,
-      },
+      attachment: stored,
       message: t("evidence.upload.done", { name: stored.fileName }),
     });
   } catch (error) {
