@@ -47,7 +47,7 @@ export default async function InvestmentPage({ searchParams }: { searchParams: P
         </ul>
       ) : null}
       {view.totals.items === 0 ? (
-        <div className={styles.section} data-testid="empty-state">
+        <div className={`card ${styles.section}`} data-testid="empty-state">
           <p>
             <strong>{t("empty", { year: view.year })}</strong>
           </p>

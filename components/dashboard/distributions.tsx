@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDistributions } from "@/lib/data/dashboard";
 import { ITEM_STATUSES } from "@/lib/status";
 import type { AsOfSelection } from "@/lib/as-of-selection";
+import { ChartTable } from "@/components/ui/chart-table";
 import { LazyDistributionChart } from "./charts/lazy";
 import styles from "./dashboard.module.css";
 import { itemsHref } from "./format";
@@ -41,33 +42,28 @@ async function Part({ title, rows, id }: { title: string; rows: Row[]; id: strin
         data={rows.map((r) => ({ label: r.label, count: r.count, color: r.color }))}
         height={height}
       />
-      <details className={styles.details}>
-        <summary>{t("showTable")}</summary>
-        <div className={styles.tableWrap}>
-          <table aria-labelledby={id}>
-            <thead>
-              <tr>
-                <th scope="col">{t("distributions.category")}</th>
-                <th scope="col" className={styles.num}>
-                  {t("distributions.count")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">
-                    <Link href={r.href} data-count={r.count}>
-                      {r.label}
-                    </Link>
-                  </th>
-                  <td className={styles.num}>{r.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartTable summary={t("showTable")} labelledBy={id}>
+        <thead>
+          <tr>
+            <th scope="col">{t("distributions.category")}</th>
+            <th scope="col" className={styles.num}>
+              {t("distributions.count")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">
+                <Link href={r.href} data-count={r.count}>
+                  {r.label}
+                </Link>
+              </th>
+              <td className={styles.num}>{r.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ChartTable>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ChartTable } from "@/components/ui/chart-table";
 import { getProgressTrend } from "@/lib/data/dashboard";
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import { LazyTrendChart } from "./charts/lazy";
@@ -35,37 +36,31 @@ export async function ProgressTrendPanel({ selection }: { selection: AsOfSelecti
       ) : (
         <>
           <LazyTrendChart data={data} series={series} height={TREND_HEIGHT} />
-          <details className={styles.details}>
-            <summary>{t("showTable")}</summary>
-            <div className={styles.tableWrap}>
-              <table>
-                <caption className="small muted">{t("trend.heading")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("trend.week")}</th>
-                    {series.map((s) => (
-                      <th scope="col" key={s.key} className={styles.num}>
-                        {s.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {points.map((p) => (
-                    <tr key={p.day}>
-                      <th scope="row">{p.day}</th>
-                      <td className={styles.num}>{percent(p.overall, t("noValue"))}</td>
-                      {pillarNumbers.map((n) => (
-                        <td key={n} className={styles.num}>
-                          {percent(p.pillars[n], t("noValue"))}
-                        </td>
-                      ))}
-                    </tr>
+          <ChartTable summary={t("showTable")} caption={t("trend.heading")}>
+            <thead>
+              <tr>
+                <th scope="col">{t("trend.week")}</th>
+                {series.map((s) => (
+                  <th scope="col" key={s.key} className={styles.num}>
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.day}>
+                  <th scope="row">{p.day}</th>
+                  <td className={styles.num}>{percent(p.overall, t("noValue"))}</td>
+                  {pillarNumbers.map((n) => (
+                    <td key={n} className={styles.num}>
+                      {percent(p.pillars[n], t("noValue"))}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+                </tr>
+              ))}
+            </tbody>
+          </ChartTable>
         </>
       )}
     </Widget>

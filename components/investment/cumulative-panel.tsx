@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { InvestmentView } from "@/lib/data/investment";
+import { ChartTable } from "@/components/ui/chart-table";
 import { completionRate, formatAmount, toCents, type MoneyLocale } from "@/lib/money";
 import { moneyLocale } from "./format";
 import styles from "./investment.module.css";
@@ -34,7 +35,7 @@ export async function CumulativePanel({ view }: { view: InvestmentView }) {
     rate: completionRate(m.completed, planned),
   }));
   return (
-    <section className={styles.section} aria-labelledby="months-heading" data-testid="investment-months">
+    <section className={`card ${styles.section}`} aria-labelledby="months-heading" data-testid="investment-months">
       <h2 id="months-heading">{t("heading", { year: view.year })}</h2>
       {rows.length === 0 ? (
         <p>{t("empty", { year: view.year })}</p>
@@ -48,40 +49,36 @@ export async function CumulativePanel({ view }: { view: InvestmentView }) {
             height={CUMULATIVE_HEIGHT}
             values={rows.map((r) => r.completed).join(",")}
           />
-          <details className={styles.details}>
-            <summary>{t("showTable")}</summary>
-            <div className={styles.tableWrap}>
-              <table data-testid="months-table">
-                <caption className="small muted">
-                  {t("caption", { year: view.year, plan: formatAmount(planned, loc) })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("month")}</th>
-                    <th scope="col" className={styles.num}>
-                      {t("completed")}
-                    </th>
-                    <th scope="col" className={styles.num}>
-                      {t("ofPlan")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.month}>
-                      <th scope="row">{r.label}</th>
-                      <td className={styles.num} data-amount={r.completed}>
-                        {r.text}
-                      </td>
-                      <td className={styles.num}>
-                        {r.rate === null ? tInv("noRate") : tInv("rateValue", { rate: r.rate })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <ChartTable
+            summary={t("showTable")}
+            caption={t("caption", { year: view.year, plan: formatAmount(planned, loc) })}
+            testId="months-table"
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t("month")}</th>
+                <th scope="col" className={styles.num}>
+                  {t("completed")}
+                </th>
+                <th scope="col" className={styles.num}>
+                  {t("ofPlan")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.month}>
+                  <th scope="row">{r.label}</th>
+                  <td className={styles.num} data-amount={r.completed}>
+                    {r.text}
+                  </td>
+                  <td className={styles.num}>
+                    {r.rate === null ? tInv("noRate") : tInv("rateValue", { rate: r.rate })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ChartTable>
           <p className={styles.note}>{t("note")}</p>
         </>
       )}

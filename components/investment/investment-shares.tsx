@@ -13,7 +13,7 @@ export async function InvestmentShares({ shares }: { shares: SideShares }) {
     ["unsplit", shares.unsplit],
   ] as const;
   return (
-    <section className={styles.section} aria-labelledby="shares-heading" data-testid="investment-shares">
+    <section className={`card ${styles.section}`} aria-labelledby="shares-heading" data-testid="investment-shares">
       <h2 id="shares-heading">{t("heading")}</h2>
       <p className={styles.note}>{t("intro")}</p>
       <dl className={styles.figures}>

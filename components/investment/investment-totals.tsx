@@ -31,7 +31,7 @@ export async function InvestmentTotals({ view, compare }: { view: InvestmentView
     </div>
   );
   return (
-    <section className={styles.section} aria-labelledby="totals-heading" data-testid="investment-totals">
+    <section className={`card ${styles.section}`} aria-labelledby="totals-heading" data-testid="investment-totals">
       <h2 id="totals-heading">{t("page.totals.heading", { year: view.year })}</h2>
       <dl className={styles.figures}>
         {figure("total", t("page.totals.total"), yi(totals.total, loc), totals.total)}

@@ -63,7 +63,7 @@ export async function RollupTable({
   const money = (v: string | undefined) => formatAmount(v ?? null, loc);
   const dimension = t(`dimension.${by}`);
   return (
-    <section className={styles.section} aria-labelledby="rollup-heading" data-testid="investment-rollup">
+    <section className={`card ${styles.section}`} aria-labelledby="rollup-heading" data-testid="investment-rollup">
       <h2 id="rollup-heading">{t("heading")}</h2>
       <nav aria-label={t("switchLabel")} className={styles.switch}>
         <ul>
