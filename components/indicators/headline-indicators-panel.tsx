@@ -9,7 +9,8 @@ import { dayFormatter } from "@/components/items/format";
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import { getHeadlineIndicators } from "@/lib/data/indicators";
 import { titleIn } from "@/lib/i18n/localized";
-import { completionShare, formatWithUnit } from "@/lib/indicators";
+import { formatWithUnit } from "@/lib/indicators";
+import { Completion, LatestActual } from "./indicator-figures";
 import styles from "./indicators.module.css";
 
 export async function HeadlineIndicatorsPanel({ selection }: { selection: AsOfSelection }) {
@@ -56,21 +57,10 @@ export async function HeadlineIndicatorsPanel({ selection }: { selection: AsOfSe
                   {t("targetIn", { target: formatWithUnit(x.target, x.unit), year: x.targetYear })}
                 </td>
                 <td className={styles.number} data-figure={x.latest?.actual ?? ""}>
-                  {x.latest ? (
-                    <>
-                      {formatWithUnit(x.latest.actual, x.unit)}
-                      <br />
-                      <span className="small muted">{t("actualOn", { day: day(x.latest.observedOn) })}</span>
-                    </>
-                  ) : (
-                    <span className="muted">{t("noActual")}</span>
-                  )}
+                  <LatestActual x={x} t={t} day={day} />
                 </td>
                 <td className={styles.number} data-completion={x.completion ?? ""}>
-                  {x.completion === null ? t("noCompletion") : t("completionValue", { rate: x.completion })}
-                  <span className={styles.bar} aria-hidden="true">
-                    <span style={{ width: `${completionShare(x.completion)}%` }} />
-                  </span>
+                  <Completion x={x} t={t} />
                 </td>
               </tr>
             ))}

@@ -9,9 +9,10 @@ import { FormMessages } from "@/components/i18n/form-messages";
 import { dayFormatter } from "@/components/items/format";
 import { removeIndicator } from "@/lib/actions/indicators";
 import { getItemIndicators, type ItemIndicator } from "@/lib/data/indicators";
-import { completionShare, formatWithUnit } from "@/lib/indicators";
+import { formatWithUnit } from "@/lib/indicators";
 import { IndicatorForm } from "./indicator-form";
 import { IndicatorHeadlineForm } from "./headline-form";
+import { Completion, LatestActual, type IndicatorsT } from "./indicator-figures";
 import styles from "./indicators.module.css";
 import { Sparkline } from "./sparkline";
 import { IndicatorValueForm } from "./value-form";
@@ -69,8 +70,6 @@ export async function ItemIndicators({
   return live && (may.edit || may.report || may.headline) ? <FormMessages>{body}</FormMessages> : body;
 }
 
-type T = Awaited<ReturnType<typeof getTranslations<"indicators">>>;
-
 function IndicatorEntry({
   x,
   live,
@@ -83,7 +82,7 @@ function IndicatorEntry({
   live: boolean;
   may: IndicatorPermissions;
   today: string;
-  t: T;
+  t: IndicatorsT;
   day: (iso: string | null) => string;
 }) {
   const id = `indicator-${x.id}`;
@@ -118,24 +117,13 @@ function IndicatorEntry({
         <div>
           <dt>{t("actual")}</dt>
           <dd data-figure={x.latest?.actual ?? ""} data-testid="indicator-actual">
-            {x.latest ? (
-              <>
-                {formatWithUnit(x.latest.actual, x.unit)}
-                <br />
-                <span className="small muted">{t("actualOn", { day: day(x.latest.observedOn) })}</span>
-              </>
-            ) : (
-              <span className="muted">{t("noActual")}</span>
-            )}
+            <LatestActual x={x} t={t} day={day} />
           </dd>
         </div>
         <div>
           <dt>{t("completion")}</dt>
           <dd data-testid="indicator-completion" data-completion={x.completion ?? ""}>
-            {x.completion === null ? t("noCompletion") : t("completionValue", { rate: x.completion })}
-            <span className={styles.bar} aria-hidden="true">
-              <span style={{ width: `${completionShare(x.completion)}%` }} />
-            </span>
+            <Completion x={x} t={t} />
           </dd>
         </div>
       </dl>
