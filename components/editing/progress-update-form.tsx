@@ -5,7 +5,15 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { Fields } from "@/components/forms/field";
-import { CheckboxField, NumberField, SelectField, TextAreaField, TextField, inState } from "@/components/forms/fields";
+import {
+  CheckboxField,
+  DecimalField,
+  NumberField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  inState,
+} from "@/components/forms/fields";
 import { FieldError } from "@/components/forms/field-error";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -227,12 +235,10 @@ export function ProgressUpdateForm({
             {...inState(docNumber, setDocNumber)}
           />
 
-          <TextField
+          <DecimalField
             name="monthInvestment"
             label={t("investment.monthInvestment")}
             hint={t("investment.monthInvestmentHint")}
-            inputMode="decimal"
-            autoComplete="off"
             {...inState(monthInvestment, setMonthInvestment)}
           />
 

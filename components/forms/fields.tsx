@@ -35,6 +35,14 @@ export function TextField(props: FieldProps & Length & InputProps) {
   return <Field {...field}>{(tied) => <input {...tied} {...length} {...control} />}</Field>;
 }
 
+/**
+ * A decimal typed as text (an amount, a 指标 figure): the decimal keypad on touch screens and no autofill. The text
+ * goes to the server as typed, which parses it exactly (never a JavaScript number).
+ */
+export function DecimalField(props: FieldProps & Length & Omit<InputProps, "type" | "inputMode" | "autoComplete">) {
+  return <TextField {...props} inputMode="decimal" autoComplete="off" />;
+}
+
 /** A text of several lines, at most `max` characters (see Length). */
 export function TextAreaField(props: FieldProps & Length & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Owned>) {
   const [rest, length] = useCapped(props);

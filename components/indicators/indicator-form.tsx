@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { Fields } from "@/components/forms/field";
-import { SelectField, TextField } from "@/components/forms/fields";
+import { DecimalField, SelectField, TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { HiddenInputs } from "@/components/forms/hidden-inputs";
 import { Options } from "@/components/forms/options";
@@ -58,15 +58,8 @@ export function IndicatorForm(
           <TextField name="unit" label={t("form.unit")} hint={t("form.unitHint")} max={INDICATOR_UNIT_MAX} required />
         </div>
         <div className={styles.row}>
-          <TextField
-            name="baseline"
-            label={t("form.baseline")}
-            hint={t("form.figureHint")}
-            inputMode="decimal"
-            autoComplete="off"
-            required
-          />
-          <TextField name="target" label={t("form.target")} inputMode="decimal" autoComplete="off" required />
+          <DecimalField name="baseline" label={t("form.baseline")} hint={t("form.figureHint")} required />
+          <DecimalField name="target" label={t("form.target")} required />
           <TextField name="targetYear" label={t("form.targetYear")} inputMode="numeric" autoComplete="off" required />
           <SelectField name="direction" label={t("form.direction")}>
             <Options items={DIRECTIONS} label={(d) => t(`direction.${d}`)} />

@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { Fields } from "@/components/forms/field";
-import { DateField, TextField } from "@/components/forms/fields";
+import { DateField, DecimalField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { HiddenInputs } from "@/components/forms/hidden-inputs";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -29,7 +29,7 @@ export function IndicatorValueForm({ indicatorId, unit, today }: { indicatorId: 
       <Fields form={form} fieldClass={styles.field} values={{ observedOn: today, actual: "" }}>
         <div className={styles.row}>
           <DateField name="observedOn" label={t("observedOn")} hint={t("observedOnHint")} required />
-          <TextField name="actual" label={t("actual", { unit })} inputMode="decimal" autoComplete="off" required />
+          <DecimalField name="actual" label={t("actual", { unit })} required />
         </div>
       </Fields>
       <FormMessage state={state} />

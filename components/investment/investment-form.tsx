@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { Fields } from "@/components/forms/field";
-import { SelectField, TextField } from "@/components/forms/fields";
+import { DecimalField, SelectField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ConflictNotice } from "@/components/editing/conflict-notice";
@@ -48,8 +48,6 @@ export function InvestmentForm({
     name: key,
     label: t(key),
     value: values[key],
-    inputMode: "decimal" as const,
-    autoComplete: "off",
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value })),
   });
   // After a save or a conflict the form continues from the newest version it was told of.
@@ -64,9 +62,9 @@ export function InvestmentForm({
       <ConflictNotice conflict={conflict} />
       <Fields form={form} fieldClass={styles.field} uncapped>
         <div className={styles.row}>
-          <TextField {...amount("totalInvestment")} hint={t("amountHint")} />
-          <TextField {...amount("sichuanShare")} />
-          <TextField {...amount("chongqingShare")} />
+          <DecimalField {...amount("totalInvestment")} hint={t("amountHint")} />
+          <DecimalField {...amount("sichuanShare")} />
+          <DecimalField {...amount("chongqingShare")} />
         </div>
         <div className={styles.row}>
           <SelectField
@@ -83,12 +81,10 @@ export function InvestmentForm({
             ))}
           </SelectField>
           {(["planned", "completed"] as const).map((figure) => (
-            <TextField
+            <DecimalField
               key={figure}
               name={figure}
               label={t(figure)}
-              inputMode="decimal"
-              autoComplete="off"
               value={current[figure]}
               onChange={(e) => setFigure(figure, e.target.value)}
             />
