@@ -57,16 +57,13 @@ export function ratingsBlocks(data: ReportData): OutlineBlock[] {
         level: 2,
         text: tr(which === "RED" ? "redHeading" : "blackHeading", { size: BOARD_SIZE }),
       });
-      blocks.push(
-        rows.length === 0
-          ? { kind: "paragraph", text: t("dashboard.empty") }
-          : {
-              kind: "entries",
-              entries: rows.map((r) =>
-                tr("boardEntry", { rank: r.rank ?? 0, unit: r.unit, side: side(r.side), score: score(r.score, t) }),
-              ),
-            },
-      );
+      // One line each (a numbered list would number tied ranks 1, 2, 3 where the ranks read 1, 2, 2).
+      if (rows.length === 0) blocks.push({ kind: "paragraph", text: t("dashboard.empty") });
+      for (const r of rows)
+        blocks.push({
+          kind: "paragraph",
+          text: tr("boardEntry", { rank: r.rank ?? 0, unit: r.unit, side: side(r.side), score: score(r.score, t) }),
+        });
     };
     board("RED");
     board("BLACK");
