@@ -27,21 +27,25 @@ export function weightsSentence(r: ReportRatings, t: Translate): string {
   return `${t("weightsUsed", { ...r.weights })}${set}`;
 }
 
-/** The section's outline blocks (after the summary sections, before the item tables by pillar). */
-export function ratingsBlocks(data: ReportData): OutlineBlock[] {
+/**
+ * The section's outline blocks (after the summary sections, before the item tables by pillar). The documents
+ * number their sections (五、); the page's preview does not (`numbered: false`).
+ */
+export function ratingsBlocks(data: ReportData, { numbered = true }: { numbered?: boolean } = {}): OutlineBlock[] {
   const { locale, ratings } = data;
   const t = translator(locale, "ratings");
   const tr = translator(locale, "ratings.report");
+  const number = numbered ? tr("sectionNumber") : "";
   if (ratings === null)
     return [
-      { kind: "heading", level: 1, text: tr("headingNone") },
+      { kind: "heading", level: 1, text: number + tr("headingNone") },
       { kind: "paragraph", text: tr("none", { date: data.asOf }) },
     ];
   const side = translator(locale, "side");
   const label = periodLabel(ratings, locale);
   const at = chinaTime(ratings.period.closedAt);
   const blocks: OutlineBlock[] = [
-    { kind: "heading", level: 1, text: tr("heading", { period: label }) },
+    { kind: "heading", level: 1, text: number + tr("heading", { period: label }) },
     {
       kind: "paragraph",
       text: tr(ratings.seesAll ? "intro" : "introOwn", { period: label, at, count: ratings.rankedCount }),

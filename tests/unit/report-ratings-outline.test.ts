@@ -1,6 +1,9 @@
 // The written report's 考评 section on hand-made ratings: where it sits, the 红榜 and 黑榜 with tied ranks as
 // ranked (not renumbered), an editor's own row without any list, and the empty state before the first close.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { ReportRatings as RatingsPreview } from "@/components/reports/report-ratings";
 import { buildReportOutline, type OutlineBlock } from "@/lib/export/report-document";
 import type { ReportRatingRow, ReportRatings } from "@/lib/report/types";
 import { reportFixture } from "../support/report-fixture";
@@ -112,5 +115,23 @@ describe("the report's 考评 section", () => {
     const en = texts(buildReportOutline({ ...reportFixture({ locale: "en" }), ratings: RATINGS }).blocks);
     expect(en).toContain("5. Unit ratings and red and black lists (October 2026)");
     expect(en).toContain("6. Items by pillar");
+  });
+
+  it("is on the report page's preview too, unnumbered, with the same rows", () => {
+    const html = renderToStaticMarkup(
+      createElement(RatingsPreview, { data: { ...reportFixture(), ratings: RATINGS } }),
+    );
+    expect(html).toContain("<h2>考评与红黑榜（2026年10月）</h2>");
+    expect(html).toContain("<h3>红榜（前 3 名）</h3>");
+    expect(html).toContain('<th scope="row">单位1</th>');
+    expect(html.match(/<tr>/g)!.length).toBe(1 + RATINGS.rows.length);
+    const own = renderToStaticMarkup(
+      createElement(RatingsPreview, {
+        data: { ...reportFixture(), ratings: { ...RATINGS, seesAll: false, rows: [RATINGS.rows[3]!] } },
+      }),
+    );
+    expect(own).not.toContain("红榜（");
+    expect(own).not.toContain("单位1<");
+    expect(own).toContain('<th scope="row">单位4</th>');
   });
 });
