@@ -105,3 +105,21 @@ export function rankRatings<T extends { score: number | null; unit: string }>(ro
   });
   return [...ranked, ...unscored.map((r) => ({ ...r, rank: null, board: null }))];
 }
+
+/**
+ * Which units' ratings a reader sees (lib/data/ratings.ts ratingView decides it from the signed-in user):
+ * every unit's, with the 红黑榜; or one unit's own figures only (unitId null: none at all).
+ */
+export type RatingView = { all: true } | { all: false; unitId: number | null };
+
+export const ALL_RATINGS: RatingView = { all: true };
+
+/** Whether `view` shows the rating of `unitId`. */
+export function inRatingView(view: RatingView, unitId: number): boolean {
+  return view.all || view.unitId === unitId;
+}
+
+/** The view as a short key (a cache key part: two readers with one key see exactly the same rows). */
+export function ratingViewKey(view: RatingView): string {
+  return view.all ? "all" : view.unitId === null ? "none" : `unit:${view.unitId}`;
+}

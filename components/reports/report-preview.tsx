@@ -4,6 +4,7 @@ import type { ReportData, ReportItem } from "@/lib/report/types";
 import { chinaTime } from "@/lib/dates";
 import { percent } from "./format";
 import { ReportInvestment } from "./report-investment";
+import { ReportRatings } from "./report-ratings";
 import styles from "./reports.module.css";
 
 /**
@@ -188,6 +189,7 @@ export async function ReportPreview({ data }: { data: ReportData }) {
         </div>
       )}
 
+      <ReportRatings data={data} />
       <h2>{t("detailHeading")}</h2>
       {listed.length < data.items.length && (
         <p className="muted" data-testid="report-details-limited">

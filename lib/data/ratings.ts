@@ -8,7 +8,7 @@ import { forbidden, notFound } from "next/navigation";
 import { requirePermission, type SessionUser } from "../auth/session";
 import { db } from "../db";
 import { can, type UnitScope } from "../permissions";
-import { rankRatings, ratingComponents, ratingScore, type Ranked, type RatingComponents } from "../rating";
+import { inRatingView, type RatingView } from "../rating";
 import * as q from "../queries/ratings";
 
 export type * from "../queries/ratings";
@@ -21,9 +21,15 @@ export function readsAllRatings(user: SessionUser): boolean {
   return can(user, "rating:read", NO_UNIT);
 }
 
-export interface UnitRating extends q.UnitRatingCounts, Ranked {
-  components: RatingComponents;
-  score: number | null;
+/**
+ * Which units' ratings `user` sees: every unit's (and the 红黑榜) with rating:read for any unit; otherwise their
+ * own unit's when rating:read covers it; otherwise none. The ratings page, the dashboard, the CSV and the status
+ * report all show exactly this.
+ */
+export function ratingView(user: SessionUser): RatingView {
+  if (readsAllRatings(user)) return { all: true };
+  const own = user.unitId ?? null;
+  return { all: false, unitId: own !== null && can(user, "rating:read", unitScope(own)) ? own : null };
 }
 
 export interface PeriodRating {
@@ -32,29 +38,17 @@ export interface PeriodRating {
   /** units ranked (scored) in the period */
   rankedCount: number;
   /** the rows the reader may see: every unit's, or an editor's own unit's */
-  rows: UnitRating[];
+  rows: q.UnitRating[];
   seesAll: boolean;
 }
 
 /** Rates every unit of `period` and ranks them (no permission check: callers filter what they show). */
-async function ratePeriod(
-  period: q.RatedPeriod,
-): Promise<Omit<PeriodRating, "rows" | "seesAll"> & { all: UnitRating[] }> {
-  const d = db();
-  const [counts, weights] = await Promise.all([q.queryRatingCounts(d, period), q.queryWeightsAt(d, period.closedAt)]);
-  const all = rankRatings(
-    counts.map((c) => {
-      const components = ratingComponents(c);
-      return { ...c, components, score: ratingScore(components, weights.weights) };
-    }),
-  );
-  return { period, weights, all, rankedCount: all.filter((r) => r.rank !== null).length };
-}
+const ratePeriod = (period: q.RatedPeriod) => q.queryPeriodRanking(db(), period);
 
-function visible(user: SessionUser, rated: Awaited<ReturnType<typeof ratePeriod>>): PeriodRating {
-  const seesAll = readsAllRatings(user);
+function visible(user: SessionUser, rated: q.PeriodRanking): PeriodRating {
+  const view = ratingView(user);
   const { all, ...rest } = rated;
-  return { ...rest, seesAll, rows: all.filter((r) => can(user, "rating:read", unitScope(r.unitId))) };
+  return { ...rest, seesAll: view.all, rows: all.filter((r) => inRatingView(view, r.unitId)) };
 }
 
 /** The closed periods (latest first) and the rating of the one asked for (default: the latest closed). */
@@ -68,7 +62,7 @@ export async function getRatingsPage(params: { period?: number; unit?: number })
   const rating = visible(user, await ratePeriod(period));
   // The unit whose records are shown: the one asked for, or an editor's own.
   const unitId = params.unit ?? (rating.seesAll ? null : user.unitId);
-  let detail: { unit: UnitRating | null; unitId: number; unitName: string; records: q.RatingRecords } | null = null;
+  let detail: { unit: q.UnitRating | null; unitId: number; unitName: string; records: q.RatingRecords } | null = null;
   if (unitId !== null) {
     if (!can(user, "rating:read", unitScope(unitId))) forbidden();
     const [named, records] = await Promise.all([

@@ -1,5 +1,7 @@
 import "server-only";
-// Reads for reports: the caller must hold report:export; the data itself comes from lib/queries/report.ts.
+// Reads for reports: the caller must hold report:export; the data itself comes from lib/queries/report.ts. The
+// report's 考评 (红黑榜) holds what the reader may see of the ratings, as on the ratings page (ratingView): an
+// editor gets their own unit's row only, never another unit's — filtered here, on the server, before rendering.
 import { requirePermission, type SessionUser } from "../auth/session";
 import { fileCache, readThrough } from "../cache/data-version";
 import { endOfDay } from "../dates";
@@ -8,12 +10,14 @@ import { reportGate } from "../export/gate";
 import { renderReport } from "../export/render";
 import { Prisma } from "../generated/prisma/client";
 import { can } from "../permissions";
+import { ratingViewKey } from "../rating";
 import { buildReport, queryReportPeriods } from "../queries/report";
 import type { ReportData, ReportFormat, ReportPeriodChoice, ReportRequest } from "../report/types";
+import { ratingView } from "./ratings";
 
 export async function getReport(request: ReportRequest): Promise<ReportData> {
-  await requirePermission("report:export");
-  return buildReport(db(), request);
+  const user = await requirePermission("report:export");
+  return buildReport(db(), request, undefined, ratingView(user));
 }
 
 /**
@@ -28,10 +32,14 @@ export async function getReportFile(user: SessionUser, request: ReportRequest, f
   if (!can(user, "report:export")) throw new Error("getReportFile: the user may not export reports");
   const { scope, asOf, compare, locale } = request;
   const period = request.period ?? null;
-  const key = `report:${format}:${JSON.stringify({ scope, asOf, period, compare, locale })}`;
+  // The file differs by whose ratings it shows: readers with the same view share it, no one else.
+  const view = ratingView(user);
+  const ratings = ratingViewKey(view);
+  const key = `report:${format}:${JSON.stringify({ scope, asOf, period, compare, locale, ratings })}`;
   const before = period ? new Date(period.closedAt) : endOfDay(asOf);
   const moments = [before, ...(compare === null ? [] : [endOfDay(compare)])];
-  const build = () => reportGate().run(async () => renderReport(await buildReport(db(), request), format));
+  const build = () =>
+    reportGate().run(async () => renderReport(await buildReport(db(), request, undefined, view), format));
   return readThrough(key, moments, build, fileCache());
 }
 

@@ -6,6 +6,7 @@ import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translator";
 import type { ReportData, ReportItem } from "../report/types";
 import { investmentBlocks } from "./report-investment";
+import { ratingsBlocks } from "./report-ratings";
 
 export type Align = "left" | "right" | "center";
 
@@ -281,6 +282,7 @@ export function buildReportOutline(data: ReportData): ReportOutline {
     );
   }
 
+  blocks.push(...ratingsBlocks(data));
   blocks.push({ kind: "heading", level: 1, text: t("sectionDetails") });
   const detailColumns = tableColumns(t, [
     ["colCode", 0.09, "left"],

@@ -11,6 +11,7 @@ import { chinaTime, chinaWallClock } from "../dates";
 import { translator, type Translate } from "../i18n/translator";
 import { itemCells, itemHeaders, type ItemCell } from "./cells";
 import { AMOUNT_FORMAT, amountCellValue, rateFraction } from "./xlsx-amounts";
+import { ratingsSheet } from "./report-ratings";
 
 const PERCENT = "0.0%";
 const DATE = "yyyy-mm-dd";
@@ -337,6 +338,7 @@ export async function renderXlsx(data: ReportData): Promise<Buffer> {
   updatesSheet(wb, data, t);
   unitsSheet(wb, data, t);
   changesSheet(wb, data, t);
+  ratingsSheet(wb, data, t, { addSheet, writeTable });
   await wb.commit();
   return Buffer.concat(out.chunks);
 }

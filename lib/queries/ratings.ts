@@ -10,7 +10,16 @@
 import { isoDay } from "../dates";
 import { Prisma } from "../generated/prisma/client";
 import type { ItemStatus, ObligationOutcome, ReportState, Side } from "../generated/prisma/enums";
-import { DEFAULT_RATING_WEIGHTS, type RatingCounts, type RatingWeights } from "../rating";
+import {
+  DEFAULT_RATING_WEIGHTS,
+  rankRatings,
+  ratingComponents,
+  ratingScore,
+  type Ranked,
+  type RatingComponents,
+  type RatingCounts,
+  type RatingWeights,
+} from "../rating";
 import { supervisionNumber } from "../report/supervision";
 import { frozenStatesSql } from "./periods";
 
@@ -46,6 +55,13 @@ export async function queryRatedPeriods(db: RawDb): Promise<RatedPeriod[]> {
 /** One closed period, or null (not found, or not closed). */
 export async function queryRatedPeriod(db: RawDb, periodId: number): Promise<RatedPeriod | null> {
   return (await readPeriods(db, Prisma.sql`id = ${periodId}`))[0] ?? null;
+}
+
+/**
+ * The latest period closed at or before `at` (a report's as-of instant), or null when none had closed by then.
+ */
+export async function queryRatedPeriodAt(db: RawDb, at: Date): Promise<RatedPeriod | null> {
+  return (await readPeriods(db, Prisma.sql`closed_at <= ${at}`))[0] ?? null;
 }
 
 async function readPeriods(db: RawDb, where: Prisma.Sql): Promise<RatedPeriod[]> {
@@ -184,6 +200,37 @@ export async function queryRatingCounts(db: RawDb, period: RatedPeriod, unitId?:
     WHERE ob.unit_id IS NOT NULL OR it.unit_id IS NOT NULL OR sv.unit_id IS NOT NULL
     ORDER BY u.id`);
   return rows;
+}
+
+/** One unit's rating of a period: what it counts, each component, the score, its rank and board. */
+export interface UnitRating extends UnitRatingCounts, Ranked {
+  components: RatingComponents;
+  score: number | null;
+}
+
+/** A closed period rated: every unit that had something to count, ranked (the 红黑榜), and the weights used. */
+export interface PeriodRanking {
+  period: RatedPeriod;
+  weights: WeightsInForce;
+  /** units ranked (scored) in the period */
+  rankedCount: number;
+  /** every unit's rating, best first, the unscored last (no permission filter: callers show what they may) */
+  all: UnitRating[];
+}
+
+/**
+ * Rates every unit of `period` and ranks them: the one computation behind the ratings page, the dashboard's
+ * 红黑榜, the CSV and the status report. The weights are those in force at the period's close.
+ */
+export async function queryPeriodRanking(db: RawDb, period: RatedPeriod): Promise<PeriodRanking> {
+  const [counts, weights] = await Promise.all([queryRatingCounts(db, period), queryWeightsAt(db, period.closedAt)]);
+  const all = rankRatings(
+    counts.map((c) => {
+      const components = ratingComponents(c);
+      return { ...c, components, score: ratingScore(components, weights.weights) };
+    }),
+  );
+  return { period, weights, all, rankedCount: all.filter((r) => r.rank !== null).length };
 }
 
 export type SupervisionJudgement = "ON_TIME" | "LATE" | "UNANSWERED" | "PENDING";

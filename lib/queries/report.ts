@@ -39,6 +39,8 @@ import { now as clockNow } from "../clock";
 import { completionRate } from "../money";
 import { investmentStatesSql } from "./investment";
 import { reportInvestment } from "./report-investment";
+import { ALL_RATINGS, type RatingView } from "../rating";
+import { queryReportRatings } from "./report-ratings";
 
 type RawDb = Pick<Db, "$queryRaw">;
 type Moment = { before: Date; day: string; amberLast?: string };
@@ -355,8 +357,15 @@ async function hasSampleDataset(db: RawDb): Promise<boolean> {
 /**
  * The report for `request`: the scope at the end of `asOf` (China), and the changes since the end of
  * `compare` when given (must be earlier than asOf). `now` is the generation time (tests pass a fixed one).
+ * `ratingView`: whose 考评 rows the report holds — lib/data/reports.ts passes the signed-in reader's (an editor's
+ * own unit only); every unit's by default, for callers that are not a reader (tests, the system).
  */
-export async function buildReport(db: Db, request: ReportRequest, now: Date = clockNow()): Promise<ReportData> {
+export async function buildReport(
+  db: Db,
+  request: ReportRequest,
+  now: Date = clockNow(),
+  ratingView: RatingView = ALL_RATINGS,
+): Promise<ReportData> {
   // As of a period's close: that instant (the as-of machinery reads "changed before"); otherwise the end of the day.
   const before = request.period ? new Date(request.period.closedAt) : endOfDay(request.asOf);
   const filters = scopeFilters(request.scope);
@@ -368,6 +377,9 @@ export async function buildReport(db: Db, request: ReportRequest, now: Date = cl
   };
   const en = request.locale === "en";
   const label = await scopeLabel(db, request);
+  // The 考评 of the report's period (or the latest closed by asOf), as the reader may see it; awaited below.
+  const ratings = queryReportRatings(db, request, ratingView);
+  ratings.catch(() => undefined);
   // A report of everything compares every active item, which needs no list of ids: start it alongside the
   // item query (each takes seconds at 10,000 items). Other scopes compare exactly the items listed.
   const everything =
@@ -418,6 +430,7 @@ export async function buildReport(db: Db, request: ReportRequest, now: Date = cl
     investment,
     recentUpdates,
     changes,
+    ratings: await ratings,
   };
 }
 

@@ -3,6 +3,7 @@
 // database, so every format shows exactly the same numbers for the same scope and date.
 import type { Confidence, ItemLevel, ItemStatus, Side } from "../generated/prisma/enums";
 import type { Locale } from "../i18n/locales";
+import type { Board, RatingComponents, RatingCounts, RatingWeights } from "../rating";
 
 /** What the report covers. "filters" reuses the items list's URL filters (lib/validations/browse.ts). */
 export type ReportScope =
@@ -170,6 +171,39 @@ export interface ReportChanges {
   progressMoves: { code: string; title: string; from: number; to: number; delta: number }[];
 }
 
+/** One unit's 考评 in the report: the ratings page's row (lib/queries/ratings.ts queryPeriodRanking). */
+export interface ReportRatingRow {
+  unitId: number;
+  unit: string;
+  side: Side;
+  /** 1-based, equal scores share one; null: not scored, not ranked */
+  rank: number | null;
+  /** score 0–100 to one decimal; null: nothing to weigh */
+  score: number | null;
+  /** 按时报送率, 一次通过率, 逾期事项 (1 − overdue ÷ items), 督办按时反馈率: each in [0, 1], null when not counted */
+  components: RatingComponents;
+  /** what the components count (obligations, reviews, items in force and overdue at the close, 督办) */
+  counts: RatingCounts;
+  board: Board | null;
+}
+
+/** The 考评 (红黑榜) of one closed period, as the report's reader may see it. */
+export interface ReportRatings {
+  /** the period rated: the report's own period, else the latest closed at or before the as-of instant */
+  period: ReportPeriod;
+  /** the weights in force at the period's close */
+  weights: RatingWeights;
+  /** ISO instant the weights were set; null: the defaults, never changed */
+  weightsSetAt: string | null;
+  weightsSetBy: string | null;
+  /** units ranked (scored) in the period, whether or not the reader sees their rows */
+  rankedCount: number;
+  /** the reader sees every unit's row and the 红黑榜; false: their own unit's row only (rows may be empty) */
+  seesAll: boolean;
+  /** best first, the unscored last */
+  rows: ReportRatingRow[];
+}
+
 export interface ReportData {
   /** human-readable scope, in the report's language */
   scopeLabel: string;
@@ -192,4 +226,6 @@ export interface ReportData {
   investment: ReportInvestment;
   recentUpdates: ReportUpdate[];
   changes: ReportChanges | null;
+  /** the 考评 of the report's closed period (or the latest closed by asOf); null when none had closed by then */
+  ratings: ReportRatings | null;
 }

@@ -139,7 +139,7 @@ describe("DOCX status report (hand-made report data)", () => {
     expect(docx.paragraphs[0]).toBe("Chengdu–Chongqing Twin-City Economic Circle: Implementation Status Report");
     expect(text).toContain("(as of 28 November 2026)");
     expect(text).toContain(`covers ${en.headline.items} items`);
-    expect(text).toContain("5. Items by pillar");
+    expect(text).toContain("6. Items by pillar");
     expect(docx.rows.some((r) => r.includes("In progress"))).toBe(true);
     expect(text).not.toMatch(/截至|报告范围/);
     expect(docx.footer).toContain("Page ");
@@ -176,7 +176,7 @@ describe("PDF status report (hand-made report data)", () => {
     const last = read.pages[read.numPages - 1]!;
     // The last page holds only the end of the last pillar's table: its header is there only if repeated.
     expect(last).toContain(header);
-    expect(last).not.toContain("五、分方面事项明细");
+    expect(last).not.toContain("六、分方面事项明细");
     expect(read.pages.filter((p) => p.includes(header)).length).toBeGreaterThan(data.pillars.length);
   });
 

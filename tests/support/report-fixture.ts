@@ -251,5 +251,6 @@ export function reportFixture(options: FixtureOptions = {}): ReportData {
               progressMoves: [],
             }
           : changesFrom(items, since),
+    ratings: null,
   };
 }

@@ -39,7 +39,7 @@ describe("document limits", () => {
     const recommendations = data.items.filter((i) => i.level === "RECOMMENDATION");
     expect(data.items.length).toBeGreaterThan(DOCUMENT_LIMITS.detailRows);
     const outline = buildReportOutline(data);
-    const details = section(outline.blocks, "五、分方面事项明细");
+    const details = section(outline.blocks, "六、分方面事项明细");
     const rows = tables(details).flatMap((t) => t.rows.map((r) => r.cells[0]));
     expect(rows).toEqual(recommendations.map((r) => r.code));
     const note = paragraphs(details).find((p) => p.includes("Excel"));
