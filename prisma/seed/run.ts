@@ -8,6 +8,7 @@ import { createItem } from "../../lib/writes/item-change";
 import { hashPassword } from "../../lib/password";
 import * as doc from "./document/index";
 import { loadSampleData, type SampleSummary } from "./sample/index";
+import { sampleStartFor } from "./sample/periods";
 import { now as clockNow } from "../../lib/clock";
 
 type Tx = Prisma.TransactionClient;
@@ -30,11 +31,12 @@ export const DOCUMENT_CHECKSUM = createHash("sha256")
   .update(JSON.stringify([doc.pillars, doc.goals, doc.conferences, doc.regions, doc.units, doc.pillarItems]))
   .digest("hex");
 
-/** The sample year ends now and starts 13 months back, so a 12-month trend is always filled. */
+/**
+ * The sample year ends now and starts on the first day (China) of the month 13 months back: a month to assign
+ * the items, then twelve closed monthly periods and the current one, so a 12-month trend is always filled.
+ */
 export function sampleStart(now: Date): Date {
-  const start = new Date(now);
-  start.setUTCMonth(start.getUTCMonth() - 13);
-  return start;
+  return sampleStartFor(now);
 }
 
 async function loadReferenceData(tx: Tx): Promise<void> {
@@ -135,8 +137,9 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedReport> {
 
       const report: SeedReport = { documentItemsAdded, sampleLoaded: false };
       if (withSample) {
-        report.sample = await loadSampleData(tx, { now, start: at, hashPassword });
+        // Recorded first: the sample periods' 情况通报, frozen as they close, say that they are sample data.
         await tx.dataset.create({ data: { key: "sample", checksum: DOCUMENT_CHECKSUM } });
+        report.sample = await loadSampleData(tx, { now, start: at, hashPassword });
         report.sampleLoaded = true;
         log(`sample data (示例数据) loaded: ${JSON.stringify(report.sample)}`);
       } else if (options.sample && !datasets.has("sample")) {
