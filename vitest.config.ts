@@ -28,7 +28,9 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/integration-mocks.ts"],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // The first file that asks for sample data seeds the shared template (a year of the reporting cycle:
+          // minutes on a loaded machine) while the others wait for it in their beforeAll.
+          hookTimeout: 600_000,
         },
       },
     ],

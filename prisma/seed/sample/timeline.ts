@@ -16,7 +16,7 @@ export type Profile = "active" | "lagging" | "completed" | "notStarted" | "onHol
 
 export interface TimelineFlags {
   profile: Profile;
-  /** no report in the last two to four periods (no update in the last 35–125 days) */
+  /** no report in the last two or three periods (no update in the last 35–95 days) */
   stale: boolean;
   /** the due date is pushed out once during the year */
   revise: boolean;
@@ -151,7 +151,8 @@ export function planTimeline(input: TimelineInput): ItemPlan {
   const lastPeriod = periods.length - 1;
   const finalDay = profile === "completed" ? completionDay : profile === "cancelled" ? cancelDay : Infinity;
   const finalPeriod = Number.isFinite(finalDay) ? periodOfDay(periods, finalDay) : lastPeriod;
-  const staleFrom = flags.stale ? periods.length - rng.int(2, 4) : Infinity;
+  // A stale item goes quiet for its last periods (an item that is closed out or cancelled is not stale).
+  const staleFrom = flags.stale && !Number.isFinite(finalDay) ? periods.length - rng.int(2, 3) : Infinity;
   const disagreementPeriod = flags.disagreement && own.coLead ? lastPeriod - 1 : -1;
   const holdFrom =
     profile === "onHold" ? rng.int(Math.floor(periods.length * 0.35), Math.floor(periods.length * 0.65)) : Infinity;
