@@ -108,7 +108,7 @@ beforeAll(async () => {
   });
   otherEditor = await sampleAccount(t.db, { role: "EDITOR", unitId: { not: unitId } });
   ({ viewer, admin, coordinator } = await sampleStaff(t.db));
-}, 180_000);
+});
 
 afterAll(async () => {
   await t?.drop();
