@@ -30,7 +30,7 @@ export default defineConfig({
           testTimeout: 60_000,
           // The first file that asks for sample data seeds the shared template (a year of the reporting cycle:
           // minutes on a loaded machine) while the others wait for it in their beforeAll.
-          hookTimeout: 600_000,
+          hookTimeout: 900_000,
         },
       },
     ],
