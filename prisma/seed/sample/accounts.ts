@@ -203,6 +203,8 @@ export async function ensureAccounts(
   const unitById = new Map([...units.byName.values()].map((u) => [u.id, u]));
   const users: SampleUser[] = [];
   let created = 0;
+  // Every sample account has the same password: hashed once (argon2 is slow by design), not once per account.
+  let passwordHash: Promise<string> | null = null;
   for (const def of defs) {
     let row = byLogin.get(def.loginName);
     if (!row) {
@@ -211,7 +213,7 @@ export async function ensureAccounts(
         data: {
           loginName: def.loginName,
           displayName: def.displayName,
-          passwordHash: await hashPassword(SAMPLE_PASSWORD),
+          passwordHash: await (passwordHash ??= hashPassword(SAMPLE_PASSWORD)),
           role: def.role,
           unitId,
           coordinatorScope: def.coordinatorScope ?? null,
