@@ -29,8 +29,8 @@ export default defineConfig({
           setupFiles: ["tests/setup/integration-mocks.ts"],
           testTimeout: 60_000,
           // The first file that asks for sample data seeds the shared template (a year of the reporting cycle:
-          // minutes on a loaded machine) while the others wait for it in their beforeAll.
-          hookTimeout: 900_000,
+          // about 50 s on an idle machine, minutes on a loaded one) while the others wait for it in their beforeAll.
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -152,7 +152,7 @@ describe("sample dataset (示例数据)", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await seed(t.db, { sample: true, now });
-  }, 900_000);
+  }, 300_000);
   afterAll(async () => t.drop());
 
   it("is recorded as loaded and labelled as sample on units, users, periods, reports, their trail and history", async () => {
