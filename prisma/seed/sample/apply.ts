@@ -9,11 +9,15 @@ import type { Db } from "../../../lib/prisma-client";
 import type { Actor } from "../../../lib/permissions";
 import { addAttachment } from "../../../lib/writes/attachments";
 import { changeItem, type ChangeContext } from "../../../lib/writes/item-change";
+import { renderMissingFiles } from "../../../lib/writes/chase";
 import { closeDuePeriods } from "../../../lib/writes/period-close";
 import { openDuePeriods } from "../../../lib/writes/periods";
 import { approve, returnReport, reviewRequired, saveDraft, submit } from "../../../lib/writes/reports";
+import { loadWorkCalendar } from "../../../lib/queries/chase-calendar";
+import { todayInChina } from "../../../lib/dates";
 import type { SampleAccounts, SampleUser } from "./accounts";
-import { renderBulletinHere } from "./bulletins";
+import { renderBulletinHere, renderSupervisionHere } from "./bulletins";
+import { chaseDay, chaseDays, chaseInstant, emptyChaseCounts, type ChaseCounts } from "./chase";
 import { evidencePdf } from "./evidence";
 import type { Ownership } from "./ownership";
 import type { PeriodSlot } from "./periods";
@@ -23,7 +27,9 @@ import type { ItemPlan, PlannedEvent, PlannedReport, ReportStep } from "./timeli
 
 type Tx = Prisma.TransactionClient;
 
-export interface ApplyCounts {
+export interface ApplyCounts extends ChaseCounts {
+  /** seconds the 督办通知单 files took to lay out (bench/SEED.md) */
+  supervisionFileSeconds: number;
   progressUpdates: number;
   milestones: number;
   dueDateRevisions: number;
@@ -37,6 +43,7 @@ export interface ApplyCounts {
 }
 
 export const emptyCounts = (): ApplyCounts => ({
+  supervisionFileSeconds: 0,
   progressUpdates: 0,
   milestones: 0,
   dueDateRevisions: 0,
@@ -47,6 +54,7 @@ export const emptyCounts = (): ApplyCounts => ({
   approvals: 0,
   closeOuts: 0,
   attachments: 0,
+  ...emptyChaseCounts(),
 });
 
 export interface ItemRun {
@@ -84,10 +92,13 @@ const actorOf = (user: SampleUser): Actor => ({
 
 interface Queued {
   at: number;
-  /** period closes, then opens, then everything else at the same instant */
+  /** period closes, then opens, then the chase, then everything else at the same instant */
   order: number;
   run: () => Promise<void>;
 }
+
+/** Queue order of steps at the same instant. */
+const ORDER = { close: 0, open: 1, chase: 2, step: 3 } as const;
 
 export async function applyYear(tx: Tx, input: YearInput, counts: ApplyCounts): Promise<void> {
   const { accounts, periods, now } = input;
@@ -96,13 +107,14 @@ export async function applyYear(tx: Tx, input: YearInput, counts: ApplyCounts): 
   const queue: Queued[] = [];
 
   for (const p of periods) {
-    if (p.openAt < now.getTime()) queue.push({ at: p.openAt, order: 1, run: () => openPeriod(tx, client, p, counts) });
+    if (p.openAt < now.getTime())
+      queue.push({ at: p.openAt, order: ORDER.open, run: () => openPeriod(tx, client, p, counts) });
     if (p.closeAt !== null && p.closeAt < now.getTime())
-      queue.push({ at: p.closeAt, order: 0, run: () => closePeriod(client, p, counts) });
+      queue.push({ at: p.closeAt, order: ORDER.close, run: () => closePeriod(client, p, counts) });
   }
   for (const item of input.items) {
     for (const event of item.plan.events)
-      queue.push({ at: event.at, order: 2, run: () => applyEvent(tx, item, event, accounts, counts) });
+      queue.push({ at: event.at, order: ORDER.step, run: () => applyEvent(tx, item, event, accounts, counts) });
     for (const report of item.plan.reports) {
       const ref: ReportRef = { id: null, revision: null, closesItem: false };
       const unit = report.by === "lead" ? item.own.lead : item.own.coLead!;
@@ -112,14 +124,50 @@ export async function applyYear(tx: Tx, input: YearInput, counts: ApplyCounts): 
       for (const step of report.steps)
         queue.push({
           at: step.at,
-          order: 2,
+          order: ORDER.step,
           run: () => applyStep(tx, { itemId: item.itemId, report, step, ref, author, decider }, counts),
         });
     }
   }
+  // The chase, each working day from the first period's opening on, as the cycle tick runs it; what its people
+  // do about it (签收, 反馈, reading) joins the queue as the chase makes it.
+  const cal = await loadWorkCalendar(tx);
+  const chase = {
+    tx,
+    client,
+    cal,
+    accounts,
+    now: now.getTime(),
+    counts,
+    schedule: (step: { at: number; run: () => Promise<void> }) => insert({ ...step, order: ORDER.step }),
+  };
+  for (const day of chaseDays(cal, periods[0]!.opensOn, todayInChina(now))) {
+    const at = chaseInstant(day);
+    if (at < now.getTime()) queue.push({ at, order: ORDER.chase, run: () => chaseDay(chase, day) });
+  }
+
   // Stable: steps of one item keep their (strictly increasing) instants' order.
-  queue.sort((a, b) => a.at - b.at || a.order - b.order);
-  for (const q of queue) await q.run();
+  const before = (a: Queued, b: Queued) => a.at - b.at || a.order - b.order;
+  queue.sort(before);
+  let next = 0;
+  /** A step made by an earlier one (always later than it): into its place among those still to run. */
+  function insert(q: Queued): void {
+    let lo = next;
+    let hi = queue.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(queue[mid]!, q) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    queue.splice(lo, 0, q);
+  }
+  while (next < queue.length) await queue[next++]!.run();
+
+  // The 督办通知单 files, as the job runner would lay them out after each chase (ten a run), all of them now: an
+  // app started on the sample then has none left to lay out before its own.
+  const t0 = performance.now();
+  while ((await renderMissingFiles(client, renderSupervisionHere)).length > 0);
+  counts.supervisionFileSeconds = Math.round((performance.now() - t0) / 100) / 10;
 }
 
 async function openPeriod(tx: Tx, client: Db, p: PeriodSlot, counts: ApplyCounts): Promise<void> {

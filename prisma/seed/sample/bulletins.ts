@@ -5,7 +5,9 @@
 // thread, where the libraries and fonts are loaded once: the same bytes (tests/integration/sample-cycle.test.ts
 // renders a closed sample period again with renderBulletin and compares), about 1 s per bulletin.
 import type { BulletinData, BulletinRenderer } from "../../../lib/report/bulletin";
+import type { SupervisionNoticeData, SupervisionRenderer } from "../../../lib/report/supervision";
 import { buildBulletinOutline } from "../../../lib/export/bulletin-document";
+import { buildSupervisionOutline } from "../../../lib/export/supervision-document";
 
 export const renderBulletinHere: BulletinRenderer = async (data: BulletinData) => {
   const [{ renderOutlineDocx }, { renderOutlinePdf }] = await Promise.all([
@@ -14,6 +16,22 @@ export const renderBulletinHere: BulletinRenderer = async (data: BulletinData) =
   ]);
   const outline = buildBulletinOutline(data);
   const fixedAt = new Date(data.period.closedAt);
+  const docx = await renderOutlineDocx(outline, { fixedAt });
+  const pdf = await renderOutlinePdf(outline, { fixedAt });
+  return { docx, pdf };
+};
+
+/**
+ * The 督办通知单 renderer of the sample's 督办, for the same reason: lib/export/supervision.ts renderSupervision's
+ * outline and layout functions on this thread (the same bytes, the notice's issue as its only date).
+ */
+export const renderSupervisionHere: SupervisionRenderer = async (data: SupervisionNoticeData) => {
+  const [{ renderOutlineDocx }, { renderOutlinePdf }] = await Promise.all([
+    import("../../../lib/export/docx"),
+    import("../../../lib/export/pdf"),
+  ]);
+  const outline = buildSupervisionOutline(data);
+  const fixedAt = new Date(data.issuedAt);
   const docx = await renderOutlineDocx(outline, { fixedAt });
   const pdf = await renderOutlinePdf(outline, { fixedAt });
   return { docx, pdf };

@@ -329,3 +329,11 @@ export const PROGRESS_EVIDENCE = [
   "现场调度记录.pdf",
 ] as const;
 export const CLOSE_OUT_EVIDENCE = ["竣工验收意见.pdf", "第三方评估报告.pdf", "成果材料汇编.pdf"] as const;
+
+/** A unit's 办理反馈 to a 督办 ({count}: how many items it names). */
+export const SUPERVISION_ANSWERS: readonly string[] = [
+  "已收悉督办通知，{count}个事项的进展报告已补报，今后按期报送。（示例）",
+  "经单位领导专题研究，已明确专人负责，{count}个事项的情况已补报并说明延误原因。（示例）",
+  "已对照督办事项逐项整改，补报材料已提交系统，请审核。（示例）",
+  "因前期人员调整导致漏报，现已补报，并建立月度报送提醒机制。（示例）",
+];
