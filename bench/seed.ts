@@ -41,6 +41,14 @@ async function serverCpu(adminUrl: string): Promise<number> {
   }
 }
 
+// Statements sent to PostgreSQL: every query of the seed's client goes through pg's Client#query.
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+
 const runs = Number(process.argv[2] ?? 1);
 const now = new Date(process.env.SEED_NOW ?? "2026-11-20T04:00:00Z");
 const cluster = await acquireTestCluster();
@@ -56,15 +64,17 @@ try {
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const pg0 = await serverCpu(cluster.adminUrl);
+    const statements0 = statements;
     try {
       const report = await seed(db, { sample: true, now, log: (l) => console.log(`  ${l.slice(0, 400)}`) });
       const s = (performance.now() - t0) / 1000;
       const cpu = process.cpuUsage(cpu0);
       const nodeCpu = (cpu.user + cpu.system) / 1e6;
+      const sent = statements - statements0;
       const pgCpu = (await serverCpu(cluster.adminUrl)) - pg0;
       console.log(
         `run ${i + 1}: seed ${s.toFixed(1)} s wall (load before: ${load}); CPU: node ${nodeCpu.toFixed(1)} s + ` +
-          `PostgreSQL ${pgCpu.toFixed(1)} s; sample: ${JSON.stringify(report.sample)}`,
+          `PostgreSQL ${pgCpu.toFixed(1)} s; ${sent} statements; sample: ${JSON.stringify(report.sample)}`,
       );
     } finally {
       await db.$disconnect();
