@@ -152,7 +152,7 @@ describe("sample dataset (示例数据)", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await seed(t.db, { sample: true, now });
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => t.drop());
 
   it("is recorded as loaded and labelled as sample on units, users, periods, reports, their trail and history", async () => {
@@ -315,6 +315,82 @@ describe("sample dataset (示例数据)", () => {
       // Nothing is dated after now.
       const latest = await t.db.reportEvent.aggregate({ _max: { at: true } });
       expect(latest._max.at!.getTime()).toBeLessThan(now.getTime());
+    });
+
+    it("marks late reports late: most are on time, some are not", async () => {
+      const rows = await t.db.progressUpdate.groupBy({
+        by: ["late"],
+        where: { submittedAt: { not: null } },
+        _count: { _all: true },
+      });
+      const by = Object.fromEntries(rows.map((r) => [String(r.late), r._count._all]));
+      expect(by.true).toBeGreaterThan(0);
+      expect(by.false! / (by.false! + by.true!)).toBeGreaterThan(0.75);
+    });
+
+    it("has the year's chase as the rules make it: 临近提醒, 催办, 督办 and escalations; 督办 and notifications sample data", async () => {
+      const kinds = await t.db.chaseEvent.groupBy({ by: ["kind"], _count: { _all: true } });
+      const by = Object.fromEntries(kinds.map((k) => [k.kind, k._count._all]));
+      for (const kind of ["REMINDER", "URGE", "SUPERVISION", "ESCALATION"]) expect(by[kind], kind).toBeGreaterThan(0);
+      // Fewer are urged than reminded, fewer supervised than urged: most units report once reminded.
+      expect(by.URGE).toBeLessThan(by.REMINDER!);
+      expect(by.SUPERVISION).toBeLessThan(by.URGE!);
+      expect(await t.db.supervision.count({ where: { isSample: false } })).toBe(0);
+      expect(await t.db.notification.count({ where: { isSample: false } })).toBe(0);
+      // Each chase event told its recipients; most of them have read it.
+      const told = await t.db.$queryRaw<{ recipients: number; notified: number; read: number }[]>`
+        SELECT count(*)::int AS recipients, count(n.id)::int AS notified, count(n.read_at)::int AS read
+          FROM chase_event_recipients r JOIN chase_events e ON e.id = r.event_id
+          LEFT JOIN notifications n ON n.user_id = r.user_id AND n.key = e.key`;
+      expect(told[0]!.notified).toBe(told[0]!.recipients);
+      expect(told[0]!.read / told[0]!.recipients).toBeGreaterThan(0.6);
+      expect(told[0]!.read).toBeLessThan(told[0]!.recipients);
+      // Made on working days, a few minutes into the day (China), as the cycle tick makes them.
+      const times = await t.db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM chase_events
+         WHERE to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI') <> '00:03'
+            OR extract(isodow FROM created_at AT TIME ZONE 'Asia/Shanghai') > 5 AND kind = 'REMINDER'`;
+      expect(times[0]!.n).toBe(0);
+    });
+
+    it("supervises (督办) only reports not made on time: the period froze them missing, returned, or late (after the 督办)", async () => {
+      const stray = await t.db.$queryRaw<{ n: number; total: number }[]>`
+        SELECT count(*) FILTER (WHERE o.outcome IS NULL OR o.outcome NOT IN ('MISSING', 'RETURNED', 'LATE'))::int AS n,
+               count(*)::int AS total
+          FROM supervisions s JOIN supervision_items si ON si.supervision_id = s.id
+          LEFT JOIN period_obligations o ON o.period_id = s.period_id AND o.item_id = si.item_id AND o.unit_id = s.unit_id
+         WHERE s.reason = 'PERIOD_MISSING'`;
+      expect(stray[0]!.total).toBeGreaterThan(0);
+      expect(stray[0]!.n).toBe(0);
+    });
+
+    it("has 督办 signed (签收) and answered (反馈) mostly in time, some late, some never and escalated", async () => {
+      const rows = await t.db.$queryRaw<{ ack: string; answer: string; escalation: string | null; n: number }[]>`
+        SELECT CASE WHEN acknowledged_at IS NULL THEN 'never'
+                    WHEN acknowledged_at < ((acknowledge_by + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') THEN 'onTime'
+                    ELSE 'late' END AS ack,
+               CASE WHEN answered_at IS NULL THEN 'never'
+                    WHEN answered_at < ((reply_by + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') THEN 'onTime'
+                    ELSE 'late' END AS answer,
+               escalation::text AS escalation, count(*)::int AS n
+          FROM supervisions
+         WHERE reply_by < ${now}::date - 10
+         GROUP BY 1, 2, 3`;
+      const total = rows.reduce((sum, r) => sum + r.n, 0);
+      const count = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((sum, r) => sum + r.n, 0);
+      expect(total).toBeGreaterThan(10);
+      expect(count((r) => r.ack === "onTime") / total).toBeGreaterThan(0.5);
+      expect(count((r) => r.answer === "onTime") / total).toBeGreaterThan(0.4);
+      expect(count((r) => r.ack === "late")).toBeGreaterThan(0);
+      expect(count((r) => r.answer === "late")).toBeGreaterThan(0);
+      expect(count((r) => r.answer === "never")).toBeGreaterThan(0);
+      // Escalated exactly when signed or answered late or never (the first run after the missed day sees it).
+      expect(count((r) => (r.ack !== "onTime" || r.answer !== "onTime") !== (r.escalation !== null))).toBe(0);
+      // Answered by the 督办's own unit.
+      const strangers = await t.db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM supervisions s JOIN users u ON u.id IN (s.acknowledged_by_id, s.answered_by_id)
+         WHERE u.unit_id <> s.unit_id`;
+      expect(strangers[0]!.n).toBe(0);
     });
 
     it("froze each 情况通报 as the app's own renderer lays it out from the period's frozen figures", async () => {
