@@ -152,7 +152,8 @@ describe("sample dataset (示例数据)", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await seed(t.db, { sample: true, now });
-  }, 600_000);
+    // Within the integration project's hookTimeout, set for the sample seed (vitest.config.ts).
+  });
   afterAll(async () => t.drop());
 
   it("is recorded as loaded and labelled as sample on units, users, periods, reports, their trail and history", async () => {
