@@ -342,6 +342,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         evidenceLinks: links(t),
         docNumber: text.docNumber(rng, unit.name, unit.side, year(t)),
         closesItem: true,
+        monthInvestment: null,
       };
       evidence.push(evidenceFile(rng, item, unit, t, cal, "验收报告.pdf"));
       if (rng.chance(0.5))
@@ -357,6 +358,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         evidenceLinks: [],
         docNumber: text.docNumber(rng, unit.name, unit.side, year(t)),
         closesItem: false,
+        monthInvestment: null,
       };
     } else if (s.special === "optimist" || s.special === "sceptic") {
       content = disagreement(rng, s.special, prev, later(t));
@@ -381,6 +383,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         evidenceLinks: f.kind === "progress" ? links(t) : [],
         docNumber: rng.chance(0.2) ? text.docNumber(rng, unit.name, unit.side, year(t)) : null,
         closesItem: false,
+        monthInvestment: null,
       };
       if (f.kind === "progress" && rng.chance(0.08))
         evidence.push(evidenceFile(rng, item, unit, t, cal, rng.pick(text.PROGRESS_EVIDENCE)));
@@ -575,6 +578,7 @@ function disagreement(rng: Rng, side: "optimist" | "sceptic", prev: number, late
     evidenceLinks: [],
     docNumber: null,
     closesItem: false,
+    monthInvestment: null,
   };
   if (side === "optimist") return base;
   return rng.chance(0.5)
