@@ -1,5 +1,6 @@
 // What `npm test` and `npm run test:e2e` share: a PostgreSQL server for the run, stopped however the run ends,
 // and the end-to-end step (a browser, a fresh database, Playwright).
+import pg from "pg";
 import { chromiumExecutable } from "./chromium";
 import { bin, run, stopChildren } from "./child";
 import { secretScanner } from "./log-secrets";
@@ -70,7 +71,28 @@ async function sampleTemplate(adminUrl: string, name: string): Promise<void> {
   console.log(`• sample template seeded once for the run in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-export async function runEndToEnd(adminUrl: string, playwrightArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Whether the server has a database of that name (a seeded template is only ever renamed into place). */
+async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return ((await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The end-to-end step. \`seeded\`: the name of a sample template an earlier step of the same run may have seeded
+ * on this server (npm test's integration run, see tests/setup/template-names.ts): cloned if it is there, seeded
+ * here under that name if not; dropped at the end either way.
+ */
+export async function runEndToEnd(
+  adminUrl: string,
+  playwrightArgs: string[],
+  env: NodeJS.ProcessEnv,
+  seeded?: string,
+): Promise<number> {
   if (!chromiumExecutable()) {
     // No system Chromium (a developer machine without Debian's package): use Playwright's own browser.
     console.log("\n• no system Chromium found: installing Playwright's Chromium");
@@ -79,9 +101,10 @@ export async function runEndToEnd(adminUrl: string, playwrightArgs: string[], en
   }
   console.log("\n• end-to-end tests (Chromium)");
   const e2eDb = `e2e_${process.pid}_${Date.now()}`;
-  const template = `${e2eDb}_sample`;
+  const template = seeded ?? `${e2eDb}_sample`;
   try {
-    await sampleTemplate(adminUrl, template);
+    if (seeded && (await databaseExists(adminUrl, seeded))) console.log("• sample template: the integration run's");
+    else await sampleTemplate(adminUrl, template);
     await adminQuery(adminUrl, `CREATE DATABASE "${e2eDb}" TEMPLATE "${template}"`);
     // The app's log of the whole run passes by here: no password, cookie or token value may be in it.
     // One scanner per stream: a line cut between chunks is completed by its own stream's next chunk.

@@ -16,6 +16,8 @@ type Tx = Prisma.TransactionClient;
 export interface SeedOptions {
   sample: boolean;
   now?: Date;
+  /** closed monthly periods in the sample's year (default 12; SAMPLE_MONTHS of npm start) */
+  sampleMonths?: number;
   log?: (line: string) => void;
 }
 
@@ -34,9 +36,10 @@ export const DOCUMENT_CHECKSUM = createHash("sha256")
 /**
  * The sample year ends now and starts on the first day (China) of the month 13 months back: a month to assign
  * the items, then twelve closed monthly periods and the current one, so a 12-month trend is always filled.
+ * (`months`: fewer closed periods — a shorter, cheaper sample for tests of starting and stopping.)
  */
-export function sampleStart(now: Date): Date {
-  return sampleStartFor(now);
+export function sampleStart(now: Date, months?: number): Date {
+  return sampleStartFor(now, months);
 }
 
 async function loadReferenceData(tx: Tx): Promise<void> {
@@ -124,7 +127,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedReport> {
       const datasets = new Map((await tx.dataset.findMany()).map((d) => [d.key, d]));
       const fresh = (await tx.item.count()) === 0;
       const withSample = options.sample && fresh && !datasets.has("sample");
-      const at = withSample ? sampleStart(now) : now;
+      const at = withSample ? sampleStart(now, options.sampleMonths) : now;
 
       await loadReferenceData(tx);
       const documentItemsAdded = await loadItems(tx, at);
@@ -138,7 +141,8 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedReport> {
       const report: SeedReport = { documentItemsAdded, sampleLoaded: false };
       if (withSample) {
         // Recorded first: the sample periods' 情况通报, frozen as they close, say that they are sample data.
-        await tx.dataset.create({ data: { key: "sample", checksum: DOCUMENT_CHECKSUM } });
+        // Dated at the sample's `now`: what its year leads up to (tests read the sample's "today" from it).
+        await tx.dataset.create({ data: { key: "sample", checksum: DOCUMENT_CHECKSUM, loadedAt: now } });
         report.sample = await loadSampleData(tx, { now, start: at, hashPassword });
         report.sampleLoaded = true;
         log(`sample data (示例数据) loaded: ${JSON.stringify(report.sample)}`);

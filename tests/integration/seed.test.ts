@@ -148,11 +148,13 @@ describe("document seed", () => {
 
 describe("sample dataset (示例数据)", () => {
   let t: TestDatabase;
-  const now = new Date("2026-11-20T08:00:00Z");
+  // The sample's "today": the time it was seeded for, recorded on its dataset row.
+  let now: Date;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seed(t.db, { sample: true, now });
-    // Within the integration project's hookTimeout, set for the sample seed (vitest.config.ts).
+    // The run's shared sample template (seeded once for every file, by the same seed as the start command); within
+    // the integration project's hookTimeout, set for the sample seed (vitest.config.ts).
+    t = await createTestDatabase({ sample: true });
+    now = (await t.db.dataset.findUniqueOrThrow({ where: { key: "sample" } })).loadedAt;
   });
   afterAll(async () => t.drop());
 

@@ -98,6 +98,17 @@ describe("SampleCalendar", () => {
   });
 });
 
+describe("samplePeriods", () => {
+  it("lays out as many closed months as the start leaves room for, then the current one", () => {
+    for (const months of [12, 2, 5]) {
+      const slots = samplePeriods(new SampleCalendar(sampleStartFor(now, months), now), 25);
+      expect(slots).toHaveLength(months + 1);
+      expect(slots.filter((p) => p.current).map((p) => p.index)).toEqual([months]);
+      expect(slots.at(-1)!.label).toContain("2026年11月");
+    }
+  });
+});
+
 describe("planTimeline", () => {
   const cal = new SampleCalendar(sampleStartFor(now), now);
   const periods = samplePeriods(cal, 25);

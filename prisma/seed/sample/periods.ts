@@ -6,8 +6,10 @@ import { endOfDay, todayInChina } from "../../../lib/dates";
 import { periodContaining } from "../../../lib/periods-calendar";
 import { DAY_MS, type SampleCalendar } from "./random";
 
-/** How many closed periods the sample has before the current one. */
+/** How many closed periods the sample has before the current one, unless told otherwise (SAMPLE_MONTHS). */
 export const CLOSED_PERIODS = 12;
+/** The fewest it can have: the sample calendar needs two months before now. */
+export const MIN_CLOSED_PERIODS = 2;
 
 export interface PeriodSlot {
   index: number;
@@ -39,20 +41,25 @@ function monthStart(day: string, offset: number): string {
 
 /**
  * The sample's first instant: midnight (China) on the first day of the month before its first period, so the
- * items are assigned (and their obligations fixed) before any period opens, and a 12-month trend is filled.
+ * items are assigned (and their obligations fixed) before any period opens, and (with twelve closed periods) a
+ * 12-month trend is filled.
  */
-export function sampleStartFor(now: Date): Date {
-  const first = monthStart(todayInChina(now), -(CLOSED_PERIODS + 1));
+export function sampleStartFor(now: Date, closedPeriods = CLOSED_PERIODS): Date {
+  const first = monthStart(todayInChina(now), -(closedPeriods + 1));
   return new Date(`${first}T00:00:00+08:00`);
 }
 
 export function samplePeriods(cal: SampleCalendar, deadlineDay: number): PeriodSlot[] {
   const today = todayInChina(cal.now);
   const dayNumber = (iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - cal.day0.getTime()) / DAY_MS);
+  // As many closed periods as sampleStartFor left room for: the months from the start's month to now's, less one.
+  const [sy, sm] = todayInChina(cal.start).split("-").map(Number) as [number, number];
+  const [ty, tm] = today.split("-").map(Number) as [number, number];
+  const closed = (ty - sy) * 12 + (tm - sm) - 1;
   const slots: PeriodSlot[] = [];
-  for (let index = 0; index <= CLOSED_PERIODS; index++) {
-    const p = periodContaining(monthStart(today, index - CLOSED_PERIODS), "MONTHLY", deadlineDay);
-    const current = index === CLOSED_PERIODS;
+  for (let index = 0; index <= closed; index++) {
+    const p = periodContaining(monthStart(today, index - closed), "MONTHLY", deadlineDay);
+    const current = index === closed;
     slots.push({
       index,
       label: p.label,
