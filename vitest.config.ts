@@ -28,7 +28,10 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/integration-mocks.ts"],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // The first file that asks for sample data seeds the shared template (a year of the reporting cycle and
+          // its chase) while the others wait for it in their beforeAll; seed.test.ts seeds one of its own. Measured
+          // 562–615 s on the 2-core machine at load 20–22 (bench/SEED.md): this leaves a margin of half as much.
+          hookTimeout: 900_000,
         },
       },
     ],

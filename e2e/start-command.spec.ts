@@ -56,7 +56,8 @@ function postmasterPid(dataDir: string): number | null {
   return existsSync(file) ? Number(readFileSync(file, "utf8").split("\n")[0]) : null;
 }
 
-test.describe.configure({ mode: "serial", timeout: 300_000 });
+// The first start seeds the sample year (a year of the reporting cycle): minutes on a loaded machine.
+test.describe.configure({ mode: "serial", timeout: 420_000 });
 
 test("npm start serves on an embedded database, survives kill -9 and stops cleanly", async ({ page }) => {
   const request = page.request;
@@ -67,7 +68,7 @@ test("npm start serves on an embedded database, survives kill -9 and stops clean
   const url = `http://127.0.0.1:${port}/`;
 
   const first = startApp(dataDir, port);
-  await expect.poll(first.output, { timeout: 240_000 }).toContain("is running at");
+  await expect.poll(first.output, { timeout: 300_000 }).toContain("is running at");
   expect(first.output()).toContain("admin");
   // Every page needs a signed-in user: sign in with a sample account, as a person would.
   await page.goto(`${url}login`);

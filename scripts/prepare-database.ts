@@ -94,7 +94,11 @@ export async function prepareDatabase(
     if (applied.length) console.log(`• migrations applied: ${applied.join(", ")}`);
     const prisma = createPrismaClient(url, { max: 2 });
     try {
-      const report = await seed(prisma, { sample: config.sample, log: (l) => console.log(`• ${l}`) });
+      const report = await seed(prisma, {
+        sample: config.sample,
+        sampleMonths: config.sampleMonths,
+        log: (l) => console.log(`• ${l}`),
+      });
       const hasSample = (await prisma.dataset.count({ where: { key: "sample" } })) > 0;
       const notes: string[] = [];
       if (hasSample) {

@@ -1,5 +1,6 @@
 // Settings for `npm start`, from arguments and environment. Every mistake is a one-line ConfigError.
 import { resolve } from "node:path";
+import { CLOSED_PERIODS, MIN_CLOSED_PERIODS } from "../prisma/seed/sample/periods";
 import { AddressListError, parseTrustProxy, type TrustProxy } from "../lib/http/client-address";
 
 export class ConfigError extends Error {
@@ -13,6 +14,8 @@ export interface StartConfig {
   embeddedDir: string;
   embeddedPort: number;
   sample: boolean;
+  /** closed monthly periods in the sample data's year (SAMPLE_MONTHS, default 12) */
+  sampleMonths: number;
   skipBuild: boolean;
   /** behind a reverse proxy: whose X-Forwarded-For to believe (lib/http/client-address.ts) */
   trustProxy: TrustProxy;
@@ -35,6 +38,14 @@ function parseMs(name: string, raw: string | undefined, fallback: number): numbe
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 600_000)
     throw new ConfigError(`${name}=${raw} must be a whole number of milliseconds (0–600000)`);
+  return n;
+}
+
+function parseSampleMonths(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") return CLOSED_PERIODS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < MIN_CLOSED_PERIODS || n > 24)
+    throw new ConfigError(`SAMPLE_MONTHS=${raw} must be a whole number of months (${MIN_CLOSED_PERIODS}–24)`);
   return n;
 }
 
@@ -76,6 +87,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process
     embeddedDir: resolve(cwd, env.EMBEDDED_PG_DIR?.trim() || ".data/pg"),
     embeddedPort: parsePort("EMBEDDED_PG_PORT", env.EMBEDDED_PG_PORT, 0),
     sample,
+    sampleMonths: parseSampleMonths(env.SAMPLE_MONTHS),
     skipBuild,
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     shutdownGraceMs: parseMs("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS, 10_000),

@@ -7,6 +7,7 @@
 //  4. Playwright end-to-end tests in Chromium against `npm start` on a fresh database.
 import { buildIfNeeded } from "./build";
 import { bin, root, run } from "./child";
+import { adminQuery } from "./db/test-cluster";
 import { runEndToEnd, runWithTestCluster } from "./e2e-steps";
 
 runWithTestCluster(async (adminUrl, env) => {
@@ -21,11 +22,18 @@ runWithTestCluster(async (adminUrl, env) => {
   if (format !== 0) return format;
 
   console.log("\n• unit and integration tests");
-  const unit = await run(bin("vitest"), ["run"], env);
-  if (unit !== 0) return unit;
-
-  console.log("\n• production build");
-  if (!buildIfNeeded(root)) return 1;
-
-  return runEndToEnd(adminUrl, [], env);
+  // The integration run seeds the sample year once into this template; the e2e step clones it (it is slow to seed).
+  const sampleTemplate = `sample_${process.pid}_${Date.now()}`;
+  const unit = await run(bin("vitest"), ["run"], { ...env, TEST_SAMPLE_TEMPLATE: sampleTemplate });
+  let failed = unit;
+  if (failed === 0) {
+    console.log("\n• production build");
+    if (!buildIfNeeded(root)) failed = 1;
+  }
+  if (failed !== 0) {
+    // The e2e step (which drops it) does not run: drop it here, so a borrowed server keeps nothing of the run.
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${sampleTemplate}" WITH (FORCE)`).catch(() => undefined);
+    return failed;
+  }
+  return runEndToEnd(adminUrl, [], env, sampleTemplate);
 });

@@ -22,10 +22,18 @@ export interface OwnDatabase {
   drop(): Promise<void>;
 }
 
-/** An empty database of this spec's own; the app migrates and seeds it on start. */
+/**
+ * A database of this spec's own: a clone of the run's sample template (scripts/e2e-steps.ts: migrated, document
+ * and sample year seeded once per run) when there is one, else empty; the app migrates and seeds it on start
+ * (for a clone: nothing left to do).
+ */
 export async function createOwnDatabase(prefix: string): Promise<OwnDatabase> {
   const name = `${prefix}_${process.pid}_${Date.now()}`;
-  await adminQuery(adminUrl(), `CREATE DATABASE "${name}"`);
+  const template = process.env.E2E_SAMPLE_TEMPLATE;
+  await adminQuery(
+    adminUrl(),
+    template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`,
+  );
   const url = databaseUrl(adminUrl(), name);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   return {

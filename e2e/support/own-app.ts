@@ -15,6 +15,9 @@ import {
   type OwnDatabase,
 } from "../reliability/app-instance";
 
+/** How long an app of a spec's own may take to serve on its cloned database. */
+const START_TIMEOUT_MS = 150_000;
+
 export interface OwnApp {
   /** the running app (from the spec's first test or its own beforeAll on) */
   readonly app: AppInstance;
@@ -35,14 +38,16 @@ export function ownApp(options: { port: number; name: string; clock?: boolean })
   const clockFile = () => join(clockDir!, "offset");
 
   test.beforeAll(async () => {
-    test.setTimeout(300_000);
+    // A clone of the run's seeded sample template (createOwnDatabase) and the app's start on it, which finds the
+    // database migrated and seeded: measured in bench/SEED.md, with a margin for a loaded machine.
+    test.setTimeout(START_TIMEOUT_MS + 30_000);
     database = await createOwnDatabase(options.name);
     if (options.clock) {
       clockDir = mkdtempSync(join(tmpdir(), `${options.name}-`));
       writeFileSync(clockFile(), "0");
     }
     app = startApp(options.port, database.url, true, clockDir ? { TEST_CLOCK_FILE: clockFile() } : {});
-    await untilServing(app);
+    await untilServing(app, START_TIMEOUT_MS);
   });
 
   test.afterAll(async () => {

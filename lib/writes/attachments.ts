@@ -117,6 +117,8 @@ export interface NewAttachment {
   bytes: Uint8Array;
   /** who uploads it: checked as the actor */
   uploadedById: number;
+  /** when (default: lib/clock now()); the sample dataset dates its evidence with its reports */
+  at?: Date;
 }
 
 /** Stores one evidence file on a report, or throws a Refusal (EvidenceRefusal for the file's own problems). */
@@ -166,7 +168,7 @@ export async function addAttachment(tx: Tx, input: NewAttachment): Promise<Store
       sha256,
       content: new Uint8Array(input.bytes),
       uploadedById: actor.id,
-      createdAt: now(),
+      createdAt: input.at ?? now(),
     },
     select: { id: true },
   });

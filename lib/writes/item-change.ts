@@ -3,7 +3,7 @@
 // The database backs this up: a trigger refuses an item UPDATE that does not bump the version by one, and a
 // deferred constraint trigger refuses a commit where an item version has no history row.
 import type { HistoryAction, Item, Prisma } from "../generated/prisma/client";
-import { diffSnapshots, readSnapshot, recordedValue, type ItemSnapshot } from "./snapshot";
+import { diffSnapshots, readSnapshot, recordedValue, relatedOf, snapshotOf, type ItemSnapshot } from "./snapshot";
 import { now } from "../clock";
 import { emitWebhookEvent } from "./webhook-events";
 
@@ -185,11 +185,16 @@ export async function changeItem(
   await replaceLinks(tx, itemId, links);
   if (req.mutate) await req.mutate(tx);
   const version = current.version + 1;
-  await tx.item.update({ where: { id: itemId }, data: { ...fields, version, updatedAt: at } });
+  const updated = await tx.item.update({ where: { id: itemId }, data: { ...fields, version, updatedAt: at } });
 
-  const after = await readSnapshot(tx, itemId);
-  const changedFields = diffSnapshots(before.snapshot, after!.snapshot);
-  await recordVersion(tx, { itemId, version, snapshot: after!.snapshot, action: req.action, changedFields, ctx, at });
+  // The new state as stored: the updated row's columns, and its links and milestones read again only when this
+  // change wrote them (otherwise, under the item's lock, they are those just read).
+  const touchedRelated = req.mutate !== undefined || Object.values(links).some((ids) => ids !== undefined);
+  const after = touchedRelated
+    ? (await readSnapshot(tx, itemId))!.snapshot
+    : snapshotOf(updated, relatedOf(before.snapshot));
+  const changedFields = diffSnapshots(before.snapshot, after);
+  await recordVersion(tx, { itemId, version, snapshot: after, action: req.action, changedFields, ctx, at });
   return { version, changedFields };
 }
 

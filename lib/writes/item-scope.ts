@@ -1,45 +1,48 @@
 // Loads the item an action is about to change, locked, with the units it belongs to: the permission check
 // and the write then see the same state (ids from the client are untrusted and re-checked here).
-import type { Prisma } from "../generated/prisma/client";
+import type { Confidence, ItemStatus, Prisma } from "../generated/prisma/client";
 import { failure } from "../forms/result";
 import { can, type Actor, type Permission, type UnitScope } from "../permissions";
 import { Refusal } from "./failure";
 
 type Tx = Prisma.TransactionClient;
 
-const lockedSelect = {
-  id: true,
-  code: true,
-  version: true,
-  retiredAt: true,
-  status: true,
-  progress: true,
-  confidence: true,
-  dueDate: true,
-  originalDueDate: true,
-  leadUnitId: true,
-  coLeadUnitId: true,
-  supportingUnits: { select: { unitId: true } },
-} satisfies Prisma.ItemSelect;
+/** The columns of a locked item (enums as their names, DATE columns as Dates). */
+interface LockedColumns {
+  id: number;
+  code: string;
+  version: number;
+  retiredAt: Date | null;
+  status: ItemStatus;
+  progress: number | null;
+  confidence: Confidence | null;
+  dueDate: Date | null;
+  originalDueDate: Date | null;
+  leadUnitId: number | null;
+  coLeadUnitId: number | null;
+}
 
-type LockedRow = Prisma.ItemGetPayload<{ select: typeof lockedSelect }>;
-
-/** The selected columns, with the units as a UnitScope and retiredAt as a flag. */
-export type LockedItem = Omit<LockedRow, "retiredAt" | "leadUnitId" | "coLeadUnitId" | "supportingUnits"> & {
+/** The locked item's columns, with its units as a UnitScope and retiredAt as a flag. */
+export type LockedItem = Omit<LockedColumns, "retiredAt" | "leadUnitId" | "coLeadUnitId"> & {
   retired: boolean;
   scope: UnitScope;
 };
 
 export async function lockItem(tx: Tx, itemId: number): Promise<LockedItem | null> {
-  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM items WHERE id = ${itemId} FOR UPDATE`;
-  if (locked.length === 0) return null;
-  const item = await tx.item.findUnique({ where: { id: itemId }, select: lockedSelect });
-  if (!item) return null;
-  const { retiredAt, leadUnitId, coLeadUnitId, supportingUnits, ...columns } = item;
+  // The row is read by the statement that locks it (after any writer it waited for has committed), and its
+  // supporting units after that, as a second statement sees them.
+  const [locked] = await tx.$queryRaw<LockedColumns[]>`
+    SELECT id, code, version, retired_at AS "retiredAt", status::text AS status, progress,
+           confidence::text AS confidence, due_date AS "dueDate", original_due_date AS "originalDueDate",
+           lead_unit_id AS "leadUnitId", co_lead_unit_id AS "coLeadUnitId"
+      FROM items WHERE id = ${itemId} FOR UPDATE`;
+  if (!locked) return null;
+  const supporting = await tx.itemSupportingUnit.findMany({ where: { itemId }, select: { unitId: true } });
+  const { retiredAt, leadUnitId, coLeadUnitId, ...columns } = locked;
   return {
     ...columns,
     retired: retiredAt !== null,
-    scope: { leadUnitId, coLeadUnitId, supportingUnitIds: supportingUnits.map((s) => s.unitId) },
+    scope: { leadUnitId, coLeadUnitId, supportingUnitIds: supporting.map((s) => s.unitId) },
   };
 }
 

@@ -16,7 +16,8 @@ const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
  * Fixes a period's obligations: one report from the lead unit of every active action item, and one from the
- * co-lead unit of a joint item. Items created or retired later do not change them.
+ * co-lead unit of a joint item. An item already closed (已完成 after its 销号, or 已取消) is no longer active and
+ * owes nothing. Items created, retired or closed later do not change them.
  */
 async function fixObligations(tx: Tx, periodId: number): Promise<number> {
   return tx.$executeRaw`
@@ -24,7 +25,7 @@ async function fixObligations(tx: Tx, periodId: number): Promise<number> {
     SELECT ${periodId}, i.id, u.id, u.side
       FROM items i
       JOIN units u ON u.id IN (i.lead_unit_id, i.co_lead_unit_id)
-     WHERE i.level = 'ACTION' AND i.retired_at IS NULL
+     WHERE i.level = 'ACTION' AND i.retired_at IS NULL AND i.status NOT IN ('COMPLETED', 'CANCELLED')
     ON CONFLICT (period_id, item_id, unit_id) DO NOTHING`;
 }
 

@@ -212,14 +212,24 @@ async function expectRevision(
 
 async function event(
   tx: Tx,
-  report: Pick<ProgressUpdate, "id" | "itemId" | "periodId" | "state" | "revision">,
+  report: Pick<ProgressUpdate, "id" | "itemId" | "periodId" | "state" | "revision" | "isSample">,
   action: ReportAction,
   actorId: number | null,
   at: Date,
   comment: string | null = null,
 ): Promise<void> {
   await tx.reportEvent.create({
-    data: { reportId: report.id, itemId: report.itemId, periodId: report.periodId, actorId, at, action, comment },
+    data: {
+      reportId: report.id,
+      itemId: report.itemId,
+      periodId: report.periodId,
+      actorId,
+      at,
+      action,
+      comment,
+      // The review trail of a sample report (示例数据) is sample data too.
+      isSample: report.isSample,
+    },
   });
   const announced = WEBHOOK_EVENT_OF[action];
   if (announced)
@@ -297,6 +307,8 @@ function refuseCloseOut(missing: CloseOutMissing[]): never {
 
 export interface SaveInput {
   itemId: number;
+  /** a new report is 示例数据 (the sample dataset writes its reports through these same steps) */
+  isSample?: boolean;
   /** the item version the form showed: a stale one is a conflict, as for every item form */
   expectedVersion?: number;
   /** the report to change; none: a new draft */
@@ -340,6 +352,7 @@ export async function saveDraft(tx: Tx, actor: Actor, input: SaveInput, at: Date
       revision: 1,
       createdAt: at,
       updatedAt: at,
+      isSample: input.isSample ?? false,
     },
   });
   await event(tx, created, "SAVE", actor.id, at);
@@ -441,7 +454,15 @@ export async function submit(
   const submitted = existing
     ? await tx.progressUpdate.update({ where: { id: existing.id }, data: { ...data, revision: existing.revision + 1 } })
     : await tx.progressUpdate.create({
-        data: { ...data, itemId: item.id, authorId: actor.id, unitId, revision: 1, createdAt: at },
+        data: {
+          ...data,
+          itemId: item.id,
+          authorId: actor.id,
+          unitId,
+          revision: 1,
+          createdAt: at,
+          isSample: input.isSample ?? false,
+        },
       });
   await event(tx, submitted, "SUBMIT", actor.id, at);
   if (reviewRequired) return result(item, submitted, item.version);
@@ -506,6 +527,8 @@ export async function approve(
     // item's history says who approved it); a report with no author is the decider's.
     actorId: report.authorId ?? submitter ?? reviewerId,
     at,
+    // A sample report's approval is sample history.
+    isSample: report.isSample,
   });
   const approved = await decide(tx, report, "APPROVED", reviewerId, input.comment, at);
   const closes = report.closesItem && report.status === "COMPLETED";

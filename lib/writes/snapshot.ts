@@ -3,7 +3,7 @@
 // (except its id, version and timestamps), so a new column is recorded, diffed and shown without edits here.
 import { Prisma, type Indicator, type Item, type Milestone } from "../generated/prisma/client";
 import { isoDay } from "../dates";
-import { figureText } from "../indicators";
+import { figureText, type FigureLike } from "../indicators";
 import { amountText } from "../money";
 
 type Tx = Prisma.TransactionClient;
@@ -65,7 +65,7 @@ type IndicatorDefinition = Pick<
  * edit compares with to tell a change from a repeat (lib/writes/indicators.ts).
  */
 export function indicatorDefinition(
-  x: Pick<Indicator, "name" | "unit" | "baseline" | "target" | "targetYear" | "direction">,
+  x: Pick<Indicator, "name" | "unit" | "targetYear" | "direction"> & { baseline: FigureLike; target: FigureLike },
 ): IndicatorDefinition {
   return {
     name: x.name,
@@ -117,63 +117,95 @@ export function recordedValue(field: string, value: unknown): unknown {
   return CALENDAR_DAY_FIELDS.has(field) ? isoDay(value) : value.toISOString();
 }
 
-const byNumber = (a: number, b: number) => a - b;
+type RelatedFields = Pick<
+  ItemSnapshot,
+  "supportingUnitIds" | "regionIds" | "conferenceIds" | "milestones" | "investmentYears" | "indicators"
+>;
+
+/** The snapshot of an item from its columns and the (already recorded) values of its links and milestones. */
+export function snapshotOf(item: Item, related: RelatedFields): ItemSnapshot {
+  const values: Record<string, unknown> = related;
+  return Object.fromEntries(
+    SNAPSHOT_FIELDS.map((field) => [
+      field,
+      field in values ? values[field] : recordedValue(field, item[field as keyof Item]),
+    ]),
+  ) as ItemSnapshot;
+}
+
+/** The links and milestones of a snapshot, as snapshotOf takes them. */
+export function relatedOf(snapshot: ItemSnapshot): RelatedFields {
+  const { supportingUnitIds, regionIds, conferenceIds, milestones, investmentYears, indicators } = snapshot;
+  return {
+    supportingUnitIds,
+    regionIds,
+    conferenceIds,
+    milestones,
+    investmentYears: investmentYears ?? [],
+    indicators: indicators ?? [],
+  };
+}
+
+/**
+ * An item's links, milestones, investment years and indicators as the snapshot records them, in one query: ids
+ * ascending; milestones in their order (sort order, then id) with their days as YYYY-MM-DD (what isoDay makes of
+ * a DATE column); years ascending; indicators not removed, in their order, each with its latest value (latest
+ * day, then latest report). Amounts and figures come as NUMERIC text and are written as amountText and
+ * figureText write them.
+ */
+async function readRelated(tx: Tx, itemId: number): Promise<RelatedFields> {
+  type Row = Omit<RelatedFields, "investmentYears" | "indicators"> & {
+    investmentYears: InvestmentYearSnapshot[];
+    indicators: IndicatorSnapshot[];
+  };
+  const [row] = await tx.$queryRaw<Row[]>`
+    SELECT ARRAY(SELECT unit_id FROM item_supporting_units WHERE item_id = ${itemId} ORDER BY unit_id) AS "supportingUnitIds",
+           ARRAY(SELECT region_id FROM item_regions WHERE item_id = ${itemId} ORDER BY region_id) AS "regionIds",
+           ARRAY(SELECT conference_id FROM item_conferences WHERE item_id = ${itemId} ORDER BY conference_id) AS "conferenceIds",
+           coalesce((SELECT json_agg(json_build_object('id', m.id, 'title', m.title,
+                                                      'plannedDate', to_char(m.planned_date, 'YYYY-MM-DD'),
+                                                      'completedDate', to_char(m.completed_date, 'YYYY-MM-DD'))
+                                     ORDER BY m.sort_order, m.id)
+                       FROM milestones m WHERE m.item_id = ${itemId}), '[]'::json) AS milestones,
+           coalesce((SELECT json_agg(json_build_object('year', y.year, 'planned', y.planned::text,
+                                                      'completed', y.completed::text) ORDER BY y.year)
+                       FROM item_investment_years y WHERE y.item_id = ${itemId}), '[]'::json) AS "investmentYears",
+           coalesce((SELECT json_agg(json_build_object('id', x.id, 'name', x.name, 'unit', x.unit,
+                                                      'baseline', x.baseline::text, 'target', x.target::text,
+                                                      'targetYear', x.target_year, 'direction', x.direction,
+                                                      'headline', x.headline, 'actual', v.actual::text,
+                                                      'actualOn', to_char(v.observed_on, 'YYYY-MM-DD'))
+                                     ORDER BY x.position, x.id)
+                       FROM indicators x
+                       LEFT JOIN LATERAL (SELECT iv.actual, iv.observed_on FROM indicator_values iv
+                                          WHERE iv.indicator_id = x.id
+                                          ORDER BY iv.observed_on DESC, iv.reported_at DESC, iv.id DESC LIMIT 1) v ON TRUE
+                       WHERE x.item_id = ${itemId} AND x.removed_at IS NULL), '[]'::json) AS indicators`;
+  const r = row!;
+  return {
+    ...r,
+    investmentYears: r.investmentYears.map((y) => ({
+      year: y.year,
+      planned: y.planned === null ? null : amountText(y.planned),
+      completed: y.completed === null ? null : amountText(y.completed),
+    })),
+    indicators: r.indicators.map((x) => ({
+      id: x.id,
+      ...indicatorDefinition(x),
+      headline: x.headline,
+      actual: x.actual === null ? null : figureText(x.actual),
+      actualOn: x.actualOn,
+    })),
+  };
+}
 
 export async function readSnapshot(
   tx: Tx,
   itemId: number,
 ): Promise<{ version: number; snapshot: ItemSnapshot } | null> {
-  const item = await tx.item.findUnique({
-    where: { id: itemId },
-    include: {
-      supportingUnits: { select: { unitId: true } },
-      regions: { select: { regionId: true } },
-      conferences: { select: { conferenceId: true } },
-      milestones: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
-      investmentYears: { orderBy: { year: "asc" } },
-      indicators: {
-        where: { removedAt: null },
-        orderBy: [{ position: "asc" }, { id: "asc" }],
-        include: {
-          values: { orderBy: [{ observedOn: "desc" }, { reportedAt: "desc" }, { id: "desc" }], take: 1 },
-        },
-      },
-    },
-  });
+  const item = await tx.item.findUnique({ where: { id: itemId } });
   if (!item) return null;
-  const related: Record<string, unknown> = {
-    supportingUnitIds: item.supportingUnits.map((s) => s.unitId).sort(byNumber),
-    regionIds: item.regions.map((r) => r.regionId).sort(byNumber),
-    conferenceIds: item.conferences.map((c) => c.conferenceId).sort(byNumber),
-    milestones: item.milestones.map((m): MilestoneSnapshot => ({
-      id: m.id,
-      title: m.title,
-      plannedDate: isoDay(m.plannedDate),
-      completedDate: isoDay(m.completedDate),
-    })),
-    investmentYears: item.investmentYears.map((y): InvestmentYearSnapshot => ({
-      year: y.year,
-      planned: y.planned === null ? null : amountText(y.planned),
-      completed: y.completed === null ? null : amountText(y.completed),
-    })),
-    indicators: item.indicators.map((x): IndicatorSnapshot => {
-      const latest = x.values[0];
-      return {
-        id: x.id,
-        ...indicatorDefinition(x),
-        headline: x.headline,
-        actual: latest ? figureText(latest.actual) : null,
-        actualOn: latest ? isoDay(latest.observedOn) : null,
-      };
-    }),
-  };
-  const snapshot = Object.fromEntries(
-    SNAPSHOT_FIELDS.map((field) => [
-      field,
-      field in related ? related[field] : recordedValue(field, item[field as keyof typeof item]),
-    ]),
-  );
-  return { version: item.version, snapshot: snapshot as ItemSnapshot };
+  return { version: item.version, snapshot: snapshotOf(item, await readRelated(tx, itemId)) };
 }
 
 /**

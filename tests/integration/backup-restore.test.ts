@@ -63,7 +63,7 @@ beforeAll(async () => {
      WHERE EXISTS (SELECT 1 FROM users u WHERE u.unit_id = n.id)`;
   expect(linked).toBeGreaterThan(0);
   dir = mkdtempSync(join(tmpdir(), "tracker-backup-"));
-}, 180_000);
+});
 
 afterAll(async () => {
   await source?.drop();

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endOfDay, todayInChina } from "../../lib/dates";
 import { likePattern, queryItems } from "../../lib/queries/items-list";
 import { parseBrowseParams, type BrowseQuery } from "../../lib/validations/browse";
-import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
 describe("items list query", () => {
@@ -32,8 +31,7 @@ describe("items list query", () => {
   };
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seed(t.db, { sample: true });
+    t = await createTestDatabase({ sample: true });
     client = new pg.Client({ connectionString: t.url });
     await client.connect();
   });

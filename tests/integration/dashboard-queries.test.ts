@@ -6,7 +6,6 @@ import * as q from "../../lib/queries/dashboard";
 import { countItems } from "../../lib/queries/items-list";
 import type { BrowseFilters } from "../../lib/validations/browse";
 import { overallProgress, pillarProgress, rollUp } from "../../lib/queries/rollup";
-import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { readItemStates, rollUpRowOf } from "../support/item-states";
 
@@ -19,9 +18,8 @@ const shift = (day: string, days: number) => {
 describe("dashboard queries", () => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seed(t.db, { sample: true });
-  }, 120_000);
+    t = await createTestDatabase({ sample: true });
+  });
   afterAll(async () => t.drop());
 
   const today = todayInChina();

@@ -102,7 +102,7 @@ beforeAll(async () => {
     ? await account({ role: "EDITOR", unitId: supportingUnit }).catch(() => null)
     : null;
   ({ viewer, admin, coordinator } = await sampleStaff(t.db));
-}, 180_000);
+});
 
 afterAll(async () => {
   await t?.drop();

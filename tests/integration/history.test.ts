@@ -180,6 +180,18 @@ describe("item changes and their history", () => {
     );
     const history = await historyOf(id);
     expect(history[1]).toMatchObject({ version: 2, action: "MILESTONE", changedFields: ["milestones"] });
+    const [milestone] = await t.db.milestone.findMany({ where: { itemId: id } });
+    expect((history[1]!.snapshot as { milestones: unknown }).milestones).toEqual([
+      { id: milestone!.id, title: "完成可研", plannedDate: "2027-03-31", completedDate: null },
+    ]);
+    // A change of the item's own columns records its new state without reading its links again: the same state
+    // a fresh read gives.
+    await t.db.$transaction((tx) =>
+      changeItem(tx, id, { action: "UPDATE", fields: { status: "IN_PROGRESS", progress: 30 } }, { actorId: null }),
+    );
+    const latest = (await historyOf(id)).at(-1)!;
+    expect(latest).toMatchObject({ version: 3, changedFields: ["status", "progress"] });
+    expect(latest.snapshot).toEqual((await t.db.$transaction((tx) => readSnapshot(tx, id)))!.snapshot);
   });
 
   it("posts a progress update that sets the item's status, progress and confidence (已完成 → 100)", async () => {

@@ -64,7 +64,7 @@ beforeAll(async () => {
     take: 20,
   });
   expect(foreignItems.length).toBeGreaterThan(0);
-}, 180_000);
+});
 
 afterAll(async () => {
   console.log(

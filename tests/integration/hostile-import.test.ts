@@ -89,7 +89,7 @@ beforeAll(async () => {
   expect(foreign.length).toBeGreaterThan(0);
   validCsv = csvOf(own);
   validXlsx = await xlsxOf(own);
-}, 180_000);
+});
 
 afterAll(async () => {
   console.log(

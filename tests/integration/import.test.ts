@@ -140,7 +140,7 @@ beforeAll(async () => {
   expect(editor).toBeDefined();
   unitId = editor.unitId!;
   ({ viewer, admin, coordinator } = await sampleStaff(t.db));
-}, 180_000);
+});
 
 afterAll(async () => {
   await t?.drop();

@@ -2,7 +2,6 @@
 // real seeded database. Only the session is mocked: readSessionClaims returns a real account's claims.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVIDENCE_MAX, NOTE_MAX, PERSON_MAX, TEXT_MAX } from "../../lib/validations/item-limits";
-import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { sampleAccount, sampleStaff, testAccount, type TestAccount as Account } from "../support/actors";
 import { outsideUnit } from "../support/unit-scope";
@@ -79,9 +78,8 @@ async function approvePending(itemId: number): Promise<Result> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ sample: true });
   process.env.DATABASE_URL = t.url;
-  await seed(t.db, { sample: true });
   actions = {
     ...(await import("../../lib/actions/items")),
     ...(await import("../../lib/actions/milestones")),
@@ -110,7 +108,7 @@ beforeAll(async () => {
   });
   otherEditor = await sampleAccount(t.db, { role: "EDITOR", unitId: { not: unitId } });
   ({ viewer, admin, coordinator } = await sampleStaff(t.db));
-}, 180_000);
+});
 
 afterAll(async () => {
   await t?.drop();

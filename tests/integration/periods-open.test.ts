@@ -12,9 +12,9 @@ describe("reporting periods open on their own", () => {
   const activeActionLeads = () =>
     t.db.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM items i JOIN units u ON u.id IN (i.lead_unit_id, i.co_lead_unit_id)
-       WHERE i.level = 'ACTION' AND i.retired_at IS NULL`;
+       WHERE i.level = 'ACTION' AND i.retired_at IS NULL AND i.status NOT IN ('COMPLETED', 'CANCELLED')`;
 
-  it("lays out and opens the month containing today, fixing one obligation per lead unit", async () => {
+  it("lays out and opens the month containing today, fixing one obligation per lead unit of each open item", async () => {
     const now = new Date("2031-03-10T02:00:00Z");
     const opened = await openDuePeriods(t.db, now);
     expect(opened).toHaveLength(1);
@@ -24,6 +24,13 @@ describe("reporting periods open on their own", () => {
     const [row] = await activeActionLeads();
     expect(obligations).toBe(Number(row!.n));
     expect(obligations).toBeGreaterThan(0);
+    // An item closed out (已完成) or cancelled owes nothing; the sample data has such items.
+    expect(await t.db.item.count({ where: { level: "ACTION", status: "COMPLETED" } })).toBeGreaterThan(0);
+    expect(
+      await t.db.periodObligation.count({
+        where: { periodId: period!.id, item: { status: { in: ["COMPLETED", "CANCELLED"] } } },
+      }),
+    ).toBe(0);
   });
 
   it("does nothing more when called again, or by several callers at once", async () => {

@@ -178,7 +178,7 @@ beforeAll(async () => {
     sessionId: ended,
   });
   callers.push({ label: "signed out", actor: null, signedIn: false });
-}, 180_000);
+});
 
 afterAll(async () => {
   await t?.drop();

@@ -120,7 +120,7 @@ beforeAll(async () => {
   jointItem = joint;
   jointEditor = await account({ role: "EDITOR", unitId: joint.leadUnitId });
   setClock("2031-03-10T02:00:00Z");
-}, 180_000);
+});
 
 afterEach(() => setClock("2031-03-10T02:00:00Z"));
 afterAll(async () => {

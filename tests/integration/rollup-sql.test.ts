@@ -11,7 +11,6 @@ import {
   rollUp,
   type RollUpRow,
 } from "../../lib/queries/rollup";
-import { seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { readItemStates, rollUpRowOf } from "../support/item-states";
 
@@ -28,8 +27,7 @@ describe("roll-up in SQL agrees with the pure roll-up", () => {
   };
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seed(t.db, { sample: true });
+    t = await createTestDatabase({ sample: true });
     // A third level under one action: weighted children, one cancelled, one retired, one never reported.
     const action = await t.db.item.findFirstOrThrow({
       where: { level: "ACTION", parentId: { not: null } },
@@ -62,7 +60,7 @@ describe("roll-up in SQL agrees with the pure roll-up", () => {
     await t.db.$transaction((tx) =>
       changeItem(tx, retired, { action: "RETIRE", fields: { retiredAt: new Date() } }, { actorId: null }),
     );
-  }, 120_000);
+  });
   afterAll(async () => t.drop());
 
   for (const [label, at] of [

@@ -3,7 +3,7 @@
 import type { TestProject } from "vitest/node";
 import { acquireTestCluster, adminQuery, databaseUrl } from "../../scripts/db/test-cluster";
 import { migrate } from "../../scripts/db/migrate";
-import { sampleTemplateName } from "./template-names";
+import { sampleTemplateName, sampleTemplateOwned } from "./template-names";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,7 +20,8 @@ export default async function setup(project: TestProject) {
   project.provide("adminUrl", cluster.adminUrl);
   project.provide("templateDb", templateDb);
   return async () => {
-    await adminQuery(cluster.adminUrl, `DROP DATABASE IF EXISTS "${sampleTemplateName(templateDb)}" WITH (FORCE)`);
+    if (sampleTemplateOwned())
+      await adminQuery(cluster.adminUrl, `DROP DATABASE IF EXISTS "${sampleTemplateName(templateDb)}" WITH (FORCE)`);
     await adminQuery(cluster.adminUrl, `DROP DATABASE IF EXISTS "${templateDb}" WITH (FORCE)`);
     await cluster.stop();
   };

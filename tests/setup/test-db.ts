@@ -16,7 +16,8 @@ export interface TestDatabase {
 
 /**
  * The migrated template with the document and sample data seeded, made once per run by whichever test file
- * asks first (an advisory lock keeps parallel files from seeding it twice); the run's teardown drops it.
+ * asks first (an advisory lock keeps parallel files from seeding it twice; the others wait, within the
+ * integration project's hookTimeout); the run's teardown drops it.
  */
 async function sampleTemplate(adminUrl: string): Promise<string> {
   const name = sampleTemplateName(inject("templateDb"));
@@ -26,13 +27,19 @@ async function sampleTemplate(adminUrl: string): Promise<string> {
     await client.query("SELECT pg_advisory_lock(72707371)");
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (!rowCount) {
-      await client.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("templateDb")}"`);
-      const db = createPrismaClient(databaseUrl(adminUrl, name), { max: 2 });
+      // Seeded under another name and renamed once done: a seed cut short (its file's hook timed out, its worker
+      // stopped) leaves no unseeded template for the other files to clone.
+      const building = `${name}_seeding`;
+      await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await client.query(`CREATE DATABASE "${building}" TEMPLATE "${inject("templateDb")}"`);
+      const db = createPrismaClient(databaseUrl(adminUrl, building), { max: 2 });
       try {
-        await seed(db, { sample: true });
+        // The real time, whatever clock the asking file has set: every file (and npm test's e2e step) shares it.
+        await seed(db, { sample: true, now: new Date() });
       } finally {
         await db.$disconnect();
       }
+      await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
     }
     return name;
   } finally {

@@ -1,15 +1,18 @@
 // The sample dataset's randomness and calendar: deterministic for a seed, and every change it plans lies
-// strictly after `start`, not after `now`, on a weekday, in order.
+// strictly after `start`, not after `now`, on a weekday, in order; its reports fall inside their periods.
 import { describe, expect, it } from "vitest";
 import {
   createRng,
   hashString,
+  isoDay,
   mulberry32,
   roundProgress,
   SampleCalendar,
   spreadDays,
 } from "../../prisma/seed/sample/random";
+import { evidencePdf } from "../../prisma/seed/sample/evidence";
 import type { ItemInfo, Ownership } from "../../prisma/seed/sample/ownership";
+import { samplePeriods, sampleStartFor } from "../../prisma/seed/sample/periods";
 import { planTimeline, type Profile } from "../../prisma/seed/sample/timeline";
 
 const now = new Date("2026-11-28T03:30:00Z");
@@ -95,8 +98,20 @@ describe("SampleCalendar", () => {
   });
 });
 
+describe("samplePeriods", () => {
+  it("lays out as many closed months as the start leaves room for, then the current one", () => {
+    for (const months of [12, 2, 5]) {
+      const slots = samplePeriods(new SampleCalendar(sampleStartFor(now, months), now), 25);
+      expect(slots).toHaveLength(months + 1);
+      expect(slots.filter((p) => p.current).map((p) => p.index)).toEqual([months]);
+      expect(slots.at(-1)!.label).toContain("2026年11月");
+    }
+  });
+});
+
 describe("planTimeline", () => {
-  const cal = new SampleCalendar(start, now);
+  const cal = new SampleCalendar(sampleStartFor(now), now);
+  const periods = samplePeriods(cal, 25);
   const unit = (id: number, side: "SICHUAN" | "CHONGQING") => ({
     id,
     name: `单位${id}`,
@@ -112,8 +127,22 @@ describe("planTimeline", () => {
     regionIds: [],
   };
   const profiles: Profile[] = ["active", "lagging", "completed", "notStarted", "onHold", "cancelled"];
+  const habit = { missing: 0.1, late: 0.15, returned: 0.15 };
 
-  it("plans events in order within the sample year, ending as the profile says", () => {
+  it("lays out twelve closed monthly periods before now's month and the current one", () => {
+    expect(periods).toHaveLength(13);
+    expect(periods.map((p) => p.label).slice(0, 2)).toEqual(["2025年11月", "2025年12月"]);
+    expect(periods.at(-1)).toMatchObject({ label: "2026年11月", current: true, closeAt: null, deadline: "2026-11-25" });
+    for (const [i, p] of periods.entries()) {
+      expect(isoDay(cal.date(p.opensDay))).toBe(p.opensOn);
+      expect(isoDay(cal.date(p.closesDay))).toBe(p.closesOn);
+      if (i > 0) expect(p.opensDay).toBe(periods[i - 1]!.closesDay + 1);
+      if (p.closeAt !== null) expect(p.closeAt).toBeLessThan(periods[i + 1]!.openAt);
+    }
+  });
+
+  it("plans each obligation's report inside its period, in order, ending as the profile says", () => {
+    const kinds = new Set<string>();
     for (let seed = 0; seed < 60; seed++) {
       const rng = createRng(seed);
       const today = cal.lastDay + 1;
@@ -131,40 +160,75 @@ describe("planTimeline", () => {
       };
       const profile = profiles[seed % profiles.length]!;
       const disagreement = profile === "active" && seed % 2 === 0;
-      const events = planTimeline({
+      const { events, reports } = planTimeline({
         item,
         own,
         flags: {
           profile,
-          stale: seed % 5 === 1,
+          stale: seed % 5 === 1 && !disagreement,
           revise: seed % 4 === 1 && profile !== "cancelled" && profile !== "completed",
           disagreement,
           milestones: true,
         },
         cal,
         rng,
-        editors: { lead: true, coLead: true },
+        periods,
+        habits: { lead: habit, coLead: habit },
       });
 
       expect(events[0]!.kind).toBe("assign");
-      for (const [i, e] of events.entries()) {
+      expect(events[0]!.day).toBeLessThan(periods[0]!.opensDay);
+      // One clock for the item: every change and report step at its own instant, on its day, before now.
+      const instants = [...events, ...reports.flatMap((r) => r.steps)].map((e) => e.at).sort((a, b) => a - b);
+      expect(new Set(instants).size).toBe(instants.length);
+      for (const e of [...events, ...reports.flatMap((r) => r.steps)]) {
         expect(e.day).toBeGreaterThanOrEqual(1);
         expect(e.day).toBeLessThanOrEqual(cal.lastDay);
-        if (i > 0) expect(e.day).toBeGreaterThanOrEqual(events[i - 1]!.day);
+        expect(isoDay(new Date(e.at + 8 * 3_600_000))).toBe(isoDay(cal.date(e.day)));
+        expect(e.at).toBeLessThan(now.getTime());
       }
-      const updates = events.filter((e) => e.kind === "update");
-      expect(updates.length).toBeGreaterThanOrEqual(2);
-      const last = updates.at(-1)!;
-      if (profile === "completed") expect(last.status).toBe("COMPLETED");
-      if (profile === "cancelled") expect(last.status).toBe("CANCELLED");
-      if (profile === "notStarted") expect(updates.every((u) => u.status === "NOT_STARTED")).toBe(true);
+      for (const r of reports) {
+        const p = periods[r.period]!;
+        expect(r.steps[0]!.kind).toBe("submit");
+        expect(r.steps[0]!.day).toBeGreaterThanOrEqual(p.opensDay);
+        expect(r.steps[0]!.day).toBeLessThanOrEqual(p.closesDay);
+        for (let i = 1; i < r.steps.length; i++) {
+          expect(r.steps[i]!.at).toBeGreaterThan(r.steps[i - 1]!.at);
+          // A decision follows a submission; a submission follows a return.
+          expect(r.steps[i]!.kind === "submit").toBe(r.steps[i - 1]!.kind === "return");
+        }
+        kinds.add(r.steps.map((s) => s.kind).join(">"));
+      }
+      const submitted = reports
+        .flatMap((r) => r.steps.map((s) => ({ ...s, by: r.by })))
+        .filter((s) => s.kind === "submit")
+        .sort((a, b) => a.at - b.at);
+      expect(submitted.length).toBeGreaterThanOrEqual(4);
+      const last = submitted.at(-1)!;
+      if (last.kind !== "submit") throw new Error("unreachable");
+      if (profile === "completed") {
+        expect(last.content).toMatchObject({ status: "COMPLETED", closesItem: true, progress: 100 });
+        expect(last.evidence.map((f) => f.fileName)).toContain("验收报告.pdf");
+        expect(last.content.docNumber).toMatch(/^川.+〔\d{4}〕\d+号$/);
+        const closing = reports.find((r) => r.steps.some((s) => s.at === last.at))!;
+        expect(closing.steps.at(-1)!.kind).toBe("approve");
+      }
+      if (profile === "cancelled") expect(last.content.status).toBe("CANCELLED");
+      if (profile === "notStarted")
+        expect(submitted.every((s) => s.kind === "submit" && s.content.status === "NOT_STARTED")).toBe(true);
       if (disagreement) {
-        const [a, b] = updates.slice(-2);
-        expect(new Set([a!.by, b!.by])).toEqual(new Set(["lead", "coLead"]));
+        // Both sides reported, differently, in the last closed period, and neither since.
+        const lastClosed = reports.filter((r) => r.period === periods.length - 2);
+        expect(new Set(lastClosed.map((r) => r.by))).toEqual(new Set(["lead", "coLead"]));
+        const [a, b] = lastClosed.map((r) => r.steps[0]!).map((s) => (s.kind === "submit" ? s.content : null));
         expect(a!.status !== b!.status || a!.confidence !== b!.confidence).toBe(true);
-        expect(a!.day).toBeGreaterThan(today - 31);
+        expect(reports.some((r) => r.period === periods.length - 1)).toBe(false);
       }
     }
+    // Over these items: reports approved, returned and revised within the period, and returned and left open.
+    expect(kinds).toContain("submit>approve");
+    expect(kinds).toContain("submit>return>submit>approve");
+    expect(kinds).toContain("submit>return");
   });
 
   it("is deterministic for a seed", () => {
@@ -181,7 +245,26 @@ describe("planTimeline", () => {
     };
     const flags = { profile: "active" as const, stale: false, revise: true, disagreement: false, milestones: true };
     const plan = () =>
-      planTimeline({ item, own, flags, cal, rng: createRng(11), editors: { lead: true, coLead: false } });
+      planTimeline({ item, own, flags, cal, rng: createRng(11), periods, habits: { lead: habit, coLead: null } });
     expect(plan()).toEqual(plan());
+  });
+});
+
+describe("evidencePdf", () => {
+  it("makes a PDF whose cross-reference table points at its objects", () => {
+    const pdf = evidencePdf({
+      title: "验收报告（示例）",
+      lines: ["事项：3.1.1", "本文件为示例数据，不代表真实情况。"],
+    });
+    const text = pdf.toString("latin1");
+    expect(text.startsWith("%PDF-1.4")).toBe(true);
+    expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
+    const startxref = Number(/startxref\n(\d+)/.exec(text)![1]);
+    expect(text.slice(startxref, startxref + 4)).toBe("xref");
+    const offsets = [...text.slice(startxref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
+    expect(offsets).toHaveLength(7);
+    offsets.forEach((o, i) => expect(text.slice(o, o + 8)).toBe(`${i + 1} 0 obj\n`.slice(0, 8)));
+    // The Chinese title as UTF-16BE (验 = U+9A8C).
+    expect(text).toContain("<9A8C");
   });
 });

@@ -9,6 +9,7 @@ describe("npm start settings", () => {
       databaseUrl: null,
       embeddedDir: "/srv/app/.data/pg",
       sample: true,
+      sampleMonths: 12,
       skipBuild: false,
       hostname: "127.0.0.1",
     });
@@ -27,6 +28,7 @@ describe("npm start settings", () => {
       sample: false,
     });
     expect(loadConfig([], { SAMPLE_DATA: "false" } as unknown as NodeJS.ProcessEnv).sample).toBe(false);
+    expect(loadConfig([], { SAMPLE_MONTHS: "3" } as unknown as NodeJS.ProcessEnv).sampleMonths).toBe(3);
   });
 
   it.each([
@@ -34,6 +36,8 @@ describe("npm start settings", () => {
     [[], { PORT: "70000" }, /PORT=70000/],
     [[], { DATABASE_URL: "mysql://x" }, /DATABASE_URL must look like postgresql:\/\//],
     [[], { SAMPLE_DATA: "maybe" }, /SAMPLE_DATA=maybe must be true or false/],
+    [[], { SAMPLE_MONTHS: "1" }, /SAMPLE_MONTHS=1 must be a whole number of months \(2–24\)/],
+    [[], { SAMPLE_MONTHS: "2.5" }, /SAMPLE_MONTHS=2.5/],
     [["--sample=no"], {}, /unknown option --sample=no/],
   ])("refuses %j %j with a one-line message", (argv, env, message) => {
     expect(() => loadConfig(argv, env as unknown as NodeJS.ProcessEnv)).toThrow(ConfigError);

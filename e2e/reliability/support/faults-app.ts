@@ -128,6 +128,8 @@ export class FaultApp {
       EMBEDDED_PG_PORT: String(this.pgPort),
       SKIP_BUILD: "true",
       SAMPLE_DATA: "true",
+      // Faults are under test, not the sample's volume: two closed months seed in a fraction of a year's time.
+      SAMPLE_MONTHS: "2",
     };
     delete env.DATABASE_URL;
     delete env.AUTH_SECRET;

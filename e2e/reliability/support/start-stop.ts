@@ -98,6 +98,8 @@ export class NpmStart {
       EMBEDDED_PG_DIR: dataDir,
       EMBEDDED_PG_PORT: String(pgPort),
       SKIP_BUILD: "false",
+      // Starting and stopping is under test, not the sample's volume: two closed months seed in a fraction of a year's time.
+      SAMPLE_MONTHS: "2",
     };
     delete env.DATABASE_URL;
     delete env.AUTH_SECRET;

@@ -1,6 +1,8 @@
 // Sample accounts (示例数据). All share one documented password so a demo can log in as any role.
 import type { Prisma } from "../../../lib/generated/prisma/client";
 import type { Role, Side } from "../../../lib/generated/prisma/enums";
+import { createRng, hashString } from "./random";
+import { GIVEN, SURNAMES } from "./texts";
 import { departmentName, JOINT_OFFICE, type DepartmentKey, type SampleUnits, type UnitRef } from "./units";
 
 type Tx = Prisma.TransactionClient;
@@ -98,6 +100,55 @@ function accountDefs(): AccountDef[] {
   return defs;
 }
 
+/** Login names of the other reporting units' clerks: side prefix and a short name (pinyin). */
+const UNIT_LOGINS: [RegExp, string][] = [
+  [/财政/, "cz"],
+  [/自然资源/, "zrzy"],
+  [/金融/, "jrj"],
+  [/人民政府办公厅/, "bgt"],
+  [/人民代表大会/, "rd"],
+  [/政治协商/, "zx"],
+  [/联合办公室/, "lhb"],
+  [/合作办公室/, "hzb"],
+  [/成都/, "chengdu"],
+  [/德阳/, "deyang"],
+  [/眉山/, "meishan"],
+  [/宜宾/, "yibin"],
+  [/泸州/, "luzhou"],
+  [/万州/, "wanzhou"],
+  [/南充/, "nanchong"],
+  [/达州/, "dazhou"],
+  [/开州/, "kaizhou"],
+  [/遂宁/, "suining"],
+  [/潼南/, "tongnan"],
+  [/资阳/, "ziyang"],
+  [/内江/, "neijiang"],
+  [/大足/, "dazu"],
+  [/广安/, "guangan"],
+  [/高竹/, "gaozhu"],
+  [/两江/, "liangjiang"],
+  [/天府/, "tianfu"],
+];
+const SIDE_PREFIX: Record<Side, string> = { SICHUAN: "sc", CHONGQING: "cq", JOINT: "cy", NATIONAL: "gj" };
+const SIDE_CLERK: Record<Side, string> = { SICHUAN: "川方", CHONGQING: "渝方", JOINT: "川渝", NATIONAL: "国家" };
+
+/**
+ * A reporting clerk for a unit that must report (it leads or co-leads an item) and has none of the editors
+ * above: every responsible unit reports each period, so each has an account.
+ */
+function clerkDef(unit: UnitRef): AccountDef {
+  const short =
+    UNIT_LOGINS.find(([pattern]) => pattern.test(unit.name))?.[1] ?? `u${hashString(unit.name).toString(36)}`;
+  const rng = createRng(hashString(`clerk:${unit.name}`));
+  return {
+    loginName: `${SIDE_PREFIX[unit.side]}.${short}`,
+    displayName: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}（示例）`,
+    role: "EDITOR",
+    unitName: unit.name,
+    description: `${SIDE_CLERK[unit.side]}填报人员：${unit.name}`,
+  };
+}
+
 const MAIN_ACCOUNTS = ["admin", "leader", "duban.sc", "sc.fgw", "cq.jtw"];
 
 /** The accounts the start script prints (all use SAMPLE_PASSWORD). */
@@ -115,30 +166,45 @@ export interface SampleUser {
   loginName: string;
   role: Role;
   unit: UnitRef | null;
+  coordinatorScope: Side | null;
 }
 
 export interface SampleAccounts {
   admin: SampleUser;
   /** unit id → that unit's editor */
   editorByUnit: Map<number, SampleUser>;
+  /** the coordinators (督办员) by the side they review (JOINT: the 联合办公室, both sides) */
+  coordinators: Record<"SICHUAN" | "CHONGQING" | "JOINT", SampleUser>;
   created: number;
 }
 
-/** Creates the sample accounts that do not exist yet (by login name). */
+/**
+ * Creates the sample accounts that do not exist yet (by login name), and a reporting clerk for each of
+ * `reportingUnits` that has no editor among them.
+ */
 export async function ensureAccounts(
   tx: Tx,
   units: SampleUnits,
   hashPassword: (plain: string) => Promise<string>,
+  reportingUnits: readonly UnitRef[] = [],
 ): Promise<SampleAccounts> {
   const defs = accountDefs();
+  const staffed = new Set(defs.filter((d) => d.role === "EDITOR").map((d) => d.unitName));
+  for (const unit of reportingUnits) {
+    if (staffed.has(unit.name)) continue;
+    staffed.add(unit.name);
+    defs.push(clerkDef(unit));
+  }
   const existing = await tx.user.findMany({
     where: { loginName: { in: defs.map((d) => d.loginName) } },
-    select: { id: true, loginName: true, role: true, unitId: true },
+    select: { id: true, loginName: true, role: true, unitId: true, coordinatorScope: true },
   });
   const byLogin = new Map(existing.map((u) => [u.loginName, u]));
   const unitById = new Map([...units.byName.values()].map((u) => [u.id, u]));
   const users: SampleUser[] = [];
   let created = 0;
+  // Every sample account has the same password: hashed once (argon2 is slow by design), not once per account.
+  let passwordHash: Promise<string> | null = null;
   for (const def of defs) {
     let row = byLogin.get(def.loginName);
     if (!row) {
@@ -147,13 +213,13 @@ export async function ensureAccounts(
         data: {
           loginName: def.loginName,
           displayName: def.displayName,
-          passwordHash: await hashPassword(SAMPLE_PASSWORD),
+          passwordHash: await (passwordHash ??= hashPassword(SAMPLE_PASSWORD)),
           role: def.role,
           unitId,
           coordinatorScope: def.coordinatorScope ?? null,
           isSample: true,
         },
-        select: { id: true, loginName: true, role: true, unitId: true },
+        select: { id: true, loginName: true, role: true, unitId: true, coordinatorScope: true },
       });
       created++;
     }
@@ -162,11 +228,18 @@ export async function ensureAccounts(
       loginName: row.loginName,
       role: row.role,
       unit: row.unitId ? (unitById.get(row.unitId) ?? null) : null,
+      coordinatorScope: row.coordinatorScope,
     });
   }
   const admin = users.find((u) => u.loginName === "admin")!;
   const editorByUnit = new Map<number, SampleUser>();
   for (const u of users)
     if (u.role === "EDITOR" && u.unit && !editorByUnit.has(u.unit.id)) editorByUnit.set(u.unit.id, u);
-  return { admin, editorByUnit, created };
+  const coordinator = (login: string) => users.find((u) => u.loginName === login)!;
+  const coordinators = {
+    SICHUAN: coordinator("duban.sc"),
+    CHONGQING: coordinator("duban.cq"),
+    JOINT: coordinator("duban.joint"),
+  };
+  return { admin, editorByUnit, coordinators, created };
 }

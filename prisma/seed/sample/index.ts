@@ -1,14 +1,17 @@
-// The sample dataset (示例数据): fictional units, accounts, owners, dates, milestones and a year of progress
-// updates on top of the document seed, so the dashboard has something to show. Deterministic for a given
-// `now`; every change is dated in (start, now] and marked isSample.
+// The sample dataset (示例数据): fictional units, accounts, owners, dates, milestones and a year of the reporting
+// cycle on top of the document seed: twelve closed monthly periods and the current one open, each item's lead
+// (and co-lead) unit reporting into them — mostly on time, some late, a few returned and revised, some missing —
+// reviewed by the sample coordinators, with evidence and 销号 for completed items. Deterministic for a given
+// `now`; every change is dated in (start, now] through the app's own write paths, and marked isSample.
 import type { Prisma } from "../../../lib/generated/prisma/client";
 import { ensureAccounts } from "./accounts";
-import { applyTimeline, type ApplyCounts } from "./apply";
+import { applyYear, emptyCounts, type ApplyCounts, type ItemRun } from "./apply";
 import { planOwnership, type ItemInfo, type RegionInfo } from "./ownership";
+import { samplePeriods } from "./periods";
 import { createRng, hashString, SampleCalendar } from "./random";
 import { chooseFlags, chooseLinks, type PlannedItem } from "./select";
-import { planTimeline } from "./timeline";
-import { ensureUnits } from "./units";
+import { planTimeline, type UnitHabit } from "./timeline";
+import { ensureUnits, type UnitRef } from "./units";
 
 export { SAMPLE_PASSWORD, sampleAccounts } from "./accounts";
 
@@ -17,17 +20,27 @@ type Tx = Prisma.TransactionClient;
 /** Fixed seed: the date of the first joint conference. */
 export const SAMPLE_SEED = 20200317;
 
-export interface SampleSummary {
+export interface SampleSummary extends ApplyCounts {
   /** sample units created (units the document seed already had are reused, not counted) */
   units: number;
   users: number;
   /** action items given an owner, dates and links */
   itemsAssigned: number;
-  progressUpdates: number;
-  milestones: number;
-  dueDateRevisions: number;
-  /** jointly led items whose two sides report differently in the last month */
+  /** jointly led items whose two sides report differently in the last closed period */
   disagreements: number;
+}
+
+/**
+ * How punctually each unit reports, fixed per unit (by its name): most are prompt, some steady, a few slack —
+ * so a period's 情况通报 names the same few units behind, as real ones do.
+ */
+function habitOf(unit: UnitRef): UnitHabit {
+  const rng = createRng(SAMPLE_SEED ^ hashString(`habit:${unit.name}`));
+  return rng.weighted<UnitHabit>([
+    [{ missing: 0.02, late: 0.04, returned: 0.04 }, 5],
+    [{ missing: 0.05, late: 0.1, returned: 0.07 }, 3.5],
+    [{ missing: 0.12, late: 0.2, returned: 0.1 }, 1.5],
+  ]);
 }
 
 export interface SampleOptions {
@@ -74,6 +87,9 @@ async function loadItems(tx: Tx): Promise<ItemInfo[]> {
 export async function loadSampleData(tx: Tx, opts: SampleOptions): Promise<SampleSummary> {
   const cal = new SampleCalendar(opts.start, opts.now);
   const today = cal.lastDay + 1;
+  const settings = await tx.cycleSettings.findUniqueOrThrow({ where: { id: 1 } });
+  if (settings.periodKind !== "MONTHLY") throw new Error("sample data: the reporting cycle must be monthly");
+  const periods = samplePeriods(cal, settings.deadlineDay);
 
   const regions = await tx.region.findMany({
     select: { id: true, name: true, side: true, kind: true },
@@ -83,13 +99,16 @@ export async function loadSampleData(tx: Tx, opts: SampleOptions): Promise<Sampl
   const items = await loadItems(tx);
 
   const units = await ensureUnits(tx, regions);
-  const accounts = await ensureAccounts(tx, units, opts.hashPassword);
-
   const regionById = new Map<number, RegionInfo>(regions.map((r) => [r.id, r]));
   const planned: PlannedItem[] = items.map((info) => ({
     info,
     own: planOwnership(info, regionById, units, cal, createRng(SAMPLE_SEED ^ hashString(`owner:${info.code}`))),
   }));
+  // Every unit that leads or co-leads an item reports each period, so each has a reporting clerk.
+  const reporting = new Map<number, UnitRef>();
+  for (const { own } of planned) for (const u of [own.lead, own.coLead]) if (u) reporting.set(u.id, u);
+  const accounts = await ensureAccounts(tx, units, opts.hashPassword, [...reporting.values()]);
+
   const flags = chooseFlags(planned, today, createRng(SAMPLE_SEED ^ hashString("flags")), (id) =>
     accounts.editorByUnit.has(id),
   );
@@ -100,25 +119,24 @@ export async function loadSampleData(tx: Tx, opts: SampleOptions): Promise<Sampl
     createRng(SAMPLE_SEED ^ hashString("links")),
   );
 
-  const counts: ApplyCounts = { progressUpdates: 0, milestones: 0, dueDateRevisions: 0 };
   let disagreements = 0;
-  for (const { info, own } of planned) {
+  const runs: ItemRun[] = planned.map(({ info, own }) => {
     const itemFlags = flags.get(info.code)!;
-    const rng = createRng(SAMPLE_SEED ^ hashString(`timeline:${info.code}`));
-    const events = planTimeline({
+    if (itemFlags.disagreement) disagreements++;
+    const plan = planTimeline({
       item: info,
       own,
       flags: itemFlags,
       cal,
-      rng,
-      editors: {
-        lead: accounts.editorByUnit.has(own.lead.id),
-        coLead: own.coLead !== null && accounts.editorByUnit.has(own.coLead.id),
-      },
+      rng: createRng(SAMPLE_SEED ^ hashString(`timeline:${info.code}`)),
+      periods,
+      habits: { lead: habitOf(own.lead), coLead: own.coLead ? habitOf(own.coLead) : null },
     });
-    await applyTimeline(tx, { itemId: info.id, own, links: links.get(info.code)!, events, accounts, cal, rng }, counts);
-    if (itemFlags.disagreement) disagreements++;
-  }
+    return { itemId: info.id, code: info.code, own, links: links.get(info.code)!, plan };
+  });
+
+  const counts = emptyCounts();
+  await applyYear(tx, { items: runs, accounts, periods, now: opts.now }, counts);
 
   return {
     units: units.created,

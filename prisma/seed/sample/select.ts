@@ -1,5 +1,5 @@
 // Choices made across all items at once, so the sample has set shares: ~15% completed, a few on hold, two
-// cancelled, ~10% with a revised due date, ~15% stale, five disagreements, and conference/region links.
+// cancelled, ~10% with a revised due date, ~8% stale, five disagreements, and conference/region links.
 import type { Rng } from "./random";
 import type { ItemInfo, Ownership, RegionInfo } from "./ownership";
 import { extraRegion } from "./ownership";
@@ -80,7 +80,7 @@ export function chooseFlags(
   take(
     rng,
     revisable.filter((p) => !disagreeing.has(p)),
-    Math.round(n * 0.15),
+    Math.round(n * 0.08),
     stale,
   );
 

@@ -248,3 +248,92 @@ export function milestoneTitles(rng: Rng, topic: Topic, count: number): string[]
 export function monthLabel(d: Date): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月`;
 }
+
+/** What a coordinator writes when returning a report, and what the unit then adds when it revises it. */
+export const RETURN_REASONS: readonly { comment: string; revision: string; wantsEvidence?: boolean }[] = [
+  {
+    comment: "请补充本月完成投资的具体数据和工程形象进度。（示例）",
+    revision: "已按审核意见补充本月完成投资数据和形象进度。",
+  },
+  {
+    comment: "进展描述过于笼统，请对照年度任务清单逐项说明完成情况。（示例）",
+    revision: "已对照年度任务清单逐项补充完成情况。",
+  },
+  {
+    comment: "请说明进度滞后的原因及下一步整改措施和时间节点。（示例）",
+    revision: "已补充进度滞后原因分析和整改措施、时间节点。",
+  },
+  {
+    comment: "佐证材料不完整，请补充相关会议纪要或批复文件。（示例）",
+    revision: "已补充上传相关会议纪要。",
+    wantsEvidence: true,
+  },
+  {
+    comment: "完成比例与上月报告口径不一致，请核实后重新报送。（示例）",
+    revision: "已与上月报告口径核对一致。",
+  },
+  {
+    comment: "配合单位的工作情况未反映，请会同配合单位补充。（示例）",
+    revision: "已会同配合单位补充相关工作情况。",
+  },
+];
+
+/** The return of a 销号 report: the evidence does not yet prove the item done. */
+export const CLOSE_OUT_RETURN = {
+  comment: "销号佐证材料不全，请补充竣工（交工）验收意见或第三方评估报告。（示例）",
+  revision: "已补充上传验收意见。",
+  wantsEvidence: true,
+} as const;
+
+/** A revised report's note: the original with what was added on the coordinator's request. */
+export function revisedNote(note: string, revision: string): string {
+  return `${note.replace(/（示例）$/, "")}${revision}（示例）`;
+}
+
+/** A coordinator's comment on an approval (most approvals carry none). */
+export function approvalComment(rng: Rng, closesItem: boolean): string | null {
+  if (closesItem) return rng.pick(["材料齐全，同意销号。（示例）", "经核实已完成，同意销号。（示例）"]);
+  return rng.chance(0.15) ? rng.pick(["同意。（示例）", "已审核，请继续按计划推进。（示例）"]) : null;
+}
+
+const DOC_ABBREVIATIONS: [RegExp, string][] = [
+  [/发展和改革/, "发改"],
+  [/经济和信息化/, "经信"],
+  [/交通运输/, "交"],
+  [/商务/, "商务"],
+  [/科学技术/, "科"],
+  [/生态环境/, "环"],
+  [/财政/, "财"],
+  [/自然资源/, "自然资源"],
+  [/金融/, "金融"],
+  [/人民代表大会/, "人大常"],
+  [/政治协商/, "政协"],
+  [/联合办公室/, "双城办"],
+  [/新区/, "新区管"],
+];
+
+/** A 文号 such as 川发改〔2026〕123号 for a document of `unitName` (side 川 / 渝) in `year`. */
+export function docNumber(rng: Rng, unitName: string, side: string, year: number): string {
+  const prefix = side === "CHONGQING" ? "渝" : side === "SICHUAN" ? "川" : "川渝";
+  const abbreviation =
+    DOC_ABBREVIATIONS.find(([pattern]) => pattern.test(unitName))?.[1] ??
+    `${unitName.replace(/人民政府$/, "").replace(/[市区县]$/, "")}府`;
+  return `${prefix}${abbreviation}〔${year}〕${rng.int(8, 260)}号`;
+}
+
+/** Names of the evidence a unit attaches to an ordinary report, and to a 销号 report. */
+export const PROGRESS_EVIDENCE = [
+  "会议纪要.pdf",
+  "工作推进情况说明.pdf",
+  "项目批复文件.pdf",
+  "现场调度记录.pdf",
+] as const;
+export const CLOSE_OUT_EVIDENCE = ["竣工验收意见.pdf", "第三方评估报告.pdf", "成果材料汇编.pdf"] as const;
+
+/** A unit's 办理反馈 to a 督办 ({count}: how many items it names). */
+export const SUPERVISION_ANSWERS: readonly string[] = [
+  "已收悉督办通知，{count}个事项的进展报告已补报，今后按期报送。（示例）",
+  "经单位领导专题研究，已明确专人负责，{count}个事项的情况已补报并说明延误原因。（示例）",
+  "已对照督办事项逐项整改，补报材料已提交系统，请审核。（示例）",
+  "因前期人员调整导致漏报，现已补报，并建立月度报送提醒机制。（示例）",
+];
