@@ -128,6 +128,7 @@ type Book = ExcelJS.stream.xlsx.WorkbookWriter;
 export interface SheetHelpers {
   addSheet: (wb: Book, name: string) => Sheet;
   writeTable: (sheet: Sheet, columns: Column[], rows: Value[][]) => void;
+  writeLabelled: (sheet: Sheet, after: number, lines: [string, Value, string?][]) => void;
 }
 
 const PERCENT = "0.0%";
@@ -179,14 +180,6 @@ export function ratingsSheet(wb: Book, data: ReportData, root: Translate, helper
   ];
   if (!ratings.seesAll) lines.push([t("report.ownOnly"), null]);
   if (ratings.rows.length === 0) lines.unshift([ratings.seesAll ? t("noUnits") : t("noUnit"), null]);
-  let at = ratings.rows.length + 2;
-  for (const [label, value, numFmt] of lines) {
-    const row = sheet.getRow(++at);
-    row.getCell(1).value = label;
-    row.getCell(2).value = value;
-    if (numFmt) row.getCell(2).numFmt = numFmt;
-    row.getCell(2).alignment = { horizontal: "left" };
-    row.commit();
-  }
+  helpers.writeLabelled(sheet, ratings.rows.length + 2, lines);
   sheet.commit();
 }

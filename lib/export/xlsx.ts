@@ -24,6 +24,8 @@ const timeCell = chinaWallClock;
 const fraction = (progress: number | null) => (progress === null ? null : progress / 100);
 
 type Value = string | number | Date | null;
+/** A label, its value and the value's number format. */
+type LabelledLine = [label: string, value: Value, numFmt?: string];
 interface Column {
   header: string;
   numFmt?: string;
@@ -95,6 +97,19 @@ function writeTable(
   });
 }
 
+/** A label and its value on each row from row `after + 1` down (values left-aligned, numbers with their format). */
+function writeLabelled(sheet: Sheet, after: number, lines: LabelledLine[]): void {
+  let at = after;
+  for (const [label, value, numFmt] of lines) {
+    const row = sheet.getRow(++at);
+    row.getCell(1).value = label;
+    row.getCell(2).value = value;
+    if (numFmt) row.getCell(2).numFmt = numFmt;
+    row.getCell(2).alignment = { horizontal: "left" };
+    row.commit();
+  }
+}
+
 function itemValue(cell: ItemCell): Value {
   switch (cell.kind) {
     case "empty":
@@ -161,7 +176,7 @@ function summarySheet(wb: Book, data: ReportData, t: Translate): void {
   total.commit();
 
   const r = (k: string) => t(`reports.headlineRows.${k}`);
-  const block: [string, Value, string?][] = [
+  const block: LabelledLine[] = [
     [r("asOf"), dayCell(data.asOf), DATE],
     [r("scope"), data.scopeLabel],
     [r("compare"), data.compare === null ? null : dayCell(data.compare), DATE],
@@ -180,19 +195,11 @@ function summarySheet(wb: Book, data: ReportData, t: Translate): void {
       `${data.locale === "en" ? data.period.labelEn : data.period.label} (${chinaTime(data.period.closedAt)})`,
     ]);
   if (data.sampleData) block.unshift([r("sample"), t("reportDoc.sampleLine")]);
-  let at = rows.length + 4;
-  const heading = sheet.getRow(at);
+  const heading = sheet.getRow(rows.length + 4);
   heading.getCell(1).value = r("heading");
   heading.font = { bold: true };
   heading.commit();
-  for (const [label, value, fmt] of block) {
-    const row = sheet.getRow(++at);
-    row.getCell(1).value = label;
-    row.getCell(2).value = value;
-    if (fmt) row.getCell(2).numFmt = fmt;
-    row.getCell(2).alignment = { horizontal: "left" };
-    row.commit();
-  }
+  writeLabelled(sheet, rows.length + 4, block);
   sheet.commit();
 }
 
@@ -338,7 +345,7 @@ export async function renderXlsx(data: ReportData): Promise<Buffer> {
   updatesSheet(wb, data, t);
   unitsSheet(wb, data, t);
   changesSheet(wb, data, t);
-  ratingsSheet(wb, data, t, { addSheet, writeTable });
+  ratingsSheet(wb, data, t, { addSheet, writeTable, writeLabelled });
   await wb.commit();
   return Buffer.concat(out.chunks);
 }

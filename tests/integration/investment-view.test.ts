@@ -12,17 +12,10 @@ import { fromCents, toCents } from "@/lib/money";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { sampleAccount, type TestAccount } from "../support/actors";
 import { investmentRounds, rng } from "../support/investment-figures";
+import { interruptOf } from "../support/next-interrupts";
 import { signIn, signOut } from "../support/session";
 
-// Outside a request Next's redirect() and forbidden() cannot answer: they throw what the page would answer.
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw Object.assign(new Error(`redirect ${url}`), { digest: `NEXT_REDIRECT;replace;${url};307;` });
-  },
-  forbidden: () => {
-    throw Object.assign(new Error("forbidden"), { digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../support/next-interrupts")).navigationInterrupts);
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-tracker-path": "/investment?year=2026" }),
   cookies: async () => ({ get: () => undefined }),
@@ -302,37 +295,24 @@ describe("the read's parameters", () => {
 describe("who may read it", () => {
   const selection = { before: null, compareBefore: null, compare: null, day: "2026-07-15" };
 
-  /** What the call answers: ok, or where Next would send the reader. */
-  async function answer(call: Promise<unknown>): Promise<string> {
-    try {
-      await call;
-      return "ok";
-    } catch (error) {
-      const digest = (error as { digest?: string }).digest ?? "";
-      if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2]!;
-      if (digest.includes(";403")) return "forbidden";
-      throw error;
-    }
-  }
-
   it("every role that reads the dashboard reads it", async () => {
     for (const role of ["ADMIN", "EDITOR", "VIEWER", "COORDINATOR"] as const) {
       await asReader(role);
-      expect(await answer(data.getInvestmentView({}, selection)), role).toBe("ok");
-      expect(await answer(data.getInvestmentSummary(selection)), role).toBe("ok");
+      expect(await interruptOf(data.getInvestmentView({}, selection)), role).toBe("ok");
+      expect(await interruptOf(data.getInvestmentSummary(selection)), role).toBe("ok");
     }
   });
 
   it("a signed-out reader, or one whose account was disabled, is sent to sign in and given no figures", async () => {
     signOut();
     const login = `/login?callbackUrl=${encodeURIComponent("/investment?year=2026")}`;
-    expect(await answer(data.getInvestmentView({}, selection))).toBe(login);
-    expect(await answer(data.getInvestmentSummary(selection))).toBe(login);
+    expect(await interruptOf(data.getInvestmentView({}, selection))).toBe(login);
+    expect(await interruptOf(data.getInvestmentSummary(selection))).toBe(login);
     const viewer = await sampleAccount(t.db, { role: "VIEWER" });
     signIn(viewer);
     await t.db.user.update({ where: { id: viewer.id }, data: { disabled: true } });
     try {
-      expect(await answer(data.getInvestmentView({}, selection))).toBe(login);
+      expect(await interruptOf(data.getInvestmentView({}, selection))).toBe(login);
     } finally {
       await t.db.user.update({ where: { id: viewer.id }, data: { disabled: false } });
     }

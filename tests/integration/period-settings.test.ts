@@ -4,16 +4,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetClock, setClock } from "@/lib/clock";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
-import { signIn } from "../support/session";
+import { signInAs as signInAccount } from "../support/session";
 import { form } from "../support/form-data";
 
 const actions = await import("../../lib/actions/periods");
 
 let t: TestDatabase;
 
-async function signInAs(loginName: string) {
-  signIn(await t.db.user.findUniqueOrThrow({ where: { loginName } }));
-}
+const signInAs = (loginName: string) => signInAccount(t.db, loginName);
 
 const counts = async () => ({
   periods: await t.db.reportingPeriod.count(),

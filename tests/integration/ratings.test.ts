@@ -11,17 +11,10 @@ import { closePeriod } from "@/lib/writes/period-close";
 import { openDuePeriods } from "@/lib/writes/periods";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { fakeBulletinRenderer as fakeRender } from "../support/fake-renderers";
-import { signIn } from "../support/session";
+import { interruptOf } from "../support/next-interrupts";
+import { signInAs as signInAccount } from "../support/session";
 
-// Outside a request Next's forbidden() and notFound() cannot answer: they throw what the page would answer.
-vi.mock("next/navigation", () => ({
-  forbidden: () => {
-    throw Object.assign(new Error("forbidden"), { digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
-  },
-  notFound: () => {
-    throw Object.assign(new Error("not found"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../support/next-interrupts")).navigationInterrupts);
 
 const data = await import("../../lib/data/ratings");
 const actions = await import("../../lib/actions/ratings");
@@ -34,27 +27,12 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 afterEach(() => resetClock());
 
-async function signInAs(loginName: string) {
-  signIn(await t.db.user.findUniqueOrThrow({ where: { loginName } }));
-}
+const signInAs = (loginName: string) => signInAccount(t.db, loginName);
 
 function form(values: Record<string, string | number>): FormData {
   const f = new FormData();
   for (const [k, v] of Object.entries(values)) f.set(k, String(v));
   return f;
-}
-
-/** What a call that Next answers with 403 throws (next/navigation forbidden()). */
-async function statusOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return "ok";
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (digest.includes(";403")) return "forbidden";
-    if (digest.includes(";404")) return "not-found";
-    throw error;
-  }
 }
 
 interface RawRating {
@@ -366,7 +344,7 @@ describe("考评 of a closed period", () => {
     expect(own.detail!.unitId).toBe(unitId);
     expect(own.detail!.records.obligations.length).toBeGreaterThan(0);
     // Another unit's figures: refused on the server, from the page's read and the export's.
-    expect(await statusOf(data.getRatingsPage({ period: periodId, unit: otherUnitId }))).toBe("forbidden");
+    expect(await interruptOf(data.getRatingsPage({ period: periodId, unit: otherUnitId }))).toBe("forbidden");
     const editor = await t.db.user.findUniqueOrThrow({ where: { loginName: editorLogin } });
     const exported = await data.getRatingExport(
       { ...editor, unitName: null, coordinatorScope: editor.coordinatorScope },
@@ -391,15 +369,15 @@ describe("考评 of a closed period", () => {
     await openDuePeriods(t.db, new Date("2031-04-02T02:00:00Z"));
     const open = await t.db.reportingPeriod.findFirstOrThrow({ where: { label: "2031年4月" } });
     expect(open.closedAt).toBeNull();
-    expect(await statusOf(data.getRatingsPage({ period: open.id }))).toBe("not-found");
-    expect(await statusOf(data.getRatingsPage({ period: 2_000_000_000 }))).toBe("not-found");
+    expect(await interruptOf(data.getRatingsPage({ period: open.id }))).toBe("not-found");
+    expect(await interruptOf(data.getRatingsPage({ period: 2_000_000_000 }))).toBe("not-found");
 
     for (const login of ["leader", editorLogin, "duban.joint"]) {
       await signInAs(login);
       expect(
         await actions.updateRatingWeights(null, form({ onTime: 1, firstPass: 1, overdue: 1, supervision: 1 })),
       ).toMatchObject({ ok: false, code: "forbidden" });
-      expect(await statusOf(data.getRatingSettings())).toBe("forbidden");
+      expect(await interruptOf(data.getRatingSettings())).toBe("forbidden");
     }
     await signInAs("admin");
     const rows = await t.db.ratingWeights.count();

@@ -7,6 +7,7 @@ import { deflateSync, crc32 } from "node:zlib";
 import { Document, Packer, Paragraph } from "docx";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { pdfOfObjects } from "../../prisma/seed/pdf-objects";
 
 /** A one-page PDF whose xref offsets are right, so any PDF reader opens it. */
 export function pdfFile(text = "evidence"): Buffer {
@@ -20,17 +21,7 @@ export function pdfFile(text = "evidence"): Buffer {
     })(),
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
   ];
-  let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, "latin1"));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, "latin1");
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  return pdfOfObjects(objects);
 }
 
 /** A 2×2 RGB PNG with correct chunk CRCs. */

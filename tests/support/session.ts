@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SessionClaims } from "../../lib/auth/claims";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
 
 /** Who the integration tests act as: the mocked readSessionClaims (tests/setup/integration-mocks.ts) answers this. */
 let claims: SessionClaims | null = null;
@@ -15,4 +16,9 @@ export function signOut(): void {
 
 export function currentClaims(): SessionClaims | null {
   return claims;
+}
+
+/** Acts as the account with that login name, in a fresh sign-in. */
+export async function signInAs(db: PrismaClient, loginName: string): Promise<void> {
+  signIn(await db.user.findUniqueOrThrow({ where: { loginName } }));
 }

@@ -123,7 +123,9 @@ describe("the report's 考评 section", () => {
     );
     expect(html).toContain("<h2>考评与红黑榜（2026年10月）</h2>");
     expect(html).toContain("<h3>红榜（前 3 名）</h3>");
-    expect(html).toContain('<th scope="row">单位1</th>');
+    // The 红榜's rows in bold, as in the documents.
+    expect(html).toContain('<th scope="row"><strong>单位1</strong></th>');
+    expect(html).toContain('<th scope="row">单位4</th>');
     expect(html.match(/<tr>/g)!.length).toBe(1 + RATINGS.rows.length);
     const own = renderToStaticMarkup(
       createElement(RatingsPreview, {

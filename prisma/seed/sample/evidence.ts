@@ -3,6 +3,8 @@
 // Chinese lines use the standard Adobe-GB1 CID font STSong-Light (UniGB-UCS2-H), which PDF readers supply
 // themselves, so the file embeds no font and stays about a kilobyte. Every file says that it is sample data.
 
+import { pdfOfObjects } from "../pdf-objects";
+
 /** One evidence file as planned: its (Chinese) name and the lines on its page. */
 export interface EvidenceFile {
   fileName: string;
@@ -37,15 +39,5 @@ export function evidencePdf(file: Pick<EvidenceFile, "title" | "lines">): Buffer
     "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] " +
       "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
   ];
-  let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, "latin1"));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, "latin1");
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  return pdfOfObjects(objects);
 }
