@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
+import { SampleLastSequencer } from "./tests/setup/sequencer";
 
 // Unit tests are pure. Integration tests get a real PostgreSQL from tests/setup/global-setup.ts (embedded
 // unless TEST_DATABASE_URL/DATABASE_URL points at a server), and each test file creates its own database.
@@ -12,6 +13,10 @@ export default defineConfig({
     },
   },
   test: {
+    sequence: { sequencer: SampleLastSequencer },
+    // Two files at a time (vitest's default on 2 cores is one): an integration file spends much of its time
+    // waiting on PostgreSQL, a process of its own. Each file runs in its own process with its own database.
+    maxWorkers: 2,
     // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
     projects: [
@@ -28,9 +33,9 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/integration-mocks.ts"],
           testTimeout: 60_000,
-          // The first file that asks for sample data seeds the shared template (a year of the reporting cycle and
-          // its chase) while the others wait for it in their beforeAll; seed.test.ts seeds one of its own. Measured
-          // 562–615 s on the 2-core machine at load 20–22 (bench/SEED.md): this leaves a margin of half as much.
+          // The files that clone the sample template wait for its seed (a year of the reporting cycle and its chase:
+          // npm test's background seed, or the first file that asks) in their beforeAll. Measured 562–615 s on the
+          // 2-core machine at load 20–22 (bench/SEED.md): this leaves a margin of half as much.
           hookTimeout: 900_000,
         },
       },

@@ -1,13 +1,10 @@
 // What `npm test` and `npm run test:e2e` share: a PostgreSQL server for the run, stopped however the run ends,
 // and the end-to-end step (a browser, a fresh database, Playwright).
-import pg from "pg";
 import { chromiumExecutable } from "./chromium";
 import { bin, run, stopChildren } from "./child";
 import { secretScanner } from "./log-secrets";
-import { acquireTestCluster, adminQuery, databaseUrl, type TestCluster } from "./db/test-cluster";
-import { migrate } from "./db/migrate";
-import { createPrismaClient } from "../lib/prisma-client";
-import { seed } from "../prisma/seed/run";
+import { ensureSampleTemplate } from "./db/sample-template";
+import { acquireTestCluster, adminQuery, type TestCluster } from "./db/test-cluster";
 
 /**
  * Runs `steps` with one PostgreSQL server for the tests (embedded and temporary unless TEST_ADMIN_DATABASE_URL
@@ -51,41 +48,11 @@ export function runWithTestCluster(steps: (adminUrl: string, env: NodeJS.Process
 }
 
 /**
- * The e2e run's sample template: a database migrated and seeded (document and sample year) once, here, by the
- * same migrate and seed as the README's start command. The e2e database and every spec's own database
- * (e2e/reliability/app-instance.ts createOwnDatabase) are cloned from it (CREATE DATABASE … TEMPLATE, a file
- * copy: a second or two), so the sample year is seeded once per run instead of once per app; the apps started
- * on the clones migrate and seed as always and find nothing to do. Nothing stays connected to it.
- */
-async function sampleTemplate(adminUrl: string, name: string): Promise<void> {
-  const t0 = performance.now();
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-  const url = databaseUrl(adminUrl, name);
-  await migrate(url);
-  const db = createPrismaClient(url, { max: 2 });
-  try {
-    await seed(db, { sample: true });
-  } finally {
-    await db.$disconnect();
-  }
-  console.log(`• sample template seeded once for the run in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-}
-
-/** Whether the server has a database of that name (a seeded template is only ever renamed into place). */
-async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return ((await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount ?? 0) > 0;
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * The end-to-end step. \`seeded\`: the name of a sample template an earlier step of the same run may have seeded
- * on this server (npm test's integration run, see tests/setup/template-names.ts): cloned if it is there, seeded
- * here under that name if not; dropped at the end either way.
+ * The end-to-end step. The e2e database and every spec's own database (e2e/reliability/app-instance.ts
+ * createOwnDatabase) are cloned from the run's sample template (scripts/db/sample-template.ts), so the sample year
+ * is seeded once per run instead of once per app; the apps started on the clones migrate and seed as always and
+ * find nothing to do. \`seeded\`: the name of the template an earlier step of the same run made on this server
+ * (npm test's): cloned if it is there, seeded here under that name if not; dropped at the end either way.
  */
 export async function runEndToEnd(
   adminUrl: string,
@@ -103,8 +70,10 @@ export async function runEndToEnd(
   const e2eDb = `e2e_${process.pid}_${Date.now()}`;
   const template = seeded ?? `${e2eDb}_sample`;
   try {
-    if (seeded && (await databaseExists(adminUrl, seeded))) console.log("• sample template: the integration run's");
-    else await sampleTemplate(adminUrl, template);
+    const t0 = performance.now();
+    if (await ensureSampleTemplate(adminUrl, template))
+      console.log(`• sample template seeded for the run in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    else console.log("• sample template: the one this run seeded before");
     await adminQuery(adminUrl, `CREATE DATABASE "${e2eDb}" TEMPLATE "${template}"`);
     // The app's log of the whole run passes by here: no password, cookie or token value may be in it.
     // One scanner per stream: a line cut between chunks is completed by its own stream's next chunk.
@@ -129,7 +98,7 @@ export async function runEndToEnd(
     for (const f of findings) console.error(`  ${f.where} line ${f.line}: ${f.kind}`);
     return code || 1;
   } finally {
-    for (const name of [e2eDb, template])
+    for (const name of [e2eDb, template, `${template}_seeding`])
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
   }
 }

@@ -2,8 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { createPrismaClient, type Db } from "../../lib/prisma-client";
-import pg from "pg";
-import { seed } from "../../prisma/seed/run";
+import { ensureSampleTemplate } from "../../scripts/db/sample-template";
 import { adminQuery, databaseUrl } from "../../scripts/db/test-cluster";
 import { sampleTemplateName } from "./template-names";
 
@@ -15,36 +14,14 @@ export interface TestDatabase {
 }
 
 /**
- * The migrated template with the document and sample data seeded, made once per run by whichever test file
- * asks first (an advisory lock keeps parallel files from seeding it twice; the others wait, within the
- * integration project's hookTimeout); the run's teardown drops it.
+ * The migrated template with the document and sample data seeded, made once per run (scripts/db/sample-template.ts):
+ * by npm test's background seed, or else by whichever test file asks first while the others wait (within the
+ * integration project's hookTimeout); the run's teardown drops it unless npm test owns it.
  */
 async function sampleTemplate(adminUrl: string): Promise<string> {
   const name = sampleTemplateName(inject("templateDb"));
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock(72707371)");
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) {
-      // Seeded under another name and renamed once done: a seed cut short (its file's hook timed out, its worker
-      // stopped) leaves no unseeded template for the other files to clone.
-      const building = `${name}_seeding`;
-      await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
-      await client.query(`CREATE DATABASE "${building}" TEMPLATE "${inject("templateDb")}"`);
-      const db = createPrismaClient(databaseUrl(adminUrl, building), { max: 2 });
-      try {
-        // The real time, whatever clock the asking file has set: every file (and npm test's e2e step) shares it.
-        await seed(db, { sample: true, now: new Date() });
-      } finally {
-        await db.$disconnect();
-      }
-      await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
-    }
-    return name;
-  } finally {
-    await client.end();
-  }
+  await ensureSampleTemplate(adminUrl, name, { from: inject("templateDb") });
+  return name;
 }
 
 /**
