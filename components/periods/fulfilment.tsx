@@ -45,8 +45,14 @@ export function FigureCells({
     <>
       {FULFILMENT_FIGURES.map((figure) => (
         <td key={figure} className="count" data-testid={testId ? `${testId}-${figure}` : undefined}>
-          {/* data-count: the number this link promises, shown by the rows it opens (e2e/count-links.spec.ts) */}
-          <Link href={figureHref(periodId, figure, scope)} data-count={f[figure]} data-count-rows="obligation-row">
+          {/* data-count: the number this link promises, shown by the rows it opens (e2e/count-links.spec.ts).
+              Not prefetched: a table of figures is dozens of links to the same period page, each a full render. */}
+          <Link
+            href={figureHref(periodId, figure, scope)}
+            prefetch={false}
+            data-count={f[figure]}
+            data-count-rows="obligation-row"
+          >
             {f[figure]}
           </Link>
         </td>
