@@ -17,7 +17,7 @@ function watchConsole(page: Page): string[] {
 }
 
 test("every page renders without console errors or hydration warnings", async ({ page, sql }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000); // every page twice, each waiting for its widgets: minutes on a loaded 2-core machine
   const messages = watchConsole(page);
   await page.goto("/login");
   await expect(page.locator('input[name="loginName"]')).toBeVisible();

@@ -37,7 +37,7 @@ test("hostile query strings on every page and on /api/reports never give a 5xx o
   baseURL,
   sql,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const admin = new HttpSession(baseURL!);
   await admin.signIn("admin", SAMPLE_PASSWORD);
   const [item] = await sql<{ code: string }>(

@@ -3,8 +3,9 @@
 //  - every item's versions in item_history run 1..n without a gap, and n is the item's version;
 //  - every item's row (with its links and milestones, as lib/writes/snapshot.ts reads it) equals the snapshot
 //    of its highest history version;
-//  - every progress update has its PROGRESS_UPDATE history row (same item, same instant: they are written in
-//    one transaction by lib/writes/progress-update.ts), and every such history row has its update.
+//  - every approved report (progress update) has its PROGRESS_UPDATE or CLOSE_OUT history row (same item, the
+//    instant of its approval: they are written in one transaction by lib/writes/progress-update.ts), and every
+//    such history row has its approved report; drafts, submitted, returned and withdrawn reports have none.
 import { isDeepStrictEqual } from "node:util";
 import { readSnapshot } from "../../../lib/writes/snapshot";
 import { createPrismaClient, Prisma } from "../../../lib/prisma-client";
@@ -53,12 +54,13 @@ export async function checkIntegrity(url: string): Promise<IntegrityReport> {
         >`
           SELECT count(*) FILTER (WHERE pu.id IS NULL) AS history_only, count(*) FILTER (WHERE h.id IS NULL) AS update_only,
                  (SELECT count(*) FROM progress_updates) AS updates, (SELECT count(*) FROM item_history) AS history
-            FROM (SELECT id, item_id, changed_at FROM item_history WHERE action = 'PROGRESS_UPDATE') h
-            FULL JOIN progress_updates pu ON pu.item_id = h.item_id AND pu.created_at = h.changed_at`;
+            FROM (SELECT id, item_id, changed_at FROM item_history WHERE action IN ('PROGRESS_UPDATE', 'CLOSE_OUT')) h
+            FULL JOIN (SELECT id, item_id, decided_at FROM progress_updates WHERE state = 'APPROVED') pu
+                   ON pu.item_id = h.item_id AND pu.decided_at = h.changed_at`;
         if (Number(pairs!.history_only) > 0)
-          problems.push(`${pairs!.history_only} PROGRESS_UPDATE history rows without their progress update`);
+          problems.push(`${pairs!.history_only} report history rows without their approved report`);
         if (Number(pairs!.update_only) > 0)
-          problems.push(`${pairs!.update_only} progress updates without their history row`);
+          problems.push(`${pairs!.update_only} approved reports without their history row`);
         return {
           items: versions.length,
           historyRows: Number(pairs!.history),
