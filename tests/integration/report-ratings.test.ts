@@ -76,7 +76,8 @@ const pageRow = (r: ReportRatingRow) => ({
   ...r.counts,
 });
 
-describe("the 考评 in the status report", () => {
+// Each test builds whole reports of the sample year in several formats: about 45 s alone, more beside another file.
+describe("the 考评 in the status report", { timeout: 180_000 }, () => {
   // February 2031 closes at 00:05 on 1 March (China), March at 00:05 on 1 April.
   const febClose = new Date("2031-02-28T16:05:00Z");
   const marClose = new Date("2031-03-31T16:05:00Z");
