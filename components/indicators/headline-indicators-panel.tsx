@@ -22,17 +22,9 @@ export async function HeadlineIndicatorsPanel({ selection }: { selection: AsOfSe
     dayFormatter(),
   ]);
   const { compareBefore, compare } = selection;
-  const then =
-    compareBefore === null || compare === null
-      ? null
-      : new Map(
-          (
-            await getIndicatorsAt(
-              compareBefore,
-              rows.map((x) => x.id),
-            )
-          ).map((x) => [x.id, x]),
-        );
+  const ids = rows.map((x) => x.id);
+  const earlier = compareBefore === null || compare === null ? null : await getIndicatorsAt(compareBefore, ids);
+  const then = earlier === null ? null : new Map(earlier.map((x) => [x.id, x]));
   return (
     <Widget id="headline-indicators" title={t("dashboard.title")} wide>
       {rows.length === 0 ? (
