@@ -78,7 +78,7 @@ export async function HeadlineIndicatorsPanel({ selection }: { selection: AsOfSe
 }
 
 /** "较 2026-03-31 +12.5 公里": the latest value's move since the compare day, or that there was none then. */
-function SinceCompare({
+export function SinceCompare({
   x,
   then,
   day,
