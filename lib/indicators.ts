@@ -84,6 +84,11 @@ export function completion(baseline: FigureLike, target: FigureLike, actual: Fig
   return `${tenths < 0n ? "-" : ""}${abs / 10n}.${abs % 10n}`;
 }
 
+/** `now` − `then` exactly (canonical text): an actual value's move since a compare day. */
+export function figureDelta(now: FigureLike, then: FigureLike): string {
+  return fromUnits(toUnits(now) - toUnits(then));
+}
+
 /** 完成度 clamped to 0–100, for a bar's width. */
 export function completionShare(rate: string | null): number {
   if (rate === null) return 0;

@@ -3,6 +3,7 @@ import { DOCUMENT_LIMITS, listedItems } from "@/lib/export/report-document";
 import type { ReportData, ReportItem } from "@/lib/report/types";
 import { chinaTime } from "@/lib/dates";
 import { percent } from "./format";
+import { PillarIndicators, ReportIndicators } from "./report-indicators";
 import { ReportInvestment } from "./report-investment";
 import { ReportRatings } from "./report-ratings";
 import styles from "./reports.module.css";
@@ -132,6 +133,7 @@ export async function ReportPreview({ data }: { data: ReportData }) {
         </tbody>
       </table>
       <ReportInvestment data={data} t={tDoc} />
+      <ReportIndicators data={data} t={tDoc} />
 
       <h2>{t("laggingHeading")}</h2>
       {data.lagging.length === 0 ? (
@@ -207,6 +209,7 @@ export async function ReportPreview({ data }: { data: ReportData }) {
             {pillar.number}. {pillar.title}
           </h3>
           <ItemTable items={items} t={tc} status={status} confidence={confidence} progress={progress} />
+          <PillarIndicators data={data} items={items} t={tDoc} />
         </section>
       ))}
     </article>

@@ -124,7 +124,7 @@ export const API_PATHS = {
   },
   "/api/v1/items/{code}": {
     get: read(
-      "One item: units, dates, milestones, reports with files' metadata, history",
+      "One item: units, dates, milestones, 指标 with their latest values, reports with files' metadata, history",
       itemDetailSchema,
       asOfQuerySchema,
       {

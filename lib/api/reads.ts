@@ -7,6 +7,7 @@ import type { AsOfSelection } from "../as-of-selection";
 import { listItems } from "../data/browse";
 import { getHeadline, getPillarProgress } from "../data/dashboard";
 import { listEvidence } from "../data/evidence";
+import { getItemIndicators } from "../data/indicators";
 import { getItemView } from "../data/items";
 import { getPeriodPage, listPeriods } from "../data/periods";
 import { listConferences, listRegions, listUnits } from "../data/reference";
@@ -169,7 +170,10 @@ export async function readItem(
     ...view.updates.map((u) => ({ ...u, state: "APPROVED" as const })),
     ...view.openReports.map((r) => ({ ...r, state: r.state })),
   ];
-  const files = await Promise.all(reports.map((r) => listEvidence(r.id)));
+  const [files, indicators] = await Promise.all([
+    Promise.all(reports.map((r) => listEvidence(r.id))),
+    getItemIndicators(view.id, selection.before),
+  ]);
   const unitRef = (u: { id: number; name: string; side: string } | null) =>
     u ? { id: u.id, name: u.name, side: u.side as never } : null;
   return {
@@ -212,6 +216,18 @@ export async function readItem(
       title: c.title,
       status: c.status as never,
       progress: num(c.progress),
+    })),
+    indicators: indicators.map((x) => ({
+      id: x.id,
+      name: x.name,
+      unit: x.unit,
+      baseline: x.baseline,
+      target: x.target,
+      targetYear: x.targetYear,
+      direction: x.direction,
+      headline: x.headline,
+      latest: x.latest,
+      completion: x.completion,
     })),
     reports: reports.map((r, k) => ({
       id: r.id,

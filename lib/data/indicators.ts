@@ -20,3 +20,13 @@ export async function getHeadlineIndicators(before: Date | null): Promise<q.Head
     q.queryHeadlineIndicators(db(), before),
   );
 }
+
+/** The given indicators as they stood at `before` (the dashboard's compare day): latest value by then, 完成度. */
+export async function getIndicatorsAt(before: Date, indicatorIds: number[]): Promise<q.HeadlineIndicator[]> {
+  await requirePermission("portfolio:read");
+  if (indicatorIds.length === 0) return [];
+  const ids = [...indicatorIds].sort((a, b) => a - b);
+  return readThrough(`dashboard:indicators-at:${before.toISOString()}:${ids.join(",")}`, [before], () =>
+    q.queryIndicatorsAt(db(), before, { indicatorIds: ids }),
+  );
+}

@@ -5,6 +5,10 @@
 // Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with = + - @ (or a tab or
 // carriage return) as a formula, so any such text cell is written with a leading single quote, which the
 // spreadsheet shows as text. Plain numbers like -3 (a negative slippage) are left alone: they cannot be formulas.
+//
+// No 指标 here: an item has any number of indicators, each with eight figures and labels, which one row per item
+// cannot hold as columns, and a count column would be a read-only column the import has to skip. The 指标 are
+// in the workbook's 指标 sheet and in the JSON (lib/export/report-indicators.ts).
 import { stringify } from "csv-stringify/sync";
 import type { ReportData } from "../report/types";
 import { chinaTime } from "../dates";

@@ -5,6 +5,7 @@ import { chinaTime } from "../dates";
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translator";
 import type { ReportData, ReportItem } from "../report/types";
+import { indicatorsBlocks, pillarIndicatorBlocks } from "./report-indicators";
 import { investmentBlocks } from "./report-investment";
 import { ratingsBlocks } from "./report-ratings";
 
@@ -170,6 +171,8 @@ export function buildReportOutline(data: ReportData): ReportOutline {
     })),
   });
   blocks.push(...investmentBlocks(data, t, asOf));
+  const longDay = (iso: string) => formatReportDate(iso, locale);
+  blocks.push(...indicatorsBlocks(data, t, asOf, longDay));
 
   blocks.push({ kind: "heading", level: 1, text: t("sectionLagging") });
   if (data.lagging.length === 0) {
@@ -329,6 +332,7 @@ export function buildReportOutline(data: ReportData): ReportOutline {
     });
     if (items.length === 0) blocks.push({ kind: "paragraph", text: t("pillarNoItems") });
     else blocks.push({ kind: "table", columns: detailColumns, rows: items.map(detailRow) });
+    blocks.push(...pillarIndicatorBlocks(data, items, t, longDay));
   }
 
   const subtitle = [t("asOfLine", { date: asOf }), t("scopeLine", { scope: data.scopeLabel })];

@@ -2,7 +2,8 @@
 // items columns (what the import reads back), recent updates, accountability by unit, and the changes since
 // the compare date. Every sheet has a frozen header row, a filter on its table and widths that fit its content.
 // Progress is a real number formatted as a percentage (fraction + "0.0%"), so Excel can sum and sort it; so are
-// the investment amounts (万元, "#,##0.00", written from their decimal strings: xlsx-amounts.ts) and 完成率.
+// the investment amounts (万元, "#,##0.00", written from their decimal strings: xlsx-amounts.ts) and 完成率, and
+// the 指标 sheet's figures and 完成度 (report-indicators.ts).
 import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { ReportData } from "../report/types";
@@ -11,6 +12,7 @@ import { chinaTime, chinaWallClock } from "../dates";
 import { translator, type Translate } from "../i18n/translator";
 import { itemCells, itemHeaders, type ItemCell } from "./cells";
 import { AMOUNT_FORMAT, amountCellValue, rateFraction } from "./xlsx-amounts";
+import { indicatorsSheet } from "./report-indicators";
 import { ratingsSheet } from "./report-ratings";
 
 const PERCENT = "0.0%";
@@ -342,6 +344,7 @@ export async function renderXlsx(data: ReportData): Promise<Buffer> {
   wb.created = new Date(data.generatedAt);
   summarySheet(wb, data, t);
   itemsSheet(wb, data, t);
+  indicatorsSheet(wb, data, t, { addSheet, writeTable });
   updatesSheet(wb, data, t);
   unitsSheet(wb, data, t);
   changesSheet(wb, data, t);

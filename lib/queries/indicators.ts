@@ -145,11 +145,25 @@ export interface HeadlineIndicator extends IndicatorView {
   titleEn: string | null;
 }
 
+/** Which indicators queryIndicatorsAt reads: the 关键指标 only, those of some items, or some indicators. */
+export interface IndicatorFilter {
+  headlineOnly?: boolean;
+  itemIds?: readonly number[];
+  indicatorIds?: readonly number[];
+}
+
 /**
- * The indicators marked 关键指标 at the moment, of action items that exist and are not retired then, in the
- * outline's order: each with its latest value in force and 完成度.
+ * The indicators at the moment (of action items that exist and are not retired then) that `filter` names, in the
+ * outline's order: each with its latest value in force and 完成度. The one read behind the dashboard's 关键指标,
+ * the status report's 指标 and the compare's "since" values.
  */
-export async function queryHeadlineIndicators(d: Db, before: Date | null): Promise<HeadlineIndicator[]> {
+export async function queryIndicatorsAt(
+  d: Db,
+  before: Date | null,
+  filter: IndicatorFilter = {},
+): Promise<HeadlineIndicator[]> {
+  const ids = (column: Prisma.Sql, list: readonly number[] | undefined) =>
+    list === undefined ? Prisma.empty : Prisma.sql`AND ${column} = ANY(${[...list]}::int[])`;
   const rows = await d.$queryRaw<
     (DefinitionRow & {
       code: string;
@@ -168,7 +182,8 @@ export async function queryHeadlineIndicators(d: Db, before: Date | null): Promi
          ORDER BY v.observed_on DESC, v.reported_at DESC, v.id DESC
          LIMIT 1
       ) lv ON true
-     WHERE x.headline AND s.level = 'ACTION' AND NOT s.retired
+     WHERE s.level = 'ACTION' AND NOT s.retired ${filter.headlineOnly ? Prisma.sql`AND x.headline` : Prisma.empty}
+           ${ids(Prisma.sql`x.item_id`, filter.itemIds)} ${ids(Prisma.sql`x.id`, filter.indicatorIds)}
      ORDER BY string_to_array(s.code, '.')::int[], x.position, x.id`;
   return rows.map((r) => ({
     ...viewOf(
@@ -181,4 +196,9 @@ export async function queryHeadlineIndicators(d: Db, before: Date | null): Promi
     title: r.title,
     titleEn: r.title_en,
   }));
+}
+
+/** The indicators marked 关键指标 at the moment, with their latest values (queryIndicatorsAt). */
+export function queryHeadlineIndicators(d: Db, before: Date | null): Promise<HeadlineIndicator[]> {
+  return queryIndicatorsAt(d, before, { headlineOnly: true });
 }

@@ -38,6 +38,7 @@ import type {
 import { now as clockNow } from "../clock";
 import { completionRate } from "../money";
 import { investmentStatesSql } from "./investment";
+import { reportIndicators } from "./report-indicators";
 import { reportInvestment } from "./report-investment";
 import { ALL_RATINGS, type RatingView } from "../rating";
 import { queryReportRatings } from "./report-ratings";
@@ -402,7 +403,7 @@ export async function buildReport(
         a.progress - b.progress ||
         a.code.localeCompare(b.code, "en", { numeric: true }),
     );
-  const [recentUpdates, changes, { headline, pillars, units }, investment] = await Promise.all([
+  const [recentUpdates, changes, { headline, pillars, units }, investment, indicators] = await Promise.all([
     recentUpdatesOf(db, ids, before, request.locale),
     request.compare === null
       ? Promise.resolve(null)
@@ -410,6 +411,7 @@ export async function buildReport(
     figures,
     // A report of everything counts the whole portfolio (exactly the roll-up); a scope counts its own items.
     reportInvestment(db, before, year, request.scope.kind === "all" ? undefined : ids, en),
+    reportIndicators(db, before, request.scope.kind === "all" ? undefined : ids, request.locale),
   ]);
   // The pillars the scope has items in (a pillar or unit report does not list the others).
   const listed = new Set(rows.map((r) => r.pillar_number));
@@ -428,6 +430,7 @@ export async function buildReport(
     lagging,
     units,
     investment,
+    indicators,
     recentUpdates,
     changes,
     ratings: await ratings,

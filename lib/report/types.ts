@@ -3,6 +3,7 @@
 // database, so every format shows exactly the same numbers for the same scope and date.
 import type { Confidence, ItemLevel, ItemStatus, Side } from "../generated/prisma/enums";
 import type { Locale } from "../i18n/locales";
+import type { Direction } from "../indicators";
 import type { Board, RatingComponents, RatingCounts, RatingWeights } from "../rating";
 
 /** What the report covers. "filters" reuses the items list's URL filters (lib/validations/browse.ts). */
@@ -125,6 +126,30 @@ export interface ReportInvestment {
   total: ReportInvestmentFigures;
 }
 
+/**
+ * One 指标 of an item in scope as it stood at the report's moment (lib/queries/indicators.ts, the one definition:
+ * the definition from the item's history, the latest value reported by then). Figures are decimal strings
+ * ("120.5"), never JavaScript numbers; 完成度 is percent to one decimal ("24.1", may be negative or over 100).
+ */
+export interface ReportIndicator {
+  /** the item's code and title (in the report's language) */
+  code: string;
+  title: string;
+  name: string;
+  unit: string;
+  baseline: string;
+  target: string;
+  targetYear: number;
+  direction: Direction;
+  /** 关键指标: in the documents' table */
+  headline: boolean;
+  /** the latest value in force at the report's moment; null before any was reported */
+  actual: string | null;
+  /** YYYY-MM-DD: the day that value is as at */
+  observedOn: string | null;
+  completion: string | null;
+}
+
 export interface ReportUnit {
   unit: string;
   side: Side;
@@ -224,6 +249,8 @@ export interface ReportData {
   lagging: ReportItem[];
   units: ReportUnit[];
   investment: ReportInvestment;
+  /** every 指标 of the items in scope, by item code then the item's order of its indicators */
+  indicators: ReportIndicator[];
   recentUpdates: ReportUpdate[];
   changes: ReportChanges | null;
   /** the 考评 of the report's closed period (or the latest closed by asOf); null when none had closed by then */

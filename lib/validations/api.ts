@@ -6,6 +6,7 @@
 // API and the pages refuse exactly the same input with the same message keys.
 import "zod-openapi";
 import { z } from "zod";
+import { DIRECTIONS } from "../indicators";
 import { ITEM_LIGHTS } from "../item-light";
 import { ITEM_STATUSES } from "../status";
 import { browseParamSchemas, CONFIDENCES, LEVELS, SIDES } from "./browse";
@@ -291,6 +292,36 @@ const reportEntry = z.object({
   ),
 });
 
+/** A 指标 figure: exact decimal text (up to 14 integer digits and 4 decimals), never a JSON number. */
+const figure = z
+  .string()
+  .regex(/^-?\d{1,14}(\.\d{1,4})?$/)
+  .meta({ description: 'an exact decimal as text, e.g. "120.5" (up to 14 integer digits and 4 decimals)' });
+
+const indicatorEntry = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    unit: z.string().meta({ description: "公里, 个, 亿元, %, …" }),
+    baseline: figure,
+    target: figure,
+    targetYear: z.number().int(),
+    direction: z.enum(DIRECTIONS).meta({ description: "HIGHER or LOWER is better" }),
+    headline: z.boolean().meta({ description: "关键指标: shown on the dashboard" }),
+    latest: z
+      .object({ observedOn: day, actual: figure })
+      .nullable()
+      .meta({ description: "the latest day's value reported by asOf (live: by now); null before any" }),
+    completion: z
+      .string()
+      .regex(/^-?\d+\.\d$/)
+      .nullable()
+      .meta({
+        description: "完成度: (actual − baseline) ÷ (target − baseline) in percent, one decimal; null without a value",
+      }),
+  })
+  .meta({ id: "Indicator" });
+
 export const itemDetailSchema = z
   .object({
     id: z.number().int(),
@@ -321,6 +352,9 @@ export const itemDetailSchema = z
       z.object({ id: z.number().int(), title: z.string(), plannedDate: day, completedDate: day.nullable() }),
     ),
     children: z.array(z.object({ code: z.string(), title: z.string(), status, progress: z.number().nullable() })),
+    indicators: z
+      .array(indicatorEntry)
+      .meta({ description: "指标 as of asOf: definitions from the item's history, values reported by then" }),
     reports: z.array(reportEntry).meta({ description: "approved reports, then open ones (submitted, returned)" }),
     history: z.array(
       z.object({

@@ -56,7 +56,15 @@ describe("XLSX and CSV exports", () => {
   it("writes the workbook's items sheet in exactly the items columns, with real percentages and dates", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderXlsx(data)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["按方面汇总", "事项", "最新进展", "单位责任", "变化", "考评"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      "按方面汇总",
+      "事项",
+      "指标",
+      "最新进展",
+      "单位责任",
+      "变化",
+      "考评",
+    ]);
     const sheet = wb.getWorksheet("事项")!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(ITEM_COLUMNS.map((c) => c.zh));
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

@@ -2,11 +2,13 @@
 // multi-page PDF, headline and pillar numbers computed from the items (so they agree with each other), and
 // a "changes since" section in three shapes (some changes, none, no compare date).
 import type { Locale } from "@/lib/i18n/locales";
+import { completion } from "@/lib/indicators";
 import { completionRate, sumAmounts } from "@/lib/money";
 import type {
   ReportChanges,
   ReportData,
   ReportInvestment,
+  ReportIndicator,
   ReportInvestmentFigures,
   ReportItem,
   ReportPillar,
@@ -189,6 +191,47 @@ function changesFrom(items: ReportItem[], since: string): ReportChanges {
   };
 }
 
+/**
+ * 指标 of every fifth action: a headline 公里 indicator with a value (some past the target, one below the
+ * baseline), a lower-is-better % indicator, one not reported yet; 完成度 as the query computes it.
+ */
+function indicatorsOf(items: ReportItem[]): ReportIndicator[] {
+  const actions = items.filter((i) => i.level === "ACTION").filter((_, n) => n % 5 === 0);
+  return actions.flatMap((item, n): ReportIndicator[] => {
+    const km = (["12.5", "480", "1234567.8901", "-3", null] as const)[n % 5]!;
+    const share = n % 3 === 0 ? null : `${20 - (n % 7)}.25`;
+    const base = { code: item.code, title: item.title, observedOn: "2026-10-31" };
+    return [
+      {
+        ...base,
+        name: "高速铁路运营里程",
+        unit: "公里",
+        baseline: "0",
+        target: "500",
+        targetYear: 2030,
+        direction: "HIGHER",
+        headline: n % 2 === 0,
+        actual: km,
+        observedOn: km === null ? null : base.observedOn,
+        completion: completion("0", "500", km),
+      },
+      {
+        ...base,
+        name: "单位地区生产总值能耗下降",
+        unit: "%",
+        baseline: "22.5",
+        target: "13.5",
+        targetYear: 2027,
+        direction: "LOWER",
+        headline: n % 4 === 1,
+        actual: share,
+        observedOn: share === null ? null : base.observedOn,
+        completion: completion("22.5", "13.5", share),
+      },
+    ];
+  });
+}
+
 export interface FixtureOptions {
   locale?: Locale;
   actionsPerRecommendation?: number;
@@ -237,6 +280,7 @@ export function reportFixture(options: FixtureOptions = {}): ReportData {
     lagging,
     units: [],
     investment: investmentTable(items),
+    indicators: indicatorsOf(items),
     recentUpdates: [],
     changes:
       changes === "no-compare"

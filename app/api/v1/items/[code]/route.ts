@@ -1,5 +1,6 @@
-// GET /api/v1/items/{code}?asOf=&compare= — one item: units, dates, milestones, reports (with their files'
-// metadata) and history. ETag: the item's version, to send back as If-Match on writes.
+// GET /api/v1/items/{code}?asOf=&compare= — one item: units, dates, milestones, 指标 (with the latest value as of
+// asOf), reports (with their files' metadata) and history. ETag: the item's version, to send back as If-Match on
+// writes.
 // PATCH /api/v1/items/{code} — edit the item's fields as the item edit page does (If-Match: its version).
 import { apiRoute } from "@/lib/api/guard";
 import { readItem } from "@/lib/api/reads";
