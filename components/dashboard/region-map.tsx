@@ -18,7 +18,15 @@ export interface RegionMapText {
 
 const SIDE_FILL = { SICHUAN: "#f5f3ef", CHONGQING: "#eef2f6" } as const;
 
-/** The SVG alone (pure; tests render it): `href` gives each region's link. */
+/**
+ * The SVG alone (pure; tests render it): `href` gives each region's link.
+ *
+ * Every outline's path data is written once: where it is first drawn (as background or as a region's shape),
+ * under an id; a marker's extent draws the outlines it covers again with <use>. The drawn path carries no
+ * class and no paint of its own — it inherits them from its link or group — so the <use> copies inherit
+ * the extent's paint instead. The HTML and the RSC payload both carry this markup, so every byte counts
+ * twice: styles are in region-map.module.css, keyed on the few classes and the structure, not repeated inline.
+ */
 export function RegionMapSvg({
   layout,
   mode,
@@ -31,16 +39,30 @@ export function RegionMapSvg({
   href: (r: MapRegionFigures) => string;
 }) {
   const titleId = "region-map-title";
-  // A region's link: where it goes, its accessible name, and what the tests read (its class, figure and count).
-  const linkOf = (region: MapRegionFigures, colour: string) => ({
-    href: href(region),
-    "aria-label": text.name(region),
-    className: styles.region,
-    "data-region": region.name,
-    "data-class": colour,
-    "data-value": figureOf(mode, region) ?? "",
-    "data-count": region.items > 0 ? region.items : undefined,
-  });
+  // A region's link: where it goes, its accessible name, what the tests read (its class, figure and count),
+  // and its colour, which the shape or marker inside inherits.
+  const linkOf = (region: MapRegionFigures) => {
+    const colour = classOf(mode, region);
+    return {
+      href: href(region),
+      "aria-label": text.name(region),
+      "data-region": region.name,
+      "data-class": colour.key,
+      "data-value": figureOf(mode, region) ?? "",
+      "data-count": region.items > 0 ? region.items : undefined,
+      fill: colour.fill,
+    };
+  };
+  const drawn = new Set(layout.context.map((c) => c.id));
+  const context = (side: "SICHUAN" | "CHONGQING") => (
+    <g fill={SIDE_FILL[side]}>
+      {layout.context
+        .filter((c) => c.side === side)
+        .map((c) => (
+          <path key={c.id} id={c.id} d={c.d} />
+        ))}
+    </g>
+  );
   return (
     <svg
       viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -50,19 +72,19 @@ export function RegionMapSvg({
       data-mode={mode}
     >
       <title id={titleId}>{text.title}</title>
-      <g aria-hidden="true">
-        {layout.context.map((c) => (
-          <path key={c.name} d={c.d} fill={SIDE_FILL[c.side]} className={styles.context} />
-        ))}
+      <g className={styles.context} aria-hidden="true">
+        {context("SICHUAN")}
+        {context("CHONGQING")}
       </g>
       {layout.shapes.map((s) => {
-        const colour = classOf(mode, s.region);
+        const again = drawn.has(s.id);
+        drawn.add(s.id);
         return (
-          <a key={s.region.id} {...linkOf(s.region, colour.key)}>
-            <path d={s.d} fill={colour.fill} className={styles.shape} />
-            <text x={s.at[0]} y={s.at[1]} className={styles.label} textAnchor="middle" aria-hidden="true">
-              <tspan x={s.at[0]}>{s.region.name}</tspan>{" "}
-              <tspan x={s.at[0]} dy="1.2em" className={styles.figure}>
+          <a key={s.region.id} {...linkOf(s.region)}>
+            {again ? <use href={`#${s.id}`} /> : <path id={s.id} d={s.d} />}
+            <text x={s.at[0]} y={s.at[1]} aria-hidden="true">
+              {s.region.name}
+              <tspan x={s.at[0]} dy="1.2em">
                 {text.figure(s.region)}
               </tspan>
             </text>
@@ -70,19 +92,24 @@ export function RegionMapSvg({
         );
       })}
       <path d={layout.sideBorder} className={styles.sideBorder} aria-hidden="true" />
-      <g aria-hidden="true">
+      <g className={styles.sideLabel} aria-hidden="true">
         {layout.sideLabels.map((s) => (
-          <text key={s.side} x={s.at[0]} y={s.at[1]} className={styles.sideLabel} textAnchor="middle">
+          <text key={s.side} x={s.at[0]} y={s.at[1]}>
             {text.sideName[s.side]}
           </text>
         ))}
       </g>
       {layout.markers.map((m) => {
-        const colour = classOf(mode, m.region);
         const moved = m.at[0] !== m.anchor[0] || m.at[1] !== m.anchor[1];
         return (
-          <a key={m.region.id} {...linkOf(m.region, colour.key)}>
-            {m.extent ? <path d={m.extent} className={styles.extent} /> : null}
+          <a key={m.region.id} {...linkOf(m.region)}>
+            {m.extent.length > 0 ? (
+              <g className={styles.extent}>
+                {m.extent.map((id) => (
+                  <use key={id} href={`#${id}`} />
+                ))}
+              </g>
+            ) : null}
             {moved ? (
               <>
                 <line x1={m.anchor[0]} y1={m.anchor[1]} x2={m.at[0]} y2={m.at[1]} className={styles.leader} />
@@ -97,10 +124,10 @@ export function RegionMapSvg({
               rx={4}
               className={styles.markerBack}
             />
-            <circle cx={m.at[0]} cy={m.at[1]} r={MARKER_RADIUS} fill={colour.fill} className={styles.marker} />
+            <circle cx={m.at[0]} cy={m.at[1]} r={MARKER_RADIUS} className={styles.marker} />
             {m.border ? <path d={m.border} className={styles.straddle} /> : null}
-            <text x={m.at[0] + MARKER_RADIUS + 4} y={m.at[1] + 4} className={styles.label} aria-hidden="true">
-              {m.region.name} <tspan className={styles.figure}>{text.figure(m.region)}</tspan>
+            <text x={m.at[0] + MARKER_RADIUS + 4} y={m.at[1] + 4} aria-hidden="true">
+              {m.region.name} <tspan>{text.figure(m.region)}</tspan>
             </text>
           </a>
         );

@@ -5,11 +5,15 @@ import { geoCentroid, geoMercator, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from "geojson";
 import type { RegionKind, Side } from "../generated/prisma/enums";
 import boundaries from "./boundaries.json";
+import { CompactPath } from "./compact-path";
 import { PLACES, type PlaceSpec } from "./places";
 
 export const MAP_WIDTH = 800;
 const PADDING = 12;
-/** SVG path coordinates are rounded to one decimal of a pixel: the map is 800 px wide. */
+/**
+ * The straddle line's coordinates are rounded to one decimal of a pixel (it is a few points); outlines and the
+ * side border to whole units by CompactPath (the map is 800 units wide and drawn at most 800 px wide).
+ */
 const DIGITS = 1;
 
 type Geometry = Polygon | MultiPolygon;
@@ -38,8 +42,12 @@ export interface Box {
   y1: number;
 }
 
-/** One outline of the data that is not itself a region: drawn as background, not a link. */
+/**
+ * One outline of the data that is not itself a region: drawn as background, not a link. Every outline is drawn
+ * once, as context or as a shape, under its `id`; a marker's extent refers to outlines by that id (<use>).
+ */
 export interface ContextOutline {
+  id: string;
   name: string;
   side: "SICHUAN" | "CHONGQING";
   d: string;
@@ -48,6 +56,8 @@ export interface ContextOutline {
 export interface PlacedShape<R extends MapRegion> {
   type: "shape";
   region: R;
+  /** the outline's id (should two regions name one outline, the component draws it once and <use>s it) */
+  id: string;
   d: string;
   /** where the label goes (the outline's centroid) */
   at: Point;
@@ -60,8 +70,8 @@ export interface PlacedMarker<R extends MapRegion> {
   anchor: Point;
   /** where the marker is drawn: the anchor, or moved clear of other labels (a leader line joins them) */
   at: Point;
-  /** the outlines the region covers, drawn when its marker has focus or the pointer; "" for none */
-  extent: string;
+  /** the ids of the outlines the region covers, drawn when its marker has focus or the pointer; [] for none */
+  extent: readonly string[];
   /** for a new area astride the Sichuan–Chongqing boundary: that boundary near the marker, drawn through it */
   border: string | null;
   /** the label's width estimate, for the marker's box */
@@ -198,7 +208,7 @@ interface Base {
   height: number;
   path: ReturnType<typeof geoPath>;
   project: (p: Position) => Point;
-  outlines: Map<string, { d: string; centroid: Point }>;
+  outlines: Map<string, { id: string; d: string; centroid: Point }>;
   sideBorder: string;
   sideLabels: { side: "SICHUAN" | "CHONGQING"; at: Point }[];
 }
@@ -213,13 +223,21 @@ function base(): Base {
   const [[, y0], [, y1]] = geoPath(projection).bounds(all);
   projection.translate([projection.translate()[0] + PADDING, projection.translate()[1] - y0 + PADDING]);
   const path = geoPath(projection).digits(DIGITS);
+  const compactContext = new CompactPath();
+  const compactPath = geoPath(projection, compactContext);
+  const compact = (g: Geometry | MultiLineString) => {
+    compactPath(g);
+    return compactContext.result();
+  };
   const centroid = (g: Geometry) => roundPoint(path.centroid(g));
   baseCache = {
     height: Math.ceil(y1 - y0) + 2 * PADDING,
     path,
     project: (p) => roundPoint(projection(p as [number, number]) as [number, number]),
-    outlines: new Map(OUTLINES.map((o) => [o.name, { d: path(o.geometry) ?? "", centroid: centroid(o.geometry) }])),
-    sideBorder: path(DATA.sideBorder) ?? "",
+    outlines: new Map(
+      OUTLINES.map((o, i) => [o.name, { id: `rm${i}`, d: compact(o.geometry), centroid: centroid(o.geometry) }]),
+    ),
+    sideBorder: compact(DATA.sideBorder),
     // the sides' names sit in corners no region uses: western Sichuan (雅安) and south-eastern Chongqing
     sideLabels: SIDE_LABEL_PLACES.map(({ side, features }) => ({
       side,
@@ -231,7 +249,7 @@ function base(): Base {
 
 interface MarkerPlace {
   anchor: Point;
-  extent: string;
+  extent: readonly string[];
   border: string | null;
 }
 const markerPlaces = new Map<string, MarkerPlace>();
@@ -239,7 +257,7 @@ const markerPlaces = new Map<string, MarkerPlace>();
 function markerPlace(name: string, spec: Exclude<PlaceSpec, { type: "shape" }>): MarkerPlace {
   const cached = markerPlaces.get(name);
   if (cached) return cached;
-  const { path, project } = base();
+  const { path, project, outlines } = base();
   let place: MarkerPlace;
   if (spec.type === "border") {
     const [a, b] = spec.features.map((n) => outline(n).geometry) as [Geometry, Geometry];
@@ -250,14 +268,14 @@ function markerPlace(name: string, spec: Exclude<PlaceSpec, { type: "shape" }>):
     const near = shared.slice(Math.max(0, middle - 5), middle + 6);
     place = {
       anchor: project(shared[middle] ?? geoCentroid(multi([a, b]))),
-      extent: "",
+      extent: [],
       border: acrossSides && near.length >= 2 ? (path({ type: "LineString", coordinates: near }) ?? "") : null,
     };
   } else {
     const extent = multi(spec.features.map((n) => outline(n).geometry));
     place = {
       anchor: roundPoint(path.centroid(extent)),
-      extent: spec.type === "group" ? (path(extent) ?? "") : "",
+      extent: spec.type === "group" ? spec.features.map((n) => outlines.get(n)!.id) : [],
       border: null,
     };
   }
@@ -280,8 +298,8 @@ export function layoutMap<R extends MapRegion>(regions: readonly R[], label: (r:
 
   const shapes: PlacedShape<R>[] = placed.flatMap(({ region, spec }) => {
     if (spec?.type !== "shape") return [];
-    const { d, centroid } = outlineOf(spec.feature);
-    return [{ type: "shape" as const, region, d, at: centroid }];
+    const { id, d, centroid } = outlineOf(spec.feature);
+    return [{ type: "shape" as const, region, id, d, at: centroid }];
   });
   const taken: Box[] = shapes.map((s) => shapeLabelBox(s.at, labelWidth(label(s.region))));
   for (const s of sideLabels) taken.push({ x0: s.at[0] - 30, y0: s.at[1] - 14, x1: s.at[0] + 30, y1: s.at[1] + 8 });
@@ -298,11 +316,10 @@ export function layoutMap<R extends MapRegion>(regions: readonly R[], label: (r:
     return { type: "marker" as const, region, anchor, at, extent, border, labelWidth: width };
   });
 
-  const context = OUTLINES.filter((o) => !shapeFeatures.has(o.name)).map((o) => ({
-    name: o.name,
-    side: o.side,
-    d: outlines.get(o.name)!.d,
-  }));
+  const context = OUTLINES.filter((o) => !shapeFeatures.has(o.name)).map((o) => {
+    const { id, d } = outlines.get(o.name)!;
+    return { id, name: o.name, side: o.side, d };
+  });
   return {
     width: MAP_WIDTH,
     height,
