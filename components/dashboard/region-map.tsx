@@ -4,7 +4,8 @@
 // The colour is one cue among three: the legend names each class's range, and the figure is printed on the map.
 import type { MapLayout } from "@/lib/map/layout";
 import { classOf, classesOf, figureOf, NO_ITEMS, type MapMode, type MapRegionFigures } from "@/lib/map/figures";
-import { MARKER_RADIUS } from "@/lib/map/layout";
+import { MARKER_RADIUS, SPRITE_IDS } from "@/lib/map/layout";
+import sprite from "@/lib/map/map-sprite.svg";
 import styles from "./region-map.module.css";
 
 export interface RegionMapText {
@@ -18,14 +19,18 @@ export interface RegionMapText {
 
 const SIDE_FILL = { SICHUAN: "#f5f3ef", CHONGQING: "#eef2f6" } as const;
 
+/** The sprite's URL: Next.js gives a static import its immutable /_next/static/media address (vitest: a path). */
+const SPRITE_URL = typeof sprite === "string" ? sprite : sprite.src;
+const fromSprite = (id: string) => `${SPRITE_URL}#${id}`;
+
 /**
  * The SVG alone (pure; tests render it): `href` gives each region's link.
  *
- * Every outline's path data is written once: where it is first drawn (as background or as a region's shape),
- * under an id; a marker's extent draws the outlines it covers again with <use>. The drawn path carries no
- * class and no paint of its own — it inherits them from its link or group — so the <use> copies inherit
- * the extent's paint instead. The HTML and the RSC payload both carry this markup, so every byte counts
- * twice: styles are in region-map.module.css, keyed on the few classes and the structure, not repeated inline.
+ * The geometry is not in the page: every outline, extent and boundary is a <use> of the static sprite
+ * (lib/map/map-sprite.svg, see SPRITE_IDS), which the browser fetches once and keeps. The page's markup is in
+ * its HTML and again in its RSC payload, so it carries only what depends on the figures: the links, their
+ * names, colours and labels. The sprite's paths carry no paint: each <use> inherits its link's colour (a
+ * shape) or its group's, and the styles are in region-map.module.css, keyed on structure, not repeated inline.
  */
 export function RegionMapSvg({
   layout,
@@ -53,16 +58,6 @@ export function RegionMapSvg({
       fill: colour.fill,
     };
   };
-  const drawn = new Set(layout.context.map((c) => c.id));
-  const context = (side: "SICHUAN" | "CHONGQING") => (
-    <g fill={SIDE_FILL[side]}>
-      {layout.context
-        .filter((c) => c.side === side)
-        .map((c) => (
-          <path key={c.id} id={c.id} d={c.d} />
-        ))}
-    </g>
-  );
   return (
     <svg
       viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -72,26 +67,23 @@ export function RegionMapSvg({
       data-mode={mode}
     >
       <title id={titleId}>{text.title}</title>
+      {/* every outline of each side as background; the regions' shapes are drawn over it */}
       <g className={styles.context} aria-hidden="true">
-        {context("SICHUAN")}
-        {context("CHONGQING")}
+        <use href={fromSprite(SPRITE_IDS.SICHUAN)} fill={SIDE_FILL.SICHUAN} />
+        <use href={fromSprite(SPRITE_IDS.CHONGQING)} fill={SIDE_FILL.CHONGQING} />
       </g>
-      {layout.shapes.map((s) => {
-        const again = drawn.has(s.id);
-        drawn.add(s.id);
-        return (
-          <a key={s.region.id} {...linkOf(s.region)}>
-            {again ? <use href={`#${s.id}`} /> : <path id={s.id} d={s.d} />}
-            <text x={s.at[0]} y={s.at[1]} aria-hidden="true">
-              {s.region.name}
-              <tspan x={s.at[0]} dy="1.2em">
-                {text.figure(s.region)}
-              </tspan>
-            </text>
-          </a>
-        );
-      })}
-      <path d={layout.sideBorder} className={styles.sideBorder} aria-hidden="true" />
+      {layout.shapes.map((s) => (
+        <a key={s.region.id} {...linkOf(s.region)}>
+          <use href={fromSprite(s.id)} />
+          <text x={s.at[0]} y={s.at[1]} aria-hidden="true">
+            {s.region.name}
+            <tspan x={s.at[0]} dy="1.2em">
+              {text.figure(s.region)}
+            </tspan>
+          </text>
+        </a>
+      ))}
+      <use href={fromSprite(SPRITE_IDS.sideBorder)} className={styles.sideBorder} aria-hidden="true" />
       <g className={styles.sideLabel} aria-hidden="true">
         {layout.sideLabels.map((s) => (
           <text key={s.side} x={s.at[0]} y={s.at[1]}>
@@ -103,13 +95,7 @@ export function RegionMapSvg({
         const moved = m.at[0] !== m.anchor[0] || m.at[1] !== m.anchor[1];
         return (
           <a key={m.region.id} {...linkOf(m.region)}>
-            {m.extent.length > 0 ? (
-              <g className={styles.extent}>
-                {m.extent.map((id) => (
-                  <use key={id} href={`#${id}`} />
-                ))}
-              </g>
-            ) : null}
+            {m.extent ? <use href={fromSprite(m.extent)} className={styles.extent} /> : null}
             {moved ? (
               <>
                 <line x1={m.anchor[0]} y1={m.anchor[1]} x2={m.at[0]} y2={m.at[1]} className={styles.leader} />

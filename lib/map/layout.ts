@@ -43,22 +43,19 @@ export interface Box {
 }
 
 /**
- * One outline of the data that is not itself a region: drawn as background, not a link. Every outline is drawn
- * once, as context or as a shape, under its `id`; a marker's extent refers to outlines by that id (<use>).
+ * The map's geometry does not depend on the figures, so it is not in the page: it is one static SVG file,
+ * lib/map/map-sprite.svg (mapSprite() writes it), that the page's SVG draws from with <use href="…#id">. The
+ * browser fetches it once and keeps it (an immutable /_next/static URL); the page carries only the regions'
+ * links, labels and figures. Its ids: every outline (`rm<n>`), the outlines of each side as one path, the
+ * Sichuan–Chongqing boundary, and each group's extent (`x<n>`).
  */
-export interface ContextOutline {
-  id: string;
-  name: string;
-  side: "SICHUAN" | "CHONGQING";
-  d: string;
-}
+export const SPRITE_IDS = { SICHUAN: "sc", CHONGQING: "cq", sideBorder: "sb" } as const;
 
 export interface PlacedShape<R extends MapRegion> {
   type: "shape";
   region: R;
-  /** the outline's id (should two regions name one outline, the component draws it once and <use>s it) */
+  /** the outline's id in the sprite */
   id: string;
-  d: string;
   /** where the label goes (the outline's centroid) */
   at: Point;
 }
@@ -70,8 +67,8 @@ export interface PlacedMarker<R extends MapRegion> {
   anchor: Point;
   /** where the marker is drawn: the anchor, or moved clear of other labels (a leader line joins them) */
   at: Point;
-  /** the ids of the outlines the region covers, drawn when its marker has focus or the pointer; [] for none */
-  extent: readonly string[];
+  /** the sprite id of the outlines the region covers, drawn when its marker has focus or the pointer */
+  extent: string | null;
   /** for a new area astride the Sichuan–Chongqing boundary: that boundary near the marker, drawn through it */
   border: string | null;
   /** the label's width estimate, for the marker's box */
@@ -81,13 +78,10 @@ export interface PlacedMarker<R extends MapRegion> {
 export interface MapLayout<R extends MapRegion> {
   width: number;
   height: number;
-  context: ContextOutline[];
   shapes: PlacedShape<R>[];
   markers: PlacedMarker<R>[];
   /** regions with no place on the map (a name PLACES does not know and the data has no outline for) */
   unplaced: R[];
-  /** the Sichuan–Chongqing boundary (path data) */
-  sideBorder: string;
   /** where the two sides' names go */
   sideLabels: { side: "SICHUAN" | "CHONGQING"; at: Point }[];
 }
@@ -209,6 +203,8 @@ interface Base {
   path: ReturnType<typeof geoPath>;
   project: (p: Position) => Point;
   outlines: Map<string, { id: string; d: string; centroid: Point }>;
+  /** each group of PLACES: its extent's sprite id and path data */
+  extents: Map<string, { id: string; d: string }>;
   sideBorder: string;
   sideLabels: { side: "SICHUAN" | "CHONGQING"; at: Point }[];
 }
@@ -230,13 +226,23 @@ function base(): Base {
     return compactContext.result();
   };
   const centroid = (g: Geometry) => roundPoint(path.centroid(g));
+  const outlines = new Map(
+    OUTLINES.map((o, i) => [o.name, { id: `rm${i}`, d: compact(o.geometry), centroid: centroid(o.geometry) }]),
+  );
+  const extents = new Map(
+    Object.keys(PLACES).flatMap((name, i) => {
+      const spec = placeOf(name);
+      if (spec?.type !== "group") return [];
+      // absolute subpaths ("M…") concatenate into one path
+      return [[name, { id: `x${i}`, d: spec.features.map((n) => outlines.get(n)!.d).join("") }] as const];
+    }),
+  );
   baseCache = {
     height: Math.ceil(y1 - y0) + 2 * PADDING,
     path,
     project: (p) => roundPoint(projection(p as [number, number]) as [number, number]),
-    outlines: new Map(
-      OUTLINES.map((o, i) => [o.name, { id: `rm${i}`, d: compact(o.geometry), centroid: centroid(o.geometry) }]),
-    ),
+    outlines,
+    extents,
     sideBorder: compact(DATA.sideBorder),
     // the sides' names sit in corners no region uses: western Sichuan (雅安) and south-eastern Chongqing
     sideLabels: SIDE_LABEL_PLACES.map(({ side, features }) => ({
@@ -249,7 +255,7 @@ function base(): Base {
 
 interface MarkerPlace {
   anchor: Point;
-  extent: readonly string[];
+  extent: string | null;
   border: string | null;
 }
 const markerPlaces = new Map<string, MarkerPlace>();
@@ -257,7 +263,7 @@ const markerPlaces = new Map<string, MarkerPlace>();
 function markerPlace(name: string, spec: Exclude<PlaceSpec, { type: "shape" }>): MarkerPlace {
   const cached = markerPlaces.get(name);
   if (cached) return cached;
-  const { path, project, outlines } = base();
+  const { path, project, extents } = base();
   let place: MarkerPlace;
   if (spec.type === "border") {
     const [a, b] = spec.features.map((n) => outline(n).geometry) as [Geometry, Geometry];
@@ -268,14 +274,14 @@ function markerPlace(name: string, spec: Exclude<PlaceSpec, { type: "shape" }>):
     const near = shared.slice(Math.max(0, middle - 5), middle + 6);
     place = {
       anchor: project(shared[middle] ?? geoCentroid(multi([a, b]))),
-      extent: [],
+      extent: null,
       border: acrossSides && near.length >= 2 ? (path({ type: "LineString", coordinates: near }) ?? "") : null,
     };
   } else {
     const extent = multi(spec.features.map((n) => outline(n).geometry));
     place = {
       anchor: roundPoint(path.centroid(extent)),
-      extent: spec.type === "group" ? spec.features.map((n) => outlines.get(n)!.id) : [],
+      extent: spec.type === "group" ? (extents.get(name)?.id ?? null) : null,
       border: null,
     };
   }
@@ -288,18 +294,17 @@ function markerPlace(name: string, spec: Exclude<PlaceSpec, { type: "shape" }>):
  * layout can keep labels apart. Regions are drawn in the order given within each kind.
  */
 export function layoutMap<R extends MapRegion>(regions: readonly R[], label: (r: R) => string): MapLayout<R> {
-  const { height, outlines, sideBorder, sideLabels } = base();
+  const { height, outlines, sideLabels } = base();
   const outlineOf = (name: string) => {
     outline(name);
     return outlines.get(name)!;
   };
   const placed = regions.map((region) => ({ region, spec: placeOf(region.name) }));
-  const shapeFeatures = new Set(placed.flatMap((p) => (p.spec?.type === "shape" ? [p.spec.feature] : [])));
 
   const shapes: PlacedShape<R>[] = placed.flatMap(({ region, spec }) => {
     if (spec?.type !== "shape") return [];
-    const { id, d, centroid } = outlineOf(spec.feature);
-    return [{ type: "shape" as const, region, id, d, at: centroid }];
+    const { id, centroid } = outlineOf(spec.feature);
+    return [{ type: "shape" as const, region, id, at: centroid }];
   });
   const taken: Box[] = shapes.map((s) => shapeLabelBox(s.at, labelWidth(label(s.region))));
   for (const s of sideLabels) taken.push({ x0: s.at[0] - 30, y0: s.at[1] - 14, x1: s.at[0] + 30, y1: s.at[1] + 8 });
@@ -316,18 +321,37 @@ export function layoutMap<R extends MapRegion>(regions: readonly R[], label: (r:
     return { type: "marker" as const, region, anchor, at, extent, border, labelWidth: width };
   });
 
-  const context = OUTLINES.filter((o) => !shapeFeatures.has(o.name)).map((o) => {
-    const { id, d } = outlines.get(o.name)!;
-    return { id, name: o.name, side: o.side, d };
-  });
   return {
     width: MAP_WIDTH,
     height,
-    context,
     shapes,
     markers,
     unplaced: placed.filter((p) => p.spec === null).map((p) => p.region),
     sideLabels,
-    sideBorder,
   };
+}
+
+/**
+ * The sprite the map draws its geometry from (lib/map/map-sprite.svg; tests/unit/region-map-size.test.ts checks
+ * the file is this, and rewrites it with UPDATE_MAP_SPRITE=1). Path data without paint: a <use> gives it its own.
+ */
+export function mapSprite(): string {
+  const { height, outlines, extents, sideBorder } = base();
+  const path = (id: string, d: string) => `<path id="${id}" d="${d}"/>`;
+  const side = (s: "SICHUAN" | "CHONGQING") =>
+    OUTLINES.filter((o) => o.side === s)
+      .map((o) => outlines.get(o.name)!.d)
+      .join("");
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${MAP_WIDTH}" height="${height}" viewBox="0 0 ${MAP_WIDTH} ${height}">`,
+    "<defs>",
+    ...[...outlines.values()].map((o) => path(o.id, o.d)),
+    path(SPRITE_IDS.SICHUAN, side("SICHUAN")),
+    path(SPRITE_IDS.CHONGQING, side("CHONGQING")),
+    path(SPRITE_IDS.sideBorder, sideBorder),
+    ...[...extents.values()].map((x) => path(x.id, x.d)),
+    "</defs>",
+    "</svg>",
+    "",
+  ].join("\n");
 }

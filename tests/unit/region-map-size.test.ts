@@ -4,15 +4,23 @@
 // bench/RESULTS.md ("Map"); this fails if the map grows back past its budget.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { RegionMapSvg, type RegionMapText } from "../../components/dashboard/region-map";
 import { compactPathPoints, CompactPath } from "../../lib/map/compact-path";
 import { figureOf, withFigures, type MapMode } from "../../lib/map/figures";
-import { layoutMap } from "../../lib/map/layout";
+import { layoutMap, mapSprite } from "../../lib/map/layout";
 import { regions as seedRegions } from "../../prisma/seed/document/regions";
 
 /** Bytes of the map's markup (the SVG element as the server renders it into the HTML). */
 const MAP_MARKUP_BUDGET = 40_000;
+/** Bytes of the sprite the map draws its geometry from: a static file, fetched once and cached. */
+const SPRITE_BUDGET = 70_000;
+const SPRITE_FILE = fileURLToPath(new URL("../../lib/map/map-sprite.svg", import.meta.url));
+const SPRITE = existsSync(SPRITE_FILE) ? readFileSync(SPRITE_FILE, "utf8") : "";
+/** what vitest (Vite) gives for the sprite's static import; Next.js gives a /_next/static/media/ URL */
+const SPRITE_PATH = "/lib/map/map-sprite.svg";
 
 const regions = seedRegions.map((r, i) => ({ id: i + 1, ...r }));
 // the heaviest case: every region has items (so every link carries all its figures and data-count)
@@ -47,17 +55,30 @@ describe("the map's size", () => {
     });
   }
 
-  it("writes each outline's path data once: the rest of the map <use>s it by an id defined once", () => {
+  it("carries no geometry: every outline, extent and boundary is a <use> of the sprite", () => {
     const svg = render("progress");
+    // the only path data in the page is 高竹新区's few points of boundary drawn through its marker
     const paths = [...svg.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]!);
-    expect(new Set(paths).size).toBe(paths.length);
-    const ids = [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
-    expect(new Set(ids).size).toBe(ids.length);
-    const uses = [...svg.matchAll(/<use href="#([^"]+)"/g)].map((m) => m[1]!);
-    expect(uses.length).toBeGreaterThan(50);
-    for (const id of uses) expect(ids, id).toContain(id);
-    // no presentation attribute repeated on every outline: paint comes from groups, links and CSS
-    expect(svg).not.toMatch(/<path [^>]*(fill|stroke|class)=[^>]* d="[^"]{200,}"/);
+    expect(paths.join("").length).toBeLessThan(200);
+    const ids = new Set([...SPRITE.matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]!));
+    const uses = [...svg.matchAll(/<use href="([^"#]*)#([^"]+)"/g)];
+    expect(uses.length).toBeGreaterThan(20);
+    for (const [, url, id] of uses) {
+      expect(url).toBe(SPRITE_PATH);
+      expect(ids.has(id!), id).toBe(true);
+    }
+  });
+});
+
+describe("the sprite", () => {
+  it("is what the code draws (UPDATE_MAP_SPRITE=1 rewrites it)", () => {
+    if (process.env.UPDATE_MAP_SPRITE === "1") writeFileSync(SPRITE_FILE, mapSprite());
+    expect(SPRITE).toBe(mapSprite());
+  });
+
+  it(`stays within ${SPRITE_BUDGET} bytes, and its paths carry no paint of their own`, () => {
+    expect(Buffer.byteLength(SPRITE)).toBeLessThanOrEqual(SPRITE_BUDGET);
+    expect(SPRITE).not.toMatch(/<path [^>]*(fill|stroke|class|style)=/);
   });
 });
 
