@@ -202,10 +202,11 @@ interface Base {
   height: number;
   path: ReturnType<typeof geoPath>;
   project: (p: Position) => Point;
-  outlines: Map<string, { id: string; d: string; centroid: Point }>;
-  /** each group of PLACES: its extent's sprite id and path data */
-  extents: Map<string, { id: string; d: string }>;
-  sideBorder: string;
+  /** the outlines' path data for the sprite (computed when the sprite is written, not when a page is drawn) */
+  compact: (g: Geometry | MultiLineString) => string;
+  outlines: Map<string, { id: string; centroid: Point }>;
+  /** each group of PLACES: its extent's sprite id and the outlines it is made of */
+  extents: Map<string, { id: string; features: readonly string[] }>;
   sideLabels: { side: "SICHUAN" | "CHONGQING"; at: Point }[];
 }
 let baseCache: Base | null = null;
@@ -221,29 +222,23 @@ function base(): Base {
   const path = geoPath(projection).digits(DIGITS);
   const compactContext = new CompactPath();
   const compactPath = geoPath(projection, compactContext);
-  const compact = (g: Geometry | MultiLineString) => {
-    compactPath(g);
-    return compactContext.result();
-  };
   const centroid = (g: Geometry) => roundPoint(path.centroid(g));
-  const outlines = new Map(
-    OUTLINES.map((o, i) => [o.name, { id: `rm${i}`, d: compact(o.geometry), centroid: centroid(o.geometry) }]),
-  );
   const extents = new Map(
     Object.keys(PLACES).flatMap((name, i) => {
       const spec = placeOf(name);
-      if (spec?.type !== "group") return [];
-      // absolute subpaths ("M…") concatenate into one path
-      return [[name, { id: `x${i}`, d: spec.features.map((n) => outlines.get(n)!.d).join("") }] as const];
+      return spec?.type === "group" ? [[name, { id: `x${i}`, features: spec.features }] as const] : [];
     }),
   );
   baseCache = {
     height: Math.ceil(y1 - y0) + 2 * PADDING,
     path,
     project: (p) => roundPoint(projection(p as [number, number]) as [number, number]),
-    outlines,
+    compact: (g) => {
+      compactPath(g);
+      return compactContext.result();
+    },
+    outlines: new Map(OUTLINES.map((o, i) => [o.name, { id: `rm${i}`, centroid: centroid(o.geometry) }])),
     extents,
-    sideBorder: compact(DATA.sideBorder),
     // the sides' names sit in corners no region uses: western Sichuan (雅安) and south-eastern Chongqing
     sideLabels: SIDE_LABEL_PLACES.map(({ side, features }) => ({
       side,
@@ -336,20 +331,20 @@ export function layoutMap<R extends MapRegion>(regions: readonly R[], label: (r:
  * the file is this, and rewrites it with UPDATE_MAP_SPRITE=1). Path data without paint: a <use> gives it its own.
  */
 export function mapSprite(): string {
-  const { height, outlines, extents, sideBorder } = base();
-  const path = (id: string, d: string) => `<path id="${id}" d="${d}"/>`;
-  const side = (s: "SICHUAN" | "CHONGQING") =>
-    OUTLINES.filter((o) => o.side === s)
-      .map((o) => outlines.get(o.name)!.d)
-      .join("");
+  const { height, compact, outlines, extents } = base();
+  const d = new Map(OUTLINES.map((o) => [o.name, compact(o.geometry)]));
+  // absolute subpaths ("M…") concatenate into one path
+  const union = (names: readonly string[]) => names.map((n) => d.get(n)!).join("");
+  const path = (id: string, data: string) => `<path id="${id}" d="${data}"/>`;
+  const side = (s: "SICHUAN" | "CHONGQING") => union(OUTLINES.filter((o) => o.side === s).map((o) => o.name));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${MAP_WIDTH}" height="${height}" viewBox="0 0 ${MAP_WIDTH} ${height}">`,
     "<defs>",
-    ...[...outlines.values()].map((o) => path(o.id, o.d)),
+    ...OUTLINES.map((o) => path(outlines.get(o.name)!.id, d.get(o.name)!)),
     path(SPRITE_IDS.SICHUAN, side("SICHUAN")),
     path(SPRITE_IDS.CHONGQING, side("CHONGQING")),
-    path(SPRITE_IDS.sideBorder, sideBorder),
-    ...[...extents.values()].map((x) => path(x.id, x.d)),
+    path(SPRITE_IDS.sideBorder, compact(DATA.sideBorder)),
+    ...[...extents.values()].map((x) => path(x.id, union(x.features))),
     "</defs>",
     "</svg>",
     "",
