@@ -290,12 +290,14 @@ export function writeResults(markdown: string): void {
   writeFileSync(RESULTS_FILE, i >= 0 ? `${markdown}\n${old.slice(i)}` : markdown);
 }
 
-/** Replaces (or appends) the Soak section of RESULTS.md. */
+/** Replaces (or appends) the Soak section of RESULTS.md, keeping the hand-written sections after it (Map). */
 export function writeSoakSection(section: string): void {
   const old = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, "utf8") : "# Benchmark results\n";
   const i = old.indexOf(SOAK_HEADING);
   const base = i >= 0 ? old.slice(0, i) : `${old.trimEnd()}\n\n`;
-  writeFileSync(RESULTS_FILE, `${base}${section.trimEnd()}\n`);
+  const next = i >= 0 ? old.indexOf("\n## ", i + SOAK_HEADING.length) : -1;
+  const after = next >= 0 ? `\n${old.slice(next).trim()}\n` : "";
+  writeFileSync(RESULTS_FILE, `${base}${section.trimEnd()}\n${after}`);
 }
 
 export function writeExplainPlans(explain: ExplainResult[]): void {

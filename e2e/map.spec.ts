@@ -39,6 +39,12 @@ test.describe("the dashboard map", () => {
       await expect(link, name).toHaveAttribute("href", /^\/items\?level=ACTION&region=\d+$/);
       await expect(link, name).toHaveAccessibleName(new RegExp(`^${name} `));
     }
+    // the outlines come from the static sprite (lib/map/map-sprite.svg): it is served, and a region's <use> draws
+    const shape = map(page).locator('a[data-region="成都"] use');
+    const sprite = await page.request.get((await shape.getAttribute("href"))!.split("#")[0]!);
+    expect(sprite.status()).toBe(200);
+    expect(sprite.headers()["content-type"]).toContain("image/svg+xml");
+    await expect.poll(() => shape.evaluate((u) => (u as SVGGraphicsElement).getBBox().width)).toBeGreaterThan(20);
     // 高竹新区 is drawn astride the boundary and says so in its name
     const gaozhu = map(page).locator('a[data-region="高竹新区"]');
     await expect(gaozhu).toHaveAccessibleName(/跨四川、重庆两侧/);
@@ -70,7 +76,8 @@ test.describe("the dashboard map", () => {
         name: a?.getAttribute("aria-label") ?? "",
         region: a?.getAttribute("data-region") ?? "",
         href: a?.getAttribute("href") ?? "",
-        stroke: a?.querySelector("path, rect") ? getComputedStyle(a.querySelector("path, rect")!).stroke : "",
+        // a shape is a <use> of the sprite's outline, a marker's box a <rect>
+        stroke: a?.querySelector("use, rect") ? getComputedStyle(a.querySelector("use, rect")!).stroke : "",
       };
     });
     expect(focused.inMap).toBe(true);

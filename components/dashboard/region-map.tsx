@@ -4,7 +4,8 @@
 // The colour is one cue among three: the legend names each class's range, and the figure is printed on the map.
 import type { MapLayout } from "@/lib/map/layout";
 import { classOf, classesOf, figureOf, NO_ITEMS, type MapMode, type MapRegionFigures } from "@/lib/map/figures";
-import { MARKER_RADIUS } from "@/lib/map/layout";
+import { MARKER_RADIUS, SPRITE_IDS } from "@/lib/map/layout";
+import sprite from "@/lib/map/map-sprite.svg";
 import styles from "./region-map.module.css";
 
 export interface RegionMapText {
@@ -18,7 +19,19 @@ export interface RegionMapText {
 
 const SIDE_FILL = { SICHUAN: "#f5f3ef", CHONGQING: "#eef2f6" } as const;
 
-/** The SVG alone (pure; tests render it): `href` gives each region's link. */
+/** The sprite's URL: Next.js gives a static import its immutable /_next/static/media address (vitest: a path). */
+const SPRITE_URL = typeof sprite === "string" ? sprite : sprite.src;
+const fromSprite = (id: string) => `${SPRITE_URL}#${id}`;
+
+/**
+ * The SVG alone (pure; tests render it): `href` gives each region's link.
+ *
+ * The geometry is not in the page: every outline, extent and boundary is a <use> of the static sprite
+ * (lib/map/map-sprite.svg, see SPRITE_IDS), which the browser fetches once and keeps. The page's markup is in
+ * its HTML and again in its RSC payload, so it carries only what depends on the figures: the links, their
+ * names, colours and labels. The sprite's paths carry no paint: each <use> inherits its link's colour (a
+ * shape) or its group's, and the styles are in region-map.module.css, keyed on structure, not repeated inline.
+ */
 export function RegionMapSvg({
   layout,
   mode,
@@ -31,16 +44,20 @@ export function RegionMapSvg({
   href: (r: MapRegionFigures) => string;
 }) {
   const titleId = "region-map-title";
-  // A region's link: where it goes, its accessible name, and what the tests read (its class, figure and count).
-  const linkOf = (region: MapRegionFigures, colour: string) => ({
-    href: href(region),
-    "aria-label": text.name(region),
-    className: styles.region,
-    "data-region": region.name,
-    "data-class": colour,
-    "data-value": figureOf(mode, region) ?? "",
-    "data-count": region.items > 0 ? region.items : undefined,
-  });
+  // A region's link: where it goes, its accessible name, what the tests read (its class, figure and count),
+  // and its colour, which the shape or marker inside inherits.
+  const linkOf = (region: MapRegionFigures) => {
+    const colour = classOf(mode, region);
+    return {
+      href: href(region),
+      "aria-label": text.name(region),
+      "data-region": region.name,
+      "data-class": colour.key,
+      "data-value": figureOf(mode, region) ?? "",
+      "data-count": region.items > 0 ? region.items : undefined,
+      fill: colour.fill,
+    };
+  };
   return (
     <svg
       viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -50,39 +67,35 @@ export function RegionMapSvg({
       data-mode={mode}
     >
       <title id={titleId}>{text.title}</title>
-      <g aria-hidden="true">
-        {layout.context.map((c) => (
-          <path key={c.name} d={c.d} fill={SIDE_FILL[c.side]} className={styles.context} />
-        ))}
+      {/* every outline of each side as background; the regions' shapes are drawn over it */}
+      <g className={styles.context} aria-hidden="true">
+        <use href={fromSprite(SPRITE_IDS.SICHUAN)} fill={SIDE_FILL.SICHUAN} />
+        <use href={fromSprite(SPRITE_IDS.CHONGQING)} fill={SIDE_FILL.CHONGQING} />
       </g>
-      {layout.shapes.map((s) => {
-        const colour = classOf(mode, s.region);
-        return (
-          <a key={s.region.id} {...linkOf(s.region, colour.key)}>
-            <path d={s.d} fill={colour.fill} className={styles.shape} />
-            <text x={s.at[0]} y={s.at[1]} className={styles.label} textAnchor="middle" aria-hidden="true">
-              <tspan x={s.at[0]}>{s.region.name}</tspan>{" "}
-              <tspan x={s.at[0]} dy="1.2em" className={styles.figure}>
-                {text.figure(s.region)}
-              </tspan>
-            </text>
-          </a>
-        );
-      })}
-      <path d={layout.sideBorder} className={styles.sideBorder} aria-hidden="true" />
-      <g aria-hidden="true">
+      {layout.shapes.map((s) => (
+        <a key={s.region.id} {...linkOf(s.region)}>
+          <use href={fromSprite(s.id)} />
+          <text x={s.at[0]} y={s.at[1]} aria-hidden="true">
+            {s.region.name}
+            <tspan x={s.at[0]} dy="1.2em">
+              {text.figure(s.region)}
+            </tspan>
+          </text>
+        </a>
+      ))}
+      <use href={fromSprite(SPRITE_IDS.sideBorder)} className={styles.sideBorder} aria-hidden="true" />
+      <g className={styles.sideLabel} aria-hidden="true">
         {layout.sideLabels.map((s) => (
-          <text key={s.side} x={s.at[0]} y={s.at[1]} className={styles.sideLabel} textAnchor="middle">
+          <text key={s.side} x={s.at[0]} y={s.at[1]}>
             {text.sideName[s.side]}
           </text>
         ))}
       </g>
       {layout.markers.map((m) => {
-        const colour = classOf(mode, m.region);
         const moved = m.at[0] !== m.anchor[0] || m.at[1] !== m.anchor[1];
         return (
-          <a key={m.region.id} {...linkOf(m.region, colour.key)}>
-            {m.extent ? <path d={m.extent} className={styles.extent} /> : null}
+          <a key={m.region.id} {...linkOf(m.region)}>
+            {m.extent ? <use href={fromSprite(m.extent)} className={styles.extent} /> : null}
             {moved ? (
               <>
                 <line x1={m.anchor[0]} y1={m.anchor[1]} x2={m.at[0]} y2={m.at[1]} className={styles.leader} />
@@ -97,10 +110,10 @@ export function RegionMapSvg({
               rx={4}
               className={styles.markerBack}
             />
-            <circle cx={m.at[0]} cy={m.at[1]} r={MARKER_RADIUS} fill={colour.fill} className={styles.marker} />
+            <circle cx={m.at[0]} cy={m.at[1]} r={MARKER_RADIUS} className={styles.marker} />
             {m.border ? <path d={m.border} className={styles.straddle} /> : null}
-            <text x={m.at[0] + MARKER_RADIUS + 4} y={m.at[1] + 4} className={styles.label} aria-hidden="true">
-              {m.region.name} <tspan className={styles.figure}>{text.figure(m.region)}</tspan>
+            <text x={m.at[0] + MARKER_RADIUS + 4} y={m.at[1] + 4} aria-hidden="true">
+              {m.region.name} <tspan>{text.figure(m.region)}</tspan>
             </text>
           </a>
         );

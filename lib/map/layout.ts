@@ -5,11 +5,15 @@ import { geoCentroid, geoMercator, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from "geojson";
 import type { RegionKind, Side } from "../generated/prisma/enums";
 import boundaries from "./boundaries.json";
+import { CompactPath } from "./compact-path";
 import { PLACES, type PlaceSpec } from "./places";
 
 export const MAP_WIDTH = 800;
 const PADDING = 12;
-/** SVG path coordinates are rounded to one decimal of a pixel: the map is 800 px wide. */
+/**
+ * The straddle line's coordinates are rounded to one decimal of a pixel (it is a few points); outlines and the
+ * side border to whole units by CompactPath (the map is 800 units wide and drawn at most 800 px wide).
+ */
 const DIGITS = 1;
 
 type Geometry = Polygon | MultiPolygon;
@@ -38,17 +42,20 @@ export interface Box {
   y1: number;
 }
 
-/** One outline of the data that is not itself a region: drawn as background, not a link. */
-export interface ContextOutline {
-  name: string;
-  side: "SICHUAN" | "CHONGQING";
-  d: string;
-}
+/**
+ * The map's geometry does not depend on the figures, so it is not in the page: it is one static SVG file,
+ * lib/map/map-sprite.svg (mapSprite() writes it), that the page's SVG draws from with <use href="…#id">. The
+ * browser fetches it once and keeps it (an immutable /_next/static URL); the page carries only the regions'
+ * links, labels and figures. Its ids: every outline (`rm<n>`), the outlines of each side as one path, the
+ * Sichuan–Chongqing boundary, and each group's extent (`x<n>`).
+ */
+export const SPRITE_IDS = { SICHUAN: "sc", CHONGQING: "cq", sideBorder: "sb" } as const;
 
 export interface PlacedShape<R extends MapRegion> {
   type: "shape";
   region: R;
-  d: string;
+  /** the outline's id in the sprite */
+  id: string;
   /** where the label goes (the outline's centroid) */
   at: Point;
 }
@@ -60,8 +67,8 @@ export interface PlacedMarker<R extends MapRegion> {
   anchor: Point;
   /** where the marker is drawn: the anchor, or moved clear of other labels (a leader line joins them) */
   at: Point;
-  /** the outlines the region covers, drawn when its marker has focus or the pointer; "" for none */
-  extent: string;
+  /** the sprite id of the outlines the region covers, drawn when its marker has focus or the pointer */
+  extent: string | null;
   /** for a new area astride the Sichuan–Chongqing boundary: that boundary near the marker, drawn through it */
   border: string | null;
   /** the label's width estimate, for the marker's box */
@@ -71,13 +78,10 @@ export interface PlacedMarker<R extends MapRegion> {
 export interface MapLayout<R extends MapRegion> {
   width: number;
   height: number;
-  context: ContextOutline[];
   shapes: PlacedShape<R>[];
   markers: PlacedMarker<R>[];
   /** regions with no place on the map (a name PLACES does not know and the data has no outline for) */
   unplaced: R[];
-  /** the Sichuan–Chongqing boundary (path data) */
-  sideBorder: string;
   /** where the two sides' names go */
   sideLabels: { side: "SICHUAN" | "CHONGQING"; at: Point }[];
 }
@@ -198,8 +202,11 @@ interface Base {
   height: number;
   path: ReturnType<typeof geoPath>;
   project: (p: Position) => Point;
-  outlines: Map<string, { d: string; centroid: Point }>;
-  sideBorder: string;
+  /** the outlines' path data for the sprite (computed when the sprite is written, not when a page is drawn) */
+  compact: (g: Geometry | MultiLineString) => string;
+  outlines: Map<string, { id: string; centroid: Point }>;
+  /** each group of PLACES: its extent's sprite id and the outlines it is made of */
+  extents: Map<string, { id: string; features: readonly string[] }>;
   sideLabels: { side: "SICHUAN" | "CHONGQING"; at: Point }[];
 }
 let baseCache: Base | null = null;
@@ -213,13 +220,25 @@ function base(): Base {
   const [[, y0], [, y1]] = geoPath(projection).bounds(all);
   projection.translate([projection.translate()[0] + PADDING, projection.translate()[1] - y0 + PADDING]);
   const path = geoPath(projection).digits(DIGITS);
+  const compactContext = new CompactPath();
+  const compactPath = geoPath(projection, compactContext);
   const centroid = (g: Geometry) => roundPoint(path.centroid(g));
+  const extents = new Map(
+    Object.keys(PLACES).flatMap((name, i) => {
+      const spec = placeOf(name);
+      return spec?.type === "group" ? [[name, { id: `x${i}`, features: spec.features }] as const] : [];
+    }),
+  );
   baseCache = {
     height: Math.ceil(y1 - y0) + 2 * PADDING,
     path,
     project: (p) => roundPoint(projection(p as [number, number]) as [number, number]),
-    outlines: new Map(OUTLINES.map((o) => [o.name, { d: path(o.geometry) ?? "", centroid: centroid(o.geometry) }])),
-    sideBorder: path(DATA.sideBorder) ?? "",
+    compact: (g) => {
+      compactPath(g);
+      return compactContext.result();
+    },
+    outlines: new Map(OUTLINES.map((o, i) => [o.name, { id: `rm${i}`, centroid: centroid(o.geometry) }])),
+    extents,
     // the sides' names sit in corners no region uses: western Sichuan (雅安) and south-eastern Chongqing
     sideLabels: SIDE_LABEL_PLACES.map(({ side, features }) => ({
       side,
@@ -231,7 +250,7 @@ function base(): Base {
 
 interface MarkerPlace {
   anchor: Point;
-  extent: string;
+  extent: string | null;
   border: string | null;
 }
 const markerPlaces = new Map<string, MarkerPlace>();
@@ -239,7 +258,7 @@ const markerPlaces = new Map<string, MarkerPlace>();
 function markerPlace(name: string, spec: Exclude<PlaceSpec, { type: "shape" }>): MarkerPlace {
   const cached = markerPlaces.get(name);
   if (cached) return cached;
-  const { path, project } = base();
+  const { path, project, extents } = base();
   let place: MarkerPlace;
   if (spec.type === "border") {
     const [a, b] = spec.features.map((n) => outline(n).geometry) as [Geometry, Geometry];
@@ -250,14 +269,14 @@ function markerPlace(name: string, spec: Exclude<PlaceSpec, { type: "shape" }>):
     const near = shared.slice(Math.max(0, middle - 5), middle + 6);
     place = {
       anchor: project(shared[middle] ?? geoCentroid(multi([a, b]))),
-      extent: "",
+      extent: null,
       border: acrossSides && near.length >= 2 ? (path({ type: "LineString", coordinates: near }) ?? "") : null,
     };
   } else {
     const extent = multi(spec.features.map((n) => outline(n).geometry));
     place = {
       anchor: roundPoint(path.centroid(extent)),
-      extent: spec.type === "group" ? (path(extent) ?? "") : "",
+      extent: spec.type === "group" ? (extents.get(name)?.id ?? null) : null,
       border: null,
     };
   }
@@ -270,18 +289,17 @@ function markerPlace(name: string, spec: Exclude<PlaceSpec, { type: "shape" }>):
  * layout can keep labels apart. Regions are drawn in the order given within each kind.
  */
 export function layoutMap<R extends MapRegion>(regions: readonly R[], label: (r: R) => string): MapLayout<R> {
-  const { height, outlines, sideBorder, sideLabels } = base();
+  const { height, outlines, sideLabels } = base();
   const outlineOf = (name: string) => {
     outline(name);
     return outlines.get(name)!;
   };
   const placed = regions.map((region) => ({ region, spec: placeOf(region.name) }));
-  const shapeFeatures = new Set(placed.flatMap((p) => (p.spec?.type === "shape" ? [p.spec.feature] : [])));
 
   const shapes: PlacedShape<R>[] = placed.flatMap(({ region, spec }) => {
     if (spec?.type !== "shape") return [];
-    const { d, centroid } = outlineOf(spec.feature);
-    return [{ type: "shape" as const, region, d, at: centroid }];
+    const { id, centroid } = outlineOf(spec.feature);
+    return [{ type: "shape" as const, region, id, at: centroid }];
   });
   const taken: Box[] = shapes.map((s) => shapeLabelBox(s.at, labelWidth(label(s.region))));
   for (const s of sideLabels) taken.push({ x0: s.at[0] - 30, y0: s.at[1] - 14, x1: s.at[0] + 30, y1: s.at[1] + 8 });
@@ -298,19 +316,37 @@ export function layoutMap<R extends MapRegion>(regions: readonly R[], label: (r:
     return { type: "marker" as const, region, anchor, at, extent, border, labelWidth: width };
   });
 
-  const context = OUTLINES.filter((o) => !shapeFeatures.has(o.name)).map((o) => ({
-    name: o.name,
-    side: o.side,
-    d: outlines.get(o.name)!.d,
-  }));
   return {
     width: MAP_WIDTH,
     height,
-    context,
     shapes,
     markers,
     unplaced: placed.filter((p) => p.spec === null).map((p) => p.region),
     sideLabels,
-    sideBorder,
   };
+}
+
+/**
+ * The sprite the map draws its geometry from (lib/map/map-sprite.svg; tests/unit/region-map-size.test.ts checks
+ * the file is this, and rewrites it with UPDATE_MAP_SPRITE=1). Path data without paint: a <use> gives it its own.
+ */
+export function mapSprite(): string {
+  const { height, compact, outlines, extents } = base();
+  const d = new Map(OUTLINES.map((o) => [o.name, compact(o.geometry)]));
+  // absolute subpaths ("M…") concatenate into one path
+  const union = (names: readonly string[]) => names.map((n) => d.get(n)!).join("");
+  const path = (id: string, data: string) => `<path id="${id}" d="${data}"/>`;
+  const side = (s: "SICHUAN" | "CHONGQING") => union(OUTLINES.filter((o) => o.side === s).map((o) => o.name));
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${MAP_WIDTH}" height="${height}" viewBox="0 0 ${MAP_WIDTH} ${height}">`,
+    "<defs>",
+    ...OUTLINES.map((o) => path(outlines.get(o.name)!.id, d.get(o.name)!)),
+    path(SPRITE_IDS.SICHUAN, side("SICHUAN")),
+    path(SPRITE_IDS.CHONGQING, side("CHONGQING")),
+    path(SPRITE_IDS.sideBorder, compact(DATA.sideBorder)),
+    ...[...extents.values()].map((x) => path(x.id, union(x.features))),
+    "</defs>",
+    "</svg>",
+    "",
+  ].join("\n");
 }

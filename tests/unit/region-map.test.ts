@@ -18,7 +18,16 @@ import {
   type MapMode,
   type MapRegionFigures,
 } from "../../lib/map/figures";
-import { layoutMap, markerBox, placeOf, sharedBorder, shapeLabelBox, labelWidth, type Box } from "../../lib/map/layout";
+import {
+  layoutMap,
+  mapSprite,
+  markerBox,
+  placeOf,
+  sharedBorder,
+  shapeLabelBox,
+  labelWidth,
+  type Box,
+} from "../../lib/map/layout";
 import { PLACES } from "../../lib/map/places";
 import { parseMapMode } from "../../lib/validations/map";
 import { regions as seedRegions } from "../../prisma/seed/document/regions";
@@ -51,7 +60,9 @@ const render = (mode: MapMode) =>
       href: (r) => `/items?level=ACTION&region=${r.id}`,
     }),
   );
-const data = boundaries as unknown as { features: { name: string; geometry: Polygon | MultiPolygon }[] };
+const data = boundaries as unknown as {
+  features: { name: string; side: "SICHUAN" | "CHONGQING"; geometry: Polygon | MultiPolygon }[];
+};
 
 describe("the map's data", () => {
   it("is small, and every outline winds the way d3-geo draws it (no outline covers the globe)", () => {
@@ -83,7 +94,7 @@ describe("layoutMap", () => {
     const placed = [...layout.shapes.map((s) => s.region.name), ...layout.markers.map((m) => m.region.name)];
     expect(placed.sort()).toEqual(regions.map((r) => r.name).sort());
     for (const s of layout.shapes) {
-      expect(s.d, s.region.name).toMatch(/^M[\d.]+,[\d.]+/);
+      expect(s.id, s.region.name).toMatch(/^rm\d+$/);
       expect(s.at[0]).toBeGreaterThan(0);
       expect(s.at[0]).toBeLessThan(layout.width);
       expect(s.at[1]).toBeGreaterThan(0);
@@ -112,7 +123,13 @@ describe("layoutMap", () => {
     const markerOf = (name: string) => layout.markers.find((m) => m.region.name === name);
     for (const name of ["成都", "广安", "万州", "潼南"]) expect(shapeOf(name), name).toBeDefined();
     for (const name of ["重庆", "川南", "渝西", "成都都市圈", "成渝中部"])
-      expect(markerOf(name)?.extent, name).toMatch(/^M/);
+      expect(markerOf(name)?.extent, name).toMatch(/^x\d+$/);
+    // the sprite's extent of a group is the outlines it is made of: 重庆's is every Chongqing outline
+    const sprite = mapSprite();
+    const pathOf = (id: string) => new RegExp(`<path id="${id}" d="([^"]+)"/>`).exec(sprite)![1]!;
+    const chongqing = data.features.flatMap((f, i) => (f.side === "CHONGQING" ? [pathOf(`rm${i}`)] : []));
+    expect(pathOf(markerOf("重庆")!.extent!)).toBe(chongqing.join(""));
+    expect(markerOf("两江新区")!.extent).toBeNull();
   });
 
   it("shows 高竹新区 astride the Sichuan–Chongqing boundary, with that boundary drawn through its marker", () => {
@@ -160,7 +177,8 @@ describe("RegionMapSvg", () => {
     for (const mode of ["progress", "overdue"] as const) {
       const svg = render(mode);
       for (const r of figures) {
-        const link = new RegExp(`<a [^>]*data-region="${r.name}"[^>]*data-class="([^"]+)"[^>]*>.*?fill="([^"]+)"`).exec(
+        // the link carries the colour; its shape or marker inherits it
+        const link = new RegExp(`<a [^>]*data-region="${r.name}"[^>]*data-class="([^"]+)"[^>]*fill="([^"]+)"`).exec(
           svg,
         );
         expect(link?.[1], `${mode} ${r.name}`).toBe(classOf(mode, r).key);
