@@ -95,6 +95,24 @@ export function completionShare(rate: string | null): number {
   return Math.min(100, Math.max(0, Number(rate)));
 }
 
+/** An indicator's definition as every view states it (figures as canonical decimal strings). */
+export interface IndicatorFields {
+  name: string;
+  unit: string;
+  baseline: string;
+  target: string;
+  targetYear: number;
+  direction: Direction;
+  /** 关键指标: on the dashboard and in the documents' table */
+  headline: boolean;
+}
+
+/** The definition's fields of any richer indicator row, as the API, the report and the snapshot state them. */
+export function indicatorFields(x: IndicatorFields): IndicatorFields {
+  const { name, unit, baseline, target, targetYear, direction, headline } = x;
+  return { name, unit, baseline, target, targetYear, direction, headline };
+}
+
 /** Whether `target` lies on the better side of `baseline` for `direction` (the schema's CHECK, said once). */
 export function targetFitsDirection(direction: Direction, baseline: string, target: string): boolean {
   const [b, t] = [toUnits(baseline), toUnits(target)];

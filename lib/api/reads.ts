@@ -12,6 +12,7 @@ import { getItemView } from "../data/items";
 import { getPeriodPage, listPeriods } from "../data/periods";
 import { listConferences, listRegions, listUnits } from "../data/reference";
 import { isoDay } from "../dates";
+import { indicatorFields } from "../indicators";
 import type { PeriodSummary } from "../queries/periods";
 import { parseAsOfParams } from "../validations/as-of";
 import type {
@@ -219,13 +220,7 @@ export async function readItem(
     })),
     indicators: indicators.map((x) => ({
       id: x.id,
-      name: x.name,
-      unit: x.unit,
-      baseline: x.baseline,
-      target: x.target,
-      targetYear: x.targetYear,
-      direction: x.direction,
-      headline: x.headline,
+      ...indicatorFields(x),
       latest: x.latest,
       completion: x.completion,
     })),

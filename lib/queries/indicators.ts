@@ -9,7 +9,14 @@
 // 完成度 is computed once, on BigInts (lib/indicators.ts completion).
 import { Prisma } from "../generated/prisma/client";
 import { isoDay } from "../dates";
-import { completion, figureText, TREND_POINTS, type Direction, type TrendPoint } from "../indicators";
+import {
+  completion,
+  figureText,
+  TREND_POINTS,
+  type Direction,
+  type IndicatorFields,
+  type TrendPoint,
+} from "../indicators";
 import type { Db } from "../prisma-client";
 import { itemStatesSql } from "./as-of";
 
@@ -61,16 +68,9 @@ interface DefinitionRow {
 }
 
 /** An indicator as the pages show it at the moment. */
-export interface IndicatorView {
+export interface IndicatorView extends IndicatorFields {
   id: number;
   itemId: number;
-  name: string;
-  unit: string;
-  baseline: string;
-  target: string;
-  targetYear: number;
-  direction: Direction;
-  headline: boolean;
   /** the latest day's value in force at the moment, or null before any was reported */
   latest: TrendPoint | null;
   /** 完成度 (percent to one decimal, text) of the latest value; null without one */

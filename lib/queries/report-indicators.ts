@@ -2,6 +2,7 @@
 // dashboard's own query (lib/queries/indicators.ts queryIndicatorsAt: the definition from the item's history, the
 // latest value reported by then, 完成度 on BigInts), so the report, the item page and the dashboard agree.
 import type { Locale } from "../i18n/locales";
+import { indicatorFields } from "../indicators";
 import { titleIn } from "../i18n/localized";
 import type { Db } from "../prisma-client";
 import type { ReportIndicator } from "../report/types";
@@ -19,13 +20,7 @@ export async function reportIndicators(
   return rows.map((x) => ({
     code: x.code,
     title: titleIn(x, locale),
-    name: x.name,
-    unit: x.unit,
-    baseline: x.baseline,
-    target: x.target,
-    targetYear: x.targetYear,
-    direction: x.direction,
-    headline: x.headline,
+    ...indicatorFields(x),
     actual: x.latest?.actual ?? null,
     observedOn: x.latest?.observedOn ?? null,
     completion: x.completion,

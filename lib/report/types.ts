@@ -3,7 +3,7 @@
 // database, so every format shows exactly the same numbers for the same scope and date.
 import type { Confidence, ItemLevel, ItemStatus, Side } from "../generated/prisma/enums";
 import type { Locale } from "../i18n/locales";
-import type { Direction } from "../indicators";
+import type { IndicatorFields } from "../indicators";
 import type { Board, RatingComponents, RatingCounts, RatingWeights } from "../rating";
 
 /** What the report covers. "filters" reuses the items list's URL filters (lib/validations/browse.ts). */
@@ -131,18 +131,10 @@ export interface ReportInvestment {
  * the definition from the item's history, the latest value reported by then). Figures are decimal strings
  * ("120.5"), never JavaScript numbers; 完成度 is percent to one decimal ("24.1", may be negative or over 100).
  */
-export interface ReportIndicator {
+export interface ReportIndicator extends IndicatorFields {
   /** the item's code and title (in the report's language) */
   code: string;
   title: string;
-  name: string;
-  unit: string;
-  baseline: string;
-  target: string;
-  targetYear: number;
-  direction: Direction;
-  /** 关键指标: in the documents' table */
-  headline: boolean;
   /** the latest value in force at the report's moment; null before any was reported */
   actual: string | null;
   /** YYYY-MM-DD: the day that value is as at */

@@ -3,7 +3,7 @@
 // (except its id, version and timestamps), so a new column is recorded, diffed and shown without edits here.
 import { Prisma, type Indicator, type Item, type Milestone } from "../generated/prisma/client";
 import { isoDay } from "../dates";
-import { figureText, type FigureLike } from "../indicators";
+import { figureText, type FigureLike, type IndicatorFields } from "../indicators";
 import { amountText } from "../money";
 
 type Tx = Prisma.TransactionClient;
@@ -42,15 +42,8 @@ export interface InvestmentYearSnapshot {
  * One 指标 of the item (lib/writes/indicators.ts): its definition, figures as canonical decimal strings
  * (lib/indicators.ts), and its latest actual value (the latest day's latest report) with that day.
  */
-export interface IndicatorSnapshot {
+export interface IndicatorSnapshot extends IndicatorFields {
   id: number;
-  name: string;
-  unit: string;
-  baseline: string;
-  target: string;
-  targetYear: number;
-  direction: "HIGHER" | "LOWER";
-  headline: boolean;
   actual: string | null;
   actualOn: string | null;
 }

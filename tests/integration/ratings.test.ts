@@ -5,11 +5,11 @@
 // and must match. Then records move after the close (a late answer, a late RETURN, new weights) and the
 // period's rating must not. Permissions: an editor reads their own unit's figures and records only; a viewer
 // reads the 红黑榜 of every unit; only an administrator sets the weights. Time is moved with setClock.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetClock, setClock } from "@/lib/clock";
 import { closePeriod } from "@/lib/writes/period-close";
 import { openDuePeriods } from "@/lib/writes/periods";
-import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { fileDatabase } from "../setup/test-db";
 import { fakeBulletinRenderer as fakeRender } from "../support/fake-renderers";
 import { interruptOf } from "../support/next-interrupts";
 import { signInAs as signInAccount } from "../support/session";
@@ -19,12 +19,7 @@ vi.mock("next/navigation", async () => (await import("../support/next-interrupts
 const data = await import("../../lib/data/ratings");
 const actions = await import("../../lib/actions/ratings");
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase({ sample: true });
-  process.env.DATABASE_URL = t.url;
-});
-afterAll(async () => t.drop());
+const t = fileDatabase({ sample: true });
 afterEach(() => resetClock());
 
 const signInAs = (loginName: string) => signInAccount(t.db, loginName);

@@ -10,18 +10,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetClock, setClock } from "@/lib/clock";
 import { addDays, endOfDay, todayInChina } from "@/lib/dates";
 import { renderDocx } from "@/lib/export/docx";
-import { formatReportDate } from "@/lib/export/report-document";
 import { renderJson } from "@/lib/export/json";
 import { renderPdf } from "@/lib/export/pdf";
 import { renderXlsx } from "@/lib/export/xlsx";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportPlan } from "@/lib/import/types";
-import { formatWithUnit } from "@/lib/indicators";
+import { indicatorFields, type IndicatorFields } from "@/lib/indicators";
 import { queryIndicatorsAt } from "@/lib/queries/indicators";
 import { buildReport } from "@/lib/queries/report";
 import type { ReportData, ReportIndicator } from "@/lib/report/types";
 import * as writes from "@/lib/writes/indicators";
 import { seed } from "../../prisma/seed/run";
+import { headlineTableRows } from "../support/indicator-table";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { testAccount, type TestAccount } from "../support/actors";
 import { callApi } from "../support/api-client";
@@ -38,15 +38,7 @@ interface Written {
   defs: { from: Date; removed?: true; def: Def }[];
   values: { at: Date; day: string; actual: string }[];
 }
-interface Def {
-  name: string;
-  unit: string;
-  baseline: string;
-  target: string;
-  targetYear: number;
-  direction: "HIGHER" | "LOWER";
-  headline: boolean;
-}
+type Def = IndicatorFields;
 
 /** 完成度, computed apart from lib/indicators: exact decimals scaled to 10⁻⁴, tenths rounded half away from 0. */
 function ownCompletion(def: Def, actual: string | null): string | null {
@@ -298,15 +290,7 @@ describe("the report's 指标 from the database, live and as of a past day", () 
     );
 
     const headline = want.filter((x) => x.headline);
-    const tableRows = headline.map((x) => [
-      `${x.code} ${x.title}`,
-      x.name,
-      `${formatWithUnit(x.target, x.unit)}（${x.targetYear}年）`,
-      x.actual === null
-        ? "尚未报送"
-        : `${formatWithUnit(x.actual, x.unit)}（${formatReportDate(x.observedOn!, "zh-CN")}）`,
-      x.completion === null ? "—" : `${x.completion}%`,
-    ]);
+    const tableRows = headlineTableRows(want);
     const docx = await readDocx(await renderDocx(data));
     expect(docx.paragraphs).toContain("关键指标完成情况");
     const header = docx.rows.findIndex((r) => r.join("|") === "事项|指标|目标值（年份）|最新实际值（截至）|完成度");
@@ -349,13 +333,7 @@ describe("the report's 指标 from the database, live and as of a past day", () 
           .filter((x) => x.code === code)
           .map((x) => ({
             id: expect.any(Number),
-            name: x.name,
-            unit: x.unit,
-            baseline: x.baseline,
-            target: x.target,
-            targetYear: x.targetYear,
-            direction: x.direction,
-            headline: x.headline,
+            ...indicatorFields(x),
             latest: x.actual === null ? null : { observedOn: x.observedOn, actual: x.actual },
             completion: x.completion,
           })),

@@ -5,7 +5,7 @@
 // come from the report route itself (GET /api/reports) and are read back: DOCX, PDF, XLSX, JSON and the CSV.
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetClock, setClock } from "@/lib/clock";
 import { endOfDay } from "@/lib/dates";
 import { translator } from "@/lib/i18n/translator";
@@ -13,7 +13,7 @@ import { BOARD_SIZE, RATING_COMPONENTS } from "@/lib/rating";
 import type { ReportData, ReportRatingRow, ReportRequest } from "@/lib/report/types";
 import { closePeriod } from "@/lib/writes/period-close";
 import { openDuePeriods } from "@/lib/writes/periods";
-import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { fileDatabase } from "../setup/test-db";
 import { fakeBulletinRenderer as fakeRender } from "../support/fake-renderers";
 import { readDocx, readPdf, squash } from "../support/report-files";
 import { signInAs as signInAccount } from "../support/session";
@@ -25,12 +25,7 @@ const ratingsData = await import("../../lib/data/ratings");
 const reportsData = await import("../../lib/data/reports");
 const route = await import("../../app/api/reports/route");
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase({ sample: true });
-  process.env.DATABASE_URL = t.url;
-});
-afterAll(async () => t.drop());
+const t = fileDatabase({ sample: true });
 afterEach(() => resetClock());
 
 const side = translator("zh-CN", "side");

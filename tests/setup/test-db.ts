@@ -1,6 +1,6 @@
 // Each integration test file gets its own real PostgreSQL database, so files never see each other's data.
 import { randomBytes } from "node:crypto";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createPrismaClient, type Db } from "../../lib/prisma-client";
 import { ensureSampleTemplate } from "../../scripts/db/sample-template";
 import { adminQuery, databaseUrl } from "../../scripts/db/test-cluster";
@@ -47,4 +47,18 @@ export async function createTestDatabase(options: { empty?: boolean; sample?: bo
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * The test file's own database (createTestDatabase), made before its tests and dropped after them, with
+ * DATABASE_URL pointing the app's code at it. The handle is filled in by the file's beforeAll.
+ */
+export function fileDatabase(options: { empty?: boolean; sample?: boolean } = {}): TestDatabase {
+  const handle = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(handle, await createTestDatabase(options));
+    process.env.DATABASE_URL = handle.url;
+  });
+  afterAll(async () => handle.drop());
+  return handle;
 }

@@ -8,32 +8,20 @@ import { renderToStaticMarkup } from "react-dom/server";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ReportIndicators } from "@/components/reports/report-indicators";
-import { buildReportOutline, formatReportDate, type OutlineBlock } from "@/lib/export/report-document";
+import { buildReportOutline, type OutlineBlock } from "@/lib/export/report-document";
 import { completionFraction, figureCellValue } from "@/lib/export/report-indicators";
 import { renderXlsx } from "@/lib/export/xlsx";
 import { isParsed, parseImportFile } from "@/lib/import/parse";
 import { translator } from "@/lib/i18n/translator";
-import { formatWithUnit } from "@/lib/indicators";
 import type { ReportData, ReportIndicator } from "@/lib/report/types";
+import { headlineTableRows } from "../support/indicator-table";
 import { reportFixture } from "../support/report-fixture";
 
 const level1 = (blocks: OutlineBlock[]) =>
   blocks.flatMap((b) => (b.kind === "heading" && b.level === 1 ? [b.text] : []));
 
 /** The 关键指标 rows as the documents must word them, from the data (computed apart from the renderer). */
-function expectedRows(data: ReportData): string[][] {
-  return data.indicators
-    .filter((x) => x.headline)
-    .map((x) => [
-      `${x.code} ${x.title}`,
-      x.name,
-      `${formatWithUnit(x.target, x.unit)}（${x.targetYear}年）`,
-      x.actual === null
-        ? "尚未报送"
-        : `${formatWithUnit(x.actual, x.unit)}（${formatReportDate(x.observedOn!, "zh-CN")}）`,
-      x.completion === null ? "—" : `${x.completion}%`,
-    ]);
-}
+const expectedRows = (data: ReportData): string[][] => headlineTableRows(data.indicators);
 
 async function sheetRows(data: ReportData): Promise<ExcelJS.CellValue[][]> {
   const wb = new ExcelJS.Workbook();
