@@ -230,6 +230,11 @@ function PlanView({ plan, children }: { plan: ImportPlan; children: React.ReactN
   return (
     <section className={styles.section} data-testid="import-plan">
       <p className={styles.success}>{t("import.noErrors", plan.counts)}</p>
+      {plan.keptColumns.length > 0 && (
+        <p className={styles.note} role="note" data-testid="import-kept-notice">
+          {t("import.keptColumns", { columns: plan.keptColumns.join(t("import.columnSeparator")) })}
+        </p>
+      )}
       {plan.counts.reports > 0 && (
         <p className={styles.note} role="note" data-testid="import-review-notice">
           {plan.reviewRequired

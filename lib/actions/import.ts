@@ -33,6 +33,7 @@ const emptyPlan = (fileName: string, fileHash: string, errors: ImportProblem[]):
   errors,
   counts: { rows: 0, changed: 0, unchanged: 0, cells: 0, reports: 0 },
   reviewRequired: true,
+  keptColumns: [],
 });
 
 /** The refusal code of a plan with errors: rows outside the user's units first, then stale rows. */

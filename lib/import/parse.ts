@@ -40,6 +40,8 @@ export interface ParsedFile {
   language: HeaderLanguage;
   /** header text per column key, as the file writes it */
   headers: Record<ColumnKey, string>;
+  /** columns the file does not have (an export from before they existed): the import leaves them unchanged */
+  absent: ColumnKey[];
   rows: ParsedRow[];
   problems: ImportProblem[];
 }
@@ -81,12 +83,34 @@ const norm = (s: string) =>
     .trim()
     .toLowerCase();
 
+/**
+ * Columns added to the export after files were already out there, all together: a file exported before
+ * them (without any of the four investment columns) still imports, and leaves those items' investment as it is.
+ */
+const LATER_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
+  "totalInvestment",
+  "plannedInvestment",
+  "completedInvestment",
+  "investmentRate",
+]);
+const EARLIER_COLUMNS = ITEM_COLUMNS.filter((c) => !LATER_COLUMNS.has(c.key));
+
+/** The columns a header row is laid out in: today's export's, or an earlier export's without the later ones. */
+function layoutOf(actual: string[]): readonly ItemColumn[] {
+  const has = (c: ItemColumn) => actual.some((h) => norm(h) === norm(c.zh) || norm(h) === norm(c.en));
+  return ITEM_COLUMNS.some((c) => LATER_COLUMNS.has(c.key) && has(c)) ? ITEM_COLUMNS : EARLIER_COLUMNS;
+}
+
 /** The header row's problems (missing, extra, repeated or reordered columns), or its language when it is right. */
-function checkHeaders(actual: string[], row: number): { language: HeaderLanguage; problems: ImportProblem[] } {
+function checkHeaders(
+  actual: string[],
+  row: number,
+  layout: readonly ItemColumn[],
+): { language: HeaderLanguage; problems: ImportProblem[] } {
   const zhHits = actual.filter((h) => ITEM_COLUMNS.some((c) => norm(c.zh) === norm(h))).length;
   const enHits = actual.filter((h) => ITEM_COLUMNS.some((c) => norm(c.en) === norm(h))).length;
   const language: HeaderLanguage = zhHits >= enHits ? "zh" : "en";
-  const expected = ITEM_COLUMNS.map((c) => headerOf(c, language));
+  const expected = layout.map((c) => headerOf(c, language));
   const problems: ImportProblem[] = [];
   const seen = new Set<string>();
   actual.forEach((h, i) => {
@@ -115,12 +139,14 @@ function readRow(
   cells: Cell[],
   row: number,
   kind: "xlsx" | "csv",
+  layout: readonly ItemColumn[],
   headers: string[],
   problems: ImportProblem[],
 ): ParsedRow | null {
   const before = problems.length;
-  const raw = {} as Record<ColumnKey, string>;
-  ITEM_COLUMNS.forEach((column, i) => {
+  // A column the file lacks reads as blank; the plan keeps the item's own value for it (ParsedFile.absent).
+  const raw = Object.fromEntries(ITEM_COLUMNS.map((c) => [c.key, ""])) as Record<ColumnKey, string>;
+  layout.forEach((column, i) => {
     const cell = cells[i] ?? { text: "" };
     const header = headers[i]!;
     let text = cellText(cell);
@@ -142,7 +168,7 @@ function readRow(
     }
     raw[column.key] = text;
   });
-  for (let i = ITEM_COLUMNS.length; i < cells.length; i++) {
+  for (let i = layout.length; i < cells.length; i++) {
     const text = cellText(cells[i]!);
     if (text === null || text.trim() !== "")
       problems.push(problem(row, null, "import.problems.extraCell", { position: i + 1 }));
@@ -154,7 +180,7 @@ function readRow(
     const reported = new Set<string>();
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? "");
-      const index = ITEM_COLUMNS.findIndex((c) => c.key === key);
+      const index = layout.findIndex((c) => c.key === key);
       if (reported.has(key)) continue;
       reported.add(key);
       const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
@@ -177,19 +203,20 @@ function readTable(
 ): ParsedFile | ImportProblem[] {
   // Trailing blank header cells are an artefact of spreadsheets, not columns.
   while (header.length > 0 && header[header.length - 1]!.trim() === "") header.pop();
-  const { language, problems } = checkHeaders(header, headerRow);
+  const layout = layoutOf(header);
+  const { language, problems } = checkHeaders(header, headerRow, layout);
   if (problems.length > 0) return problems;
   const rowsWithData = data.filter((d) => d.cells.some((c) => cellText(c) === null || cellText(c)!.trim() !== ""));
   if (rowsWithData.length === 0) return [problem(null, null, "import.problems.noRows")];
   if (rowsWithData.length > IMPORT_MAX_ROWS)
     return [problem(null, null, "import.problems.tooManyRows", { max: IMPORT_MAX_ROWS })];
 
-  const headers = ITEM_COLUMNS.map((_, i) => header[i]!);
+  const headers = layout.map((_, i) => header[i]!);
   const out: ParsedRow[] = [];
   const found: ImportProblem[] = [];
   const firstRowOf = new Map<string, number>();
   for (const { row, cells } of rowsWithData) {
-    const parsed = readRow(cells, row, kind, headers, found);
+    const parsed = readRow(cells, row, kind, layout, headers, found);
     if (!parsed) continue;
     const code = parsed.values.code;
     const first = firstRowOf.get(code.toLowerCase());
@@ -200,8 +227,12 @@ function readTable(
     firstRowOf.set(code.toLowerCase(), row);
     out.push(parsed);
   }
-  const headerByKey = Object.fromEntries(ITEM_COLUMNS.map((c, i) => [c.key, headers[i]!])) as Record<ColumnKey, string>;
-  return { kind, hash, language, headers: headerByKey, rows: out, problems: found };
+  // A column the file lacks is still named (in the file's language) should a message need it.
+  const headerByKey = Object.fromEntries(
+    ITEM_COLUMNS.map((c) => [c.key, headers[layout.indexOf(c)] ?? headerOf(c, language)]),
+  ) as Record<ColumnKey, string>;
+  const absent = ITEM_COLUMNS.filter((c) => !layout.includes(c)).map((c) => c.key);
+  return { kind, hash, language, headers: headerByKey, absent, rows: out, problems: found };
 }
 
 const DATE_KEYS = new Set<ColumnKey>(["startDate", "dueDate", "originalDueDate"]);
@@ -279,12 +310,13 @@ async function readXlsx(bytes: Buffer, hash: string): Promise<ParsedFile | Impor
   const headerCells = sheet.getRow(headerRow);
   const header: string[] = [];
   for (let c = 1; c <= headerCells.cellCount; c++) header.push(headerCells.getCell(c).text ?? "");
+  const layout = layoutOf(header);
   const data: { row: number; cells: Cell[] }[] = [];
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: Cell[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, ITEM_COLUMNS.length); c++)
-      cells.push(xlsxCell(row.getCell(c), ITEM_COLUMNS[c - 1]?.key));
+    for (let c = 1; c <= Math.max(row.cellCount, layout.length); c++)
+      cells.push(xlsxCell(row.getCell(c), layout[c - 1]?.key));
     data.push({ row: r, cells });
   }
   return readTable("xlsx", hash, headerRow, header, data);

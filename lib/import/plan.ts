@@ -129,6 +129,10 @@ async function loadItems(tx: Tx, codes: string[], year: number) {
   return new Map(items.map((i) => [i.code, i]));
 }
 
+function keep<K extends keyof ImportTarget>(target: ImportTarget, current: ImportTarget, key: K): void {
+  target[key] = current[key];
+}
+
 const same = (a: string | null, b: string | null) => (a ?? "").trim() === (b ?? "").trim();
 
 /**
@@ -211,6 +215,8 @@ export async function buildImportPlan(
       plannedInvestment: values.plannedInvestment,
       completedInvestment: values.completedInvestment,
     };
+    // A column the file does not have (an export from before it existed) keeps the item's own value.
+    for (const key of file.absent) if (key in KIND) keep(target, current, key as keyof ImportTarget);
     const warnings: ImportProblem[] = [];
     if (target.reportedProgress !== values.reportedProgress) {
       warnings.push({
@@ -359,6 +365,7 @@ export async function buildImportPlan(
         reports: changes.filter((c) => c.report !== null).length,
       },
       reviewRequired,
+      keptColumns: ITEM_COLUMNS.filter((c) => c.editable && file.absent.includes(c.key)).map((c) => h[c.key]),
     },
     changes,
   };

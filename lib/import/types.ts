@@ -64,6 +64,8 @@ export interface ImportPlan {
   counts: { rows: number; changed: number; unchanged: number; cells: number; reports: number };
   /** whether reports go to review (待审核) rather than taking effect at once */
   reviewRequired: boolean;
+  /** headers of editable columns the file does not have (an earlier export's layout): left unchanged */
+  keptColumns: string[];
 }
 
 export interface ImportApplied {

@@ -17,7 +17,16 @@ import { setInvestment, type InvestmentInput } from "../../lib/writes/investment
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { sampleStaff, type TestAccount } from "../support/actors";
 import { investmentInput } from "../support/investment-figures";
-import { editCsv, editXlsx, exportedReport, fileForm, headers, type CellEdit } from "../support/import-files";
+import {
+  editCsv,
+  editXlsx,
+  exportedReport,
+  fileForm,
+  headers,
+  withoutColumnsCsv,
+  withoutColumnsXlsx,
+  type CellEdit,
+} from "../support/import-files";
 import { signIn } from "../support/session";
 
 type Result = {
@@ -195,6 +204,66 @@ describe("export → edit the investment cells in Excel → import", () => {
     expect(await apply(bytes, "clear.csv")).toMatchObject({ ok: true });
     expect(await stored(c)).toEqual({ total: "1234567890123456.78", planned: null, completed: null });
     expect(await stored(b)).toEqual({ total: "123.40", planned: "0.07", completed: "12345.67" });
+  });
+});
+
+describe("a file exported before the investment columns existed", () => {
+  const later = ["totalInvestment", "plannedInvestment", "completedInvestment", "investmentRate"];
+
+  it("imports its other columns, leaves every item's investment as it is, and says so", async () => {
+    const figures = { a: await stored(a), b: await stored(b), c: await stored(c) };
+    const person = "张示例（示例） 处长";
+    // Each file is exported after the previous import, as a person would take a fresh copy.
+    const files: [() => Promise<Buffer>, string, string][] = [
+      [
+        async () =>
+          withoutColumnsXlsx(
+            await editXlsx(await exportXlsx(), [{ code: a.code, key: "responsiblePerson", value: person }]),
+            later,
+          ),
+        "earlier.xlsx",
+        a.code,
+      ],
+      [
+        async () =>
+          withoutColumnsCsv(
+            editCsv(await exportCsv(), [{ code: b.code, key: "responsiblePerson", value: person }]),
+            later,
+          ),
+        "earlier.csv",
+        b.code,
+      ],
+    ];
+    for (const [file, name, code] of files) {
+      const bytes = await file();
+      const previewed = await preview(bytes, name);
+      expect(previewed.ok, JSON.stringify(previewed.plan?.errors)).toBe(true);
+      const plan = previewed.data!.plan!;
+      expect(plan.keptColumns).toEqual([col("totalInvestment"), col("plannedInvestment"), col("completedInvestment")]);
+      expect(plan.rows.filter((r) => r.changes.length > 0).map((r) => [r.code, r.changes.map((x) => x.key)])).toEqual([
+        [code, ["responsiblePerson"]],
+      ]);
+      expect(await apply(bytes, name)).toMatchObject({ ok: true, data: { changed: [{ code }] } });
+    }
+    expect({ a: await stored(a), b: await stored(b), c: await stored(c) }).toEqual(figures);
+    const people = await t.db.item.findMany({
+      where: { id: { in: [a.id, b.id] } },
+      select: { responsiblePerson: true },
+    });
+    expect(people.map((p) => p.responsiblePerson)).toEqual([person, person]);
+  });
+
+  it("is refused when only some of them are missing, naming each missing one", async () => {
+    const before = await fingerprint();
+    const bytes = withoutColumnsCsv(await exportCsv(), ["plannedInvestment", "investmentRate"]);
+    for (const result of [await preview(bytes, "partial.csv"), await apply(bytes, "partial.csv")]) {
+      expect(result).toMatchObject({ ok: false, code: "invalid" });
+      expect(result.plan?.errors).toEqual([
+        { row: 1, column: col("plannedInvestment"), message: "import.problems.missingColumn" },
+        { row: 1, column: col("investmentRate"), message: "import.problems.missingColumn" },
+      ]);
+    }
+    expect(await fingerprint()).toBe(before);
   });
 });
 

@@ -171,3 +171,22 @@ export function editCsv(bytes: Buffer, edits: CellEdit[]): Buffer {
   }
   return Buffer.from(`\uFEFF${stringifyCsv(records, { record_delimiter: "\r\n" })}`, "utf8");
 }
+
+/** The file an earlier version exported: the items sheet or CSV without the columns `keys` (test fixture). */
+export async function withoutColumnsXlsx(bytes: Buffer, keys: string[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = wb.worksheets.find((ws) => ws.getRow(1).getCell(1).text === ITEM_COLUMNS[0]!.zh);
+  if (!sheet) throw new Error("no items sheet in the export");
+  // Right to left, so the earlier indexes stay put.
+  for (const i of keys.map(columnIndex).sort((x, y) => y - x)) sheet.spliceColumns(i + 1, 1);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function withoutColumnsCsv(bytes: Buffer, keys: string[]): Buffer {
+  const drop = new Set(keys.map(columnIndex));
+  const records = (parseCsv(bytes.toString("utf8"), { bom: true }) as string[][]).map((r) =>
+    r.filter((_, i) => !drop.has(i)),
+  );
+  return Buffer.from(`\uFEFF${stringifyCsv(records, { record_delimiter: "\r\n" })}`, "utf8");
+}
