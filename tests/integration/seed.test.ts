@@ -5,6 +5,7 @@ import { renderBulletin } from "../../lib/export/bulletin";
 import { queryBulletinData } from "../../lib/queries/periods";
 import { readSnapshot } from "../../lib/writes/snapshot";
 import { documentCounts, pillarItems } from "../../prisma/seed/document/index";
+import { documentRevision } from "../../prisma/seed/document/revisions";
 import { sampleStart, seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
@@ -60,7 +61,7 @@ describe("document seed", () => {
     );
     expect(actual).toEqual(perRecommendation);
     expect(Object.values(perRecommendation).reduce((a, b) => a + b, 0)).toBe(130);
-    expect(await t.db.goal.count()).toBe(5);
+    expect(await t.db.goal.count()).toBe(6);
     expect(await t.db.region.count()).toBe(27);
     expect(await t.db.unit.count()).toBe(10);
   });
@@ -120,7 +121,11 @@ describe("document seed", () => {
       }),
     ).toBe(0);
     expect(await t.db.user.count()).toBe(0);
-    expect((await t.db.dataset.findMany()).map((d) => d.key)).toEqual(["document"]);
+    // The document, and its corrections (prisma/seed/revise.ts) recorded as not needed by a database seeded now.
+    expect((await t.db.dataset.findMany({ orderBy: { key: "asc" } })).map((d) => d.key)).toEqual([
+      "document",
+      documentRevision.key,
+    ]);
   });
 
   it("gives every item its CREATE history row from the first write", async () => {
@@ -162,6 +167,7 @@ describe("sample dataset (示例数据)", () => {
   it("is recorded as loaded and labelled as sample on units, users, periods, reports, their trail and history", async () => {
     expect((await t.db.dataset.findMany({ orderBy: { key: "asc" } })).map((d) => d.key)).toEqual([
       "document",
+      documentRevision.key,
       "sample",
     ]);
     expect(await t.db.user.count({ where: { isSample: false } })).toBe(0);
