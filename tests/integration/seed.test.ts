@@ -128,6 +128,35 @@ describe("document seed", () => {
     ]);
   });
 
+  it("holds the texts corrected from the source, with no revision to apply (issue 16)", async () => {
+    const title = async (code: string) => (await t.db.item.findUniqueOrThrow({ where: { code } })).title;
+    // The source: 两省市要联合出台相关政策 — the provinces act, not the new area.
+    expect(await title("4.1.7")).toMatch(/^两省市联合出台相关政策/);
+    // The source: …金融服务中心、对外交往中心等高能级开放平台.
+    for (const code of ["3.2.6", "3.2.7"]) {
+      const item = await t.db.item.findUniqueOrThrow({ where: { code } });
+      expect(item.title, code).toContain("高能级开放平台");
+      expect(item.sourceExcerpt, code).toContain("等高能级开放平台");
+    }
+    const goals = await t.db.goal.findMany({ orderBy: { number: "asc" } });
+    expect(goals.map((g) => g.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(goals[3]!.sourceExcerpt).toMatch(/^成渝地区双城经济圈是国之战略要地，/);
+    for (const g of goals) {
+      expect(g.sourceExcerpt, `goal ${g.number}`).not.toMatch(/[，,]$/);
+      expect(g.title, `goal ${g.number}`).not.toMatch(/[，,]$/);
+    }
+    const cppcc = await t.db.unit.findMany({
+      where: { name: { contains: "政治协商会议" } },
+      select: { shortName: true, kind: true },
+    });
+    expect(cppcc).toHaveLength(2);
+    for (const u of cppcc) expect(u.kind, u.shortName!).toBe("CONSULTATIVE");
+    expect(await t.db.unit.count({ where: { kind: "LEGISLATURE" } })).toBe(2);
+    // A fresh database needs no revision: none written, only recorded as done.
+    expect(await t.db.auditLog.count()).toBe(0);
+    expect(await t.db.itemHistory.count({ where: { action: { not: "CREATE" } } })).toBe(0);
+  });
+
   it("gives every item its CREATE history row from the first write", async () => {
     const items = await t.db.item.count();
     const creates = await t.db.itemHistory.count({ where: { action: "CREATE", version: 1 } });

@@ -207,7 +207,10 @@ describe("document seed: regions and units", () => {
     expect(units.find((u) => u.name === "中国科学院")).toMatchObject({ side: "NATIONAL", kind: "INSTITUTION" });
     // 人大 are legislatures; 政协 are consultative conferences (CPPCC), a kind of their own.
     expect(units.filter((u) => u.kind === "LEGISLATURE").map((u) => u.shortName)).toEqual(["四川省人大", "重庆市人大"]);
-    expect(units.filter((u) => u.kind === "CONSULTATIVE").map((u) => u.shortName)).toEqual(["四川省政协", "重庆市政协"]);
+    expect(units.filter((u) => u.kind === "CONSULTATIVE").map((u) => u.shortName)).toEqual([
+      "四川省政协",
+      "重庆市政协",
+    ]);
     // The short names the text uses are in the source.
     for (const term of [
       "中央有关部门",
