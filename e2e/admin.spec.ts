@@ -1,5 +1,5 @@
 // Administration through the UI: accounts (create → sign in → disable → no sign-in), the item tree (add →
-// retire → the item and its history remain), and a non-administrator refused with 403.
+// retire → the item and its history remain), the units' kinds, and a non-administrator refused with 403.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -143,6 +143,30 @@ test("an administrator adds an item, retires it, and it keeps its page and histo
   await expect(history).toHaveCount(2);
   await expect(history.filter({ hasText: msg("historyAction.RETIRE") }).filter({ hasText: reason })).toBeVisible();
   await expect(history.filter({ hasText: msg("historyAction.CREATE") })).toBeVisible();
+});
+
+test("the units page tells the 政协 (consultative conferences) from the 人大 and offers the kind", async ({
+  page,
+  sql,
+}) => {
+  const units = await sql<{ id: number; short_name: string }>(
+    "SELECT id, short_name FROM units WHERE short_name IN ('四川省政协', '重庆市政协', '四川省人大', '重庆市人大')",
+  );
+  expect(units).toHaveLength(4);
+  await signInAs(page, "admin");
+  await page.goto("/admin/units");
+  for (const u of units) {
+    const kind = u.short_name.endsWith("政协") ? "CONSULTATIVE" : "LEGISLATURE";
+    await expect(
+      page.getByTestId(`unit-${u.id}`).getByRole("cell", { name: msg(`admin.unitKind.${kind}`), exact: true }),
+    ).toBeVisible();
+  }
+  const create = page.getByRole("region", { name: msg("admin.units.create") });
+  await expect(
+    create
+      .getByLabel(msg("admin.units.kind"), { exact: true })
+      .getByRole("option", { name: msg("admin.unitKind.CONSULTATIVE") }),
+  ).toHaveCount(1);
 });
 
 test("an editor opening the administration pages gets 403", async ({ page }) => {

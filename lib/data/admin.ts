@@ -82,7 +82,17 @@ export async function listAccounts() {
   return { me: me.id, users: users.map(({ oidcSubject, ...u }) => ({ ...u, sso: oidcSubject !== null })) };
 }
 
-export const AUDIT_TARGET_TYPES = ["user", "unit", "item", "period", "cycle", "job", "token", "webhook"] as const;
+export const AUDIT_TARGET_TYPES = [
+  "user",
+  "unit",
+  "item",
+  "goal",
+  "period",
+  "cycle",
+  "job",
+  "token",
+  "webhook",
+] as const;
 export const AUDIT_PAGE_SIZE = 50;
 
 const auditQuery = z.object({

@@ -22,10 +22,22 @@ export interface AuditDetails {
 export async function writeAudit(
   tx: Tx,
   entry: {
-    actorId: number;
+    /** null: the system itself, never a person's request (e.g. the document's revisions at start, prisma/seed/revise.ts) */
+    actorId: number | null;
     action: string;
     targetType:
-      "user" | "unit" | "item" | "period" | "cycle" | "job" | "calendar" | "chase" | "rating" | "token" | "webhook";
+      | "user"
+      | "unit"
+      | "item"
+      | "goal"
+      | "period"
+      | "cycle"
+      | "job"
+      | "calendar"
+      | "chase"
+      | "rating"
+      | "token"
+      | "webhook";
     /** a row id, or a calendar day (YYYY-MM-DD) */
     targetId: number | string;
     details: AuditDetails;

@@ -1,12 +1,14 @@
 // Loads the document (always) and the sample dataset (by default, into an empty database only).
-// Idempotent: the document part inserts only what is missing, and the sample part runs once, recorded in
-// the `datasets` table. Everything runs in one transaction, so a failed seed leaves nothing behind.
+// Idempotent: the document part first brings a database seeded before the document's corrections up to them
+// (once: revise.ts), then inserts only what is missing, and the sample part runs once, recorded in the
+// `datasets` table. Everything runs in one transaction, so a failed seed leaves nothing behind.
 import { createHash } from "node:crypto";
 import type { Db } from "../../lib/prisma-client";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import { createItem } from "../../lib/writes/item-change";
 import { hashPassword } from "../../lib/password";
 import * as doc from "./document/index";
+import { reviseDocument } from "./revise";
 import { loadSampleData, type SampleSummary } from "./sample/index";
 import { sampleStartFor } from "./sample/periods";
 import { now as clockNow } from "../../lib/clock";
@@ -23,6 +25,8 @@ export interface SeedOptions {
 
 export interface SeedReport {
   documentItemsAdded: number;
+  /** rows of a database seeded before the document's corrections that were corrected now (revise.ts) */
+  documentRowsRevised: number;
   sampleLoaded: boolean;
   sample?: SampleSummary;
   /** why sample data was requested but not loaded */
@@ -129,6 +133,9 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedReport> {
       const withSample = options.sample && fresh && !datasets.has("sample");
       const at = withSample ? sampleStart(now, options.sampleMonths) : now;
 
+      // Before the insertion of what is missing, which matches goals by number and units by name.
+      const documentRowsRevised = await reviseDocument(tx, { seeded: datasets.has("document"), at: now });
+      if (documentRowsRevised > 0) log(`document: ${documentRowsRevised} rows corrected from the source`);
       await loadReferenceData(tx);
       const documentItemsAdded = await loadItems(tx, at);
       await tx.dataset.upsert({
@@ -138,7 +145,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedReport> {
       });
       if (documentItemsAdded > 0) log(`document: ${documentItemsAdded} items added`);
 
-      const report: SeedReport = { documentItemsAdded, sampleLoaded: false };
+      const report: SeedReport = { documentItemsAdded, documentRowsRevised, sampleLoaded: false };
       if (withSample) {
         // Recorded first: the sample periods' 情况通报, frozen as they close, say that they are sample data.
         // Dated at the sample's `now`: what its year leads up to (tests read the sample's "today" from it).

@@ -5,6 +5,7 @@ import { renderBulletin } from "../../lib/export/bulletin";
 import { queryBulletinData } from "../../lib/queries/periods";
 import { readSnapshot } from "../../lib/writes/snapshot";
 import { documentCounts, pillarItems } from "../../prisma/seed/document/index";
+import { documentRevision } from "../../prisma/seed/document/revisions";
 import { sampleStart, seed } from "../../prisma/seed/run";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
@@ -60,7 +61,7 @@ describe("document seed", () => {
     );
     expect(actual).toEqual(perRecommendation);
     expect(Object.values(perRecommendation).reduce((a, b) => a + b, 0)).toBe(130);
-    expect(await t.db.goal.count()).toBe(5);
+    expect(await t.db.goal.count()).toBe(6);
     expect(await t.db.region.count()).toBe(27);
     expect(await t.db.unit.count()).toBe(10);
   });
@@ -120,7 +121,40 @@ describe("document seed", () => {
       }),
     ).toBe(0);
     expect(await t.db.user.count()).toBe(0);
-    expect((await t.db.dataset.findMany()).map((d) => d.key)).toEqual(["document"]);
+    // The document, and its corrections (prisma/seed/revise.ts) recorded as not needed by a database seeded now.
+    expect((await t.db.dataset.findMany({ orderBy: { key: "asc" } })).map((d) => d.key)).toEqual([
+      "document",
+      documentRevision.key,
+    ]);
+  });
+
+  it("holds the texts corrected from the source, with no revision to apply (issue 16)", async () => {
+    const title = async (code: string) => (await t.db.item.findUniqueOrThrow({ where: { code } })).title;
+    // The source: 两省市要联合出台相关政策 — the provinces act, not the new area.
+    expect(await title("4.1.7")).toMatch(/^两省市联合出台相关政策/);
+    // The source: …金融服务中心、对外交往中心等高能级开放平台.
+    for (const code of ["3.2.6", "3.2.7"]) {
+      const item = await t.db.item.findUniqueOrThrow({ where: { code } });
+      expect(item.title, code).toContain("高能级开放平台");
+      expect(item.sourceExcerpt, code).toContain("等高能级开放平台");
+    }
+    const goals = await t.db.goal.findMany({ orderBy: { number: "asc" } });
+    expect(goals.map((g) => g.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(goals[3]!.sourceExcerpt).toMatch(/^成渝地区双城经济圈是国之战略要地，/);
+    for (const g of goals) {
+      expect(g.sourceExcerpt, `goal ${g.number}`).not.toMatch(/[，,]$/);
+      expect(g.title, `goal ${g.number}`).not.toMatch(/[，,]$/);
+    }
+    const cppcc = await t.db.unit.findMany({
+      where: { name: { contains: "政治协商会议" } },
+      select: { shortName: true, kind: true },
+    });
+    expect(cppcc).toHaveLength(2);
+    for (const u of cppcc) expect(u.kind, u.shortName!).toBe("CONSULTATIVE");
+    expect(await t.db.unit.count({ where: { kind: "LEGISLATURE" } })).toBe(2);
+    // A fresh database needs no revision: none written, only recorded as done.
+    expect(await t.db.auditLog.count()).toBe(0);
+    expect(await t.db.itemHistory.count({ where: { action: { not: "CREATE" } } })).toBe(0);
   });
 
   it("gives every item its CREATE history row from the first write", async () => {
@@ -162,6 +196,7 @@ describe("sample dataset (示例数据)", () => {
   it("is recorded as loaded and labelled as sample on units, users, periods, reports, their trail and history", async () => {
     expect((await t.db.dataset.findMany({ orderBy: { key: "asc" } })).map((d) => d.key)).toEqual([
       "document",
+      documentRevision.key,
       "sample",
     ]);
     expect(await t.db.user.count({ where: { isSample: false } })).toBe(0);

@@ -52,7 +52,7 @@ describe("document seed: structure", () => {
       units: units.length,
     });
     expect(goals.length).toBeGreaterThanOrEqual(3);
-    expect(goals.length).toBeLessThanOrEqual(5);
+    expect(goals.length).toBeLessThanOrEqual(6);
     expect(goals.map((g) => g.number)).toEqual(goals.map((_, i) => i + 1));
   });
 
@@ -205,7 +205,12 @@ describe("document seed: regions and units", () => {
     });
     expect(byShort.get("中央有关部门")).toMatchObject({ side: "NATIONAL" });
     expect(units.find((u) => u.name === "中国科学院")).toMatchObject({ side: "NATIONAL", kind: "INSTITUTION" });
-    expect(units.filter((u) => u.kind === "LEGISLATURE")).toHaveLength(4);
+    // 人大 are legislatures; 政协 are consultative conferences (CPPCC), a kind of their own.
+    expect(units.filter((u) => u.kind === "LEGISLATURE").map((u) => u.shortName)).toEqual(["四川省人大", "重庆市人大"]);
+    expect(units.filter((u) => u.kind === "CONSULTATIVE").map((u) => u.shortName)).toEqual([
+      "四川省政协",
+      "重庆市政协",
+    ]);
     // The short names the text uses are in the source.
     for (const term of [
       "中央有关部门",

@@ -1,4 +1,5 @@
 // Framing goals (总体目标) from the paper's two opening paragraphs, in text order. Context, not tracked work.
+// A database seeded before goal 4 was added gets it, and goal 5's excerpt, from ./revisions.ts.
 import type { GoalSeed } from "../types";
 
 export const goals: GoalSeed[] = [
@@ -25,13 +26,22 @@ export const goals: GoalSeed[] = [
   },
   {
     number: 4,
-    title: "推动明确为国家区域重大战略，加大支持力度",
-    titleEn: "Have the twin-city economic circle designated a major national regional strategy, with stronger support",
+    title: "国之战略要地：有力推动《成渝地区双城经济圈建设规划纲要》纵深实施",
+    titleEn:
+      "A strategic place of national importance: carry the Outline Plan for the Chengdu–Chongqing Twin-City Economic Circle deep into practice",
     sourceExcerpt:
-      "应积极推动将成渝地区双城经济圈建设明确为国家区域重大战略，在此统领下，进一步加大对双城经济圈建设的支持力度，",
+      "成渝地区双城经济圈是国之战略要地，有力推动《成渝地区双城经济圈建设规划纲要》纵深实施，是为我国从容应对世界百年未有之大变局、如期实现社会主义强国目标赢得战略主动。",
   },
   {
     number: 5,
+    title: "推动明确为国家区域重大战略，加大支持力度",
+    titleEn: "Have the twin-city economic circle designated a major national regional strategy, with stronger support",
+    // The sentence goes on into goal 6 (加快打造…“第四极”): the excerpt ends where this goal does, without the comma.
+    sourceExcerpt:
+      "应积极推动将成渝地区双城经济圈建设明确为国家区域重大战略，在此统领下，进一步加大对双城经济圈建设的支持力度",
+  },
+  {
+    number: 6,
     title: "加快打造中国经济增长“第四极”",
     titleEn: "Build China's “fourth pole” of economic growth",
     sourceExcerpt: "加快打造中国经济增长“第四极”。",

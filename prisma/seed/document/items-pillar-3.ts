@@ -170,13 +170,13 @@ export const pillar3Items: PillarItemsSeed = {
           sourceExcerpt: highLevelPlatforms,
         },
         {
-          title: "金融服务中心",
-          titleEn: "Financial services centre",
+          title: "金融服务中心（高能级开放平台）",
+          titleEn: "Financial services centre (a high-level opening-up platform)",
           sourceExcerpt: highLevelPlatforms,
         },
         {
-          title: "对外交往中心",
-          titleEn: "International exchange centre",
+          title: "对外交往中心（高能级开放平台）",
+          titleEn: "International exchange centre (a high-level opening-up platform)",
           sourceExcerpt: highLevelPlatforms,
         },
         {

@@ -50,8 +50,8 @@ export const pillar4Items: PillarItemsSeed = {
           sourceExcerpt: crossProvinceMechanisms,
         },
         {
-          title: "高竹新区联合出台相关政策，赋予更大的发展改革自主权",
-          titleEn: "Joint policies and greater reform autonomy for the Gaozhu New Area",
+          title: "两省市联合出台相关政策，赋予高竹新区更大的发展改革自主权",
+          titleEn: "Sichuan and Chongqing jointly issue policies giving the Gaozhu New Area greater reform autonomy",
           sourceExcerpt: gaozhuPolicies,
           regions: ["高竹新区"],
         },

@@ -1,6 +1,7 @@
 // Organisations the document itself names as actors: the two provincial-level governments (两省市), the
 // central departments named in the 规划要求 of pillar 5, 中国科学院 (2.3), the people's congresses and CPPCC
 // committees of both sides (5.2), the cooperation office the text proposes (5.2) and the joint conference.
+// The CPPCC committees (政协) are consultative conferences, not legislatures (kind CONSULTATIVE).
 // Owners beyond these are sample data and live in prisma/seed/sample.
 import type { UnitSeed } from "../types";
 
@@ -25,13 +26,13 @@ export const units: UnitSeed[] = [
     name: "中国人民政治协商会议四川省委员会",
     shortName: "四川省政协",
     side: "SICHUAN",
-    kind: "LEGISLATURE",
+    kind: "CONSULTATIVE",
   },
   {
     name: "中国人民政治协商会议重庆市委员会",
     shortName: "重庆市政协",
     side: "CHONGQING",
-    kind: "LEGISLATURE",
+    kind: "CONSULTATIVE",
   },
   {
     name: "成渝地区双城经济圈合作办公室",
