@@ -122,6 +122,7 @@ describe("planTimeline", () => {
     id: 1,
     code: "3.1.1",
     title: "成渝中线高铁",
+    excerpt: "加快推进成渝中线高铁、成达万高铁、川藏铁路成都枢纽引入线等铁路项目建设",
     pillarNumber: 3,
     recommendationTitle: "",
     regionIds: [],
@@ -149,6 +150,7 @@ describe("planTimeline", () => {
       const dueDay = today + rng.int(-200, 900);
       const own: Ownership = {
         topic: "transport",
+        kind: "construction",
         lead: unit(1, "SICHUAN"),
         coLead: unit(2, "CHONGQING"),
         supportingUnitIds: [],
@@ -234,6 +236,7 @@ describe("planTimeline", () => {
   it("is deterministic for a seed", () => {
     const own: Ownership = {
       topic: "reform",
+      kind: "reform",
       lead: unit(1, "SICHUAN"),
       coLead: null,
       supportingUnitIds: [],
