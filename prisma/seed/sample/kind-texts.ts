@@ -78,7 +78,10 @@ const TOPIC_NOTES: Partial<Record<Topic, { kinds: ItemKind[]; notes: string[] }>
   },
   science: {
     kinds: ["platform", "reform"],
-    notes: ["川渝科技资源共享服务平台新增入驻仪器设备{n}台（套）。", "联合实施关键核心技术攻关项目{n}项，已完成中期检查。"],
+    notes: [
+      "川渝科技资源共享服务平台新增入驻仪器设备{n}台（套）。",
+      "联合实施关键核心技术攻关项目{n}项，已完成中期检查。",
+    ],
   },
   industry: {
     kinds: ["platform", "reform", "mechanism"],
@@ -89,7 +92,10 @@ const TOPIC_NOTES: Partial<Record<Topic, { kinds: ItemKind[]; notes: string[] }>
   },
   commerce: {
     kinds: ["platform", "reform"],
-    notes: ["两地自贸试验区联合发布协同改革创新案例{n}项。", "与沿线国家和地区开展经贸对接活动{n}场，意向合作项目稳步推进。"],
+    notes: [
+      "两地自贸试验区联合发布协同改革创新案例{n}项。",
+      "与沿线国家和地区开展经贸对接活动{n}场，意向合作项目稳步推进。",
+    ],
   },
   fiscal: { kinds: ["reform"], notes: ["财税支持政策已完成测算，正在履行报批程序。"] },
   land: { kinds: ["reform"], notes: ["跨省域用地指标统筹使用机制已开展试点测算。"] },
@@ -137,7 +143,10 @@ const COMPLETED_NOTES: Record<ItemKind, string[]> = {
     "研究成果已通过专家评审并报送两省市政府，转化为相关政策文件。",
     "课题研究全部完成，成果材料已报送联合办公室备案。",
   ],
-  proposal: ["已获国家批复，相关事项纳入国家规划，转入落地实施阶段。", "国家有关部委已复函同意，川渝双方正抓紧制定落实方案。"],
+  proposal: [
+    "已获国家批复，相关事项纳入国家规划，转入落地实施阶段。",
+    "国家有关部委已复函同意，川渝双方正抓紧制定落实方案。",
+  ],
   mechanism: [
     "工作机制已正式建立并常态化运行，相关制度文件已印发。",
     "各项目标任务已完成，川渝双方联合印发了总结报告。",

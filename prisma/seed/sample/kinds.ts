@@ -33,14 +33,11 @@ const PROPOSAL_TITLE =
 // A sentence that opens with 争取 asks the state for something, unless it names a project to build.
 const PROPOSAL_EXCERPT = /^(积极|大力)?争取/;
 // Named transport, energy and infrastructure works.
-const CONSTRUCTION =
-  /铁路|高铁|航道|航电枢纽|机场|枢纽建设|通道|水道|特高压|工程$|基础设施布局|完善基础设施/;
+const CONSTRUCTION = /铁路|高铁|航道|航电枢纽|机场|枢纽建设|通道|水道|特高压|工程$|基础设施布局|完善基础设施/;
 // Policy changes: rules, approvals, statistics, sharing, integration, pilots.
-const REFORM =
-  /改革|政策|审批|统计|同城化|一体化|权限|机制|先行先试|营商环境|质押|评估|市场培育|障碍|模式|管理方式/;
+const REFORM = /改革|政策|审批|统计|同城化|一体化|权限|机制|先行先试|营商环境|质押|评估|市场培育|障碍|模式|管理方式/;
 // Places and bodies to build up and run: parks, new areas, zones, centres, laboratories, clusters.
-const PLATFORM =
-  /平台|中心|园区|新区|开发区|示范区|试验区|保税区|基地|实验室|集群|聚集区|开放门户|物流枢纽|口岸/;
+const PLATFORM = /平台|中心|园区|新区|开发区|示范区|试验区|保税区|基地|实验室|集群|聚集区|开放门户|物流枢纽|口岸/;
 
 export function classifyKind(item: KindInput): ItemKind {
   const override = OVERRIDES[item.code];

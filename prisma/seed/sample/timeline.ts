@@ -324,14 +324,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
       content = { ...revised, note: text.revisedNote(revised.note, s.revision!.text) };
       if (s.revision!.wantsEvidence)
         evidence.push(
-          evidenceFile(
-            rng,
-            item,
-            unit,
-            t,
-            cal,
-            s.special === "complete" ? closeOut.supplement : "补充佐证材料.pdf",
-          ),
+          evidenceFile(rng, item, unit, t, cal, s.special === "complete" ? closeOut.supplement : "补充佐证材料.pdf"),
         );
     } else if (s.special === "complete") {
       prev = 100;

@@ -70,6 +70,7 @@ export function conferenceThemes(c: ConferenceContext): number[] {
   if (c.pillarNumber >= 3 && /市场准入|市场一体化|消费|同城化/.test(`${c.title} ${c.excerpt}`)) out.push(6);
   if (c.pillarNumber === 1 && /极点|中部|西扩|东进/.test(`${c.recommendationTitle} ${c.title}`)) out.push(7);
   // 建设国家战略产业备份基地 (the industrial system), and the science centre's institutes, laboratories, platforms.
-  if (recommendation === "2.1" || /科学中心|科学基础装置|科技创新中心|实验室|创新平台|研究机构/.test(c.title)) out.push(8);
+  if (recommendation === "2.1" || /科学中心|科学基础装置|科技创新中心|实验室|创新平台|研究机构/.test(c.title))
+    out.push(8);
   return out;
 }
