@@ -210,9 +210,12 @@ describe("planTimeline", () => {
       if (last.kind !== "submit") throw new Error("unreachable");
       if (profile === "completed") {
         expect(last.content).toMatchObject({ status: "COMPLETED", closesItem: true, progress: 100 });
-        expect(last.evidence.map((f) => f.fileName)).toContain("验收报告.pdf");
         expect(last.content.docNumber).toMatch(/^川.+〔\d{4}〕\d+号$/);
         const closing = reports.find((r) => r.steps.some((s) => s.at === last.at))!;
+        // The 销号 report carries the proof of a construction item, from its first submission if it was returned
+        // for more and submitted again with the supplement.
+        const files = closing.steps.flatMap((s) => (s.kind === "submit" ? s.evidence.map((f) => f.fileName) : []));
+        expect(files).toContain("验收报告.pdf");
         expect(closing.steps.at(-1)!.kind).toBe("approve");
       }
       if (profile === "cancelled") expect(last.content.status).toBe("CANCELLED");

@@ -224,7 +224,9 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         continue;
       }
 
-      const outcome = carry ? "catchUp" : chooseOutcome(rng, habit);
+      let outcome: Outcome | "catchUp" = carry ? "catchUp" : chooseOutcome(rng, habit);
+      // A report left returned would be carried into the disagreement's period, where each side files a new one.
+      if (outcome === "returnedOpen" && p.index + 1 === disagreementPeriod) outcome = "returnedFixed";
       if (outcome === "missing") continue;
       const chain = planChain(outcome, p, { workday, decision, rng, returnReason });
       if (!chain) continue;
