@@ -21,10 +21,12 @@ async function liveCounts(sql: Parameters<Parameters<typeof test>[2]>[0]["sql"])
 
 function expectChineseAttachment(disposition: string | undefined, extension: string) {
   expect(disposition).toMatch(
-    new RegExp(`^attachment; filename="chengyu-report-\\d{4}-\\d{2}-\\d{2}\\.${extension}"; filename\\*=UTF-8''`),
+    new RegExp(
+      `^attachment; filename="chengyu-report-sample-\\d{4}-\\d{2}-\\d{2}\\.${extension}"; filename\\*=UTF-8''`,
+    ),
   );
   const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition ?? "")?.[1] ?? "";
-  expect(decodeURIComponent(encoded)).toBe(`成渝工作报告-${chinaToday()}.${extension}`);
+  expect(decodeURIComponent(encoded)).toBe(`成渝工作报告-示例数据-${chinaToday()}.${extension}`);
 }
 
 test.describe("Word and PDF reports", () => {

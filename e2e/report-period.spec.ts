@@ -51,7 +51,7 @@ test("a report as of the close of a period, and refusals of open or unknown peri
   expect(body.period).toMatchObject({ id: period!.id, label });
   // The file's name says which period's frozen figures it holds.
   const disposition = decodeURIComponent(response.headers()["content-disposition"] ?? "");
-  expect(disposition).toContain(`成渝工作报告-${label}-`);
+  expect(disposition).toContain(`成渝工作报告-示例数据-${label}-`);
 
   // An open period, or one that does not exist: refused by name, on the page and by the route.
   await page.goto(`/reports?period=${open!.id}`);

@@ -80,9 +80,9 @@ test.describe("reports", () => {
     }
     await expect(page.getByTestId("report-changes")).toBeVisible();
 
-    // XLSX, through the page's own link: a real download with the Chinese file name.
+    // XLSX, through the page's own link: a real download with the Chinese file name (the e2e data is the sample).
     const [xlsx] = await Promise.all([page.waitForEvent("download"), page.locator('a[data-format="xlsx"]').click()]);
-    expect(xlsx.suggestedFilename()).toBe(`成渝工作报告-${day}.xlsx`);
+    expect(xlsx.suggestedFilename()).toBe(`成渝工作报告-示例数据-${day}.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(await xlsx.path())) as unknown as ArrayBuffer);
     const items = wb.getWorksheet("事项")!;
@@ -95,9 +95,9 @@ test.describe("reports", () => {
     }
     expect(summary.getRow(7).getCell(4).value).toBe(h.items);
 
-    // CSV: BOM, CRLF, the same items.
+    // CSV: BOM, CRLF, the same items; named as sample data, which it has no title line to say.
     const [csv] = await Promise.all([page.waitForEvent("download"), page.locator('a[data-format="csv"]').click()]);
-    expect(csv.suggestedFilename()).toBe(`成渝工作报告-${day}.csv`);
+    expect(csv.suggestedFilename()).toBe(`成渝工作报告-示例数据-${day}.csv`);
     const bytes = await readFile(await csv.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8")).toContain("\r\n");
@@ -116,7 +116,7 @@ test.describe("reports", () => {
         page.waitForEvent("download"),
         page.locator(`a[data-format="${format}"]`).click(),
       ]);
-      expect(download.suggestedFilename()).toBe(`成渝工作报告-${day}.${format}`);
+      expect(download.suggestedFilename()).toBe(`成渝工作报告-示例数据-${day}.${format}`);
       const body = await readFile(await download.path());
       if (format === "json")
         expect((JSON.parse(body.toString("utf8")) as { headline: { items: number } }).headline.items).toBe(h.items);
@@ -146,7 +146,7 @@ test.describe("reports", () => {
       expect(response.headers()["content-type"]).toContain("application/json");
       expect(response.headers()["cache-control"]).toContain("no-store");
       expect(response.headers()["content-disposition"]).toContain(
-        `filename*=UTF-8''${encodeURIComponent(`成渝工作报告-${day}.json`)}`,
+        `filename*=UTF-8''${encodeURIComponent(`成渝工作报告-示例数据-${day}.json`)}`,
       );
       const data = (await response.json()) as { headline: { items: number; completed: number } };
       expect(data.headline).toMatchObject({ items: h.items, completed: h.completed });

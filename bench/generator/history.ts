@@ -231,7 +231,7 @@ export async function writeHistoryAndItems(
            ${pick(words.notes, "p.item_id + p.j")} || '，当前进度约' || p.progress || '%。',
            CASE WHEN p.u2 < 0.7 THEN ${pick(words.nextSteps, "p.item_id * 3 + p.j")} END,
            CASE WHEN p.confidence <> 'GREEN' THEN ${pick(words.blockers, "p.item_id + p.j * 5")} END,
-           CASE WHEN p.u3 < 0.2 THEN ARRAY[format('https://example.gov.cn/bench/%s/%s.html', p.code, to_char(p.changed_at, 'YYYYMMDD'))]
+           CASE WHEN p.u3 < 0.2 THEN ARRAY[format('https://example.com/bench/%s/%s.html', p.code, to_char(p.changed_at, 'YYYYMMDD'))]
                 ELSE '{}'::text[] END,
            false
     FROM g_pu p JOIN users u ON u.id = p.author_id

@@ -27,7 +27,11 @@ export async function getReport(request: ReportRequest): Promise<ReportData> {
  * different reports queues instead of each holding a whole portfolio in memory at once. Throws what building
  * throws: ReportScopeNotFoundError, DocumentRenderError, a database error.
  */
-export async function getReportFile(user: SessionUser, request: ReportRequest, format: ReportFormat): Promise<Buffer> {
+export async function getReportFile(
+  user: SessionUser,
+  request: ReportRequest,
+  format: ReportFormat,
+): Promise<{ body: Buffer; sampleData: boolean }> {
   // The route refused the user already; checked again because the cache below is shared by everyone.
   if (!can(user, "report:export")) throw new Error("getReportFile: the user may not export reports");
   const { scope, asOf, compare, locale } = request;
@@ -38,8 +42,12 @@ export async function getReportFile(user: SessionUser, request: ReportRequest, f
   const key = `report:${format}:${JSON.stringify({ scope, asOf, period, compare, locale, ratings })}`;
   const before = period ? new Date(period.closedAt) : endOfDay(asOf);
   const moments = [before, ...(compare === null ? [] : [endOfDay(compare)])];
+  // Whether it is sample data travels with the file: the route names the file by it (lib/export/filename.ts).
   const build = () =>
-    reportGate().run(async () => renderReport(await buildReport(db(), request, undefined, view), format));
+    reportGate().run(async () => {
+      const data = await buildReport(db(), request, undefined, view);
+      return { body: await renderReport(data, format), sampleData: data.sampleData };
+    });
   return readThrough(key, moments, build, fileCache());
 }
 

@@ -23,7 +23,7 @@ const report = (note = "接口报送：已完成方案编制") => ({
   progress: 40,
   confidence: "GREEN",
   note,
-  evidenceLinks: ["https://example.gov.cn/doc/1"],
+  evidenceLinks: ["https://example.com/doc/1"],
 });
 
 beforeAll(async () => {

@@ -127,7 +127,7 @@ describe("posting a progress update", () => {
         progress: "35",
         confidence: "RED",
         note,
-        evidenceLinks: "https://example.gov.cn/a\n\nhttp://example.org/b",
+        evidenceLinks: "https://example.com/a\n\nhttp://example.org/b",
       }),
     )) as Result;
     // Submitted for review: the item waits for the approval.
@@ -143,7 +143,7 @@ describe("posting a progress update", () => {
       authorId: editor.id,
       unitId: editor.unitId,
       note,
-      evidenceLinks: ["https://example.gov.cn/a", "http://example.org/b"],
+      evidenceLinks: ["https://example.com/a", "http://example.org/b"],
     });
   });
 

@@ -7,6 +7,8 @@ import { readSnapshot } from "../../lib/writes/snapshot";
 import { documentCounts, pillarItems } from "../../prisma/seed/document/index";
 import { documentRevision } from "../../prisma/seed/document/revisions";
 import { sampleStart, seed } from "../../prisma/seed/run";
+import { CLOSE_OUT } from "../../prisma/seed/sample/kind-texts";
+import { classifyKind } from "../../prisma/seed/sample/kinds";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
 /** Row count of every table, read with count(*) (not statistics). */
@@ -321,7 +323,7 @@ describe("sample dataset (示例数据)", () => {
     it("closes out (销号) every completed item by an approved report with PDF evidence", async () => {
       const completed = await t.db.item.findMany({
         where: { level: "ACTION", status: "COMPLETED" },
-        select: { id: true, code: true },
+        select: { id: true, code: true, title: true, sourceExcerpt: true },
       });
       expect(completed.length).toBeGreaterThan(5);
       for (const item of completed) {
@@ -337,7 +339,12 @@ describe("sample dataset (示例数据)", () => {
           expect(a.fileName).toMatch(/^[\u4e00-\u9fff]+\.pdf$/);
           expect(a.mediaType).toBe("application/pdf");
         }
-        expect(closing!.attachments.map((a) => a.fileName)).toContain("验收报告.pdf");
+        // The file that proves the item done, as its kind of work proves it (验收报告 only for construction).
+        const kind = classifyKind({ code: item.code, title: item.title, excerpt: item.sourceExcerpt });
+        expect(
+          closing!.attachments.map((a) => a.fileName),
+          item.code,
+        ).toContain(CLOSE_OUT[kind].proof);
         expect(await t.db.itemHistory.count({ where: { itemId: item.id, action: "CLOSE_OUT" } })).toBe(1);
       }
     });

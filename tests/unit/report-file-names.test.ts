@@ -13,6 +13,21 @@ describe("reportFileNames", () => {
     });
   });
 
+  it("marks a report on the sample data in both names, in the report's language", () => {
+    expect(reportFileNames("2026-12-06", "csv", "zh-CN", null, true)).toEqual({
+      ascii: "chengyu-report-sample-2026-12-06.csv",
+      unicode: "成渝工作报告-示例数据-2026-12-06.csv",
+    });
+    expect(reportFileNames("2026-11-30", "xlsx", "zh-CN", november, true).unicode).toBe(
+      "成渝工作报告-示例数据-2026年11月-2026-11-30.xlsx",
+    );
+    expect(reportFileNames("2026-11-30", "csv", "en", november, true)).toEqual({
+      ascii: "chengyu-report-sample-period12-2026-11-30.csv",
+      unicode: "chengyu-report-sample-November-2026-2026-11-30.csv",
+    });
+    expect(reportFileNames("2026-12-06", "csv", "zh-CN", null, false).unicode).toBe("成渝工作报告-2026-12-06.csv");
+  });
+
   it("names the period of a report taken at a period's close, in the report's language", () => {
     expect(reportFileNames("2026-11-30", "csv", "zh-CN", november)).toEqual({
       ascii: "chengyu-report-period12-2026-11-30.csv",

@@ -122,6 +122,7 @@ describe("planTimeline", () => {
     id: 1,
     code: "3.1.1",
     title: "成渝中线高铁",
+    excerpt: "加快推进成渝中线高铁、成达万高铁、川藏铁路成都枢纽引入线等铁路项目建设",
     pillarNumber: 3,
     recommendationTitle: "",
     regionIds: [],
@@ -149,6 +150,7 @@ describe("planTimeline", () => {
       const dueDay = today + rng.int(-200, 900);
       const own: Ownership = {
         topic: "transport",
+        kind: "construction",
         lead: unit(1, "SICHUAN"),
         coLead: unit(2, "CHONGQING"),
         supportingUnitIds: [],
@@ -208,9 +210,12 @@ describe("planTimeline", () => {
       if (last.kind !== "submit") throw new Error("unreachable");
       if (profile === "completed") {
         expect(last.content).toMatchObject({ status: "COMPLETED", closesItem: true, progress: 100 });
-        expect(last.evidence.map((f) => f.fileName)).toContain("验收报告.pdf");
         expect(last.content.docNumber).toMatch(/^川.+〔\d{4}〕\d+号$/);
         const closing = reports.find((r) => r.steps.some((s) => s.at === last.at))!;
+        // The 销号 report carries the proof of a construction item, from its first submission if it was returned
+        // for more and submitted again with the supplement.
+        const files = closing.steps.flatMap((s) => (s.kind === "submit" ? s.evidence.map((f) => f.fileName) : []));
+        expect(files).toContain("验收报告.pdf");
         expect(closing.steps.at(-1)!.kind).toBe("approve");
       }
       if (profile === "cancelled") expect(last.content.status).toBe("CANCELLED");
@@ -234,6 +239,7 @@ describe("planTimeline", () => {
   it("is deterministic for a seed", () => {
     const own: Ownership = {
       topic: "reform",
+      kind: "reform",
       lead: unit(1, "SICHUAN"),
       coLead: null,
       supportingUnitIds: [],

@@ -39,9 +39,9 @@ export async function GET(request: Request): Promise<Response> {
     return plainText(400, [t("heading"), ...describeReportIssues(parsed.issues, translator(locale))].join("\n"));
   const { scope, asOf, period, compare, format } = parsed.params;
 
-  let body: Buffer;
+  let file: Awaited<ReturnType<typeof getReportFile>>;
   try {
-    body = await getReportFile(user, { scope, asOf, period, compare, locale }, format);
+    file = await getReportFile(user, { scope, asOf, period, compare, locale }, format);
   } catch (error) {
     if (error instanceof ReportScopeNotFoundError) return plainText(400, t("scopeNotFound"));
     if (error instanceof DocumentRenderError) {
@@ -51,11 +51,12 @@ export async function GET(request: Request): Promise<Response> {
     logger().error({ err: error }, "report export failed");
     return plainText(503, t("unavailable"));
   }
+  const { body, sampleData } = file;
   return new Response(new Uint8Array(body), {
     status: 200,
     headers: {
       "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": contentDisposition(reportFileNames(asOf, format, locale, period)),
+      "Content-Disposition": contentDisposition(reportFileNames(asOf, format, locale, period, sampleData)),
       "Content-Length": String(body.length),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",

@@ -3,6 +3,7 @@
 import type { Side } from "../../../lib/generated/prisma/enums";
 import { SampleCalendar, type Rng } from "./random";
 import { responsiblePerson } from "./texts";
+import { classifyKind, type ItemKind } from "./kinds";
 import { classifyTopic, PLACE_LED_TOPICS } from "./topics";
 import { TOPIC_DEPARTMENTS, type SampleUnits, type Topic, type UnitRef } from "./units";
 
@@ -10,6 +11,8 @@ export interface ItemInfo {
   id: number;
   code: string;
   title: string;
+  /** the source sentence the item was taken from */
+  excerpt: string;
   pillarNumber: number;
   recommendationTitle: string;
   /** regions the document already links */
@@ -24,6 +27,8 @@ export interface RegionInfo {
 
 export interface Ownership {
   topic: Topic;
+  /** what kind of work it is: the sample's texts, milestones and statuses follow it (kinds.ts) */
+  kind: ItemKind;
   lead: UnitRef;
   coLead: UnitRef | null;
   supportingUnitIds: number[];
@@ -57,13 +62,13 @@ function uniqueUnits(units: (UnitRef | null | undefined)[]): UnitRef[] {
   return out;
 }
 
-/** Due date relative to today: some already past, most this year or next, a few long-term. */
-function dueOffset(rng: Rng, topic: Topic): number {
+/** Due date relative to today: some already past, most this year or next, a few long-term (more of the works). */
+function dueOffset(rng: Rng, kind: ItemKind): number {
   const bucket = rng.weighted([
     ["past", 0.22],
     ["soon", 0.33],
     ["next", 0.3],
-    ["long", topic === "transport" || topic === "energy" ? 0.3 : 0.1],
+    ["long", kind === "construction" ? 0.3 : 0.1],
   ] as const);
   if (bucket === "past") return -rng.int(10, 240);
   if (bucket === "soon") return rng.int(10, 200);
@@ -79,6 +84,7 @@ export function planOwnership(
   rng: Rng,
 ): Ownership {
   const topic = classifyTopic(item.title, item.pillarNumber);
+  const kind = classifyKind({ code: item.code, title: item.title, excerpt: item.excerpt });
   const places = uniqueUnits(item.regionIds.map((id) => units.byRegion.get(id)));
   const regionSides = new Set(
     item.regionIds.map((id) => regions.get(id)?.side).filter((s): s is Province => !!s && isProvince(s)),
@@ -142,17 +148,18 @@ export function planOwnership(
     .filter((u) => u.id !== lead.id && u.id !== coLead?.id)
     .slice(0, supportCount);
 
-  const dueDay = cal.lastDay + 1 + dueOffset(rng, topic);
+  const dueDay = cal.lastDay + 1 + dueOffset(rng, kind);
   const startDay = dueDay - rng.int(240, 1100);
   let weight: number = rng.weighted([
     [1, 0.4],
     [2, 0.4],
     [3, 0.2],
   ] as const);
-  if ((topic === "transport" || topic === "energy") && weight < 3 && rng.chance(0.4)) weight++;
+  if (kind === "construction" && weight < 3 && rng.chance(0.4)) weight++;
 
   return {
     topic,
+    kind,
     lead,
     coLead,
     supportingUnitIds: supporting.map((u) => u.id),

@@ -47,7 +47,9 @@ export function chooseFlags(
   for (const p of items) {
     if (profile.has(p)) continue;
     const d = dueIn(p);
-    if (rng.chance(d < 0 ? 0.45 : d <= 200 ? 0.08 : 0.02)) profile.set(p, "completed");
+    // A proposal is done only when the state says yes: few are, whatever their due date.
+    const odds = p.own.kind === "proposal" ? 0.25 : 1;
+    if (rng.chance((d < 0 ? 0.45 : d <= 200 ? 0.08 : 0.02) * odds)) profile.set(p, "completed");
   }
   const open = items.filter((p) => !profile.has(p));
   const used = new Set<PlannedItem>();
@@ -124,10 +126,13 @@ export function chooseLinks(
   const candidates = new Map<number, PlannedItem[]>();
   for (const p of items) {
     const themes = conferenceThemes({
+      code: p.info.code,
       pillarNumber: p.info.pillarNumber,
       recommendationTitle: p.info.recommendationTitle,
       title: p.info.title,
+      excerpt: p.info.excerpt,
       topic: p.own.topic,
+      kind: p.own.kind,
     });
     for (const number of themes) candidates.set(number, [...(candidates.get(number) ?? []), p]);
   }

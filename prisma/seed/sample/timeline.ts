@@ -6,9 +6,11 @@
 import type { Confidence } from "../../../lib/generated/prisma/enums";
 import type { ReportContent } from "../../../lib/writes/reports";
 import type { EvidenceFile } from "./evidence";
+import type { ItemKind } from "./kinds";
 import type { ItemInfo, Ownership } from "./ownership";
 import { periodOfDay, type PeriodSlot } from "./periods";
 import { isoDay, roundProgress, spreadDays, type Rng, type SampleCalendar } from "./random";
+import * as kindText from "./kind-texts";
 import * as text from "./texts";
 import type { UnitRef } from "./units";
 
@@ -142,7 +144,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
       kind: "revise",
       day: revisionDay,
       dueDate: cal.date(revisedDue),
-      reason: rng.pick(text.REVISION_REASONS),
+      reason: kindText.revisionReason(rng, own.kind),
     });
   }
   const dueAt = (t: number) => (t >= revisionDay ? revisedDue : originalDue);
@@ -175,7 +177,8 @@ export function planTimeline(input: TimelineInput): ItemPlan {
     rng.chance(0.15)
       ? after
       : (workday(after + 1, after + rng.int(1, within)) ?? workday(after + 1, after + 7) ?? after);
-  const returnReason = () => rng.pick(text.RETURN_REASONS);
+  const returnReason = () => kindText.returnReason(rng, own.kind);
+  const closeOut = kindText.CLOSE_OUT[own.kind];
 
   /** A returned report not submitted again by its period's close, carried by its unit into the next period. */
   const carried: Record<Reporter, DraftReport | null> = { lead: null, coLead: null };
@@ -197,11 +200,11 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         let submitted = step(r, "submit", leadFinalDay, { special }).day;
         if (special === "complete" && rng.chance(0.25) && leadFinalDay + 10 <= Math.min(p.closesDay, cal.lastDay - 6)) {
           const back = decision(submitted, 3);
-          step(r, "return", back, { comment: text.CLOSE_OUT_RETURN.comment });
+          step(r, "return", back, { comment: closeOut.returnComment });
           submitted = workday(back + 1, back + 3) ?? back + 1;
           step(r, "submit", submitted, {
             special,
-            revision: { text: text.CLOSE_OUT_RETURN.revision, wantsEvidence: true },
+            revision: { text: closeOut.revision, wantsEvidence: true },
           });
         }
         // Decided by now: a completed (or cancelled) sample item is one whose closing report was approved.
@@ -221,7 +224,9 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         continue;
       }
 
-      const outcome = carry ? "catchUp" : chooseOutcome(rng, habit);
+      let outcome: Outcome | "catchUp" = carry ? "catchUp" : chooseOutcome(rng, habit);
+      // A report left returned would be carried into the disagreement's period, where each side files a new one.
+      if (outcome === "returnedOpen" && p.index + 1 === disagreementPeriod) outcome = "returnedFixed";
       if (outcome === "missing") continue;
       const chain = planChain(outcome, p, { workday, decision, rng, returnReason });
       if (!chain) continue;
@@ -246,7 +251,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
   const links = (t: number): string[] => {
     if (!rng.chance(0.2)) return [];
     const stamp = isoDay(cal.date(t)).replaceAll("-", "");
-    return [`https://example.gov.cn/sample/${item.code}/${stamp}.html`];
+    return [`https://example.com/sample/${item.code}/${stamp}.html`];
   };
 
   // Consecutive reports of one item should not read word for word the same.
@@ -283,7 +288,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         status: "ON_HOLD",
         progress: prev,
         confidence: rng.chance(0.5) ? "RED" : "AMBER",
-        blockers: text.blocker(rng),
+        blockers: kindText.blocker(rng, own.kind),
       };
     } else {
       // Mostly rising; now and then a report corrects an earlier estimate downwards.
@@ -295,7 +300,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         status: "IN_PROGRESS",
         progress,
         confidence,
-        blockers: confidence === "GREEN" ? null : text.blocker(rng),
+        blockers: confidence === "GREEN" ? null : kindText.blocker(rng, own.kind),
       };
     }
     prev = f.progress;
@@ -321,14 +326,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
       content = { ...revised, note: text.revisedNote(revised.note, s.revision!.text) };
       if (s.revision!.wantsEvidence)
         evidence.push(
-          evidenceFile(
-            rng,
-            item,
-            unit,
-            t,
-            cal,
-            s.special === "complete" ? text.CLOSE_OUT_EVIDENCE[0] : "补充佐证材料.pdf",
-          ),
+          evidenceFile(rng, item, unit, t, cal, s.special === "complete" ? closeOut.supplement : "补充佐证材料.pdf"),
         );
     } else if (s.special === "complete") {
       prev = 100;
@@ -336,7 +334,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         status: "COMPLETED",
         progress: 100,
         confidence: "GREEN",
-        note: text.completedNote(rng),
+        note: kindText.completedNote(rng, own.kind),
         nextSteps: null,
         blockers: null,
         evidenceLinks: links(t),
@@ -344,9 +342,8 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         closesItem: true,
         monthInvestment: null,
       };
-      evidence.push(evidenceFile(rng, item, unit, t, cal, "验收报告.pdf"));
-      if (rng.chance(0.5))
-        evidence.push(evidenceFile(rng, item, unit, t, cal, rng.pick(text.CLOSE_OUT_EVIDENCE.slice(1))));
+      evidence.push(evidenceFile(rng, item, unit, t, cal, closeOut.proof));
+      if (rng.chance(0.5)) evidence.push(evidenceFile(rng, item, unit, t, cal, rng.pick(closeOut.extra)));
     } else if (s.special === "cancel") {
       content = {
         status: "CANCELLED",
@@ -361,24 +358,24 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         monthInvestment: null,
       };
     } else if (s.special === "optimist" || s.special === "sceptic") {
-      content = disagreement(rng, s.special, prev, later(t));
+      content = disagreement(rng, own.kind, s.special, prev, later(t));
     } else {
       const f = factsAt(t, period);
       const note =
         f.kind === "notStarted"
           ? fresh(() => text.notStartedNote(rng, text.monthLabel(cal.date(startDay))))
           : f.kind === "hold"
-            ? text.holdNote(rng)
+            ? kindText.holdNote(rng, own.kind)
             : resumes && period === finalPeriod && period > holdFrom
               ? text.RESUME_NOTE
-              : fresh(() => text.progressNote(rng, own.topic, f.progress));
+              : fresh(() => kindText.progressNote(rng, own.kind, own.topic, f.progress));
       content = {
         status: f.status,
         progress: f.progress,
         confidence: f.confidence,
         // A report returned in the last period, revised and submitted again in this one, on this period's facts.
         note: s.revision ? text.revisedNote(note, s.revision.text) : note,
-        nextSteps: f.kind === "progress" && rng.chance(0.8) ? text.nextSteps(rng, later(t)) : null,
+        nextSteps: f.kind === "progress" && rng.chance(0.8) ? kindText.nextSteps(rng, own.kind, later(t)) : null,
         blockers: f.blockers,
         evidenceLinks: f.kind === "progress" ? links(t) : [],
         docNumber: rng.chance(0.2) ? text.docNumber(rng, unit.name, unit.side, year(t)) : null,
@@ -386,7 +383,7 @@ export function planTimeline(input: TimelineInput): ItemPlan {
         monthInvestment: null,
       };
       if (f.kind === "progress" && rng.chance(0.08))
-        evidence.push(evidenceFile(rng, item, unit, t, cal, rng.pick(text.PROGRESS_EVIDENCE)));
+        evidence.push(evidenceFile(rng, item, unit, t, cal, rng.pick(kindText.PROGRESS_EVIDENCE[own.kind])));
     }
     contents.set(s, { content, evidence });
     lastContent.set(s.report, { content, period });
@@ -467,7 +464,7 @@ interface ChainTools {
   workday: (lo: number, hi: number) => number | null;
   decision: (after: number, within?: number) => number;
   rng: Rng;
-  returnReason: () => (typeof text.RETURN_REASONS)[number];
+  returnReason: () => kindText.ReturnReason;
 }
 type ChainStep = { kind: Draft["kind"]; day: number; extra?: Partial<Draft> };
 
@@ -567,13 +564,19 @@ function judge(rng: Rng, day: number, due: number, behind: number): Confidence {
 }
 
 /** One side's report of a disagreement: on track (optimist), or behind or paused (sceptic). */
-function disagreement(rng: Rng, side: "optimist" | "sceptic", prev: number, later: string): ReportContent {
+function disagreement(
+  rng: Rng,
+  kind: ItemKind,
+  side: "optimist" | "sceptic",
+  prev: number,
+  later: string,
+): ReportContent {
   const base: ReportContent = {
     status: "IN_PROGRESS",
     progress: Math.min(95, Math.max(prev, 10) + 5),
     confidence: "GREEN",
     note: text.DISAGREEMENT_NOTES.optimistic,
-    nextSteps: text.nextSteps(rng, later),
+    nextSteps: kindText.nextSteps(rng, kind, later),
     blockers: null,
     evidenceLinks: [],
     docNumber: null,
@@ -587,7 +590,7 @@ function disagreement(rng: Rng, side: "optimist" | "sceptic", prev: number, late
         progress: Math.max(5, prev - 5),
         confidence: "RED",
         note: text.DISAGREEMENT_NOTES.cautious,
-        blockers: text.blocker(rng),
+        blockers: kindText.blocker(rng, kind),
         nextSteps: null,
       }
     : {
@@ -596,7 +599,7 @@ function disagreement(rng: Rng, side: "optimist" | "sceptic", prev: number, late
         progress: Math.max(5, prev),
         confidence: "AMBER",
         note: text.DISAGREEMENT_NOTES.holding,
-        blockers: text.blocker(rng),
+        blockers: kindText.blocker(rng, kind),
         nextSteps: null,
       };
 }
@@ -641,7 +644,7 @@ function milestones(
   const hi = profile === "completed" ? at.completionDay - 5 : Math.min(Math.max(own.dueDay, lo + 60), today + 400);
   if (hi - lo < 10) return [];
   const planned = spreadDays(rng, lo, hi, rng.int(1, 3));
-  const titles = text.milestoneTitles(rng, own.topic, planned.length);
+  const titles = kindText.milestoneTitles(rng, own.kind, planned.length, profile === "completed");
   const out: (ItemEvent & { day: number })[] = [
     {
       kind: "milestones",

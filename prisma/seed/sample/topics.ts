@@ -1,6 +1,7 @@
 // Which department an item belongs to, and which joint conference it fits, guessed from its wording.
 // Rules are tried in order on the title; the first whose keywords appear wins. Titles without any fall back
 // to the pillar's theme (the excerpts list many fields at once, so they mislead more than they help).
+import type { ItemKind } from "./kinds";
 import type { Topic } from "./units";
 
 const TOPIC_RULES: [Topic, RegExp][] = [
@@ -34,29 +35,42 @@ export function classifyTopic(title: string, pillarNumber: number): Topic {
 export const PLACE_LED_TOPICS: ReadonlySet<Topic> = new Set<Topic>(["reform", "industry", "land", "coordination"]);
 
 export interface ConferenceContext {
+  code: string;
   pillarNumber: number;
   recommendationTitle: string;
   title: string;
+  /** the source sentence the item was taken from */
+  excerpt: string;
   topic: Topic;
+  kind: ItemKind;
 }
 
 /**
- * Conference numbers (1–8, the order of the eight 川渝党政联席会议) whose theme fits the item. The themes:
- * 1 2020-03-17 唱好“双城记” (mechanisms) · 2 2020-12-14 落实规划纲要 (open platforms, big market) ·
- * 3 2021-05-27 战略协作 (产业协作) · 4 2021-12-14 一极一源、两中心两地 (the two cores) ·
- * 5 2022-06-29 五个互联互通 (transport) · 6 2022-12-30 市场一体化、国际消费目的地 ·
+ * Conference numbers (1–8, the order of the eight 川渝党政联席会议) whose subject is the item's subject, read
+ * from each conference's theme and summary (prisma/seed/document/conferences.ts):
+ * 1 2020-03-17 唱好“双城记” (work mechanisms, plans, supporting policy: pillar 5) ·
+ * 2 2020-12-14 落实规划纲要 (the open platforms and the big market) · 3 2021-05-27 战略协作 (产业协作) ·
+ * 4 2021-12-14 一极一源、两中心两地 (the two cores, the science and innovation centre) ·
+ * 5 2022-06-29 五个互联互通 (transport infrastructure first) · 6 2022-12-30 市场一体化、市场准入异地同标、国际消费目的地 ·
  * 7 2023-06-26 成渝中部崛起 (the 极点) · 8 2023-12-28 现代化产业体系、综合性科学中心.
+ * Each rule reads the item's own subject, not words that happen to occur in it: 双城 in 双城经济圈, 一体化 of a
+ * river's monitoring or 备份 of a stock exchange's back-up centre are not these conferences' subjects.
  */
 export function conferenceThemes(c: ConferenceContext): number[] {
   const out: number[] = [];
-  const text = `${c.recommendationTitle} ${c.title}`;
+  const recommendation = c.code.split(".").slice(0, 2).join(".");
   if (c.pillarNumber === 5) out.push(1);
-  if (c.pillarNumber === 3 && c.topic !== "transport") out.push(2);
+  // 打造高水平开放平台, and the south-facing open gateway of 提升“两翼”战略地位.
+  if (recommendation === "3.2" || /开放门户/.test(c.title)) out.push(2);
   if (c.pillarNumber === 2 && (c.topic === "industry" || c.topic === "commerce")) out.push(3);
-  if (c.pillarNumber === 1 && /双城|动力源|双核|都市圈/.test(text)) out.push(4);
-  if (c.topic === "transport") out.push(5);
-  if (/市场|准入|消费|同城化|一体化/.test(text) && c.pillarNumber >= 3) out.push(6);
-  if (c.pillarNumber === 1 && /极点|中部|西扩|东进/.test(text)) out.push(7);
-  if (c.topic === "science" || (c.pillarNumber === 2 && /备份|集群/.test(text))) out.push(8);
+  if (recommendation === "1.1" || /双核/.test(c.title) || /科技创新中心/.test(c.title)) out.push(4);
+  // Transport works and services; a pillar-1 item about a hub city's reach is about the city, not its transport.
+  const transport = c.topic === "transport" && (c.pillarNumber !== 1 || c.kind === "construction");
+  if (transport || (c.kind === "construction" && /铁路|通道/.test(c.title))) out.push(5);
+  if (c.pillarNumber >= 3 && /市场准入|市场一体化|消费|同城化/.test(`${c.title} ${c.excerpt}`)) out.push(6);
+  if (c.pillarNumber === 1 && /极点|中部|西扩|东进/.test(`${c.recommendationTitle} ${c.title}`)) out.push(7);
+  // 建设国家战略产业备份基地 (the industrial system), and the science centre's institutes, laboratories, platforms.
+  if (recommendation === "2.1" || /科学中心|科学基础装置|科技创新中心|实验室|创新平台|研究机构/.test(c.title))
+    out.push(8);
   return out;
 }
