@@ -1,6 +1,7 @@
-// Which department an item belongs to, and which joint conference it fits, guessed from its wording.
-// Rules are tried in order on the title; the first whose keywords appear wins. Titles without any fall back
-// to the pillar's theme (the excerpts list many fields at once, so they mislead more than they help).
+// Which department an item belongs to (its topic, guessed from its wording: the sample's texts follow its kind,
+// kinds.ts), and which joint conference's subject it is. Topic rules are tried in order on the title; the first
+// whose keywords appear wins. Titles without any fall back to the pillar's theme (the excerpts list many fields
+// at once, so they mislead more than they help).
 import type { ItemKind } from "./kinds";
 import type { Topic } from "./units";
 
