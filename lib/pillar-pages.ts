@@ -3,8 +3,8 @@
 // whose actions fall in its range, and a recommendation longer than the rest of a page continues on the next
 // (its heading repeated there, marked as continued). Pure: the page reads the whole tree and shows a slice.
 
-/** Action rows per pillar page: each row costs about 1.5 KB of HTML and RSC payload together. */
-export const PILLAR_PAGE_ACTIONS = 100;
+/** Action rows per pillar page: a row costs about 2.6 KB of HTML and RSC payload together (as the list's). */
+export const PILLAR_PAGE_ACTIONS = 50;
 
 export interface TreeSection<T> {
   rec: T;
