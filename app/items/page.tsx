@@ -4,6 +4,7 @@ import { AsOfBanner } from "@/components/as-of/as-of-banner";
 import { AsOfControl } from "@/components/as-of/as-of-control";
 import { clearHref, FilterForm } from "@/components/browse/filter-form";
 import { ItemsTable } from "@/components/browse/items-table";
+import { Pager } from "@/components/browse/pager";
 import styles from "@/components/browse/browse.module.css";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listItems } from "@/lib/data/browse";
@@ -82,25 +83,7 @@ export default async function ItemsPage({
       ) : (
         <>
           <ItemsTable rows={rows} query={query} asOf={asOf} />
-          {pages > 1 && (
-            <nav className={styles.pagination} aria-label={t("pagination")}>
-              {query.page > 1 ? (
-                <Link href={pageHref(query.page - 1)} rel="prev">
-                  {t("prev")}
-                </Link>
-              ) : (
-                <span aria-disabled="true">{t("prev")}</span>
-              )}
-              <span aria-current="page">{t("pageOf", { page: query.page, pages })}</span>
-              {query.page < pages ? (
-                <Link href={pageHref(query.page + 1)} rel="next">
-                  {t("next")}
-                </Link>
-              ) : (
-                <span aria-disabled="true">{t("next")}</span>
-              )}
-            </nav>
-          )}
+          <Pager page={query.page} pages={pages} href={pageHref} />
         </>
       )}
     </>

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { PillarNode } from "@/lib/queries/pillar-tree";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import type { AsOfSelection } from "@/lib/as-of-selection";
+import type { TreeSection } from "@/lib/pillar-pages";
 import { itemHref } from "./items-table";
 import { DueCell, StatusCells } from "./status-cells";
 import styles from "./browse.module.css";
@@ -32,7 +33,18 @@ async function Change({ row }: { row: PillarNode }) {
   );
 }
 
-export async function RecommendationSection({ rec, asOf }: { rec: PillarNode; asOf: AsOfSelection }) {
+/**
+ * One recommendation and the actions of it on this page (`section`, lib/pillar-pages.ts): a paged pillar shows
+ * a long recommendation over several pages, its heading and its own row on each, marked as continued.
+ */
+export async function RecommendationSection({
+  section,
+  asOf,
+}: {
+  section: TreeSection<PillarNode>;
+  asOf: AsOfSelection;
+}) {
+  const { rec, children } = section;
   const [t, tp, tSide, format, locale] = await Promise.all([
     getTranslations("browse"),
     getTranslations("pillarPage"),
@@ -79,7 +91,12 @@ export async function RecommendationSection({ rec, asOf }: { rec: PillarNode; as
       <h3 id={`rec-${rec.code}-title`}>
         {rec.code} {title(rec)}
       </h3>
-      <p className="small muted">{tp("actionCount", { count: rec.children.length })}</p>
+      <p className="small muted">
+        {tp("actionCount", { count: rec.children.length })}
+        {section.continued || section.continues
+          ? ` · ${tp("showing", { from: section.from + 1, to: section.from + children.length })}`
+          : null}
+      </p>
       <div
         className={styles.scroller}
         role="region"
@@ -101,7 +118,7 @@ export async function RecommendationSection({ rec, asOf }: { rec: PillarNode; as
           </thead>
           <tbody>
             {row(rec, true)}
-            {rec.children.map((c) => row(c, false))}
+            {children.map((c) => row(c, false))}
           </tbody>
         </table>
       </div>

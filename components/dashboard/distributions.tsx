@@ -1,11 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDistributions } from "@/lib/data/dashboard";
 import { ITEM_STATUSES } from "@/lib/status";
 import type { AsOfSelection } from "@/lib/as-of-selection";
-import { ChartTable } from "@/components/ui/chart-table";
-import { LazyDistributionChart } from "./charts/lazy";
-import styles from "./dashboard.module.css";
+import { DistributionView, type DistributionRow } from "./charts/distribution-view";
 import { itemsHref } from "./format";
 import { Widget } from "./widget";
 
@@ -24,48 +21,15 @@ const CONFIDENCE_COLORS: Record<string, string> = {
   NONE: "#9ca3af",
 };
 
+/** The rows as the client view takes them: one short array each. */
+const compact = (rows: Row[]): DistributionRow[] => rows.map((r) => [r.key, r.label, r.count, r.color, r.href]);
+
 interface Row {
   key: string;
   label: string;
   count: number;
   color: string;
   href: string;
-}
-
-async function Part({ title, rows, id }: { title: string; rows: Row[]; id: string }) {
-  const t = await getTranslations("dashboard");
-  const height = 36 * rows.length + 16;
-  return (
-    <div>
-      <h3 id={id}>{title}</h3>
-      <LazyDistributionChart
-        data={rows.map((r) => ({ label: r.label, count: r.count, color: r.color }))}
-        height={height}
-      />
-      <ChartTable summary={t("showTable")} labelledBy={id}>
-        <thead>
-          <tr>
-            <th scope="col">{t("distributions.category")}</th>
-            <th scope="col" className={styles.num}>
-              {t("distributions.count")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">
-                <Link href={r.href} data-count={r.count}>
-                  {r.label}
-                </Link>
-              </th>
-              <td className={styles.num}>{r.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </ChartTable>
-    </div>
-  );
 }
 
 export async function DistributionsPanel({ selection }: { selection: AsOfSelection }) {
@@ -98,6 +62,7 @@ export async function DistributionsPanel({ selection }: { selection: AsOfSelecti
       color: CONFIDENCE_COLORS.NONE!,
       href: itemsHref({ level: "ACTION", open: 1, confidence: "NONE" }, selection),
     });
+  const text = { summary: t("showTable"), category: t("distributions.category"), count: t("distributions.count") };
   const total = statusRows.reduce((n, r) => n + r.count, 0);
   return (
     <Widget id="distributions" title={t("distributions.heading")}>
@@ -105,8 +70,13 @@ export async function DistributionsPanel({ selection }: { selection: AsOfSelecti
         <p>{t("emptyPortfolio")}</p>
       ) : (
         <div className="stack">
-          <Part id="dist-status" title={t("distributions.status")} rows={statusRows} />
-          <Part id="dist-confidence" title={t("distributions.confidence")} rows={confidenceRows} />
+          <DistributionView id="dist-status" title={t("distributions.status")} rows={compact(statusRows)} text={text} />
+          <DistributionView
+            id="dist-confidence"
+            title={t("distributions.confidence")}
+            rows={compact(confidenceRows)}
+            text={text}
+          />
         </div>
       )}
     </Widget>

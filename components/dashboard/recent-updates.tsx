@@ -1,17 +1,20 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ConfidenceBadge, StatusBadge } from "@/components/ui/badges";
 import { TIME_ZONE } from "@/lib/dates";
 import { getRecentUpdates } from "@/lib/data/dashboard";
 import type { AsOfSelection } from "@/lib/as-of-selection";
-import styles from "./dashboard.module.css";
+import { titleIn } from "@/lib/i18n/localized";
+import { ITEM_STATUSES } from "@/lib/status";
+import { CONFIDENCES } from "@/lib/validations/browse";
 import { withAsOf } from "./format";
+import { UpdatesFeed } from "./updates-feed";
 import { Widget } from "./widget";
-import { ItemLink } from "@/components/ui/item-link";
 
 export async function RecentUpdatesPanel({ selection }: { selection: AsOfSelection }) {
-  const [updates, t, format, locale] = await Promise.all([
+  const [updates, t, tStatus, tConfidence, format, locale] = await Promise.all([
     getRecentUpdates(selection),
     getTranslations("dashboard"),
+    getTranslations("status"),
+    getTranslations("confidence"),
     getFormatter(),
     getLocale(),
   ]);
@@ -20,24 +23,25 @@ export async function RecentUpdatesPanel({ selection }: { selection: AsOfSelecti
       {updates.length === 0 ? (
         <p>{t("updates.empty")}</p>
       ) : (
-        <ol className={styles.feed}>
-          {updates.map((u) => (
-            <li key={u.id}>
-              <div className="small muted">
-                <time dateTime={u.createdAt.toISOString()}>
-                  {format.dateTime(u.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE })}
-                </time>{" "}
-                · {u.unitName ?? t("updates.noUnit")}
-              </div>
-              <ItemLink item={u} locale={locale} href={withAsOf(`/items/${u.code}`, selection)} />{" "}
-              <StatusBadge status={u.status} /> <ConfidenceBadge confidence={u.confidence} />{" "}
-              <span className="small">{u.progress}%</span>
-              <p className={styles.feedNote} lang="zh-CN">
-                {u.note.length > 140 ? `${u.note.slice(0, 140)}…` : u.note}
-              </p>
-            </li>
-          ))}
-        </ol>
+        <UpdatesFeed
+          rows={updates.map((u) => [
+            u.id,
+            u.createdAt.toISOString(),
+            format.dateTime(u.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }),
+            u.unitName ?? t("updates.noUnit"),
+            u.code,
+            titleIn(u, locale),
+            withAsOf(`/items/${u.code}`, selection),
+            u.status,
+            u.confidence,
+            u.progress,
+            u.note.length > 140 ? `${u.note.slice(0, 140)}…` : u.note,
+          ])}
+          badges={{
+            ...Object.fromEntries(ITEM_STATUSES.map((k) => [k, tStatus(k)])),
+            ...Object.fromEntries(CONFIDENCES.map((k) => [k, tConfidence(k)])),
+          }}
+        />
       )}
     </Widget>
   );

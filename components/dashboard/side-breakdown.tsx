@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getSideAndRegionBreakdown, type Breakdown } from "@/lib/data/dashboard";
 import { getMapRegions } from "@/lib/data/region-map";
@@ -8,6 +7,7 @@ import { layoutMap } from "@/lib/map/layout";
 import { MAP_PARAM } from "@/lib/validations/map";
 import styles from "./dashboard.module.css";
 import { itemsHref, percent } from "./format";
+import { BreakdownTable, type BreakdownRow } from "./breakdown-table";
 import { RegionMapLegend, RegionMapSvg, type RegionMapText } from "./region-map";
 import mapStyles from "./region-map.module.css";
 import { Widget } from "./widget";
@@ -26,59 +26,16 @@ function mapModeHref(params: Params, mode: MapMode): string {
   return `/${query ? `?${query}` : ""}#sides-heading`;
 }
 
-async function Table({
-  caption,
-  head,
-  rows,
-}: {
-  caption: string;
-  head: string;
-  rows: (Breakdown & { label: string; href: string | null })[];
-}) {
-  const t = await getTranslations("dashboard");
-  return (
-    <div className={styles.tableWrap}>
-      <table>
-        <caption style={{ textAlign: "left", fontWeight: 600 }}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            <th scope="col" className={styles.num}>
-              {t("sides.items")}
-            </th>
-            <th scope="col" className={styles.num}>
-              {t("sides.progress")}
-            </th>
-            <th scope="col" className={styles.num}>
-              {t("sides.completed")}
-            </th>
-            <th scope="col" className={styles.num}>
-              {t("sides.overdue")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">
-                {r.href ? (
-                  <Link href={r.href} data-count={r.items}>
-                    {r.label}
-                  </Link>
-                ) : (
-                  r.label
-                )}
-              </th>
-              <td className={styles.num}>{r.items}</td>
-              <td className={styles.num}>{percent(r.progress, t("noValue"))}</td>
-              <td className={styles.num}>{r.completed}</td>
-              <td className={styles.num}>{r.overdue}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+/** A breakdown's rows as the client table takes them: the progress as the table shows it (one decimal). */
+function compactRows(rows: (Breakdown & { label: string; href: string | null })[]): BreakdownRow[] {
+  return rows.map((r) => [
+    r.label,
+    r.href,
+    r.items,
+    r.progress === null ? null : Number(r.progress.toFixed(1)),
+    r.completed,
+    r.overdue,
+  ]);
 }
 
 /**
@@ -113,6 +70,7 @@ export async function SideBreakdownPanel({
     href: regionHref(r.id),
   }));
   const none = t("noValue");
+  const figureHeads = [t("sides.items"), t("sides.progress"), t("sides.completed"), t("sides.overdue")] as const;
   const text: RegionMapText = {
     title: tMap("title"),
     figure: (r) =>
@@ -172,11 +130,21 @@ export async function SideBreakdownPanel({
         </div>
       </div>
       <div className={styles.two}>
-        <Table caption={t("sides.bySide")} head={t("sides.side")} rows={sideRows} />
+        <BreakdownTable
+          caption={t("sides.bySide")}
+          head={[t("sides.side"), ...figureHeads]}
+          rows={compactRows(sideRows)}
+          none={none}
+        />
         {regionRows.length === 0 ? (
           <p>{t("sides.empty")}</p>
         ) : (
-          <Table caption={t("sides.byRegion")} head={t("sides.region")} rows={regionRows} />
+          <BreakdownTable
+            caption={t("sides.byRegion")}
+            head={[t("sides.region"), ...figureHeads]}
+            rows={compactRows(regionRows)}
+            none={none}
+          />
         )}
       </div>
     </Widget>

@@ -4,7 +4,7 @@ import { getUnitAccountability } from "@/lib/data/dashboard";
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import type { UnitSort, UnitSortKey } from "@/lib/validations/dashboard";
 import styles from "./dashboard.module.css";
-import { itemsHref, percent } from "./format";
+import { UnitsTable } from "./units-table";
 import { Widget } from "./widget";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -49,72 +49,41 @@ export async function UnitAccountabilityPanel({
   const [allUnits, t] = await Promise.all([getUnitAccountability(selection, sort), getTranslations("dashboard")]);
   const showAll = params.units === "all";
   const units = showAll ? allUnits : allUnits.slice(0, UNIT_ROWS);
-  const columns: { key: UnitSortKey; label: string; numeric: boolean }[] = [
-    { key: "name", label: t("units.unit"), numeric: false },
-    { key: "items", label: t("units.items"), numeric: true },
-    { key: "progress", label: t("units.progress"), numeric: true },
-    { key: "overdue", label: t("units.overdue"), numeric: true },
-    { key: "stale", label: t("units.stale"), numeric: true },
-    { key: "days", label: t("units.daysSince"), numeric: true },
+  const columns: { key: UnitSortKey; label: string }[] = [
+    { key: "name", label: t("units.unit") },
+    { key: "items", label: t("units.items") },
+    { key: "progress", label: t("units.progress") },
+    { key: "overdue", label: t("units.overdue") },
+    { key: "stale", label: t("units.stale") },
+    { key: "days", label: t("units.daysSince") },
   ];
-  // The row counts the unit's own lead actions (not those it co-leads): so do the lists its links open.
-  const unitItemsHref = (unit: number, flag?: "overdue" | "stale") =>
-    itemsHref({ level: "ACTION", unit, leadOnly: 1, ...(flag ? { [flag]: 1 } : {}) }, selection);
-  const countLink = (unit: number, count: number, flag: "overdue" | "stale") =>
-    count > 0 ? (
-      <Link href={unitItemsHref(unit, flag)} data-count={count}>
-        {count}
-      </Link>
-    ) : (
-      0
-    );
   return (
     <Widget id="units" title={t("units.heading")} wide>
       {units.length === 0 ? (
         <p>{t("units.empty")}</p>
       ) : (
         <div className={styles.tableWrap}>
-          <table>
-            <caption className="small muted" style={{ textAlign: "left" }}>
-              {t("units.caption")}
-            </caption>
-            <thead>
-              <tr>
-                {columns.map((c) => {
-                  const active = sort.key === c.key;
-                  return (
-                    <th
-                      key={c.key}
-                      scope="col"
-                      className={c.numeric ? styles.num : undefined}
-                      aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
-                    >
-                      <Link href={sortHref(params, c.key, sort)} className={styles.sortLink} scroll={false}>
-                        {c.label}
-                        {active ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
-                      </Link>
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {units.map((u) => (
-                <tr key={u.id} data-testid="unit-row">
-                  <th scope="row">
-                    <Link href={unitItemsHref(u.id)} data-count={u.items}>
-                      {u.shortName ?? u.name}
-                    </Link>
-                  </th>
-                  <td className={styles.num}>{u.items}</td>
-                  <td className={styles.num}>{percent(u.progress, t("noValue"))}</td>
-                  <td className={styles.num}>{countLink(u.id, u.overdue, "overdue")}</td>
-                  <td className={styles.num}>{countLink(u.id, u.stale, "stale")}</td>
-                  <td className={styles.num}>{u.daysSinceUpdate === null ? t("units.never") : u.daysSinceUpdate}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <UnitsTable
+            rows={units.map((u) => [
+              u.id,
+              u.shortName ?? u.name,
+              u.items,
+              u.progress === null ? null : Number(u.progress.toFixed(1)),
+              u.overdue,
+              u.stale,
+              u.daysSinceUpdate,
+            ])}
+            asOf={selection.asOf}
+            caption={t("units.caption")}
+            columns={columns.map((c) => ({
+              label: c.label,
+              href: sortHref(params, c.key, sort),
+              ...(sort.key === c.key ? { sort: sort.dir === "asc" ? "ascending" : "descending" } : {}),
+            }))}
+            none={t("noValue")}
+            never={t("units.never")}
+            sortLinkClass={styles.sortLink!}
+          />
           {allUnits.length > UNIT_ROWS ? (
             <p className="small">
               <Link

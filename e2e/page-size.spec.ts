@@ -1,0 +1,63 @@
+// Page weight (issue 18): what a leader's browser receives for the dashboard, the pillar pages and the items list
+// on the sample portfolio — the production server's HTML with the RSC payload Next inlines in it, the bytes the
+// issue's targets count. Measured against the real build rather than by rendering components in a test: only the
+// server knows what it inlines (client references, streamed rows, escaping), and every byte counted here is one
+// the browser gets. The pillar page's paging (lib/pillar-pages.ts) bounds it at any size: tests/unit/pillar-pages.
+// The large portfolio's sizes are in bench/RESULTS.md ("Dashboard size").
+import { HttpSession } from "../tests/support/http-client";
+import { SAMPLE_PASSWORD, signInAs } from "./auth";
+import { expect, test } from "./fixtures";
+
+/**
+ * The dashboard's budget, a ratchet: 194 KB measured after the tables became compact client leaves (327 KB
+ * before), with room for the other specs' writes to the shared database. Issue 18's target is 80 KB; lower this
+ * as the remaining widgets (bench/RESULTS.md "Dashboard size") come down.
+ */
+const DASHBOARD_BUDGET = 210_000;
+/** Issue 18: pillar and list pages at most 300 KB at any size. */
+const PAGE_BUDGET = 300_000;
+
+async function bytes(session: HttpSession, path: string): Promise<number> {
+  const response = await session.fetch(path);
+  const body = await response.arrayBuffer();
+  expect(response.status, path).toBe(200);
+  return body.byteLength;
+}
+
+test.describe("page weight", () => {
+  test("the dashboard, every pillar page and the longest list page stay within their budgets", async ({
+    baseURL,
+    sql,
+  }) => {
+    const leader = new HttpSession(baseURL!);
+    await leader.signIn("leader", SAMPLE_PASSWORD);
+    await bytes(leader, "/"); // the first request fills the caches; the second is what a reader gets
+    const dashboard = await bytes(leader, "/");
+    expect(dashboard, "dashboard bytes").toBeLessThanOrEqual(DASHBOARD_BUDGET);
+    // a sanity floor: a page that lost its widgets would pass any budget
+    expect(dashboard).toBeGreaterThan(50_000);
+
+    const pillars = await sql<{ number: number }>(`SELECT number FROM pillars ORDER BY number`);
+    expect(pillars.length).toBe(5);
+    for (const { number } of pillars) {
+      expect(await bytes(leader, `/pillars/${number}`), `/pillars/${number}`).toBeLessThanOrEqual(PAGE_BUDGET);
+    }
+    expect(await bytes(leader, "/items?size=50"), "/items?size=50").toBeLessThanOrEqual(PAGE_BUDGET);
+  });
+
+  test("the pillar page's page number: a bad one is named and page 1 shown, one past the end shows the last", async ({
+    page,
+  }) => {
+    await signInAs(page, "leader");
+    const response = await page.goto("/pillars/3?page=abc");
+    expect(response!.status()).toBe(200);
+    await expect(page.getByTestId("param-issues")).toContainText("abc");
+    await expect(page.getByTestId("recommendation").first()).toBeVisible();
+    // the sample's pillars fit on one page: no pager, every recommendation whole
+    const past = await page.goto("/pillars/3?page=7");
+    expect(past!.status()).toBe(200);
+    await expect(page.getByTestId("param-issues")).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "分页" })).toHaveCount(0);
+    await expect(page.getByTestId("recommendation").first()).toBeVisible();
+  });
+});
