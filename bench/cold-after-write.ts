@@ -13,6 +13,11 @@ import { LivePortfolioStore } from "../lib/cache/live-portfolio";
 import { createPrismaClient } from "../lib/prisma-client";
 import * as live from "../lib/queries/live-figures";
 import { changeItem } from "../lib/writes/item-change";
+import { queryHeadlineIndicators } from "../lib/queries/indicators";
+import { queryInvestmentTotals } from "../lib/queries/investment";
+import { queryFulfilment, queryPeriod } from "../lib/queries/periods";
+import { queryRecentUpdates } from "../lib/queries/dashboard";
+import { currentPeriod } from "../lib/writes/periods";
 import { DEFAULT_UNIT_SORT } from "../lib/validations/dashboard";
 import { ADMIN_LOGIN, BENCH_PASSWORD } from "./generate";
 import { bringUp, cleanup, type Running } from "./lifecycle";
@@ -74,6 +79,15 @@ async function liveParts(databaseUrl: string, db: pg.Client): Promise<{ name: st
     await timed("sides and regions", () => live.liveSideAndRegionBreakdown(t, day));
     await timed("conferences", () => live.liveConferenceTimeline(t));
     await timed("item lights", () => live.liveItemLightCounts(t, day, day));
+    // The dashboard's other widgets, still SQL after a write (not portfolio roll-ups):
+    await timed("SQL: recent updates", () => queryRecentUpdates(prisma, { before: null, day }));
+    await timed("SQL: headline indicators", () => queryHeadlineIndicators(prisma, null));
+    await timed("SQL: investment totals", () => queryInvestmentTotals(prisma, null, Number(day.slice(0, 4))));
+    const period = await currentPeriod(prisma, new Date());
+    if (period) {
+      await timed("SQL: current period (queryPeriod)", () => queryPeriod(prisma, period.id, new Date()));
+      await timed("SQL: current period (queryFulfilment)", () => queryFulfilment(prisma, period.id));
+    }
   } finally {
     await prisma.$disconnect();
   }
