@@ -28,6 +28,8 @@ export interface ColdAfterWrite {
   rounds: number;
   /** ms of each first dashboard after a write, in order */
   dashboardMs: number[];
+  /** writes the app refused (rounds not counted) */
+  refused: number;
   /** ms of each write (the action's answer) */
   writeMs: number[];
   /** ms of a second dashboard right after the first (warm, same version) */
@@ -131,6 +133,7 @@ export async function runColdAfterWrite(
     await timedGet(leader, "/"); // the app is warm; the rounds measure the write's effect only
     const out: ColdAfterWrite = {
       rounds: 0,
+      refused: 0,
       dashboardMs: [],
       writeMs: [],
       warmMs: [],
@@ -138,7 +141,7 @@ export async function runColdAfterWrite(
       max: NaN,
       parts: [],
     };
-    for (let k = 0; k < rounds; k++) {
+    for (let k = 0; out.rounds < rounds; k++) {
       const target = editors[k % editors.length]!;
       const editor = new HttpSession(baseUrl);
       await editor.signIn(target.login, BENCH_PASSWORD);
@@ -165,8 +168,13 @@ export async function runColdAfterWrite(
         ],
         `/items/${target.code}/update`,
       );
-      if (res.status !== 200 || !res.value?.ok)
-        throw new Error(`cold-after-write: write refused: ${res.status} ${JSON.stringify(res.value)}`);
+      if (res.status !== 200 || !res.value?.ok) {
+        // Under load a write can be refused (unavailable: the database was busy); the round is not counted.
+        out.refused++;
+        log(`  write refused (${res.status} ${JSON.stringify(res.value).slice(0, 120)}); round not counted`);
+        if (out.refused > rounds) throw new Error("cold-after-write: too many writes refused");
+        continue;
+      }
       out.writeMs.push(performance.now() - t);
       const cold = await timedGet(leader, "/");
       out.dashboardMs.push(cold);
@@ -192,7 +200,7 @@ export function renderColdAfterWrite(r: ColdAfterWrite): string {
   return [
     "## Cold after a write",
     "",
-    `An editor posts a progress update (server action postProgressUpdate over HTTP, review off, so the item changes), then the leader's next dashboard \`/\` is timed (whole streamed body); ${r.rounds} rounds on different items (bench/cold-after-write.ts). Target (issue 18): ≤ 300 ms.`,
+    `An editor posts a progress update (server action postProgressUpdate over HTTP, review off, so the item changes), then the leader's next dashboard \`/\` is timed (whole streamed body); ${r.rounds} rounds on different items${r.refused ? ` (${r.refused} writes refused under load, not counted)` : ""} (bench/cold-after-write.ts). Target (issue 18): ≤ 300 ms.`,
     "",
     "| first dashboard after a write p50 ms | max ms | each (ms) | second dashboard (warm) p50 ms | write p50 ms |",
     "| --- | --- | --- | --- | --- |",
