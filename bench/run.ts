@@ -12,6 +12,7 @@ import { runLighthouse } from "./lighthouse";
 import { loadTarget, type LoadResult, type Target } from "./load";
 import { describeMachine, renderResults, writeExplainPlans, writeResults, type BenchReport } from "./results";
 import { runSoak } from "./soak";
+import { renderColdAfterWrite, runColdAfterWrite, writeColdAfterWriteSection } from "./cold-after-write";
 
 export const log = (l: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${l}`);
 const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -160,6 +161,9 @@ async function main(): Promise<void> {
     log(
       `bench/RESULTS.md written (${report.totalSeconds.toFixed(0)} s${buildSeconds ? ` + ${buildSeconds.toFixed(0)} s build` : ""})`,
     );
+
+    log("cold after a write…");
+    writeColdAfterWriteSection(renderColdAfterWrite(await runColdAfterWrite(app.baseUrl, dataset.url, log)));
 
     if (withSoak) await runSoak({ app, databaseUrl: dataset.url, log });
   } finally {

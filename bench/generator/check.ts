@@ -2,7 +2,9 @@
 // (every item's current row equals its highest history version's snapshot; versions 1..n without gaps,
 // dated in increasing order; progress updates match PROGRESS_UPDATE history rows; no dangling references).
 // The snapshot check renders the current rows in SQL the way lib/writes/snapshot.ts readSnapshot does, so it
-// also holds for the document's items, which the app's own createItem wrote.
+// also holds for the document's items, which the app's own createItem wrote. It compares the columns it renders:
+// the fields added since (investment amounts and years, indicators) are left out — the generator writes none, and
+// a snapshot without them reads as none (lib/writes/snapshot.ts fieldValue).
 import type pg from "pg";
 import { daySql, isoSql, type Targets } from "./common";
 
@@ -81,7 +83,7 @@ const CHECKS: [string, string][] = [
   [
     "every item's current row equals its highest version's snapshot",
     `SELECT count(*) FROM items i JOIN item_history h ON h.item_id = i.id AND h.version = i.version
-     WHERE h.snapshot <> jsonb_build_object(
+     CROSS JOIN LATERAL (SELECT jsonb_build_object(
        'code', i.code, 'parentId', i.parent_id, 'pillarId', i.pillar_id, 'level', i.level, 'sortOrder', i.sort_order,
        'title', i.title, 'titleEn', i.title_en, 'description', i.description, 'sourceExcerpt', i.source_excerpt,
        'leadUnitId', i.lead_unit_id, 'coLeadUnitId', i.co_lead_unit_id,
@@ -94,7 +96,8 @@ const CHECKS: [string, string][] = [
        'lastUpdateAt', ${isoSql("i.last_update_at")},
        'milestones', coalesce((SELECT jsonb_agg(jsonb_build_object('id', m.id, 'title', m.title, 'plannedDate', ${daySql("m.planned_date")},
                                                                    'completedDate', ${daySql("m.completed_date")}) ORDER BY m.sort_order, m.id)
-                               FROM milestones m WHERE m.item_id = i.id), '[]'::jsonb))`,
+                               FROM milestones m WHERE m.item_id = i.id), '[]'::jsonb)) AS b) x
+     WHERE (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(h.snapshot) e WHERE x.b ? e.key) IS DISTINCT FROM x.b`,
   ],
 ];
 

@@ -3,6 +3,7 @@ import "server-only";
 // instance whether its cached aggregates still describe the data.
 import { cache } from "react";
 import { db } from "../db";
+import { LivePortfolioStore } from "./live-portfolio";
 import { LIVE_TTL_MS, VersionKeyedCache } from "./version-keyed";
 
 export interface DataVersion {
@@ -21,7 +22,14 @@ export const currentDataVersion = cache(async (): Promise<DataVersion> => {
 const globalForCache = globalThis as unknown as {
   __trackerAggregates?: VersionKeyedCache;
   __trackerFiles?: VersionKeyedCache;
+  __trackerLivePortfolio?: LivePortfolioStore;
 };
+
+/** The process's in-memory table of item states (lib/cache/live-portfolio.ts), for the live dashboard. */
+export function livePortfolio(): LivePortfolioStore {
+  globalForCache.__trackerLivePortfolio ??= new LivePortfolioStore(db);
+  return globalForCache.__trackerLivePortfolio;
+}
 
 /** The process's cache of portfolio aggregates (dashboard widgets). */
 export function aggregateCache(): VersionKeyedCache {

@@ -2,12 +2,16 @@ import "server-only";
 // Reads for the leadership dashboard: each checks the reader's permission, then runs one widget's SQL
 // (lib/queries/dashboard.ts) over the portfolio live or as of the selected day. Results are shared across
 // readers through the version-keyed aggregate cache: the permission check runs on every request, the SQL
-// only after a write (or once a minute for live figures judged against the clock).
+// only after a write (or once a minute for live figures judged against the clock). The live figures are not
+// SQL at all: they are computed in JS from the process's table of item states (lib/cache/live-portfolio.ts),
+// which a write refreshes by re-reading only the items it changed (lib/queries/live-figures.ts).
 import { requirePermission } from "../auth/session";
-import { aggregateCache, currentDataVersion, readThrough } from "../cache/data-version";
+import { aggregateCache, currentDataVersion, livePortfolio, readThrough } from "../cache/data-version";
+import type { LivePortfolio } from "../cache/live-portfolio";
 import { LIVE_TTL_MS } from "../cache/version-keyed";
 import { db } from "../db";
 import * as q from "../queries/dashboard";
+import * as live from "../queries/live-figures";
 import type { Db } from "../prisma-client";
 import type { AsOfSelection } from "../as-of-selection";
 import type { UnitSort } from "../validations/dashboard";
@@ -28,11 +32,45 @@ async function cachedRead<T>(
   return readThrough(key, moments, () => query(db()));
 }
 
-export const getHeadline = (m: Moment) => cachedRead("headline", [m.before], m.day, (d) => q.queryHeadline(d, m));
+/** The table of item states at the reader's data version (after the permission check). */
+async function liveTable(): Promise<LivePortfolio> {
+  return livePortfolio().at((await currentDataVersion()).version);
+}
+
+/** Live (before = null): from the table of item states; as of a day: the widget's SQL. */
+function liveOr<T>(m: Moment, fromTable: (t: LivePortfolio) => T, query: (d: Db) => Promise<T>): (d: Db) => Promise<T> {
+  return m.before === null ? async () => fromTable(await liveTable()) : query;
+}
+
+export const getHeadline = (m: Moment) =>
+  cachedRead(
+    "headline",
+    [m.before],
+    m.day,
+    liveOr(
+      m,
+      (t) => live.liveHeadline(t, m.day),
+      (d) => q.queryHeadline(d, m),
+    ),
+  );
 export const getPillarProgress = (m: Moment) =>
-  cachedRead("pillars", [m.before], m.day, (d) => q.queryPillarProgress(d, m));
+  cachedRead(
+    "pillars",
+    [m.before],
+    m.day,
+    liveOr(
+      m,
+      (t) => live.livePillarProgress(t, m.day),
+      (d) => q.queryPillarProgress(d, m),
+    ),
+  );
 export const getDistributions = (m: Moment) =>
-  cachedRead("distributions", [m.before], m.day, (d) => q.queryDistributions(d, m));
+  cachedRead(
+    "distributions",
+    [m.before],
+    m.day,
+    liveOr(m, live.liveDistributions, (d) => q.queryDistributions(d, m)),
+  );
 /** A moment this long past cannot gain history any more (writes are stamped with their own time). */
 const SETTLED_MS = 15 * 60_000;
 
@@ -56,30 +94,71 @@ export async function getProgressTrend(m: Moment): Promise<q.TrendPoint[]> {
     };
   });
   const missing = points.filter((p) => !cache.has(p.key, p.version, now));
+  // A moment after the latest history row has the live state: such a point (this week's end, the one a
+  // write moves) comes from the table of item states, not from history.
+  const table = missing.some((p) => p.moment.getTime() > now) ? await liveTable() : null;
+  const fromTable = (p: (typeof points)[number]) =>
+    table !== null &&
+    p.moment.getTime() > now &&
+    (table.maxChangedAt === null || table.maxChangedAt.getTime() < p.moment.getTime());
+  const fromHistory = missing.filter((p) => !fromTable(p));
   const computed =
-    missing.length > 0
+    fromHistory.length > 0
       ? q.queryTrendValues(
           db(),
-          missing.map((p) => p.moment),
+          fromHistory.map((p) => p.moment),
         )
       : Promise.resolve([]);
   const values = await Promise.all(
     points.map((p) => {
-      const index = missing.indexOf(p);
+      if (fromTable(p)) return cache.get(p.key, p.version, p.ttl, async () => live.liveTrendValue(table!), now);
+      const index = fromHistory.indexOf(p);
       return cache.get(p.key, p.version, p.ttl, () => computed.then((all) => all[index]!), now);
     }),
   );
   return points.map((p, k) => ({ day: q.trendDay(p.moment), ...values[k]! }));
 }
 export const getAttentionItems = (m: Moment) =>
-  cachedRead("attention", [m.before], m.day, (d) => q.queryAttentionItems(d, m));
+  cachedRead(
+    "attention",
+    [m.before],
+    m.day,
+    liveOr(
+      m,
+      (t) => live.liveAttentionItems(t, m.day),
+      (d) => q.queryAttentionItems(d, m),
+    ),
+  );
 export const getUnitAccountability = (m: Moment, sort: UnitSort) =>
-  cachedRead("units", [m.before], `${m.day}:${JSON.stringify(sort)}`, (d) => q.queryUnitAccountability(d, m, sort));
+  cachedRead(
+    "units",
+    [m.before],
+    `${m.day}:${JSON.stringify(sort)}`,
+    liveOr(
+      m,
+      (t) => live.liveUnitAccountability(t, m.day, sort, clockNow()),
+      (d) => q.queryUnitAccountability(d, m, sort),
+    ),
+  );
 export const getSideAndRegionBreakdown = (m: Moment) =>
-  cachedRead("sides", [m.before], m.day, (d) => q.querySideAndRegionBreakdown(d, m));
+  cachedRead(
+    "sides",
+    [m.before],
+    m.day,
+    liveOr(
+      m,
+      (t) => live.liveSideAndRegionBreakdown(t, m.day),
+      (d) => q.querySideAndRegionBreakdown(d, m),
+    ),
+  );
 export const getRecentUpdates = (m: Moment) =>
   cachedRead("recent", [m.before], m.day, (d) => q.queryRecentUpdates(d, m));
 export const getConferenceTimeline = (m: Moment) =>
-  cachedRead("conferences", [m.before], m.day, (d) => q.queryConferenceTimeline(d, m));
+  cachedRead(
+    "conferences",
+    [m.before],
+    m.day,
+    liveOr(m, live.liveConferenceTimeline, (d) => q.queryConferenceTimeline(d, m)),
+  );
 export const getPortfolioChanges = (s: Pick<AsOfSelection, "before" | "compareBefore">) =>
   cachedRead("changes", [s.before, s.compareBefore], "", (d) => q.queryPortfolioChanges(d, s));

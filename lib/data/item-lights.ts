@@ -3,10 +3,11 @@ import "server-only";
 // amberUntil), computed once per day and data version — the calendar's entries and the chase's settings bump
 // the data version, so an administrator's change shows at once — and the dashboard's counts per pillar.
 import { requirePermission } from "../auth/session";
-import { readThrough } from "../cache/data-version";
+import { currentDataVersion, livePortfolio, readThrough } from "../cache/data-version";
 import { db } from "../db";
 import { loadLightRule, queryAmberUntil } from "../queries/chase-calendar";
 import { queryItemLightCounts, type PillarLights } from "../queries/item-lights";
+import { liveItemLightCounts } from "../queries/live-figures";
 import type { AsOfSelection } from "../as-of-selection";
 
 export type { PillarLights };
@@ -26,8 +27,11 @@ export async function getItemLightCounts(
     readThrough("lights:workdays", [], () => loadLightRule(db()).then((r) => r.workdays)),
   ]);
   const key = `dashboard:lights:${m.before?.toISOString() ?? "live"}:${m.day}:${amberLast}`;
-  const pillars = await readThrough(key, [m.before], () =>
-    queryItemLightCounts(db(), { before: m.before, day: m.day, amberLast }),
+  // Live: from the process's table of item states (lib/cache/live-portfolio.ts), not a scan of the portfolio.
+  const pillars = await readThrough(key, [m.before], async () =>
+    m.before === null
+      ? liveItemLightCounts(await livePortfolio().at((await currentDataVersion()).version), m.day, amberLast)
+      : queryItemLightCounts(db(), { before: m.before, day: m.day, amberLast }),
   );
   return { amberLast, workdays, pillars };
 }
