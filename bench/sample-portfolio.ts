@@ -69,7 +69,13 @@ export async function prepareSampleDatabase(
 
 /** Bytes of a body fetched once, with the session (and extra headers: `RSC: 1` for the Flight payload). */
 async function bodyBytes(baseUrl: string, cookie: string, path: string, extra: Record<string, string> = {}) {
-  const res = await fetch(new URL(path, baseUrl), { headers: { cookie, ...extra }, redirect: "manual" });
+  let res = await fetch(new URL(path, baseUrl), { headers: { cookie, ...extra }, redirect: "manual" });
+  const location = res.headers.get("location");
+  // Next answers an RSC request without its cache-busting `_rsc` parameter by redirecting to the URL with it.
+  if (res.status === 307 && location?.includes("_rsc")) {
+    await res.arrayBuffer();
+    res = await fetch(new URL(location, baseUrl), { headers: { cookie, ...extra }, redirect: "manual" });
+  }
   const body = await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`${path} (${JSON.stringify(extra)}) answered ${res.status}`);
   return { bytes: body.byteLength, type: res.headers.get("content-type") ?? "" };
@@ -210,7 +216,10 @@ export async function runSampleSection(
   await current?.stop();
   const data = await prepareSampleDatabase(server, log);
   const app = await startApp(data.url, BENCH_APP_PORT, log);
-  const measured = await measureSample(app, log, opts.seconds, opts.warmupSeconds);
+  const measured = await measureSample(app, log, opts.seconds, opts.warmupSeconds).catch(async (err: unknown) => {
+    await app.stop();
+    throw err;
+  });
   writeSection(SAMPLE_HEADING, renderSample({ ...measured, template: data.template, items: data.items }, startedAt));
   log("bench/RESULTS.md: Sample portfolio section written");
   return app;
