@@ -8,10 +8,11 @@
 // Default paths: the minimal dynamic page (/api/floor), the sign-in page signed out (/login) and a trivial
 // signed-in page (the leader's e-mail settings, /account/notifications: the root layout, one small read).
 // The .cpuprofile files stay in .data/bench/profiles for Chrome DevTools or speedscope.
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { SourceMap } from "node:module";
+import { dirname, join, normalize } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { SAMPLE_PASSWORD } from "../prisma/seed/sample/accounts";
 import { HttpSession } from "../tests/support/http-client";
@@ -24,6 +25,7 @@ interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
+  columnNumber: number;
 }
 interface ProfileNode {
   id: number;
@@ -45,27 +47,58 @@ const arg = (name: string, fallback: number) => {
 };
 
 /** A short, stable name for where a function lives: the package, or the file under the app or Node. */
-export function placeOf(url: string): string {
-  if (!url) return "(native/VM)";
-  const path = url.replace(/^file:\/\//, "");
-  const nm = path.lastIndexOf("/node_modules/");
+export function placeOf(path: string): string {
+  if (!path) return "(native/VM)";
+  const nm = path.lastIndexOf("node_modules/");
   if (nm >= 0) {
-    const rest = path.slice(nm + "/node_modules/".length).split("/");
+    const rest = path.slice(nm + "node_modules/".length).split("/");
     const pkg = rest[0]!.startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]!;
     // Next's own compiled copies (react-dom, the app renderer…) are the framework's work: say which.
     if (pkg === "next") return `next/${rest.slice(1, 4).join("/")}`;
     return pkg;
   }
-  if (path.includes("/.next/server/")) return `.next/${path.slice(path.indexOf("/.next/server/") + 14)}`;
   if (path.startsWith("node:")) return path;
   return path.startsWith(root) ? path.slice(root.length + 1) : path;
 }
 
-function frameKey(f: CallFrame): string {
-  return `${f.functionName || "(anonymous)"} ${placeOf(f.url)}${f.url ? `:${f.lineNumber + 1}` : ""}`;
+const maps = new Map<string, SourceMap | null>();
+
+/** The build's server chunks are minified: name and place a frame from the chunk's source map when it has one. */
+function mapFrame(f: CallFrame): { name: string; path: string; line: number } {
+  const name = f.functionName || "(anonymous)";
+  if (!f.url.startsWith("file://")) return { name, path: f.url, line: f.lineNumber + 1 };
+  const file = fileURLToPath(f.url);
+  if (!maps.has(file)) {
+    try {
+      maps.set(file, new SourceMap(JSON.parse(readFileSync(`${file}.map`, "utf8")) as never));
+    } catch {
+      maps.set(file, null);
+    }
+  }
+  const entry = maps.get(file)?.findEntry(f.lineNumber, f.columnNumber) as
+    { originalSource?: string; originalLine?: number; name?: string } | undefined;
+  if (!entry?.originalSource) return { name, path: file, line: f.lineNumber + 1 };
+  const source = entry.originalSource.replace(/^turbopack:\/\/\/(\[project\]\/)?/, "");
+  const path = source.startsWith("/") ? source : normalize(join(dirname(file), source));
+  return { name: entry.name ?? name, path, line: (entry.originalLine ?? 0) + 1 };
+}
+
+const keys = new Map<CallFrame, { key: string; place: string }>();
+function frameKey(f: CallFrame): { key: string; place: string } {
+  let k = keys.get(f);
+  if (!k) {
+    const m = mapFrame(f);
+    const place = placeOf(m.path);
+    k = { key: `${m.name} ${place}${m.path ? `:${m.line}` : ""}`, place };
+    keys.set(f, k);
+  }
+  return k;
 }
 
 const IDLE = new Set(["(idle)"]);
+/** Where every asynchronous continuation starts: on every stack, so they say nothing in the total-time ranking. */
+const PLUMBING =
+  /^(processTicksAndRejections|runMicrotasks|listOnTimeout|processTimers|emit|emitHook|.*Callback|invokePromiseCallback) node:/;
 
 export interface Summary {
   cpuMs: number;
@@ -73,6 +106,7 @@ export interface Summary {
   self: [string, number][];
   total: [string, number][];
   byPlace: [string, number][];
+  selfPlace: [string, number][];
 }
 
 /** Self and total (inclusive, each function counted once per sample however deep it recurses) time in ms. */
@@ -83,6 +117,7 @@ export function summarise(p: CpuProfile): Summary {
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   const byPlace = new Map<string, number>();
+  const selfPlace = new Map<string, number>();
   let cpu = 0;
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
   for (let i = 0; i < p.samples.length; i++) {
@@ -92,19 +127,20 @@ export function summarise(p: CpuProfile): Summary {
     const leaf = byId.get(p.samples[i]!)!;
     if (IDLE.has(leaf.callFrame.functionName)) continue;
     cpu += ms;
-    add(self, frameKey(leaf.callFrame), ms);
+    const leafKey = frameKey(leaf.callFrame);
+    add(self, leafKey.key, ms);
+    add(selfPlace, leafKey.place, ms);
     const seen = new Set<string>();
     const places = new Set<string>();
     for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) {
       const f = byId.get(id)!.callFrame;
       if (f.functionName === "(root)") continue;
-      const k = frameKey(f);
-      if (!seen.has(k)) {
+      const { key: k, place } = frameKey(f);
+      if (!seen.has(k) && !PLUMBING.test(k)) {
         seen.add(k);
         add(total, k, ms);
       }
-      const place = placeOf(f.url);
-      if (f.url && !places.has(place)) {
+      if (f.url && !places.has(place) && !place.startsWith("node:")) {
         places.add(place);
         add(byPlace, place, ms);
       }
@@ -117,11 +153,19 @@ export function summarise(p: CpuProfile): Summary {
     self: sorted(self),
     total: sorted(total),
     byPlace: sorted(byPlace),
+    selfPlace: sorted(selfPlace),
   };
 }
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(opts, (e, r) => (e ? reject(e) : resolve(r))));
+}
+
+/** CPU time (user + system) the process has used so far, in ms, from /proc (clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function waitFor(file: string, timeoutMs = 60_000): Promise<void> {
@@ -178,43 +222,39 @@ async function main(): Promise<void> {
       rmSync(`${out}.started`, { force: true });
       process.kill(app.pid, "SIGUSR2");
       await waitFor(`${out}.started`);
+      const cpuBefore = processCpuMs(app.pid);
       const r = await run({ ...common, amount: requests });
+      const cpuUsed = processCpuMs(app.pid) - cpuBefore;
       process.kill(app.pid, "SIGUSR2");
       await waitFor(out);
       await new Promise((resolve) => setTimeout(resolve, 200)); // the file is written in one call; let it close
       const profile = JSON.parse(readFileSync(out, "utf8")) as CpuProfile;
       const kept = join(dir, `${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root"}.cpuprofile`);
-      rmSync(kept, { force: true });
-      await import("node:fs").then((fs) => fs.renameSync(out, kept));
+      renameSync(out, kept);
       const s = summarise(profile);
       const n = r.requests.total;
-      const perReq = (ms: number) => (ms / n).toFixed(2);
+      // The profiler samples wall time: on a busy machine a descheduled thread still "spends" samples. The
+      // kernel's count of the process's CPU time is the true cost; the profile only says how it divides.
+      const scale = s.cpuMs > 0 ? cpuUsed / s.cpuMs : 0;
+      const perReq = (ms: number) => ((ms * scale) / n).toFixed(2);
+      const pct = (ms: number) => `${((ms / s.cpuMs) * 100).toFixed(1)} %`;
+      const rows = (list: [string, number][], code: boolean) =>
+        list.slice(0, top).map(([k, v]) => [code ? `\`${k}\`` : k, perReq(v), pct(v)]);
       console.log(`### ${path} ${cookie ? "(signed in as the leader)" : "(signed out)"}\n`);
       console.log(
-        `${n} requests (non-2xx ${r.non2xx}, errors ${r.errors}) in ${(s.wallMs / 1000).toFixed(1)} s: **${perReq(s.cpuMs)} ms of CPU per request** ` +
-          `in the app's process (p50 ${r.latency.p50} ms with 4 connections). Profile: ${join(".data/bench/profiles", kept.split("/").pop()!)}.\n`,
+        `${n} requests (non-2xx ${r.non2xx}, errors ${r.errors}), 4 connections, p50 ${r.latency.p50} ms: ` +
+          `**${(cpuUsed / n).toFixed(2)} ms of CPU per request** (the app process's user + system time from /proc; ` +
+          `the profile's busy samples add up to ${(s.cpuMs / n).toFixed(2)} ms of wall time per request). ` +
+          `Profile: .data/bench/profiles/${kept.split("/").pop()!}.\n`,
       );
-      console.log("By package or file (total time, ms per request):\n");
-      console.log(
-        table(
-          ["where", "ms/req"],
-          s.byPlace.slice(0, top).map(([k, v]) => [k, perReq(v)]),
-        ),
-      );
-      console.log("\nTop functions by self time (ms per request):\n");
-      console.log(
-        table(
-          ["function · file:line", "ms/req"],
-          s.self.slice(0, top).map(([k, v]) => [`\`${k}\``, perReq(v)]),
-        ),
-      );
-      console.log("\nTop functions by total time (ms per request):\n");
-      console.log(
-        table(
-          ["function · file:line", "ms/req"],
-          s.total.slice(0, top).map(([k, v]) => [`\`${k}\``, perReq(v)]),
-        ),
-      );
+      console.log("Self time by package or source file (ms of CPU per request, share of the profile):\n");
+      console.log(table(["where", "ms/req", "share"], rows(s.selfPlace, false)));
+      console.log("\nTotal time by package or source file (a sample counts once for each place on its stack):\n");
+      console.log(table(["where", "ms/req", "share"], rows(s.byPlace, false)));
+      console.log("\nTop functions by self time:\n");
+      console.log(table(["function · file:line", "ms/req", "share"], rows(s.self, true)));
+      console.log("\nTop functions by total time (without the event loop's own frames):\n");
+      console.log(table(["function · file:line", "ms/req", "share"], rows(s.total, true)));
       console.log("");
     }
   } finally {
