@@ -98,7 +98,7 @@ function frameKey(f: CallFrame): { key: string; place: string } {
 const IDLE = new Set(["(idle)"]);
 /** Where every asynchronous continuation starts: on every stack, so they say nothing in the total-time ranking. */
 const PLUMBING =
-  /^(processTicksAndRejections|runMicrotasks|listOnTimeout|processTimers|emit|emitHook|.*Callback|invokePromiseCallback) node:/;
+  /^((runMicrotasks|run) \(native\/VM\)|(processTicksAndRejections|runNextTicks|runMicrotask|processImmediate|listOnTimeout|processTimers|callbackTrampoline|runInAsyncScope|emit|emitHook|invokePromiseCallback|\(anonymous\)) node:)/;
 
 export interface Summary {
   cpuMs: number;
