@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     if (process.argv.includes("--sample-only")) {
       parts.lock = (await holdCurrentBuild(log)).lock;
       parts.server = await startBenchServer();
-      parts.app = await runSampleSection(parts.server, undefined, log, sampleTimes);
+      await runSampleSection(parts, log, sampleTimes);
       return;
     }
     const machine = describeMachine("");
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     );
 
     if (withSoak) await runSoak({ app, databaseUrl: dataset.url, log });
-    parts.app = await runSampleSection(parts.server!, parts.app, log, sampleTimes);
+    await runSampleSection(parts, log, sampleTimes);
   } finally {
     await stop();
   }

@@ -14,7 +14,7 @@ import { ensureSampleTemplate } from "../scripts/db/sample-template";
 import { SAMPLE_PASSWORD } from "../prisma/seed/sample/accounts";
 import { HttpSession } from "../tests/support/http-client";
 import { root, startApp, type App } from "./app";
-import { chinaDay } from "./lifecycle";
+import { chinaDay, type Running } from "./lifecycle";
 import { loadTarget, type LoadResult, type Target } from "./load";
 import { BENCH_APP_PORT, adminQuery, type BenchServer } from "./pg";
 import { writeSection } from "./results";
@@ -203,24 +203,22 @@ export function renderSample(r: SampleReport, startedAt: Date): string {
 }
 
 /**
- * The section on `server`: stops `current` (the large portfolio's app, if any), serves the sample on the bench's
- * app port, measures, writes the section of RESULTS.md. Returns the sample's app for the caller to stop.
+ * The section, on the bench's PostgreSQL (`parts.server`): stops the app running (the large portfolio's, if any),
+ * serves the sample on the bench's app port, measures, writes the section of RESULTS.md. The sample's app is
+ * put in `parts` at once, so the caller's cleanup (also on Ctrl-C) stops it.
  */
 export async function runSampleSection(
-  server: BenchServer,
-  current: App | undefined,
+  parts: Partial<Running>,
   log: (l: string) => void,
   opts: { seconds: number; warmupSeconds: number },
-): Promise<App> {
+): Promise<void> {
   const startedAt = new Date();
-  await current?.stop();
-  const data = await prepareSampleDatabase(server, log);
+  await parts.app?.stop();
+  parts.app = undefined;
+  const data = await prepareSampleDatabase(parts.server!, log);
   const app = await startApp(data.url, BENCH_APP_PORT, log);
-  const measured = await measureSample(app, log, opts.seconds, opts.warmupSeconds).catch(async (err: unknown) => {
-    await app.stop();
-    throw err;
-  });
+  parts.app = app;
+  const measured = await measureSample(app, log, opts.seconds, opts.warmupSeconds);
   writeSection(SAMPLE_HEADING, renderSample({ ...measured, template: data.template, items: data.items }, startedAt));
   log("bench/RESULTS.md: Sample portfolio section written");
-  return app;
 }
