@@ -33,24 +33,29 @@ export function cleanup(parts: Partial<Running>): () => Promise<void> {
   };
 }
 
+/** A current production build, held (shared lock) so no one rebuilds it under the run; builds it when stale. */
+export async function holdCurrentBuild(log: (l: string) => void): Promise<{ lock: LockHold; buildSeconds: number }> {
+  let buildSeconds = 0;
+  // BENCH_NO_LOCK=1 (development only): do not wait for the shared hold while someone else's e2e run has it.
+  if (process.env.BENCH_NO_LOCK === "1") {
+    buildSeconds += buildIfStale(log);
+    return { lock: { release: () => undefined }, buildSeconds };
+  }
+  for (;;) {
+    buildSeconds += buildIfStale(log);
+    const lock = await holdBuildLock(log);
+    if (buildIsCurrent()) return { lock, buildSeconds };
+    lock.release(); // someone changed the source meanwhile: build again
+  }
+}
+
 /** Build (if stale), lock, database, dataset, app: what both the bench and the soak need. */
 export async function bringUp(
   parts: Partial<Running>,
   log: (l: string) => void,
 ): Promise<{ buildSeconds: number; dataset: Awaited<ReturnType<typeof prepareDataset>> }> {
-  let buildSeconds = 0;
-  // BENCH_NO_LOCK=1 (development only): do not wait for the shared hold while someone else's e2e run has it.
-  if (process.env.BENCH_NO_LOCK === "1") {
-    buildSeconds += buildIfStale(log);
-    parts.lock = { release: () => undefined };
-  }
-  while (!parts.lock) {
-    buildSeconds += buildIfStale(log);
-    parts.lock = await holdBuildLock(log);
-    if (buildIsCurrent()) break;
-    parts.lock.release(); // someone changed the source meanwhile: build again
-    parts.lock = undefined;
-  }
+  const { lock, buildSeconds } = await holdCurrentBuild(log);
+  parts.lock = lock;
   parts.server = await startBenchServer();
   log(`PostgreSQL ${parts.server.version} ready`);
   const dataset = await prepareDataset(parts.server, RUN_DATABASE, log);

@@ -282,22 +282,36 @@ export function renderResults(r: BenchReport): string {
 }
 
 const SOAK_HEADING = "## Soak";
+/** Sections other runs write (the soak, the sample portfolio, the profile of the per-request floor): kept when the
+ *  benchmark rewrites its own part, which comes before them. */
+const KEPT_HEADINGS = [SOAK_HEADING, "## Sample portfolio", "## Per-request floor"];
 
-/** Writes the benchmark part of RESULTS.md, keeping an existing Soak section. */
+function firstKept(old: string): number {
+  const found = KEPT_HEADINGS.map((h) => old.indexOf(`\n${h}\n`)).filter((i) => i >= 0);
+  return found.length ? Math.min(...found) + 1 : -1;
+}
+
+/** Writes the benchmark part of RESULTS.md, keeping the sections other runs write. */
 export function writeResults(markdown: string): void {
   const old = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, "utf8") : "";
-  const i = old.indexOf(SOAK_HEADING);
+  const i = firstKept(old);
   writeFileSync(RESULTS_FILE, i >= 0 ? `${markdown}\n${old.slice(i)}` : markdown);
+}
+
+/** Replaces (or appends) the section under `heading`, keeping everything before and after it. */
+export function writeSection(heading: string, section: string): void {
+  const old = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, "utf8") : "# Benchmark results\n";
+  const at = old.indexOf(`\n${heading}\n`);
+  const i = at >= 0 ? at + 1 : -1;
+  const base = i >= 0 ? old.slice(0, i) : `${old.trimEnd()}\n\n`;
+  const next = i >= 0 ? old.indexOf("\n## ", i + heading.length) : -1;
+  const after = next >= 0 ? `\n${old.slice(next).trim()}\n` : "";
+  writeFileSync(RESULTS_FILE, `${base}${section.trimEnd()}\n${after}`);
 }
 
 /** Replaces (or appends) the Soak section of RESULTS.md, keeping the hand-written sections after it (Map). */
 export function writeSoakSection(section: string): void {
-  const old = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, "utf8") : "# Benchmark results\n";
-  const i = old.indexOf(SOAK_HEADING);
-  const base = i >= 0 ? old.slice(0, i) : `${old.trimEnd()}\n\n`;
-  const next = i >= 0 ? old.indexOf("\n## ", i + SOAK_HEADING.length) : -1;
-  const after = next >= 0 ? `\n${old.slice(next).trim()}\n` : "";
-  writeFileSync(RESULTS_FILE, `${base}${section.trimEnd()}\n${after}`);
+  writeSection(SOAK_HEADING, section);
 }
 
 export function writeExplainPlans(explain: ExplainResult[]): void {

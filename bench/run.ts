@@ -1,16 +1,19 @@
-// `npm run bench` [-- --soak]: the benchmark suite in one command (≤ 10 minutes on 2 cores when the build is
+// `npm run bench` [-- --soak | --sample-only]: the benchmark suite in one command (≤ 10 minutes on 2 cores when the build is
 // current and the generated portfolio can be reused). Starts its own PostgreSQL (or uses BENCH_DATABASE_URL),
 // clones the large portfolio, starts the production app, measures, writes bench/RESULTS.md, stops everything
 // it started (also on errors and Ctrl-C). With --soak, the soak (bench/soak.ts) runs afterwards on the same app.
+// Last, the sample portfolio (bench/sample-portfolio.ts) on an app of its own; --sample-only runs just that.
 import pg from "pg";
 import { HttpSession } from "../tests/support/http-client";
-import { bringUp, chinaDay, cleanup, type Running } from "./lifecycle";
+import { bringUp, chinaDay, cleanup, holdCurrentBuild, type Running } from "./lifecycle";
 import { explainAll } from "./explain";
 import { firstLoadJs } from "./first-load-js";
 import { ADMIN_LOGIN, BENCH_PASSWORD } from "./generate";
 import { runLighthouse } from "./lighthouse";
 import { loadTarget, type LoadResult, type Target } from "./load";
+import { startBenchServer } from "./pg";
 import { describeMachine, renderResults, writeExplainPlans, writeResults, type BenchReport } from "./results";
+import { runSampleSection } from "./sample-portfolio";
 import { runSoak } from "./soak";
 import { renderColdAfterWrite, runColdAfterWrite, writeColdAfterWriteSection } from "./cold-after-write";
 
@@ -18,6 +21,7 @@ export const log = (l: string) => console.log(`[bench ${new Date().toISOString()
 const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
 const CONNECTIONS = 20;
+const sampleTimes = { seconds: MEASURE_SECONDS, warmupSeconds: WARMUP_SECONDS };
 
 /** A typical action for the item page: open, not retired, with the median number of versions. */
 async function typicalItem(url: string): Promise<string> {
@@ -47,6 +51,12 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => onSignal("SIGINT"));
   process.on("SIGTERM", () => onSignal("SIGTERM"));
   try {
+    if (process.argv.includes("--sample-only")) {
+      parts.lock = (await holdCurrentBuild(log)).lock;
+      parts.server = await startBenchServer();
+      await runSampleSection(parts, log, sampleTimes);
+      return;
+    }
     const machine = describeMachine("");
     const { buildSeconds, dataset } = await bringUp(parts, log);
     const began = Date.now() - 0;
@@ -166,6 +176,7 @@ async function main(): Promise<void> {
     writeColdAfterWriteSection(renderColdAfterWrite(await runColdAfterWrite(app.baseUrl, dataset.url, log)));
 
     if (withSoak) await runSoak({ app, databaseUrl: dataset.url, log });
+    await runSampleSection(parts, log, sampleTimes);
   } finally {
     await stop();
   }

@@ -71,6 +71,8 @@ export const ROUTE_HANDLERS: Record<string, RouteHandlerPolicy> = {
   // reads it with a token on an instance of its own.
   "/api/health": { paths: ["/api/health"], public: true },
   "/api/ready": { paths: ["/api/ready"], public: true },
+  // the benchmark's minimal dynamic page (bench/sample-portfolio.ts): the number of pillars, nothing else
+  "/api/floor": { paths: ["/api/floor"], public: true },
   "/api/metrics": { paths: ["/api/metrics"], public: true, publicStatus: 403 },
   "/api/auth/[...nextauth]": { paths: ["/api/auth/session", "/api/auth/providers", "/api/auth/csrf"], public: true },
   "/api/reports": {
