@@ -199,7 +199,7 @@ describe("reads", () => {
     expect(new Set(seen).size).toBe(total);
     expect(total).toBe(await t.db.item.count({ where: { level: "ACTION", retiredAt: null } }));
 
-    const recommendations = await callApi("GET", "/api/v1/recommendations?size=100", { token });
+    const recommendations = await callApi("GET", "/api/v1/recommendations?size=50", { token });
     const recs = recommendations.json as { items: { level: string }[]; total: number };
     expect(recs.items.every((i) => i.level === "RECOMMENDATION")).toBe(true);
     expect(recs.total).toBe(await t.db.item.count({ where: { level: "RECOMMENDATION", retiredAt: null } }));
