@@ -5,7 +5,6 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "../db";
 import { can, type Actor, type Permission, type UnitScope } from "../permissions";
-import { querySessionAccount } from "../queries/session-account";
 import { readSessionClaims } from "./claims";
 import { toSessionUser } from "./session-user";
 
@@ -37,9 +36,13 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (actor) return actor;
   const claims = await readSessionClaims();
   if (!claims) return null;
-  // One round trip: the account, its unit and whether this sign-in was ended.
-  const user = await querySessionAccount(db(), claims.userId, claims.sessionId);
-  if (!user || user.ended || user.disabled || user.pendingApproval || user.sessionVersion !== claims.sessionVersion)
+  // Prisma's own queries, not raw SQL: a connection failure must surface as a Prisma error that
+  // lib/db-errors.ts recognises (actions then answer "unavailable", not a 500).
+  const [user, ended] = await Promise.all([
+    db().user.findUnique({ where: { id: claims.userId }, include: { unit: { select: { name: true } } } }),
+    db().endedSession.findUnique({ where: { sessionId: claims.sessionId }, select: { sessionId: true } }),
+  ]);
+  if (!user || ended || user.disabled || user.pendingApproval || user.sessionVersion !== claims.sessionVersion)
     return null;
   return toSessionUser(user);
 });
