@@ -37,6 +37,24 @@ function stillOld<T extends object>(current: NoInfer<T>, from: NoInfer<Partial<T
   return out;
 }
 
+/** The 操作记录 row of one change the revision makes, by the system (no actor), with the revision's reason. */
+function auditRevision(
+  tx: Tx,
+  action: "document.revise" | "document.add",
+  targetType: "item" | "goal" | "unit",
+  targetId: number,
+  label: string,
+  changes: Record<string, AuditChange>,
+) {
+  return writeAudit(tx, {
+    actorId: null,
+    action,
+    targetType,
+    targetId,
+    details: { label, changes, reason: revision.reason },
+  });
+}
+
 async function reviseItems(tx: Tx, at: Date): Promise<number> {
   let changed = 0;
   for (const { code, from } of revision.items) {
@@ -46,13 +64,7 @@ async function reviseItems(tx: Tx, at: Date): Promise<number> {
     const fields = stillOld<{ title: string; titleEn: string | null }>(item, from, doc);
     if (Object.keys(fields).length === 0) continue;
     await changeItem(tx, item.id, { action: "UPDATE", fields }, { actorId: null, at, reason: revision.reason });
-    await writeAudit(tx, {
-      actorId: null,
-      action: "document.revise",
-      targetType: "item",
-      targetId: item.id,
-      details: { label: code, changes: changesBetween(item, fields), reason: revision.reason },
-    });
+    await auditRevision(tx, "document.revise", "item", item.id, code, changesBetween(item, fields));
     changed++;
   }
   return changed;
@@ -73,13 +85,7 @@ async function reviseGoals(tx: Tx): Promise<number> {
     if (m.data.number !== undefined) await tx.goal.update({ where: { id: m.id }, data: { number: -m.id } });
   for (const m of moves) {
     await tx.goal.update({ where: { id: m.id }, data: m.data });
-    await writeAudit(tx, {
-      actorId: null,
-      action: "document.revise",
-      targetType: "goal",
-      targetId: m.id,
-      details: { label: m.title, changes: m.changes, reason: revision.reason },
-    });
+    await auditRevision(tx, "document.revise", "goal", m.id, m.title, m.changes);
     changed++;
   }
   // Then the goals that were missing, at their place in text order (or last, should that number be taken).
@@ -90,13 +96,7 @@ async function reviseGoals(tx: Tx): Promise<number> {
     const last = await tx.goal.aggregate({ _max: { number: true } });
     const data = { ...doc, number: taken ? (last._max.number ?? 0) + 1 : number };
     const goal = await tx.goal.create({ data });
-    await writeAudit(tx, {
-      actorId: null,
-      action: "document.add",
-      targetType: "goal",
-      targetId: goal.id,
-      details: { label: doc.title, changes: changesOfNew(data), reason: revision.reason },
-    });
+    await auditRevision(tx, "document.add", "goal", goal.id, doc.title, changesOfNew(data));
     changed++;
   }
   return changed;
@@ -112,13 +112,7 @@ async function reviseUnits(tx: Tx): Promise<number> {
     const data = stillOld<{ kind: UnitKind }>(unit, from, { kind: doc.kind });
     if (data.kind === undefined) continue;
     await tx.unit.update({ where: { id: unit.id }, data: { kind: doc.kind } });
-    await writeAudit(tx, {
-      actorId: null,
-      action: "document.revise",
-      targetType: "unit",
-      targetId: unit.id,
-      details: { label: name, changes: changesBetween(unit, data), reason: revision.reason },
-    });
+    await auditRevision(tx, "document.revise", "unit", unit.id, name, changesBetween(unit, data));
     changed++;
   }
   return changed;
