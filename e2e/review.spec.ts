@@ -65,6 +65,8 @@ test("an editor submits, the other side cannot review, the right side returns it
   // The editor saves a draft, then submits it.
   await signInAs(page, EDITOR, undefined, `/items/${item.code}/update`);
   await page.getByLabel(ed.update.progress).fill("61");
+  // The sample may have left the item 未启动: a progress above 0 moves the form to 推进中, so 61 is not zeroed.
+  await expect(page.getByLabel(ed.update.status, { exact: true })).not.toHaveValue("NOT_STARTED");
   await page.getByLabel(ed.update.note).fill(first);
   await page.getByLabel(zc.form.docNumber).fill(`川交〔2031〕${tag}号`);
   await page.getByRole("button", { name: zc.form.saveDraft }).click();

@@ -116,6 +116,12 @@ export function ProgressUpdateForm({
     const implied = impliedProgress(next, null);
     if (implied !== null) setProgress(String(implied));
   };
+  // The other direction: a progress above 0 means work has started, so 未启动 (which would zero it on save)
+  // becomes 推进中 instead of silently dropping what the person typed.
+  const onProgress = (next: string) => {
+    setProgress(next);
+    if (status === "NOT_STARTED" && Number(next) > 0) setStatus("IN_PROGRESS");
+  };
 
   return (
     <>
@@ -178,7 +184,7 @@ export function ProgressUpdateForm({
               hint={t("editing.update.progressHint")}
               min={0}
               max={100}
-              {...inState(progress, setProgress)}
+              {...inState(progress, onProgress)}
             />
           </div>
 

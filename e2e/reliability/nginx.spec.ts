@@ -137,8 +137,11 @@ test("sign-in, an edit and an export through nginx, served by both instances und
   const id = xlsx.headers()["x-request-id"];
   expect(id).toMatch(/^[0-9a-f]{32}$/);
   await expect.poll(() => nginx!.accessLog()).toContain(`rid=${id}`);
-  const servedBy = (["a", "b"] as const).filter((n) => requestLines(instances[n]!).some((l) => l.requestId === id));
-  expect(servedBy).toHaveLength(1);
+  const servedByNow = () =>
+    (["a", "b"] as const).filter((n) => requestLines(instances[n]!).some((l) => l.requestId === id));
+  // The instance's line reaches its captured stdout a moment after nginx has logged the response: wait for it.
+  await expect.poll(() => servedByNow().length).toBe(1);
+  const servedBy = servedByNow();
   expect(requestLines(instances[servedBy[0]!]!).find((l) => l.requestId === id)).toMatchObject({
     route: "/api/reports",
     status: 200,
