@@ -2,6 +2,7 @@ import "server-only";
 // Reads of evidence files (佐证材料): every signed-in role holds period:read, so evidence is readable by anyone
 // signed in and by no one else. The queries are in lib/queries/evidence.ts.
 import { requirePermission, type SessionUser } from "../auth/session";
+import { readThrough } from "../cache/data-version";
 import { db } from "../db";
 import { can } from "../permissions";
 import { listReportAttachments, readAttachmentFile, type EvidenceEntry, type EvidenceFile } from "../queries/evidence";
@@ -11,7 +12,8 @@ export type { EvidenceEntry, EvidenceFile };
 /** A report's files (without their bytes), for a page. */
 export async function listEvidence(reportId: number): Promise<EvidenceEntry[]> {
   await requirePermission("period:read");
-  return listReportAttachments(db(), reportId);
+  // attachments move the data version: the list is kept until the next write
+  return readThrough(`evidence:report:${reportId}`, [], () => listReportAttachments(db(), reportId));
 }
 
 /** One file with its bytes, for the download route, which has authorised `user` (lib/auth/authorize-route.ts). */

@@ -11,7 +11,9 @@ export type { HeadlineIndicator, ItemIndicator } from "../queries/indicators";
 
 export async function getItemIndicators(itemId: number, before: Date | null): Promise<q.ItemIndicator[]> {
   await requirePermission("portfolio:read");
-  return q.queryItemIndicators(db(), itemId, before);
+  return readThrough(`item-indicators:${itemId}:${before?.toISOString() ?? "live"}`, [before], () =>
+    q.queryItemIndicators(db(), itemId, before),
+  );
 }
 
 export async function getHeadlineIndicators(before: Date | null): Promise<q.HeadlineIndicator[]> {

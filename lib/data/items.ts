@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { requirePermission } from "../auth/session";
+import { readThrough } from "../cache/data-version";
 import { db } from "../db";
 import { loadItemView, type ItemView } from "../queries/item-view";
 import { loadLightRule } from "../queries/chase-calendar";
@@ -29,7 +30,14 @@ export async function getItemView(
   await requirePermission("portfolio:read");
   const code = itemCodeSchema.safeParse(rawCode);
   if (!code.success) return null;
-  const [view, rule] = await Promise.all([loadItemView(db(), code.data, moment), loadLightRule(db())]);
+  // The view is the same for every reader (permission checked above; what a reader may do is decided on the
+  // page), so it is kept per item, moment and data version: one item page read after a write, not one per view.
+  const moments = [moment.before, moment.compareBefore ?? null];
+  const key = `item-view:${code.data}:${moment.day}:${moments.map((m) => m?.toISOString() ?? "live").join(",")}`;
+  const [view, rule] = await Promise.all([
+    readThrough(key, moments, () => loadItemView(db(), code.data, moment)),
+    readThrough("lights:rule", [], () => loadLightRule(db())),
+  ]);
   if (view === null || view === "not-yet") return view;
   const open = !view.retired && !isClosed(view.status as ItemStatus);
   const last = amberUntil(moment.day, rule.calendar, rule.workdays);

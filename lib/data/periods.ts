@@ -4,6 +4,7 @@ import "server-only";
 // a stale "current period" even when the cycle tick has not run yet.
 import { notFound } from "next/navigation";
 import { requirePermission, type SessionUser } from "../auth/session";
+import { currentDataVersion, readThrough } from "../cache/data-version";
 import { now } from "../clock";
 import { db } from "../db";
 import { can } from "../permissions";
@@ -16,9 +17,20 @@ import { daysBetween, todayInChina } from "../dates";
 export type * from "../queries/periods";
 export { DECISIONS_LIMIT } from "../queries/periods";
 
+/**
+ * The (China day, data version) this process last opened due periods for. openDuePeriods takes a lock in a
+ * transaction, which serialised every dashboard under load; what it finds due can only change with the day or
+ * with a write (creating, moving or opening a period moves the data version), so one run per pair is enough.
+ */
+const openedFor: { key: string | null } = { key: null };
+
 async function openDue(): Promise<Date> {
   const at = now();
-  await openDuePeriods(db(), at);
+  const key = `${todayInChina(at)}|${(await currentDataVersion()).version}`;
+  if (openedFor.key !== key) {
+    await openDuePeriods(db(), at);
+    openedFor.key = key;
+  }
   return at;
 }
 
@@ -80,11 +92,19 @@ export interface CurrentPeriodWidget {
 export async function getCurrentPeriodWidget(): Promise<CurrentPeriodWidget | null> {
   await requirePermission("period:read");
   const at = await openDue();
-  const d = db();
-  const current = await currentPeriod(d, at);
-  if (!current) return null;
-  const [period, fulfilment] = await Promise.all([q.queryPeriod(d, current.id, at), q.queryFulfilment(d, current.id)]);
-  if (!period) return null;
+  // The same for every reader at one data version and China day (the phase is judged by the day).
+  const found = await readThrough(`period:current:${todayInChina(at)}`, [null], async () => {
+    const d = db();
+    const current = await currentPeriod(d, at);
+    if (!current) return null;
+    const [period, fulfilment] = await Promise.all([
+      q.queryPeriod(d, current.id, at),
+      q.queryFulfilment(d, current.id),
+    ]);
+    return period ? { period, fulfilment } : null;
+  });
+  if (!found) return null;
+  const { period, fulfilment } = found;
   const outstanding = (u: q.PeriodFulfilment["units"][number]) => u.required - u.approved;
   const lagging = fulfilment.units
     .filter((u) => outstanding(u) > 0)

@@ -6,6 +6,7 @@ import "server-only";
 // weights in force at its close, so the same period always rates the same.
 import { forbidden, notFound } from "next/navigation";
 import { requirePermission, type SessionUser } from "../auth/session";
+import { readThrough } from "../cache/data-version";
 import { db } from "../db";
 import { can, type UnitScope } from "../permissions";
 import { inRatingView, type RatingView } from "../rating";
@@ -42,8 +43,18 @@ export interface PeriodRating {
   seesAll: boolean;
 }
 
-/** Rates every unit of `period` and ranks them (no permission check: callers filter what they show). */
-const ratePeriod = (period: q.RatedPeriod) => q.queryPeriodRanking(db(), period);
+/**
+ * Rates every unit of `period` and ranks them (no permission check: callers check, then filter what they show).
+ * A closed period's records are frozen and its weights are those in force at its close, so the ranking changes
+ * only with a write: it is kept at the data version, shared by every reader.
+ */
+const ratePeriod = (period: q.RatedPeriod) =>
+  readThrough(`ratings:ranking:${period.id}:${period.closedAt.toISOString()}`, [], () =>
+    q.queryPeriodRanking(db(), period),
+  );
+
+/** The closed periods, latest first (after the caller's permission check). */
+const ratedPeriods = () => readThrough("ratings:periods", [], () => q.queryRatedPeriods(db()));
 
 function visible(user: SessionUser, rated: q.PeriodRanking): PeriodRating {
   const view = ratingView(user);
@@ -55,7 +66,7 @@ function visible(user: SessionUser, rated: q.PeriodRanking): PeriodRating {
 export async function getRatingsPage(params: { period?: number; unit?: number }) {
   const user = await requirePermission("rating:read");
   const d = db();
-  const periods = await q.queryRatedPeriods(d);
+  const periods = await ratedPeriods();
   const period = params.period === undefined ? (periods[0] ?? null) : periods.find((p) => p.id === params.period);
   if (period === undefined) notFound();
   if (period === null) return { periods, rating: null, detail: null };
@@ -86,7 +97,7 @@ async function ratingFor(user: SessionUser, periodId: number): Promise<PeriodRat
 export async function getDashboardRating(periodId: number | undefined) {
   const user = await requirePermission("portfolio:read");
   if (!can(user, "rating:read")) return null;
-  const periods = await q.queryRatedPeriods(db());
+  const periods = await ratedPeriods();
   const period = periods.find((p) => p.id === periodId) ?? periods[0];
   if (!period) return { periods, rating: null };
   return { periods, rating: visible(user, await ratePeriod(period)) };

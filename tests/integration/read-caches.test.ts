@@ -1,0 +1,107 @@
+// Reads kept at the data version (issue 18): the item page's view, the current period's widget, the ratings, the
+// goals, evidence lists and item indicators are shared by every reader until a write moves the data version,
+// and the due periods are opened once per China day and data version. Each read here is made, the data is
+// changed through the real write path (or by SQL, as another instance would), and the read must then equal a
+// fresh query — never the value it kept.
+import { afterEach, describe, expect, it } from "vitest";
+import { addDays, todayInChina } from "../../lib/dates";
+import { now, resetClock, setClock } from "../../lib/clock";
+import * as items from "../../lib/data/items";
+import * as periods from "../../lib/data/periods";
+import * as ratings from "../../lib/data/ratings";
+import { listGoals } from "../../lib/data/goals";
+import { hasSampleData } from "../../lib/data/datasets";
+import { loadItemView } from "../../lib/queries/item-view";
+import * as pq from "../../lib/queries/periods";
+import * as rq from "../../lib/queries/ratings";
+import { changeItem } from "../../lib/writes/item-change";
+import { approve } from "../../lib/writes/reports";
+import { fileDatabase } from "../setup/test-db";
+import { signInAs, signOut } from "../support/session";
+
+const t = fileDatabase({ sample: true });
+
+afterEach(() => {
+  resetClock();
+  signOut();
+});
+
+/** JSON equality (dates as instants), so kept and fresh values compare whatever their object identity. */
+const same = (a: unknown) => JSON.parse(JSON.stringify(a)) as unknown;
+
+describe("reads kept at the data version", () => {
+  it("the item page's view follows a write, live and as of a past day", async () => {
+    await signInAs(t.db, "leader");
+    const [row] = await t.db.$queryRaw<{ id: number; code: string; version: number; progress: number | null }[]>`
+      SELECT id, code, version, progress FROM items
+       WHERE level = 'ACTION' AND retired_at IS NULL AND status = 'IN_PROGRESS' ORDER BY code LIMIT 1`;
+    const live = { before: null, day: todayInChina(now()) };
+    const past = { before: new Date(now().getTime() - 30 * 86_400_000), day: addDays(todayInChina(now()), -30) };
+    const first = await items.getItemView(row!.code, live);
+    const pastFirst = await items.getItemView(row!.code, past);
+    expect(first).not.toBeNull();
+    const progress = row!.progress === 42 ? 43 : 42;
+    await t.db.$transaction((tx) =>
+      changeItem(
+        tx,
+        row!.id,
+        { action: "UPDATE", expectedVersion: row!.version, fields: { progress } },
+        { actorId: null },
+      ),
+    );
+    const after = await items.getItemView(row!.code, live);
+    expect(after !== null && after !== "not-yet" && after.progress).toBe(progress);
+    expect(same(after)).not.toEqual(same(first));
+    const { lights: _lights, ...view } = after as Exclude<typeof after, null | "not-yet">;
+    expect(same(view)).toEqual(same(await loadItemView(t.db, row!.code, live)));
+    // a past day's view is not moved by today's write
+    expect(same(await items.getItemView(row!.code, past))).toEqual(same(pastFirst));
+    // the permission is checked before anything kept is read
+    signOut();
+    await expect(items.getItemView(row!.code, live)).rejects.toThrow();
+  });
+
+  it("the current period's widget follows an approval, and a new period opens on its day", async () => {
+    await signInAs(t.db, "leader");
+    const widget = await periods.getCurrentPeriodWidget();
+    expect(widget).not.toBeNull();
+    const [submitted] = await t.db.$queryRaw<{ id: number; revision: number }[]>`
+      SELECT p.id, p.revision FROM progress_updates p
+       WHERE p.state = 'SUBMITTED' AND p.period_id = ${widget!.period.id} ORDER BY p.id LIMIT 1`;
+    expect(submitted, "the sample's current period has a report awaiting review").toBeDefined();
+    await t.db.$transaction((tx) =>
+      approve(tx, "system", { reportId: submitted!.id, expectedRevision: submitted!.revision, comment: null }, now()),
+    );
+    const after = await periods.getCurrentPeriodWidget();
+    expect(after!.fulfilment.total.approved).toBe(widget!.fulfilment.total.approved + 1);
+    expect(same(after!.fulfilment)).toEqual(same(await pq.queryFulfilment(t.db, widget!.period.id)));
+
+    // the next period opens on its day: the day is part of what the opening is remembered for
+    const [next] = await t.db.$queryRaw<{ id: number; opens_on: Date }[]>`
+      SELECT id, opens_on FROM reporting_periods WHERE opens_on > ${new Date(widget!.period.closesOn)}::date
+       ORDER BY opens_on LIMIT 1`;
+    const opens = next ? next.opens_on : new Date(`${widget!.period.closesOn}T00:00:00+08:00`);
+    setClock(new Date(opens.getTime() + 86_400_000 + 4 * 3_600_000));
+    const later = await periods.getCurrentPeriodWidget();
+    expect(later).not.toBeNull();
+    expect(later!.period.id).not.toBe(widget!.period.id);
+    expect(later!.period.phase).toBe("OPEN");
+  });
+
+  it("ratings, goals and the sample marker equal fresh queries, and follow writes", async () => {
+    await signInAs(t.db, "leader");
+    const rating = await ratings.getDashboardRating(undefined);
+    const closed = await rq.queryRatedPeriods(t.db);
+    expect(same(rating!.periods)).toEqual(same(closed));
+    expect(same(rating!.rating!.rows)).toEqual(same((await rq.queryPeriodRanking(t.db, closed[0]!)).all));
+
+    const goals = await listGoals();
+    await t.db.$executeRaw`UPDATE goals SET title = title || '（改）' WHERE number = 1`;
+    const renamed = await listGoals();
+    expect(renamed[0]!.title).toBe(`${goals[0]!.title}（改）`);
+
+    expect(await hasSampleData()).toBe(true);
+    await t.db.$executeRaw`DELETE FROM datasets WHERE key = 'sample'`;
+    expect(await hasSampleData()).toBe(false);
+  });
+});
