@@ -225,9 +225,11 @@ export async function writeHistoryAndItems(
     INSERT INTO item_regions (item_id, region_id) SELECT id, unnest(regs) FROM g_item;
     INSERT INTO item_conferences (item_id, conference_id) SELECT id, unnest(confs) FROM g_item;
 
-    INSERT INTO progress_updates (item_id, author_id, unit_id, created_at, status, progress, confidence, note, next_steps,
-                                  blockers, evidence_links, is_sample)
-    SELECT p.item_id, p.author_id, u.unit_id, p.changed_at, p.status::item_status, p.progress, p.confidence::confidence,
+    -- Approved reports as the reporting-cycle migration left the ones made before it: submitted and decided when
+    -- made (without decided_at the dashboard's recent updates, ordered by it, read every report to find 20).
+    INSERT INTO progress_updates (item_id, author_id, unit_id, created_at, submitted_at, decided_at, status, progress,
+                                  confidence, note, next_steps, blockers, evidence_links, is_sample)
+    SELECT p.item_id, p.author_id, u.unit_id, p.changed_at, p.changed_at, p.changed_at, p.status::item_status, p.progress, p.confidence::confidence,
            ${pick(words.notes, "p.item_id + p.j")} || '，当前进度约' || p.progress || '%。',
            CASE WHEN p.u2 < 0.7 THEN ${pick(words.nextSteps, "p.item_id * 3 + p.j")} END,
            CASE WHEN p.confidence <> 'GREEN' THEN ${pick(words.blockers, "p.item_id + p.j * 5")} END,
