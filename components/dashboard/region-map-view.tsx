@@ -6,10 +6,51 @@
 // data. Rendered on the server as well (SSR): the map is in the first HTML, every region a link, no JavaScript
 // needed to see or use it. Imports nothing that draws (d3-geo, the outlines): the sprite holds the geometry.
 import { classesOf, NO_ITEMS, type MapMode } from "@/lib/map/figures";
+import type { Side } from "@/lib/generated/prisma/enums";
+import { itemsHref, percent } from "./format";
 import styles from "./region-map.module.css";
 
-/** What a region's link shows and says: [href, accessible name, region name, figure text, class key, value, items] */
-export type RegionLink = [string, string, string, string, string, number | null, number];
+/**
+ * What a region's link shows and says: [region id (its link opens the items list filtered to it), region name, figure text, class key, value (the figure it is
+ * coloured by), items, side, progress (one decimal) or null, completed, overdue]
+ */
+export type RegionLink = [number, string, string, string, number | null, number, Side, number | null, number, number];
+
+/**
+ * A region link's accessible name, filled in per region here (a name per region would cross the wire twice,
+ * in the HTML and in the props): `items` (a region with items) or `none`, then `spans` for a region astride
+ * both sides, then `end`. Their placeholders: {label} (the region and its figure, as the map shows them),
+ * {side}, {items}, {progress}, {completed}, {overdue}.
+ */
+export interface RegionNameText {
+  items: string;
+  none: string;
+  spans: string;
+  end: string;
+  /** a progress the region has no figure for */
+  noValue: string;
+  side: Record<Side, string>;
+}
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** The accessible name of a region's link: it starts with the text the map shows (WCAG 2.5.3, label in name). */
+export function regionName(
+  names: RegionNameText,
+  [, name, figure, , , items, side, progress, completed, overdue]: RegionLink,
+): string {
+  const values = {
+    label: `${name} ${figure}`,
+    side: names.side[side],
+    items,
+    progress: percent(progress, names.noValue),
+    completed,
+    overdue,
+  };
+  return `${fill(items === 0 ? names.none : names.items, values)}${side === "JOINT" ? names.spans : ""}${names.end}`;
+}
 /** [sprite id of its outline, label x, label y, ...RegionLink] */
 export type ShapeRow = [string, number, number, ...RegionLink];
 /** [sprite id of its extent or null, anchor x, anchor y, x, y, label width, boundary path or null, ...RegionLink] */
@@ -20,6 +61,9 @@ export interface RegionMapViewProps {
   height: number;
   mode: MapMode;
   title: string;
+  /** the day the dashboard shows (null: live); the regions' links keep it */
+  asOf: string | null;
+  names: RegionNameText;
   /** the static sprite's URL (lib/map/map-sprite.svg) and its ids of both sides' outlines and their boundary */
   sprite: { url: string; SICHUAN: string; CHONGQING: string; sideBorder: string };
   radius: number;
@@ -35,6 +79,8 @@ export function RegionMapView({
   height,
   mode,
   title,
+  asOf,
+  names,
   sprite,
   radius,
   sideLabels,
@@ -46,15 +92,18 @@ export function RegionMapView({
   const fills = new Map([NO_ITEMS, ...classesOf(mode)].map((c) => [c.key, c.fill]));
   // A region's link: where it goes, its accessible name, what the tests read (its class, figure and count),
   // and its colour, which the shape or marker inside inherits.
-  const linkOf = ([href, label, name, , key, value, items]: RegionLink) => ({
-    href,
-    "aria-label": label,
-    "data-region": name,
-    "data-class": key,
-    "data-value": value ?? "",
-    "data-count": items > 0 ? items : undefined,
-    fill: fills.get(key),
-  });
+  const linkOf = (link: RegionLink) => {
+    const [id, name, , key, value, items] = link;
+    return {
+      href: itemsHref({ level: "ACTION", region: id }, { asOf }),
+      "aria-label": regionName(names, link),
+      "data-region": name,
+      "data-class": key,
+      "data-value": value ?? "",
+      "data-count": items > 0 ? items : undefined,
+      fill: fills.get(key),
+    };
+  };
   return (
     <svg
       viewBox={`0 0 ${width} ${height}`}
@@ -70,12 +119,12 @@ export function RegionMapView({
         <use href={use(sprite.CHONGQING)} fill={SIDE_FILL.CHONGQING} />
       </g>
       {shapes.map(([id, x, y, ...link]) => (
-        <a key={link[2]} {...linkOf(link)}>
+        <a key={link[1]} {...linkOf(link)}>
           <use href={use(id)} />
           <text x={x} y={y} aria-hidden="true">
-            {link[2]}
+            {link[1]}
             <tspan x={x} dy="1.2em">
-              {link[3]}
+              {link[2]}
             </tspan>
           </text>
         </a>
@@ -89,7 +138,7 @@ export function RegionMapView({
         ))}
       </g>
       {markers.map(([extent, ax, ay, x, y, labelWidth, border, ...link]) => (
-        <a key={link[2]} {...linkOf(link)}>
+        <a key={link[1]} {...linkOf(link)}>
           {extent ? <use href={use(extent)} className={styles.extent} /> : null}
           {ax !== x || ay !== y ? (
             <>
@@ -108,7 +157,7 @@ export function RegionMapView({
           <circle cx={x} cy={y} r={radius} className={styles.marker} />
           {border ? <path d={border} className={styles.straddle} /> : null}
           <text x={x + radius + 4} y={y + 4} aria-hidden="true">
-            {link[2]} <tspan>{link[3]}</tspan>
+            {link[1]} <tspan>{link[2]}</tspan>
           </text>
         </a>
       ))}

@@ -7,14 +7,14 @@ import type { MapLayout } from "@/lib/map/layout";
 import { classOf, classesOf, figureOf, NO_ITEMS, type MapMode, type MapRegionFigures } from "@/lib/map/figures";
 import { MARKER_RADIUS, SPRITE_IDS } from "@/lib/map/layout";
 import sprite from "@/lib/map/map-sprite.svg";
-import { RegionMapLegendView, RegionMapView, type RegionLink } from "./region-map-view";
+import { RegionMapLegendView, RegionMapView, type RegionLink, type RegionNameText } from "./region-map-view";
 
 export interface RegionMapText {
   title: string;
   /** the text drawn on the map for a region: its figure in the current mode */
   figure: (r: MapRegionFigures) => string;
-  /** the link's accessible name: the region, its side and all its figures */
-  name: (r: MapRegionFigures) => string;
+  /** the link's accessible name: the region, its side and all its figures (templates, see RegionNameText) */
+  name: RegionNameText;
   sideName: Record<"SICHUAN" | "CHONGQING", string>;
 }
 
@@ -23,7 +23,7 @@ const SPRITE_URL = typeof sprite === "string" ? sprite : sprite.src;
 const SPRITE = { url: SPRITE_URL, ...SPRITE_IDS };
 
 /**
- * The SVG alone (pure; tests render it): `href` gives each region's link.
+ * The SVG alone (pure; tests render it). Each region links to the items list filtered to it, as of `asOf`.
  *
  * The geometry is not in the page: every outline, extent and boundary is a <use> of the static sprite
  * (lib/map/map-sprite.svg, see SPRITE_IDS), which the browser fetches once and keeps. What depends on the
@@ -36,21 +36,24 @@ export function RegionMapSvg({
   layout,
   mode,
   text,
-  href,
+  asOf,
 }: {
   layout: MapLayout<MapRegionFigures>;
   mode: MapMode;
   text: RegionMapText;
-  href: (r: MapRegionFigures) => string;
+  asOf: string | null;
 }) {
   const linkOf = (r: MapRegionFigures): RegionLink => [
-    href(r),
-    text.name(r),
+    r.id,
     r.name,
     text.figure(r),
     classOf(mode, r).key,
     figureOf(mode, r),
     r.items,
+    r.side,
+    r.progress === null ? null : Number(r.progress.toFixed(1)),
+    r.completed,
+    r.overdue,
   ];
   return (
     <RegionMapView
@@ -58,6 +61,8 @@ export function RegionMapSvg({
       height={layout.height}
       mode={mode}
       title={text.title}
+      asOf={asOf}
+      names={text.name}
       sprite={SPRITE}
       radius={MARKER_RADIUS}
       sideLabels={layout.sideLabels.map((s) => [text.sideName[s.side], s.at[0], s.at[1]])}
