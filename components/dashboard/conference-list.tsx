@@ -4,7 +4,7 @@
 // the RSC payload). Rendered on the server as well (SSR): in the first HTML, every count a link.
 import Link from "next/link";
 import styles from "./dashboard.module.css";
-import { itemsHref, percent } from "./format";
+import { fill, itemsHref, percent } from "./format";
 
 /** [number, date (YYYY-MM-DD), theme, linked items, their progress (one decimal) or null] */
 export type ConferenceRow = [number, string, string, number, number | null];
@@ -22,17 +22,17 @@ export function ConferenceList({
   return (
     <ol className={styles.timeline}>
       {rows.map(([number, date, theme, items, progress]) => {
-        const count = text.items.replace("{count}", String(items));
+        const count = fill(text.items, { count: items });
         return (
           <li key={number} data-testid={`conference-${number}`}>
-            <strong>{text.number.replace("{number}", String(number))}</strong> · <time dateTime={date}>{date}</time>
+            <strong>{fill(text.number, { number })}</strong> · <time dateTime={date}>{date}</time>
             <div lang="zh-CN">{theme}</div>
             <div className="small">
               {/* The name starts with the visible words (WCAG 2.5.3: speech users say what they see). */}
               <Link
                 href={itemsHref({ conference: number }, { asOf })}
                 data-count={items}
-                aria-label={`${count} ${text.viewItems.replace("{number}", String(number))}`}
+                aria-label={`${count} ${fill(text.viewItems, { number })}`}
               >
                 {count}
               </Link>

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import tables from "@/components/ui/tables.module.css";
 import { ITEM_LIGHTS, type ItemLight } from "@/lib/item-light";
-import { itemsHref } from "./format";
+import { fill, itemsHref } from "./format";
 
 /** [pillar number or null for the total row, row header, red, amber, green] */
 export type LightRow = [number | null, string, number, number, number];
@@ -38,10 +38,7 @@ export function ItemLightsTable({
           href={itemsHref({ ...(pillar === null ? {} : { pillar }), level: "ACTION", light: l }, { asOf })}
           data-count={counts[i]}
           data-light={l}
-          aria-label={countName
-            .replace("{where}", label)
-            .replace("{light}", lightNames[i]!)
-            .replace("{count}", String(counts[i]))}
+          aria-label={fill(countName, { where: label, light: lightNames[i]!, count: counts[i]! })}
         >
           {counts[i]}
         </Link>

@@ -7,7 +7,7 @@
 // needed to see or use it. Imports nothing that draws (d3-geo, the outlines): the sprite holds the geometry.
 import { classesOf, NO_ITEMS, type MapMode } from "@/lib/map/figures";
 import type { Side } from "@/lib/generated/prisma/enums";
-import { itemsHref, percent } from "./format";
+import { fill, itemsHref, percent } from "./format";
 import styles from "./region-map.module.css";
 
 /**
@@ -30,10 +30,6 @@ export interface RegionNameText {
   /** a progress the region has no figure for */
   noValue: string;
   side: Record<Side, string>;
-}
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
 /** The accessible name of a region's link: it starts with the text the map shows (WCAG 2.5.3, label in name). */
@@ -182,10 +178,10 @@ export function RegionMapLegendView({
       <p className={styles.legendHeading}>{heading}</p>
       <p>{intro}</p>
       <ul className={styles.classes}>
-        {classes.map(([key, fill, words]) => (
+        {classes.map(([key, colour, words]) => (
           <li key={key} data-class={key}>
             <svg width="18" height="14" aria-hidden="true" className={styles.swatch}>
-              <rect x="0.5" y="0.5" width="17" height="13" fill={fill} />
+              <rect x="0.5" y="0.5" width="17" height="13" fill={colour} />
             </svg>
             {words}
           </li>
