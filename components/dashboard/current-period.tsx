@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { FigureCells, FigureHeaders } from "@/components/periods/fulfilment";
+import { figuresOf } from "@/components/periods/figure-href";
 import { PhaseBadge } from "@/components/periods/phase-badge";
 import { CURRENT_PERIOD_UNITS, getCurrentPeriodWidget } from "@/lib/data/periods";
+import { FULFILMENT_FIGURES } from "@/lib/report/bulletin";
+import { CurrentPeriodTable, type PeriodFigureRow } from "./current-period-table";
 import styles from "./dashboard.module.css";
 import { Widget } from "./widget";
 
@@ -12,10 +14,12 @@ import { Widget } from "./widget";
  * Live only: the dashboard leaves it out when it shows a past day.
  */
 export async function CurrentPeriodPanel() {
-  const [data, t, tSide, locale] = await Promise.all([
+  const [data, t, tSide, tFigure, tHint, locale] = await Promise.all([
     getCurrentPeriodWidget(),
     getTranslations("dashboard.period"),
     getTranslations("side"),
+    getTranslations("periods.figures"),
+    getTranslations("periods.figureHints"),
     getLocale(),
   ]);
   if (data === null)
@@ -29,6 +33,7 @@ export async function CurrentPeriodPanel() {
   const { period, daysToDeadline, fulfilment, lagging } = data;
   const label = locale === "en" ? period.labelEn : period.label;
   const shown = lagging.slice(0, CURRENT_PERIOD_UNITS);
+  const figures = FULFILMENT_FIGURES.map((f): [string, string] => [tFigure(f), tHint(f)]);
   return (
     <Widget id="current-period" title={t("title")} wide>
       <p>
@@ -45,26 +50,16 @@ export async function CurrentPeriodPanel() {
         </span>
       </p>
       <div className={styles.tableWrap}>
-        <table data-testid="current-period-figures">
-          <thead>
-            <tr>
-              <th scope="col">{t("colScope")}</th>
-              <FigureHeaders />
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t("total")}</th>
-              <FigureCells periodId={period.id} f={fulfilment.total} testId="current-total" />
-            </tr>
-            {fulfilment.sides.map((s) => (
-              <tr key={s.side}>
-                <th scope="row">{tSide(s.side)}</th>
-                <FigureCells periodId={period.id} f={s} scope={{ side: s.side }} testId={`current-side-${s.side}`} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CurrentPeriodTable
+          testId="current-period-figures"
+          periodId={period.id}
+          head={[t("colScope")]}
+          figures={figures}
+          rows={[
+            [t("total"), null, null, figuresOf(fulfilment.total)],
+            ...fulfilment.sides.map((s): PeriodFigureRow => [tSide(s.side), null, s.side, figuresOf(s)]),
+          ]}
+        />
       </div>
       <h3>{t("unitsHeading")}</h3>
       {shown.length === 0 ? (
@@ -73,29 +68,13 @@ export async function CurrentPeriodPanel() {
         </p>
       ) : (
         <div className={styles.tableWrap}>
-          <table data-testid="current-period-units">
-            <thead>
-              <tr>
-                <th scope="col">{t("colUnit")}</th>
-                <th scope="col">{t("colSide")}</th>
-                <FigureHeaders />
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((u) => (
-                <tr key={u.unitId}>
-                  <th scope="row">{u.unit}</th>
-                  <td>{tSide(u.side)}</td>
-                  <FigureCells
-                    periodId={period.id}
-                    f={u}
-                    scope={{ unitId: u.unitId }}
-                    testId={`current-unit-${u.unitId}`}
-                  />
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CurrentPeriodTable
+            testId="current-period-units"
+            periodId={period.id}
+            head={[t("colUnit"), t("colSide")]}
+            figures={figures}
+            rows={shown.map((u) => [u.unit, tSide(u.side), u.unitId, figuresOf(u)])}
+          />
         </div>
       )}
       <p className="small">

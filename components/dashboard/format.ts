@@ -1,4 +1,4 @@
-// Small display helpers shared by the dashboard widgets (server side).
+// Small display helpers shared by the dashboard widgets (on the server, and by their client leaves).
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import type { BrowseParam } from "@/lib/validations/browse";
 
@@ -23,4 +23,13 @@ export function itemsHref(
 /** Keeps the as-of day on links to other as-of-aware pages. */
 export function withAsOf(path: string, selection: Pick<AsOfSelection, "asOf">): string {
   return selection.asOf ? `${path}?asOf=${selection.asOf}` : path;
+}
+
+/**
+ * A catalogue message's {placeholders} filled in, in one pass (a value is never read as a placeholder or as a
+ * replacement pattern): client leaves receive a message once, formatted with its placeholders left in, and fill
+ * it per row, instead of receiving one formatted string per row.
+ */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

@@ -1,15 +1,12 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LightBadge } from "@/components/ui/light-badge";
 import { getItemLightCounts } from "@/lib/data/item-lights";
-import { ITEM_LIGHTS, type ItemLight } from "@/lib/item-light";
+import { ITEM_LIGHTS } from "@/lib/item-light";
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import { titleIn } from "@/lib/i18n/localized";
 import styles from "./dashboard.module.css";
-import { itemsHref } from "./format";
+import { ItemLightsTable, type LightRow } from "./item-lights-table";
 import { Widget } from "./widget";
-
-const KEY = { RED: "red", AMBER: "amber", GREEN: "green" } as const;
 
 /** 事项红黄灯: open action items by light per pillar; each number opens the list filtered the same way. */
 export async function ItemLightsPanel({ selection }: { selection: AsOfSelection }) {
@@ -19,19 +16,16 @@ export async function ItemLightsPanel({ selection }: { selection: AsOfSelection 
     getTranslations("dashboard"),
     getLocale(),
   ]);
-  const name = (l: ItemLight) => t("text", { name: t(`name.${l}`), meaning: t(`meaning.${l}`) });
-  const total = (l: ItemLight) => pillars.reduce((n, p) => n + p[KEY[l]], 0);
-  const count = (l: ItemLight, n: number, pillar: number | null, label: string) => (
-    <Link
-      href={itemsHref({ ...(pillar === null ? {} : { pillar }), level: "ACTION", light: l }, selection)}
-      data-count={n}
-      data-light={l}
-      aria-label={t("panel.count", { where: label, light: name(l), count: n })}
-    >
-      {n}
-    </Link>
-  );
-  const lit = ITEM_LIGHTS.some((l) => total(l) > 0);
+  const rows: LightRow[] = pillars.map((p) => [
+    p.number,
+    `${tDash("pillars.pillar", { number: p.number })} ${titleIn(p, locale)}`,
+    p.red,
+    p.amber,
+    p.green,
+  ]);
+  const sum = (i: 2 | 3 | 4) => rows.reduce((n, r) => n + r[i], 0);
+  const total: LightRow = [null, t("panel.total"), sum(2), sum(3), sum(4)];
+  const lit = total[2] + total[3] + total[4] > 0;
   return (
     <Widget id="item-lights" title={t("panel.heading")} wide>
       <p className="muted small">{t("panel.intro", { date: selection.day })}</p>
@@ -39,43 +33,17 @@ export async function ItemLightsPanel({ selection }: { selection: AsOfSelection 
         <p>{t("panel.empty")}</p>
       ) : (
         <div className={styles.tableWrap}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("panel.pillar")}</th>
-                {ITEM_LIGHTS.map((l) => (
-                  <th scope="col" key={l} className={styles.num}>
-                    <LightBadge light={l} />
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {pillars.map((p) => {
-                const label = `${tDash("pillars.pillar", { number: p.number })} ${titleIn(p, locale)}`;
-                return (
-                  <tr key={p.number} data-pillar={p.number}>
-                    <th scope="row">{label}</th>
-                    {ITEM_LIGHTS.map((l) => (
-                      <td key={l} className={styles.num}>
-                        {count(l, p[KEY[l]], p.number, label)}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t("panel.total")}</th>
-                {ITEM_LIGHTS.map((l) => (
-                  <td key={l} className={styles.num}>
-                    {count(l, total(l), null, t("panel.total"))}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
+          <ItemLightsTable
+            rows={[...rows, total]}
+            asOf={selection.asOf}
+            pillarHead={t("panel.pillar")}
+            badges={ITEM_LIGHTS.map((l) => (
+              <LightBadge key={l} light={l} />
+            ))}
+            lightNames={ITEM_LIGHTS.map((l) => t("text", { name: t(`name.${l}`), meaning: t(`meaning.${l}`) }))}
+            // the placeholders are filled in per count by the table
+            countName={t("panel.count", { where: "{where}", light: "{light}", count: "{count}" })}
+          />
         </div>
       )}
       <p className="small muted">{t("rule", { days: workdays })}</p>

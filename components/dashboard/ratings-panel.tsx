@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RatingPeriodPicker } from "@/components/ratings/period-picker";
 import { Score, WeightsUsed } from "@/components/ratings/ranking-table";
 import { getDashboardRating, type UnitRating } from "@/lib/data/ratings";
+import { RatingBoard } from "./rating-board";
 import { Widget } from "./widget";
 
 /**
@@ -10,7 +11,12 @@ import { Widget } from "./widget";
  * leadership, coordinators and administrators; an editor sees their own unit's score and rank only.
  */
 export async function RatingsPanel({ periodId }: { periodId: number | undefined }) {
-  const [data, t, locale] = await Promise.all([getDashboardRating(periodId), getTranslations("ratings"), getLocale()]);
+  const [data, t, locale, format] = await Promise.all([
+    getDashboardRating(periodId),
+    getTranslations("ratings"),
+    getLocale(),
+    getFormatter(),
+  ]);
   if (data === null) return null;
   if (data.rating === null)
     return (
@@ -24,21 +30,23 @@ export async function RatingsPanel({ periodId }: { periodId: number | undefined 
   const href = `/ratings?period=${rating.period.id}`;
   const label = locale === "en" ? rating.period.labelEn : rating.period.label;
   const board = (which: "RED" | "BLACK") => rating.rows.filter((r) => r.board === which);
+  // the score as <Score> shows it, computed here: the list is a client leaf taking one short row per unit
+  const score = (v: number | null) =>
+    v === null ? t("notScored") : format.number(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const list = (rows: UnitRating[], testId: string) =>
     rows.length === 0 ? (
       <p className="muted small">{t("dashboard.empty")}</p>
     ) : (
-      <ol className="plain" data-testid={testId}>
-        {rows.map((r) => (
-          <li key={r.unitId} data-unit={r.unitId}>
-            {t("rankOf", { rank: r.rank ?? 0, count: rating.rankedCount })}{" "}
-            <Link href={`${href}&unit=${r.unitId}`}>{r.unit}</Link>{" "}
-            <strong>
-              <Score score={r.score} />
-            </strong>
-          </li>
-        ))}
-      </ol>
+      <RatingBoard
+        period={rating.period.id}
+        testId={testId}
+        rows={rows.map((r) => [
+          r.unitId,
+          r.unit,
+          t("rankOf", { rank: r.rank ?? 0, count: rating.rankedCount }),
+          score(r.score),
+        ])}
+      />
     );
   const own = rating.seesAll ? null : (rating.rows[0] ?? null);
   return (

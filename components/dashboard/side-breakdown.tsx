@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getSideAndRegionBreakdown, type Breakdown } from "@/lib/data/dashboard";
 import { getMapRegions } from "@/lib/data/region-map";
 import type { AsOfSelection } from "@/lib/as-of-selection";
-import { MAP_MODES, withFigures, type MapMode, type MapRegionFigures } from "@/lib/map/figures";
+import { MAP_MODES, withFigures, type MapMode } from "@/lib/map/figures";
 import { layoutMap } from "@/lib/map/layout";
 import { MAP_PARAM } from "@/lib/validations/map";
 import styles from "./dashboard.module.css";
@@ -79,22 +79,26 @@ export async function SideBreakdownPanel({
         : mode === "progress"
           ? percent(r.progress, none)
           : tMap("figureOverdue", { count: r.overdue }),
-    // the name starts with the text the map shows for the region (WCAG 2.5.3, label in name)
-    name: (r: MapRegionFigures) => {
-      const side = tSide(r.side);
-      const label = `${r.name} ${text.figure(r)}`;
-      const base =
-        r.items === 0
-          ? tMap("regionLabelNone", { label, side })
-          : tMap("regionLabel", {
-              label,
-              side,
-              items: r.items,
-              progress: percent(r.progress, none),
-              completed: r.completed,
-              overdue: r.overdue,
-            });
-      return `${base}${r.side === "JOINT" ? tMap("spans") : ""}${tMap("opensList")}`;
+    // the placeholders are filled in per region by the map (region-map-view.tsx regionName)
+    name: {
+      items: tMap("regionLabel", {
+        label: "{label}",
+        side: "{side}",
+        items: "{items}",
+        progress: "{progress}",
+        completed: "{completed}",
+        overdue: "{overdue}",
+      }),
+      none: tMap("regionLabelNone", { label: "{label}", side: "{side}" }),
+      spans: tMap("spans"),
+      end: tMap("opensList"),
+      noValue: none,
+      side: {
+        SICHUAN: tSide("SICHUAN"),
+        CHONGQING: tSide("CHONGQING"),
+        JOINT: tSide("JOINT"),
+        NATIONAL: tSide("NATIONAL"),
+      },
     },
     sideName: { SICHUAN: tMap("sideName.SICHUAN"), CHONGQING: tMap("sideName.CHONGQING") },
   };
@@ -112,7 +116,7 @@ export async function SideBreakdownPanel({
       </nav>
       <div className={mapStyles.mapGrid}>
         <figure style={{ margin: 0 }} data-testid="region-map">
-          <RegionMapSvg layout={layout} mode={mode} text={text} href={(r) => regionHref(r.id)} />
+          <RegionMapSvg layout={layout} mode={mode} text={text} asOf={selection.asOf} />
           <figcaption className={mapStyles.caption}>{tMap("caption")}</figcaption>
         </figure>
         <div>

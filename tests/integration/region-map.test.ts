@@ -51,10 +51,17 @@ describe("the dashboard map", () => {
             text: {
               title: "map",
               figure: (r) => String(figureOf(mode, r)),
-              name: (r) => r.name,
+              name: {
+                items: "{label}",
+                none: "{label}",
+                spans: "",
+                end: "",
+                noValue: "—",
+                side: { SICHUAN: "四川", CHONGQING: "重庆", JOINT: "川渝", NATIONAL: "国家" },
+              },
               sideName: { SICHUAN: "四川", CHONGQING: "重庆" },
             },
-            href: (r) => `/items?level=ACTION&region=${r.id}`,
+            asOf: null,
           }),
         );
         const drawn = new Map(

@@ -1,5 +1,5 @@
-// The dashboard map's weight: its markup is in the dashboard's HTML and again in the RSC payload inlined in that
-// HTML, so every byte of it counts twice (issue 18: the whole dashboard ≤ 80 KB). Outline path data is written
+// The dashboard map's weight: its markup is in the dashboard's HTML (and its compact rows in the RSC payload inlined
+// in that HTML: the map is a client leaf, region-map-view.tsx), issue 18: the whole dashboard ≤ 80 KB. Outline path data is written
 // once (extents <use> it), in whole units, relative; labels and figures are what remains. Measured in
 // bench/RESULTS.md ("Map"); this fails if the map grows back past its budget.
 import { createElement } from "react";
@@ -15,7 +15,7 @@ import { regions as seedRegions } from "../../prisma/seed/document/regions";
 
 /**
  * Bytes of the map's markup (the SVG element as the server renders it into the HTML; the RSC payload carries
- * about as much again). 13.9 KB measured here (a /_next/static sprite URL adds about 0.6 KB); it was 143 KB
+ * its rows, about a third as much). 13.9 KB measured here (a /_next/static sprite URL adds about 0.6 KB); it was 143 KB
  * with the outlines' path data inline and drawn twice.
  */
 const MAP_MARKUP_BUDGET = 16_000;
@@ -36,9 +36,14 @@ const figures = withFigures(
 const text = (mode: MapMode): RegionMapText => ({
   title: "川渝两侧地区分布图",
   figure: (r) => (mode === "progress" ? `${figureOf(mode, r)}%` : `逾期 ${r.overdue}`),
-  name: (r) =>
-    `${r.name} ${figureOf(mode, r)}%（四川）：${r.items} 项事项，进度 ${r.progress}%，已完成 ${r.completed} 项，` +
-    `逾期 ${r.overdue} 项${r.side === "JOINT" ? "，跨四川、重庆两侧" : ""}，打开事项列表`,
+  name: {
+    items: "{label}（{side}）：{items} 项事项，进度 {progress}，已完成 {completed} 项，逾期 {overdue} 项",
+    none: "{label}（{side}）：暂无关联事项",
+    spans: "，跨四川、重庆两侧",
+    end: "，打开事项列表",
+    noValue: "—",
+    side: { SICHUAN: "四川", CHONGQING: "重庆", JOINT: "川渝共同", NATIONAL: "国家" },
+  },
   sideName: { SICHUAN: "四川省", CHONGQING: "重庆市" },
 });
 const render = (mode: MapMode) =>
@@ -47,7 +52,7 @@ const render = (mode: MapMode) =>
       layout: layoutMap(figures, (r) => `${r.name} ${text(mode).figure(r)}`),
       mode,
       text: text(mode),
-      href: (r) => `/items?level=ACTION&region=${r.id}`,
+      asOf: null,
     }),
   );
 

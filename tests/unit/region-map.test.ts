@@ -7,6 +7,7 @@ import { geoArea } from "d3-geo";
 import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { RegionMapSvg, type RegionMapText } from "../../components/dashboard/region-map";
+import { regionName, type RegionLink } from "../../components/dashboard/region-map-view";
 import boundaries from "../../lib/map/boundaries.json";
 import {
   classOf,
@@ -47,7 +48,14 @@ const figures = withFigures(
 const text = (mode: MapMode): RegionMapText => ({
   title: "map",
   figure: (r) => String(figureOf(mode, r) ?? "—"),
-  name: (r) => `${r.name}: ${r.items}`,
+  name: {
+    items: "{label}: {items}",
+    none: "{label}: 0",
+    spans: "",
+    end: "",
+    noValue: "—",
+    side: { SICHUAN: "四川", CHONGQING: "重庆", JOINT: "川渝", NATIONAL: "国家" },
+  },
   sideName: { SICHUAN: "四川省", CHONGQING: "重庆市" },
 });
 const label = (r: MapRegionFigures) => `${r.name} ${text("progress").figure(r)}`;
@@ -57,7 +65,7 @@ const render = (mode: MapMode) =>
       layout: layoutMap(figures, label),
       mode,
       text: text(mode),
-      href: (r) => `/items?level=ACTION&region=${r.id}`,
+      asOf: null,
     }),
   );
 const data = boundaries as unknown as {
@@ -185,6 +193,35 @@ describe("RegionMapSvg", () => {
         expect(link?.[2], `${mode} ${r.name}`).toBe(classOf(mode, r).fill);
       }
     }
+  });
+});
+
+describe("a region link's name", () => {
+  // the zh-CN catalogue's templates (lib/i18n/messages/zh-CN/map.json), as side-breakdown.tsx fills them
+  const names = {
+    items: "{label}（{side}）：{items} 项事项，进度 {progress}，已完成 {completed} 项，逾期 {overdue} 项",
+    none: "{label}（{side}）：暂无关联事项",
+    spans: "，跨四川、重庆两侧",
+    end: "，打开事项列表",
+    noValue: "—",
+    side: { SICHUAN: "四川", CHONGQING: "重庆", JOINT: "川渝共同", NATIONAL: "国家" },
+  };
+  const link = (over: Partial<Record<number, unknown>>): RegionLink =>
+    Object.assign([1, "成都", "69.4%", "p60", 69.44, 5, "SICHUAN", 69.4, 1, 2], over) as RegionLink;
+
+  it("starts with what the map shows, then the side and every figure", () => {
+    expect(regionName(names, link({}))).toBe(
+      "成都 69.4%（四川）：5 项事项，进度 69.4%，已完成 1 项，逾期 2 项，打开事项列表",
+    );
+  });
+
+  it("says a region astride both sides spans them, and a region without items has none", () => {
+    expect(regionName(names, link({ 1: "高竹新区", 2: "逾期 0", 6: "JOINT", 7: null, 8: 0, 9: 0 }))).toBe(
+      "高竹新区 逾期 0（川渝共同）：5 项事项，进度 —，已完成 0 项，逾期 0 项，跨四川、重庆两侧，打开事项列表",
+    );
+    expect(regionName(names, link({ 2: "—", 5: 0, 6: "CHONGQING" }))).toBe(
+      "成都 —（重庆）：暂无关联事项，打开事项列表",
+    );
   });
 });
 
