@@ -3,9 +3,7 @@
 // The current period's tables (in all, by side, by the units most behind), drawn from compact rows: one short array
 // per row instead of a tree of elements in the RSC payload. Rendered on the server as well (SSR): in the first
 // HTML, every figure a link to the obligations behind it, no JavaScript needed.
-import Link from "next/link";
-import { figureHref } from "@/components/periods/figure-href";
-import { FULFILMENT_FIGURES } from "@/lib/report/bulletin";
+import { FigureCellsOf } from "@/components/periods/figure-cells";
 import type { Side } from "@/lib/generated/prisma/enums";
 
 /**
@@ -50,24 +48,12 @@ export function CurrentPeriodTable({
           <tr key={`${label}|${scope}`}>
             <th scope="row">{label}</th>
             {second === null ? null : <td>{second}</td>}
-            {FULFILMENT_FIGURES.map((figure, i) => (
-              <td key={figure}>
-                {/* data-count: the number this link promises, shown by the rows it opens (e2e/count-links.spec.ts).
-                    Not prefetched: a table of figures is dozens of links to the same period page, each a full render. */}
-                <Link
-                  href={figureHref(
-                    periodId,
-                    figure,
-                    scope === null ? {} : typeof scope === "number" ? { unitId: scope } : { side: scope },
-                  )}
-                  prefetch={false}
-                  data-count={f[i]}
-                  data-count-rows="obligation-row"
-                >
-                  {f[i]}
-                </Link>
-              </td>
-            ))}
+            <FigureCellsOf
+              periodId={periodId}
+              f={f}
+              scope={scope === null ? {} : typeof scope === "number" ? { unitId: scope } : { side: scope }}
+              bare
+            />
           </tr>
         ))}
       </tbody>

@@ -14,16 +14,23 @@ export function FigureCellsOf({
   f,
   scope,
   testId,
+  bare = false,
 }: {
   periodId: number;
   f: number[];
   scope?: { side?: Side; unitId?: number };
   testId?: string;
+  /** without the cells' class (the dashboard's table aligns its numbers itself, and every byte there counts) */
+  bare?: boolean;
 }) {
   return (
     <>
       {FULFILMENT_FIGURES.map((figure, i) => (
-        <td key={figure} className="count" data-testid={testId ? `${testId}-${figure}` : undefined}>
+        <td
+          key={figure}
+          className={bare ? undefined : "count"}
+          data-testid={testId ? `${testId}-${figure}` : undefined}
+        >
           {/* data-count: the number this link promises, shown by the rows it opens (e2e/count-links.spec.ts).
               Not prefetched: a table of figures is dozens of links to the same period page, each a full render. */}
           <Link
