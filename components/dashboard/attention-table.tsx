@@ -2,6 +2,7 @@
 
 // The overdue and lagging items as compact rows (one short array each instead of a tree of elements in the RSC
 // payload); rendered on the server as well (SSR), so the table is in the first HTML.
+import { ColumnHeaders } from "@/components/ui/data-table";
 import Link from "next/link";
 import styles from "./dashboard.module.css";
 
@@ -23,11 +24,7 @@ export function AttentionTable({
       <table className={styles.attentionTable}>
         <thead>
           <tr>
-            {head.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
+            <ColumnHeaders labels={head} />
           </tr>
         </thead>
         <tbody>

@@ -3,6 +3,7 @@
 // The sides and regions tables under the map, drawn from compact rows (one short array each instead of a tree
 // of elements in the RSC payload). Rendered on the server as well (SSR): the map's table alternative is in the
 // first HTML and works without JavaScript.
+import { ColumnHeaders } from "@/components/ui/data-table";
 import Link from "next/link";
 import tables from "@/components/ui/tables.module.css";
 import { percent } from "./format";
@@ -28,11 +29,7 @@ export function BreakdownTable({
         <caption style={{ textAlign: "left", fontWeight: 600 }}>{caption}</caption>
         <thead>
           <tr>
-            {head.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
+            <ColumnHeaders labels={head} />
           </tr>
         </thead>
         <tbody>

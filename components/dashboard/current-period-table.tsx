@@ -3,6 +3,7 @@
 // The current period's tables (in all, by side, by the units most behind), drawn from compact rows: one short array
 // per row instead of a tree of elements in the RSC payload. Rendered on the server as well (SSR): in the first
 // HTML, every figure a link to the obligations behind it, no JavaScript needed.
+import { ColumnHeaders } from "@/components/ui/data-table";
 import { FigureCellsOf } from "@/components/periods/figure-cells";
 import type { Side } from "@/lib/generated/prisma/enums";
 
@@ -31,11 +32,7 @@ export function CurrentPeriodTable({
     <table data-testid={testId}>
       <thead>
         <tr>
-          {head.map((h) => (
-            <th scope="col" key={h}>
-              {h}
-            </th>
-          ))}
+          <ColumnHeaders labels={head} />
           {figures.map(([label, hint]) => (
             <th key={label} scope="col" title={hint}>
               {label}
