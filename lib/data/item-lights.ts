@@ -17,15 +17,17 @@ export function amberLastFor(day: string): Promise<string> {
   return readThrough(`lights:amber-until:${day}`, [], () => queryAmberUntil(db(), day));
 }
 
+/** The calendar and the amber lead in working days, kept at the data version. Not per person: no permission needed. */
+export function lightRule(): ReturnType<typeof loadLightRule> {
+  return readThrough("lights:rule", [], () => loadLightRule(db()));
+}
+
 /** Red, amber and green action items per pillar, live or as of the selected day. */
 export async function getItemLightCounts(
   m: Pick<AsOfSelection, "before" | "day">,
 ): Promise<{ amberLast: string; workdays: number; pillars: PillarLights[] }> {
   await requirePermission("portfolio:read");
-  const [amberLast, workdays] = await Promise.all([
-    amberLastFor(m.day),
-    readThrough("lights:workdays", [], () => loadLightRule(db()).then((r) => r.workdays)),
-  ]);
+  const [amberLast, workdays] = await Promise.all([amberLastFor(m.day), lightRule().then((r) => r.workdays)]);
   const key = `dashboard:lights:${m.before?.toISOString() ?? "live"}:${m.day}:${amberLast}`;
   // Live: from the process's table of item states (lib/cache/live-portfolio.ts), not a scan of the portfolio.
   const pillars = await readThrough(key, [m.before], async () =>

@@ -4,7 +4,7 @@ import { requirePermission } from "../auth/session";
 import { readThrough } from "../cache/data-version";
 import { db } from "../db";
 import { loadItemView, type ItemView } from "../queries/item-view";
-import { loadLightRule } from "../queries/chase-calendar";
+import { lightRule } from "./item-lights";
 import { amberFrom, amberUntil, itemLight, type ItemLight } from "../item-light";
 import { isClosed } from "../status";
 import type { ItemStatus } from "../generated/prisma/enums";
@@ -36,7 +36,7 @@ export async function getItemView(
   const key = `item-view:${code.data}:${moment.day}:${moments.map((m) => m?.toISOString() ?? "live").join(",")}`;
   const [view, rule] = await Promise.all([
     readThrough(key, moments, () => loadItemView(db(), code.data, moment)),
-    readThrough("lights:rule", [], () => loadLightRule(db())),
+    lightRule(),
   ]);
   if (view === null || view === "not-yet") return view;
   const open = !view.retired && !isClosed(view.status as ItemStatus);
