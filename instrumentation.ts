@@ -1,3 +1,5 @@
+import { markRequestFailed } from "./lib/http/failed-requests";
+
 // Next.js calls register() once when a server instance starts (https://nextjs.org/docs/app/guides/instrumentation).
 // It starts this instance's job runner (lib/jobs/runner.ts, graphile-worker on the app's PostgreSQL): the
 // crontab's timed work — periods opening and closing on their day with no one pressing a button — and every
@@ -56,13 +58,16 @@ export async function onRequestError(
   context: { routerKind: string; routePath: string; routeType: string },
 ): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { logger } = await import("./lib/log");
   const requestId = request.headers["x-request-id"];
+  const id = Array.isArray(requestId) ? requestId[0] : requestId;
+  // Before any await: the page cache asks when the response ends (lib/http/failed-requests.ts).
+  if (id) markRequestFailed(id);
+  const { logger } = await import("./lib/log");
   logger().error(
     {
       err: error,
       digest: (error as { digest?: unknown } | null)?.digest,
-      requestId: Array.isArray(requestId) ? requestId[0] : requestId,
+      requestId: id,
       method: request.method,
       route: context.routePath,
       routeType: context.routeType,

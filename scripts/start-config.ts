@@ -21,6 +21,8 @@ export interface StartConfig {
   trustProxy: TrustProxy;
   /** on SIGTERM, how long requests in flight may take to finish before their connections are cut */
   shutdownGraceMs: number;
+  /** keep rendered pages per data version and person (scripts/page-cache/); PAGE_CACHE=off renders every time */
+  pageCache: boolean;
 }
 
 const USAGE = "usage: npm start [-- --no-sample]";
@@ -91,5 +93,6 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv, cwd = process
     skipBuild,
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     shutdownGraceMs: parseMs("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS, 10_000),
+    pageCache: parseBool("PAGE_CACHE", env.PAGE_CACHE, true),
   };
 }

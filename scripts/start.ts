@@ -15,6 +15,8 @@ import { stopJobRunners } from "../lib/jobs/lifecycle";
 import { logger } from "../lib/log";
 import { observe, routeLabeler } from "./request-observer";
 import { clientAddress } from "../lib/http/client-address";
+import { closeOnStop } from "../lib/process-stop";
+import { createPageCache } from "./page-cache/page-cache";
 
 const root = join(import.meta.dirname, "..");
 // Installed before the database starts, so a stop in any phase (database start, migration, seeding, build,
@@ -100,6 +102,8 @@ async function serve(
   if (shutdown.stopping) return;
   const handle = app.getRequestHandler();
   const label = routeLabeler(root);
+  const pages = config.pageCache ? createPageCache(database.url) : null;
+  if (pages) closeOnStop("page cache's database pool", () => pages.close());
   const server: Server = createServer((req, res) => {
     // the request id, the log line and the metrics of every response (scripts/request-observer.ts)
     observe(req, res, label);
@@ -111,7 +115,8 @@ async function serve(
       req.headers["x-forwarded-for"],
       config.trustProxy,
     );
-    void handle(req, res);
+    if (pages) pages.handle(req, res, () => void handle(req, res));
+    else void handle(req, res);
   });
   shutdown.serving(server, config.shutdownGraceMs);
   await held.release();
