@@ -31,6 +31,14 @@ describe("npm start settings", () => {
     expect(loadConfig([], { SAMPLE_MONTHS: "3" } as unknown as NodeJS.ProcessEnv).sampleMonths).toBe(3);
   });
 
+  it("keeps rendered pages unless PAGE_CACHE is false", () => {
+    expect(loadConfig([], {} as NodeJS.ProcessEnv).pageCache).toBe(true);
+    expect(loadConfig([], { PAGE_CACHE: "off" } as unknown as NodeJS.ProcessEnv).pageCache).toBe(false);
+    expect(() => loadConfig([], { PAGE_CACHE: "sometimes" } as unknown as NodeJS.ProcessEnv)).toThrow(
+      /PAGE_CACHE=sometimes must be true or false/,
+    );
+  });
+
   it.each([
     [[], { PORT: "http" }, /PORT=http is not a port number/],
     [[], { PORT: "70000" }, /PORT=70000/],
