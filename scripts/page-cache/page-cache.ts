@@ -87,7 +87,7 @@ function acceptsGzip(req: IncomingMessage): boolean {
   return typeof accept === "string" && /\bgzip\b/.test(accept) && !/\bgzip;\s*q=0(?:\.0+)?\b/.test(accept);
 }
 
-function send(page: KeptPage, req: IncomingMessage, res: ServerResponse): void {
+function send(page: KeptPage, req: IncomingMessage, res: ServerResponse, as: "hit" | "stale"): void {
   const fills: Fills = {
     nonce: Buffer.from(randomUUID()).toString("base64"),
     // set by scripts/request-observer.ts before the cache is asked
@@ -99,7 +99,7 @@ function send(page: KeptPage, req: IncomingMessage, res: ServerResponse): void {
       name,
       Array.isArray(value) ? value.map((v) => refill(v, page.kept, fills)) : refill(value, page.kept, fills),
     );
-  res.setHeader("x-page-cache", "hit");
+  res.setHeader("x-page-cache", as);
   const body = page.body.render(fills);
   if (!acceptsGzip(req)) {
     res.setHeader("content-length", body.length);
@@ -131,7 +131,7 @@ function isNewer(version: string, last: string): boolean {
   return v! >= lv! && p! >= lp! && (v! > lv! || p! > lp!);
 }
 
-export function createPageCache(databaseUrl: string, maxBytes = 96 * 1024 * 1024): PageCache {
+export function createPageCache(databaseUrl: string, maxBytes = 64 * 1024 * 1024): PageCache {
   const versions = versionReader(databaseUrl);
   const store = new PageStore(maxBytes);
   const sessions = new DecodedSessions();
@@ -159,16 +159,21 @@ export function createPageCache(databaseUrl: string, maxBytes = 96 * 1024 * 1024
     }
     const clockAt = now().getTime();
     const kept = store.get(asked.key, version, clockAt);
-    if (kept) {
+    if (kept?.fresh) {
       countCacheLookup("pages", true);
-      return send(kept, req, res);
+      return send(kept.page, req, res, "hit");
     }
     const pending = filling.get(asked.key);
     if (pending && pending.version === version) {
+      // Its re-render is under way: the page from a minute ago meanwhile (same data, same day).
+      if (kept) {
+        countCacheLookup("pages", true);
+        return send(kept.page, req, res, "stale");
+      }
       const page = await pending.page;
       if (page && stillHolds(page, version, now().getTime())) {
         countCacheLookup("pages", true);
-        return send(page, req, res);
+        return send(page, req, res, "hit");
       }
     }
     countCacheLookup("pages", false);

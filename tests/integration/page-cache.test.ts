@@ -23,6 +23,8 @@ interface Render {
   errorBoundary?: boolean;
   /** the response is written in this many pieces (Next streams) */
   pieces: number;
+  /** the render waits for this before answering */
+  gate?: Promise<void>;
 }
 
 describe("page cache", () => {
@@ -35,8 +37,9 @@ describe("page cache", () => {
   const savedSecret = process.env.AUTH_SECRET;
 
   /** Answers like Next's page render: the nonce in the CSP and in script tags, the request id in a cookie. */
-  function renderLikeNext(req: IncomingMessage, res: ServerResponse): void {
+  async function renderLikeNext(req: IncomingMessage, res: ServerResponse): Promise<void> {
     renders += 1;
+    await render.gate;
     const nonce = Buffer.from(randomUUID()).toString("base64");
     const requestId = String(req.headers["x-request-id"]);
     res.statusCode = render.status;
@@ -79,7 +82,7 @@ describe("page cache", () => {
       const id = requestIdFrom(req.headers["x-request-id"]);
       req.headers["x-request-id"] = id;
       res.setHeader("X-Request-Id", id);
-      cache.handle(req, res, () => renderLikeNext(req, res));
+      cache.handle(req, res, () => void renderLikeNext(req, res));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -153,6 +156,35 @@ describe("page cache", () => {
     await get("/items", { cookie });
     setClock("2026-03-11T00:00:10+08:00");
     expect((await get("/items", { cookie })).cached).toBe("miss");
+  });
+
+  it("serves the page from a minute ago while its re-render is under way, and no older", async () => {
+    const cookie = `${COOKIE}=${await token({ uid: 4 })}`;
+    setClock("2026-03-10T10:00:00+08:00");
+    const first = await get("/items/7.1.1", { cookie });
+    setClock("2026-03-10T10:01:10+08:00");
+    let open!: () => void;
+    render = { status: 200, pieces: 2, gate: new Promise<void>((resolve) => (open = resolve)) };
+    const rerender = get("/items/7.1.1", { cookie });
+    await expect.poll(() => renders).toBe(Number(first.rendered) + 1);
+    const meanwhile = await get("/items/7.1.1", { cookie });
+    expect(meanwhile.cached).toBe("stale");
+    expect(meanwhile.rendered).toBe(first.rendered);
+    open();
+    const fresh = await rerender;
+    expect(fresh.cached).toBe("miss");
+    expect((await get("/items/7.1.1", { cookie })).rendered).toBe(fresh.rendered);
+
+    // Two minutes past its render, a page is not served even while the next render is under way.
+    setClock("2026-03-10T10:03:30+08:00");
+    render = { status: 200, pieces: 2, gate: new Promise<void>((resolve) => (open = resolve)) };
+    const slow = get("/items/7.1.1", { cookie });
+    await expect.poll(() => renders).toBe(Number(fresh.rendered) + 1);
+    const waiting = get("/items/7.1.1", { cookie });
+    open();
+    const [a, b] = await Promise.all([slow, waiting]);
+    expect(b.rendered).toBe(a.rendered);
+    expect(b.rendered).not.toBe(fresh.rendered);
   });
 
   it("leaves to the renderer what it must not keep or answer", async () => {
