@@ -4,7 +4,7 @@
 // header and a cookie) and numbers its renders, so a served copy is told apart from a fresh render.
 // e2e/page-cache.spec.ts checks the same with the real app.
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, get as httpGet, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { encode } from "next-auth/jwt";
@@ -230,13 +230,12 @@ describe("page cache", () => {
     const cookie = `${COOKIE}=${await token({ uid: 1 })}`;
     const plain = await get("/pillars/4", { cookie });
     const res = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
-      import("node:http").then(({ get: httpGet }) =>
-        httpGet(`${base}/pillars/4`, { headers: { cookie, "accept-encoding": "gzip, br" } }, (r) => {
-          const chunks: Buffer[] = [];
-          r.on("data", (c: Buffer) => chunks.push(c));
-          r.on("end", () => resolve({ headers: r.headers, body: Buffer.concat(chunks) }));
-        }).on("error", reject),
-      );
+      // node:http, not fetch: fetch would undo the compression this checks
+      httpGet(`${base}/pillars/4`, { headers: { cookie, "accept-encoding": "gzip, br" } }, (r) => {
+        const chunks: Buffer[] = [];
+        r.on("data", (c: Buffer) => chunks.push(c));
+        r.on("end", () => resolve({ headers: r.headers, body: Buffer.concat(chunks) }));
+      }).on("error", reject);
     });
     expect(res.headers["x-page-cache"]).toBe("hit");
     expect(res.headers["content-encoding"]).toBe("gzip");
