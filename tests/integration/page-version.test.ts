@@ -18,6 +18,9 @@ const SHOWN_ON_NO_KEPT_PAGE: Record<string, string> = {
   api_idempotency: "the open API's replays",
   webhook_deliveries: "the webhook admin page only",
   webhook_delivery_attempts: "the webhook admin page only",
+  webhooks: "the webhook admin page only; a delivery updates its row",
+  api_tokens: "the account's token page only; every API call updates its last use",
+  supervision_numbers: "the 督办 number counter, written with the supervision itself",
 };
 
 describe("page version", () => {

@@ -22,8 +22,7 @@ $$;
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['notifications', 'ended_sessions', 'app_settings', 'supervision_numbers', 'api_tokens',
-                           'webhooks']
+  FOREACH t IN ARRAY ARRAY['notifications', 'ended_sessions', 'app_settings']
   LOOP
     EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_page_version"()', t || '_bump_page_version', t);
   END LOOP;
