@@ -6,7 +6,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { refuseActionRequest } from "./lib/http/action-request";
 import { isCrossSiteWrite } from "./lib/http/cross-site";
 import { REQUEST_ID_COOKIE, REQUEST_ID_HEADER, requestIdFrom } from "./lib/request-id";
-import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const PUBLIC_PREFIXES = ["/login", "/api/", "/_next/", "/favicon"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -26,7 +26,7 @@ function isMalformedPath(pathname: string): boolean {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   // `npm start`'s server has set it (scripts/request-observer.ts); under `next dev` it is made here.
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));

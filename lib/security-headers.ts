@@ -1,5 +1,10 @@
 // Security headers for every response. The CSP carries a per-request nonce (set by proxy.ts); Next.js puts
 // it on its own inline scripts, so no script runs unless this server emitted it.
+/** A fresh nonce for one response's CSP: unguessable, and never served twice. */
+export function newNonce(): string {
+  return Buffer.from(crypto.randomUUID()).toString("base64");
+}
+
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",

@@ -11,7 +11,6 @@
 // - everything else the render read is the clock (store.ts: same day, within a minute) or in the key.
 // Only a complete 200 HTML answer without an error boundary in it and without cookies other than the request
 // id's is kept; anything else (a redirect to sign in, 403, 404, 500) goes to Next every time.
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzip } from "node:zlib";
 import { DecodedSessions } from "../../lib/auth/session-token";
@@ -19,6 +18,7 @@ import { now } from "../../lib/clock";
 import { takeRequestFailed } from "../../lib/http/failed-requests";
 import { countCacheLookup } from "../../lib/metrics";
 import { REQUEST_ID_COOKIE } from "../../lib/request-id";
+import { newNonce } from "../../lib/security-headers";
 import { captureResponse, type Captured } from "./capture";
 import { pageRequestOf } from "./requests";
 import { PageStore, stillHolds, type KeptPage } from "./store";
@@ -89,7 +89,7 @@ function acceptsGzip(req: IncomingMessage): boolean {
 
 function send(page: KeptPage, req: IncomingMessage, res: ServerResponse, as: "hit" | "stale"): void {
   const fills: Fills = {
-    nonce: Buffer.from(randomUUID()).toString("base64"),
+    nonce: newNonce(),
     // set by scripts/request-observer.ts before the cache is asked
     requestId: String(req.headers["x-request-id"]),
   };

@@ -8,7 +8,6 @@
 // Content-Length before it is read, or as soon as it grows past twice the cap, and the connection is closed;
 // one a little over the cap is read to its end and dropped (lib/http/capped-body.ts). This route therefore
 // checks for a cross-site request and sets the security headers itself, as proxy.ts does for other requests.
-import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { uploadEvidence } from "@/lib/actions/evidence-upload";
 import { authorizeRoute } from "@/lib/auth/authorize-route";
@@ -18,7 +17,7 @@ import { readCappedBody } from "@/lib/http/capped-body";
 import { readEvidenceUpload, UPLOAD_DRAIN_MAX_BYTES } from "@/lib/http/evidence-upload";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { translator, type Translate } from "@/lib/i18n/translator";
-import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
+import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 import { evidenceUploadSchema, FILE_NAME_MAX } from "@/lib/validations/evidence";
 import { EvidenceRefusal } from "@/lib/writes/attachments";
 import { toFailure } from "@/lib/writes/failure";
@@ -42,7 +41,7 @@ function json(status: number, body: object, unread = false): Response {
   const headers = new Headers({
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",
-    "Content-Security-Policy": contentSecurityPolicy(Buffer.from(randomUUID()).toString("base64"), false),
+    "Content-Security-Policy": contentSecurityPolicy(newNonce(), false),
   });
   for (const { key, value } of STATIC_SECURITY_HEADERS) headers.set(key, value);
   if (unread) headers.set("Connection", "close");

@@ -6,10 +6,9 @@
 // proxy.ts does not run for this path (it would cut a body over 7 MB; see its matcher), so the answer gets the
 // security headers here, as app/api/evidence/route.ts does; a refusal given before the body was read closes the
 // connection (the rest of the upload may still be on its way).
-import { randomUUID } from "node:crypto";
 import { apiRoute } from "@/lib/api/guard";
 import { readAttachmentUpload, uploadItemAttachment, type AttachmentUpload } from "@/lib/api/writes";
-import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
+import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 import { noQuerySchema } from "@/lib/validations/api";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +24,7 @@ const upload = apiRoute<Record<string, never>, AttachmentUpload>(
 export async function POST(request: Request, context: Parameters<typeof upload>[1]): Promise<Response> {
   const response = await upload(request, context);
   const headers = new Headers(response.headers);
-  headers.set("Content-Security-Policy", contentSecurityPolicy(Buffer.from(randomUUID()).toString("base64"), false));
+  headers.set("Content-Security-Policy", contentSecurityPolicy(newNonce(), false));
   for (const { key, value } of STATIC_SECURITY_HEADERS) headers.set(key, value);
   if (!request.bodyUsed) headers.set("Connection", "close");
   return new Response(response.body, { status: response.status, headers });
