@@ -23,7 +23,7 @@ import { captureResponse, type Captured } from "./capture";
 import { pageRequestOf } from "./requests";
 import { PageStore, stillHolds, type KeptPage } from "./store";
 import { PageTemplate, refill, type Fills } from "./template";
-import { versionReader } from "./versions";
+import { isNewerVersion, versionReader } from "./versions";
 
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 /** Headers of the kept response that belong to its connection or are set again per response. */
@@ -40,7 +40,6 @@ export interface PageCache {
   /** Answers the request from a kept page, or calls `next` (Next renders it, and the answer may be kept). */
   handle(req: IncomingMessage, res: ServerResponse, next: () => void): void;
   close(): Promise<void>;
-  readonly size: number;
 }
 
 /** The nonce this response's CSP allows scripts with ('nonce-…' in the header proxy.ts sets). */
@@ -119,18 +118,6 @@ function send(page: KeptPage, req: IncomingMessage, res: ServerResponse, as: "hi
   });
 }
 
-/**
- * Whether `version` is past `last` (both counters at or above, one above). Requests read the version
- * concurrently and may finish out of order: only a newer one throws the kept pages away, eagerly (an older
- * one's pages are then never served; the store's bound removes them in time).
- */
-function isNewer(version: string, last: string): boolean {
-  if (!last) return true;
-  const [v, p] = version.split(":").map(Number);
-  const [lv, lp] = last.split(":").map(Number);
-  return v! >= lv! && p! >= lp! && (v! > lv! || p! > lp!);
-}
-
 export function createPageCache(databaseUrl: string, maxBytes = 64 * 1024 * 1024): PageCache {
   const versions = versionReader(databaseUrl);
   const store = new PageStore(maxBytes);
@@ -153,7 +140,9 @@ export function createPageCache(databaseUrl: string, maxBytes = 64 * 1024 * 1024
     } catch {
       return next(); // the database is away: Next answers with its own error page
     }
-    if (isNewer(version, lastVersion)) {
+    // Requests read the version concurrently and may finish out of order: only a newer one throws the kept
+    // pages away, eagerly (an older one's pages are then never served; the store's bound removes them in time).
+    if (isNewerVersion(version, lastVersion)) {
       store.dropOtherVersions(version);
       lastVersion = version;
     }
@@ -207,8 +196,5 @@ export function createPageCache(databaseUrl: string, maxBytes = 64 * 1024 * 1024
       answer(req, res, once).catch(once);
     },
     close: () => versions.close(),
-    get size() {
-      return store.size;
-    },
   };
 }

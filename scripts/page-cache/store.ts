@@ -88,12 +88,4 @@ export class PageStore {
       }
     }
   }
-
-  get size(): number {
-    return this.pages.size;
-  }
-
-  get totalBytes(): number {
-    return this.bytes;
-  }
 }

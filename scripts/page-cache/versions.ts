@@ -7,6 +7,14 @@ import pg from "pg";
 
 export type VersionReader = () => Promise<string>;
 
+/** Whether `version` (as read below) is past `last`: both counters at or above, one above. */
+export function isNewerVersion(version: string, last: string): boolean {
+  if (!last) return true;
+  const [v, p] = version.split(":").map(Number);
+  const [lv, lp] = last.split(":").map(Number);
+  return v! >= lv! && p! >= lp! && (v! > lv! || p! > lp!);
+}
+
 export function versionReader(databaseUrl: string): { read: VersionReader; close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3, idleTimeoutMillis: 30_000 });
   // An idle connection the server drops (a database restart) is reported here; the next query opens another.
