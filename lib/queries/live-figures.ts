@@ -5,6 +5,8 @@
 // (open, overdue, stale, attention) and the roll-up is rollUp() of lib/queries/rollup.ts, the SQL's own
 // specification. tests/integration/live-figures.test.ts checks every figure against the SQL after random writes.
 // Orderings that break ties on a code or a name use the ranks the database's collation gave (codeRank, nameRank).
+// The scans read the table's columns (live-columns.ts), in the table's order (code order), so every sum adds
+// the same numbers in the same order as a scan of the items would.
 import { STALE_DAYS } from "./as-of";
 import { ATTENTION_LIMIT } from "./dashboard";
 import type {
@@ -19,46 +21,57 @@ import type {
 } from "./dashboard";
 import { endOfDay } from "../dates";
 import type { Confidence, ItemStatus, Side } from "../generated/prisma/enums";
-import type { LiveItem, LivePortfolio } from "../cache/live-portfolio";
+import type { LivePortfolio } from "../cache/live-portfolio";
+import {
+  columnsOf,
+  counts,
+  dayNumber,
+  isAction,
+  isOpen,
+  isOverdue,
+  isRetired,
+  isRoot,
+  isTop,
+  NO_DAY,
+  Weighted,
+  type LiveColumns,
+} from "./live-columns";
 import type { PillarLights } from "./item-lights";
 import type { UnitSort } from "../validations/dashboard";
 
-const isAction = (s: LiveItem) => s.level === "ACTION" && !s.retired;
-const counts = (s: LiveItem) => !s.retired && s.status !== "CANCELLED";
-const isOpen = (s: LiveItem) => !s.retired && s.status !== "COMPLETED" && s.status !== "CANCELLED";
-const isOverdue = (s: LiveItem, day: string) => isOpen(s) && s.dueDay !== null && s.dueDay < day;
-function staleCheck(day: string): (s: LiveItem) => boolean {
+/** staleSql: open and not updated in STALE_DAYS before the end of `day` (never updated counts as stale). */
+function staleCheck(day: string): (c: LiveColumns, k: number) => boolean {
   const cutoff = endOfDay(day).getTime() - STALE_DAYS * 24 * 60 * 60 * 1000;
-  return (s) => isOpen(s) && (s.lastUpdateAt === null || s.lastUpdateAt.getTime() < cutoff);
+  return (c, k) => isOpen(c, k) && (Number.isNaN(c.lastUpdate[k]!) || c.lastUpdate[k]! < cutoff);
 }
 
-/** weightedProgressSql: sum(weight × rolled) / sum(weight), null when the weights add up to 0 or none. */
-function weighted(t: LivePortfolio, rows: Iterable<LiveItem>): number | null {
-  let num = 0;
-  let den = 0;
-  let any = false;
-  for (const s of rows) {
-    any = true;
-    num += s.weight * (t.rolled.get(s.id) ?? 0);
-    den += s.weight;
+/** Groups the indexes `k` that `keyOf` gives a key, in first-seen order of the keys. */
+function groupBy<K>(c: LiveColumns, keyOf: (k: number) => K | undefined): Map<K, number[]> {
+  const groups = new Map<K, number[]>();
+  for (let k = 0; k < c.n; k++) {
+    const key = keyOf(k);
+    if (key === undefined) continue;
+    const list = groups.get(key);
+    if (list) list.push(k);
+    else groups.set(key, [k]);
   }
-  return any && den !== 0 ? num / den : null;
+  return groups;
 }
 
-/** The whole portfolio's scope (whereSql({})): every item not retired; roots = counting, parent not in scope. */
-function scope(t: LivePortfolio): { inScope: LiveItem[]; roots: LiveItem[] } {
-  const inScope = t.items.filter((s) => !s.retired);
-  const ids = new Set(inScope.map((s) => s.id));
-  const roots = inScope.filter((s) => counts(s) && (s.parentId === null || !ids.has(s.parentId)));
-  return { inScope, roots };
+function weighted(c: LiveColumns, list: readonly number[]): number | null {
+  const w = new Weighted();
+  for (const k of list) w.add(c, k);
+  return w.value;
 }
 
 export function liveHeadline(t: LivePortfolio, day: string): Headline {
-  const { inScope, roots } = scope(t);
+  const c = columnsOf(t);
+  const today = dayNumber(day);
   const stale = staleCheck(day);
+  const overall = new Weighted();
   const h: Headline = {
     items: 0,
-    overall: weighted(t, roots),
+    overall: null,
     green: 0,
     amber: 0,
     red: 0,
@@ -67,119 +80,144 @@ export function liveHeadline(t: LivePortfolio, day: string): Headline {
     overdue: 0,
     stale: 0,
   };
-  for (const s of inScope) {
-    if (!isAction(s)) continue;
+  for (let k = 0; k < c.n; k++) {
+    if (isRoot(c, k)) overall.add(c, k);
+    if (!isAction(c, k)) continue;
     h.items++;
-    if (isOpen(s)) {
+    if (isOpen(c, k)) {
       h.open++;
-      if (s.confidence === "GREEN") h.green++;
-      else if (s.confidence === "AMBER") h.amber++;
-      else if (s.confidence === "RED") h.red++;
+      const confidence = c.confidenceNames[c.confidence[k]!];
+      if (confidence === "GREEN") h.green++;
+      else if (confidence === "AMBER") h.amber++;
+      else if (confidence === "RED") h.red++;
     }
-    if (s.status === "COMPLETED") h.completed++;
-    if (isOverdue(s, day)) h.overdue++;
-    if (stale(s)) h.stale++;
+    if (c.status[k] === c.completed) h.completed++;
+    if (isOverdue(c, k, today)) h.overdue++;
+    if (stale(c, k)) h.stale++;
   }
+  h.overall = overall.value;
   return h;
 }
 
 export function livePillarProgress(t: LivePortfolio, day: string): PillarProgress[] {
-  const { inScope, roots } = scope(t);
+  const c = columnsOf(t);
+  const today = dayNumber(day);
+  const figures = new Map(
+    t.pillars.map((p) => [
+      p.id,
+      { progress: new Weighted(), actions: 0, completed: 0, overdue: 0, tops: [] as number[] },
+    ]),
+  );
+  for (let k = 0; k < c.n; k++) {
+    if (isRetired(c, k)) continue;
+    const f = figures.get(c.pillarId[k]!);
+    if (f === undefined) continue;
+    if (isRoot(c, k)) f.progress.add(c, k);
+    if (isTop(c, k)) f.tops.push(k);
+    if (!isAction(c, k)) continue;
+    f.actions++;
+    if (c.status[k] === c.completed) f.completed++;
+    if (isOverdue(c, k, today)) f.overdue++;
+  }
   return t.pillars.map((p) => {
-    const mine = inScope.filter((s) => s.pillarId === p.id);
-    const actions = mine.filter(isAction);
+    const f = figures.get(p.id)!;
     return {
       id: p.id,
       number: p.number,
       title: p.title,
       titleEn: p.titleEn,
       theme: p.theme,
-      progress: weighted(
-        t,
-        roots.filter((s) => s.pillarId === p.id),
-      ),
-      actions: actions.length,
-      completed: actions.filter((s) => s.status === "COMPLETED").length,
-      overdue: actions.filter((s) => isOverdue(s, day)).length,
-      recommendations: mine
-        .filter((s) => s.parentId === null)
-        .sort((a, b) => a.sortOrder - b.sortOrder || a.codeRank - b.codeRank)
-        .map((s) => ({
+      progress: f.progress.value,
+      actions: f.actions,
+      completed: f.completed,
+      overdue: f.overdue,
+      recommendations: f.tops
+        .map((k) => ({ k, s: t.items[k]! }))
+        .sort((a, b) => a.s.sortOrder - b.s.sortOrder || a.s.codeRank - b.s.codeRank)
+        .map(({ k, s }) => ({
           code: s.code,
           title: s.title,
           titleEn: s.titleEn,
-          progress: t.rolled.get(s.id) ?? 0,
+          progress: c.rolled[k]!,
           status: s.status as ItemStatus,
         })),
     };
   });
 }
 
-function countBy<K>(rows: LiveItem[], key: (s: LiveItem) => K): { key: K; count: number }[] {
-  const m = new Map<K, number>();
-  for (const s of rows) m.set(key(s), (m.get(key(s)) ?? 0) + 1);
-  return [...m].map(([key, count]) => ({ key, count }));
-}
-
 /** Group order is unspecified in the SQL too (GROUP BY); the panel orders by its own key list. */
 export function liveDistributions(t: LivePortfolio): Distributions {
-  const actions = t.items.filter(isAction);
-  return {
-    status: countBy(actions, (s) => s.status as ItemStatus),
-    confidence: countBy(actions.filter(isOpen), (s) => s.confidence as Confidence | null),
-  };
+  const c = columnsOf(t);
+  const status = new Map<ItemStatus, number>();
+  const confidence = new Map<Confidence | null, number>();
+  for (let k = 0; k < c.n; k++) {
+    if (!isAction(c, k)) continue;
+    const s = c.statusNames[c.status[k]!] as ItemStatus;
+    status.set(s, (status.get(s) ?? 0) + 1);
+    if (!isOpen(c, k)) continue;
+    const level = c.confidenceNames[c.confidence[k]!] as Confidence | null;
+    confidence.set(level, (confidence.get(level) ?? 0) + 1);
+  }
+  const list = <K>(m: Map<K, number>) => [...m].map(([key, count]) => ({ key, count }));
+  return { status: list(status), confidence: list(confidence) };
 }
 
 /** Overall and per-pillar progress (pillarAveragesSql) of the live state: a trend point after the last change. */
 export function liveTrendValue(t: LivePortfolio): TrendValue {
-  const top = t.items.filter((s) => s.parentId === null && counts(s));
+  const c = columnsOf(t);
   const numbers = new Map(t.pillars.map((p) => [p.id, p.number]));
-  const byPillar = new Map<number, LiveItem[]>();
-  for (const s of top) {
-    const list = byPillar.get(s.pillarId);
-    if (list) list.push(s);
-    else byPillar.set(s.pillarId, [s]);
+  const overall = new Weighted();
+  const byPillar = new Map<number, Weighted>();
+  for (let k = 0; k < c.n; k++) {
+    if (!isTop(c, k) || !counts(c, k)) continue;
+    overall.add(c, k);
+    let w = byPillar.get(c.pillarId[k]!);
+    if (w === undefined) byPillar.set(c.pillarId[k]!, (w = new Weighted()));
+    w.add(c, k);
   }
   const pillars: Record<number, number | null> = {};
-  for (const [pillarId, list] of byPillar) {
+  for (const [pillarId, w] of byPillar) {
     const n = numbers.get(pillarId);
-    if (n !== undefined) pillars[n] = weighted(t, list);
+    if (n !== undefined) pillars[n] = w.value;
   }
-  return { overall: top.length > 0 ? weighted(t, top) : null, pillars };
+  return { overall: overall.value, pillars };
 }
 
-const dayNumber = (day: string) => Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / 86_400_000;
-
 export function liveAttentionItems(t: LivePortfolio, day: string): { items: AttentionItem[]; total: number } {
+  const c = columnsOf(t);
+  const today = dayNumber(day);
   const unitName = (id: number | null) => (id === null ? null : (t.units.get(id)?.name ?? null));
-  const rows = t.items
-    .filter((s) => isAction(s) && (isOverdue(s, day) || (isOpen(s) && s.confidence === "RED")))
-    .map((s) => ({
-      s,
-      daysOverdue: isOverdue(s, day) ? dayNumber(day) - dayNumber(s.dueDay!) : null,
-      rolled: t.rolled.get(s.id) ?? 0,
-    }));
+  const rows: { k: number; daysOverdue: number | null; rolled: number }[] = [];
+  for (let k = 0; k < c.n; k++) {
+    if (!isAction(c, k)) continue;
+    const overdue = isOverdue(c, k, today);
+    if (!overdue && !(isOpen(c, k) && c.confidence[k] === c.red)) continue;
+    rows.push({ k, daysOverdue: overdue ? today - c.due[k]! : null, rolled: c.rolled[k]! });
+  }
   rows.sort(
     (a, b) =>
       (a.daysOverdue === null ? 1 : 0) - (b.daysOverdue === null ? 1 : 0) ||
       (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) ||
       a.rolled - b.rolled ||
-      a.s.codeRank - b.s.codeRank,
+      c.codeRank[a.k]! - c.codeRank[b.k]!,
   );
   return {
     total: rows.length,
-    items: rows.slice(0, ATTENTION_LIMIT).map(({ s, daysOverdue, rolled }) => ({
-      code: s.code,
-      title: s.title,
-      titleEn: s.titleEn,
-      status: s.status as ItemStatus,
-      confidence: s.confidence as Confidence | null,
-      progress: rolled,
-      dueDate: s.dueDate,
-      leadUnit: unitName(s.leadUnitId),
-      coLeadUnit: unitName(s.coLeadUnitId),
-      daysOverdue,
-    })),
+    items: rows.slice(0, ATTENTION_LIMIT).map(({ k, daysOverdue, rolled }) => {
+      const s = t.items[k]!;
+      return {
+        code: s.code,
+        title: s.title,
+        titleEn: s.titleEn,
+        status: s.status as ItemStatus,
+        confidence: s.confidence as Confidence | null,
+        progress: rolled,
+        dueDate: s.dueDate,
+        leadUnit: unitName(s.leadUnitId),
+        coLeadUnit: unitName(s.coLeadUnitId),
+        daysOverdue,
+      };
+    }),
   };
 }
 
@@ -191,28 +229,30 @@ export function liveUnitAccountability(
   sort: UnitSort,
   reference: Date,
 ): UnitAccountability[] {
+  const c = columnsOf(t);
+  const today = dayNumber(day);
   const stale = staleCheck(day);
-  const groups = new Map<number, LiveItem[]>();
-  for (const s of t.items) {
-    if (!isAction(s) || s.leadUnitId === null || !t.units.has(s.leadUnitId)) continue;
-    const list = groups.get(s.leadUnitId);
-    if (list) list.push(s);
-    else groups.set(s.leadUnitId, [s]);
-  }
+  const groups = groupBy(c, (k) => (isAction(c, k) && t.units.has(c.lead[k]!) ? c.lead[k]! : undefined));
   const rows: UnitRow[] = [...groups].map(([unitId, list]) => {
     const u = t.units.get(unitId)!;
-    let last: Date | null = null;
-    for (const s of list)
-      if (s.lastUpdateAt !== null && (last === null || s.lastUpdateAt > last)) last = s.lastUpdateAt;
+    let latest = -1; // the first item with the latest update, whose Date is shown
+    let overdue = 0;
+    let staleCount = 0;
+    for (const k of list) {
+      if (!Number.isNaN(c.lastUpdate[k]!) && (latest < 0 || c.lastUpdate[k]! > c.lastUpdate[latest]!)) latest = k;
+      if (isOverdue(c, k, today)) overdue++;
+      if (stale(c, k)) staleCount++;
+    }
+    const last = latest < 0 ? null : t.items[latest]!.lastUpdateAt;
     return {
       id: u.id,
       name: u.name,
       shortName: u.shortName,
       side: u.side as Side,
       items: list.length,
-      progress: weighted(t, list),
-      overdue: list.filter((s) => isOverdue(s, day)).length,
-      stale: list.filter(stale).length,
+      progress: weighted(c, list),
+      overdue,
+      stale: staleCount,
       lastUpdate: last,
       daysSinceUpdate: last === null ? null : Math.floor((reference.getTime() - last.getTime()) / 86_400_000),
       nameRank: u.nameRank,
@@ -253,33 +293,39 @@ export function liveSideAndRegionBreakdown(
   t: LivePortfolio,
   day: string,
 ): { sides: Breakdown[]; regions: (Breakdown & { id: number; side: Side })[] } {
-  const figures = (list: LiveItem[]) => ({
-    items: list.length,
-    progress: weighted(t, list),
-    completed: list.filter((s) => s.status === "COMPLETED").length,
-    overdue: list.filter((s) => isOverdue(s, day)).length,
-  });
+  const c = columnsOf(t);
+  const today = dayNumber(day);
+  const figures = (list: readonly number[]) => {
+    let completed = 0;
+    let overdue = 0;
+    for (const k of list) {
+      if (c.status[k] === c.completed) completed++;
+      if (isOverdue(c, k, today)) overdue++;
+    }
+    return { items: list.length, progress: weighted(c, list), completed, overdue };
+  };
   // SIDE_SQL (lib/queries/items-list.ts): joint when the lead is a joint body or the co-lead is from the other side.
-  const sideOf = (s: LiveItem): string | null => {
-    const lu = s.leadUnitId === null ? undefined : t.units.get(s.leadUnitId);
-    const cu = s.coLeadUnitId === null ? undefined : t.units.get(s.coLeadUnitId);
+  const sideOf = (k: number): string | null => {
+    const lu = t.units.get(c.lead[k]!);
+    const cu = t.units.get(c.coLead[k]!);
     if (lu === undefined) return null;
     if (lu.side === "JOINT" || (cu !== undefined && cu.side !== lu.side)) return "JOINT";
     return lu.side;
   };
-  const actions = t.items.filter(isAction);
-  const bySide = new Map<string | null, LiveItem[]>();
-  const byRegion = new Map<number, LiveItem[]>();
-  for (const s of actions) {
-    const k = sideOf(s);
-    const list = bySide.get(k);
-    if (list) list.push(s);
-    else bySide.set(k, [s]);
-    for (const r of new Set(s.regionIds)) {
+  const bySide = new Map<string | null, number[]>();
+  const byRegion = new Map<number, number[]>();
+  for (let k = 0; k < c.n; k++) {
+    if (!isAction(c, k)) continue;
+    const key = sideOf(k);
+    const list = bySide.get(key);
+    if (list) list.push(k);
+    else bySide.set(key, [k]);
+    for (let j = c.regionStart[k]!; j < c.regionStart[k + 1]!; j++) {
+      const r = c.regions[j]!;
       if (!t.regions.has(r)) continue;
       const rl = byRegion.get(r);
-      if (rl) rl.push(s);
-      else byRegion.set(r, [s]);
+      if (rl) rl.push(k);
+      else byRegion.set(r, [k]);
     }
   }
   const rank = (k: string | null) => {
@@ -295,39 +341,45 @@ export function liveSideAndRegionBreakdown(
 }
 
 export function liveConferenceTimeline(t: LivePortfolio): ConferenceSummary[] {
-  const linked = new Map<number, LiveItem[]>();
-  for (const s of t.items) {
-    if (s.retired) continue;
-    for (const c of new Set(s.conferenceIds)) {
-      const list = linked.get(c);
-      if (list) list.push(s);
-      else linked.set(c, [s]);
+  const c = columnsOf(t);
+  const linked = new Map<number, { items: number; progress: Weighted }>();
+  for (let k = 0; k < c.n; k++) {
+    if (isRetired(c, k)) continue;
+    for (let j = c.conferenceStart[k]!; j < c.conferenceStart[k + 1]!; j++) {
+      const id = c.conferences[j]!;
+      let f = linked.get(id);
+      if (f === undefined) linked.set(id, (f = { items: 0, progress: new Weighted() }));
+      f.items++;
+      f.progress.add(c, k);
     }
   }
-  return t.conferences.map((c) => {
-    const list = linked.get(c.id) ?? [];
+  return t.conferences.map((conference) => {
+    const f = linked.get(conference.id);
     return {
-      number: c.number,
-      date: c.date,
-      theme: c.theme,
-      summary: c.summary,
-      items: list.length,
-      progress: weighted(t, list),
+      number: conference.number,
+      date: conference.date,
+      theme: conference.theme,
+      summary: conference.summary,
+      items: f?.items ?? 0,
+      progress: f?.progress.value ?? null,
     };
   });
 }
 
 /** queryItemLightCounts (lib/queries/item-lights.ts) live: lightSql's red, amber and green per pillar. */
 export function liveItemLightCounts(t: LivePortfolio, day: string, amberLast: string): PillarLights[] {
+  const c = columnsOf(t);
+  const today = dayNumber(day);
+  const amberUntil = dayNumber(amberLast);
   const byPillar = new Map(
     t.pillars.map((p) => [p.id, { number: p.number, title: p.title, titleEn: p.titleEn, red: 0, amber: 0, green: 0 }]),
   );
-  for (const s of t.items) {
-    if (!isAction(s) || !isOpen(s) || s.dueDay === null) continue;
-    const p = byPillar.get(s.pillarId);
+  for (let k = 0; k < c.n; k++) {
+    if (!isAction(c, k) || !isOpen(c, k) || c.due[k] === NO_DAY) continue;
+    const p = byPillar.get(c.pillarId[k]!);
     if (p === undefined) continue;
-    if (s.dueDay < day) p.red++;
-    else if (s.dueDay <= amberLast) p.amber++;
+    if (c.due[k]! < today) p.red++;
+    else if (c.due[k]! <= amberUntil) p.amber++;
     else p.green++;
   }
   return [...byPillar.values()];

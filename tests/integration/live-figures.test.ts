@@ -12,6 +12,7 @@ import { LivePortfolioStore, type LivePortfolio } from "../../lib/cache/live-por
 import * as q from "../../lib/queries/dashboard";
 import * as live from "../../lib/queries/live-figures";
 import { queryAmberUntil } from "../../lib/queries/chase-calendar";
+import { STALE_DAYS } from "../../lib/queries/as-of";
 import { queryItemLightCounts } from "../../lib/queries/item-lights";
 import { addTreeItem, moveTreeItem, restoreTreeItem, retireTreeItem } from "../../lib/writes/item-tree";
 import { changeItem, type ItemFields } from "../../lib/writes/item-change";
@@ -306,6 +307,33 @@ describe("live dashboard figures from the in-memory table of item states", () =>
         "weight",
       ]),
     );
+  });
+
+  it("draw the day's lines where the SQL does: due today, due yesterday, the last amber day, the stale cutoff", async () => {
+    const day = todayInChina();
+    const amberLast = await queryAmberUntil(t.db, day);
+    const cutoff = endOfDay(day).getTime() - STALE_DAYS * 86_400_000;
+    const open = (await targets()).filter((i) => i.level === "ACTION" && !i.retired).slice(0, 6);
+    const due = (d: string) => ({ dueDate: new Date(`${d}T00:00:00Z`), startDate: null });
+    const edges: ItemFields[] = [
+      due(day),
+      due(addDays(day, -1)),
+      due(amberLast),
+      due(addDays(amberLast, 1)),
+      { lastUpdateAt: new Date(cutoff) },
+      { lastUpdateAt: new Date(cutoff - 1) },
+    ];
+    for (const [k, fields] of edges.entries())
+      await t.db.$transaction((tx) =>
+        changeItem(
+          tx,
+          open[k]!.id,
+          { action: "UPDATE", expectedVersion: open[k]!.version, fields: { status: "IN_PROGRESS", ...fields } },
+          { actorId: null },
+        ),
+      );
+    const table = await new LivePortfolioStore(() => t.db).at(await dataVersion());
+    await compareLive(table, "at the day's lines");
   });
 
   it("through the data layer: the reader's permission first, then the table's figures", async () => {
