@@ -15,6 +15,7 @@
 // deleted) are caught by their counts and answered with a full reload.
 import type { Db } from "../prisma-client";
 import { Prisma } from "../generated/prisma/client";
+import { columnsOf } from "../queries/live-columns";
 import { rollUp } from "../queries/rollup";
 
 export interface LiveItem {
@@ -200,7 +201,7 @@ async function refresh(d: Db, held: LivePortfolio | null): Promise<LivePortfolio
     const r = fresh.get(i.id);
     return r === undefined ? i : { ...r, codeRank: i.codeRank };
   });
-  return {
+  const table: LivePortfolio = {
     version: BigInt(p.version),
     maxChangedAt: p.maxChangedAt,
     items,
@@ -208,6 +209,9 @@ async function refresh(d: Db, held: LivePortfolio | null): Promise<LivePortfolio
     ...small,
     linkCounts: p.linkCounts,
   };
+  // The widgets' columns of the new table from the held one's, rewriting only the changed rows.
+  columnsOf(table, { table: held, changed });
+  return table;
 }
 
 /**

@@ -5,7 +5,7 @@
 // field read is a memory miss: a loop comparing the status of 10,000 items took 3–40 ms on the two-core server,
 // and the widgets together ≈ 250 ms after every write, on the thread that answers every request. Typed arrays
 // are read in order, so the same scans take well under a millisecond.
-import type { LivePortfolio } from "../cache/live-portfolio";
+import type { LiveItem, LivePortfolio } from "../cache/live-portfolio";
 
 /** A day as a whole number of days since 1970-01-01 (UTC), so YYYY-MM-DD days compare as numbers. */
 export const dayNumber = (day: string) =>
@@ -56,11 +56,22 @@ export interface LiveColumns {
 
 const built = new WeakMap<LivePortfolio, LiveColumns>();
 
-/** The columns of `t`, built on first use and kept as long as `t` is. */
-export function columnsOf(t: LivePortfolio): LiveColumns {
+/**
+ * The columns of `t`, built on first use and kept as long as `t` is. With `previous` (the table `t` was refreshed
+ * from, and the ids of the items re-read since) only those rows are written again: a pass over every item object
+ * is itself the cost this file avoids (30–190 ms measured at 10,000 items), while copying typed arrays is not.
+ */
+export function columnsOf(
+  t: LivePortfolio,
+  previous?: { table: LivePortfolio; changed: readonly number[] },
+): LiveColumns {
   let c = built.get(t);
   if (c === undefined) {
-    c = build(t);
+    const before = previous === undefined ? undefined : built.get(previous.table);
+    c =
+      before !== undefined && before.n === t.items.length && previous!.table.items.length === t.items.length
+        ? patch(t, before, new Set(previous!.changed))
+        : build(t);
     built.set(t, c);
   }
   return c;
@@ -80,25 +91,42 @@ function coder<T>(names: T[]): (value: T) => number {
 }
 
 /** Distinct ids per item, in first-seen order (as `new Set(ids)` iterates), as offsets into one array. */
-function links(lists: number[][]): { start: Int32Array; values: Int32Array } {
+function linkArrays(lists: ArrayLike<number>[]): { start: Int32Array; values: Int32Array } {
   const start = new Int32Array(lists.length + 1);
   const values: number[] = [];
   lists.forEach((ids, k) => {
-    for (const id of new Set(ids)) values.push(id);
+    const from = values.length;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      let seen = false;
+      for (let x = from; x < values.length && !seen; x++) seen = values[x] === id;
+      if (!seen) values.push(id);
+    }
     start[k + 1] = values.length;
   });
   return { start, values: Int32Array.from(values) };
 }
 
-function build(t: LivePortfolio): LiveColumns {
-  const n = t.items.length;
-  const index = new Map<number, number>();
-  t.items.forEach((s, k) => index.set(s.id, k));
-  const statusNames: string[] = [];
-  const confidenceNames: (string | null)[] = [null];
-  const statusCode = coder(statusNames);
-  const confidenceCode = coder(confidenceNames);
-  const c = {
+type Arrays = Pick<
+  LiveColumns,
+  | "n"
+  | "id"
+  | "codeRank"
+  | "pillarId"
+  | "parent"
+  | "lead"
+  | "coLead"
+  | "flags"
+  | "status"
+  | "confidence"
+  | "weight"
+  | "rolled"
+  | "due"
+  | "lastUpdate"
+>;
+
+function emptyArrays(n: number): Arrays {
+  return {
     n,
     id: new Int32Array(n),
     codeRank: new Int32Array(n),
@@ -114,39 +142,141 @@ function build(t: LivePortfolio): LiveColumns {
     due: new Int32Array(n),
     lastUpdate: new Float64Array(n),
   };
-  const regionLists: number[][] = [];
-  const conferenceLists: number[][] = [];
-  t.items.forEach((s, k) => {
-    c.id[k] = s.id;
-    c.codeRank[k] = s.codeRank;
-    c.pillarId[k] = s.pillarId;
-    c.parent[k] = s.parentId === null ? -1 : (index.get(s.parentId) ?? -1);
-    c.lead[k] = s.leadUnitId ?? -1;
-    c.coLead[k] = s.coLeadUnitId ?? -1;
-    c.flags[k] = (s.retired ? RETIRED : 0) | (s.level === "ACTION" ? ACTION : 0) | (s.parentId === null ? TOP : 0);
-    c.status[k] = statusCode(s.status);
-    c.confidence[k] = confidenceCode(s.confidence);
-    c.weight[k] = s.weight;
-    c.rolled[k] = t.rolled.get(s.id) ?? 0;
-    c.due[k] = s.dueDay === null ? NO_DAY : dayNumber(s.dueDay);
-    c.lastUpdate[k] = s.lastUpdateAt === null ? Number.NaN : s.lastUpdateAt.getTime();
-    regionLists.push(s.regionIds);
-    conferenceLists.push(s.conferenceIds);
-  });
-  const regions = links(regionLists);
-  const conferences = links(conferenceLists);
+}
+
+function copyArrays(c: LiveColumns): Arrays {
   return {
-    ...c,
+    n: c.n,
+    id: c.id.slice(),
+    codeRank: c.codeRank.slice(),
+    pillarId: c.pillarId.slice(),
+    parent: c.parent.slice(),
+    lead: c.lead.slice(),
+    coLead: c.coLead.slice(),
+    flags: c.flags.slice(),
+    status: c.status.slice(),
+    confidence: c.confidence.slice(),
+    weight: c.weight.slice(),
+    rolled: c.rolled,
+    due: c.due.slice(),
+    lastUpdate: c.lastUpdate.slice(),
+  };
+}
+
+interface Writer {
+  arrays: Arrays;
+  index: Map<number, number>;
+  statusNames: string[];
+  confidenceNames: (string | null)[];
+  statusCode: (s: string) => number;
+  confidenceCode: (s: string | null) => number;
+  dayOf: (day: string) => number;
+}
+
+/** `ids`: the items' ids in table order (the previous columns' when patching, so no item object is read). */
+function writer(
+  ids: ArrayLike<number>,
+  arrays: Arrays,
+  statusNames: string[],
+  confidenceNames: (string | null)[],
+): Writer {
+  const index = new Map<number, number>();
+  for (let k = 0; k < ids.length; k++) index.set(ids[k]!, k);
+  const days = new Map<string, number>(); // few distinct due days: Date.UTC once per day, not once per item
+  return {
+    arrays,
+    index,
     statusNames,
     confidenceNames,
+    statusCode: coder(statusNames),
+    confidenceCode: coder(confidenceNames),
+    dayOf: (day) => {
+      let d = days.get(day);
+      if (d === undefined) days.set(day, (d = dayNumber(day)));
+      return d;
+    },
+  };
+}
+
+function writeRow(w: Writer, s: LiveItem, k: number): void {
+  const c = w.arrays;
+  c.id[k] = s.id;
+  c.codeRank[k] = s.codeRank;
+  c.pillarId[k] = s.pillarId;
+  c.parent[k] = s.parentId === null ? -1 : (w.index.get(s.parentId) ?? -1);
+  c.lead[k] = s.leadUnitId ?? -1;
+  c.coLead[k] = s.coLeadUnitId ?? -1;
+  c.flags[k] = (s.retired ? RETIRED : 0) | (s.level === "ACTION" ? ACTION : 0) | (s.parentId === null ? TOP : 0);
+  c.status[k] = w.statusCode(s.status);
+  c.confidence[k] = w.confidenceCode(s.confidence);
+  c.weight[k] = s.weight;
+  c.due[k] = s.dueDay === null ? NO_DAY : w.dayOf(s.dueDay);
+  c.lastUpdate[k] = s.lastUpdateAt === null ? Number.NaN : s.lastUpdateAt.getTime();
+}
+
+function rolledOf(t: LivePortfolio, id: Int32Array): Float64Array {
+  const rolled = new Float64Array(id.length);
+  for (let k = 0; k < id.length; k++) rolled[k] = t.rolled.get(id[k]!) ?? 0;
+  return rolled;
+}
+
+interface Links {
+  regions: ArrayLike<number>;
+  conferences: ArrayLike<number>;
+}
+
+function finish(w: Writer, linksOf: (k: number) => Links): LiveColumns {
+  const regionLists: ArrayLike<number>[] = [];
+  const conferenceLists: ArrayLike<number>[] = [];
+  for (let k = 0; k < w.arrays.n; k++) {
+    const l = linksOf(k);
+    regionLists.push(l.regions);
+    conferenceLists.push(l.conferences);
+  }
+  const regions = linkArrays(regionLists);
+  const conferences = linkArrays(conferenceLists);
+  return {
+    ...w.arrays,
+    statusNames: w.statusNames,
+    confidenceNames: w.confidenceNames,
     regionStart: regions.start,
     regions: regions.values,
     conferenceStart: conferences.start,
     conferences: conferences.values,
-    completed: statusNames.indexOf("COMPLETED"),
-    cancelled: statusNames.indexOf("CANCELLED"),
-    red: confidenceNames.indexOf("RED"),
+    completed: w.statusNames.indexOf("COMPLETED"),
+    cancelled: w.statusNames.indexOf("CANCELLED"),
+    red: w.confidenceNames.indexOf("RED"),
   };
+}
+
+function build(t: LivePortfolio): LiveColumns {
+  const w = writer(
+    t.items.map((s) => s.id),
+    emptyArrays(t.items.length),
+    [],
+    [null],
+  );
+  t.items.forEach((s, k) => writeRow(w, s, k));
+  w.arrays.rolled = rolledOf(t, w.arrays.id);
+  return finish(w, (k) => ({ regions: t.items[k]!.regionIds, conferences: t.items[k]!.conferenceIds }));
+}
+
+/** `before` with the rows of the items in `changed` (ids) written again: the same items in the same order. */
+function patch(t: LivePortfolio, before: LiveColumns, changed: Set<number>): LiveColumns {
+  const w = writer(before.id, copyArrays(before), [...before.statusNames], [...before.confidenceNames]);
+  const rows = new Set<number>();
+  for (let k = 0; k < before.n; k++) if (changed.has(before.id[k]!)) rows.add(k);
+  for (const k of rows) writeRow(w, t.items[k]!, k);
+  // A changed item moves the rolled-up progress of its ancestors too: read again whole (no item object touched).
+  w.arrays.rolled = rows.size > 0 ? rolledOf(t, w.arrays.id) : before.rolled;
+  return finish(w, (k) =>
+    rows.has(k)
+      ? { regions: t.items[k]!.regionIds, conferences: t.items[k]!.conferenceIds }
+      : {
+          regions: before.regions.subarray(before.regionStart[k]!, before.regionStart[k + 1]!),
+          conferences: before.conferences.subarray(before.conferenceStart[k]!, before.conferenceStart[k + 1]!),
+        },
+  );
 }
 
 // The predicates of lib/queries/as-of.ts, on columns (live-figures.ts names what each one mirrors).

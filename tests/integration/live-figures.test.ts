@@ -313,6 +313,10 @@ describe("live dashboard figures from the in-memory table of item states", () =>
     const day = todayInChina();
     const amberLast = await queryAmberUntil(t.db, day);
     const cutoff = endOfDay(day).getTime() - STALE_DAYS * 86_400_000;
+    // A table read before the writes and refreshed after them: only the written rows are read again (and only
+    // their columns rewritten), since no item is added and no link changes.
+    const store = new LivePortfolioStore(() => t.db);
+    await compareLive(await store.at(await dataVersion()), "before the day's lines");
     const open = (await targets()).filter((i) => i.level === "ACTION" && !i.retired).slice(0, 6);
     const due = (d: string) => ({ dueDate: new Date(`${d}T00:00:00Z`), startDate: null });
     const edges: ItemFields[] = [
@@ -332,8 +336,7 @@ describe("live dashboard figures from the in-memory table of item states", () =>
           { actorId: null },
         ),
       );
-    const table = await new LivePortfolioStore(() => t.db).at(await dataVersion());
-    await compareLive(table, "at the day's lines");
+    await compareLive(await store.at(await dataVersion()), "at the day's lines");
   });
 
   it("through the data layer: the reader's permission first, then the table's figures", async () => {
