@@ -21,6 +21,10 @@ const TOP = 4; // no parent (parentId null)
 export interface LiveColumns {
   n: number;
   id: Int32Array;
+  /** position of each item id in the table's items */
+  indexOf: ReadonlyMap<number, number>;
+  /** items.version, which every change to an item moves (what a refresh compares) */
+  version: Int32Array;
   /** position in ORDER BY code (LiveItem.codeRank) */
   codeRank: Int32Array;
   pillarId: Int32Array;
@@ -111,6 +115,7 @@ type Arrays = Pick<
   LiveColumns,
   | "n"
   | "id"
+  | "version"
   | "codeRank"
   | "pillarId"
   | "parent"
@@ -129,6 +134,7 @@ function emptyArrays(n: number): Arrays {
   return {
     n,
     id: new Int32Array(n),
+    version: new Int32Array(n),
     codeRank: new Int32Array(n),
     pillarId: new Int32Array(n),
     parent: new Int32Array(n),
@@ -148,6 +154,7 @@ function copyArrays(c: LiveColumns): Arrays {
   return {
     n: c.n,
     id: c.id.slice(),
+    version: c.version.slice(),
     codeRank: c.codeRank.slice(),
     pillarId: c.pillarId.slice(),
     parent: c.parent.slice(),
@@ -165,7 +172,7 @@ function copyArrays(c: LiveColumns): Arrays {
 
 interface Writer {
   arrays: Arrays;
-  index: Map<number, number>;
+  index: ReadonlyMap<number, number>;
   statusNames: string[];
   confidenceNames: (string | null)[];
   statusCode: (s: string) => number;
@@ -173,15 +180,19 @@ interface Writer {
   dayOf: (day: string) => number;
 }
 
-/** `ids`: the items' ids in table order (the previous columns' when patching, so no item object is read). */
+function positions(ids: ArrayLike<number>): Map<number, number> {
+  const index = new Map<number, number>();
+  for (let k = 0; k < ids.length; k++) index.set(ids[k]!, k);
+  return index;
+}
+
+/** `index`: item id → position (the previous columns' when patching: the same items, and no item object read). */
 function writer(
-  ids: ArrayLike<number>,
+  index: ReadonlyMap<number, number>,
   arrays: Arrays,
   statusNames: string[],
   confidenceNames: (string | null)[],
 ): Writer {
-  const index = new Map<number, number>();
-  for (let k = 0; k < ids.length; k++) index.set(ids[k]!, k);
   const days = new Map<string, number>(); // few distinct due days: Date.UTC once per day, not once per item
   return {
     arrays,
@@ -201,6 +212,7 @@ function writer(
 function writeRow(w: Writer, s: LiveItem, k: number): void {
   const c = w.arrays;
   c.id[k] = s.id;
+  c.version[k] = s.version;
   c.codeRank[k] = s.codeRank;
   c.pillarId[k] = s.pillarId;
   c.parent[k] = s.parentId === null ? -1 : (w.index.get(s.parentId) ?? -1);
@@ -237,6 +249,7 @@ function finish(w: Writer, linksOf: (k: number) => Links): LiveColumns {
   const conferences = linkArrays(conferenceLists);
   return {
     ...w.arrays,
+    indexOf: w.index,
     statusNames: w.statusNames,
     confidenceNames: w.confidenceNames,
     regionStart: regions.start,
@@ -250,12 +263,7 @@ function finish(w: Writer, linksOf: (k: number) => Links): LiveColumns {
 }
 
 function build(t: LivePortfolio): LiveColumns {
-  const w = writer(
-    t.items.map((s) => s.id),
-    emptyArrays(t.items.length),
-    [],
-    [null],
-  );
+  const w = writer(positions(t.items.map((s) => s.id)), emptyArrays(t.items.length), [], [null]);
   t.items.forEach((s, k) => writeRow(w, s, k));
   w.arrays.rolled = rolledOf(t, w.arrays.id);
   return finish(w, (k) => ({ regions: t.items[k]!.regionIds, conferences: t.items[k]!.conferenceIds }));
@@ -263,7 +271,7 @@ function build(t: LivePortfolio): LiveColumns {
 
 /** `before` with the rows of the items in `changed` (ids) written again: the same items in the same order. */
 function patch(t: LivePortfolio, before: LiveColumns, changed: Set<number>): LiveColumns {
-  const w = writer(before.id, copyArrays(before), [...before.statusNames], [...before.confidenceNames]);
+  const w = writer(before.indexOf, copyArrays(before), [...before.statusNames], [...before.confidenceNames]);
   const rows = new Set<number>();
   for (let k = 0; k < before.n; k++) if (changed.has(before.id[k]!)) rows.add(k);
   for (const k of rows) writeRow(w, t.items[k]!, k);
