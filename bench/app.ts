@@ -81,6 +81,8 @@ export async function startApp(databaseUrl: string, port: number, log: (l: strin
     SKIP_BUILD: "true",
     SAMPLE_DATA: "false",
   };
+  // For profiling the app under the bench's load only (e.g. "--inspect=127.0.0.1:39499"), not the bench itself.
+  if (process.env.BENCH_APP_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_APP_NODE_OPTIONS;
   const { child, output } = spawnStart(env);
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -150,6 +150,52 @@ function Block({ block }: { block: OutlineBlock }) {
   }
 }
 
+/** A table longer than this (about a page of rows) runs over a page break anyway: its section starts a page. */
+export const LONG_TABLE_ROWS = 25;
+
+/**
+ * The outline cut where a new page starts: at each chapter (level-1 heading), and within a chapter at a section
+ * (level-2 heading) whose table is long. Each part is its own <Page>; page numbers still count over the whole
+ * document. Why parts: at every page break react-pdf lays out again all that follows the break in the same
+ * <Page> (twice, with the page-number footer), so one long <Page> costs pages × content — the 21 pages of a
+ * 10,000-item report took 3.9 s as one <Page> and 1.3 s in parts (bench/RESULTS.md).
+ */
+export function pageParts(blocks: OutlineBlock[]): OutlineBlock[][] {
+  const parts: OutlineBlock[][] = [[]];
+  blocks.forEach((block, i) => {
+    const starts =
+      block.kind === "heading" && (block.level === 1 || longTableFollows(blocks, i)) && parts.at(-1)!.length > 0;
+    if (starts) parts.push([]);
+    parts.at(-1)!.push(block);
+  });
+  return parts;
+}
+
+/** Whether the section under the heading at `i` (up to the next heading) holds a table over LONG_TABLE_ROWS. */
+function longTableFollows(blocks: OutlineBlock[], i: number): boolean {
+  for (const block of blocks.slice(i + 1)) {
+    if (block.kind === "heading") return false;
+    if (block.kind === "table" && block.rows.length > LONG_TABLE_ROWS) return true;
+  }
+  return false;
+}
+
+function TitleLines({ outline }: { outline: ReportOutline }) {
+  return (
+    <>
+      <Text style={styles.title}>{outline.title}</Text>
+      {outline.subtitle.map((line, i) => (
+        <Text
+          key={i}
+          style={i === outline.subtitle.length - 1 ? [styles.subtitle, styles.subtitleEnd] : styles.subtitle}
+        >
+          {line}
+        </Text>
+      ))}
+    </>
+  );
+}
+
 function ReportPdf({ outline, fixedAt }: { outline: ReportOutline; fixedAt?: Date }) {
   const { footer } = outline;
   return (
@@ -161,27 +207,21 @@ function ReportPdf({ outline, fixedAt }: { outline: ReportOutline; fixedAt?: Dat
       creationDate={fixedAt}
       modificationDate={fixedAt}
     >
-      <Page size="A4" style={styles.page}>
-        <Text style={styles.title}>{outline.title}</Text>
-        {outline.subtitle.map((line, i) => (
+      {pageParts(outline.blocks).map((blocks, part) => (
+        <Page key={part} size="A4" style={styles.page}>
+          {part === 0 ? <TitleLines outline={outline} /> : null}
+          {blocks.map((block, i) => (
+            <Block key={i} block={block} />
+          ))}
           <Text
-            key={i}
-            style={i === outline.subtitle.length - 1 ? [styles.subtitle, styles.subtitleEnd] : styles.subtitle}
-          >
-            {line}
-          </Text>
-        ))}
-        {outline.blocks.map((block, i) => (
-          <Block key={i} block={block} />
-        ))}
-        <Text
-          style={styles.footer}
-          fixed
-          render={({ pageNumber, totalPages }) =>
-            `${footer.beforePage}${pageNumber}${footer.between}${totalPages}${footer.afterTotal}`
-          }
-        />
-      </Page>
+            style={styles.footer}
+            fixed
+            render={({ pageNumber, totalPages }) =>
+              `${footer.beforePage}${pageNumber}${footer.between}${totalPages}${footer.afterTotal}`
+            }
+          />
+        </Page>
+      ))}
     </Document>
   );
 }

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "@/lib/dates";
 import { renderDocx } from "@/lib/export/docx";
-import { renderPdf, splitForLineBreaks } from "@/lib/export/pdf";
+import { LONG_TABLE_ROWS, renderPdf, splitForLineBreaks } from "@/lib/export/pdf";
+import { buildReportOutline } from "@/lib/export/report-document";
 import { buildReport } from "@/lib/queries/report";
 import type { ReportData } from "@/lib/report/types";
 import { reportFixture } from "../support/report-fixture";
@@ -181,6 +182,29 @@ describe("PDF status report (hand-made report data)", () => {
     expect(last).toContain(header);
     expect(last).not.toContain("六、分方面事项明细");
     expect(read.pages.filter((p) => p.includes(header)).length).toBeGreaterThan(data.pillars.length);
+  });
+
+  it("starts each chapter, and each section with a long table, on a page of its own", () => {
+    const blocks = buildReportOutline(data).blocks;
+    // What follows a heading up to the next heading.
+    const section = (i: number) => {
+      const rest = blocks.slice(i + 1);
+      const end = rest.findIndex((b) => b.kind === "heading");
+      return end === -1 ? rest : rest.slice(0, end);
+    };
+    const longTable = (i: number) => section(i).some((b) => b.kind === "table" && b.rows.length > LONG_TABLE_ROWS);
+    const starts = blocks.filter((b, i) => b.kind === "heading" && (b.level === 1 || longTable(i)));
+    const longSections = starts.filter((b) => b.kind === "heading" && b.level === 2);
+    // The fixture's pillar tables are long: without them this test would not check the second rule.
+    expect(longSections.length).toBeGreaterThan(0);
+    for (const heading of starts.slice(1)) {
+      if (heading.kind !== "heading") continue;
+      // The heading is the first text of a page: nothing of the part before it shares that page.
+      expect(
+        read.pages.some((p) => p.startsWith(squash(heading.text))),
+        heading.text,
+      ).toBe(true);
+    }
   });
 
   it("breaks Chinese lines without hyphens", () => {
