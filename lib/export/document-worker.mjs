@@ -1,22 +1,34 @@
-// A worker thread that lays out one Word or PDF document (started by lib/export/document-thread.ts): a status
-// report from its data, or any outline (a period's 情况通报) with fixed dates. Laying out a document is
+// A worker thread that lays out Word and PDF documents (started and kept by lib/export/document-thread.ts): a
+// status report from its data, or any outline (a period's 情况通报) with fixed dates. Laying out a document is
 // synchronous work of seconds: on the server's own thread it stalled every other request for as long (item
-// pages waited 13 s behind a PDF in the soak). Plain JavaScript, so the worker starts in any Node process, with
-// or without a TypeScript loader; it registers tsx itself to load the renderers.
-import { parentPort, workerData } from "node:worker_threads";
+// pages waited 13 s behind a PDF in the soak). One document at a time, each message one job; the worker stays
+// for the next one, so the renderers, the fonts and the compiled code are loaded once, not per document.
+// Plain JavaScript, so the worker starts in any Node process, with or without a TypeScript loader; it registers
+// tsx itself to load the renderers.
+import { parentPort } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
-const { data, outline, fixedAt, format } = workerData;
-const options = fixedAt ? { fixedAt: new Date(fixedAt) } : {};
-let bytes;
-if (format === "pdf") {
-  const pdf = await import("./pdf.tsx");
-  bytes = outline ? await pdf.renderOutlinePdf(outline, options) : await pdf.renderPdf(data);
-} else {
-  const docx = await import("./docx.ts");
-  bytes = outline ? await docx.renderOutlineDocx(outline, options) : await docx.renderDocx(data);
+let pdf;
+let docx;
+
+async function render({ data, outline, fixedAt, format }) {
+  const options = fixedAt ? { fixedAt: new Date(fixedAt) } : {};
+  if (format === "pdf") {
+    pdf ??= await import("./pdf.tsx");
+    return outline ? pdf.renderOutlinePdf(outline, options) : pdf.renderPdf(data);
+  }
+  docx ??= await import("./docx.ts");
+  return outline ? docx.renderOutlineDocx(outline, options) : docx.renderDocx(data);
 }
-// A copy of its own, so the memory can be handed over rather than copied again.
-const file = new Uint8Array(bytes);
-parentPort.postMessage(file, [file.buffer]);
+
+parentPort.on("message", async ({ id, job }) => {
+  try {
+    const bytes = await render(job);
+    // A copy of its own, so the memory can be handed over rather than copied again.
+    const file = new Uint8Array(bytes);
+    parentPort.postMessage({ id, file }, [file.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

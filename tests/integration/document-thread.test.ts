@@ -1,7 +1,14 @@
 // Word and PDF reports laid out in a worker thread (what /api/reports serves) say exactly what the same
-// renderers say on the calling thread, and a document over its time limit is stopped with a clear error.
-import { describe, expect, it } from "vitest";
-import { DocumentRenderError, renderDocumentInWorker } from "@/lib/export/document-thread";
+// renderers say on the calling thread, and a document over its time limit is stopped with a clear error. A
+// worker is kept for the next document for a while, then lets its memory go.
+import { afterAll, describe, expect, it, vi } from "vitest";
+import {
+  DocumentRenderError,
+  documentWorkers,
+  keepDocumentWorkersWarmFor,
+  renderDocumentInWorker,
+} from "@/lib/export/document-thread";
+import type { ReportData } from "@/lib/report/types";
 import { renderDocx } from "@/lib/export/docx";
 import { renderPdf } from "@/lib/export/pdf";
 import { reportFixture } from "../support/report-fixture";
@@ -32,5 +39,57 @@ describe("documents in a worker thread", () => {
     const error = await renderDocumentInWorker(data, "pdf", 1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DocumentRenderError);
     expect((error as Error).message).toBe("the pdf took longer than 0.001 s");
+  });
+
+  it("stops the worker of a document over its limit and lays out the next one in a fresh worker", async () => {
+    await renderDocumentInWorker(data, "docx"); // a worker waiting now
+    const before = documentWorkers();
+    expect(before.waiting).toBe(1);
+    await renderDocumentInWorker(data, "pdf", 1).catch(() => undefined);
+    // The stuck worker was the waiting one, and it is gone: a layout past its limit may never come back.
+    expect(documentWorkers()).toEqual({ started: before.started, waiting: 0 });
+    const file = await renderDocumentInWorker(data, "docx");
+    expect((await readDocx(file)).rows.length).toBeGreaterThan(data.items.length);
+    expect(documentWorkers()).toEqual({ started: before.started + 1, waiting: 1 });
+  });
+});
+
+describe("a document worker kept for the next document", () => {
+  const data = reportFixture({ actionsPerRecommendation: 1 });
+  const keepWarm = keepDocumentWorkersWarmFor(60_000);
+  afterAll(() => void keepDocumentWorkersWarmFor(keepWarm));
+
+  it("lays out the next document in the worker that finished the last one", async () => {
+    await renderDocumentInWorker(data, "pdf");
+    const warm = documentWorkers();
+    expect(warm.waiting).toBe(1);
+    const [pdf, docx] = [await renderDocumentInWorker(data, "pdf"), await renderDocumentInWorker(data, "docx")];
+    expect((await readPdf(pdf)).pages.join("")).toContain(data.items[0]!.code);
+    expect((await readDocx(docx)).paragraphs.length).toBeGreaterThan(0);
+    expect(documentWorkers()).toEqual(warm);
+  });
+
+  it("answers a document that fails with its error and keeps the worker for the next", async () => {
+    await renderDocumentInWorker(data, "pdf");
+    const warm = documentWorkers();
+    const error = await renderDocumentInWorker(null as unknown as ReportData, "pdf").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DocumentRenderError);
+    expect((error as Error).message).toMatch(/^the pdf failed: /);
+    await renderDocumentInWorker(data, "pdf");
+    expect(documentWorkers()).toEqual(warm);
+  });
+
+  it("lays out two documents at once in two workers and keeps only one of them", async () => {
+    await renderDocumentInWorker(data, "docx");
+    const warm = documentWorkers();
+    await Promise.all([renderDocumentInWorker(data, "pdf"), renderDocumentInWorker(data, "docx")]);
+    expect(documentWorkers()).toEqual({ started: warm.started + 1, waiting: 1 });
+  });
+
+  it("lets a waiting worker go after its wait", async () => {
+    keepDocumentWorkersWarmFor(20);
+    await renderDocumentInWorker(data, "docx");
+    expect(documentWorkers().waiting).toBe(1);
+    await vi.waitFor(() => expect(documentWorkers().waiting).toBe(0), { timeout: 5_000, interval: 20 });
   });
 });
