@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { addItem } from "@/lib/actions/item-tree";
-import { LIMITS } from "@/lib/validations/admin";
+import { LIMITS } from "@/lib/validations/admin-limits";
 import { TextAreaField, TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";

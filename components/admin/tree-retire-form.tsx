@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { restoreItem, retireItem } from "@/lib/actions/item-tree";
-import { LIMITS } from "@/lib/validations/admin";
+import { LIMITS } from "@/lib/validations/admin-limits";
 import { TextAreaField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { createUnit, updateUnit } from "@/lib/actions/admin-units";
 import { Side, UnitKind } from "@/lib/generated/prisma/enums";
-import { LIMITS } from "@/lib/validations/admin";
+import { LIMITS } from "@/lib/validations/admin-limits";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { AdminForm } from "./admin-form";
 import { Options } from "@/components/forms/options";

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { createUser } from "@/lib/actions/admin-users";
-import { LIMITS } from "@/lib/validations/admin";
+import { LIMITS } from "@/lib/validations/admin-limits";
 import { TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { updateUser } from "@/lib/actions/admin-users";
-import { LIMITS } from "@/lib/validations/admin";
+import { LIMITS } from "@/lib/validations/admin-limits";
 import { EmailField, TextField } from "@/components/forms/fields";
 import { RoleUnitFields, type UnitOption } from "./role-unit-fields";
 import { AdminForm } from "./admin-form";

@@ -9,7 +9,7 @@ import { CheckboxField, TextField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { registerWebhook } from "@/lib/actions/webhooks";
-import { WEBHOOK_SECRET_MAX, WEBHOOK_URL_MAX } from "@/lib/validations/webhooks";
+import { WEBHOOK_SECRET_MAX, WEBHOOK_URL_MAX } from "@/lib/validations/webhook-limits";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import adminStyles from "./admin.module.css";
 import styles from "./webhooks.module.css";

@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/forms/buttons";
 import { Options } from "@/components/forms/options";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { createToken } from "@/lib/actions/api-tokens";
-import { TOKEN_EXPIRY_DAYS, TOKEN_NAME_MAX, TOKEN_SCOPES } from "@/lib/validations/api-tokens";
+import { TOKEN_EXPIRY_DAYS, TOKEN_NAME_MAX, TOKEN_SCOPES } from "@/lib/validations/api-token-limits";
 
 export function TokenCreateForm() {
   const t = useTranslations("api.tokens");

@@ -5,7 +5,7 @@ import { AdminForm } from "@/components/admin/admin-form";
 import { DateField, SelectField, TextField } from "@/components/forms/fields";
 import { ConfirmForm } from "@/components/forms/confirm-form";
 import { addCalendarEntry, removeCalendarEntry } from "@/lib/actions/calendar";
-import { CHASE_LIMITS } from "@/lib/validations/chase";
+import { CHASE_LIMITS } from "@/lib/validations/chase-limits";
 
 export function CalendarEntryForm() {
   const t = useTranslations("chase.calendar");

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { AdminForm } from "@/components/admin/admin-form";
 import { CheckboxField, NumberField, TextField } from "@/components/forms/fields";
 import { updateChaseSettings } from "@/lib/actions/chase";
-import { CHASE_LIMITS, CHASE_SETTING_RANGES } from "@/lib/validations/chase";
+import { CHASE_LIMITS, CHASE_SETTING_RANGES } from "@/lib/validations/chase-limits";
 
 export interface ChaseSettingsValues {
   reminderWorkdays: number;

@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { Fields } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { acknowledgeSupervision, answerSupervision } from "@/lib/actions/supervisions";
-import { CHASE_LIMITS } from "@/lib/validations/chase";
+import { CHASE_LIMITS } from "@/lib/validations/chase-limits";
 
 export function AcknowledgeForm({ supervisionId }: { supervisionId: number }) {
   const t = useTranslations("chase.supervision");

@@ -3,7 +3,7 @@
 // AdminForm). The field's name and its form give its id, its errors and the aria wiring (see Field); Field's own
 // props go to the Field, the rest to the control. A select's options are written with Options (./options.tsx).
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { EMAIL_MAX } from "@/lib/validations/notifications";
+import { EMAIL_MAX } from "@/lib/validations/notification-limits";
 import { Field, useUncapped, type FieldProps, type Tied } from "./field";
 
 /** What a control may not set itself: Field sets it, or it means something else here. */

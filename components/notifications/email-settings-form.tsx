@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { updateEmailSettings } from "@/lib/actions/account";
-import { EMAIL_DELIVERIES, type EmailDelivery } from "@/lib/validations/notifications";
+import { EMAIL_DELIVERIES, type EmailDelivery } from "@/lib/validations/notification-limits";
 import { EmailField } from "@/components/forms/fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/buttons";

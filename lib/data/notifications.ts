@@ -10,7 +10,7 @@ import { notificationText } from "../i18n/notification-text";
 import type { Translate } from "../i18n/translator";
 import { can } from "../permissions";
 import { NOTIFICATIONS_PAGE_SIZE, queryNotifications, queryUnreadCount } from "../queries/notifications";
-import type { EmailDelivery } from "../validations/notifications";
+import type { EmailDelivery } from "../validations/notification-limits";
 
 /** The bell's number for the signed-in user (once per request); 0 for an account without the permission. */
 export const getUnreadCount = cache(async (user: SessionUser): Promise<number> => {

@@ -5,16 +5,7 @@ import { Role, Side, UnitKind } from "../generated/prisma/enums";
 import { idField } from "./id";
 import { emailSchema } from "./notifications";
 import { passwordProblems } from "./password";
-
-export const LIMITS = {
-  loginName: 64,
-  displayName: 100,
-  unitName: 100,
-  shortName: 30,
-  title: 500,
-  description: 4000,
-  reason: 500,
-} as const;
+import { LIMITS } from "./admin-limits";
 
 const text = (max: number) =>
   z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");

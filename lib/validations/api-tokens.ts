@@ -1,11 +1,8 @@
 // The personal access token form (account settings) and the revoke forms. Messages are catalogue keys.
 import { z } from "zod";
 import { idField } from "./id";
+import { TOKEN_EXPIRY_DAYS, TOKEN_NAME_MAX, TOKEN_SCOPES } from "./api-token-limits";
 
-export const TOKEN_NAME_MAX = 100;
-/** The expiries offered, in days: at most a year. */
-export const TOKEN_EXPIRY_DAYS = ["7", "30", "90", "180", "365"] as const;
-export const TOKEN_SCOPES = ["READ", "WRITE"] as const;
 /** Tokens one account may hold at once (not revoked, not expired). */
 export const TOKENS_PER_USER_MAX = 20;
 

@@ -3,12 +3,7 @@
 import { z } from "zod";
 import { isIsoDate } from "../dates";
 import { idField } from "./id";
-
-export const CHASE_LIMITS = {
-  calendarName: 30,
-  answer: 2000,
-  noticePrefix: 10,
-} as const;
+import { CHASE_LIMITS, CHASE_SETTING_RANGES } from "./chase-limits";
 
 /** YYYY-MM-DD, years 2000–2100. */
 const day = z.string("validation.required").transform((raw, ctx) => {
@@ -54,15 +49,6 @@ export const calendarEntrySchema = z.object({
 export type CalendarEntryInput = z.infer<typeof calendarEntrySchema>;
 
 export const calendarRemoveSchema = z.object({ day });
-
-/** The ranges the database also checks (chase_settings_ranges). */
-export const CHASE_SETTING_RANGES = {
-  reminderWorkdays: [1, 20],
-  superviseWorkdays: [1, 30],
-  overdueDays: [1, 365],
-  acknowledgeWorkdays: [1, 20],
-  answerWorkdays: [1, 60],
-} as const;
 
 export const chaseSettingsSchema = z.object({
   reminderWorkdays: days(...CHASE_SETTING_RANGES.reminderWorkdays),

@@ -1,13 +1,12 @@
 // Forms of the notification centre and of a person's e-mail settings.
 import { z } from "zod";
 import { idField } from "./id";
+import { EMAIL_DELIVERIES, EMAIL_MAX } from "./notification-limits";
 
 export const notificationIdSchema = z.object({ notificationId: idField });
 
 /** "Mark all read": up to the latest notification the page showed. */
 export const markAllReadSchema = z.object({ upTo: idField });
-
-export const EMAIL_MAX = 254;
 
 /** An e-mail address (blank: none). Deliberately plain: something@domain.tld, no spaces or angle brackets. */
 export const emailSchema = z.preprocess(
@@ -18,9 +17,6 @@ export const emailSchema = z.preprocess(
     .regex(/^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+\.[^\s@<>()",;:\\[\].]{2,}$/u, "account.validation.invalidEmail")
     .nullable(),
 );
-
-export const EMAIL_DELIVERIES = ["each", "digest", "none"] as const;
-export type EmailDelivery = (typeof EMAIL_DELIVERIES)[number];
 
 /** A blank address is allowed whatever the delivery: no address, no e-mail. */
 export const emailSettingsSchema = z.object({

@@ -3,10 +3,7 @@
 import { z } from "zod";
 import { WEBHOOK_EVENTS } from "../webhooks/events";
 import { idField } from "./id";
-
-export const WEBHOOK_URL_MAX = 2000;
-export const WEBHOOK_SECRET_MIN = 16;
-export const WEBHOOK_SECRET_MAX = 200;
+import { WEBHOOK_SECRET_MAX, WEBHOOK_SECRET_MIN, WEBHOOK_URL_MAX } from "./webhook-limits";
 
 /** A checkbox: "on" when ticked, absent otherwise ("true"/"false" from scripts). */
 const checkbox = z
