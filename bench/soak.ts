@@ -2,7 +2,7 @@
 // (default 10) on the large portfolio — readers (dashboard live and as of, lists, item and pillar pages),
 // editors (postProgressUpdate and updateItem over HTTP on items of their own unit, two sessions per account
 // so they collide; a conflict answer re-reads the version and is not an error), and exports (XLSX, CSV, PDF and
-// DOCX of everything, in turn).
+// DOCX of everything, in turn). SOAK_NO_EXPORTS=1 leaves the exporter out, to tell the exports' share of a result.
 // Pass: zero errors (5xx, network errors, timeouts, unexpected answers), server RSS growth ≤ 20 % (median of the
 // last minute against the median of the minute after warm-up),
 // and every accepted progress update is in the database exactly once. Writes the Soak section of RESULTS.md.
@@ -21,6 +21,7 @@ const ITEMS_PER_EDITOR = 4; // few, so the two sessions of an account collide no
 const EXPORT_FORMATS = ["xlsx", "csv", "pdf", "docx"] as const; // every file format of the report of everything
 const EXPORT_PAUSE_MS = 5_000; // an exporter downloads, reads, downloads again: not a tight loop
 const REQUEST_TIMEOUT_MS = 60_000;
+const EXPORTS = process.env.SOAK_NO_EXPORTS !== "1";
 
 interface Stats {
   latencies: Map<string, number[]>;
@@ -216,7 +217,7 @@ export async function runSoak({
     const began = Date.now();
     const until = began + durationMs;
     log(
-      `soak: ${minutes} min, ${READERS} readers, ${editorSessions.length} editor sessions (${editors.length} accounts), 1 exporter; warm-up ${Math.round(warmupMs / 1000)} s`,
+      `soak: ${minutes} min, ${READERS} readers, ${editorSessions.length} editor sessions (${editors.length} accounts), ${EXPORTS ? 1 : 0} exporter; warm-up ${Math.round(warmupMs / 1000)} s`,
     );
 
     const mem: { t: number; mb: number }[] = [];
@@ -238,7 +239,7 @@ export async function runSoak({
     };
     const exportLoop = async () => {
       let i = 0;
-      while (Date.now() < until) {
+      while (EXPORTS && Date.now() < until) {
         const format = EXPORT_FORMATS[i++ % EXPORT_FORMATS.length]!;
         await timed(stats, `export ${format.toUpperCase()}`, exporter, `/api/reports?scope=all&format=${format}`);
         if (Date.now() + EXPORT_PAUSE_MS < until) await new Promise((r) => setTimeout(r, EXPORT_PAUSE_MS));
@@ -293,7 +294,10 @@ export async function runSoak({
       `Written by \`npm run bench:soak\` (bench/soak.ts) on ${new Date().toISOString()}: ${minutes} min of mixed load on the same large portfolio — ` +
         `${READERS} readers (viewer accounts: dashboard live and as of ${yearAgo}, filtered lists, item and pillar pages), ` +
         `${editorSessions.length} editor sessions (${editors.length} editor accounts × ${SESSIONS_PER_EDITOR}, ${ITEMS_PER_EDITOR} items of their own unit each: postProgressUpdate and updateItem over HTTP; a conflict answer re-reads the version), ` +
-        `1 exporter (${EXPORT_FORMATS.map((f) => f.toUpperCase()).join(", ")} of all items in turn, ${EXPORT_PAUSE_MS / 1000} s apart). Result: **${ok ? "pass" : "FAIL"}**.`,
+        (EXPORTS
+          ? `1 exporter (${EXPORT_FORMATS.map((f) => f.toUpperCase()).join(", ")} of all items in turn, ${EXPORT_PAUSE_MS / 1000} s apart).`
+          : "no exporter (SOAK_NO_EXPORTS=1).") +
+        ` Result: **${ok ? "pass" : "FAIL"}**.`,
       "",
       "| kind | answers | errors | p50 ms | p99 ms |",
       "| --- | --- | --- | --- | --- |",
