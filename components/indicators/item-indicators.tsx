@@ -67,7 +67,11 @@ export async function ItemIndicators({
     </div>
   );
   // The client forms translate their own messages: the catalogue goes to the page only where they show.
-  return live && (may.edit || may.report || may.headline) ? <FormMessages>{body}</FormMessages> : body;
+  return live && (may.edit || may.report || may.headline) ? (
+    <FormMessages namespaces={["indicators"]}>{body}</FormMessages>
+  ) : (
+    body
+  );
 }
 
 function IndicatorEntry({

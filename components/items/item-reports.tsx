@@ -75,7 +75,7 @@ export async function ItemReports({
           )}
           {mayReview && r.state === "SUBMITTED" && (
             // The item page is read-only for most readers: only a reviewer's decision form gets the catalogue.
-            <FormMessages>
+            <FormMessages namespaces={["cycle"]}>
               <ReviewDecisionForm reportId={r.id} revision={r.revision} />
             </FormMessages>
           )}

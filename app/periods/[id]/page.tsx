@@ -63,7 +63,7 @@ export default async function PeriodPage({ params, searchParams }: Params) {
 
       {page.canClose ? (
         <Card id="close-heading" heading={t("close.heading")}>
-          <FormMessages>
+          <FormMessages namespaces={["periods"]}>
             <ClosePeriodForm periodId={period.id} label={label} />
           </FormMessages>
         </Card>
