@@ -2,16 +2,13 @@
 // bundled for the browser. A form that imported a length from a zod schema module put all of zod (31 KB of
 // gzip) into the chunk every page loads, the sign-in page's included. Limits shared by a schema and a form
 // live in zod-free modules (lib/validations/*-limits.ts); this test keeps server packages out of the graph.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = resolve(import.meta.dirname, "../..");
+import { resolveSpecifier, root, sourceFiles } from "../support/source-tree";
 
 /** Packages that must not reach a browser bundle (validation, database, document writers). */
 const SERVER_PACKAGES = ["zod", "pg", "@prisma/client", "@prisma/adapter-pg", "exceljs", "docx", "@react-pdf/renderer"];
-
-const EXTENSIONS = ["", ".ts", ".tsx", ".mjs", ".js", "/index.ts", "/index.tsx"];
 
 /**
  * The specifiers a module imports for a value: `import … from`, `export … from`, `import "…"` and `import("…")`.
@@ -36,33 +33,8 @@ export function valueImports(source: string): string[] {
   return found;
 }
 
-function resolveFile(fromFile: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/")
-    ? join(root, specifier.slice(2))
-    : specifier.startsWith(".")
-      ? resolve(root, dirname(fromFile), specifier)
-      : null;
-  if (base === null) return null;
-  for (const extension of EXTENSIONS) {
-    const candidate = base + extension;
-    if (existsSync(candidate) && statSync(candidate).isFile()) return relative(root, candidate);
-  }
-  return null;
-}
-
 const packageOf = (specifier: string) =>
   specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!;
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (path !== "lib/generated") out.push(...sourceFiles(path));
-    } else if (/\.(ts|tsx)$/.test(entry.name)) out.push(path);
-  }
-  return out;
-}
 
 /** Whether a module opens with the directive, after comments only. */
 const opensWith = (directive: "use client" | "use server", source: string) =>
@@ -77,7 +49,7 @@ function serverPackagesReached(entry: string): string[] {
   while (queue.length > 0) {
     const { file, via } = queue.shift()!;
     for (const specifier of valueImports(readFileSync(join(root, file), "utf8"))) {
-      const target = resolveFile(file, specifier);
+      const target = resolveSpecifier(file, specifier);
       if (target === null) {
         if (!specifier.startsWith(".") && !specifier.startsWith("@/") && SERVER_PACKAGES.includes(packageOf(specifier)))
           found.push(`${[...via, specifier].join(" → ")}`);

@@ -1,10 +1,9 @@
 // The layering rule of the README's layout section, checked on every import of the app's code: a file may
 // import from its own layer or a lower one, never from a higher one. A new upward import fails this test.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = resolve(import.meta.dirname, "../..");
+import { resolveSpecifier, root, sourceFiles } from "../support/source-tree";
 
 /** Layers from the top (0) down. The first matching prefix wins; lib/*.ts files not listed are the core. */
 const LAYERS: readonly (readonly string[])[] = [
@@ -25,20 +24,6 @@ function layerOf(path: string): number | null {
 }
 
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm;
-const EXTENSIONS = ["", ".ts", ".tsx", ".mjs", ".js", ".json", "/index.ts", "/index.tsx"];
-
-function resolveSpecifier(fromFile: string, specifier: string): string | null {
-  let base: string;
-  if (specifier.startsWith("@/")) base = join(root, specifier.slice(2));
-  else if (specifier.startsWith(".")) base = resolve(root, dirname(fromFile), specifier);
-  else return null; // a package
-  for (const extension of EXTENSIONS) {
-    const candidate = base + extension;
-    if (existsSync(candidate) && statSync(candidate).isFile()) return relative(root, candidate);
-  }
-  return null;
-}
-
 function upwardImports(fromFile: string, source: string): { to: string; from: number; into: number }[] {
   const from = layerOf(fromFile);
   if (from === null) return [];
@@ -50,17 +35,6 @@ function upwardImports(fromFile: string, source: string): { to: string; from: nu
     if (into !== null && into < from) found.push({ to: target, from, into });
   }
   return found;
-}
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (path !== "lib/generated") out.push(...sourceFiles(path));
-    } else if (/\.(ts|tsx|mjs)$/.test(entry.name)) out.push(path);
-  }
-  return out;
 }
 
 describe("layers", () => {
