@@ -97,6 +97,8 @@ function take(): Worker {
   worker.once("exit", () => {
     p.idle = p.idle.filter((k) => k.worker !== worker);
   });
+  // A job's own listener reports its failure; this one keeps an error between jobs from going unhandled.
+  worker.on("error", () => undefined);
   p.started += 1;
   return worker;
 }
@@ -118,7 +120,8 @@ function giveBack(worker: Worker): void {
   p.idle.push({ worker, timer });
 }
 
-function run(job: Job, timeLimitMs: number): Promise<Buffer> {
+// async: a worker that cannot start (its entry file missing) is a rejected promise like any other failure.
+async function run(job: Job, timeLimitMs: number): Promise<Buffer> {
   const { format } = job;
   const worker = take();
   const id = ++pool().jobs;
