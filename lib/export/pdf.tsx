@@ -160,7 +160,7 @@ export const LONG_TABLE_ROWS = 25;
  * <Page> (twice, with the page-number footer), so one long <Page> costs pages × content — the 21 pages of a
  * 10,000-item report took 3.9 s as one <Page> and 1.3 s in parts (bench/RESULTS.md).
  */
-export function pageParts(blocks: OutlineBlock[]): OutlineBlock[][] {
+function pageParts(blocks: OutlineBlock[]): OutlineBlock[][] {
   const parts: OutlineBlock[][] = [[]];
   blocks.forEach((block, i) => {
     const starts =

@@ -15,7 +15,7 @@ const SERVER_PACKAGES = ["zod", "pg", "@prisma/client", "@prisma/adapter-pg", "e
  * Type-only imports and exports are left out (the compiler erases them): `import type`, `export type`, and
  * braces whose every name is marked `type`.
  */
-export function valueImports(source: string): string[] {
+function valueImports(source: string): string[] {
   const found: string[] = [];
   const statement = /\b(import|export)\s+(type\s+)?([^;'"]*?)\s*from\s*["']([^"']+)["']/g;
   for (const [, , typeOnly, clause, specifier] of source.matchAll(statement)) {
