@@ -1,8 +1,14 @@
-// Lighthouse 12.2.3 (node API) on Debian's chromium, headless=new, signed in through an extra Cookie header;
-// desktop (the desktop preset) and mobile (the default: emulated Moto G Power, slow 4G, 4× CPU slowdown).
+// Lighthouse 12.2.3 (node API) on Debian's chromium, headless=new, signed in through the browser's own cookie
+// jar; desktop (the desktop preset) and mobile (the default: emulated Moto G Power, slow 4G, 4× CPU slowdown).
+//
+// Not through Lighthouse's `extraHeaders: { Cookie }`: once a page has set a cookie of its own (proxy.ts sets
+// the request id's), Chromium sends the jar's cookies instead of the extra header, so every run after the first
+// measured the sign-in page. The jar survives Lighthouse's storage reset (it keeps cookies), and each run
+// checks the page it ended on.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { chromium } from "playwright";
 import { BROWSER_FLAGS } from "./first-load-js";
 
 export interface LighthouseResult {
@@ -33,6 +39,7 @@ export async function runLighthouse(
   });
   const out: LighthouseResult[] = [];
   try {
+    await putCookiesInJar(chrome.port, baseUrl, cookie);
     for (const { page, path } of pages) {
       for (const formFactor of ["desktop", "mobile"] as const) {
         const runner = await lighthouse(
@@ -42,13 +49,17 @@ export async function runLighthouse(
             output: "json",
             logLevel: "error",
             onlyCategories: ["performance", "accessibility", "best-practices"],
-            extraHeaders: { Cookie: cookie },
           },
           formFactor === "desktop" ? desktopConfig : undefined,
         );
         if (!runner) throw new Error(`lighthouse returned nothing for ${path}`);
         const { lhr } = runner;
         if (lhr.runtimeError) throw new Error(`lighthouse ${path}: ${lhr.runtimeError.message}`);
+        const ended = new URL(lhr.finalDisplayedUrl);
+        if (`${ended.pathname}${ended.search}` !== path)
+          throw new Error(
+            `lighthouse ${path} (${formFactor}) ended on ${ended.pathname}${ended.search}, not the page asked for`,
+          );
         const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         const num = (id: string) => Number(lhr.audits[id]?.numericValue ?? NaN);
         const failed = Object.values(lhr.categories.accessibility?.auditRefs ?? [])
@@ -77,4 +88,22 @@ export async function runLighthouse(
     chrome.kill();
   }
   return out;
+}
+
+/** Every `name=value` of a Cookie header, set in the browser's own jar for `baseUrl` (over CDP). */
+async function putCookiesInJar(port: number, baseUrl: string, cookieHeader: string): Promise<void> {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const cookies = cookieHeader
+      .split(/;\s*/)
+      .filter((c) => c.includes("="))
+      .map((c) => {
+        const at = c.indexOf("=");
+        return { name: c.slice(0, at), value: c.slice(at + 1), url: baseUrl };
+      });
+    await browser.contexts()[0]!.addCookies(cookies);
+  } finally {
+    // Closing a browser connected over CDP only disconnects from it: chrome-launcher's chromium runs on.
+    await browser.close();
+  }
 }
