@@ -107,8 +107,13 @@ test.describe("leadership dashboard", () => {
       "href",
       "/items?conference=3",
     );
-    // The trend's table alternative is in the page and has a row per week.
-    await expect(page.getByTestId("trend").locator("details tbody tr")).toHaveCount(53);
+    // The trend's table alternative is drawn when its fold is opened (by keyboard here), with a row per week;
+    // until then none of its rows is in the page.
+    const trendFold = page.getByTestId("trend").locator("details");
+    await expect(trendFold.locator("tbody tr")).toHaveCount(0);
+    await trendFold.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await expect(trendFold.locator("tbody tr")).toHaveCount(53);
     expect(problems).toEqual([]);
   });
 
