@@ -39,6 +39,15 @@ export default tseslint.config(
       "@typescript-eslint/await-thenable": "error",
       "react-hooks/exhaustive-deps": "error",
       "react-hooks/rules-of-hooks": "error",
+      // One way to link: components/ui/link.tsx (next/link that prefetches on intent, not on sight).
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "next/link", message: "Use @/components/ui/link: it prefetches when a link is reached for." },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 
 // Shown with HTTP 403 when a read calls forbidden() (lib/auth/session.ts requirePermission).

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 
 // What unauthorized() would render (HTTP 401). Nothing calls it today (a read without a session redirects to

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { MyItemsTable } from "@/components/editing/my-items-table";
 import { listMyItems } from "@/lib/data/my-items";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FigureCells, FigureHeaders } from "@/components/periods/fulfilment";
 import { PeriodCells, PeriodHeaders } from "@/components/periods/period-cells";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RatingPeriodPicker } from "@/components/ratings/period-picker";
 import { RankingTable, WeightsUsed } from "@/components/ratings/ranking-table";

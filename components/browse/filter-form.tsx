@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { FilterOptions } from "@/lib/data/browse";
 import { ITEM_STATUSES } from "@/lib/status";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ItemRow } from "@/lib/queries/items-list";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 // The chase record (催办督办记录): every reminder, 催办, 督办 and escalation about an item, a unit or a 督办 — what,
 // to which unit, when, to whom (read or not), and whether the 督办 was acknowledged and answered. A server
 // component over rows already read by lib/data/chase.ts.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataTable, headings } from "@/components/ui/data-table";
 import type { ChaseEventRow } from "@/lib/data/chase";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAttentionItems } from "@/lib/data/dashboard";
 import type { AsOfSelection } from "@/lib/as-of-selection";

@@ -3,7 +3,7 @@
 // The overdue and lagging items as compact rows (one short array each instead of a tree of elements in the RSC
 // payload); rendered on the server as well (SSR), so the table is in the first HTML.
 import { ColumnHeaders } from "@/components/ui/data-table";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import styles from "./dashboard.module.css";
 
 /** [code, title in the page's language, item page href, lead unit(s), due day, days overdue or off track, progress, status, confidence] */

@@ -4,7 +4,7 @@
 // of elements in the RSC payload). Rendered on the server as well (SSR): the map's table alternative is in the
 // first HTML and works without JavaScript.
 import { ColumnHeaders } from "@/components/ui/data-table";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import tables from "@/components/ui/tables.module.css";
 import { percent } from "./format";
 

@@ -2,7 +2,7 @@
 
 // The 联席会议 timeline, drawn from compact rows (one short array per conference instead of a tree of elements in
 // the RSC payload). Rendered on the server as well (SSR): in the first HTML, every count a link.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import styles from "./dashboard.module.css";
 import { fill, itemsHref, percent } from "./format";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { figuresOf } from "@/components/periods/figure-href";
 import { PhaseBadge } from "@/components/periods/phase-badge";

@@ -2,7 +2,7 @@
 
 // The headline figures, drawn from compact rows (one short array per figure instead of a tree of elements in the
 // RSC payload). Rendered on the server as well (SSR): in the first HTML.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import styles from "./dashboard.module.css";
 
 /** [key (its test id's suffix), label, value as shown, the list it counts or null, tone class or ""] */

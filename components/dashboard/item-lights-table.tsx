@@ -4,7 +4,7 @@
 // the RSC payload, where every count's link and its long accessible name crossed the wire a second time).
 // Rendered on the server as well (SSR): in the first HTML, every count a link, no JavaScript needed.
 import type { ReactNode } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import tables from "@/components/ui/tables.module.css";
 import { ITEM_LIGHTS, type ItemLight } from "@/lib/item-light";
 import { fill, itemsHref } from "./format";

@@ -2,7 +2,7 @@
 
 // Progress by pillar, drawn from compact figures and the few words each pillar needs (instead of a tree of
 // elements in the RSC payload); rendered on the server as well (SSR), so it is in the first HTML.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import styles from "./dashboard.module.css";
 
 export interface PillarEntry {

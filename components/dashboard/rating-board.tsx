@@ -2,7 +2,7 @@
 
 // A 红榜 or 黑榜 list of the dashboard's ratings panel, drawn from compact rows (one short array per unit instead of
 // a tree of elements in the RSC payload). Rendered on the server as well (SSR): in the first HTML.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 /** [unit id, unit name, its rank in words, its score as shown] */
 export type BoardRow = [number, string, string, string];

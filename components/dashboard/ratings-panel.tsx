@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RatingPeriodPicker } from "@/components/ratings/period-picker";
 import { Score, WeightsUsed } from "@/components/ratings/ranking-table";

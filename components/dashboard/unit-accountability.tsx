@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { getUnitAccountability } from "@/lib/data/dashboard";
 import type { AsOfSelection } from "@/lib/as-of-selection";

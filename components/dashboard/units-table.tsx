@@ -3,7 +3,7 @@
 // The accountability table's rows, drawn from compact figures: each row crosses the wire as one short array
 // instead of a tree of elements (the RSC payload repeats every server-rendered element; about 36 KB of the
 // dashboard before). Rendered on the server as well (SSR): in the first HTML, no JavaScript needed to read it.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import tables from "@/components/ui/tables.module.css";
 import { itemsHref, percent } from "./format";
 

@@ -2,7 +2,7 @@
 
 // The recent updates as compact rows (one short array each instead of a tree of elements in the RSC payload);
 // rendered on the server as well (SSR), so the feed is in the first HTML.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import styles from "./dashboard.module.css";
 
 /** [id, ISO time, time as shown, unit, code, title in the page's language, item href, status, confidence, progress, note] */

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useLocale, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/buttons";
 import { FieldError } from "@/components/forms/field-error";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button, SubmitButton } from "@/components/forms/buttons";

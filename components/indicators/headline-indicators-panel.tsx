@@ -2,7 +2,7 @@
 // (and year), latest actual value and 完成度 — live or as of the dashboard's day (definitions from history,
 // values reported by then). An empty state when none is marked. With a compare day, each latest value says how
 // it moved since then (the value in force at the end of that day; exact, lib/indicators.ts figureDelta).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { itemHref } from "@/components/browse/items-table";
 import { Widget } from "@/components/dashboard/widget";

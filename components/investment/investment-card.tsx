@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { AsOfSelection } from "@/lib/as-of-selection";
 import { getInvestmentSummary } from "@/lib/data/investment";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { getUnreadCount } from "@/lib/data/notifications";
 import type { SessionUser } from "@/lib/auth/session";

@@ -3,7 +3,7 @@
 // A period's six fulfilment figures as table cells, each a link to the obligations behind it. A client leaf
 // only so that its props are six numbers: as a server component each cell's link and attributes were repeated
 // in the RSC payload (the dashboard's current-period widget was about 45 KB). Rendered on the server too (SSR).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { FULFILMENT_FIGURES } from "@/lib/report/bulletin";
 import { figureHref } from "./figure-href";
 import type { Side } from "@/lib/generated/prisma/enums";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { getPeriodRating } from "@/lib/data/ratings";
 import { Score, RankingTable, WeightsUsed } from "./ranking-table";

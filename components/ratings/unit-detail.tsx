@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataTable, headings } from "@/components/ui/data-table";
 import type { PeriodRating, RatingRecords, UnitRating } from "@/lib/data/ratings";

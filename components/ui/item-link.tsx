@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { titleIn } from "@/lib/i18n/localized";
 
 /** An item named by its code and title in the page's language, linked to its page (or to `href`, e.g. as of a day). */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { TokenCreateForm } from "@/components/api-tokens/token-create-form";
 import { TokenTable } from "@/components/api-tokens/token-table";

@@ -3,7 +3,7 @@
 // One distribution's chart and its table, drawn here from one compact list of rows (the chart and the server
 // table used to receive the figures separately). The table is rendered on the server too (SSR), so it is in the
 // first HTML and works without JavaScript.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import tables from "@/components/ui/tables.module.css";
 import { LazyDistributionChart } from "./lazy";
 
