@@ -247,7 +247,7 @@ export function renderResults(r: BenchReport): string {
     "",
     "## Lighthouse 12.2.3",
     "",
-    "Debian's chromium, --headless=new, signed in via an extra Cookie header; desktop preset and the default mobile emulation.",
+    "Debian's chromium, --headless=new, signed in through the browser's cookie jar; desktop preset and the default mobile emulation. After one warm-up run (not counted), each page and form factor is run 3 times; the row is the run with the median performance score.",
     "",
     table(
       [
