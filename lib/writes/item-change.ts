@@ -63,16 +63,37 @@ export interface ChangeResult {
   changedFields: string[];
 }
 
+const sortedSet = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - b);
+const sameSet = (a: readonly number[], b: readonly number[]) => {
+  const x = sortedSet(a);
+  const y = sortedSet(b);
+  return x.length === y.length && x.every((id, i) => id === y[i]);
+};
+
 /** What `fields` and `links` would make of `before`, in snapshot form, to detect no-op changes cheaply. */
 function project(before: ItemSnapshot, fields: ItemFields, links: ItemLinks): ItemSnapshot {
   const next: Record<string, unknown> = { ...before };
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined) next[key] = recordedValue(key, value);
   }
-  if (links.supportingUnitIds) next.supportingUnitIds = [...new Set(links.supportingUnitIds)].sort((a, b) => a - b);
-  if (links.regionIds) next.regionIds = [...new Set(links.regionIds)].sort((a, b) => a - b);
-  if (links.conferenceIds) next.conferenceIds = [...new Set(links.conferenceIds)].sort((a, b) => a - b);
+  if (links.supportingUnitIds) next.supportingUnitIds = sortedSet(links.supportingUnitIds);
+  if (links.regionIds) next.regionIds = sortedSet(links.regionIds);
+  if (links.conferenceIds) next.conferenceIds = sortedSet(links.conferenceIds);
   return next as unknown as ItemSnapshot;
+}
+
+/**
+ * The link sets of `links` that differ from the item's: an edit form sends every set each time, and rewriting
+ * an unchanged one deleted and inserted its rows (and moved the data version's triggers) for nothing.
+ */
+function changedLinks(before: ItemSnapshot, links: ItemLinks): ItemLinks {
+  const keep = (ids: number[] | undefined, was: readonly number[]) =>
+    ids === undefined || sameSet(ids, was) ? undefined : ids;
+  return {
+    supportingUnitIds: keep(links.supportingUnitIds, before.supportingUnitIds),
+    regionIds: keep(links.regionIds, before.regionIds),
+    conferenceIds: keep(links.conferenceIds, before.conferenceIds),
+  };
 }
 
 async function replaceLinks(tx: Tx, itemId: number, links: ItemLinks): Promise<void> {
@@ -176,7 +197,7 @@ export async function changeItem(
   if (!before) throw new ItemNotFoundError(itemId);
 
   const fields = req.fields ?? {};
-  const links = req.links ?? {};
+  const links = changedLinks(before.snapshot, req.links ?? {});
   if (!req.mutate && diffSnapshots(before.snapshot, project(before.snapshot, fields, links)).length === 0) {
     return { version: current.version, changedFields: [] };
   }

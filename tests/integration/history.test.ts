@@ -77,6 +77,43 @@ describe("item changes and their history", () => {
     expect(await historyOf(id)).toHaveLength(1);
   });
 
+  it("rewrites only the link sets that changed: an edit re-sending the same regions leaves their rows alone", async () => {
+    const id = await newItem("9.4.1");
+    const regions = await Promise.all(
+      ["甲区", "乙区", "丙区"].map((name) => t.db.region.create({ data: { name, side: "SICHUAN", kind: "CITY" } })),
+    );
+    const [r1, r2, r3] = regions.map((r) => r.id) as [number, number, number];
+    const edit = (fields: { responsiblePerson: string }, regionIds: number[], supportingUnitIds: number[]) =>
+      t.db.$transaction((tx) =>
+        changeItem(tx, id, { action: "UPDATE", fields, links: { regionIds, supportingUnitIds } }, { actorId: null }),
+      );
+    // xmin: the transaction that wrote each row, which a delete-and-insert of the same rows would change.
+    const rowsOf = async () => ({
+      regions: await t.db.$queryRaw<{ region_id: number; xmin: string }[]>`
+        SELECT region_id, xmin::text FROM item_regions WHERE item_id = ${id} ORDER BY region_id`,
+      units: await t.db.$queryRaw<{ unit_id: number; xmin: string }[]>`
+        SELECT unit_id, xmin::text FROM item_supporting_units WHERE item_id = ${id} ORDER BY unit_id`,
+    });
+
+    await edit({ responsiblePerson: "张三" }, [r2, r1], [unitA]);
+    const first = await rowsOf();
+    expect(first.regions.map((r) => r.region_id)).toEqual([r1, r2]);
+
+    // The same sets in another order, with a duplicate: only the field changes.
+    const same = await edit({ responsiblePerson: "李四" }, [r1, r2, r1], [unitA]);
+    expect(same.changedFields).toEqual(["responsiblePerson"]);
+    expect(await rowsOf()).toEqual(first);
+
+    // A changed region set is written; the unchanged unit set is not.
+    const moved = await edit({ responsiblePerson: "李四" }, [r3], [unitA]);
+    expect(moved.changedFields).toEqual(["regionIds"]);
+    const after = await rowsOf();
+    expect(after.regions.map((r) => r.region_id)).toEqual([r3]);
+    expect(after.units).toEqual(first.units);
+    const last = (await historyOf(id)).at(-1)!;
+    expect((last.snapshot as { regionIds: number[] }).regionIds).toEqual([r3]);
+  });
+
   it("refuses a save based on an old version and writes nothing", async () => {
     const id = await newItem("9.1.4");
     await t.db.$transaction((tx) =>
