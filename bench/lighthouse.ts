@@ -31,7 +31,7 @@ const RUNS = 3;
 
 export async function runLighthouse(
   baseUrl: string,
-  cookie: string,
+  cookies: ReadonlyMap<string, string>,
   pages: { page: string; path: string }[],
   log: (l: string) => void,
 ): Promise<LighthouseResult[]> {
@@ -41,7 +41,7 @@ export async function runLighthouse(
   });
   const out: LighthouseResult[] = [];
   try {
-    await putCookiesInJar(chrome.port, baseUrl, cookie);
+    await putCookiesInJar(chrome.port, baseUrl, cookies);
     // A fresh browser's first run is slow whatever the page (FCP 2.5–2.8 s on mobile against 1.0–1.3 s after):
     // one run to warm it, not counted.
     await auditOnce(baseUrl, pages[0]!.path, "mobile", chrome.port);
@@ -101,18 +101,11 @@ async function auditOnce(
   };
 }
 
-/** Every `name=value` of a Cookie header, set in the browser's own jar for `baseUrl` (over CDP). */
-async function putCookiesInJar(port: number, baseUrl: string, cookieHeader: string): Promise<void> {
+/** The session's cookies, set in the browser's own jar for `baseUrl` (over CDP). */
+async function putCookiesInJar(port: number, baseUrl: string, cookies: ReadonlyMap<string, string>): Promise<void> {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   try {
-    const cookies = cookieHeader
-      .split(/;\s*/)
-      .filter((c) => c.includes("="))
-      .map((c) => {
-        const at = c.indexOf("=");
-        return { name: c.slice(0, at), value: c.slice(at + 1), url: baseUrl };
-      });
-    await browser.contexts()[0]!.addCookies(cookies);
+    await browser.contexts()[0]!.addCookies([...cookies].map(([name, value]) => ({ name, value, url: baseUrl })));
   } finally {
     // Closing a browser connected over CDP only disconnects from it: chrome-launcher's chromium runs on.
     await browser.close();

@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     log("Lighthouse…");
     const lighthouse = await runLighthouse(
       app.baseUrl,
-      cookie,
+      session.cookies,
       [
         { page: "dashboard", path: "/" },
         { page: "item page", path: `/items/${itemCode}` },
