@@ -12,19 +12,17 @@
 // eslint-disable-next-line no-restricted-imports
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
 
 export type LinkProps = ComponentProps<typeof NextLink>;
 
 export default function Link({ href, prefetch, onPointerEnter, onFocus, onTouchStart, ...props }: LinkProps) {
   const router = useRouter();
-  const prefetched = useRef(false);
   // Only an app path as a string is prefetched: every link here has one (an object href would need formatting).
+  // Reaching for it again is left to the router, which keeps what it fetched and fetches again only once stale.
   const target = typeof href === "string" && href.startsWith("/") && prefetch !== false ? href : null;
   const reach = () => {
-    if (target === null || prefetched.current) return;
-    prefetched.current = true;
-    router.prefetch(target);
+    if (target !== null) router.prefetch(target);
   };
   return (
     <NextLink
