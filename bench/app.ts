@@ -2,6 +2,7 @@
 // lock for the whole run (so no one rebuilds .next under a running benchmark), the server started with the
 // README's command (scripts/start.ts), and its memory.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sourceHash } from "../scripts/source-hash";
@@ -72,9 +73,13 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** The bench app's metrics token: the soak reads /api/metrics (the heap after each full collection) with it. */
+export const BENCH_METRICS_TOKEN = `bench-${randomBytes(16).toString("hex")}`;
+
 export async function startApp(databaseUrl: string, port: number, log: (l: string) => void): Promise<App> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    METRICS_TOKEN: BENCH_METRICS_TOKEN,
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
     DATABASE_URL: databaseUrl,

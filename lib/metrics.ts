@@ -7,6 +7,8 @@
 //   caches ………… lib/cache/version-keyed.ts       reports … lib/export/render.ts
 //   jobs ………………… lib/jobs/runner.ts (failures) and the queue's tables at scrape time (app/api/metrics)
 //   sign-in ……… lib/auth/credentials.ts (failures and throttled attempts)
+import { constants, PerformanceObserver } from "node:perf_hooks";
+import { getHeapStatistics } from "node:v8";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 export interface PoolStats {
@@ -105,8 +107,29 @@ function create() {
       labelNames: ["outcome"] as const,
       registers: [registry],
     }),
+    heapAfterFullGc: new Gauge({
+      name: "tracker_heap_after_full_gc_bytes",
+      help: "JavaScript heap in use right after this process's last full (mark-compact) garbage collection, 0 before the first: a leak shows as this rising, while RSS and the heap at any other moment mostly measure garbage not collected yet",
+      registers: [registry],
+    }),
   };
+  watchFullCollections(metrics.heapAfterFullGc);
   return metrics;
+}
+
+/**
+ * Records the heap in use after each full collection. The observer hears of a collection a moment after it,
+ * so the figure includes what was allocated in between: a little above the live heap, never below it.
+ */
+function watchFullCollections(gauge: Gauge): void {
+  gauge.set(0);
+  const observer = new PerformanceObserver((list) => {
+    const full = list
+      .getEntries()
+      .some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+    if (full) gauge.set(getHeapStatistics().used_heap_size);
+  });
+  observer.observe({ entryTypes: ["gc"] });
 }
 
 type Metrics = ReturnType<typeof create>;
