@@ -1,7 +1,7 @@
-// A worker thread that lays out Word and PDF documents (started and kept by lib/export/document-thread.ts): a
-// status report from its data, or any outline (a period's 情况通报) with fixed dates. Laying out a document is
-// synchronous work of seconds: on the server's own thread it stalled every other request for as long (item
-// pages waited 13 s behind a PDF in the soak). One document at a time, each message one job; the worker stays
+// A worker thread that writes report files (started and kept by lib/export/document-thread.ts): Word and PDF
+// documents of a status report or of any outline (a period's 情况通报) with fixed dates, and a status report's
+// Excel and CSV spreadsheets. Each is synchronous work of seconds at 10,000 items: on the server's own thread it
+// stalled every other request for as long (item pages waited 13 s behind a PDF in the soak). One document at a time, each message one job; the worker stays
 // for the next one, so the renderers, the fonts and the compiled code are loaded once, not per document.
 // Plain JavaScript, so the worker starts in any Node process, with or without a TypeScript loader; it registers
 // tsx itself to load the renderers.
@@ -11,8 +11,18 @@ import { register } from "tsx/esm/api";
 register();
 let pdf;
 let docx;
+let xlsx;
+let csv;
 
 async function render({ data, outline, fixedAt, format }) {
+  if (format === "xlsx") {
+    xlsx ??= await import("./xlsx.ts");
+    return xlsx.renderXlsx(data);
+  }
+  if (format === "csv") {
+    csv ??= await import("./csv.ts");
+    return csv.renderCsv(data);
+  }
   const options = fixedAt ? { fixedAt: new Date(fixedAt) } : {};
   if (format === "pdf") {
     pdf ??= await import("./pdf.tsx");

@@ -1,6 +1,7 @@
-// Word and PDF reports laid out in a worker thread (what /api/reports serves) say exactly what the same
-// renderers say on the calling thread, and a document over its time limit is stopped with a clear error. A
+// Word and PDF reports laid out in a worker thread, and the Excel and CSV spreadsheets written there (what
+// /api/reports serves), say exactly what the same renderers say on the calling thread, and a document over its time limit is stopped with a clear error. A
 // worker is kept for the next document for a while, then lets its memory go.
+import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   DocumentRenderError,
@@ -9,8 +10,10 @@ import {
   renderDocumentInWorker,
 } from "@/lib/export/document-thread";
 import type { ReportData } from "@/lib/report/types";
+import { renderCsv } from "@/lib/export/csv";
 import { renderDocx } from "@/lib/export/docx";
 import { renderPdf } from "@/lib/export/pdf";
+import { renderXlsx } from "@/lib/export/xlsx";
 import { reportFixture } from "../support/report-fixture";
 import { readDocx, readPdf } from "../support/report-files";
 
@@ -33,6 +36,27 @@ describe("documents in a worker thread", () => {
     expect(a.paragraphs).toEqual(b.paragraphs);
     expect(a.rows).toEqual(b.rows);
     expect(a.rows.length).toBeGreaterThan(data.items.length);
+  });
+
+  it("writes the same workbook, sheet by sheet and cell by cell, as the writer on this thread", async () => {
+    const read = async (file: Buffer) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file as unknown as ArrayBuffer);
+      return book.worksheets.map((sheet) => ({
+        name: sheet.name,
+        rows: sheet.getSheetValues().map((row) => JSON.stringify(row ?? null)),
+      }));
+    };
+    const [a, b] = await Promise.all([renderDocumentInWorker(data, "xlsx").then(read), renderXlsx(data).then(read)]);
+    expect(a).toEqual(b);
+    const items = a.map((sheet) => sheet.rows.join("\n")).join("\n");
+    for (const item of data.items) expect(items, item.code).toContain(item.code);
+  });
+
+  it("writes the same CSV, byte for byte, as the writer on this thread", async () => {
+    const inWorker = await renderDocumentInWorker(data, "csv");
+    expect(inWorker.equals(renderCsv(data))).toBe(true);
+    expect(inWorker.toString("utf8").split("\r\n").length).toBeGreaterThan(data.items.length);
   });
 
   it("stops a document that takes longer than its limit, and says which", async () => {
