@@ -32,6 +32,8 @@ interface ServerSample {
   heapMb: number | null;
   /** Longest event-loop delay since the previous read (prom-client resets it at every scrape), ms. */
   lagMaxMs: number;
+  /** Requests waiting for one of the app pool's database connections at that moment. */
+  poolWaiting: number;
 }
 
 /** Reads the app's /api/metrics. */
@@ -41,13 +43,17 @@ async function serverSample(app: App): Promise<ServerSample> {
     signal: AbortSignal.timeout(10_000),
   });
   const text = await res.text();
-  const value = (name: string) => {
-    const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, "m").exec(text);
+  const value = (name: string, labels = "") => {
+    const m = new RegExp(`^${name}${labels ? `\\{${labels}\\}` : "(?:\\{[^}]*\\})?"} ([0-9.e+-]+)$`, "m").exec(text);
     if (res.status !== 200 || !m) throw new Error(`/api/metrics answered ${res.status} without ${name}`);
     return Number(m[1]);
   };
   const heap = value("tracker_heap_after_full_gc_bytes");
-  return { heapMb: heap > 0 ? heap / 1048576 : null, lagMaxMs: value("nodejs_eventloop_lag_max_seconds") * 1000 };
+  return {
+    heapMb: heap > 0 ? heap / 1048576 : null,
+    lagMaxMs: value("nodejs_eventloop_lag_max_seconds") * 1000,
+    poolWaiting: value("tracker_db_pool_connections", 'pool="app",state="waiting"'),
+  };
 }
 
 interface Stats {
@@ -254,12 +260,16 @@ export async function runSoak({
     // request at once) or requests waited elsewhere (the database, the document worker, the machine's 2 cores).
     const heap: { t: number; mb: number }[] = [];
     const lags: number[] = [];
+    const waiting: number[] = [];
     const heapSampler = setInterval(() => {
       const t = Date.now() - began;
       serverSample(app).then(
         (x) => {
           if (x.heapMb !== null) heap.push({ t, mb: x.heapMb });
-          if (t > warmupMs) lags.push(x.lagMaxMs);
+          if (t > warmupMs) {
+            lags.push(x.lagMaxMs);
+            waiting.push(x.poolWaiting);
+          }
         },
         (err: unknown) => fail(stats, "metrics", err instanceof Error ? err.message : String(err)),
       );
@@ -368,6 +378,8 @@ export async function runSoak({
       `| accepted edits / conflict answers | ${stats.accepted.edit} / ${stats.conflicts} | – | – |`,
       "",
       `Longest event-loop delay in each ${HEAP_SAMPLE_MS / 1000} s after warm-up (${lags.length} windows): median ${pct(lags, 50).toFixed(0)} ms, p90 ${pct(lags, 90).toFixed(0)} ms, max ${Math.max(...lags).toFixed(0)} ms; over 1 s in ${lags.filter((l) => l > 1000).length}.`,
+      "",
+      `Requests waiting for a database connection of the app's pool, in the same ${waiting.length} reads: median ${pct(waiting, 50)}, p90 ${pct(waiting, 90)}, max ${Math.max(...waiting)}; none waiting in ${waiting.filter((w) => w === 0).length}.`,
       "",
       `Heap after a full collection by minute (median of ${HEAP_SAMPLE_MS / 1000} s samples, MB): ${live.perMinute.join(" · ")}`,
       "",
