@@ -5,7 +5,7 @@ import "server-only";
 import { requirePermission, type SessionUser } from "../auth/session";
 import { fileCache, readThrough } from "../cache/data-version";
 import { endOfDay } from "../dates";
-import { db } from "../db";
+import { db, reportDb } from "../db";
 import { reportGate } from "../export/gate";
 import { renderReport } from "../export/render";
 import { Prisma } from "../generated/prisma/client";
@@ -17,7 +17,7 @@ import { ratingView } from "./ratings";
 
 export async function getReport(request: ReportRequest): Promise<ReportData> {
   const user = await requirePermission("report:export");
-  return buildReport(db(), request, undefined, ratingView(user));
+  return buildReport(reportDb(), request, undefined, ratingView(user));
 }
 
 /**
@@ -45,7 +45,7 @@ export async function getReportFile(
   // Whether it is sample data travels with the file: the route names the file by it (lib/export/filename.ts).
   const build = () =>
     reportGate().run(async () => {
-      const data = await buildReport(db(), request, undefined, view);
+      const data = await buildReport(reportDb(), request, undefined, view);
       return { body: await renderReport(data, format), sampleData: data.sampleData };
     });
   return readThrough(key, moments, build, fileCache());
