@@ -33,7 +33,9 @@ function setting(key: string): string[] {
 describe("the systemd template unit", () => {
   it("runs `npm start`'s script directly, on the instance's port, built once, without sample data", () => {
     expect(setting("ExecStart")).toEqual(["/usr/bin/node --import tsx scripts/start.ts --no-sample"]);
-    expect(setting("Environment")).toEqual(expect.arrayContaining(["PORT=%i", "SKIP_BUILD=true"]));
+    expect(setting("Environment")).toEqual(
+      expect.arrayContaining(["PORT=%i", "SKIP_BUILD=true", "MALLOC_ARENA_MAX=2"]),
+    );
     expect(setting("EnvironmentFile")).toEqual(["/etc/chengyu-tracker/tracker.env", "-/etc/chengyu-tracker/%i.env"]);
     expect(setting("KillSignal")).toEqual(["SIGTERM"]);
     expect(setting("User")).toEqual(["tracker"]);
