@@ -9,10 +9,11 @@ import { createPrismaClient, type Db } from "./prisma-client";
 const globalForDb = globalThis as unknown as { __trackerDb?: Db; __trackerReportDb?: Db };
 
 /**
- * Connections of the pool that builds status reports. A report of everything runs its queries side by side
- * for seconds; on the pages' pool it held most of the ten connections while up to 31 page requests waited
- * for one (the soak, 2026-12-07). Its own small pool keeps exports from starving the pages, and the pages
- * from starving a report.
+ * Connections of the pool that builds status reports. A report of everything runs up to about four queries
+ * side by side for seconds, and the gate (lib/export/gate.ts) lets two reports build at once: on the pages'
+ * pool of ten they could hold most of it while page requests queue (up to 31 waited in the soak, 2026-12-07,
+ * most of them for the pages' own queries). Its own small pool keeps exports from starving the pages, and the
+ * pages from starving a report.
  */
 export const REPORT_POOL_SIZE = 4;
 

@@ -7,6 +7,7 @@
 //   caches ………… lib/cache/version-keyed.ts       reports … lib/export/render.ts
 //   jobs ………………… lib/jobs/runner.ts (failures) and the queue's tables at scrape time (app/api/metrics)
 //   sign-in ……… lib/auth/credentials.ts (failures and throttled attempts)
+//   heap ………… here: the heap after each full garbage collection (a gc observer)
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
