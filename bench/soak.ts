@@ -12,10 +12,11 @@
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { formOf, HttpSession } from "../tests/support/http-client";
-import { BENCH_METRICS_TOKEN, treeRssMb, type App } from "./app";
+import { treeRssMb, type App } from "./app";
 import { ADMIN_LOGIN, BENCH_PASSWORD, viewerLogin } from "./generate";
 import { bringUp, chinaDay, cleanup, type Running } from "./lifecycle";
 import { writeSoakSection } from "./results";
+import { serverSample } from "./server-sample";
 
 const READERS = 4;
 const EDITOR_ACCOUNTS = 3;
@@ -27,35 +28,6 @@ const REQUEST_TIMEOUT_MS = 60_000;
 const EXPORTS = process.env.SOAK_NO_EXPORTS !== "1";
 const HEAP_SAMPLE_MS = 5_000;
 const HEAP_GROWTH_LIMIT = 10; // %
-
-interface ServerSample {
-  /** Heap after the last full collection (MB); null before the first one. */
-  heapMb: number | null;
-  /** Longest event-loop delay since the previous read (prom-client resets it at every scrape), ms. */
-  lagMaxMs: number;
-  /** Requests waiting for one of the app pool's database connections at that moment. */
-  poolWaiting: number;
-}
-
-/** Reads the app's /api/metrics. */
-async function serverSample(app: App): Promise<ServerSample> {
-  const res = await fetch(new URL("/api/metrics", app.baseUrl), {
-    headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await res.text();
-  const value = (name: string, labels = "") => {
-    const m = new RegExp(`^${name}${labels ? `\\{${labels}\\}` : "(?:\\{[^}]*\\})?"} ([0-9.e+-]+)$`, "m").exec(text);
-    if (res.status !== 200 || !m) throw new Error(`/api/metrics answered ${res.status} without ${name}`);
-    return Number(m[1]);
-  };
-  const heap = value("tracker_heap_after_full_gc_bytes");
-  return {
-    heapMb: heap > 0 ? heap / 1048576 : null,
-    lagMaxMs: value("nodejs_eventloop_lag_max_seconds") * 1000,
-    poolWaiting: value("tracker_db_pool_connections", 'pool="app",state="waiting"'),
-  };
-}
 
 interface Stats {
   latencies: Map<string, number[]>;
