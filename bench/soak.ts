@@ -251,7 +251,7 @@ export async function runSoak({
     const heap: { t: number; mb: number }[] = [];
     const lags: number[] = [];
     const waiting: number[] = [];
-    const heapSampler = setInterval(() => {
+    const serverSampler = setInterval(() => {
       const t = Date.now() - began;
       serverSample(app).then(
         (x) => {
@@ -301,7 +301,7 @@ export async function runSoak({
     ]);
     clearInterval(progress);
     clearInterval(sampler);
-    clearInterval(heapSampler);
+    clearInterval(serverSampler);
 
     // Every accepted progress update is in the database exactly once (a refused one left nothing).
     const { rows: after } = await admin.query<{ pu: number }>(

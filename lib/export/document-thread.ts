@@ -1,9 +1,10 @@
 // Report files are written in a worker thread (document-worker.mjs): Word and PDF documents, and the Excel and
 // CSV spreadsheets too (at 10,000 items the workbook is 1.6 s of CPU and the CSV one synchronous step of up to
 // 1 s, which stalled every page the server was answering). The server's event loop keeps answering meanwhile,
-// and a runaway layout hits the worker's own heap limit or the time limit instead of the server's. A worker that finished its document is kept warm for the next one for a while (KEEP_WARM_MS):
-// starting one loads the renderers and fonts and compiles them again, which was 2.4 s of the 3.7 s a
-// 10,000-item PDF took in a fresh worker. After that idle time it exits and its memory goes back.
+// and a runaway layout hits the worker's own heap limit or the time limit instead of the server's. A worker
+// that finished its document is kept warm for the next one for a while (KEEP_WARM_MS): starting one loads the
+// renderers and fonts and compiles them again, which was 2.4 s of the 3.7 s a 10,000-item PDF took in a fresh
+// worker. After that idle time it exits and its memory goes back.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ReportData } from "../report/types";

@@ -1,8 +1,9 @@
 // A worker thread that writes report files (started and kept by lib/export/document-thread.ts): Word and PDF
 // documents of a status report or of any outline (a period's 情况通报) with fixed dates, and a status report's
 // Excel and CSV spreadsheets. Each is synchronous work of seconds at 10,000 items: on the server's own thread it
-// stalled every other request for as long (item pages waited 13 s behind a PDF in the soak). One document at a time, each message one job; the worker stays
-// for the next one, so the renderers, the fonts and the compiled code are loaded once, not per document.
+// stalled every other request for as long (item pages waited 13 s behind a PDF in the soak). One file at a
+// time, each message one job; the worker stays for the next one, so the renderers, the fonts and the compiled
+// code are loaded once, not per file.
 // Plain JavaScript, so the worker starts in any Node process, with or without a TypeScript loader; it registers
 // tsx itself to load the renderers.
 import { parentPort } from "node:worker_threads";
