@@ -15,7 +15,7 @@ import * as live from "../lib/queries/live-figures";
 import { changeItem } from "../lib/writes/item-change";
 import { queryHeadlineIndicators } from "../lib/queries/indicators";
 import { queryInvestmentTotals } from "../lib/queries/investment";
-import { queryFulfilment, queryPeriod } from "../lib/queries/periods";
+import { queryPeriodFulfilment } from "../lib/queries/periods";
 import { queryRecentUpdates } from "../lib/queries/dashboard";
 import { currentPeriod } from "../lib/writes/periods";
 import { DEFAULT_UNIT_SORT } from "../lib/validations/dashboard";
@@ -87,8 +87,9 @@ async function liveParts(databaseUrl: string, db: pg.Client): Promise<{ name: st
     await timed("SQL: investment totals", () => queryInvestmentTotals(prisma, null, Number(day.slice(0, 4))));
     const period = await currentPeriod(prisma, new Date());
     if (period) {
-      await timed("SQL: current period (queryPeriod)", () => queryPeriod(prisma, period.id, new Date()));
-      await timed("SQL: current period (queryFulfilment)", () => queryFulfilment(prisma, period.id));
+      await timed("SQL: current period (queryPeriodFulfilment)", () =>
+        queryPeriodFulfilment(prisma, period.id, new Date()),
+      );
     }
   } finally {
     await prisma.$disconnect();

@@ -47,10 +47,9 @@ export async function getPeriodPage(periodId: number, params: PeriodPageParams) 
   const user = await requirePermission("period:read");
   const at = await openDue();
   const d = db();
-  const period = await q.queryPeriod(d, periodId, at);
-  if (!period) notFound();
-  const [fulfilment, obligations, decisions, files, unit] = await Promise.all([
-    q.queryFulfilment(d, periodId),
+  // All at once: the lists of a period that does not exist are empty, and its page answers 404 below.
+  const [found, obligations, decisions, files, unit] = await Promise.all([
+    q.queryPeriodFulfilment(d, periodId, at),
     params.show === undefined
       ? Promise.resolve(null)
       : q.queryObligations(d, periodId, { figure: params.show, side: params.side, unitId: params.unit }),
@@ -60,6 +59,8 @@ export async function getPeriodPage(periodId: number, params: PeriodPageParams) 
       ? Promise.resolve(null)
       : d.unit.findUnique({ where: { id: params.unit }, select: { name: true } }),
   ]);
+  if (!found) notFound();
+  const { period, fulfilment } = found;
   return {
     period,
     fulfilment,
@@ -97,11 +98,7 @@ export async function getCurrentPeriodWidget(): Promise<CurrentPeriodWidget | nu
     const d = db();
     const current = await currentPeriod(d, at);
     if (!current) return null;
-    const [period, fulfilment] = await Promise.all([
-      q.queryPeriod(d, current.id, at),
-      q.queryFulfilment(d, current.id),
-    ]);
-    return period ? { period, fulfilment } : null;
+    return q.queryPeriodFulfilment(d, current.id, at);
   });
   if (!found) return null;
   const { period, fulfilment } = found;

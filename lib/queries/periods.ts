@@ -222,40 +222,58 @@ export async function queryPeriodList(db: RawDb, now: Date): Promise<PeriodSumma
   return periods.map((p) => toSummary(p, byPeriod.get(p.id), now));
 }
 
-/** One period with its overall fulfilment, or null. */
-export async function queryPeriod(db: RawDb, periodId: number, now: Date): Promise<PeriodSummary | null> {
-  const [rows, totals] = await Promise.all([
-    db.$queryRaw<PeriodRow[]>(periodRowsSql(Prisma.sql`p.id = ${periodId}`)),
-    db.$queryRaw<Fulfilment[]>(Prisma.sql`
-      SELECT ${figureCounts} FROM ${obligationsSql(Prisma.sql`p.id = ${periodId}`)} ob`),
-  ]);
-  const row = rows[0];
-  return row ? toSummary(row, totals[0], now) : null;
-}
-
 export interface PeriodFulfilment {
   total: Fulfilment;
   sides: SideFulfilment[];
   units: UnitFulfilment[];
 }
 
-/** A period's fulfilment in all, by side and by unit (units by side, then by name). */
-export async function queryFulfilment(db: RawDb, periodId: number): Promise<PeriodFulfilment> {
-  const ob = obligationsSql(Prisma.sql`p.id = ${periodId}`);
-  const [total, sides, units] = await Promise.all([
-    db.$queryRaw<Fulfilment[]>(Prisma.sql`SELECT ${figureCounts} FROM ${ob} ob`),
-    db.$queryRaw<(Fulfilment & { side: Side })[]>(Prisma.sql`
-      SELECT ob.side, ${figureCounts} FROM ${ob} ob GROUP BY ob.side ORDER BY ob.side`),
-    db.$queryRaw<(Fulfilment & { unit_id: number; unit: string; side: Side })[]>(Prisma.sql`
-      SELECT ob.unit_id, u.name AS unit, ob.side, ${figureCounts}
-      FROM ${ob} ob JOIN units u ON u.id = ob.unit_id
-      GROUP BY ob.unit_id, u.name, ob.side
-      ORDER BY ob.side, u.name`),
+/** One period with its fulfilment in all, by side and by unit (the summary's overall figures are the total). */
+export async function queryPeriodFulfilment(
+  db: RawDb,
+  periodId: number,
+  now: Date,
+): Promise<{ period: PeriodSummary; fulfilment: PeriodFulfilment } | null> {
+  const [rows, fulfilment] = await Promise.all([
+    db.$queryRaw<PeriodRow[]>(periodRowsSql(Prisma.sql`p.id = ${periodId}`)),
+    queryFulfilment(db, periodId),
   ]);
+  const row = rows[0];
+  return row ? { period: toSummary(row, fulfilment.total, now), fulfilment } : null;
+}
+
+const addFulfilment = (to: Fulfilment, f: Fulfilment): void => {
+  for (const k of FULFILMENT_FIGURES) to[k] += f[k];
+};
+
+/**
+ * A period's fulfilment in all, by side and by unit (units by side, then by name). One pass over the
+ * obligations, by unit: every obligation has one unit and one side, and every figure is a count, so the sides
+ * and the total are the units' sums. (Three passes, one per grouping, cost three times the lateral look-ups of
+ * the answering reports: the dashboard's widget runs this after every write.) Grouped before the units' names are
+ * joined, so only one row per unit is sorted by name.
+ */
+export async function queryFulfilment(db: RawDb, periodId: number): Promise<PeriodFulfilment> {
+  const rows = await db.$queryRaw<(Fulfilment & { unit_id: number; unit: string; side: Side })[]>(Prisma.sql`
+    SELECT g.*, u.name AS unit
+    FROM (SELECT ob.unit_id, ob.side, ${figureCounts}
+          FROM ${obligationsSql(Prisma.sql`p.id = ${periodId}`)} ob
+          GROUP BY ob.unit_id, ob.side) g
+    JOIN units u ON u.id = g.unit_id
+    ORDER BY g.side, u.name`);
+  const total = emptyFulfilment();
+  const bySide = new Map<Side, SideFulfilment>();
+  for (const r of rows) {
+    addFulfilment(total, r);
+    const side = bySide.get(r.side) ?? { side: r.side, ...emptyFulfilment() };
+    addFulfilment(side, r);
+    bySide.set(r.side, side);
+  }
   return {
-    total: total[0] ? pickFulfilment(total[0]) : emptyFulfilment(),
-    sides: sides.map((s) => ({ side: s.side, ...pickFulfilment(s) })),
-    units: units.map((u) => ({ unitId: u.unit_id, unit: u.unit, side: u.side, ...pickFulfilment(u) })),
+    total,
+    // rows come by side, so the sides keep that order
+    sides: [...bySide.values()],
+    units: rows.map((u) => ({ unitId: u.unit_id, unit: u.unit, side: u.side, ...pickFulfilment(u) })),
   };
 }
 

@@ -92,6 +92,7 @@ describe("the current-period widget", () => {
     const page = await data.getPeriodPage(periodId, {});
     expect(w.fulfilment).toEqual(page.fulfilment);
     expect(w.fulfilment).toEqual(await queryFulfilment(t.db, periodId));
+    expect(w.period.fulfilment).toEqual(w.fulfilment.total);
     expect(w.fulfilment.total).toMatchObject({ submitted: 3, approved: 2, returned: 1 });
     expect(w.fulfilment.total.missing).toBe(w.fulfilment.total.required - 4);
 
