@@ -5,7 +5,7 @@
 //
 // Why: every write moves the data version, and each live widget used to roll up the whole portfolio in SQL
 // again (≈100–400 ms each at 10,000 items). Now a write costs one cheap comparison of (id, version) pairs,
-// the few changed rows and a JS roll-up (lib/queries/rollup.ts rollUp, the SQL's specification); the live
+// the few changed rows, and rolling up again only what they move (lib/queries/live-columns.ts); the live
 // widgets are computed from this table by lib/queries/live-figures.ts.
 //
 // What tells a change: every change to an item's row or its links goes through lib/writes/item-change.ts and
@@ -16,7 +16,6 @@
 import type { Db } from "../prisma-client";
 import { Prisma } from "../generated/prisma/client";
 import { columnsOf } from "../queries/live-columns";
-import { rollUp } from "../queries/rollup";
 
 export interface LiveItem {
   id: number;
@@ -84,8 +83,6 @@ export interface LivePortfolio {
   maxChangedAt: Date | null;
   /** every item, in code order */
   items: LiveItem[];
-  /** rolled-up progress of every item (rollUp) */
-  rolled: Map<number, number>;
   units: Map<number, LiveUnit>;
   pillars: LivePillar[];
   regions: Map<number, LiveRegion>;
@@ -111,19 +108,36 @@ interface Probe {
   version: string;
   maxChangedAt: Date | null;
   linkCounts: string;
-  ids: number[] | null;
-  versions: number[] | null;
+  ids: number[];
+  versions: number[];
 }
 
-/** One statement (one snapshot): the data version, the latest history time, and every item's (id, version). */
+/** "id:version,id:version,…" (in no particular order) as two lists of the same order. */
+function pairsOf(list: string | null): Pick<Probe, "ids" | "versions"> {
+  const ids: number[] = [];
+  const versions: number[] = [];
+  for (const pair of list === null ? [] : list.split(",")) {
+    const colon = pair.indexOf(":");
+    ids.push(Number(pair.slice(0, colon)));
+    versions.push(Number(pair.slice(colon + 1)));
+  }
+  return { ids, versions };
+}
+
+/**
+ * One statement (one snapshot): the data version, the latest history time, and every item's (id, version).
+ * The pairs come as one text in scan order (refresh looks each id up, so no order is needed): a third of the
+ * time of two ordered int[] aggregates, which the driver also parses element by element (13 → 5 ms at 10,000
+ * items, the statement and the parsing).
+ */
 async function probe(d: Db): Promise<Probe> {
-  const [row] = await d.$queryRaw<Probe[]>(Prisma.sql`
+  const [row] = await d.$queryRaw<(Omit<Probe, "ids" | "versions"> & { pairs: string | null })[]>(Prisma.sql`
     SELECT (SELECT version::text FROM data_version WHERE id = 1) AS version,
            (SELECT max(changed_at) FROM item_history) AS "maxChangedAt",
            (SELECT count(*) FROM item_regions) || ':' || (SELECT count(*) FROM item_conferences) AS "linkCounts",
-           (SELECT array_agg(id ORDER BY id) FROM items) AS ids,
-           (SELECT array_agg(version ORDER BY id) FROM items) AS versions`);
-  return row!;
+           (SELECT string_agg(id || ':' || version, ',') FROM items) AS pairs`);
+  const { pairs, ...rest } = row!;
+  return { ...rest, ...pairsOf(pairs) };
 }
 
 async function readSmallTables(d: Db): Promise<Pick<LivePortfolio, "units" | "pillars" | "regions" | "conferences">> {
@@ -147,19 +161,6 @@ async function readSmallTables(d: Db): Promise<Pick<LivePortfolio, "units" | "pi
   };
 }
 
-function withRollUp(items: LiveItem[]): Map<number, number> {
-  return rollUp(
-    items.map((i) => ({
-      id: i.id,
-      parentId: i.parentId,
-      weight: i.weight,
-      progress: i.progress,
-      status: i.status,
-      retired: i.retired,
-    })),
-  );
-}
-
 async function fullLoad(d: Db, p: Probe): Promise<LivePortfolio> {
   const [rows, small] = await Promise.all([
     d.$queryRaw<ItemRow[]>(Prisma.sql`SELECT ${ITEM_COLUMNS} FROM items i ORDER BY i.code`),
@@ -170,7 +171,6 @@ async function fullLoad(d: Db, p: Probe): Promise<LivePortfolio> {
     version: BigInt(p.version),
     maxChangedAt: p.maxChangedAt,
     items,
-    rolled: withRollUp(items),
     ...small,
     linkCounts: p.linkCounts,
   };
@@ -180,8 +180,8 @@ async function fullLoad(d: Db, p: Probe): Promise<LivePortfolio> {
 async function refresh(d: Db, held: LivePortfolio | null): Promise<LivePortfolio> {
   const p = await probe(d);
   if (held === null || p.linkCounts !== held.linkCounts) return fullLoad(d, p);
-  const ids = p.ids ?? [];
-  const versions = p.versions ?? [];
+  const ids = p.ids;
+  const versions = p.versions;
   if (ids.length !== held.items.length) return fullLoad(d, p); // a new item: its code needs a rank
   // Compared on the held table's columns: reading 10,000 item objects is what the columns avoid.
   const before = columnsOf(held);
@@ -206,11 +206,11 @@ async function refresh(d: Db, held: LivePortfolio | null): Promise<LivePortfolio
     version: BigInt(p.version),
     maxChangedAt: p.maxChangedAt,
     items,
-    rolled: changed.length > 0 ? withRollUp(items) : held.rolled,
     ...small,
     linkCounts: p.linkCounts,
   };
-  // The widgets' columns of the new table from the held one's, rewriting only the changed rows.
+  // The widgets' columns of the new table from the held one's, rewriting only the changed rows (and rolling up
+  // again only what they move).
   columnsOf(table, { table: held, changed });
   return table;
 }

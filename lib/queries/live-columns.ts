@@ -6,6 +6,7 @@
 // and the widgets together ≈ 250 ms after every write, on the thread that answers every request. Typed arrays
 // are read in order, so the same scans take well under a millisecond.
 import type { LiveItem, LivePortfolio } from "../cache/live-portfolio";
+import { rollUp } from "./rollup";
 
 /** A day as a whole number of days since 1970-01-01 (UTC), so YYYY-MM-DD days compare as numbers. */
 export const dayNumber = (day: string) =>
@@ -226,9 +227,65 @@ function writeRow(w: Writer, s: LiveItem, k: number): void {
   c.lastUpdate[k] = s.lastUpdateAt === null ? Number.NaN : s.lastUpdateAt.getTime();
 }
 
-function rolledOf(t: LivePortfolio, id: Int32Array): Float64Array {
-  const rolled = new Float64Array(id.length);
-  for (let k = 0; k < id.length; k++) rolled[k] = t.rolled.get(id[k]!) ?? 0;
+/** rollUp() of every item (the specification itself), by position. */
+function rolledOf(t: LivePortfolio): Float64Array {
+  const byId = rollUp(t.items);
+  return Float64Array.from(t.items, (s) => byId.get(s.id) ?? 0);
+}
+
+/**
+ * rolledOf(t) again after only the rows `changed` changed, from `before`'s: the changed rows and their ancestors
+ * (under their parents before and after the change) are averaged again as rollUp() averages them, and every other
+ * row keeps its value, since nothing below it changed. Children are taken in position order, as rollUp() takes
+ * them in item order, so every sum adds the same numbers in the same order. Sub-millisecond at 10,000 items,
+ * where a whole roll-up is 6–35 ms (and copying its Map of 10,000 entries 4–12 ms) on the two-core server.
+ */
+function rolledAgain(
+  t: LivePortfolio,
+  c: Arrays,
+  statusNames: string[],
+  before: LiveColumns,
+  changed: Iterable<number>,
+): Float64Array {
+  const rolled = before.rolled.slice();
+  const affected = new Uint8Array(c.n);
+  const mark = (from: number) => {
+    for (let k = from, steps = 0; k !== -1 && affected[k] === 0 && steps <= c.n; steps++) {
+      affected[k] = 1;
+      k = c.parent[k]!;
+    }
+  };
+  for (const k of changed) {
+    mark(k);
+    mark(before.parent[k]!);
+  }
+  const cancelled = statusNames.indexOf("CANCELLED");
+  const kids = new Map<number, number[]>();
+  for (let k = 0; k < c.n; k++) {
+    const p = c.parent[k]!;
+    if (p === -1 || affected[p] === 0 || (c.flags[k]! & RETIRED) !== 0 || c.status[k] === cancelled) continue;
+    const list = kids.get(p);
+    if (list) list.push(k);
+    else kids.set(p, [k]);
+  }
+  const done = new Uint8Array(c.n);
+  const valueOf = (k: number, depth: number): number => {
+    if (affected[k] === 0 || done[k] === 1) return rolled[k]!;
+    if (depth > c.n) throw new Error(`cycle in the item tree at item ${c.id[k]}`);
+    const list = kids.get(k) ?? [];
+    let total = 0;
+    for (const j of list) total += c.weight[j]!;
+    let value: number;
+    if (total > 0) {
+      let sum = 0;
+      for (const j of list) sum += c.weight[j]! * valueOf(j, depth + 1);
+      value = sum / total;
+    } else value = t.items[k]!.progress ?? 0;
+    done[k] = 1;
+    rolled[k] = value;
+    return value;
+  };
+  for (let k = 0; k < c.n; k++) if (affected[k] === 1) valueOf(k, 0);
   return rolled;
 }
 
@@ -265,7 +322,7 @@ function finish(w: Writer, linksOf: (k: number) => Links): LiveColumns {
 function build(t: LivePortfolio): LiveColumns {
   const w = writer(positions(t.items.map((s) => s.id)), emptyArrays(t.items.length), [], [null]);
   t.items.forEach((s, k) => writeRow(w, s, k));
-  w.arrays.rolled = rolledOf(t, w.arrays.id);
+  w.arrays.rolled = rolledOf(t);
   return finish(w, (k) => ({ regions: t.items[k]!.regionIds, conferences: t.items[k]!.conferenceIds }));
 }
 
@@ -275,8 +332,8 @@ function patch(t: LivePortfolio, before: LiveColumns, changed: Set<number>): Liv
   const rows = new Set<number>();
   for (let k = 0; k < before.n; k++) if (changed.has(before.id[k]!)) rows.add(k);
   for (const k of rows) writeRow(w, t.items[k]!, k);
-  // A changed item moves the rolled-up progress of its ancestors too: read again whole (no item object touched).
-  w.arrays.rolled = rows.size > 0 ? rolledOf(t, w.arrays.id) : before.rolled;
+  // A changed item moves the rolled-up progress of its ancestors too.
+  w.arrays.rolled = rows.size > 0 ? rolledAgain(t, w.arrays, w.statusNames, before, rows) : before.rolled;
   return finish(w, (k) =>
     rows.has(k)
       ? { regions: t.items[k]!.regionIds, conferences: t.items[k]!.conferenceIds }

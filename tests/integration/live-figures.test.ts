@@ -14,6 +14,8 @@ import * as live from "../../lib/queries/live-figures";
 import { queryAmberUntil } from "../../lib/queries/chase-calendar";
 import { STALE_DAYS } from "../../lib/queries/as-of";
 import { queryItemLightCounts } from "../../lib/queries/item-lights";
+import { columnsOf } from "../../lib/queries/live-columns";
+import { rollUp } from "../../lib/queries/rollup";
 import { addTreeItem, moveTreeItem, restoreTreeItem, retireTreeItem } from "../../lib/writes/item-tree";
 import { changeItem, type ItemFields } from "../../lib/writes/item-change";
 import type { UnitSort } from "../../lib/validations/dashboard";
@@ -68,10 +70,19 @@ async function dataVersion(): Promise<string> {
 }
 
 /** Every live widget from the table against its from-scratch SQL. */
+/** The table's rolled-up progress of every item (its columns'), by item id. */
+function rolledById(table: LivePortfolio): Record<number, number> {
+  const c = columnsOf(table);
+  return Object.fromEntries(Array.from(c.id, (id, k) => [id, c.rolled[k]!]));
+}
+
 async function compareLive(table: LivePortfolio, label: string): Promise<void> {
   const day = todayInChina();
   const m = { before: null, day };
   const now = clockNow();
+  // Every item's rolled-up progress, kept by rolling up only what changed, equals the whole roll-up again
+  // (and the SQL's, below, through the figures).
+  expectSame(rolledById(table), Object.fromEntries(rollUp(table.items)), `${label} rolled`);
   expectSame(live.liveHeadline(table, day), await q.queryHeadline(t.db, m), `${label} headline`);
   expectSame(live.livePillarProgress(table, day), await q.queryPillarProgress(t.db, m), `${label} pillars`);
   const dist = live.liveDistributions(table);
@@ -307,6 +318,32 @@ describe("live dashboard figures from the in-memory table of item states", () =>
         "weight",
       ]),
     );
+  });
+
+  it("after one write, roll up again only what changed, to what a whole roll-up gives", async () => {
+    const rnd = random(7);
+    const [units, regions, conferences] = await Promise.all([
+      t.db.unit.findMany({ select: { id: true } }),
+      t.db.region.findMany({ select: { id: true } }),
+      t.db.conference.findMany({ select: { id: true } }),
+    ]);
+    const ids = {
+      units: units.map((u) => u.id),
+      regions: regions.map((r) => r.id),
+      conferences: conferences.map((c) => c.id),
+    };
+    const store = new LivePortfolioStore(() => t.db);
+    let held = await store.at(await dataVersion());
+    const kept = new Map<string, number>();
+    for (let k = 0; k < 40; k++) {
+      const what = await randomWrite(rnd, ids);
+      const next = await store.at(await dataVersion());
+      expectSame(rolledById(next), Object.fromEntries(rollUp(next.items)), `after ${k}: ${what}`);
+      // The refresh kept the unchanged items' objects: it re-read only the changed ones (no full load).
+      if (next.items.some((item, at) => item === held.items[at])) kept.set(what, (kept.get(what) ?? 0) + 1);
+      held = next;
+    }
+    expect([...kept.keys()]).toEqual(expect.arrayContaining(["progress", "status", "weight", "move", "retire"]));
   });
 
   it("draw the day's lines where the SQL does: due today, due yesterday, the last amber day, the stale cutoff", async () => {
