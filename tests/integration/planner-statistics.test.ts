@@ -17,12 +17,13 @@ describe("the planner's statistics on the items' level", () => {
   it("estimates how many items are actions, and how many recommendations, within 10 % of the count", async () => {
     await t.db.$executeRawUnsafe("ANALYZE items");
     for (const level of ["ACTION", "RECOMMENDATION"]) {
-      const [{ n }] = await t.db.$queryRawUnsafe<{ n: number }[]>(
+      const [count] = await t.db.$queryRawUnsafe<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM items WHERE level::text = '${level}'`,
       );
       const [plan] = await t.db.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>(
         `EXPLAIN (FORMAT JSON) SELECT * FROM items WHERE level::text = '${level}'`,
       );
+      const n = count!.n;
       const estimate = plan!["QUERY PLAN"][0].Plan["Plan Rows"];
       expect(n, level).toBeGreaterThan(10);
       expect(Math.abs(estimate - n), `${level}: estimated ${estimate}, counted ${n}`).toBeLessThanOrEqual(n * 0.1);
