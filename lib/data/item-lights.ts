@@ -5,21 +5,28 @@ import "server-only";
 import { requirePermission } from "../auth/session";
 import { currentDataVersion, livePortfolio, readThrough } from "../cache/data-version";
 import { db } from "../db";
-import { loadLightRule, queryAmberUntil } from "../queries/chase-calendar";
+import { amberUntil } from "../item-light";
+import { loadLightRule } from "../queries/chase-calendar";
 import { queryItemLightCounts, type PillarLights } from "../queries/item-lights";
 import { liveItemLightCounts } from "../queries/live-figures";
 import type { AsOfSelection } from "../as-of-selection";
 
 export type { PillarLights };
 
-/** On `day`, the latest due date whose light is already amber. Not per person: no permission needed. */
-export function amberLastFor(day: string): Promise<string> {
-  return readThrough(`lights:amber-until:${day}`, [], () => queryAmberUntil(db(), day));
-}
-
 /** The calendar and the amber lead in working days, kept at the data version. Not per person: no permission needed. */
 export function lightRule(): ReturnType<typeof loadLightRule> {
   return readThrough("lights:rule", [], () => loadLightRule(db()));
+}
+
+/**
+ * On `day`, the latest due date whose light is already amber. Not per person: no permission needed. From the
+ * kept rule (queryAmberUntil's own steps), so a page that needs both reads the calendar once per data version.
+ */
+export function amberLastFor(day: string): Promise<string> {
+  return readThrough(`lights:amber-until:${day}`, [], async () => {
+    const { calendar, workdays } = await lightRule();
+    return amberUntil(day, calendar, workdays);
+  });
 }
 
 /** Red, amber and green action items per pillar, live or as of the selected day. */
