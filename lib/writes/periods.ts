@@ -57,6 +57,21 @@ export async function layOutPeriodContaining(tx: Tx, day: string): Promise<void>
   });
 }
 
+/**
+ * Whether openDuePeriods(client, now) would change nothing: a period already covers today (so none is laid out)
+ * and none whose day has come is still unopened. One read, no transaction and no lock, for readers that call it
+ * on every page: the periods change only when a period is written, but the key readers keep (the data version)
+ * moves with every progress update.
+ */
+export async function nothingDue(client: Tx, now: Date): Promise<boolean> {
+  const today = asDate(todayInChina(now));
+  const [row] = await client.$queryRaw<{ covered: boolean; due: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM reporting_periods WHERE opens_on <= ${today} AND closes_on >= ${today}) AS covered,
+           EXISTS (SELECT 1 FROM reporting_periods
+                    WHERE opened_at IS NULL AND closed_at IS NULL AND opens_on <= ${today}) AS due`;
+  return row!.covered && !row!.due;
+}
+
 /** Lays out the current period and opens every period whose day has come. Returns the ids it opened. */
 export async function openDuePeriods(client: Client, now: Date): Promise<number[]> {
   const today = todayInChina(now);

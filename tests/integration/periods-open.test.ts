@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentPeriod, openDuePeriods } from "../../lib/writes/periods";
+import { currentPeriod, nothingDue, openDuePeriods } from "../../lib/writes/periods";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
 describe("reporting periods open on their own", () => {
@@ -55,5 +55,28 @@ describe("reporting periods open on their own", () => {
     );
     await expect(t.db.periodObligation.deleteMany({ where: { periodId: period.id } })).rejects.toThrow(/closed/);
     await expect(t.db.reportingPeriod.delete({ where: { id: period.id } })).rejects.toThrow(/closed/);
+  });
+  it("says nothing is due exactly when opening would change nothing (the pages' read before the lock)", async () => {
+    const periods = () => t.db.reportingPeriod.findMany({ orderBy: { id: "asc" } });
+    const jan = new Date("2033-01-10T02:00:00Z");
+    expect(await nothingDue(t.db, jan)).toBe(false); // no period covers the day yet
+    expect(await openDuePeriods(t.db, jan)).toHaveLength(1);
+    expect(await nothingDue(t.db, jan)).toBe(true);
+    const before = await periods();
+    expect(await openDuePeriods(t.db, jan)).toEqual([]);
+    expect(await periods()).toEqual(before);
+
+    // A period whose day has come but which is not open yet.
+    const current = await t.db.$transaction((tx) => currentPeriod(tx, jan));
+    await t.db.reportingPeriod.update({ where: { id: current!.id }, data: { openedAt: null } });
+    expect(await nothingDue(t.db, jan)).toBe(false);
+    expect(await openDuePeriods(t.db, jan)).toEqual([current!.id]);
+    expect(await nothingDue(t.db, jan)).toBe(true);
+
+    // The next month: not covered until it is laid out.
+    const feb = new Date("2033-02-01T02:00:00Z");
+    expect(await nothingDue(t.db, feb)).toBe(false);
+    expect(await openDuePeriods(t.db, feb)).toHaveLength(1);
+    expect(await nothingDue(t.db, feb)).toBe(true);
   });
 });
