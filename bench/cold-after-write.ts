@@ -12,6 +12,7 @@ import { formOf, HttpSession } from "../tests/support/http-client";
 import { LivePortfolioStore } from "../lib/cache/live-portfolio";
 import { createPrismaClient } from "../lib/prisma-client";
 import * as live from "../lib/queries/live-figures";
+import { columnsOf } from "../lib/queries/live-columns";
 import { changeItem } from "../lib/writes/item-change";
 import { queryHeadlineIndicators } from "../lib/queries/indicators";
 import { queryInvestmentTotals } from "../lib/queries/investment";
@@ -57,7 +58,9 @@ async function liveParts(databaseUrl: string, db: pg.Client): Promise<{ name: st
     (await db.query<{ v: string }>("SELECT version::text AS v FROM data_version WHERE id = 1")).rows[0]!.v;
   try {
     const store = new LivePortfolioStore(() => prisma);
-    await timed("table: first load (every item)", async () => store.at(await version()));
+    const first = await timed("table: first load (every item)", async () => store.at(await version()));
+    // In the app the widgets have built the held table's columns before a write comes; a refresh patches them.
+    columnsOf(first);
     const { rows } = await db.query<{ id: number; progress: number | null }>(
       "SELECT id, progress FROM items WHERE level = 'ACTION' AND retired_at IS NULL ORDER BY id DESC LIMIT 1",
     );
