@@ -269,19 +269,24 @@ async function randomWrite(rnd: () => number, ids: { units: number[]; regions: n
   }
 }
 
+/** The ids random writes pick units, regions and conferences from. */
+async function linkTargets(): Promise<{ units: number[]; regions: number[]; conferences: number[] }> {
+  const [units, regions, conferences] = await Promise.all([
+    t.db.unit.findMany({ select: { id: true } }),
+    t.db.region.findMany({ select: { id: true } }),
+    t.db.conference.findMany({ select: { id: true } }),
+  ]);
+  return {
+    units: units.map((u) => u.id),
+    regions: regions.map((r) => r.id),
+    conferences: conferences.map((c) => c.id),
+  };
+}
+
 describe("live dashboard figures from the in-memory table of item states", () => {
   it("equal the from-scratch SQL after every batch of random writes, on two instances; past days do not move", async () => {
     const rnd = random(18);
-    const [units, regions, conferences] = await Promise.all([
-      t.db.unit.findMany({ select: { id: true } }),
-      t.db.region.findMany({ select: { id: true } }),
-      t.db.conference.findMany({ select: { id: true } }),
-    ]);
-    const ids = {
-      units: units.map((u) => u.id),
-      regions: regions.map((r) => r.id),
-      conferences: conferences.map((c) => c.id),
-    };
+    const ids = await linkTargets();
     const everyBatch = new LivePortfolioStore(() => t.db);
     const nowAndThen = new LivePortfolioStore(() => t.db);
     const pastDays = [addDays(todayInChina(), -45), addDays(todayInChina(), -200)];
@@ -322,16 +327,7 @@ describe("live dashboard figures from the in-memory table of item states", () =>
 
   it("after one write, roll up again only what changed, to what a whole roll-up gives", async () => {
     const rnd = random(7);
-    const [units, regions, conferences] = await Promise.all([
-      t.db.unit.findMany({ select: { id: true } }),
-      t.db.region.findMany({ select: { id: true } }),
-      t.db.conference.findMany({ select: { id: true } }),
-    ]);
-    const ids = {
-      units: units.map((u) => u.id),
-      regions: regions.map((r) => r.id),
-      conferences: conferences.map((c) => c.id),
-    };
+    const ids = await linkTargets();
     const store = new LivePortfolioStore(() => t.db);
     let held = await store.at(await dataVersion());
     const kept = new Map<string, number>();
