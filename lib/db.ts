@@ -6,7 +6,20 @@ import { createPrismaClient, type Db } from "./prisma-client";
 // One client per process, created on first use (so `next build` needs no database) and kept on globalThis
 // so hot reloads in development do not open a new pool each time. A stop closes its pool after the HTTP
 // server has drained (scripts/shutdown.ts).
-const globalForDb = globalThis as unknown as { __trackerDb?: Db; __trackerReportDb?: Db };
+const globalForDb = globalThis as unknown as { __trackerPools?: Map<string, Db> };
+
+/** The process's pool named `name` (its label in the metrics), opened on first use and closed on stop. */
+function pool(name: string, max?: number): Db {
+  const pools = (globalForDb.__trackerPools ??= new Map());
+  let client = pools.get(name);
+  if (!client) {
+    const opened = createPrismaClient(env().DATABASE_URL, { max, metricsName: name });
+    pools.set(name, opened);
+    closeOnStop(`${name} database pool`, () => opened.$disconnect());
+    client = opened;
+  }
+  return client;
+}
 
 /**
  * Connections of the pool that builds status reports. A report of everything runs up to about four queries
@@ -17,21 +30,12 @@ const globalForDb = globalThis as unknown as { __trackerDb?: Db; __trackerReport
  */
 export const REPORT_POOL_SIZE = 4;
 
+/** The pages' pool (its size: lib/prisma-client.ts). */
 export function db(): Db {
-  if (!globalForDb.__trackerDb) {
-    const client = createPrismaClient(env().DATABASE_URL, { metricsName: "app" });
-    globalForDb.__trackerDb = client;
-    closeOnStop("app database pool", () => client.$disconnect());
-  }
-  return globalForDb.__trackerDb;
+  return pool("app");
 }
 
 /** The pool that status reports are built on (lib/data/reports.ts), separate from the pages' (see above). */
 export function reportDb(): Db {
-  if (!globalForDb.__trackerReportDb) {
-    const client = createPrismaClient(env().DATABASE_URL, { max: REPORT_POOL_SIZE, metricsName: "reports" });
-    globalForDb.__trackerReportDb = client;
-    closeOnStop("report database pool", () => client.$disconnect());
-  }
-  return globalForDb.__trackerReportDb;
+  return pool("reports", REPORT_POOL_SIZE);
 }

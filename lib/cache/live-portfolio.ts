@@ -191,8 +191,7 @@ async function fullLoad(d: Db, p: Probe): Promise<LivePortfolio> {
 async function refresh(d: Db, held: LivePortfolio | null): Promise<LivePortfolio> {
   const p = await probe(d);
   if (held === null || p.linkCounts !== held.linkCounts) return fullLoad(d, p);
-  const ids = p.ids;
-  const versions = p.versions;
+  const { ids, versions } = p;
   if (ids.length !== held.items.length) return fullLoad(d, p); // a new item: its code needs a rank
   // Compared on the held table's columns: reading 10,000 item objects is what the columns avoid.
   const before = columnsOf(held);
