@@ -1,7 +1,7 @@
 import "server-only";
 import { requirePermission } from "../auth/session";
 import { queryItems } from "../queries/items-list";
-import { readThrough } from "../cache/data-version";
+import { readThrough, readThroughReference } from "../cache/data-version";
 import { db } from "../db";
 import { amberLastFor } from "./item-lights";
 import { parseBrowseParams, type ParamIssue, type SearchParams } from "../validations/browse";
@@ -16,7 +16,7 @@ export interface FilterOptions {
 
 /** The choices of the filter form (reference tables, small, but hundreds of units at scale: cached). */
 function filterOptions(): Promise<FilterOptions> {
-  return readThrough("browse:filter-options", [], queryFilterOptions);
+  return readThroughReference("browse:filter-options", queryFilterOptions);
 }
 
 async function queryFilterOptions(): Promise<FilterOptions> {

@@ -2,11 +2,19 @@ import "server-only";
 // Reads for the leadership dashboard: each checks the reader's permission, then runs one widget's SQL
 // (lib/queries/dashboard.ts) over the portfolio live or as of the selected day. Results are shared across
 // readers through the version-keyed aggregate cache: the permission check runs on every request, the SQL
-// only after a write (or once a minute for live figures judged against the clock). The live figures are not
+// only after a write (or once a minute for live figures judged against the clock); a day long past, only when
+// its history or a reference table changes (readThroughSettled). The live figures are not
 // SQL at all: they are computed in JS from the process's table of item states (lib/cache/live-portfolio.ts),
 // which a write refreshes by re-reading only the items it changed (lib/queries/live-figures.ts).
 import { requirePermission } from "../auth/session";
-import { aggregateCache, currentDataVersion, livePortfolio, readThrough } from "../cache/data-version";
+import {
+  aggregateCache,
+  currentDataVersion,
+  isSettled,
+  livePortfolio,
+  readThrough,
+  readThroughSettled,
+} from "../cache/data-version";
 import type { LivePortfolio } from "../cache/live-portfolio";
 import { LIVE_TTL_MS } from "../cache/version-keyed";
 import { db } from "../db";
@@ -20,7 +28,15 @@ import { now as clockNow } from "../clock";
 export type * from "../queries/dashboard";
 type Moment = Pick<AsOfSelection, "before" | "day">;
 
-/** Permission first, then the cached value of `query` for this widget, moment and data version. */
+function widgetKey(widget: string, moments: (Date | null)[], extra: string): string {
+  return `dashboard:${widget}:${moments.map((m) => m?.toISOString() ?? "live").join(",")}:${extra}`;
+}
+
+/**
+ * Permission first, then the cached value of `query` for this widget and moment: at the data version, or for
+ * a settled day at its history and reference tables. Every query here reads the past only through
+ * itemStatesSql (tests/integration/reference-version.test.ts checks their plans).
+ */
 async function cachedRead<T>(
   widget: string,
   moments: (Date | null)[],
@@ -28,8 +44,7 @@ async function cachedRead<T>(
   query: (d: Db) => Promise<T>,
 ): Promise<T> {
   await requirePermission("portfolio:read");
-  const key = `dashboard:${widget}:${moments.map((m) => m?.toISOString() ?? "live").join(",")}:${extra}`;
-  return readThrough(key, moments, () => query(db()));
+  return readThroughSettled(widgetKey(widget, moments, extra), moments, () => query(db()));
 }
 
 /** The table of item states at the reader's data version (after the permission check). */
@@ -71,9 +86,6 @@ export const getDistributions = (m: Moment) =>
     m.day,
     liveOr(m, live.liveDistributions, (d) => q.queryDistributions(d, m)),
   );
-/** A moment this long past cannot gain history any more (writes are stamped with their own time). */
-const SETTLED_MS = 15 * 60_000;
-
 /**
  * The weekly trend, cached point by point: a point whose moment is settled is keyed by the history epoch
  * and survives ordinary writes; only points still open (this week's end) are keyed by the data version. So
@@ -85,7 +97,7 @@ export async function getProgressTrend(m: Moment): Promise<q.TrendPoint[]> {
   const cache = aggregateCache();
   const now = clockNow().getTime();
   const points = q.trendMoments(m.day).map((moment) => {
-    const settled = moment.getTime() < now - SETTLED_MS;
+    const settled = isSettled(moment, now);
     return {
       moment,
       key: `dashboard:trend-point:${moment.toISOString()}`,
@@ -151,8 +163,11 @@ export const getSideAndRegionBreakdown = (m: Moment) =>
       (d) => q.querySideAndRegionBreakdown(d, m),
     ),
   );
-export const getRecentUpdates = (m: Moment) =>
-  cachedRead("recent", [m.before], m.day, (d) => q.queryRecentUpdates(d, m));
+/** At the data version even for a past day: it shows the items' current titles and the reports' review. */
+export async function getRecentUpdates(m: Moment): Promise<q.RecentUpdate[]> {
+  await requirePermission("portfolio:read");
+  return readThrough(widgetKey("recent", [m.before], m.day), [m.before], () => q.queryRecentUpdates(db(), m));
+}
 export const getConferenceTimeline = (m: Moment) =>
   cachedRead(
     "conferences",

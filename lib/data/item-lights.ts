@@ -1,9 +1,9 @@
 import "server-only";
 // Item lights (红黄灯) for pages: the one date bound a list compares due dates with (lib/item-light.ts
-// amberUntil), computed once per day and data version — the calendar's entries and the chase's settings bump
-// the data version, so an administrator's change shows at once — and the dashboard's counts per pillar.
+// amberUntil), computed once per day and reference version — the calendar's entries and the chase's settings
+// move it, so an administrator's change shows at once — and the dashboard's counts per pillar.
 import { requirePermission } from "../auth/session";
-import { currentDataVersion, livePortfolio, readThrough } from "../cache/data-version";
+import { currentDataVersion, livePortfolio, readThroughReference, readThroughSettled } from "../cache/data-version";
 import { db } from "../db";
 import { amberUntil } from "../item-light";
 import { loadLightRule } from "../queries/chase-calendar";
@@ -13,9 +13,9 @@ import type { AsOfSelection } from "../as-of-selection";
 
 export type { PillarLights };
 
-/** The calendar and the amber lead in working days, kept at the data version. Not per person: no permission needed. */
+/** The calendar and the amber lead in working days, kept at the reference version. Not per person: no permission needed. */
 export function lightRule(): ReturnType<typeof loadLightRule> {
-  return readThrough("lights:rule", [], () => loadLightRule(db()));
+  return readThroughReference("lights:rule", () => loadLightRule(db()));
 }
 
 /**
@@ -23,7 +23,7 @@ export function lightRule(): ReturnType<typeof loadLightRule> {
  * kept rule (queryAmberUntil's own steps), so a page that needs both reads the calendar once per data version.
  */
 export function amberLastFor(day: string): Promise<string> {
-  return readThrough(`lights:amber-until:${day}`, [], async () => {
+  return readThroughReference(`lights:amber-until:${day}`, async () => {
     const { calendar, workdays } = await lightRule();
     return amberUntil(day, calendar, workdays);
   });
@@ -37,7 +37,7 @@ export async function getItemLightCounts(
   const [amberLast, workdays] = await Promise.all([amberLastFor(m.day), lightRule().then((r) => r.workdays)]);
   const key = `dashboard:lights:${m.before?.toISOString() ?? "live"}:${m.day}:${amberLast}`;
   // Live: from the process's table of item states (lib/cache/live-portfolio.ts), not a scan of the portfolio.
-  const pillars = await readThrough(key, [m.before], async () =>
+  const pillars = await readThroughSettled(key, [m.before], async () =>
     m.before === null
       ? liveItemLightCounts(await livePortfolio().at((await currentDataVersion()).version), m.day, amberLast)
       : queryItemLightCounts(db(), { before: m.before, day: m.day, amberLast }),
