@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { requirePermission } from "../auth/session";
 import { queryPillarTree, type PillarTree } from "../queries/pillar-tree";
+import { getPillarProgress } from "./dashboard";
 import { db } from "../db";
 import { amberLastFor } from "./item-lights";
 import type { AsOfSelection } from "../as-of-selection";
@@ -13,10 +14,24 @@ export async function getPillarTree(rawNumber: string, asOf: AsOfSelection): Pro
   await requirePermission("portfolio:read");
   const number = pillarNumberSchema.safeParse(rawNumber);
   if (!number.success || !/^\d+$/.test(rawNumber)) return null;
-  return queryPillarTree(db(), number.data, {
-    before: asOf.before,
-    day: asOf.day,
-    amberLast: await amberLastFor(asOf.day),
-    ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore } : {}),
-  });
+  const m = { before: asOf.before, day: asOf.day };
+  // The pillars' figures are the dashboard's, kept per data version (live: from the table of item states), so
+  // the page rolls the portfolio up once, for its rows, not a second time for its header.
+  const figures = async () => {
+    const [now, then] = await Promise.all([
+      getPillarProgress(m),
+      asOf.compare !== null ? getPillarProgress({ before: asOf.compareBefore, day: asOf.day }) : null,
+    ]);
+    return { now, then };
+  };
+  return queryPillarTree(
+    db(),
+    number.data,
+    {
+      ...m,
+      amberLast: await amberLastFor(asOf.day),
+      ...(asOf.compare !== null ? { compareBefore: asOf.compareBefore } : {}),
+    },
+    figures,
+  );
 }

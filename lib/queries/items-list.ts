@@ -125,20 +125,17 @@ export function whereSql(f: BrowseFilters, day: string, amberLast?: string): Pri
 
 const CODE_ORDER = Prisma.sql`string_to_array(s.code, '.')::int[]`;
 
-function orderSql(q: Pick<BrowseQuery, "sort" | "dir">): Prisma.Sql {
-  const dir = q.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const key =
-    q.sort === "due"
-      ? Prisma.sql`s.due_date`
-      : q.sort === "progress"
-        ? Prisma.sql`s.shown_progress`
-        : q.sort === "updated"
-          ? Prisma.sql`s.last_update_at`
-          : q.sort === "lead"
-            ? Prisma.sql`lu.name`
-            : CODE_ORDER;
-  // Empty values last in either direction; the code breaks ties so pages never overlap.
-  return Prisma.sql`${key} ${dir} NULLS LAST, ${CODE_ORDER} ASC`;
+/** The list's sort key over a row `s` (and `lu`); empty values go last in either direction, the code breaks ties. */
+function sortKeySql(q: Pick<BrowseQuery, "sort">): Prisma.Sql {
+  return q.sort === "due"
+    ? Prisma.sql`s.due_date`
+    : q.sort === "progress"
+      ? Prisma.sql`s.shown_progress`
+      : q.sort === "updated"
+        ? Prisma.sql`s.last_update_at`
+        : q.sort === "lead"
+          ? Prisma.sql`lu.name`
+          : CODE_ORDER;
 }
 
 function fromSql(m: QueryMoment): Prisma.Sql {
@@ -165,26 +162,34 @@ export async function queryItems(
   q: BrowseQuery,
   m: QueryMoment,
 ): Promise<{ total: number; page: number; rows: ItemRow[] }> {
-  const total = await countItems(db, q, m);
-  const lastPage = Math.max(1, Math.ceil(total / q.size));
-  const page = Math.min(q.page, lastPage);
   const compare = m.compareBefore !== undefined;
   const compareCols = compare
     ? Prisma.sql`(c.id IS NOT NULL) AS "compareExists", c.status AS "compareStatus", c.shown_progress AS "compareProgress",
                  c.due_date AS "compareDueDate", (c.id IS NOT NULL AND ${overdueSql("c", m.compareDay ?? m.day)}) AS "compareOverdue"`
     : Prisma.sql`NULL::boolean AS "compareExists", NULL::text AS "compareStatus", NULL::int AS "compareProgress",
                  NULL::date AS "compareDueDate", NULL::boolean AS "compareOverdue"`;
-  const rows = await db.$queryRaw<ItemRow[]>(Prisma.sql`
-    SELECT s.id, s.code, s.level, s.title, s.title_en AS "titleEn", p.number AS "pillarNumber",
-           s.lead_unit_id AS "leadUnitId", lu.name AS "leadUnitName", lu.side::text AS "leadUnitSide",
-           cu.name AS "coLeadUnitName", cu.side::text AS "coLeadUnitSide", ${SIDE_SQL} AS side,
-           s.status, s.confidence, s.shown_progress AS progress, s.due_date AS "dueDate", s.last_update_at AS "lastUpdateAt",
-           ${overdueSql("s", m.day)} AS overdue, (NOT s.has_children AND ${staleSql("s", m.day)}) AS stale,
-           ${m.amberLast === undefined ? Prisma.sql`NULL::text` : lightSql("s", m.day, m.amberLast)} AS light,
-           ${compareCols}
-    ${fromSql(m)}
-    WHERE ${whereSql(q, m.day, m.amberLast)}
-    ORDER BY ${orderSql(q)}
-    LIMIT ${q.size} OFFSET ${(page - 1) * q.size}`);
+  // One statement: the portfolio is rolled up once for the count and the page (it was twice). A page past the
+  // end is answered with the last page, so the offset is computed from the count in SQL.
+  const found = await db.$queryRaw<(ItemRow & { total: number; sort_key: unknown; code_order: unknown })[]>(Prisma.sql`
+    WITH found AS MATERIALIZED (
+      SELECT s.id, s.code, s.level, s.title, s.title_en AS "titleEn", p.number AS "pillarNumber",
+             s.lead_unit_id AS "leadUnitId", lu.name AS "leadUnitName", lu.side::text AS "leadUnitSide",
+             cu.name AS "coLeadUnitName", cu.side::text AS "coLeadUnitSide", ${SIDE_SQL} AS side,
+             s.status, s.confidence, s.shown_progress AS progress, s.due_date AS "dueDate", s.last_update_at AS "lastUpdateAt",
+             ${overdueSql("s", m.day)} AS overdue, (NOT s.has_children AND ${staleSql("s", m.day)}) AS stale,
+             ${m.amberLast === undefined ? Prisma.sql`NULL::text` : lightSql("s", m.day, m.amberLast)} AS light,
+             ${compareCols},
+             ${sortKeySql(q)} AS sort_key, ${CODE_ORDER} AS code_order
+      ${fromSql(m)}
+      WHERE ${whereSql(q, m.day, m.amberLast)}
+    ),
+    counted AS (SELECT count(*)::int AS total FROM found)
+    SELECT found.*, counted.total FROM found CROSS JOIN counted
+    ORDER BY found.sort_key ${q.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`} NULLS LAST, found.code_order ASC
+    LIMIT ${q.size}
+    OFFSET (SELECT (least(${q.page}::int, greatest(1, ceil(total / ${q.size}::numeric)::int)) - 1) * ${q.size}::int FROM counted)`);
+  const total = found[0]?.total ?? 0;
+  const page = Math.min(q.page, Math.max(1, Math.ceil(total / q.size)));
+  const rows = found.map(({ total: _t, sort_key: _k, code_order: _o, ...row }) => row);
   return { total, page, rows };
 }

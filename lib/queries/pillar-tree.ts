@@ -5,7 +5,7 @@ import { lightSql, overdueSql } from "./as-of";
 import type { ItemLight } from "../item-light";
 import { Prisma, type Pillar } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
-import { queryPillarProgress } from "./dashboard";
+import { queryPillarProgress, type PillarProgress } from "./dashboard";
 import { browseStatesSql } from "./items-list";
 
 export interface TreeRow {
@@ -47,16 +47,27 @@ export interface PillarTree {
   others: { number: number; title: string; titleEn: string }[];
 }
 
+/** Every pillar's figures at the moment and, when comparing, at the compare moment (queryPillarProgress). */
+export interface PillarFigures {
+  now: PillarProgress[];
+  then: PillarProgress[] | null;
+}
+
+/**
+ * The pillar's tree at the moment. `readFigures` reads the pillars' figures when the caller has them (the page reads
+ * the dashboard's, kept per data version); without them they are computed here.
+ */
 export async function queryPillarTree(
   db: Db,
   number: number,
   m: { before: Date | null; day: string; compareBefore?: Date | null; amberLast?: string },
+  readFigures?: () => Promise<PillarFigures>,
 ): Promise<PillarTree | null> {
   const pillars = await db.pillar.findMany({ orderBy: { number: "asc" } });
   const pillar = pillars.find((p) => p.number === number);
   if (!pillar) return null;
   const compare = m.compareBefore !== undefined;
-  const [rows, now, then] = await Promise.all([
+  const [rows, { now, then }] = await Promise.all([
     db.$queryRaw<TreeRow[]>(Prisma.sql`
       SELECT s.id, s.parent_id AS "parentId", s.code, s.level, s.title, s.title_en AS "titleEn",
              lu.name AS "leadUnitName", lu.side::text AS "leadUnitSide", s.status, s.confidence,
@@ -71,9 +82,7 @@ export async function queryPillarTree(
         ${compare ? Prisma.sql`LEFT JOIN ${browseStatesSql(m.compareBefore ?? null)} c ON c.id = s.id AND NOT c.retired` : Prisma.empty}
        WHERE s.pillar_id = ${pillar.id} AND NOT s.retired
        ORDER BY s.sort_order, string_to_array(s.code, '.')::int[]`),
-    queryPillarProgress(db, m),
-    // Only the progress is read at the compare moment, which does not depend on the day.
-    compare ? queryPillarProgress(db, { before: m.compareBefore ?? null, day: m.day }) : Promise.resolve(null),
+    (readFigures ?? (() => pillarFigures(db, m)))(),
   ]);
   const figures = now.find((p) => p.id === pillar.id);
 
@@ -103,4 +112,14 @@ export async function queryPillarTree(
       .filter((p) => p.number !== number)
       .map((p) => ({ number: p.number, title: p.title, titleEn: p.titleEn })),
   };
+}
+
+async function pillarFigures(db: Db, m: { before: Date | null; day: string; compareBefore?: Date | null }) {
+  const compare = m.compareBefore !== undefined;
+  const [now, then] = await Promise.all([
+    queryPillarProgress(db, m),
+    // Only the progress is read at the compare moment, which does not depend on the day.
+    compare ? queryPillarProgress(db, { before: m.compareBefore ?? null, day: m.day }) : Promise.resolve(null),
+  ]);
+  return { now, then };
 }

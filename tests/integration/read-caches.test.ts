@@ -8,13 +8,17 @@ import { addDays, todayInChina } from "../../lib/dates";
 import { now, resetClock, setClock } from "../../lib/clock";
 import * as items from "../../lib/data/items";
 import * as periods from "../../lib/data/periods";
+import * as pillars from "../../lib/data/pillars";
 import * as ratings from "../../lib/data/ratings";
 import { listGoals } from "../../lib/data/goals";
 import { hasSampleData } from "../../lib/data/datasets";
 import { loadItemView } from "../../lib/queries/item-view";
+import { queryAmberUntil } from "../../lib/queries/chase-calendar";
 import * as pq from "../../lib/queries/periods";
+import { queryPillarTree } from "../../lib/queries/pillar-tree";
 import * as rq from "../../lib/queries/ratings";
 import { changeItem } from "../../lib/writes/item-change";
+import { parseAsOfParams } from "../../lib/validations/as-of";
 import { approve } from "../../lib/writes/reports";
 import { fileDatabase } from "../setup/test-db";
 import { signInAs, signOut } from "../support/session";
@@ -103,5 +107,42 @@ describe("reads kept at the data version", () => {
     expect(await hasSampleData()).toBe(true);
     await t.db.$executeRaw`DELETE FROM datasets WHERE key = 'sample'`;
     expect(await hasSampleData()).toBe(false);
+  });
+
+  it("the pillar page's header takes the dashboard's kept figures and equals a fresh query, live, as of and compared", async () => {
+    await signInAs(t.db, "leader");
+    const today = todayInChina(now());
+    const selections = [{}, { asOf: addDays(today, -40) }, { asOf: addDays(today, -10), compare: addDays(today, -90) }];
+    const check = async () => {
+      for (const params of selections) {
+        const selection = parseAsOfParams(params);
+        const moment = {
+          before: selection.before,
+          day: selection.day,
+          amberLast: await queryAmberUntil(t.db, selection.day),
+          ...(selection.compare !== null ? { compareBefore: selection.compareBefore } : {}),
+        };
+        for (const number of [1, 3]) {
+          const page = await pillars.getPillarTree(String(number), selection);
+          expect(same(page), `pillar ${number} ${JSON.stringify(params)}`).toEqual(
+            same(await queryPillarTree(t.db, number, moment)),
+          );
+        }
+      }
+    };
+    await check();
+    // after a write the live header follows it (the dashboard's figures come from the table of item states)
+    const [row] = await t.db.$queryRaw<{ id: number; version: number; progress: number | null }[]>`
+      SELECT i.id, i.version, i.progress FROM items i JOIN pillars p ON p.id = i.pillar_id
+       WHERE p.number = 3 AND i.level = 'ACTION' AND i.retired_at IS NULL AND i.status = 'IN_PROGRESS' ORDER BY i.code LIMIT 1`;
+    await t.db.$transaction((tx) =>
+      changeItem(
+        tx,
+        row!.id,
+        { action: "UPDATE", expectedVersion: row!.version, fields: { progress: row!.progress === 3 ? 4 : 3 } },
+        { actorId: null },
+      ),
+    );
+    await check();
   });
 });
