@@ -194,7 +194,7 @@ export async function loadItemView(
     prisma.$queryRaw<(ChildRow & { parent_id: number | null; id: number; side: string | null })[]>(Prisma.sql`
       SELECT s.id, s.parent_id, s.code, s.title, s.title_en AS "titleEn", s.status, s.confidence, s.shown_progress AS progress, s.has_children AS "hasChildren",
              ${SIDE_SQL} AS side
-        FROM ${browseStatesSql(before, item.id)} s
+        FROM ${browseStatesSql(before, { item: item.id })} s
         LEFT JOIN units lu ON lu.id = s.lead_unit_id
         LEFT JOIN units cu ON cu.id = s.co_lead_unit_id
        WHERE (s.parent_id = ${item.id} OR s.id = ${item.id}) AND NOT (s.retired AND s.id <> ${item.id})

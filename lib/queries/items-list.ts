@@ -5,7 +5,7 @@ import { attentionSql, lightIsSql, lightSql, openSql, overdueSql, staleSql } fro
 import type { ItemLight } from "../item-light";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
-import { rollUpCtes, singleMomentStates, subtreeStates } from "./rollup";
+import { rollUpCtes, singleMomentStates, subtreeStates, type SubtreeRoot } from "./rollup";
 import type { BrowseFilters, BrowseQuery } from "../validations/browse";
 
 export interface QueryMoment {
@@ -64,7 +64,7 @@ export function likePattern(q: string): string {
  * States at a moment with the roll-up of lib/queries/rollup.ts, plus what the list shows as progress: the rolled-up
  * value for an item that takes its progress from children, the item's own (possibly empty) value for a leaf.
  */
-export function browseStatesSql(before: Date | null, subtreeOf?: number): Prisma.Sql {
+export function browseStatesSql(before: Date | null, subtreeOf?: SubtreeRoot): Prisma.Sql {
   const states = subtreeOf === undefined ? singleMomentStates(before) : subtreeStates(before, subtreeOf);
   return Prisma.sql`(
     WITH RECURSIVE ${rollUpCtes(states)}

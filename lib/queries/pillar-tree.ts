@@ -77,9 +77,15 @@ export async function queryPillarTree(
              ${compare ? Prisma.sql`(c.id IS NOT NULL)` : Prisma.sql`NULL::boolean`} AS "compareExists",
              ${compare ? Prisma.sql`c.status` : Prisma.sql`NULL::text`} AS "compareStatus",
              ${compare ? Prisma.sql`c.shown_progress` : Prisma.sql`NULL::float8`} AS "compareProgress"
-        FROM ${browseStatesSql(m.before)} s
+        -- this pillar's items and what lies below them: rolled up exactly, without the rest of the portfolio
+        FROM ${browseStatesSql(m.before, { pillar: pillar.id })} s
         LEFT JOIN units lu ON lu.id = s.lead_unit_id
-        ${compare ? Prisma.sql`LEFT JOIN ${browseStatesSql(m.compareBefore ?? null)} c ON c.id = s.id AND NOT c.retired` : Prisma.empty}
+        ${
+          // the whole portfolio at the compare moment: an item of this pillar may have been filed under another then
+          compare
+            ? Prisma.sql`LEFT JOIN ${browseStatesSql(m.compareBefore ?? null)} c ON c.id = s.id AND NOT c.retired`
+            : Prisma.empty
+        }
        WHERE s.pillar_id = ${pillar.id} AND NOT s.retired
        ORDER BY s.sort_order, string_to_array(s.code, '.')::int[]`),
     (readFigures ?? (() => pillarFigures(db, m)))(),

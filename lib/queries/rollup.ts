@@ -147,20 +147,28 @@ export function singleMomentStates(before: Date | null): Prisma.Sql {
   return Prisma.sql`(SELECT 0 AS at_key, x.* FROM ${itemStatesSql(before)} x)`;
 }
 
+/** Where a partial roll-up starts: one item, or every item of a pillar. */
+export type SubtreeRoot = { item: number } | { pillar: number };
+
 /**
- * Like singleMomentStates(), but only the item `rootId` and what sits below it at that moment (down to
- * `depth` levels; the tree has two): enough to roll up that item and its children without rolling up the
- * whole portfolio. The tree is walked on id and parent_id alone, which the history index carries.
+ * Like singleMomentStates(), but only the items `root` names and what sits below them at that moment (down to
+ * `depth` levels; the tree has two): enough to roll those items up exactly without rolling up the whole
+ * portfolio, since an item's rolled-up progress depends on its descendants alone. A pillar's descendants are
+ * walked too, so a child filed under another pillar still counts for its parent. The tree is walked on id,
+ * parent_id and pillar_id alone, which the history index carries.
  */
-export function subtreeStates(before: Date | null, rootId: number, depth = 3): Prisma.Sql {
-  let level = Prisma.sql`SELECT ${rootId}::int`;
+export function subtreeStates(before: Date | null, root: SubtreeRoot, depth = 3): Prisma.Sql {
+  let level =
+    "item" in root
+      ? Prisma.sql`SELECT ${root.item}::int`
+      : Prisma.sql`SELECT t.id FROM tree t WHERE t.pillar_id = ${root.pillar}::int`;
   const levels: Prisma.Sql[] = [level];
   for (let i = 0; i < depth; i++) {
     level = Prisma.sql`SELECT t.id FROM tree t WHERE t.parent_id IN (${level})`;
     levels.push(level);
   }
   return Prisma.sql`(
-    WITH tree AS MATERIALIZED (SELECT y.id, y.parent_id FROM ${itemStatesSql(before)} y)
+    WITH tree AS MATERIALIZED (SELECT y.id, y.parent_id, y.pillar_id FROM ${itemStatesSql(before)} y)
     SELECT 0 AS at_key, x.* FROM ${itemStatesSql(before)} x
     WHERE x.id IN (${Prisma.join(levels, " UNION ")})
   )`;

@@ -11,6 +11,8 @@ import {
   rollUp,
   type RollUpRow,
 } from "../../lib/queries/rollup";
+import { Prisma } from "../../lib/generated/prisma/client";
+import { browseStatesSql } from "../../lib/queries/items-list";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { readItemStates, rollUpRowOf } from "../support/item-states";
 
@@ -93,5 +95,49 @@ describe("roll-up in SQL agrees with the pure roll-up", () => {
     const sql = await queryItemRollUp(t.db, null);
     // children 90 (weight 3) and null→0 (weight 1); the cancelled and retired ones are left out
     expect(sql.get(action.id)).toBeCloseTo((3 * 90 + 0) / 4, 9);
+  });
+
+  // The pillar page rolls up only its pillar (browseStatesSql with { pillar }): each of its items must have the
+  // whole portfolio's value, also when a child is filed under another pillar (walked to from its parent).
+  const pillarRows = async (before: Date | null, pillarId: number) =>
+    t.db.$queryRaw<{ id: number; rolled_progress: number; has_children: boolean }[]>(Prisma.sql`
+      SELECT s.id, s.rolled_progress, s.has_children FROM ${browseStatesSql(before, { pillar: pillarId })} s
+       WHERE s.pillar_id = ${pillarId}`);
+  const checkPillars = async (before: Date | null) => {
+    const rows = await rowsAt(before);
+    const pure = rollUp(rows);
+    const parents = new Set(rows.filter((r) => !r.retired && r.status !== "CANCELLED").map((r) => r.parentId));
+    const pillarIds = [...new Set(rows.map((r) => r.pillarId!))];
+    expect(pillarIds.length).toBe(5);
+    for (const pillarId of pillarIds) {
+      const mine = await pillarRows(before, pillarId);
+      const expected = rows.filter((r) => r.pillarId === pillarId);
+      expect(mine.map((r) => r.id).sort(), `pillar ${pillarId}`).toEqual(expected.map((r) => r.id).sort());
+      for (const r of mine) {
+        expect(r.rolled_progress, `item ${r.id}`).toBeCloseTo(pure.get(r.id)!, 9);
+        if (r.has_children) expect(parents.has(r.id), `item ${r.id} has children`).toBe(true);
+      }
+    }
+  };
+
+  it("a pillar rolled up alone gives each of its items the whole portfolio's value, now and 90 days ago", async () => {
+    await checkPillars(null);
+    await checkPillars(daysAgo(90));
+  });
+
+  it("a child filed under another pillar still counts for its parent when the parent's pillar is rolled up alone", async () => {
+    const parent = await t.db.item.findFirstOrThrow({
+      where: { level: "ACTION", parentId: { not: null }, children: { some: {} } },
+      include: { children: { where: { retiredAt: null, status: "IN_PROGRESS" } } },
+    });
+    const child = parent.children.find((c) => c.progress === 90)!;
+    const other = await t.db.pillar.findFirstOrThrow({ where: { id: { not: parent.pillarId } } });
+    await t.db.$transaction((tx) =>
+      changeItem(tx, child.id, { action: "UPDATE", fields: { pillarId: other.id } }, { actorId: null }),
+    );
+    const [mine] = (await pillarRows(null, parent.pillarId)).filter((r) => r.id === parent.id);
+    // children 90 (weight 3, now under another pillar) and null→0 (weight 1)
+    expect(mine!.rolled_progress).toBeCloseTo((3 * 90 + 0) / 4, 9);
+    await checkPillars(null);
   });
 });
