@@ -138,10 +138,11 @@ function sortKeySql(q: Pick<BrowseQuery, "sort">): Prisma.Sql {
           : CODE_ORDER;
 }
 
-function fromSql(m: QueryMoment): Prisma.Sql {
+/** The list's rows; filtered to a pillar, only that pillar (and what lies below its items) is rolled up. */
+function fromSql(m: QueryMoment, f: Pick<BrowseFilters, "pillar">): Prisma.Sql {
   const compare = m.compareBefore !== undefined;
   return Prisma.sql`
-    FROM ${browseStatesSql(m.before)} s
+    FROM ${browseStatesSql(m.before, f.pillar !== undefined ? { pillarNumber: f.pillar } : undefined)} s
     JOIN pillars p ON p.id = s.pillar_id
     JOIN items src ON src.id = s.id
     LEFT JOIN units lu ON lu.id = s.lead_unit_id
@@ -151,7 +152,7 @@ function fromSql(m: QueryMoment): Prisma.Sql {
 
 export async function countItems(db: Db, f: BrowseFilters, m: QueryMoment): Promise<number> {
   const rows = await db.$queryRaw<{ n: number }[]>(
-    Prisma.sql`SELECT count(*)::int AS n ${fromSql({ before: m.before, day: m.day })} WHERE ${whereSql(f, m.day, m.amberLast)}`,
+    Prisma.sql`SELECT count(*)::int AS n ${fromSql({ before: m.before, day: m.day }, f)} WHERE ${whereSql(f, m.day, m.amberLast)}`,
   );
   return rows[0]?.n ?? 0;
 }
@@ -180,7 +181,7 @@ export async function queryItems(
              ${m.amberLast === undefined ? Prisma.sql`NULL::text` : lightSql("s", m.day, m.amberLast)} AS light,
              ${compareCols},
              ${sortKeySql(q)} AS sort_key, ${CODE_ORDER} AS code_order
-      ${fromSql(m)}
+      ${fromSql(m, q)}
       WHERE ${whereSql(q, m.day, m.amberLast)}
     ),
     counted AS (SELECT count(*)::int AS total FROM found)

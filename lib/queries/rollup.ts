@@ -147,8 +147,8 @@ export function singleMomentStates(before: Date | null): Prisma.Sql {
   return Prisma.sql`(SELECT 0 AS at_key, x.* FROM ${itemStatesSql(before)} x)`;
 }
 
-/** Where a partial roll-up starts: one item, or every item of a pillar. */
-export type SubtreeRoot = { item: number } | { pillar: number };
+/** Where a partial roll-up starts: one item, or every item of a pillar (by id, or by its number). */
+export type SubtreeRoot = { item: number } | { pillar: number } | { pillarNumber: number };
 
 /**
  * Like singleMomentStates(), but only the items `root` names and what sits below them at that moment (down to
@@ -161,7 +161,9 @@ export function subtreeStates(before: Date | null, root: SubtreeRoot, depth = 3)
   let level =
     "item" in root
       ? Prisma.sql`SELECT ${root.item}::int`
-      : Prisma.sql`SELECT t.id FROM tree t WHERE t.pillar_id = ${root.pillar}::int`;
+      : "pillar" in root
+        ? Prisma.sql`SELECT t.id FROM tree t WHERE t.pillar_id = ${root.pillar}::int`
+        : Prisma.sql`SELECT t.id FROM tree t WHERE t.pillar_id = (SELECT pp.id FROM pillars pp WHERE pp.number = ${root.pillarNumber}::int)`;
   const levels: Prisma.Sql[] = [level];
   for (let i = 0; i < depth; i++) {
     level = Prisma.sql`SELECT t.id FROM tree t WHERE t.parent_id IN (${level})`;

@@ -12,7 +12,7 @@ import {
   type RollUpRow,
 } from "../../lib/queries/rollup";
 import { Prisma } from "../../lib/generated/prisma/client";
-import { browseStatesSql } from "../../lib/queries/items-list";
+import { browseStatesSql, queryItems } from "../../lib/queries/items-list";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { readItemStates, rollUpRowOf } from "../support/item-states";
 
@@ -116,6 +116,19 @@ describe("roll-up in SQL agrees with the pure roll-up", () => {
       for (const r of mine) {
         expect(r.rolled_progress, `item ${r.id}`).toBeCloseTo(pure.get(r.id)!, 9);
         if (r.has_children) expect(parents.has(r.id), `item ${r.id} has children`).toBe(true);
+      }
+      // the items list filtered to the pillar rolls up the same way: every row it shows has the whole roll-up's value
+      const number = (await t.db.pillar.findUniqueOrThrow({ where: { id: pillarId } })).number;
+      const listed = await queryItems(
+        t.db,
+        { sort: "code", dir: "asc", page: 1, size: 1000, pillar: number },
+        { before, day: todayInChina() },
+      );
+      expect(listed.total).toBe(expected.filter((r) => !r.retired).length);
+      for (const row of listed.rows) {
+        const value = parents.has(row.id) ? pure.get(row.id)! : expected.find((r) => r.id === row.id)!.progress;
+        if (value === null) expect(row.progress, row.code).toBeNull();
+        else expect(row.progress, row.code).toBeCloseTo(value, 9);
       }
     }
   };
