@@ -13,6 +13,9 @@ import { countJobFailure, registerPool } from "../metrics";
 import type { JobTask } from "./payloads";
 import { createTaskList, type JobDeps } from "./tasks";
 
+/** The application_name of the runner's connections. */
+export const JOB_RUNNER_APPLICATION = "tracker-jobs";
+
 export interface JobRunnerOptions {
   connectionString: string;
   deps: JobDeps;
@@ -42,10 +45,16 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: Math.max(4, (options.concurrency ?? 2) + 2),
+    // named in pg_stat_activity, so an operator (and the tests) can tell the queue's connections apart
+    application_name: JOB_RUNNER_APPLICATION,
   });
-  pool.on("error", (error) =>
-    logger().error({ component: "jobs" }, `job runner: a database connection failed: ${error.message}`),
-  );
+  const failed = (error: Error) =>
+    logger().error({ component: "jobs" }, `job runner: a database connection failed: ${error.message}`);
+  // pg-pool listens for errors only on idle connections; one that fails while checked out (the LISTEN
+  // connection, a job being fetched or completed) would otherwise be an uncaught 'error' event. The runner
+  // notices the failed query itself and reconnects.
+  pool.on("error", failed);
+  pool.on("connect", (client) => client.on("error", failed));
   const unregisterPool = registerPool("queue", () => ({
     total: pool.totalCount,
     idle: pool.idleCount,

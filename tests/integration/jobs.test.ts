@@ -4,7 +4,7 @@
 // /admin/jobs' data, and the retry action runs it again; a job enqueued in a rolled-back transaction does not
 // exist; the cycle tick, run through the queue with a moved clock, opens and closes periods. No sleeps: every
 // wait polls a condition with a deadline, and the backoff is checked on the scheduled time, then brought forward.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TaskList } from "graphile-worker";
 import { retryJob } from "@/lib/actions/jobs";
 import { now, resetClock, setClock } from "@/lib/clock";
@@ -12,7 +12,7 @@ import { getJobsOverview } from "@/lib/data/jobs";
 import { CRON_ITEMS } from "@/lib/jobs/crontab";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { runnerCount, stopJobRunners } from "@/lib/jobs/lifecycle";
-import { startJobRunner, type JobRunner } from "@/lib/jobs/runner";
+import { JOB_RUNNER_APPLICATION, startJobRunner, type JobRunner } from "@/lib/jobs/runner";
 import { createTaskList, type JobDeps } from "@/lib/jobs/tasks";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { fakeBulletinRenderer, fakeSupervisionRenderer } from "../support/fake-renderers";
@@ -124,6 +124,33 @@ describe("two runners on one database", () => {
     latencies.sort((a, b) => a - b);
     console.log(`pickup latency over 10 jobs: median ${latencies[5]} ms, max ${latencies[9]} ms`);
     expect(pickedAt).toHaveLength(10);
+  });
+});
+
+describe("the runner's database connections", () => {
+  it("may all be terminated: the process keeps running and the runner takes the next job", async () => {
+    const ran: number[] = [];
+    // graphile-worker warns at start about a pool whose connections have no error listener of their own
+    const warn = vi.spyOn(console, "warn");
+    try {
+      await start({
+        pollInterval: 500,
+        taskList: { "test-after-kill": async (p) => void ran.push((p as { n: number }).n) },
+      });
+      expect(warn.mock.calls.filter((c) => String(c[0]).includes("error handlers"))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+    await t.db.$queryRaw`SELECT graphile_worker.add_job('test-after-kill', json_build_object('n', 1))`;
+    await until("the first job to run", async () => ran.length === 1);
+    const killed = await t.db.$queryRaw<{ n: number }[]>`
+      SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+       WHERE application_name = ${JOB_RUNNER_APPLICATION} AND datname = current_database()`;
+    // at least the LISTEN connection, which the runner holds all the time
+    expect(killed[0]!.n).toBeGreaterThan(0);
+    await t.db.$queryRaw`SELECT graphile_worker.add_job('test-after-kill', json_build_object('n', 2))`;
+    await until("a job after the connections were terminated", async () => ran.length === 2, 60_000);
+    expect(ran).toEqual([1, 2]);
   });
 });
 
