@@ -3,7 +3,7 @@
 // README's command (scripts/start.ts), and its memory.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sourceHash } from "../scripts/source-hash";
 import { spawnStart } from "../e2e/reliability/app-instance";
@@ -89,6 +89,12 @@ export async function startApp(databaseUrl: string, port: number, log: (l: strin
   // For profiling the app under the bench's load only (e.g. "--inspect=127.0.0.1:39499"), not the bench itself.
   if (process.env.BENCH_APP_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_APP_NODE_OPTIONS;
   const { child, output } = spawnStart(env);
+  // The app's own log, kept after the run: a request that hung or failed under load is found there by its id.
+  mkdirSync(join(root, ".data", "bench"), { recursive: true });
+  const appLog = createWriteStream(join(root, ".data", "bench", `app-${port}.log`));
+  child.stdout?.pipe(appLog, { end: false });
+  child.stderr?.pipe(appLog, { end: false });
+  child.once("exit", () => appLog.end());
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
