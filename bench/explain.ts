@@ -8,6 +8,7 @@ import * as queries from "../lib/queries/dashboard";
 import { Prisma } from "../lib/generated/prisma/client";
 import type { Db } from "../lib/prisma-client";
 import { DEFAULT_UNIT_SORT } from "../lib/validations/dashboard";
+import { recordSql } from "../tests/support/sql-recorder";
 
 export interface ExplainResult {
   name: string;
@@ -25,22 +26,9 @@ interface Captured {
   sql: Prisma.Sql;
 }
 
-/** Runs a query function against a recorder; returns the SQL it sent (one function may send several). */
+/** The SQL a query function sends, each statement named after it (#2, #3… for the second and later). */
 async function capture(name: string, call: (d: Db) => Promise<unknown>): Promise<Captured[]> {
-  const seen: Captured[] = [];
-  const recorder = {
-    $queryRaw: async (sql: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => {
-      const s = Array.isArray(sql) ? Prisma.sql(sql as TemplateStringsArray, ...values) : (sql as Prisma.Sql);
-      seen.push({ name: seen.length ? `${name} #${seen.length + 1}` : name, sql: s });
-      return [];
-    },
-  } as unknown as Db;
-  try {
-    await call(recorder);
-  } catch {
-    // post-processing of the empty answer may fail; the SQL was recorded before that
-  }
-  return seen;
+  return (await recordSql(call)).map((sql, k) => ({ name: k ? `${name} #${k + 1}` : name, sql }));
 }
 
 function yearAgo(): string {

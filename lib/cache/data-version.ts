@@ -67,7 +67,7 @@ export async function readThrough<T>(
 }
 
 /** A moment this long past cannot gain history any more (writes are stamped with their own time). */
-export const SETTLED_MS = 15 * 60_000;
+const SETTLED_MS = 15 * 60_000;
 
 /** Whether `moment` is settled by the clock's `now` (ms): history written from now on lies after it. */
 export function isSettled(moment: Date | null, now: number): moment is Date {

@@ -20,7 +20,7 @@ export function lightRule(): ReturnType<typeof loadLightRule> {
 
 /**
  * On `day`, the latest due date whose light is already amber. Not per person: no permission needed. From the
- * kept rule (queryAmberUntil's own steps), so a page that needs both reads the calendar once per data version.
+ * kept rule (queryAmberUntil's own steps), so a page that needs both reads the calendar once per reference version.
  */
 export function amberLastFor(day: string): Promise<string> {
   return readThroughReference(`lights:amber-until:${day}`, async () => {

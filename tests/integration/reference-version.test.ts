@@ -18,6 +18,7 @@ import type { Db } from "../../lib/prisma-client";
 import { changeItem } from "../../lib/writes/item-change";
 import { fileDatabase } from "../setup/test-db";
 import { signInAs, signOut } from "../support/session";
+import { recordSql } from "../support/sql-recorder";
 
 const t = fileDatabase({ sample: true });
 
@@ -79,19 +80,7 @@ async function settledStatements(m: Moment, compare: Date): Promise<[string, Pri
     ["light rule", (d) => loadLightRule(d)],
   ];
   const seen: [string, Prisma.Sql][] = [];
-  for (const [name, read] of reads) {
-    const recorder = {
-      $queryRaw: async (sql: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => {
-        seen.push([
-          name,
-          Array.isArray(sql) ? Prisma.sql(sql as TemplateStringsArray, ...values) : (sql as Prisma.Sql),
-        ]);
-        return [];
-      },
-    } as unknown as Db;
-    // post-processing an empty answer may throw; the SQL was recorded before that
-    await read(recorder).catch(() => undefined);
-  }
+  for (const [name, read] of reads) for (const sql of await recordSql(read)) seen.push([name, sql]);
   return seen;
 }
 
