@@ -32,6 +32,13 @@ afterEach(() => {
 
 /** JSON equality (dates as instants), so kept and fresh values compare whatever their object identity. */
 const same = (a: unknown) => JSON.parse(JSON.stringify(a)) as unknown;
+/**
+ * As `same`, with every number to 9 decimals: the live header's progress is summed in JS from the table of item
+ * states, the fresh query's in SQL, in another order, so the two may differ in the last bit (as
+ * figures-equality.test.ts allows); the page shows one decimal.
+ */
+const nearly = (a: unknown) =>
+  JSON.parse(JSON.stringify(a, (_k, v: unknown) => (typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v))) as unknown;
 
 describe("reads kept at the data version", () => {
   it("the item page's view follows a write, live and as of a past day", async () => {
@@ -124,8 +131,8 @@ describe("reads kept at the data version", () => {
         };
         for (const number of [1, 3]) {
           const page = await pillars.getPillarTree(String(number), selection);
-          expect(same(page), `pillar ${number} ${JSON.stringify(params)}`).toEqual(
-            same(await queryPillarTree(t.db, number, moment)),
+          expect(nearly(page), `pillar ${number} ${JSON.stringify(params)}`).toEqual(
+            nearly(await queryPillarTree(t.db, number, moment)),
           );
         }
       }
