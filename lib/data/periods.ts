@@ -1,7 +1,8 @@
 import "server-only";
 // Reads of the reporting periods: each checks period:read, then runs lib/queries/periods.ts. Each first opens
-// whatever periods are due (openDuePeriods is idempotent and cheap when nothing is due), so a page never shows
-// a stale "current period" even when the cycle tick has not run yet.
+// whatever periods are due (openDuePeriodsIfFree is idempotent and cheap when nothing is due), so a page does not
+// show a stale "current period" when the cycle tick has not run yet; while the tick itself holds the periods'
+// lock, the page shows what is committed rather than wait for it.
 import { notFound } from "next/navigation";
 import { requirePermission, type SessionUser } from "../auth/session";
 import { currentDataVersion, readThrough } from "../cache/data-version";
@@ -11,7 +12,7 @@ import { can } from "../permissions";
 import * as q from "../queries/periods";
 import type { BulletinFormat } from "../report/bulletin";
 import type { CompareIssue, PeriodPageParams } from "../validations/periods";
-import { currentPeriod, nothingDue, openDuePeriods } from "../writes/periods";
+import { currentPeriod, nothingDue, openDuePeriodsIfFree } from "../writes/periods";
 import { daysBetween, todayInChina } from "../dates";
 
 export type * from "../queries/periods";
@@ -30,8 +31,10 @@ async function openDue(): Promise<Date> {
   if (openedFor.key !== key) {
     // The read first: under writers the version moves every few seconds, and each new one would otherwise take
     // the periods' lock in a transaction of six statements on the way to every dashboard.
-    if (!(await nothingDue(db(), at))) await openDuePeriods(db(), at);
-    openedFor.key = key;
+    // A reader never waits for the lock (the tick may hold it for seconds while it closes or opens a period):
+    // while it is busy, the page shows what is committed and the next read tries again.
+    const done = (await nothingDue(db(), at)) || (await openDuePeriodsIfFree(db(), at)) !== null;
+    if (done) openedFor.key = key;
   }
   return at;
 }

@@ -72,22 +72,40 @@ export async function nothingDue(client: Tx, now: Date): Promise<boolean> {
   return row!.covered && !row!.due;
 }
 
+/** Lays out the period containing `today` and opens every period whose day has come; the lock is held. */
+async function openUnderLock(tx: Tx, now: Date): Promise<number[]> {
+  const today = todayInChina(now);
+  await layOutPeriodContaining(tx, today);
+  const due = await tx.reportingPeriod.findMany({
+    where: { openedAt: null, closedAt: null, opensOn: { lte: asDate(today) } },
+    orderBy: { opensOn: "asc" },
+    select: { id: true },
+  });
+  for (const p of due) {
+    await fixObligations(tx, p.id);
+    await tx.reportingPeriod.update({ where: { id: p.id }, data: { openedAt: now } });
+  }
+  return due.map((p) => p.id);
+}
+
 /** Lays out the current period and opens every period whose day has come. Returns the ids it opened. */
 export async function openDuePeriods(client: Client, now: Date): Promise<number[]> {
-  const today = todayInChina(now);
   return client.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PERIOD_LOCK})`;
-    await layOutPeriodContaining(tx, today);
-    const due = await tx.reportingPeriod.findMany({
-      where: { openedAt: null, closedAt: null, opensOn: { lte: asDate(today) } },
-      orderBy: { opensOn: "asc" },
-      select: { id: true },
-    });
-    for (const p of due) {
-      await fixObligations(tx, p.id);
-      await tx.reportingPeriod.update({ where: { id: p.id }, data: { openedAt: now } });
-    }
-    return due.map((p) => p.id);
+    return openUnderLock(tx, now);
+  });
+}
+
+/**
+ * openDuePeriods for a reader, which must not wait: when another transaction holds the periods' lock (the cycle
+ * tick opening a period or closing one, which at 10,000 items takes tens of seconds), returns null at once and
+ * the page shows what is committed. Whoever holds the lock is doing the opening, or will leave it to the next
+ * caller; nothing a page shows is written by it.
+ */
+export async function openDuePeriodsIfFree(client: Client, now: Date): Promise<number[] | null> {
+  return client.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${PERIOD_LOCK}) AS locked`;
+    return row!.locked ? openUnderLock(tx, now) : null;
   });
 }
 

@@ -19,8 +19,10 @@ import { queryPillarTree } from "../../lib/queries/pillar-tree";
 import * as rq from "../../lib/queries/ratings";
 import { changeItem } from "../../lib/writes/item-change";
 import { parseAsOfParams } from "../../lib/validations/as-of";
+import { PERIOD_LOCK } from "../../lib/writes/periods";
 import { approve } from "../../lib/writes/reports";
 import { fileDatabase } from "../setup/test-db";
+import { pollUntil } from "../support/poll";
 import { signInAs, signOut } from "../support/session";
 
 const t = fileDatabase({ sample: true });
@@ -97,6 +99,55 @@ describe("reads kept at the data version", () => {
     expect(later).not.toBeNull();
     expect(later!.period.id).not.toBe(widget!.period.id);
     expect(later!.period.phase).toBe("OPEN");
+  });
+
+  it("a page does not wait while the cycle tick holds the periods' lock; the next read opens the period", async () => {
+    await signInAs(t.db, "leader");
+    // a day no period covers yet, so the read finds a period due
+    const [last] = await t.db.$queryRaw<
+      { closes_on: Date }[]
+    >`SELECT max(closes_on) AS closes_on FROM reporting_periods`;
+    setClock(new Date(last!.closes_on.getTime() + 40 * 86_400_000 + 4 * 3_600_000));
+    const periodsBefore = await t.db.reportingPeriod.count();
+
+    // the tick's transaction: it holds the lock until the read below has answered
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const isHeld = new Promise<void>((resolve) => (held = resolve));
+    const holder = t.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PERIOD_LOCK})`;
+        held();
+        await released;
+      },
+      { timeout: 120_000 },
+    );
+    await isHeld;
+    let answered = false;
+    const read = periods.getCurrentPeriodWidget().finally(() => (answered = true));
+    const waiters = async () => {
+      const [row] = await t.db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_locks
+         WHERE locktype = 'advisory' AND NOT granted AND objid::bigint = ${PERIOD_LOCK}
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+      return row!.n;
+    };
+    // Either the read answers, or it is seen queued behind the lock (which would be the hang).
+    const outcome = await pollUntil(t.db, "the read to answer or to wait", async () =>
+      answered ? "answered" : (await waiters()) > 0 ? "waited for the lock" : false,
+    );
+    release();
+    await holder;
+    expect(outcome).toBe("answered");
+    expect(await read, "what is committed: no period covers the day yet").toBeNull();
+    expect(await t.db.reportingPeriod.count()).toBe(periodsBefore);
+
+    // once the lock is free, the next read opens the period (nothing kept from the busy read hides it)
+    const later = await periods.getCurrentPeriodWidget();
+    expect(later).not.toBeNull();
+    expect(later!.period.phase).toBe("OPEN");
+    expect(await t.db.reportingPeriod.count()).toBe(periodsBefore + 1);
   });
 
   it("ratings, goals and the sample marker equal fresh queries, and follow writes", async () => {
