@@ -125,7 +125,10 @@ export async function getProgressTrend(m: Moment): Promise<q.TrendPoint[]> {
     points.map((p) => {
       if (fromTable(p)) return cache.get(p.key, p.version, p.ttl, async () => live.liveTrendValue(table!), now);
       const index = fromHistory.indexOf(p);
-      return cache.get(p.key, p.version, p.ttl, () => computed.then((all) => all[index]!), now);
+      // A point kept when `missing` was taken may have been evicted since (by the points inserted before it, or
+      // by another request during the awaits above): then it was in no batch, and is computed alone.
+      const alone = () => q.queryTrendValues(db(), [p.moment]).then((all) => all[0]!);
+      return cache.get(p.key, p.version, p.ttl, index >= 0 ? () => computed.then((all) => all[index]!) : alone, now);
     }),
   );
   return points.map((p, k) => ({ day: q.trendDay(p.moment), ...values[k]! }));

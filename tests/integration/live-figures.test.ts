@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, endOfDay, todayInChina } from "../../lib/dates";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { LivePortfolioStore, type LivePortfolio } from "../../lib/cache/live-portfolio";
+import { VersionKeyedCache } from "../../lib/cache/version-keyed";
 import * as q from "../../lib/queries/dashboard";
 import * as live from "../../lib/queries/live-figures";
 import { queryAmberUntil } from "../../lib/queries/chase-calendar";
@@ -404,5 +405,27 @@ describe("live dashboard figures from the in-memory table of item states", () =>
     expectSame(await dashboard.getHeadline(m), await q.queryHeadline(t.db, m));
     signOut();
     await expect(dashboard.getHeadline(m)).rejects.toThrow();
+  });
+
+  it("the trend is whole when its kept points are evicted while it is read", async () => {
+    // A cache smaller than the trend's 53 points: the second read finds the last points kept, then evicts them
+    // itself while it inserts the first ones. Every point must still have its figures (it once came back
+    // without them, and the dashboard failed on `pillars` of undefined).
+    const global = globalThis as unknown as { __trackerAggregates?: VersionKeyedCache };
+    const saved = global.__trackerAggregates;
+    global.__trackerAggregates = new VersionKeyedCache(10, "test-small");
+    const dashboard = await import("../../lib/data/dashboard");
+    try {
+      await signInAs(t.db, "admin");
+      const m = { before: endOfDay(addDays(todayInChina(), -20)), day: addDays(todayInChina(), -20) };
+      const fresh = await q.queryProgressTrend(t.db, m);
+      expectSame(await dashboard.getProgressTrend(m), fresh);
+      const again = await dashboard.getProgressTrend(m);
+      for (const point of again) expect(point.pillars, point.day).toBeDefined();
+      expectSame(again, fresh);
+    } finally {
+      global.__trackerAggregates = saved;
+      signOut();
+    }
   });
 });
