@@ -114,6 +114,9 @@ export async function measureSample(
     ["static file (ceiling)", "/favicon.ico", false],
     ["minimal dynamic page (ceiling)", "/api/floor", false],
     ["dashboard", "/", true],
+    ["dashboard: units and ratings", "/?view=units", true],
+    ["dashboard: regions", "/?view=regions", true],
+    ["dashboard: updates and conferences", "/?view=activity", true],
     ["dashboard as of / compared", asOf, true],
     ["item page", `/items/${itemCode}`, false],
     ["items list", "/items", false],
@@ -147,7 +150,8 @@ export function renderSample(r: SampleReport, startedAt: Date): string {
   const floor = r.rows.find((x) => x.path === "/api/floor");
   const pct = (x: SampleRow, of: SampleRow | undefined) => (of ? `${f1((x.reqPerSec / of.reqPerSec) * 100)} %` : "–");
   const pages = r.rows.filter((x) => x !== stat && x !== floor);
-  const dashboard = r.rows.find((x) => x.path === "/");
+  // every view of the dashboard (app/page.tsx) is held to its size target
+  const dashboards = r.rows.filter((x) => x.path === "/" || x.path.startsWith("/?view="));
   const targetRows: string[] = pages.map((p) => {
     const share = stat ? (p.reqPerSec / stat.reqPerSec) * 100 : NaN;
     const ok = p.reqPerSec >= 150 && share >= 20 && p.p99 <= 250;
@@ -157,10 +161,10 @@ export function renderSample(r: SampleReport, startedAt: Date): string {
       ok ? "pass" : "**miss**",
     ]);
   });
-  if (dashboard)
+  for (const dashboard of dashboards)
     targetRows.push(
       row([
-        "dashboard HTML (RSC payload inlined) ≤ 80 KB",
+        `${dashboard.name} HTML (RSC payload inlined) ≤ 80 KB`,
         `${f1(dashboard.htmlKb)} KB`,
         dashboard.htmlKb <= 80 ? "pass" : "**miss**",
       ]),

@@ -1,6 +1,6 @@
 // `npm run bench:soak` (or `npm run bench -- --soak` after the bench): a bounded mixed load for SOAK_MINUTES
 // (default 10) on the large portfolio, after the readers have opened each of their pages once (so the caches
-// hold the working set from the start) — readers (dashboard live and as of, lists, item and pillar pages),
+// hold the working set from the start) — readers (dashboard live, its other views and as of, lists, item and pillar pages),
 // editors (postProgressUpdate and updateItem over HTTP on items of their own unit, two sessions per account
 // so they collide; a conflict answer re-reads the version and is not an error), and exports (XLSX, CSV, PDF and
 // DOCX of everything, in turn). SOAK_NO_EXPORTS=1 leaves the exporter out, to tell the exports' share of a result.
@@ -23,6 +23,8 @@ const EDITOR_ACCOUNTS = 3;
 const SESSIONS_PER_EDITOR = 2;
 const ITEMS_PER_EDITOR = 4; // few, so the two sessions of an account collide now and then
 const EXPORT_FORMATS = ["xlsx", "csv", "pdf", "docx"] as const; // every file format of the report of everything
+/** The dashboard's views besides the overview (app/page.tsx): a reader opens one of them after every overview. */
+const OTHER_VIEWS = ["/?view=units", "/?view=regions", "/?view=activity"];
 const EXPORT_PAUSE_MS = 5_000; // an exporter downloads, reads, downloads again: not a tight loop
 const REQUEST_TIMEOUT_MS = 60_000;
 const EXPORTS = process.env.SOAK_NO_EXPORTS !== "1";
@@ -225,6 +227,7 @@ export async function runSoak({
     // rising later says a leak, not a cache still filling (a run without this rose for 7 minutes, 2026-12-07).
     const pages = [
       "/",
+      ...OTHER_VIEWS,
       `/?asOf=${chinaDay(-365)}`,
       ...codes.map((c) => `/items/${c.code}`),
       ...[1, 2, 3, 4, 5].flatMap((p) => [`/pillars/${p}`, `/items?pillar=${p}&status=IN_PROGRESS`]),
@@ -270,9 +273,11 @@ export async function runSoak({
       while (Date.now() < until) {
         const code = codes[(i * 7) % codes.length]!.code;
         const pillar = (i % 5) + 1;
-        const step = i % 5;
+        const step = i % 6;
+        const view = OTHER_VIEWS[Math.floor(i / 6) % OTHER_VIEWS.length]!;
         i++;
         if (step === 0) await timed(stats, "dashboard", s, "/");
+        else if (step === 5) await timed(stats, "dashboard, other views", s, view);
         else if (step === 1) await timed(stats, "items list", s, `/items?pillar=${pillar}&status=IN_PROGRESS`);
         else if (step === 2) await timed(stats, "item page", s, `/items/${code}`);
         else if (step === 3) await timed(stats, "dashboard as of", s, `/?asOf=${yearAgo}`);
@@ -348,7 +353,7 @@ export async function runSoak({
       "## Soak",
       "",
       `Written by \`npm run bench:soak\` (bench/soak.ts) on ${new Date().toISOString()}: ${minutes} min of mixed load on the same large portfolio — ` +
-        `${READERS} readers (viewer accounts: dashboard live and as of ${yearAgo}, filtered lists, item and pillar pages), ` +
+        `${READERS} readers (viewer accounts: dashboard live, its other views in turn and as of ${yearAgo}, filtered lists, item and pillar pages), ` +
         `${editorSessions.length} editor sessions (${editors.length} editor accounts × ${SESSIONS_PER_EDITOR}, ${ITEMS_PER_EDITOR} items of their own unit each: postProgressUpdate and updateItem over HTTP; a conflict answer re-reads the version), ` +
         (EXPORTS
           ? `1 exporter (${EXPORT_FORMATS.map((f) => f.toUpperCase()).join(", ")} of all items in turn, ${EXPORT_PAUSE_MS / 1000} s apart).`

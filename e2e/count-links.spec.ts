@@ -76,11 +76,18 @@ async function collect(page: Page): Promise<{ marked: CountLink[]; unmarked: str
 }
 
 /** The dashboard's widgets stream in: wait until every one has replaced its placeholder. */
-async function dashboardLoaded(page: Page, live = false): Promise<void> {
-  for (const id of ["headline", "pillar-progress", "distributions", "attention", "units", "sides", "conferences"])
-    await expect(page.getByTestId(id)).toBeVisible();
+/** The widgets of each view of the dashboard (app/page.tsx). */
+const VIEW_WIDGETS: Record<string, string[]> = {
+  overview: ["headline", "pillar-progress", "distributions", "attention"],
+  units: ["units"],
+  regions: ["sides"],
+  activity: ["conferences"],
+};
+
+async function dashboardLoaded(page: Page, view: string, live = false): Promise<void> {
+  for (const id of VIEW_WIDGETS[view]!) await expect(page.getByTestId(id)).toBeVisible();
   // The current reporting period is shown live only.
-  if (live) await expect(page.getByTestId("current-period")).toBeVisible();
+  if (live && view === "overview") await expect(page.getByTestId("current-period")).toBeVisible();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }
 
@@ -127,11 +134,19 @@ test.describe("links that promise a count", () => {
       test.setTimeout(420_000);
       const asOf = when === "live" ? null : pastDay();
       await signInAs(page, "leader");
-      // With every unit row shown, and without, so both states of the toggle are followed.
+      // Every view; the units' with every unit row shown, and without, so both states of the toggle are followed.
       const links: CountLink[] = [];
-      for (const path of [asOf ? `/?asOf=${asOf}` : "/", asOf ? `/?asOf=${asOf}&units=all` : "/?units=all"]) {
-        await page.goto(path);
-        await dashboardLoaded(page, asOf === null);
+      const at = asOf ? `asOf=${asOf}` : "";
+      for (const [view, query] of [
+        ["overview", at],
+        ["units", `view=units&${at}`],
+        ["units", `view=units&units=all&${at}`],
+        ["regions", `view=regions&${at}`],
+        ["activity", `view=activity&${at}`],
+      ] as const) {
+        const path = `/?${query}`.replace(/&$/, "").replace(/\?$/, "");
+        await page.goto(path || "/");
+        await dashboardLoaded(page, view, asOf === null);
         const { marked, unmarked } = await collect(page);
         expect.soft(unmarked, "links that state a count without data-count").toEqual([]);
         links.push(...marked);

@@ -102,11 +102,6 @@ test.describe("leadership dashboard", () => {
         .getByTestId(`pillar-${rec!.number}`)
         .getByRole("link", { name: new RegExp(`^${rec!.code.replace(".", "\\.")} `) }),
     ).toHaveAttribute("href", `/pillars/${rec!.number}#rec-${rec!.code}`);
-    // Each conference opens the items list filtered to it.
-    await expect(page.getByRole("link", { name: /查看第3次会议关联事项$/ })).toHaveAttribute(
-      "href",
-      "/items?conference=3",
-    );
     // The trend's table alternative is drawn when its fold is opened (by keyboard here), with a row per week;
     // until then none of its rows is in the page.
     const trendFold = page.getByTestId("trend").locator("details");
@@ -114,6 +109,12 @@ test.describe("leadership dashboard", () => {
     await trendFold.locator("summary").focus();
     await page.keyboard.press("Enter");
     await expect(trendFold.locator("tbody tr")).toHaveCount(53);
+    // Each conference opens the items list filtered to it (in the updates and conferences view).
+    await page.getByRole("navigation", { name: "驾驶舱视图" }).getByRole("link", { name: "最新进展与会议" }).click();
+    await expect(page.getByRole("link", { name: /查看第3次会议关联事项$/ })).toHaveAttribute(
+      "href",
+      "/items?conference=3",
+    );
     expect(problems).toEqual([]);
   });
 
@@ -195,13 +196,13 @@ test.describe("leadership dashboard", () => {
          GROUP BY u.id ORDER BY count(*) ${dir}, u.name ASC`);
     const [desc, asc] = await Promise.all([byItems("DESC"), byItems("ASC")]);
     await signInAs(page, "leader");
-    await page.goto("/?unitSort=items&unitDir=desc");
+    await page.goto("/?view=units&unitSort=items&unitDir=desc");
     const rows = page.getByTestId("unit-row").locator("th");
     // The table shows the first 25 units; "show all" lists the rest.
     await expect(rows).toHaveCount(Math.min(desc.length, 25));
     await expect(rows.first()).toHaveText(desc[0]!.name);
     await page.getByTestId("units").getByRole("columnheader", { name: /^事项/ }).getByRole("link").click();
-    await expect(page).toHaveURL(/unitSort=items&unitDir=asc/);
+    await expect(page).toHaveURL(/view=units&unitSort=items&unitDir=asc/);
     await expect(rows.first()).toHaveText(asc[0]!.name);
     expect(problems).toEqual([]);
   });
@@ -213,17 +214,19 @@ test.describe("leadership dashboard", () => {
     await expect(page.getByRole("heading", { name: "各方面进度" })).toBeVisible();
     await page.getByLabel("语言").selectOption("en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Leadership dashboard");
-    for (const heading of [
-      "At a glance",
-      "Progress by pillar",
-      "Status and confidence",
-      "Recent updates",
-      "Overdue and lagging items",
-      "Accountability by lead unit",
-      "Joint Sichuan–Chongqing conferences",
-    ]) {
+    for (const heading of ["At a glance", "Progress by pillar", "Status and confidence", "Overdue and lagging items"]) {
       await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
     }
+    // the other views, by their English names; each keeps the language
+    for (const [view, heading] of [
+      ["Units and ratings", "Accountability by lead unit"],
+      ["Updates and conferences", "Recent updates"],
+      ["Updates and conferences", "Joint Sichuan–Chongqing conferences"],
+    ] as const) {
+      await page.getByRole("navigation", { name: "Dashboard views" }).getByRole("link", { name: view }).click();
+      await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+    }
+    await page.getByRole("navigation", { name: "Dashboard views" }).getByRole("link", { name: "Overview" }).click();
     await expect(page.getByLabel("As of")).toBeVisible();
     await expect(page.getByRole("heading", { name: "各方面进度" })).toHaveCount(0);
     await page.getByLabel("Language").selectOption("zh-CN");
@@ -231,15 +234,53 @@ test.describe("leadership dashboard", () => {
     expect(problems).toEqual([]);
   });
 
-  test("fits a phone screen without sideways scrolling", async ({ page }) => {
+  test("fits a phone screen without sideways scrolling, in every view", async ({ page }) => {
     const problems = watchConsole(page);
     await page.setViewportSize({ width: 375, height: 800 });
     await signInAs(page, "leader");
-    await page.goto("/");
-    await expect(page.getByTestId("headline-items").locator("dd")).not.toBeEmpty();
-    await expect(page.getByTestId("conferences")).toBeVisible();
-    // Wide tables scroll inside their own box; the page itself must not.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    for (const [path, widget] of [
+      ["/", "headline"],
+      ["/?view=units", "units"],
+      ["/?view=regions", "sides"],
+      ["/?view=activity", "conferences"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByTestId(widget)).toBeVisible();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      // Wide tables scroll inside their own box; the page itself must not.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("the views are links that keep the day shown; a bad view shows the overview", async ({ page }) => {
+    const problems = watchConsole(page);
+    await signInAs(page, "leader");
+    const day = new Date(Date.now() + 8 * 3_600_000 - 20 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`/?asOf=${day}`);
+    const views = page.getByRole("navigation", { name: "驾驶舱视图" });
+    await expect(views.getByRole("link", { name: "总览" })).toHaveAttribute("aria-current", "page");
+    // only the overview's widgets are on the overview
+    await expect(page.getByTestId("headline")).toBeVisible();
+    for (const other of ["units", "ratings-panel", "sides", "updates", "conferences"])
+      await expect(page.getByTestId(other)).toHaveCount(0);
+    // by keyboard: focus the view's link and press Enter
+    await views.getByRole("link", { name: "地区分布" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`\\?view=regions&asOf=${day}$`));
+    await expect(page.getByTestId("sides")).toBeVisible();
+    await expect(page.getByTestId("as-of-banner")).toBeVisible();
+    await expect(views.getByRole("link", { name: "地区分布" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("headline")).toHaveCount(0);
+    // the as-of form keeps the view
+    await page.getByRole("link", { name: "回到今天" }).click();
+    await expect(page).toHaveURL(/\?view=regions$/);
+    await expect(page.getByTestId("sides")).toBeVisible();
+    // an unknown view is the overview, not an error
+    const response = await page.goto("/?view=nope");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId("headline")).toBeVisible();
+    await expect(views.getByRole("link", { name: "总览" })).toHaveAttribute("aria-current", "page");
     expect(problems).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ test.describe("the dashboard map", () => {
   }) => {
     const regions = await sql<{ name: string }>(`SELECT name FROM regions ORDER BY id`);
     const page = await pageWithoutJavaScript(browser);
-    await page.goto("/");
+    await page.goto("/?view=regions");
     await expect(map(page)).toBeVisible();
     await expect(map(page)).toHaveAttribute("data-mode", "progress");
     const links = map(page).locator("a");
@@ -65,7 +65,7 @@ test.describe("the dashboard map", () => {
 
   test("Tab reaches a region, its focus is visible, Enter opens the list filtered to it", async ({ browser, sql }) => {
     const page = await pageWithoutJavaScript(browser);
-    await page.goto("/");
+    await page.goto("/?view=regions");
     const toggle = page.getByRole("navigation", { name: "着色依据" }).getByRole("link", { name: "按逾期事项" });
     await toggle.focus();
     await page.keyboard.press("Tab");
@@ -92,12 +92,19 @@ test.describe("the dashboard map", () => {
     await page.context().close();
   });
 
-  for (const mode of ["progress", "overdue"] as const) {
-    test(`axe finds no violations on the dashboard (map by ${mode})`, async ({ page }) => {
+  // Every view of the dashboard, the map in both colourings.
+  for (const [name, path, widget] of [
+    ["the overview", "/", "headline"],
+    ["units and ratings", "/?view=units", "units"],
+    ["the map by progress", "/?view=regions", "region-map"],
+    ["the map by overdue", "/?view=regions&map=overdue", "region-map"],
+    ["updates and conferences", "/?view=activity", "conferences"],
+  ] as const) {
+    test(`axe finds no violations on the dashboard: ${name}`, async ({ page }) => {
       test.setTimeout(120_000);
       await signInAs(page, "leader");
-      await page.goto(mode === "progress" ? "/" : "/?map=overdue");
-      await expect(map(page)).toBeVisible();
+      await page.goto(path);
+      await expect(page.getByTestId(widget)).toBeVisible();
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {

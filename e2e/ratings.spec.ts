@@ -87,8 +87,12 @@ test("leadership reads the 红黑榜 and an editor their own unit's figures", as
   await otherRow.getByRole("link", { name: other!.unit }).click();
   await expect(page.getByTestId("rating-unit")).toContainText(other!.unit);
   await expect(page.getByTestId("rating-component-onTime")).toContainText("100%");
-  // The dashboard's 红黑榜 and the period page's ranking.
-  await page.goto(`/?ratingPeriod=${periodId}`);
+  // The dashboard's 红黑榜 (in its units view; picking the period stays there) and the period page's ranking.
+  await page.goto("/?view=units");
+  const picker = page.getByTestId("rating-period-picker");
+  await picker.getByLabel("考评周期").selectOption(String(periodId));
+  await picker.getByRole("button", { name: "查看" }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?view=units&ratingPeriod=${periodId}$`));
   await expect(page.getByTestId("ratings-panel-period")).toContainText(label);
   await expect(page.getByTestId("red-board")).toContainText(other!.unit);
   await page.goto(`/periods/${periodId}`);

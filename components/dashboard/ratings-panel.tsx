@@ -1,6 +1,7 @@
 import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RatingPeriodPicker } from "@/components/ratings/period-picker";
+import { VIEW_PARAM } from "@/lib/validations/dashboard";
 import { Score, WeightsUsed } from "@/components/ratings/ranking-table";
 import { getDashboardRating, type UnitRating } from "@/lib/data/ratings";
 import { RatingBoard } from "./rating-board";
@@ -51,7 +52,13 @@ export async function RatingsPanel({ periodId }: { periodId: number | undefined 
   const own = rating.seesAll ? null : (rating.rows[0] ?? null);
   return (
     <Widget id="ratings-panel" title={t("dashboard.title")} wide>
-      <RatingPeriodPicker periods={periods} selected={rating.period.id} action="/" param="ratingPeriod" />
+      <RatingPeriodPicker
+        periods={periods}
+        selected={rating.period.id}
+        action="/"
+        param="ratingPeriod"
+        keep={{ [VIEW_PARAM]: "units" }}
+      />
       <p>
         <Link href={`/periods/${rating.period.id}`} data-testid="ratings-panel-period">
           <strong>{label}</strong>

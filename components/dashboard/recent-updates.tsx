@@ -19,7 +19,7 @@ export async function RecentUpdatesPanel({ selection }: { selection: AsOfSelecti
     getLocale(),
   ]);
   return (
-    <Widget id="updates" title={t("updates.heading")}>
+    <Widget id="updates" title={t("updates.heading")} wide>
       {updates.length === 0 ? (
         <p>{t("updates.empty")}</p>
       ) : (

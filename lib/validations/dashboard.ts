@@ -1,4 +1,4 @@
-// The dashboard's own URL parameters (besides asOf/compare): how the accountability table is sorted.
+// The dashboard's own URL parameters (besides asOf/compare): which view, and how the accountability table is sorted.
 // A bad value falls back to the default order; the table stays usable.
 import { z } from "zod";
 
@@ -23,4 +23,20 @@ export function parseUnitSort(params: Record<string, SearchParamValue>): UnitSor
   const dir = dirSchema.safeParse(first(params.unitDir));
   if (!key.success) return DEFAULT_UNIT_SORT;
   return { key: key.data, dir: dir.success ? dir.data : key.data === "name" ? "asc" : "desc" };
+}
+
+/**
+ * The dashboard's views (?view=): the overview leadership opens first, and three more, one link away — the lead
+ * units' accountability with the 红黑榜, the map of both sides, the latest updates with the joint conferences.
+ * Each is a page of its own (kept and served by the page cache like any other), so the first screen carries only
+ * its own widgets (issue 18: the dashboard's HTML with its RSC payload ≤ 80 KB). A bad value shows the overview.
+ */
+export const DASHBOARD_VIEWS = ["overview", "units", "regions", "activity"] as const;
+export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
+export const VIEW_PARAM = "view";
+const viewSchema = z.enum(DASHBOARD_VIEWS);
+
+export function parseDashboardView(params: Record<string, SearchParamValue>): DashboardView {
+  const parsed = viewSchema.safeParse(first(params[VIEW_PARAM]));
+  return parsed.success ? parsed.data : "overview";
 }
