@@ -226,7 +226,7 @@ test.describe("leadership dashboard", () => {
       await page.getByRole("navigation", { name: "Dashboard views" }).getByRole("link", { name: view }).click();
       await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
     }
-    await page.getByRole("navigation", { name: "Dashboard views" }).getByRole("link", { name: "Overview" }).click();
+    await page.getByRole("navigation", { name: "Dashboard views" }).getByRole("link", { name: "Summary" }).click();
     await expect(page.getByLabel("As of")).toBeVisible();
     await expect(page.getByRole("heading", { name: "各方面进度" })).toHaveCount(0);
     await page.getByLabel("Language").selectOption("zh-CN");
@@ -259,7 +259,7 @@ test.describe("leadership dashboard", () => {
     const day = new Date(Date.now() + 8 * 3_600_000 - 20 * 86_400_000).toISOString().slice(0, 10);
     await page.goto(`/?asOf=${day}`);
     const views = page.getByRole("navigation", { name: "驾驶舱视图" });
-    await expect(views.getByRole("link", { name: "总览" })).toHaveAttribute("aria-current", "page");
+    await expect(views.getByRole("link", { name: "综合概况" })).toHaveAttribute("aria-current", "page");
     // only the overview's widgets are on the overview
     await expect(page.getByTestId("headline")).toBeVisible();
     for (const other of ["units", "ratings-panel", "sides", "updates", "conferences"])
@@ -280,7 +280,7 @@ test.describe("leadership dashboard", () => {
     const response = await page.goto("/?view=nope");
     expect(response?.status()).toBe(200);
     await expect(page.getByTestId("headline")).toBeVisible();
-    await expect(views.getByRole("link", { name: "总览" })).toHaveAttribute("aria-current", "page");
+    await expect(views.getByRole("link", { name: "综合概况" })).toHaveAttribute("aria-current", "page");
     expect(problems).toEqual([]);
   });
 });
