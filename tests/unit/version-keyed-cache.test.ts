@@ -1,5 +1,14 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { VersionKeyedCache } from "../../lib/cache/version-keyed";
+
+/** A full garbage collection, without starting the test process with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
 
 describe("VersionKeyedCache", () => {
   it("reuses a value while the version holds and recomputes when it moves", async () => {
@@ -56,5 +65,23 @@ describe("VersionKeyedCache", () => {
     expect(cache.size).toBe(2);
     expect(await cache.get("a", "1", null, compute)).toBe(1);
     expect(await cache.get("b", "1", null, compute)).toBe(4);
+  });
+
+  it("keeps a value without the request it was computed in", async () => {
+    // As Next answers a page: the request's state in an AsyncLocalStorage, which every promise made meanwhile
+    // carries. A kept value must not keep that state (the whole request and its response) alive with it.
+    const requestStore = new AsyncLocalStorage<{ response: number[] }>();
+    const cache = new VersionKeyedCache();
+    let request: WeakRef<object> | undefined;
+    await (async () => {
+      const state = { response: new Array<number>(10_000).fill(1) };
+      request = new WeakRef(state);
+      const value = await requestStore.run(state, () => cache.get("k", "1", null, async () => ({ figure: 42 })));
+      expect(value).toEqual({ figure: 42 });
+    })();
+    await new Promise((resolve) => setImmediate(resolve)); // past the job that made the WeakRef
+    collectGarbage();
+    expect(request!.deref(), "the request's state was collected").toBeUndefined();
+    expect(await cache.get("k", "1", null, () => Promise.reject(new Error("recomputed")))).toEqual({ figure: 42 });
   });
 });
