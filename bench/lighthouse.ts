@@ -63,8 +63,33 @@ export async function runLighthouse(
   return out;
 }
 
-/** One Lighthouse run of `path`, checked to have measured that page (not a redirect's target). */
+/** How many times in all a run is tried whose trace Lighthouse lost (NO_NAVSTART, NO_FCP…: "run Lighthouse again"). */
+const ATTEMPTS = 3;
+
+/**
+ * One Lighthouse run of `path`, checked to have measured that page (not a redirect's target). A run whose trace
+ * was lost ("Please run Lighthouse again") is run again, up to ATTEMPTS in all: the page is not at fault, and one
+ * such run once aborted the whole bench after eight minutes of measuring.
+ */
 async function auditOnce(
+  baseUrl: string,
+  path: string,
+  formFactor: "desktop" | "mobile",
+  port: number,
+): Promise<Omit<LighthouseResult, "page" | "path" | "formFactor">> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditAttempt(baseUrl, path, formFactor, port);
+    } catch (error) {
+      if (!(error instanceof LostTrace) || attempt >= ATTEMPTS) throw error;
+      console.warn(`${error.message}: running it again (attempt ${attempt + 1} of ${ATTEMPTS})`);
+    }
+  }
+}
+
+class LostTrace extends Error {}
+
+async function auditAttempt(
   baseUrl: string,
   path: string,
   formFactor: "desktop" | "mobile",
@@ -77,7 +102,10 @@ async function auditOnce(
   );
   if (!runner) throw new Error(`lighthouse returned nothing for ${path}`);
   const { lhr } = runner;
-  if (lhr.runtimeError) throw new Error(`lighthouse ${path}: ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) {
+    const message = `lighthouse ${path}: ${lhr.runtimeError.message}`;
+    throw /run Lighthouse again/i.test(lhr.runtimeError.message) ? new LostTrace(message) : new Error(message);
+  }
   const ended = new URL(lhr.finalDisplayedUrl);
   if (`${ended.pathname}${ended.search}` !== path)
     throw new Error(
