@@ -89,7 +89,13 @@ test("a period opens on its day, a report counts only once approved, and the per
     const html = await (await leader.fetch(`/items/${target!.code}`)).text();
     return /data-testid="item-progress" data-progress="(\d*)"/.exec(html)?.[1] ?? null;
   };
-  expect(await (await leader.fetch("/")).text()).not.toContain(note);
+  // the dashboard's recent updates are in its updates and conferences view
+  const dashboardUpdates = async () => {
+    const html = await (await leader.fetch("/?view=activity")).text();
+    expect(html).toContain('data-testid="updates"');
+    return html;
+  };
+  expect(await dashboardUpdates()).not.toContain(note);
   expect(await progressOnItemPage()).toBe(target!.progress === null ? "" : String(target!.progress));
 
   // 4. A coordinator of the other side may not approve it; the right side's may.
@@ -109,7 +115,7 @@ test("a period opens on its day, a report counts only once approved, and the per
     "/review",
   );
   expect(approved.value, JSON.stringify(approved.value)).toMatchObject({ ok: true });
-  expect(await (await leader.fetch("/")).text()).toContain(note);
+  expect(await dashboardUpdates()).toContain(note);
   expect(await progressOnItemPage()).toBe(String(newProgress));
 
   // 5. The first day of the month after: the period closes on its own (the app's ticker), frozen with its files.

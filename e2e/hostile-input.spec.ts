@@ -540,7 +540,7 @@ test("markup typed into a note, a milestone title and a unit name is shown as te
       .replace(/'/g, "&#x27;");
   for (const [path, texts] of [
     [`/items/${item!.code}`, [note, title, person]],
-    ["/", [note]],
+    ["/?view=activity", [note]], // the dashboard's recent updates
     ["/admin/units", [unitName]],
   ] as const) {
     const response = await admin.fetch(path);

@@ -106,8 +106,8 @@ async function expectDashboardMatches(
     red: String(expected.red),
     overall: expected.overall,
   });
-  // The recent-updates list shows the newest update first.
-  if (note) expect(page.html).toContain(note);
+  // The recent-updates list (the dashboard's updates and conferences view) shows the newest update first.
+  if (note) expect((await get(session, "/?view=activity")).html).toContain(note);
 }
 
 /** An editor account of this spec's own (the sample password), in a unit that leads open action items. */
