@@ -26,3 +26,18 @@ export interface AsOfSelection {
   today: string;
   issues: AsOfIssue[];
 }
+
+/**
+ * `path` with `params` and the selected days (asOf, compare), so following the link stays "as of": the one way a
+ * link to another as-of-aware page keeps both dates.
+ */
+export function withDates(
+  path: string,
+  selection: Pick<AsOfSelection, "asOf" | "compare">,
+  params: Record<string, string> = {},
+): string {
+  const sp = new URLSearchParams(params);
+  if (selection.asOf) sp.set("asOf", selection.asOf);
+  if (selection.compare) sp.set("compare", selection.compare);
+  return sp.size ? `${path}?${sp}` : path;
+}

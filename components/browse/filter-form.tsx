@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { FilterOptions } from "@/lib/data/browse";
 import { ITEM_STATUSES } from "@/lib/status";
 import { CONFIDENCES, LEVELS, PAGE_SIZES, SIDES, SORT_KEYS, type BrowseQuery } from "@/lib/validations/browse";
-import type { AsOfSelection } from "@/lib/as-of-selection";
+import { withDates, type AsOfSelection } from "@/lib/as-of-selection";
 import { ITEM_LIGHTS } from "@/lib/item-light";
 import styles from "./browse.module.css";
 import { CleanGetForm } from "./clean-get-form";
@@ -179,8 +179,5 @@ export async function FilterForm({
 
 /** The list with no filters, keeping the selected dates. */
 export function clearHref(asOf: AsOfSelection): string {
-  const sp = new URLSearchParams();
-  if (asOf.asOf) sp.set("asOf", asOf.asOf);
-  if (asOf.compare) sp.set("compare", asOf.compare);
-  return sp.size ? `/items?${sp}` : "/items";
+  return withDates("/items", asOf);
 }

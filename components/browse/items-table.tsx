@@ -3,17 +3,14 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ItemRow } from "@/lib/queries/items-list";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import { browseSearch, type BrowseQuery, type SortKey } from "@/lib/validations/browse";
-import type { AsOfSelection } from "@/lib/as-of-selection";
+import { withDates, type AsOfSelection } from "@/lib/as-of-selection";
 import { DueCell, StatusCells } from "./status-cells";
 import styles from "./browse.module.css";
 import { titleIn } from "@/lib/i18n/localized";
 
 /** Link to an item page that keeps the selected dates, so drilling down stays "as of". */
 export function itemHref(code: string, asOf: AsOfSelection): string {
-  const sp = new URLSearchParams();
-  if (asOf.asOf) sp.set("asOf", asOf.asOf);
-  if (asOf.compare) sp.set("compare", asOf.compare);
-  return sp.size ? `/items/${code}?${sp}` : `/items/${code}`;
+  return withDates(`/items/${code}`, asOf);
 }
 
 export async function ItemsTable({ rows, query, asOf }: { rows: ItemRow[]; query: BrowseQuery; asOf: AsOfSelection }) {

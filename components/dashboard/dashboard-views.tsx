@@ -1,17 +1,12 @@
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
-import type { AsOfSelection } from "@/lib/as-of-selection";
+import { withDates, type AsOfSelection } from "@/lib/as-of-selection";
 import { DASHBOARD_VIEWS, VIEW_PARAM, type DashboardView } from "@/lib/validations/dashboard";
 import styles from "./dashboard.module.css";
 
 /** The dashboard URL of `view` at the same moment (as-of and compare days kept; the other views' own options not). */
-export function viewHref(view: DashboardView, selection: AsOfSelection): string {
-  const next = new URLSearchParams();
-  if (view !== "overview") next.set(VIEW_PARAM, view);
-  if (selection.asOf !== null) next.set("asOf", selection.asOf);
-  if (selection.compare !== null) next.set("compare", selection.compare);
-  const query = next.toString();
-  return query ? `/?${query}` : "/";
+function viewHref(view: DashboardView, selection: AsOfSelection): string {
+  return withDates("/", selection, view === "overview" ? {} : { [VIEW_PARAM]: view });
 }
 
 /** The dashboard's views as links: each is its own page, so they work without JavaScript and open in a new tab. */

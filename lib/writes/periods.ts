@@ -99,8 +99,7 @@ export async function openDuePeriods(client: Client, now: Date): Promise<number[
 /**
  * openDuePeriods for a reader, which must not wait: when another transaction holds the periods' lock (the cycle
  * tick opening a period or closing one, which at 10,000 items takes tens of seconds), returns null at once and
- * the page shows what is committed. Whoever holds the lock is doing the opening, or will leave it to the next
- * caller; nothing a page shows is written by it.
+ * the page shows what is committed; the holder opens what is due, or the reader's next call does.
  */
 export async function openDuePeriodsIfFree(client: Client, now: Date): Promise<number[] | null> {
   return client.$transaction(async (tx) => {
