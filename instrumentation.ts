@@ -9,6 +9,8 @@ import { markRequestFailed } from "./lib/http/failed-requests";
 // due periods themselves). `npm start` stops it before it stops PostgreSQL (scripts/shutdown.ts).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request: what outlives a request is made in this context (lib/outside-requests.ts).
+  (await import("./lib/outside-requests")).rememberContextOutsideRequests();
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   if (process.env.JOBS === "off") return;
   const holder = globalThis as unknown as { __trackerJobRunner?: unknown };

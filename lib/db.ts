@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "./env";
 import { closeOnStop } from "./process-stop";
+import { outsideRequests } from "./outside-requests";
 import { createPrismaClient, type Db } from "./prisma-client";
 
 // One client per process, created on first use (so `next build` needs no database) and kept on globalThis
@@ -13,7 +14,8 @@ function pool(name: string, max?: number): Db {
   const pools = (globalForDb.__trackerPools ??= new Map());
   let client = pools.get(name);
   if (!client) {
-    const opened = createPrismaClient(env().DATABASE_URL, { max, metricsName: name });
+    // Opened by the first request that needs it, but it outlives that request (lib/outside-requests.ts).
+    const opened = outsideRequests(() => createPrismaClient(env().DATABASE_URL, { max, metricsName: name }));
     pools.set(name, opened);
     closeOnStop(`${name} database pool`, () => opened.$disconnect());
     client = opened;

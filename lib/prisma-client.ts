@@ -1,7 +1,8 @@
 // Builds a Prisma client on the node-postgres driver adapter. Shared by the app (lib/db.ts), the scripts
 // (migrate, seed, start) and the tests, which is why it is not marked server-only.
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import type pg from "pg";
+import { newPgPool } from "./pg-pool";
 import { PrismaClient } from "./generated/prisma/client";
 import { observeQuery, registerPool } from "./metrics";
 
@@ -18,7 +19,7 @@ export interface PrismaClientOptions {
 export function createPrismaClient(connectionString: string, options: PrismaClientOptions = {}): PrismaClient {
   // Our own pool rather than the adapter's, so that the metrics can read its counts and time its queries;
   // the adapter ends it on $disconnect (disposeExternalPool).
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  const pool = newPgPool({ connectionString, max: options.max ?? 10 });
   const name = options.metricsName;
   if (name) {
     const unregister = registerPool(name, () => ({

@@ -7,6 +7,7 @@
 // worker. After that idle time it exits and its memory goes back.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { outsideRequests } from "../outside-requests";
 import type { ReportData } from "../report/types";
 import { projectFile } from "./project-file";
 import type { ReportOutline } from "./report-document";
@@ -96,7 +97,10 @@ function take(): Worker {
     return kept.worker;
   }
   const entry = projectFile(ENTRY, "document worker", (m) => new DocumentRenderError(m));
-  const worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  // A kept worker outlives the request that started it (lib/outside-requests.ts).
+  const worker = outsideRequests(
+    () => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+  );
   // A kept worker that dies on its own (out of memory, a crash) is no longer offered.
   worker.once("exit", () => {
     p.idle = p.idle.filter((k) => k.worker !== worker);

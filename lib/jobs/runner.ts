@@ -4,11 +4,11 @@
 // 2 s is only the fallback); a job that throws is retried with exponential backoff (e^attempts seconds) until
 // its max attempts, then stays as failed, with its error, for /admin/jobs.
 import { parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
-import pg from "pg";
 import { CRON_ITEMS, CYCLE_QUEUE } from "./crontab";
 import { registerRunner } from "./lifecycle";
 import { jobLogger } from "./logger";
 import { logger } from "../log";
+import { newPgPool } from "../pg-pool";
 import { countJobFailure, registerPool } from "../metrics";
 import type { JobTask } from "./payloads";
 import { createTaskList, type JobDeps } from "./tasks";
@@ -42,7 +42,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   // Our own pool, so its idle connections have an error listener: a database restart (or a terminated
   // backend) must cost a reconnect, never the process. It serves the LISTEN connection, job fetching and
   // completion, and the crontab; the runner does not end a pool it was given, so stop() ends it.
-  const pool = new pg.Pool({
+  const pool = newPgPool({
     connectionString: options.connectionString,
     max: Math.max(4, (options.concurrency ?? 2) + 2),
     // named in pg_stat_activity, so an operator (and the tests) can tell the queue's connections apart

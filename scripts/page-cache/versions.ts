@@ -3,7 +3,7 @@
 // a restored database's numbers apart from the ones this process saw before, and the history epoch keys past
 // moments. Read fresh for every request the cache answers — never shared with a read begun before the request
 // arrived, so a person who has just saved never gets the page from before the save.
-import pg from "pg";
+import { newPgPool } from "../../lib/pg-pool";
 
 export type VersionReader = () => Promise<string>;
 
@@ -16,7 +16,7 @@ export function isNewerVersion(version: string, last: string): boolean {
 }
 
 export function versionReader(databaseUrl: string): { read: VersionReader; close(): Promise<void> } {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 3, idleTimeoutMillis: 30_000 });
+  const pool = newPgPool({ connectionString: databaseUrl, max: 3, idleTimeoutMillis: 30_000 });
   // An idle connection the server drops (a database restart) is reported here; the next query opens another.
   pool.on("error", () => undefined);
   return {
