@@ -10,6 +10,9 @@ import { parentPort } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
+// tsx turns Node's source maps on, and Node would then read and keep the map of every renderer module it loads;
+// an error reaches the server as its message only, so the maps would serve nothing.
+process.setSourceMapsEnabled(false);
 let pdf;
 let docx;
 let xlsx;
