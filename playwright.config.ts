@@ -41,7 +41,7 @@ export default defineConfig({
     // The README's run command, against the e2e database: migrates, seeds sample data, serves. The e2e database is
     // a clone of the run's sample template (scripts/e2e-steps.ts), so it finds both done and only serves: measured
     // in bench/SEED.md, with a margin for a loaded machine.
-    command: "node --import tsx scripts/start.ts",
+    command: "node scripts/start.mjs",
     url: `http://127.0.0.1:${port}/`,
     timeout: 150_000,
     reuseExistingServer: false,

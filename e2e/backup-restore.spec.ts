@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { adminQuery, databaseUrl } from "../scripts/db/test-cluster";
+import { START_ARGS } from "../scripts/start-command";
 import { HttpSession } from "../tests/support/http-client";
 import { SAMPLE_PASSWORD } from "./auth";
 import { expect, test } from "./fixtures";
@@ -79,7 +80,7 @@ test("db:backup of the running app's database, db:restore into an empty one, and
   expect(original?.title).toBe(item.title);
 
   // The README's start command on the restored database (the build is the one the e2e run made).
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...START_ARGS], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: restoredUrl, PORT: String(PORT), SKIP_BUILD: "true", SAMPLE_DATA: "true" },
     stdio: ["ignore", "pipe", "pipe"],

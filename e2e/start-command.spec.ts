@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { SAMPLE_PASSWORD } from "./auth";
 import { expect, test } from "./fixtures";
 import { freePort, isAlive } from "../scripts/db/embedded";
+import { START_ARGS } from "../scripts/start-command";
 
 const root = join(import.meta.dirname, "..");
 
@@ -39,7 +40,7 @@ test.afterEach(async () => {
 function startApp(dataDir: string, port: number): Started {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: dataDir };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...START_ARGS], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -111,7 +112,7 @@ test("npm start serves on an embedded database, survives kill -9 and stops clean
 });
 
 async function startError(env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...START_ARGS], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -2,8 +2,9 @@
 // when the script itself is interrupted.
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { projectRoot } from "./project-root";
 
-export const root = join(import.meta.dirname, "..");
+export const root = projectRoot();
 const running = new Set<ChildProcess>();
 
 /**

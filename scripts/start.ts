@@ -5,7 +5,7 @@
 //  - serves on PORT (default 3000) and stops the database on Ctrl-C / SIGTERM.
 import { createServer, type Server } from "node:http";
 import { resolveAuthSecret } from "./auth-secret";
-import { join } from "node:path";
+import { projectRoot } from "./project-root";
 import { loadConfig, ConfigError, type StartConfig } from "./start-config";
 import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
 import { buildIfNeededAsync } from "./build";
@@ -17,8 +17,9 @@ import { observe, routeLabeler } from "./request-observer";
 import { clientAddress } from "../lib/http/client-address";
 import { closeOnStop } from "../lib/process-stop";
 import { createPageCache } from "./page-cache/page-cache";
+import { rememberContextOutsideRequests } from "../lib/outside-requests";
 
-const root = join(import.meta.dirname, "..");
+const root = projectRoot();
 // Installed before the database starts, so a stop in any phase (database start, migration, seeding, build,
 // Next's prepare, serving) stops what has started and keeps what has not from starting; see shutdown.ts.
 const shutdown = new Shutdown();
@@ -95,6 +96,12 @@ async function serve(
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   // Next runs in this process (a custom server) so that `kill -9` of `npm start` leaves no server behind
   // holding the port; an orphaned embedded PostgreSQL is stopped by the next start.
+  // Off even when this script runs under tsx (which turns them on): with Node's source maps on, every chunk of
+  // Next's that loads has its map read and kept (96 MB of maps on disk), about 50 MB of the heap under the soak.
+  // `next start` and `npm start` (compiled, scripts/start.mjs) run without them.
+  process.setSourceMapsEnabled(false);
+  // Before Next answers anything: what outlives a request is made in this context (lib/outside-requests.ts).
+  rememberContextOutsideRequests();
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname: config.hostname, port: config.port });
   await app.prepare();

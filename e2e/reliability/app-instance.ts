@@ -1,10 +1,11 @@
 // App instances of the specs' own, on databases of their own (not the shared e2e app on port 39173): the
-// README's run command (`node --import tsx scripts/start.ts`) against a database created on the test cluster.
+// README's run command (`node scripts/start.mjs`) against a database created on the test cluster.
 // Ports 39420–39439 belong to these reliability specs.
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import pg from "pg";
 import { adminQuery, databaseUrl } from "../../scripts/db/test-cluster";
+import { START_ARGS } from "../../scripts/start-command";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -80,7 +81,7 @@ export function startApp(
 
 /** The README's run command in this checkout with `env`, its stdout and stderr collected in one text. */
 export function spawnStart(env: NodeJS.ProcessEnv): { child: ChildProcess; output(): string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...START_ARGS], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -7,9 +7,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { installJobSchema } from "../../lib/jobs/schema";
+import { projectRoot } from "../project-root";
 
 export const PRISMA_MIGRATE_LOCK_ID = 72707369;
-export const DEFAULT_MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "prisma", "migrations");
+export const DEFAULT_MIGRATIONS_DIR = join(projectRoot(), "prisma", "migrations");
 
 export const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,

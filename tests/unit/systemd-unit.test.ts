@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { START_ARGS } from "../../scripts/start-command";
 
 const UNIT = resolve(import.meta.dirname, "../../deploy/chengyu-tracker@.service");
 const text = readFileSync(UNIT, "utf8");
@@ -32,7 +33,7 @@ function setting(key: string): string[] {
 
 describe("the systemd template unit", () => {
   it("runs `npm start`'s script directly, on the instance's port, built once, without sample data", () => {
-    expect(setting("ExecStart")).toEqual(["/usr/bin/node --import tsx scripts/start.ts --no-sample"]);
+    expect(setting("ExecStart")).toEqual([`/usr/bin/node ${START_ARGS.join(" ")} --no-sample`]);
     expect(setting("Environment")).toEqual(
       expect.arrayContaining(["PORT=%i", "SKIP_BUILD=true", "MALLOC_ARENA_MAX=2"]),
     );

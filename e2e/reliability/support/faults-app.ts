@@ -1,4 +1,4 @@
-// The README's run command (`node --import tsx scripts/start.ts`, what `npm start` runs) on an embedded
+// The README's run command (`node scripts/start.mjs`, what `npm start` runs) on an embedded
 // PostgreSQL of the fault spec's own, with ways to crash it: kill -9 of the process serving HTTP, or of the
 // whole process group (server and PostgreSQL together, as a crash of the machine's session would). Ports
 // 39480–39499 belong to the fault spec. Everything started here is registered, so `stopEverything()` (the
@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { isAlive, startEmbeddedPostgres, type EmbeddedPostgres } from "../../../scripts/db/embedded";
+import { START_ARGS } from "../../../scripts/start-command";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 
@@ -135,7 +136,7 @@ export class FaultApp {
     delete env.AUTH_SECRET;
     this.out = "";
     this.log += `\n===== start (port ${this.port}, data ${this.dataDir}) =====\n`;
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const child = spawn(process.execPath, [...START_ARGS], {
       cwd: root,
       env,
       detached: true,
