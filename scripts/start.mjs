@@ -1,23 +1,28 @@
-// `npm start`: compiles the start script (scripts/start.ts, with what it imports from scripts/ and lib/) into
-// one JavaScript file with esbuild, then runs that. The server so runs without a TypeScript loader: under
-// `node --import tsx`, tsx's loader thread (a JavaScript engine of its own) and its esbuild process stayed in
-// the server for its whole life (bench/RESULTS.md, issue 18). Packages stay in node_modules (not bundled). The
-// file is written again at every start, which takes well under a second, and replaced in one step (a rename),
-// so servers started side by side (the end-to-end tests start several) never read a half-written one.
-// Plain JavaScript, so it needs no loader itself.
+// `npm start`: compiles the start script (scripts/start.ts, with what it imports from scripts/ and lib/) and the
+// document worker (lib/export/document-worker.mjs, with the report renderers) into JavaScript with esbuild, then
+// runs the start script. The server so runs without a TypeScript loader: under `node --import tsx`, tsx's
+// loader thread (a JavaScript engine of its own) and its esbuild process stayed in the server for its whole
+// life, and the document worker loaded tsx once more (bench/RESULTS.md, issue 18). Packages stay in
+// node_modules (not bundled). The files are written again at every start, which takes about a second, each
+// replaced in one step (a rename), so servers started side by side (the end-to-end tests start several) never
+// read a half-written one. Plain JavaScript, so it needs no loader itself.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 
 const root = join(import.meta.dirname, "..");
-const compiled = join(root, "node_modules", ".cache", "chengyu-tracker", "start.mjs");
+const outdir = join(root, "node_modules", ".cache", "chengyu-tracker");
 
-let code;
+let files;
 try {
   const result = await esbuild.build({
-    entryPoints: [join(root, "scripts", "start.ts")],
-    outfile: compiled,
+    entryPoints: {
+      start: join(root, "scripts", "start.ts"),
+      "document-worker": join(root, "lib", "export", "document-worker.mjs"),
+    },
+    outdir,
+    outExtension: { ".js": ".mjs" },
     write: false,
     bundle: true,
     platform: "node",
@@ -25,9 +30,10 @@ try {
     target: `node${process.versions.node.split(".")[0]}`,
     packages: "external",
     tsconfig: join(root, "tsconfig.json"),
+    define: { __TRACKER_COMPILED_WORKER__: "true" },
     logLevel: "warning",
   });
-  code = result.outputFiles[0].contents;
+  files = result.outputFiles;
 } catch {
   // esbuild has printed what it could not compile
   console.error("✖ the start script does not compile (see above)");
@@ -36,8 +42,14 @@ try {
   // esbuild's service is a child process: it must not stay beside the server
   await esbuild.stop();
 }
-mkdirSync(dirname(compiled), { recursive: true });
-const partial = `${compiled}.${process.pid}`;
-writeFileSync(partial, code);
-renameSync(partial, compiled);
-await import(pathToFileURL(compiled).href);
+mkdirSync(outdir, { recursive: true });
+const written = {};
+for (const file of files) {
+  const partial = `${file.path}.${process.pid}`;
+  writeFileSync(partial, file.contents);
+  renameSync(partial, file.path);
+  written[basename(file.path)] = file.path;
+}
+// read by lib/export/document-thread.ts, in this process
+process.env.TRACKER_COMPILED_DOCUMENT_WORKER = written["document-worker.mjs"];
+await import(pathToFileURL(written["start.mjs"]).href);

@@ -96,7 +96,10 @@ function take(): Worker {
     kept.worker.ref();
     return kept.worker;
   }
-  const entry = projectFile(ENTRY, "document worker", (m) => new DocumentRenderError(m));
+  // `npm start` compiles the worker with its renderers and says where (scripts/start.mjs).
+  const entry =
+    process.env.TRACKER_COMPILED_DOCUMENT_WORKER ??
+    projectFile(ENTRY, "document worker", (m) => new DocumentRenderError(m));
   // A kept worker outlives the request that started it (lib/outside-requests.ts).
   const worker = outsideRequests(
     () => new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),

@@ -4,15 +4,18 @@
 // stalled every other request for as long (item pages waited 13 s behind a PDF in the soak). One file at a
 // time, each message one job; the worker stays for the next one, so the renderers, the fonts and the compiled
 // code are loaded once, not per file.
-// Plain JavaScript, so the worker starts in any Node process, with or without a TypeScript loader; it registers
-// tsx itself to load the renderers.
+// Plain JavaScript, so the worker starts in any Node process. Under `npm start` it runs compiled together with
+// the renderers (scripts/start.mjs defines __TRACKER_COMPILED_WORKER__), so no TypeScript loader lives in the
+// server; anywhere else (the tests, `next dev`) it registers tsx itself to load the renderers' TypeScript.
 import { parentPort } from "node:worker_threads";
-import { register } from "tsx/esm/api";
 
-register();
-// tsx turns Node's source maps on, and Node would then read and keep the map of every renderer module it loads;
-// an error reaches the server as its message only, so the maps would serve nothing.
-process.setSourceMapsEnabled(false);
+if (typeof __TRACKER_COMPILED_WORKER__ === "undefined") {
+  const { register } = await import("tsx/esm/api");
+  register();
+  // tsx turns Node's source maps on, and Node would then read and keep the map of every renderer module it
+  // loads; an error reaches the server as its message only, so the maps would serve nothing.
+  process.setSourceMapsEnabled(false);
+}
 let pdf;
 let docx;
 let xlsx;
