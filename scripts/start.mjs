@@ -3,7 +3,7 @@
 // runs the start script. The server so runs without a TypeScript loader: under `node --import tsx`, tsx's
 // loader thread (a JavaScript engine of its own) and its esbuild process stayed in the server for its whole
 // life, and the document worker loaded tsx once more (bench/RESULTS.md, issue 18). Packages stay in
-// node_modules (not bundled). The files are written again at every start, which takes about a second, each
+// node_modules (not bundled). The files are written again at every start, which takes a fraction of a second (125 ms here), each
 // replaced in one step (a rename), so servers started side by side (the end-to-end tests start several) never
 // read a half-written one. Plain JavaScript, so it needs no loader itself.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
